@@ -1,0 +1,434 @@
+/*
+ * Parser for Rust, editions 2015-2024, written from The Rust Reference (chapters: Crates and source
+ * files, Items, Attributes, Statements and expressions, Patterns, Types, Macros; see grammar/README.md).
+ *
+ * Design notes:
+ *  - Macro bodies stay token trees; the parser does not guess what they mean.
+ *  - `expression` is one left-recursive rule; ANTLR turns the order of its alternatives into
+ *    precedence (earlier binds tighter), following the Reference's "Expression precedence" table.
+ *  - Two context rules of Rust are handled with cheap predicates kept out of long lookahead
+ *    (see RustParserBase): no struct literals in conditions and scrutinees, and a block-like
+ *    expression ends an expression statement (so `unsafe { .. } *p = 1;` is two statements).
+ */
+parser grammar RustParser;
+
+options { tokenVocab = RustLexer; superClass = RustParserBase; }
+
+// ---------------------------------------------------------------- Crates and source files
+crate : innerAttribute* item* EOF ;
+
+// ---------------------------------------------------------------- Attributes
+innerAttribute : '#' '!' '[' attr ']' ;
+outerAttribute : '#' '[' attr ']' ;
+attr
+    : 'unsafe' '(' attrBody ')'     // #[unsafe(no_mangle)] (edition 2024 unsafe attributes)
+    | attrBody
+    ;
+attrBody  : simplePath attrInput? ;
+attrInput : delimTokenTree | '=' expression ;
+
+// ---------------------------------------------------------------- Macros
+delimTokenTree
+    : '(' tokenTree* ')'
+    | '[' tokenTree* ']'
+    | '{' tokenTree* '}'
+    ;
+tokenTree : delimTokenTree | ~( '(' | ')' | '[' | ']' | '{' | '}' ) ;
+
+macroInvocation : simplePath '!' delimTokenTree ;
+macroRulesDefinition : KW_MACRORULES '!' identifier delimTokenTree ';'? ;
+macroItem : macroRulesDefinition | macroInvocation ';'? ;
+
+// ---------------------------------------------------------------- Items
+item : outerAttribute* ( visItem | macroItem ) ;
+
+visItem
+    : visibility?
+      ( module
+      | externCrate
+      | useDeclaration
+      | function_
+      | typeAlias
+      | struct_
+      | enumeration
+      | union_
+      | constantItem
+      | staticItem
+      | trait_
+      | traitAlias
+      | implementation
+      | externBlock
+      | macro2Definition
+      )
+    ;
+
+visibility
+    : 'pub' ( '(' ( 'crate' | 'self' | 'super' | 'in' simplePath ) ')' )?
+    ;
+
+module : 'unsafe'? 'mod' identifier ( ';' | '{' innerAttribute* item* '}' ) ;
+
+externCrate : 'extern' 'crate' ( identifier | 'self' ) ( 'as' ( identifier | '_' ) )? ';' ;
+
+useDeclaration : 'use' useTree ';' ;
+useTree
+    : ( simplePath? '::' )? ( '*' | '{' ( useTree ( ',' useTree )* ','? )? '}' )
+    | simplePath ( 'as' ( identifier | '_' ) )?
+    ;
+
+function_
+    : functionQualifiers 'fn' identifier genericParams? '(' functionParameters? ')'
+      functionReturnType? whereClause? ( blockExpression | ';' )
+    ;
+functionQualifiers : KW_DEFAULT? 'const'? 'async'? ( 'unsafe' | KW_SAFE )? ( 'extern' abi? )? ;
+abi : STRING_LITERAL | RAW_STRING_LITERAL ;
+
+functionParameters
+    : selfParam ( ',' functionParam )* ','?
+    | functionParam ( ',' functionParam )* ','?
+    ;
+selfParam
+    : outerAttribute* ( ( '&' | '&&' ) LIFETIME? 'mut'? 'self'
+                      | 'mut'? 'self' ( ':' type_ )?
+                      )
+    ;
+functionParam
+    : outerAttribute* ( pattern ':' ( type_ | '...' )
+                      | '...'
+                      | type_            // anonymous parameters of 2015 trait methods
+                      )
+    ;
+functionReturnType : '->' type_ ;
+
+typeAlias
+    : 'type' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
+      ( '=' type_ whereClause? )? ';'
+    ;
+
+struct_
+    : 'struct' identifier genericParams?
+      ( whereClause? ( '{' structFields? '}' | ';' )
+      | '(' tupleFields? ')' whereClause? ';'
+      )
+    ;
+structFields : structField ( ',' structField )* ','? ;
+structField  : outerAttribute* visibility? 'unsafe'? identifier ':' type_ ( '=' expression )? ;
+tupleFields  : tupleField ( ',' tupleField )* ','? ;
+tupleField   : outerAttribute* visibility? type_ ;
+
+enumeration : 'enum' identifier genericParams? whereClause? '{' ( enumVariant ( ',' enumVariant )* ','? )? '}' ;
+enumVariant
+    : outerAttribute* visibility? identifier
+      ( '{' structFields? '}' | '(' tupleFields? ')' )? ( '=' expression )?
+    ;
+
+union_ : KW_UNION identifier genericParams? whereClause? '{' structFields? '}' ;
+
+constantItem : KW_DEFAULT? 'const' ( identifier | '_' ) genericParams? ( ':' type_ )? whereClause? ( '=' expression )? whereClause? ';' ;
+
+staticItem : ( KW_SAFE | 'unsafe' )? 'static' 'mut'? identifier ':' type_ ( '=' expression )? ';' ;
+
+trait_
+    : 'unsafe'? KW_AUTO? 'const'? 'trait' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
+      '{' innerAttribute* associatedItem* '}'
+    ;
+traitAlias : 'trait' identifier genericParams? '=' typeParamBounds? whereClause? ';' ;
+
+implementation
+    : KW_DEFAULT? 'unsafe'? 'impl' genericParams? constness? '!'? ( typePath 'for' )? type_ whereClause?
+      '{' innerAttribute* associatedItem* '}'
+    ;
+
+associatedItem
+    : outerAttribute* ( macroItem
+                      | visibility? ( typeAlias | constantItem | function_ )
+                      )
+    ;
+
+externBlock : 'unsafe'? 'extern' abi? '{' innerAttribute* externalItem* '}' ;
+externalItem
+    : outerAttribute* ( macroItem
+                      | visibility? ( staticItem | function_ | typeAlias )
+                      )
+    ;
+
+// macros 2.0: `macro name($x:expr) { .. }` or `macro name { (..) => { .. } }`
+macro2Definition : 'macro' identifier delimTokenTree delimTokenTree? ;
+
+// ---------------------------------------------------------------- Generics
+genericParams : '<' ( genericParam ( ',' genericParam )* ','? )? '>' ;
+genericParam
+    : outerAttribute* ( LIFETIME ( ':' lifetimeBounds? )?
+                      | 'const' identifier ':' type_ ( '=' genericArgConst )?
+                      | identifier ( ':' typeParamBounds? )? ( '=' type_ )?
+                      )
+    ;
+whereClause : 'where' ( whereClauseItem ( ',' whereClauseItem )* ','? )? ;
+whereClauseItem
+    : LIFETIME ':' lifetimeBounds?
+    | forLifetimes? type_ ':' typeParamBounds?
+    ;
+forLifetimes : 'for' genericParams ;
+lifetimeBounds : LIFETIME ( '+' LIFETIME )* '+'? ;
+
+typeParamBounds : typeParamBound ( '+' typeParamBound )* '+'? ;
+typeParamBound
+    : LIFETIME
+    | traitBound
+    | '(' traitBound ')'
+    | 'use' '<' ( useBoundArg ( ',' useBoundArg )* ','? )? '>'   // precise capturing
+    ;
+traitBound : boundModifiers forLifetimes? boundModifiers typePath ;
+boundModifiers : ( '?' | '~' 'const' | '[' 'const' ']' | 'const' | 'async' | '!' )* ;
+useBoundArg : LIFETIME | identifier | 'Self' ;
+
+// ---------------------------------------------------------------- Types
+type_
+    : typeNoBounds ( '+' typeParamBounds )?     // bare trait objects of edition 2015: Box<Error + Send>
+    | 'impl' typeParamBounds
+    | 'dyn' typeParamBounds
+    ;
+typeNoBounds
+    : '(' type_ ')'                                                     # parenthesizedType
+    | '(' ( type_ ',' ( type_ ( ',' type_ )* ','? )? )? ')'             # tupleType
+    | '!'                                                               # neverType
+    | '_'                                                               # inferredType
+    | '*' ( 'const' | 'mut' ) typeNoBounds                              # rawPointerType
+    | ( '&' | '&&' ) LIFETIME? 'mut'? typeNoBounds                      # referenceType
+    | '[' type_ ( ';' expression )? ']'                                 # arrayOrSliceType
+    | forLifetimes? functionQualifiers 'fn' '(' fnTypeParams? ')' ( '->' typeNoBounds )?  # bareFunctionType
+    | qualifiedPath                                                     # qualifiedPathType
+    | macroInvocation                                                   # macroType
+    | typePath                                                          # pathType
+    | 'impl' traitBound                                                 # implTraitTypeOneBound
+    | 'dyn' traitBound                                                  # traitObjectTypeOneBound
+    ;
+fnTypeParams : fnTypeParam ( ',' fnTypeParam )* ','? ;
+fnTypeParam  : outerAttribute* ( ( identifier | '_' ) ':' )? ( type_ | '...' ) ;
+
+typePath : '::'? typePathSegment ( '::' typePathSegment )* ;
+typePathSegment : pathIdentSegment ( '::'? ( genericArgs | typePathFn ) )? ;
+typePathFn : '(' ( type_ ( ',' type_ )* ','? )? ')' ( '->' typeNoBounds )? ;
+qualifiedPath : '<' type_ ( 'as' typePath )? '>' ( '::' pathExprSegment )+ ;
+
+genericArgs : '<' ( genericArg ( ',' genericArg )* ','? )? '>' ;
+genericArg
+    : LIFETIME
+    | identifier genericArgs? ( '=' | ':' ) ( type_ | typeParamBounds | genericArgConst )   // Item = T, Item: Bound
+    | type_
+    | genericArgConst
+    ;
+genericArgConst : blockExpression | '-'? literal ;
+
+// ---------------------------------------------------------------- Paths
+simplePath : '::'? simplePathSegment ( '::' simplePathSegment )* ;
+simplePathSegment : identifier | 'super' | 'self' | 'crate' | '$' 'crate' ;
+pathInExpression : '::'? pathExprSegment ( '::' pathExprSegment )* ;
+pathExprSegment : pathIdentSegment ( '::' genericArgs )? ;
+pathIdentSegment : identifier | 'super' | 'self' | 'Self' | 'crate' | '$' 'crate' ;
+
+identifier
+    : IDENTIFIER
+    | KW_UNION | KW_AUTO | KW_DEFAULT | KW_MACRORULES | KW_RAW | KW_SAFE
+    ;
+
+// ---------------------------------------------------------------- Statements
+statement
+    : ';'                                               # emptyStatement
+    | outerAttribute* ( visItem | macroRulesDefinition ) # itemStatement
+    | outerAttribute* letStatement                       # letStmt
+    | outerAttribute* expressionStatement                # expressionStmt
+    ;
+letStatement : 'let' pattern ( ':' type_ )? ( '=' expression ( 'else' blockExpression )? )? ';' ;
+expressionStatement
+    @init { enterStatement(); }
+    : expression ';'?
+    ;
+    finally { exitStatement(); }
+
+// ---------------------------------------------------------------- Expressions
+expression
+    : outerAttribute+ expression                                        # attributedExpr
+    | expression '.' 'await'                                            # awaitExpr
+    | expression '.' pathExprSegment '(' callArguments? ')'             # methodCallExpr
+    | expression '.' ( identifier | INTEGER_LITERAL )                   # fieldExpr
+    | expression '.' FLOAT_LITERAL                                      # tupleIndexPairExpr
+    | expression { continuesExpression() }? '(' callArguments? ')'     # callExpr
+    | expression { continuesExpression() }? '[' nested ']'              # indexExpr
+    | expression '?'                                                    # tryExpr
+    | ( '-' | '!' ) expression                                          # negationExpr
+    | '*' expression                                                    # derefExpr
+    | ( '&' | '&&' ) ( KW_RAW ( 'const' | 'mut' ) | 'mut' )? expression # borrowExpr
+    | 'box' expression                                                  # boxExpr
+    | expression 'as' typeNoBounds                                      # castExpr
+    | expression { continuesExpression() }? ( '*' | '/' | '%' ) expression           # multiplicativeExpr
+    | expression { continuesExpression() }? ( '+' | '-' ) expression                 # additiveExpr
+    | expression { continuesExpression() }? ( '<' '<' | '>' '>' ) expression         # shiftExpr
+    | expression { continuesExpression() }? '&' expression                           # bitAndExpr
+    | expression '^' expression                                                      # bitXorExpr
+    | expression { continuesExpression() }? '|' expression                           # bitOrExpr
+    | expression ( '==' | '!=' | '<' '=' | '>' '=' | '<' | '>' ) expression          # comparisonExpr
+    | expression { continuesExpression() }? '&&' expression                          # lazyAndExpr
+    | expression { continuesExpression() }? '||' expression                          # lazyOrExpr
+    | expression { continuesExpression() }? ( '..' | '..=' ) expression              # rangeExpr
+    | expression { continuesExpression() }? '..'                                     # rangeFromExpr
+    | ( '..' | '..=' ) expression                                                    # rangeToExpr
+    | '..'                                                                           # rangeFullExpr
+    | <assoc = right> expression '=' expression                                      # assignmentExpr
+    | <assoc = right> expression compoundAssignOperator expression                   # compoundAssignmentExpr
+    | 'return' expression?                                              # returnExpr
+    | 'break' LIFETIME? expression?                                     # breakExpr
+    | 'continue' LIFETIME?                                              # continueExpr
+    | 'yield' expression?                                               # yieldExpr
+    | 'become' expression                                               # becomeExpr
+    | 'do' IDENTIFIER expression?                                       # doYeetExpr
+    | closureExpression                                                 # closureExpr
+    | literal                                                           # literalExpr
+    | { structAllowed() }? pathInExpression structBody                  # structExpr
+    | macroInvocation                                                   # macroInvocationExpr
+    | pathInExpression                                                  # pathExpr
+    | qualifiedPath                                                     # qualifiedPathExpr
+    | '(' nested ')'                                                    # parenthesizedExpr
+    | '(' ( nested ',' ( nested ( ',' nested )* ','? )? )? ')'           # tupleExpr
+    | '[' arrayElements? ']'                                            # arrayExpr
+    | '_'                                                               # underscoreExpr
+    | blockLikeExpression                                               # blockLikeExpr
+    ;
+
+// An expression inside (), [] or a call: struct literals are allowed again there.
+nested
+    @init { enterNested(true); }
+    : expression
+    ;
+    finally { exitNested(); }
+
+// Scrutinees of match and for, which may not be struct literals.
+scrutinee
+    @init { enterNested(false); }
+    : expression
+    ;
+    finally { exitNested(); }
+
+// if/while conditions, with let chains (edition 2024) and `if let` of every edition.
+condition
+    @init { enterNested(false); }
+    : conditionOperand ( '&&' conditionOperand )*
+    ;
+    finally { exitNested(); }
+conditionOperand
+    : 'let' pattern '=' expression
+    | expression
+    ;
+
+compoundAssignOperator
+    : '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '&=' | '|=' | '<' '<' '=' | '>' '>' '='
+    ;
+
+callArguments : nested ( ',' nested )* ','? ;
+arrayElements : nested ( ';' nested | ( ',' nested )* ','? ) ;
+
+structBody
+    @init { enterNested(true); }
+    : '{' ( structExprField ( ',' structExprField )* ( ',' structBase? )? | structBase )? '}'
+    ;
+    finally { exitNested(); }
+structExprField : outerAttribute* ( identifier | INTEGER_LITERAL ) ( ':' expression )? ;
+structBase : '..' expression? ;
+
+closureExpression
+    : 'static'? 'async'? 'move'? ( '||' | '|' closureParams? '|' )
+      ( '->' typeNoBounds blockExpression | expression )
+    ;
+closureParams : closureParam ( ',' closureParam )* ','? ;
+closureParam  : outerAttribute* patternNoTopAlt ( ':' type_ )? ;
+
+// Expressions that end with a block; at the start of a statement they end the statement.
+blockLikeExpression
+    : blockExpression                                                   # plainBlock
+    | 'unsafe' blockExpression                                          # unsafeBlock
+    | 'const' blockExpression                                           # constBlock
+    | 'async' 'gen'? 'move'? blockExpression                            # asyncBlock
+    | 'gen' 'move'? blockExpression                                     # genBlock
+    | 'try' blockExpression                                             # tryBlock
+    | label? 'loop' blockExpression                                     # loopExpr
+    | label? 'while' condition blockExpression                          # whileExpr
+    | label? 'for' pattern 'in' scrutinee blockExpression               # forExpr
+    | label blockExpression                                             # labeledBlock
+    | ifExpression                                                      # ifExpr
+    | 'match' scrutinee '{' innerAttribute* matchArm* '}'               # matchExpr
+    ;
+label : LIFETIME ':' ;
+
+ifExpression : 'if' condition blockExpression ( 'else' ( blockExpression | ifExpression ) )? ;
+
+matchArm : outerAttribute* pattern ( 'if' condition )? '=>' matchArmBody ','? ;
+// Like an expression statement, a block-like arm body ends the arm: `_ => {} (a, b) => ..` is two arms.
+matchArmBody
+    @init { enterStatement(); }
+    : expression
+    ;
+    finally { exitStatement(); }
+
+blockExpression
+    @init { enterNested(true); }
+    : '{' innerAttribute* statement* '}'
+    ;
+    finally { exitNested(); }
+
+literal
+    : STRING_LITERAL
+    | RAW_STRING_LITERAL
+    | CHAR_LITERAL
+    | INTEGER_LITERAL
+    | FLOAT_LITERAL
+    | 'true'
+    | 'false'
+    ;
+
+// ---------------------------------------------------------------- Patterns
+pattern : '|'? patternNoTopAlt ( '|' patternNoTopAlt )* ;
+
+patternNoTopAlt
+    : rangePatternBound ( '..=' | '...' | '..' ) rangePatternBound      # rangePattern
+    | rangePatternBound '..'                                            # rangeFromPattern
+    | ( '..=' | '..' ) rangePatternBound                                # rangeToPattern
+    | patternWithoutRange                                               # simplePattern
+    ;
+rangePatternBound
+    : CHAR_LITERAL
+    | '-'? ( INTEGER_LITERAL | FLOAT_LITERAL )
+    | pathInExpression
+    | qualifiedPath
+    ;
+
+patternWithoutRange
+    : literalPattern                                                    # literalPat
+    | 'ref'? 'mut'? identifier ( '@' patternNoTopAlt )?                 # identifierPat
+    | '_'                                                               # wildcardPat
+    | '..'                                                              # restPat
+    | ( '&' | '&&' ) 'mut'? patternWithoutRange                         # referencePat
+    | pathInExpression '{' structPatternElements? '}'                   # structPat
+    | pathInExpression '(' ( pattern ( ',' pattern )* ','? )? ')'       # tupleStructPat
+    | '(' ( pattern ( ',' pattern )* ','? )? ')'                        # tuplePat
+    | '[' ( pattern ( ',' pattern )* ','? )? ']'                        # slicePat
+    | macroInvocation                                                   # macroPat
+    | pathInExpression                                                  # pathPat
+    | qualifiedPath                                                     # qualifiedPathPat
+    | 'box' patternWithoutRange                                         # boxPat
+    | 'const' blockExpression                                           # constBlockPat
+    ;
+literalPattern
+    : 'true' | 'false' | CHAR_LITERAL | STRING_LITERAL | RAW_STRING_LITERAL
+    | '-'? ( INTEGER_LITERAL | FLOAT_LITERAL )
+    ;
+structPatternElements
+    : structPatternField ( ',' structPatternField )* ( ',' ( outerAttribute* '..' )? )?
+    | outerAttribute* '..'
+    ;
+structPatternField
+    : outerAttribute* ( ( INTEGER_LITERAL | identifier ) ':' pattern
+                      | 'box'? 'ref'? 'mut'? identifier
+                      )
+    ;
+
+constness : '~'? 'const' | '[' 'const' ']' ;

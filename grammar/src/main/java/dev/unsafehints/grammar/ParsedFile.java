@@ -1,0 +1,16 @@
+package dev.unsafehints.grammar;
+
+import java.util.List;
+import org.antlr.v4.runtime.CommonTokenStream;
+
+/**
+ * The result of parsing one file: the tree (always present, possibly with error nodes), the token
+ * stream with comments on the hidden channel, the syntax errors, and whether the slower
+ * full-LL stage was needed.
+ */
+public record ParsedFile(RustParser.CrateContext tree, CommonTokenStream tokens, List<SyntaxError> errors,
+                         boolean neededFullLL, Edition edition) {
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.unsafehints.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the one jar: the language server, the scanner and the tools share it. */
+@Command(name = "unsafe-hints",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Finds unsafe code in Rust and explains how to handle it.",
+        subcommands = {ParseBenchCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        System.exit(code);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
