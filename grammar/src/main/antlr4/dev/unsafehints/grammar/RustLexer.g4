@@ -166,7 +166,6 @@ COLON     : ':';
 PATHSEP   : '::';
 RARROW    : '->';
 FATARROW  : '=>';
-LARROW    : '<-';
 POUND     : '#';
 DOLLAR    : '$';
 QUESTION  : '?';

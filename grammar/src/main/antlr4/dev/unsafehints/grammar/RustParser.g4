@@ -129,13 +129,13 @@ constantItem : KW_DEFAULT? 'const' ( identifier | '_' ) genericParams? ( ':' typ
 staticItem : ( KW_SAFE | 'unsafe' )? 'static' 'mut'? identifier ':' type_ ( '=' expression )? ';' ;
 
 trait_
-    : 'unsafe'? KW_AUTO? 'const'? 'trait' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
+    : 'const'? 'unsafe'? KW_AUTO? 'const'? 'trait' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
       '{' innerAttribute* associatedItem* '}'
     ;
 traitAlias : 'trait' identifier genericParams? '=' typeParamBounds? whereClause? ';' ;
 
 implementation
-    : KW_DEFAULT? 'unsafe'? 'impl' genericParams? constness? '!'? ( typePath 'for' )? type_ whereClause?
+    : KW_DEFAULT? 'const'? 'unsafe'? 'impl' genericParams? constness? '!'? ( typePath 'for' )? type_ whereClause?
       '{' innerAttribute* associatedItem* '}'
     ;
 
@@ -197,12 +197,33 @@ typeNoBounds
     | ( '&' | '&&' ) LIFETIME? 'mut'? typeNoBounds                      # referenceType
     | '[' type_ ( ';' expression )? ']'                                 # arrayOrSliceType
     | forLifetimes? functionQualifiers 'fn' '(' fnTypeParams? ')' ( '->' typeNoBounds )?  # bareFunctionType
-    | qualifiedPath                                                     # qualifiedPathType
+    | qualifiedPathInType                                               # qualifiedPathType
     | macroInvocation                                                   # macroType
     | typePath                                                          # pathType
     | 'impl' traitBound                                                 # implTraitTypeOneBound
     | 'dyn' traitBound                                                  # traitObjectTypeOneBound
     ;
+// The target type of `e as T`. A copy of typeNoBounds whose trailing parts are rules of its own:
+// in SLL prediction the follow set of a rule is global, so if casts used the general type rules,
+// every type in the file could be followed by `<`, `(` or `[` (comparison, call, index) and each
+// generic argument list would need lookahead to the end of the file.
+castType
+    : '(' type_ ')'
+    | '(' ( type_ ',' ( type_ ( ',' type_ )* ','? )? )? ')'
+    | '!'
+    | '_'
+    | '*' ( 'const' | 'mut' ) castType
+    | ( '&' | '&&' ) LIFETIME? 'mut'? castType
+    | '[' type_ ( ';' expression )? ']'
+    | forLifetimes? functionQualifiers 'fn' '(' fnTypeParams? ')' ( '->' castType )?
+    | '<' type_ ( 'as' typePath )? '>' ( '::' castPathSegment )+
+    | macroInvocation
+    | ( 'dyn' | 'impl' ) forLifetimes? castTypePath
+    | castTypePath
+    ;
+castTypePath : '::'? castPathSegment ( '::' castPathSegment )* ;
+castPathSegment : pathIdentSegment ( '::'? genericArgs )? ;
+
 fnTypeParams : fnTypeParam ( ',' fnTypeParam )* ','? ;
 fnTypeParam  : outerAttribute* ( ( identifier | '_' ) ':' )? ( type_ | '...' ) ;
 
@@ -210,6 +231,7 @@ typePath : '::'? typePathSegment ( '::' typePathSegment )* ;
 typePathSegment : pathIdentSegment ( '::'? ( genericArgs | typePathFn ) )? ;
 typePathFn : '(' ( type_ ( ',' type_ )* ','? )? ')' ( '->' typeNoBounds )? ;
 qualifiedPath : '<' type_ ( 'as' typePath )? '>' ( '::' pathExprSegment )+ ;
+qualifiedPathInType : '<' type_ ( 'as' typePath )? '>' ( '::' typePathSegment )+ ;
 
 genericArgs : '<' ( genericArg ( ',' genericArg )* ','? )? '>' ;
 genericArg
@@ -260,7 +282,7 @@ expression
     | '*' expression                                                    # derefExpr
     | ( '&' | '&&' ) ( KW_RAW ( 'const' | 'mut' ) | 'mut' )? expression # borrowExpr
     | 'box' expression                                                  # boxExpr
-    | expression 'as' typeNoBounds                                      # castExpr
+    | expression 'as' castType                                          # castExpr
     | expression { continuesExpression() }? ( '*' | '/' | '%' ) expression           # multiplicativeExpr
     | expression { continuesExpression() }? ( '+' | '-' ) expression                 # additiveExpr
     | expression { continuesExpression() }? ( '<' '<' | '>' '>' ) expression         # shiftExpr
@@ -336,7 +358,7 @@ structExprField : outerAttribute* ( identifier | INTEGER_LITERAL ) ( ':' express
 structBase : '..' expression? ;
 
 closureExpression
-    : 'static'? 'async'? 'move'? ( '||' | '|' closureParams? '|' )
+    : 'const'? 'static'? 'async'? 'move'? ( '||' | '|' closureParams? '|' )
       ( '->' typeNoBounds blockExpression | expression )
     ;
 closureParams : closureParam ( ',' closureParam )* ','? ;

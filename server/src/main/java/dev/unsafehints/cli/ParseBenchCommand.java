@@ -35,6 +35,9 @@ public final class ParseBenchCommand implements Callable<Integer> {
     @Option(names = "--edition", description = "Edition for files outside any crate (default: from Cargo.toml, else 2021).")
     String edition;
 
+    @Option(names = "--profile", description = "Profile ANTLR decisions on one pass and print the costliest ones.")
+    boolean profile;
+
     @Parameters(arity = "1..*", paramLabel = "PATH")
     List<Path> paths;
 
@@ -51,6 +54,10 @@ public final class ParseBenchCommand implements Callable<Integer> {
             bytes += raw.length;
             texts.add(decode(raw));
             editions.add(edition != null ? Edition.fromYear(edition) : manifests.crateOf(f).edition());
+        }
+        if (profile) {
+            DecisionProfile.print(texts, editions, out);
+            return 0;
         }
         for (int pass = 0; pass < warmup; pass++) {
             for (int i = 0; i < texts.size(); i++) {
