@@ -1,0 +1,89 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.grammar.SyntaxError;
+import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.rules.FindingSink;
+import dev.unsafehints.rules.Rule;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The analysis API: text in, plain findings out. Knows nothing of LSP or report formats; the
+ * language server, the scanner and the report writers all call {@link #analyze}. Thread-safe: rules
+ * are created per call.
+ */
+public final class Analyzer {
+    private final List<RuleDescriptor> rules;
+
+    public Analyzer() {
+        this(RuleCatalog.all());
+    }
+
+    public Analyzer(List<RuleDescriptor> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
+        SourceText source = new SourceText(document.text());
+        ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
+        FileModel model = new FileModel(document, source, parsed, index, settings);
+        List<SyntaxProblem> problems = syntaxProblems(parsed, source, document.text());
+        List<String> notes = new ArrayList<>();
+        if (!problems.isEmpty()) {
+            notes.add("the file has " + problems.size() + " syntax error(s); findings inside the broken"
+                    + " code may be missing, findings elsewhere are reported");
+        }
+
+        Suppressions suppressions = Suppressions.of(model);
+        List<Finding> findings = new ArrayList<>();
+        for (RuleDescriptor descriptor : rules) {
+            Severity severity = settings.severityOverride(descriptor.id()).orElse(descriptor.defaultSeverity());
+            if (severity == Severity.OFF) {
+                continue;
+            }
+            Rule rule = descriptor.newInstance();
+            FindingSink sink = (range, message, related, fixes, properties) -> {
+                if (!suppressions.isSuppressed(descriptor.id(), range)) {
+                    findings.add(new Finding(descriptor.id(), severity, message, range, related, fixes, properties));
+                }
+            };
+            try {
+                rule.check(model, sink);
+            } catch (RuntimeException | StackOverflowError e) {
+                notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
+            }
+        }
+        findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
+        return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
+                summarize(findings, model), notes);
+    }
+
+    private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, String text) {
+        TokenOffsets offsets = new TokenOffsets(text);
+        List<SyntaxProblem> problems = new ArrayList<>();
+        for (SyntaxError e : parsed.errors()) {
+            int start = e.startIndex() >= 0 ? offsets.toUtf16(e.startIndex())
+                    : source.offsetAt(new TextPosition(e.line() - 1, e.column()));
+            int end = e.stopIndex() >= e.startIndex() && e.startIndex() >= 0 ? offsets.toUtf16(e.stopIndex() + 1) : start;
+            problems.add(new SyntaxProblem(new TextRange(start, Math.max(start, end)), e.message()));
+        }
+        return problems;
+    }
+
+    private static FileSummary summarize(List<Finding> findings, FileModel model) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Finding f : findings) {
+            counts.merge(f.ruleId(), 1, Integer::sum);
+        }
+        return new FileSummary(counts, 0, 0, 0, 0);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+/** Reads the comments of a file (kept on the lexer's hidden channel). */
+public final class Comments {
+    private final FileModel model;
+
+    Comments(FileModel model) {
+        this.model = model;
+    }
+
+    private CommonTokenStream tokens() {
+        return model.parsed().tokens();
+    }
+
+    /** The comment tokens between {@code token} and the previous code token, in order. */
+    public List<Token> before(Token token) {
+        List<Token> hidden = tokens().getHiddenTokensToLeft(token.getTokenIndex());
+        return hidden == null ? List.of() : hidden;
+    }
+
+    /**
+     * The comments on the lines directly above {@code token}: walking up from the token, each comment
+     * must end on the line just above the previous one (or on the same line), with no blank line and
+     * no code in between.
+     */
+    public List<Token> directlyAbove(Token token) {
+        List<Token> hidden = before(token);
+        List<Token> result = new ArrayList<>();
+        int expectedLine = model.positionOf(model.startOf(token)).line();
+        for (int i = hidden.size() - 1; i >= 0; i--) {
+            Token c = hidden.get(i);
+            int endLine = model.positionOf(Math.max(model.startOf(c), model.endOf(c) - 1)).line();
+            if (endLine != expectedLine - 1 && endLine != expectedLine) {
+                break;
+            }
+            result.add(0, c);
+            expectedLine = model.positionOf(model.startOf(c)).line();
+        }
+        return result;
+    }
+
+    /** True when one of the comments says "SAFETY:" (any case), as clippy accepts it. */
+    public static boolean hasSafetyMarker(List<Token> comments) {
+        for (Token c : comments) {
+            if (c.getText().toUpperCase(Locale.ROOT).contains("SAFETY:")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isComment(Token t) {
+        return t.getType() == RustLexer.LINE_COMMENT || t.getType() == RustLexer.BLOCK_COMMENT;
+    }
+
+    /** Outer doc comments: {@code ///} (not {@code ////}) and {@code /** }...{@code * /}. */
+    public static boolean isOuterDoc(Token t) {
+        String s = t.getText();
+        return (s.startsWith("///") && !s.startsWith("////"))
+                || (s.startsWith("/**") && !s.startsWith("/***") && !s.equals("/**/"));
+    }
+
+    /** The text of a doc comment without its markers. */
+    public static String docText(Token t) {
+        String s = t.getText();
+        if (s.startsWith("///") || s.startsWith("//!")) {
+            return s.substring(3);
+        }
+        if (s.startsWith("/**") || s.startsWith("/*!")) {
+            String body = s.substring(3, Math.max(3, s.length() - 2));
+            StringBuilder sb = new StringBuilder();
+            for (String line : body.split("\r?\n", -1)) {
+                String l = line.stripLeading();
+                sb.append(l.startsWith("*") ? l.substring(1) : line).append('\n');
+            }
+            return sb.toString();
+        }
+        return s;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.Edition;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the analysis found in one file: findings sorted by position, the syntax errors it
+ * recovered from, a summary, and notes for the user (e.g. which part of a broken file was skipped).
+ */
+public record FileAnalysis(Path path, SourceText source, Edition edition, List<Finding> findings,
+                           List<SyntaxProblem> syntaxProblems, FileSummary summary, List<String> notes) {
+    public FileAnalysis {
+        findings = List.copyOf(findings);
+        syntaxProblems = List.copyOf(syntaxProblems);
+        notes = List.copyOf(notes);
+    }
+
+    public TextPosition start(Finding f) {
+        return source.positionAt(f.range().start());
+    }
+
+    public TextPosition end(Finding f) {
+        return source.positionAt(f.range().end());
+    }
+}

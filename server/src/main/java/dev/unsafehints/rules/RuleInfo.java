@@ -1,0 +1,29 @@
+package dev.unsafehints.rules;
+
+import dev.unsafehints.analysis.Severity;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The identity of a rule, on its class: the id (a contract with users and reports), a one-line
+ * title, the default severity and tags. The long explanation is {@code rules/<id>.md} beside the
+ * classes in the resources.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface RuleInfo {
+    String id();
+
+    String title();
+
+    Severity severity();
+
+    /** What kind of rule: inventory, operation or guideline; plus free tags (SARIF properties.tags). */
+    Category category();
+
+    String[] tags() default {};
+
+    enum Category { INVENTORY, OPERATION, GUIDELINE }
+}
