@@ -13,8 +13,13 @@ import java.util.List;
  */
 final class CallResolver {
     /** The outcome of resolving a callee path. */
-    record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
-        static final Callee UNKNOWN = new Callee(false, "", null, false);
+    record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
+                  boolean unsafeWithoutTargetFeature) {
+        static final Callee UNKNOWN = new Callee(false, "", null, false, false);
+
+        Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
+            this(isUnsafe, displayPath, declaration, known, false);
+        }
     }
 
     private final WorkspaceIndex.CrateDeclarations crate;
@@ -126,7 +131,12 @@ final class CallResolver {
                 if (c.known()) {
                     return c;
                 }
-                return std(List.of(owner, name));
+                Callee s = std(List.of(owner, name));
+                if (s.known() || hasOwner(owner)) {
+                    return s;
+                }
+                // a generic parameter (`V::splat` with `V: Vector`): the crate's methods of that name
+                return resolveMethod(name);
             }
             for (DeclaredFn fn : crate.functionsNamed(name)) {
                 if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
@@ -154,6 +164,10 @@ final class CallResolver {
         return Callee.UNKNOWN;
     }
 
+    private boolean hasOwner(String owner) {
+        return crate.hasOwner(owner);
+    }
+
     private Callee method(String owner, String name) {
         Callee found = Callee.UNKNOWN;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
@@ -177,6 +191,10 @@ final class CallResolver {
         if (key.startsWith("arch::") && StdUnsafeApis.isPointerArchIntrinsic(name)
                 || key.startsWith("intrinsics::") && !key.equals("intrinsics::likely")) {
             return new Callee(true, key, null, true);
+        }
+        if (key.startsWith("arch::") && name.startsWith("_")) {
+            // a SIMD intrinsic: safe only inside a fn that enables its target feature
+            return new Callee(false, key, null, true, true);
         }
         return Callee.UNKNOWN;
     }

@@ -35,6 +35,8 @@ final class UnsafeFactsBuilder {
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
     private final Deque<ImplFrame> impls = new ArrayDeque<>();
+    /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
+    private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
     private final FileDeclarations declarations;
     private final CallResolver resolver;
@@ -103,6 +105,7 @@ final class UnsafeFactsBuilder {
             unsafeBlock(b);
         } else if (node instanceof RustParser.BlockExpressionContext b) {
             scopes.push();
+            bindLocalFunctions(b);
             walkChildren(b);
             scopes.pop();
         } else if (node instanceof RustParser.ClosureExpressionContext c) {
@@ -272,12 +275,14 @@ final class UnsafeFactsBuilder {
                 fact.signatureRange(), fact.docs(), pointerParams);
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
+        targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
         Deque<UnsafeBlockFact> outerBlocks = new ArrayDeque<>(blocks);
         blocks.clear(); // a nested fn item does not inherit the enclosing unsafe block
         if (f.blockExpression() != null) {
             walk(f.blockExpression());
         }
         blocks.addAll(outerBlocks);
+        targetFeatures.pop();
         functions.pop();
         scopes.pop();
     }
@@ -320,6 +325,20 @@ final class UnsafeFactsBuilder {
         blocks.pop();
     }
 
+    /** Fn items inside a block are visible in the whole block, before and after their definition. */
+    private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
+        for (RustParser.StatementContext s : b.statement()) {
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().function_() != null) {
+                RustParser.Function_Context f = item.visItem().function_();
+                DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
+                        f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
+                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())));
+                scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
+            }
+        }
+    }
+
     private void closure(RustParser.ClosureExpressionContext c) {
         scopes.push();
         if (c.closureParams() != null) {
@@ -357,6 +376,7 @@ final class UnsafeFactsBuilder {
         String name = simpleName(l.pattern());
         if (name == null) {
             bindPattern(l.pattern());
+            bindTupleOfPointers(l);
             return;
         }
         boolean pointer = FileDeclarations.isRawPointerType(l.type_());
@@ -371,6 +391,25 @@ final class UnsafeFactsBuilder {
             typeText = pointers.typeTextOf(l.expression());
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
+    }
+
+    /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
+    private void bindTupleOfPointers(RustParser.LetStatementContext l) {
+        if (l.type_() != null || !(l.expression() instanceof RustParser.TupleExprContext tuple)
+                || l.pattern().patternNoTopAlt().size() != 1
+                || !(l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)
+                || !(sp.patternWithoutRange() instanceof RustParser.TuplePatContext tp)
+                || tp.pattern().size() != tuple.nested().size()) {
+            return;
+        }
+        for (int i = 0; i < tp.pattern().size(); i++) {
+            String name = simpleName(tp.pattern(i));
+            String why = name == null ? null : pointers.of(tuple.nested(i).expression());
+            if (why != null) {
+                scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer (line " + line(l) + ": "
+                        + why + ")", model.rangeOf(l)));
+            }
+        }
     }
 
     private void bindPattern(RustParser.PatternContext pattern) {
@@ -429,9 +468,17 @@ final class UnsafeFactsBuilder {
     private void call(RustParser.CallExprContext c) {
         List<String> path = calleePath(c.expression());
         if (path != null) {
-            CallResolver.Callee callee = resolver.resolve(path, module, selfTypeName());
+            Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
+            CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
+                    : local.function() != null
+                    ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
+                    : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
-            if (callee.known() && callee.isUnsafe()) {
+            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
+                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
+                        "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
+                                + " with `#[target_feature]`", null, "");
+            } else if (callee.known() && callee.isUnsafe()) {
                 DeclaredFn decl = callee.declaration();
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
                         decl == null ? "`" + callee.displayPath() + "` is an unsafe function of the standard library"
@@ -456,7 +503,11 @@ final class UnsafeFactsBuilder {
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
-        if (declared.known()) {
+        String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
+        if (pointerWhy != null) {
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
+                    null, "");
+        } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
@@ -466,13 +517,7 @@ final class UnsafeFactsBuilder {
             record(OperationKind.UNSAFE_CALL, range, name, what,
                     "`" + name + "` is an unsafe method of the standard library", null, "");
         } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
-            String why = pointers.of(m.expression());
-            if (why != null) {
-                record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", why,
-                        null, "");
-            } else {
-                uncertain(OperationKind.UNSAFE_CALL, range, what);
-            }
+            uncertain(OperationKind.UNSAFE_CALL, range, what);
         } else {
             uncertain(OperationKind.UNSAFE_CALL, range, "call to method `" + name + "`");
         }
@@ -575,8 +620,13 @@ final class UnsafeFactsBuilder {
             }
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
-        } else if (!blocks.isEmpty()) {
-            blocks.peek().mayHoldHiddenOperations = true;
+        } else {
+            if (!blocks.isEmpty()) {
+                blocks.peek().mayHoldHiddenOperations = true;
+            }
+            for (RustParser.ExpressionContext argument : MacroArguments.parse(model, m, name)) {
+                walk(argument);
+            }
         }
     }
 

@@ -93,6 +93,21 @@ public class WorkspaceIndex {
             return true;
         }
 
+        /** Whether any method of the crate is declared for this type or trait name. */
+        public boolean hasOwner(String owner) {
+            if (owners == null) {
+                owners = new HashSet<>();
+                fnsByName.values().forEach(list -> list.forEach(fn -> {
+                    if (fn.owner() != null) {
+                        owners.add(fn.owner());
+                    }
+                }));
+            }
+            return owners.contains(owner);
+        }
+
+        private Set<String> owners;
+
         public boolean isStaticMut(String name) {
             return staticMuts.containsKey(name);
         }
