@@ -64,6 +64,9 @@ public final class Analyzer {
                 notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
             }
         }
+        if (model.factsFailure() != null) {
+            notes.add(model.factsFailure());
+        }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
                 summarize(findings, model), notes);

@@ -42,7 +42,7 @@ final class CallResolver {
         if (path.isEmpty()) {
             return Callee.UNKNOWN;
         }
-        List<String> absolute = absolutize(path, module, selfType);
+        List<String> absolute = absolutize(path, module, selfType, true);
         if (absolute == null) {
             return Callee.UNKNOWN;
         }
@@ -50,7 +50,7 @@ final class CallResolver {
     }
 
     /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
-    private List<String> absolutize(List<String> path, List<String> module, String selfType) {
+    private List<String> absolutize(List<String> path, List<String> module, String selfType, boolean callee) {
         String first = path.get(0);
         List<String> rest = path.subList(1, path.size());
         switch (first) {
@@ -80,9 +80,15 @@ final class CallResolver {
         // an import in this module (or, for files, at the file's top module)
         for (FileDeclarations.Import imp : file.imports()) {
             if (!imp.glob() && imp.alias().equals(first) && imp.modulePath().equals(module)) {
-                List<String> target = absolutize(imp.target(), module, selfType);
+                List<String> target = absolutize(imp.target(), module, selfType, false);
                 return target == null ? null : concat(target, rest);
             }
+        }
+        if (first.equals(crateName)) {
+            return concat(List.of("crate"), rest);
+        }
+        if (!callee) {
+            return path; // an import target: std, another crate or a child module
         }
         // a function defined in this very module
         if (path.size() == 1) {
@@ -94,7 +100,7 @@ final class CallResolver {
             // glob imports of this module
             for (FileDeclarations.Import imp : file.imports()) {
                 if (imp.glob() && imp.modulePath().equals(module)) {
-                    List<String> target = absolutize(imp.target(), module, selfType);
+                    List<String> target = absolutize(imp.target(), module, selfType, false);
                     if (target != null) {
                         Callee c = lookup(concat(target, List.of(first)), module);
                         if (c.known()) {
