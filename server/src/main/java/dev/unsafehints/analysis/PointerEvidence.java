@@ -61,7 +61,16 @@ final class PointerEvidence {
             }
             if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name)) {
                 String inner = of(m.expression());
-                return inner == null ? null : "`." + name + "()` of a raw pointer is a raw pointer; " + inner;
+                if (inner != null) {
+                    return "`." + name + "()` of a raw pointer is a raw pointer; " + inner;
+                }
+            }
+            FileDeclarations.FieldKind receiver = fieldKindOf(m.expression());
+            if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")) {
+                return "`UnsafeCell::get` returns a raw pointer";
+            }
+            if (receiver == FileDeclarations.FieldKind.ATOMIC_PTR && (name.equals("load") || name.equals("swap"))) {
+                return "`AtomicPtr::" + name + "` returns a raw pointer";
             }
             return null;
         }
@@ -79,10 +88,9 @@ final class PointerEvidence {
             }
             return null;
         }
-        if (e instanceof RustParser.FieldExprContext f && f.identifier() != null) {
-            String field = f.identifier().getText();
-            return resolver.crate().isPointerOnlyField(field)
-                    ? "field `" + field + "` is declared with a raw pointer type" : null;
+        if (e instanceof RustParser.FieldExprContext f) {
+            return fieldKindOf(f) == FileDeclarations.FieldKind.RAW_POINTER
+                    ? "field `" + f.getChild(2).getText() + "` is declared with a raw pointer type" : null;
         }
         if (e instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext p) {
             Binding b = scopes.lookup(p.getText());
@@ -94,6 +102,32 @@ final class PointerEvidence {
             }
         }
         return null;
+    }
+
+    /** The declared kind of a field access `base.field`, from the base's struct when known. */
+    FileDeclarations.FieldKind fieldKindOf(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.FieldExprContext f)) {
+            return null;
+        }
+        String field = f.getChild(2).getText();
+        return resolver.crate().fieldKind(structOf(f.expression()), field);
+    }
+
+    /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
+    private String structOf(RustParser.ExpressionContext base) {
+        if (!(base instanceof RustParser.PathExprContext p)) {
+            return null;
+        }
+        String name = p.getText();
+        if (name.equals("self")) {
+            return selfType.get();
+        }
+        Binding b = scopes.lookup(name);
+        if (b == null || b.typeText() == null) {
+            return null;
+        }
+        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+        return type.equals("Self") ? selfType.get() : type;
     }
 
     /** True when the expression certainly is not a raw pointer (a reference parameter, a literal). */

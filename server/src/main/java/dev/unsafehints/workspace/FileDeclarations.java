@@ -34,6 +34,26 @@ public final class FileDeclarations {
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
+    private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
+
+    /** What a struct field's declared type tells the pointer analysis. */
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER }
+
+    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, or anything else. */
+    public static FieldKind kindOf(RustParser.Type_Context type) {
+        if (isRawPointerType(type)) {
+            return FieldKind.RAW_POINTER;
+        }
+        String name = type == null ? "" : lastSegmentName(type.getText());
+        if (name.equals("UnsafeCell") || name.equals("SyncUnsafeCell")) {
+            return FieldKind.UNSAFE_CELL;
+        }
+        return name.equals("AtomicPtr") ? FieldKind.ATOMIC_PTR : FieldKind.OTHER;
+    }
+
+    public Map<String, Map<String, FieldKind>> fieldKinds() {
+        return fieldKinds;
+    }
     private final List<Import> imports = new ArrayList<>();
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
@@ -123,9 +143,16 @@ public final class FileDeclarations {
                 }
             }
             unionFields.put(vis.union_().identifier().getText(), fields);
+        } else if (vis.struct_() != null && vis.struct_().tupleFields() != null) {
+            String struct = vis.struct_().identifier().getText();
+            List<RustParser.TupleFieldContext> fields = vis.struct_().tupleFields().tupleField();
+            for (int i = 0; i < fields.size(); i++) {
+                fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(Integer.toString(i), kindOf(fields.get(i).type_()));
+            }
         } else if (vis.struct_() != null && vis.struct_().structFields() != null) {
             String struct = vis.struct_().identifier().getText();
             for (RustParser.StructFieldContext f : vis.struct_().structFields().structField()) {
+                fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(f.identifier().getText(), kindOf(f.type_()));
                 boolean pointer = isRawPointerType(f.type_());
                 (pointer ? pointerFields : otherFields)
                         .computeIfAbsent(f.identifier().getText(), k -> new HashSet<>()).add(struct);

@@ -64,6 +64,8 @@ public class WorkspaceIndex {
         private final Map<String, Set<String>> pointerFields = new HashMap<>();
         private final Map<String, Set<String>> otherFields = new HashMap<>();
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
+        private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         CrateDeclarations(List<FileDeclarations> files) {
             for (FileDeclarations f : files) {
@@ -72,6 +74,10 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach(staticMuts::putIfAbsent);
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                f.fieldKinds().forEach((struct, fields) -> {
+                    fieldKinds.putIfAbsent(struct, fields);
+                    fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
+                });
                 f.unionFields().forEach(unionFields::putIfAbsent);
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
@@ -80,6 +86,21 @@ public class WorkspaceIndex {
 
         public List<DeclaredFn> functionsNamed(String name) {
             return fnsByName.getOrDefault(name, List.of());
+        }
+
+        /**
+         * The kind of field {@code field} of struct {@code struct}; when the struct is unknown (null),
+         * the kind shared by every crate struct with a field of that name, else null.
+         */
+        public FileDeclarations.FieldKind fieldKind(String struct, String field) {
+            if (struct != null) {
+                Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
+                if (fields != null) {
+                    return fields.get(field);
+                }
+            }
+            Set<FileDeclarations.FieldKind> kinds = kindsByFieldName.get(field);
+            return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
         /** False when a module on the path is known to be declared without plain `pub`. */
