@@ -33,6 +33,10 @@ public final class Analyzer {
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
+        return DeepStack.call(() -> analyzeHere(document, settings, index));
+    }
+
+    private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
         SourceText source = new SourceText(document.text());
         ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
         FileModel model = new FileModel(document, source, parsed, index, settings);

@@ -42,6 +42,7 @@ final class CallResolver {
         if (path.isEmpty()) {
             return Callee.UNKNOWN;
         }
+        depth = 0;
         List<String> absolute = absolutize(path, module, selfType, true);
         if (absolute == null) {
             return Callee.UNKNOWN;
@@ -50,7 +51,12 @@ final class CallResolver {
     }
 
     /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
+    private int depth;
+
     private List<String> absolutize(List<String> path, List<String> module, String selfType, boolean callee) {
+        if (path.isEmpty() || ++depth > 16) {
+            return null; // `use foo;` re-exports and import cycles: stop following
+        }
         String first = path.get(0);
         List<String> rest = path.subList(1, path.size());
         switch (first) {

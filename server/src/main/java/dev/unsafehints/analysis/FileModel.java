@@ -77,6 +77,12 @@ public final class FileModel {
             try {
                 facts = UnsafeFacts.of(this);
             } catch (StackOverflowError e) {
+                if (Boolean.getBoolean("unsafehints.debug")) {
+                    StackTraceElement[] st = e.getStackTrace();
+                    for (int i = 0; i < Math.min(40, st.length); i++) {
+                        System.err.println("  at " + st[i]);
+                    }
+                }
                 facts = new UnsafeFacts();
                 factsFailure = "the file nests too deeply to analyze; no findings are reported for it";
             }
