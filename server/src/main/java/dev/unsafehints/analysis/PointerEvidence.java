@@ -104,6 +104,40 @@ final class PointerEvidence {
         return null;
     }
 
+    /** "const" or "mut" when the pointer's mutability is known, else null. */
+    String constness(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return constness(p.nested().expression());
+        }
+        if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
+            return c.castType().KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return b.KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (name.equals("as_ptr")) {
+                return "const";
+            }
+            if (name.equals("as_mut_ptr")) {
+                return "mut";
+            }
+            if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name) && !name.startsWith("cast")) {
+                return constness(m.expression());
+            }
+            return null;
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            if (b != null && b.rawPointer() && b.typeText() != null) {
+                String t = b.typeText().replaceAll("\\s+", "");
+                return t.startsWith("*const") ? "const" : t.startsWith("*mut") ? "mut" : null;
+            }
+        }
+        return null;
+    }
+
     /** The declared kind of a field access `base.field`, from the base's struct when known. */
     FileDeclarations.FieldKind fieldKindOf(RustParser.ExpressionContext e) {
         if (!(e instanceof RustParser.FieldExprContext f)) {

@@ -596,8 +596,35 @@ final class UnsafeFactsBuilder {
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
                     CastChecks.rawBorrowFixes(model, c, toMut)));
             CastChecks.check(model, c, toMut, facts);
+            castStyle(c, toMut);
         }
         walkChildren(c);
+    }
+
+    /** `&x as *const T` (use `&raw`) and `p as *const U` between pointers of the same mutability (use `cast`). */
+    private void castStyle(RustParser.CastExprContext c, boolean toMut) {
+        RustParser.ExpressionContext operand = c.expression();
+        if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
+                && (b.KW_MUT() != null) == toMut) {
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(c),
+                    "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
+                            + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
+                            + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
+            return;
+        }
+        String from = pointers.constness(operand);
+        if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
+                && c.castType().castType() != null && !model.textOf(c.castType().castType()).equals("_")) {
+            String target = model.textOf(c.castType().castType());
+            String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
+                    || operand instanceof RustParser.DerefExprContext || false
+                    ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(c),
+                    "`as` cast between raw pointers: `.cast::<" + shorten(target) + ">()` keeps the mutability and"
+                            + " cannot change anything else by accident",
+                    List.of(new Fix("Use `.cast::<" + shorten(target) + ">()`", List.of(new TextEdit(model.rangeOf(c),
+                            receiver + ".cast::<" + target + ">()"))))));
+        }
     }
 
     private void borrow(RustParser.BorrowExprContext b) {
