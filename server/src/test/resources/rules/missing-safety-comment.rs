@@ -1,6 +1,6 @@
 // An unsafe block or `unsafe impl` without a `// SAFETY:` comment where one is accepted: on the
 // lines directly above the block, or above the statement / `let` / item holding it (above its
-// attributes too), on the same line before `unsafe`, or as the first thing inside the block.
+// attributes too), or as the first thing inside the block.
 // The marker is case-insensitive (`Safety:` works too). Reported at the `unsafe` keyword.
 
 use std::ptr;
@@ -31,10 +31,6 @@ pub fn documented_inside(b: &Buffer, i: usize) -> u8 {
         // SAFETY: `i < len`, and `data` is valid for `len` bytes.
         *b.data.add(i)
     }
-}
-
-pub fn documented_on_same_line(p: *const u8) -> u8 {
-    /* SAFETY: callers pass a pointer to a live byte. */ unsafe { *p }
 }
 
 pub fn documented_above_attributes(p: *mut u8) {
@@ -68,12 +64,6 @@ pub fn in_a_match(p: *const u8, read: bool) -> u8 {
         true => unsafe { *p },
         false => unsafe { *p.cast::<u8>() }, //~ missing-safety-comment
     }
-}
-
-pub fn blank_line_breaks_it(p: *const u8) -> u8 {
-    // SAFETY: the blank line below detaches this comment from the block.
-
-    unsafe { *p } //~ missing-safety-comment
 }
 
 pub fn code_in_between(p: *const u8) -> u8 {
