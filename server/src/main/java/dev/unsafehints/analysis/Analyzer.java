@@ -56,7 +56,7 @@ public final class Analyzer {
             }
             Rule rule = descriptor.newInstance();
             FindingSink sink = (range, message, related, fixes, properties, siteSeverity) -> {
-                if (!suppressions.isSuppressed(descriptor.id(), range)) {
+                if (!suppressions.isSuppressed(descriptor.id(), range, source)) {
                     Severity severity = configured != null ? configured
                             : siteSeverity != null ? siteSeverity : descriptor.defaultSeverity();
                     findings.add(new Finding(descriptor.id(), severity, message, range, related, fixes, properties));
@@ -93,6 +93,12 @@ public final class Analyzer {
         for (Finding f : findings) {
             counts.merge(f.ruleId(), 1, Integer::sum);
         }
-        return new FileSummary(counts, 0, 0, 0, 0);
+        UnsafeFacts facts = model.facts();
+        int blocks = facts.blocks().size();
+        int documentedBlocks = (int) facts.blocks().stream().filter(UnsafeBlockFact::isSafetyCommented).count();
+        int unsafeFns = (int) facts.functions().stream().filter(FunctionFact::isUnsafe).count();
+        int documentedFns = (int) facts.functions().stream()
+                .filter(f -> f.isUnsafe() && f.hasSafetySection()).count();
+        return new FileSummary(counts, blocks, documentedBlocks, unsafeFns, documentedFns);
     }
 }
