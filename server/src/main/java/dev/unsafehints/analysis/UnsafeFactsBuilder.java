@@ -333,7 +333,8 @@ final class UnsafeFactsBuilder {
                 RustParser.Function_Context f = item.visItem().function_();
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
-                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())));
+                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
+                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText());
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
@@ -395,6 +396,22 @@ final class UnsafeFactsBuilder {
 
     /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
     private void bindTupleOfPointers(RustParser.LetStatementContext l) {
+        DeclaredFn callee = l.type_() == null ? pointers.crateCallee(l.expression()) : null;
+        if (callee != null && l.pattern().patternNoTopAlt().size() == 1
+                && l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp0
+                && sp0.patternWithoutRange() instanceof RustParser.TuplePatContext tp0) {
+            List<Boolean> elements = callee.tupleElementsArePointers();
+            if (elements.size() == tp0.pattern().size()) {
+                for (int i = 0; i < elements.size(); i++) {
+                    String name = simpleName(tp0.pattern(i));
+                    if (name != null && elements.get(i)) {
+                        scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer returned by `"
+                                + callee.displayPath() + "` (line " + line(l) + ")", model.rangeOf(l)));
+                    }
+                }
+            }
+            return;
+        }
         if (l.type_() != null || !(l.expression() instanceof RustParser.TupleExprContext tuple)
                 || l.pattern().patternNoTopAlt().size() != 1
                 || !(l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)
