@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +66,10 @@ final class PointerEvidence {
                     return "`." + name + "()` of a raw pointer is a raw pointer; " + inner;
                 }
             }
+            DeclaredFn method = crateCallee(m);
+            if (method != null && method.returnsRawPointer()) {
+                return "`" + method.displayPath() + "` returns `" + method.returnType() + "`";
+            }
             FileDeclarations.FieldKind receiver = fieldKindOf(m.expression());
             if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")) {
                 return "`UnsafeCell::get` returns a raw pointer";
@@ -86,7 +91,8 @@ final class PointerEvidence {
             if (path.size() == 1 && (key.equals("null") || key.equals("null_mut"))) {
                 return "`" + key + "()` returns a raw pointer";
             }
-            return null;
+            DeclaredFn fn = crateCallee(c);
+            return fn != null && fn.returnsRawPointer() ? "`" + fn.displayPath() + "` returns `" + fn.returnType() + "`" : null;
         }
         if (e instanceof RustParser.FieldExprContext f) {
             return fieldKindOf(f) == FileDeclarations.FieldKind.RAW_POINTER
@@ -100,6 +106,23 @@ final class PointerEvidence {
                     return "`*" + p.getText() + "` is a raw pointer (`" + p.getText() + "` is `" + t + "`)";
                 }
             }
+        }
+        return null;
+    }
+
+    /** The crate fn or method a call resolves to, when the resolution is unambiguous; else null. */
+    DeclaredFn crateCallee(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            CallResolver.Callee c = resolver.resolveMethod(m.pathExprSegment().pathIdentSegment().getText());
+            return c.known() ? c.declaration() : null;
+        }
+        if (e instanceof RustParser.CallExprContext call && call.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            CallResolver.Callee c = resolver.resolve(path, module.get(), selfType.get());
+            return c.known() ? c.declaration() : null;
         }
         return null;
     }

@@ -333,7 +333,8 @@ final class UnsafeFactsBuilder {
                 RustParser.Function_Context f = item.visItem().function_();
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
-                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())));
+                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
+                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText());
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
@@ -389,12 +390,32 @@ final class UnsafeFactsBuilder {
                 evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": " + why + ")";
             }
             typeText = pointers.typeTextOf(l.expression());
+            String constness = pointer ? pointers.constness(l.expression()) : null;
+            if (constness != null && (typeText == null || !typeText.startsWith("*"))) {
+                typeText = "*" + constness + " _";
+            }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
     }
 
     /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
     private void bindTupleOfPointers(RustParser.LetStatementContext l) {
+        DeclaredFn callee = l.type_() == null ? pointers.crateCallee(l.expression()) : null;
+        if (callee != null && l.pattern().patternNoTopAlt().size() == 1
+                && l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp0
+                && sp0.patternWithoutRange() instanceof RustParser.TuplePatContext tp0) {
+            List<Boolean> elements = callee.tupleElementsArePointers();
+            if (elements.size() == tp0.pattern().size()) {
+                for (int i = 0; i < elements.size(); i++) {
+                    String name = simpleName(tp0.pattern(i));
+                    if (name != null && elements.get(i)) {
+                        scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer returned by `"
+                                + callee.displayPath() + "` (line " + line(l) + ")", model.rangeOf(l)));
+                    }
+                }
+            }
+            return;
+        }
         if (l.type_() != null || !(l.expression() instanceof RustParser.TupleExprContext tuple)
                 || l.pattern().patternNoTopAlt().size() != 1
                 || !(l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)
@@ -606,7 +627,8 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == toMut) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(c),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
+                    model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
                             + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
                             + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
@@ -619,7 +641,7 @@ final class UnsafeFactsBuilder {
             String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
                     || operand instanceof RustParser.DerefExprContext || false
                     ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(c),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
                     "`as` cast between raw pointers: `.cast::<" + shorten(target) + ">()` keeps the mutability and"
                             + " cannot change anything else by accident",
                     List.of(new Fix("Use `.cast::<" + shorten(target) + ">()`", List.of(new TextEdit(model.rangeOf(c),

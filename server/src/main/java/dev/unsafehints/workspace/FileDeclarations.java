@@ -26,7 +26,7 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class FileDeclarations {
     /** A `use` import: the name it binds in {@code modulePath}, and the path it stands for. */
-    public record Import(List<String> modulePath, String alias, List<String> target, boolean glob) {
+    public record Import(List<String> modulePath, String alias, List<String> target, boolean glob, boolean isPublic) {
     }
 
     private final List<DeclaredFn> functions = new ArrayList<>();
@@ -190,7 +190,8 @@ public final class FileDeclarations {
                 }
             }
         } else if (vis.useDeclaration() != null) {
-            useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module);
+            useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null);
         }
     }
 
@@ -203,8 +204,9 @@ public final class FileDeclarations {
         List<String> features = targetFeatures(holder);
         Token name = fn.identifier().getStart();
         int offset = offsets.toUtf16(name.getStartIndex());
+        String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
-                SafetyDocs.safetySection(docs), features, file, position(offset)));
+                SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
     }
 
     private TextPosition position(int offset) {
@@ -219,7 +221,7 @@ public final class FileDeclarations {
         return new TextPosition(line, offset - lineStart);
     }
 
-    private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module) {
+    private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {
         List<String> base = new ArrayList<>(prefix);
         if (tree.simplePath() != null) {
             for (RustParser.SimplePathSegmentContext s : tree.simplePath().simplePathSegment()) {
@@ -227,10 +229,10 @@ public final class FileDeclarations {
             }
         }
         if (tree.STAR() != null) {
-            imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true));
+            imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true, pub));
         } else if (tree.LBRACE() != null) {
             for (RustParser.UseTreeContext child : tree.useTree()) {
-                useTree(child, base, module);
+                useTree(child, base, module, pub);
             }
         } else if (!base.isEmpty()) {
             String alias;
@@ -243,7 +245,7 @@ public final class FileDeclarations {
                     alias = base.get(base.size() - 1);
                 }
             }
-            imports.add(new Import(List.copyOf(module), alias, List.copyOf(base), false));
+            imports.add(new Import(List.copyOf(module), alias, List.copyOf(base), false, pub));
         }
     }
 

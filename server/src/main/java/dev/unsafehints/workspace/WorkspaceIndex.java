@@ -65,6 +65,7 @@ public class WorkspaceIndex {
         private final Map<String, Set<String>> otherFields = new HashMap<>();
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Set<String> publiclyReexported = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         CrateDeclarations(List<FileDeclarations> files) {
@@ -74,6 +75,11 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach(staticMuts::putIfAbsent);
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                for (FileDeclarations.Import imp : f.imports()) {
+                    if (imp.isPublic()) {
+                        publiclyReexported.addAll(imp.target());
+                    }
+                }
                 f.fieldKinds().forEach((struct, fields) -> {
                     fieldKinds.putIfAbsent(struct, fields);
                     fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
@@ -107,7 +113,7 @@ public class WorkspaceIndex {
         public boolean isModuleExported(List<String> modulePath) {
             for (int i = 1; i <= modulePath.size(); i++) {
                 Boolean pub = moduleVisibility.get(modulePath.subList(0, i));
-                if (pub != null && !pub) {
+                if (pub != null && !pub && !publiclyReexported.contains(modulePath.get(i - 1))) {
                     return false;
                 }
             }
