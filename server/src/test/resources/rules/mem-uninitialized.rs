@@ -2,7 +2,7 @@
 // It is undefined behaviour for almost every type (integers, references, bools, enums...);
 // `MaybeUninit<T>` is the replacement that tracks initialisation.
 
-#![allow(deprecated, invalid_value)]
+#![allow(deprecated)]
 
 use std::mem::{self, MaybeUninit};
 use core::mem::uninitialized as garbage;

@@ -131,3 +131,13 @@ pub unsafe fn read(p: *const u8) -> u8 {
     // SAFETY: the caller guarantees that `p` points to a live byte.
     unsafe { *p }
 }
+
+// ok: silenced on purpose, with the clippy lint attribute or this tool's own comment.
+#[allow(clippy::undocumented_unsafe_blocks)]
+pub fn silenced_by_lint(p: *const u8) -> u8 {
+    unsafe { *p }
+}
+
+pub fn silenced_by_comment(p: *const u8) -> u8 {
+    unsafe { *p } // unsafe-hints: allow(missing-safety-comment)
+}

@@ -39,3 +39,8 @@ pub fn mutability(p: *const u8, q: *mut u8) -> (*mut u8, *const u8) {
 pub fn not_pointers(r: &u8, addr: usize) -> (*const u8, *const u8) {
     (r as *const u8, addr as *const u8)
 }
+
+pub fn parenthesised(p: *const u8) -> u32 {
+    // SAFETY: callers pass a pointer to four readable bytes.
+    unsafe { (p as *const u32).read_unaligned() } //~ ptr-as-ptr
+}

@@ -160,3 +160,37 @@ pub fn shadowed(v: &[u8]) -> u8 {
     let p = &v[0];
     *p
 }
+
+// Pointers returned by the crate's own functions and methods, by their declared return types.
+pub struct Pool {
+    bytes: Vec<u8>,
+}
+
+impl Pool {
+    pub fn base(&mut self) -> *mut u8 {
+        self.bytes.as_mut_ptr()
+    }
+}
+
+fn parts(v: &mut [u8]) -> (*mut u8, usize) {
+    (v.as_mut_ptr(), v.len())
+}
+
+fn scratch() -> *const u8 {
+    static SCRATCH: u8 = 0;
+    &SCRATCH
+}
+
+pub fn from_crate_fns(pool: &mut Pool, v: &mut [u8]) -> u8 {
+    let base = pool.base();
+    let (start, len) = parts(v);
+    let s = scratch();
+    // SAFETY: the pool and `v` are non-empty (callers check); `scratch` points to a static.
+    unsafe {
+        *base = 1; //~ raw-pointer-deref
+        if len > 0 {
+            *start = 2; //~ raw-pointer-deref
+        }
+        *s //~ raw-pointer-deref
+    }
+}

@@ -66,3 +66,10 @@ static TABLE: [u8; 4] = [1, 2, 3, 4];
 pub fn table() -> &'static [u8; 4] {
     &TABLE
 }
+
+// ok: silenced on purpose with rustc's lint name (which also lets this one compile in 2024).
+#[allow(static_mut_refs)]
+pub fn silenced() -> usize {
+    // SAFETY: single-threaded demo; the reference ends with this call.
+    unsafe { (&BUFFER).len() }
+}

@@ -76,3 +76,9 @@ pub fn item_in_block(p: *const u8) -> u8 {
         inner(p)
     }
 }
+
+// ok: silenced with rustc's own lint name.
+#[allow(unused_unsafe)]
+pub fn silenced() -> u8 {
+    unsafe { 1 }
+}
