@@ -29,6 +29,6 @@ record ModulePath(String path, boolean testOnly) {
         } else if (rel.equals("mod")) {
             rel = "";
         }
-        return new ModulePath(rel.replace("/", "::").replace("-", "_"), testOnly);
+        return new ModulePath(rel.replace("/", "::").replace('-', '_').replace('.', '_'), testOnly);
     }
 }

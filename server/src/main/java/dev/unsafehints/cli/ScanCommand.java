@@ -1,6 +1,7 @@
 package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.HtmlReportWriter;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -98,6 +98,8 @@ public final class ScanCommand implements Callable<Integer> {
             description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
     String automationId = "unsafe-hints/";
 
+    /** The analysis to run; tests may give one with their own rules. */
+    Analyzer analyzer;
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -147,7 +149,7 @@ public final class ScanCommand implements Callable<Integer> {
         boolean progressWanted = ScanProgress.terminalAttached();
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
                 !noIgnore, includeTarget, maxFileSize, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted));
+                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
         ReportModel model = new ScanRunner(request).run();
         write(model);
         if (model.scan().internalErrors()) {
@@ -235,9 +237,5 @@ public final class ScanCommand implements Callable<Integer> {
         UsageException(String message) {
             super(message);
         }
-    }
-
-    static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -36,7 +36,7 @@ final class ScanRunner {
     /** Everything a scan needs to know. */
     record Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
                    long maxFileSize, int jobs, AnalysisSettings settings, String automationId,
-                   Optional<Baseline> baseline, ScanProgressFactory progress) {
+                   Optional<Baseline> baseline, ScanProgressFactory progress, Analyzer analyzer) {
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -86,7 +86,7 @@ final class ScanRunner {
         }
         ScanProgress progress = request.progress().create(walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
-        Analyzer analyzer = new Analyzer();
+        Analyzer analyzer = request.analyzer() != null ? request.analyzer() : new Analyzer();
         WorkspaceIndex index = WorkspaceIndex.empty();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
             Thread t = new Thread(null, r, "scan-worker", 64L * 1024 * 1024); // deep trees need deep stacks

@@ -310,7 +310,8 @@ public final class ItemScopes {
             if (isOpen(type)) {
                 int close = partner[j];
                 if (close < 0) {
-                    return types.length - 1;
+                    j++; // an opener never closed (broken code): step over it alone
+                    continue;
                 }
                 if (type == RustLexer.LBRACE && (bodyItem || endsExpression(close + 1))) {
                     return close;
@@ -429,16 +430,22 @@ public final class ItemScopes {
             } else if (type == RustLexer.RBRACE || type == RustLexer.RPAREN || type == RustLexer.RBRACKET) {
                 int want = type == RustLexer.RBRACE ? RustLexer.LBRACE
                         : type == RustLexer.RPAREN ? RustLexer.LPAREN : RustLexer.LBRACKET;
-                // Recover from a stray closer: only pop when a matching opener is on the stack.
-                if (open.stream().anyMatch(o -> types[o] == want)) {
-                    while (!open.isEmpty()) {
-                        int o = open.pop();
-                        if (types[o] == want) {
-                            partner[o] = k;
-                            partner[k] = o;
-                            break;
-                        }
+                // Broken code: braces are more trustworthy than parentheses and brackets. A closing
+                // brace closes the innermost brace, abandoning unclosed ( and [ above it; a stray
+                // ) or ] that does not match the innermost opener is ignored.
+                while (!open.isEmpty()) {
+                    int o = open.peek();
+                    if (types[o] == want) {
+                        open.pop();
+                        partner[o] = k;
+                        partner[k] = o;
+                        break;
                     }
+                    if (type == RustLexer.RBRACE && types[o] != RustLexer.LBRACE) {
+                        open.pop();
+                        continue;
+                    }
+                    break;
                 }
             }
         }
