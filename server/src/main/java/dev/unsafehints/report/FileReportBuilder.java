@@ -76,7 +76,7 @@ public final class FileReportBuilder {
         SourceText source = analysis.source();
         Span span = span(source, f.range());
         Optional<RuleDescriptor> rule = RuleCatalog.byId(f.ruleId());
-        RuleInfo.Category category = rule.map(RuleDescriptor::category).orElse(RuleInfo.Category.GUIDELINE);
+        RuleInfo.Category category = rule.map(RuleDescriptor::category).orElse(UnsafeKinds.categoryOf(f.ruleId()));
 
         ItemScopes.Enclosing enclosing = scopes.at(f.range().start());
         String itemPath = f.properties().getOrDefault("itemPath", "");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,17 @@ public final class SarifReportWriter implements ReportWriter {
 
     @Override
     public void write(ReportModel model, Writer out) throws IOException {
-        List<RuleDescriptor> rules = RuleCatalog.all();
+        List<RuleDescriptor> rules = new ArrayList<>(RuleCatalog.all());
         Map<String, Integer> ruleIndex = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             ruleIndex.put(rules.get(i).id(), i);
+        }
+        // A result must point at a rule; one from outside the catalogue (a plug-in, a test) gets a plain entry.
+        for (Site s : model.reportedSites()) {
+            if (!ruleIndex.containsKey(s.ruleId())) {
+                ruleIndex.put(s.ruleId(), rules.size());
+                rules.add(new RuleDescriptor(s.ruleId(), s.ruleId(), s.severity(), s.category(), List.of(), null));
+            }
         }
         JsonGenerator g = new JsonFactory().createGenerator(out);
         g.useDefaultPrettyPrinter();

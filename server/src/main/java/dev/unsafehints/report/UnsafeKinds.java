@@ -42,6 +42,17 @@ public final class UnsafeKinds {
     private UnsafeKinds() {
     }
 
+    /** The category of a rule id by its name, for findings of rules outside the catalogue. */
+    public static dev.unsafehints.rules.RuleInfo.Category categoryOf(String ruleId) {
+        if (INVENTORY.stream().anyMatch(k -> k.ruleId().equals(ruleId))) {
+            return dev.unsafehints.rules.RuleInfo.Category.INVENTORY;
+        }
+        if (OPERATIONS.stream().anyMatch(k -> k.ruleId().equals(ruleId))) {
+            return dev.unsafehints.rules.RuleInfo.Category.OPERATION;
+        }
+        return dev.unsafehints.rules.RuleInfo.Category.GUIDELINE;
+    }
+
     /** True for the rules counted in the inventory or operation columns. */
     public static boolean isCounted(String ruleId) {
         return INVENTORY.stream().anyMatch(k -> k.ruleId().equals(ruleId))
