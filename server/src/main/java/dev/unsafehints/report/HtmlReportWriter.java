@@ -239,7 +239,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 + "<span class=\"title\">" + Html.escape(title) + "</span>"
                 + "<span class=\"where\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
                 + "</code></span></header>\n");
-        out.write("<p class=\"message\">" + Html.escape(s.message()) + "</p>\n");
+        out.write("<p class=\"message\">" + MiniMarkdown.codeSpans(s.message()) + "</p>\n");
         if (!s.itemPath().isEmpty() || !s.cfg().isEmpty()) {
             out.write("<p class=\"meta\">");
             if (!s.itemPath().isEmpty()) {
@@ -256,7 +256,7 @@ public final class HtmlReportWriter implements ReportWriter {
             for (Site op : g.operations()) {
                 rulesSeen.add(op.ruleId());
                 out.write("<li><a class=\"rule\" href=\"#rule-" + Html.escape(op.ruleId()) + "\">" + Html.escape(op.ruleId())
-                        + "</a> at line " + op.span().startLine() + ": " + Html.escape(op.message()));
+                        + "</a> at line " + op.span().startLine() + ": " + MiniMarkdown.codeSpans(op.message()));
                 String contract = op.properties().get("safetyDoc");
                 if (contract != null && !contract.isBlank()) {
                     out.write("<blockquote class=\"contract\">" + Html.escape(contract.strip()) + "</blockquote>");
@@ -284,7 +284,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 rulesSeen.add(gs.ruleId());
                 out.write("<li><span class=\"badge " + Html.escape(gs.level()) + "\">" + Html.escape(gs.level()) + "</span> "
                         + "<a class=\"rule\" href=\"#rule-" + Html.escape(gs.ruleId()) + "\">" + Html.escape(gs.ruleId()) + "</a>: "
-                        + Html.escape(gs.message()) + "</li>");
+                        + MiniMarkdown.codeSpans(gs.message()) + "</li>");
             }
             out.write("</ul>\n");
         }

@@ -126,6 +126,11 @@ final class MiniMarkdown {
         return out.toString();
     }
 
+    /** Escaped text with only `code spans` marked up: for analysis messages, which quote code. */
+    static String codeSpans(String text) {
+        return CODE.matcher(Html.escape(text)).replaceAll("<code>$1</code>");
+    }
+
     private static String spans(String escaped) {
         String s = LINK.matcher(escaped).replaceAll(m -> Matcher.quoteReplacement(
                 "<a href=\"" + m.group(2) + "\">" + m.group(1) + "</a>"));
