@@ -2,7 +2,10 @@ package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Analyzer;
+import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
@@ -15,12 +18,15 @@ import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,30 +90,30 @@ final class ScanRunner {
         for (SourceWalker.Problem p : walk.problems()) {
             assembler.addSkipped(new SkippedFile(builder.relative(p.path()), p.reason(), p.detail()));
         }
-        ScanProgress progress = request.progress().create(walk.files().size());
+        // Two passes over the files, each streaming: first every file's declarations go into the
+        // workspace index (unsafe fns, static muts, pointer fields, ...), then every file is analyzed
+        // against the complete index. Neither pass keeps a tree or a text beyond its file.
+        ScanProgress progress = request.progress().create(2 * walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = request.analyzer() != null ? request.analyzer() : new Analyzer();
         WorkspaceIndex index = WorkspaceIndex.empty();
+        Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
-            Thread t = new Thread(null, r, "scan-worker", 64L * 1024 * 1024); // deep trees need deep stacks
+            Thread t = new Thread(null, r, "scan-worker", DeepStack.STACK_BYTES); // deep trees need deep stacks
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<?>> pending = new ArrayList<>(walk.files().size());
-            for (Path file : walk.files()) {
-                pending.add(pool.submit(() -> {
+            forEach(pool, walk.files(), file -> {
+                indexFile(file, reader, index, assembler, unreadable);
+                progress.fileDone();
+            });
+            forEach(pool, walk.files(), file -> {
+                if (!unreadable.contains(file)) {
                     scanFile(file, reader, analyzer, index, assembler);
-                    progress.fileDone();
-                }));
-            }
-            for (Future<?> f : pending) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    internalErrors.set(true); // scanFile catches everything; this is a last resort
                 }
-            }
+                progress.fileDone();
+            });
         } finally {
             pool.shutdownNow();
             progress.finish();
@@ -116,6 +122,39 @@ final class ScanRunner {
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get());
         return assembler.assemble(ToolInfo.of(VersionProvider.version()), scan, request.baseline());
+    }
+
+    private void forEach(ExecutorService pool, List<Path> files, java.util.function.Consumer<Path> work)
+            throws InterruptedException {
+        List<Future<?>> pending = new ArrayList<>(files.size());
+        for (Path file : files) {
+            pending.add(pool.submit(() -> work.accept(file)));
+        }
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                internalErrors.set(true); // the work catches everything; this is a last resort
+            }
+        }
+    }
+
+    /** Pass one: the file's declarations into the index; files that cannot be read are listed once, here. */
+    private void indexFile(Path file, SourceReader reader, WorkspaceIndex index, ReportAssembler assembler,
+                           Set<Path> unreadable) {
+        SourceReader.Outcome read = reader.read(file);
+        if (!read.isOk()) {
+            unreadable.add(file);
+            assembler.addSkipped(new SkippedFile(builder.relative(file), read.reason(), read.detail()));
+            return;
+        }
+        try {
+            CrateInfo crate = manifests.crateOf(file);
+            ParsedFile parsed = RustParsing.parse(read.text(), crate.edition());
+            index.update(crate, FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, read.text()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The file is still analyzed in pass two, which reports the failure; only its declarations are missing.
+        }
     }
 
     private void scanFile(Path file, SourceReader reader, Analyzer analyzer, WorkspaceIndex index,
