@@ -98,6 +98,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
     String automationId = "unsafe-hints/";
 
+    @Option(names = "--timings", hidden = true, description = "Print the time of each phase to standard error.")
+    boolean timings;
+
     /** The analysis to run; tests may give one with their own rules. */
     Analyzer analyzer;
     PrintStream out = System.out;
@@ -150,8 +153,17 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
                 !noIgnore, includeTarget, maxFileSize, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
-        ReportModel model = new ScanRunner(request).run();
+        long start = System.nanoTime();
+        ScanRunner runner = new ScanRunner(request);
+        ReportModel model = runner.run();
+        double scanned = (System.nanoTime() - start) / 1e9;
         write(model);
+        if (timings) {
+            Runtime rt = Runtime.getRuntime();
+            err.printf(java.util.Locale.ROOT, "timings: index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
+                    runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
         if (model.scan().internalErrors()) {
             err.println("unsafe-hints scan: the analysis failed on some files; they are listed as skipped");
             return ExitCode.ERROR;

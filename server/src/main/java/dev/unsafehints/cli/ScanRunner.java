@@ -57,6 +57,10 @@ final class ScanRunner {
     private final Path base;
     private final FileReportBuilder builder;
 
+    /** Wall time of the two passes, for --timings. */
+    double indexSeconds;
+    double analysisSeconds;
+
     ScanRunner(Request request) {
         this.request = request;
         this.base = baseOf(request.roots());
@@ -104,16 +108,20 @@ final class ScanRunner {
             return t;
         });
         try {
+            long start = System.nanoTime();
             forEach(pool, walk.files(), file -> {
                 indexFile(file, reader, index, assembler, unreadable);
                 progress.fileDone();
             });
+            indexSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
             forEach(pool, walk.files(), file -> {
                 if (!unreadable.contains(file)) {
                     scanFile(file, reader, analyzer, index, assembler);
                 }
                 progress.fileDone();
             });
+            analysisSeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
             progress.finish();
