@@ -179,7 +179,7 @@ final class ScanRunner {
             FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), request.settings(), index);
             ModulePath module = ModulePath.of(crate, file, base);
             assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | StackOverflowError e) {
             internalErrors.set(true);
             assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
                     "analysis failed: " + e + " (please report this)"));
