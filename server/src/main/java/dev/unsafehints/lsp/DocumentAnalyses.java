@@ -102,7 +102,11 @@ final class DocumentAnalyses implements AutoCloseable {
 
     private void start(Slot slot) { // caller holds the lock
         slot.started = true;
-        workers.execute(() -> run(slot));
+        try {
+            workers.execute(() -> run(slot));
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            slot.result.cancel(false); // the server is shutting down
+        }
     }
 
     private void run(Slot slot) {

@@ -38,7 +38,7 @@ public final class LanguageServerRunner {
         /** Releases the server's threads (the streams belong to the caller). */
         public void stop() {
             server.dispose();
-            jsonRpcThreads.shutdownNow();
+            jsonRpcThreads.shutdown(); // no interrupts: a reader blocked on input is a daemon thread and ends at EOF
         }
     }
 

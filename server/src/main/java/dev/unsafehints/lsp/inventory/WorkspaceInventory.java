@@ -88,7 +88,7 @@ public final class WorkspaceInventory implements AutoCloseable {
         // whoever waits for the abandoned pass gets the answer of this one
         done.whenComplete((v, e) -> previous.complete(null));
         currentPass = done;
-        worker.execute(() -> {
+        boolean queued = run(() -> {
             try {
                 runPass(pass, roots, progress.get());
             } catch (RuntimeException e) {
@@ -100,6 +100,9 @@ public final class WorkspaceInventory implements AutoCloseable {
                 }
             }
         });
+        if (!queued) {
+            done.complete(null);
+        }
         return done;
     }
 
@@ -150,7 +153,7 @@ public final class WorkspaceInventory implements AutoCloseable {
 
     /** A watched file was created or changed (or deleted, when it no longer exists). */
     public void fileChangedOnDisk(Path file) {
-        worker.execute(() -> {
+        run(() -> {
             if (open.contains(file)) {
                 return;
             }
@@ -160,6 +163,16 @@ public final class WorkspaceInventory implements AutoCloseable {
                 files.remove(file);
             }
         });
+    }
+
+    /** Queues work for the indexer thread; after {@link #close()} there is nothing left to do. */
+    private boolean run(Runnable task) {
+        try {
+            worker.execute(task);
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            return false;
+        }
     }
 
     private void indexFromDisk(Path file) {

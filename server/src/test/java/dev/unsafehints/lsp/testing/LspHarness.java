@@ -154,6 +154,11 @@ public final class LspHarness implements AutoCloseable {
     public void close() {
         toServer.closeWriter();
         toClient.closeWriter();
+        try {
+            session.exitCode().get(RecordingClient.PATIENCE.toSeconds(), TimeUnit.SECONDS); // the server saw EOF
+        } catch (Exception e) {
+            // stop anyway
+        }
         session.stop();
     }
 }
