@@ -67,7 +67,8 @@ public final class WorkspaceInventory implements AutoCloseable {
     private final Map<Path, FileSites> files = new ConcurrentHashMap<>();
     private final Set<Path> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong passCounter = new AtomicLong();
-    private volatile CompletableFuture<Void> currentPass = CompletableFuture.completedFuture(null);
+    /** Incomplete until the first pass ends: the server starts one right after {@code initialized}. */
+    private volatile CompletableFuture<Void> currentPass = new CompletableFuture<>();
     private volatile boolean everIndexed;
 
     public WorkspaceInventory(RuleLookup rules, FileAnalyzer analyzer, FileNaming naming, Consumer<String> warn) {
@@ -267,5 +268,6 @@ public final class WorkspaceInventory implements AutoCloseable {
     public void close() {
         passCounter.incrementAndGet();
         worker.shutdownNow();
+        currentPass.complete(null);
     }
 }

@@ -45,9 +45,9 @@ public final class RecordingClient implements LanguageClient {
     }
 
     @Override
-    public synchronized void publishDiagnostics(PublishDiagnosticsParams params) {
+    public void publishDiagnostics(PublishDiagnosticsParams params) {
         diagnostics.add(params);
-        notifyAll();
+        signal();
     }
 
     @Override
@@ -61,9 +61,9 @@ public final class RecordingClient implements LanguageClient {
     }
 
     @Override
-    public synchronized void logMessage(MessageParams params) {
+    public void logMessage(MessageParams params) {
         logMessages.add(params);
-        notifyAll();
+        signal();
     }
 
     @Override
@@ -86,9 +86,9 @@ public final class RecordingClient implements LanguageClient {
     }
 
     @Override
-    public synchronized void notifyProgress(ProgressParams params) {
+    public void notifyProgress(ProgressParams params) {
         progress.add(params);
-        notifyAll();
+        signal();
     }
 
     @Override
@@ -150,8 +150,19 @@ public final class RecordingClient implements LanguageClient {
         }, "a log message");
     }
 
-    /** Waits until {@code probe} returns non-null; woken by every message the client records. */
-    public synchronized <T> T await(Supplier<T> probe, String what) {
+    private final Object signal = new Object();
+
+    private void signal() {
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until {@code probe} returns non-null; woken by every message the client records and
+     * re-checked at least every 50 ms (the probe may send requests, so no lock is held while it runs).
+     */
+    public <T> T await(Supplier<T> probe, String what) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         T value;
         while ((value = probe.get()) == null) {
@@ -160,7 +171,9 @@ public final class RecordingClient implements LanguageClient {
                 throw new AssertionError("gave up waiting for " + what);
             }
             try {
-                wait(Math.min(50, Math.max(1, left / 1_000_000)));
+                synchronized (signal) {
+                    signal.wait(Math.min(50, Math.max(1, left / 1_000_000)));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted waiting for " + what);
