@@ -33,6 +33,10 @@ public final class Analyzer {
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
+        return DeepStack.call(() -> analyzeHere(document, settings, index));
+    }
+
+    private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
         SourceText source = new SourceText(document.text());
         ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
         FileModel model = new FileModel(document, source, parsed, index, settings);
@@ -46,25 +50,47 @@ public final class Analyzer {
         Suppressions suppressions = Suppressions.of(model);
         List<Finding> findings = new ArrayList<>();
         for (RuleDescriptor descriptor : rules) {
-            Severity severity = settings.severityOverride(descriptor.id()).orElse(descriptor.defaultSeverity());
-            if (severity == Severity.OFF) {
+            Severity configured = settings.severityOverride(descriptor.id()).orElse(null);
+            if (configured == Severity.OFF) {
                 continue;
             }
             Rule rule = descriptor.newInstance();
-            FindingSink sink = (range, message, related, fixes, properties) -> {
-                if (!suppressions.isSuppressed(descriptor.id(), range)) {
+            FindingSink sink = (range, message, related, fixes, properties, siteSeverity) -> {
+                if (!suppressions.isSuppressed(descriptor.id(), range, source)) {
+                    Severity severity = configured != null ? configured
+                            : siteSeverity != null ? siteSeverity : descriptor.defaultSeverity();
                     findings.add(new Finding(descriptor.id(), severity, message, range, related, fixes, properties));
                 }
             };
             try {
                 rule.check(model, sink);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
             }
+        }
+        attachCfg(model, findings);
+        if (model.factsFailure() != null) {
+            notes.add(model.factsFailure());
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
                 summarize(findings, model), notes);
+    }
+
+    /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
+    private static void attachCfg(FileModel model, List<Finding> findings) {
+        if (!model.source().text().contains("cfg")) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            List<String> cfg = CfgConditions.at(model, f.range().start());
+            if (!cfg.isEmpty()) {
+                Map<String, String> props = new java.util.HashMap<>(f.properties());
+                props.put("cfg", String.join(" && ", cfg));
+                findings.set(i, new Finding(f.ruleId(), f.severity(), f.message(), f.range(), f.related(), f.fixes(), props));
+            }
+        }
     }
 
     private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, String text) {
@@ -84,6 +110,12 @@ public final class Analyzer {
         for (Finding f : findings) {
             counts.merge(f.ruleId(), 1, Integer::sum);
         }
-        return new FileSummary(counts, 0, 0, 0, 0);
+        UnsafeFacts facts = model.facts();
+        int blocks = facts.blocks().size();
+        int documentedBlocks = (int) facts.blocks().stream().filter(UnsafeBlockFact::isSafetyCommented).count();
+        int unsafeFns = (int) facts.functions().stream().filter(FunctionFact::isUnsafe).count();
+        int documentedFns = (int) facts.functions().stream()
+                .filter(f -> f.isUnsafe() && f.hasSafetySection()).count();
+        return new FileSummary(counts, blocks, documentedBlocks, unsafeFns, documentedFns);
     }
 }
