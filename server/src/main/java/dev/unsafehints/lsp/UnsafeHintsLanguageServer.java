@@ -223,7 +223,11 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             }
             // Open documents were analysed before the index knew the other files' declarations
             // (which fns are unsafe): analyse them again once it does.
-            reindexWorkspace().thenRun(this::reanalyseOpenDocuments);
+            reindexWorkspace().thenRun(() -> {
+                if (inventory.fileCount() > 0) {
+                    reanalyseOpenDocuments();
+                }
+            });
         });
     }
 
@@ -329,6 +333,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         } catch (Exception e) {
             // go on with what we have
         }
+        long generation = settings.generation();
         AnalysisSettings effective = settings.forFile(snapshot.path());
         long start = System.nanoTime();
         FileAnalysis analysis = analyzer.analyze(
@@ -339,7 +344,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         for (String note : analysis.notes()) {
             log.debug(snapshot.uri() + ": " + note);
         }
-        return new AnalyzedDocument(snapshot, analysis, effective);
+        return new AnalyzedDocument(snapshot, analysis, effective, generation);
     }
 
     private FileAnalysis analyzeFile(Path file, String text) {
@@ -463,8 +468,9 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     /** Analyses a closed file from disk for a pull request (not cached). */
     AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
-        Snapshot snapshot = new Snapshot(uri, file, -1, text, settings.generation());
+        long generation = settings.generation();
+        Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
         AnalysisSettings effective = settings.forFile(file);
-        return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective);
+        return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
     }
 }
