@@ -6,8 +6,10 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -17,6 +19,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 /**
  * Parses Rust source in two stages: SLL prediction with bail-out first (fast, enough for nearly
  * all real files), then full LL with error recovery only when the first stage fails.
+ *
+ * <p>A file nested deeper than {@link NestingLimit#MAX_DEPTH} levels is not parsed: its tree is
+ * that of an empty file and its one syntax error says why.
  *
  * <p>A shebang line and a byte order mark are blanked to spaces before lexing, so offsets and
  * columns stay those of the original text.
@@ -32,6 +37,10 @@ public final class RustParsing {
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
+        if (tooDeep != null) {
+            return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition);
+        }
 
         RustParser parser = new RustParser(tokens);
         parser.removeErrorListeners();
@@ -52,6 +61,20 @@ public final class RustParsing {
             RustParser.CrateContext tree = parser.crate();
             return new ParsedFile(tree, tokens, List.copyOf(errors), true, edition);
         }
+    }
+
+    /**
+     * The tree of an empty file, for a file that is not parsed: a crate holding only the end of
+     * file (a copy of the real one, so positions taken from the tree stay those of the text).
+     */
+    private static RustParser.CrateContext emptyCrate(CommonTokenStream tokens) {
+        Token realEof = tokens.get(tokens.size() - 1);
+        CommonToken eof = new CommonToken(realEof);
+        RustParser parser = new RustParser(new CommonTokenStream(new ListTokenSource(List.of(eof))));
+        parser.removeErrorListeners();
+        RustParser.CrateContext tree = parser.crate();
+        eof.setTokenIndex(realEof.getTokenIndex());
+        return tree;
     }
 
     /** Replaces a first-line shebang ("#!" not followed by "[") with spaces. */
