@@ -221,7 +221,7 @@ final class UnsafeFactsBuilder {
             ParserRuleContext holder = itemHolder(t);
             if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
-                Token headerEnd = model.parsed().tokens().get(t.LBRACE().getSymbol().getTokenIndex() - 1);
+                Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
                         model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
             }
@@ -229,6 +229,17 @@ final class UnsafeFactsBuilder {
         traitDepth++;
         walkChildren(t);
         traitDepth--;
+    }
+
+    /**
+     * The token before {@code t} in the stream, or {@code fallback} when there is none: in a broken
+     * file the parser conjures missing tokens (index -1) that have no neighbours.
+     */
+    private Token tokenBefore(Token t, Token fallback) {
+        if (t == null || t.getTokenIndex() < 1) {
+            return fallback;
+        }
+        return model.parsed().tokens().get(t.getTokenIndex() - 1);
     }
 
     private void implementation(RustParser.ImplementationContext i) {
@@ -261,9 +272,9 @@ final class UnsafeFactsBuilder {
         boolean isPublic = isPublic(holder) || place == FunctionFact.Place.TRAIT && traitIsPublic(f);
         Token itemStart = firstTokenAfterAttributes(holder);
         Token signatureEnd = f.blockExpression() != null
-                ? model.parsed().tokens().get(f.blockExpression().getStart().getTokenIndex() - 1) : f.getStop();
+                ? tokenBefore(f.blockExpression().getStart(), f.getStop()) : f.getStop();
         if (f.blockExpression() == null && f.SEMI() != null) {
-            signatureEnd = model.parsed().tokens().get(f.SEMI().getSymbol().getTokenIndex() - 1);
+            signatureEnd = tokenBefore(f.SEMI().getSymbol(), f.getStop());
         }
         Set<String> pointerParams = new HashSet<>();
         FunctionFact fact = new FunctionFact(f, f.identifier().getText(), unsafeKeyword, isPublic, place,
