@@ -43,6 +43,17 @@ final class Scopes {
         return bindings == null ? null : bindings.peek();
     }
 
+    int depth() {
+        return scopes.size();
+    }
+
+    /** Leaves the scopes entered since {@link #depth()} was {@code depth}. */
+    void popTo(int depth) {
+        while (scopes.size() > depth) {
+            pop();
+        }
+    }
+
     boolean isEmpty() {
         return scopes.isEmpty();
     }

@@ -89,7 +89,9 @@ final class UnsafeFactsBuilder {
         if (node instanceof TerminalNode) {
             return;
         }
-        if (node instanceof RustParser.AttrContext a) {
+        if (node instanceof RustParser.ItemContext item) {
+            item(item);
+        } else if (node instanceof RustParser.AttrContext a) {
             attribute(a);
         } else if (node instanceof RustParser.UseDeclarationContext) {
             return;
@@ -155,6 +157,46 @@ final class UnsafeFactsBuilder {
             macro(m);
         } else {
             walkChildren((ParserRuleContext) node);
+        }
+    }
+
+    /**
+     * Walks one item. In a file with syntax errors the parser's recovery can leave any part of an
+     * item missing (an impl without its type, a fn without its name); when the walk trips over such
+     * a gap, the item keeps the facts found before it, the walk's state is put back, and the rest of
+     * the file is analysed. On a well-formed item an exception is a bug and goes on up.
+     */
+    private void item(RustParser.ItemContext item) {
+        int scopeDepth = scopes.depth();
+        int functionCount = functions.size();
+        int blockCount = blocks.size();
+        int implCount = impls.size();
+        int macroCount = macros.size();
+        int featureCount = targetFeatures.size();
+        int moduleLength = module.size();
+        boolean wasInExternBlock = inExternBlock;
+        int outerTraitDepth = traitDepth;
+        try {
+            walkChildren(item);
+        } catch (RuntimeException e) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+                throw e;
+            }
+            scopes.popTo(scopeDepth);
+            popTo(functions, functionCount);
+            popTo(blocks, blockCount);
+            popTo(impls, implCount);
+            popTo(macros, macroCount);
+            popTo(targetFeatures, featureCount);
+            module.subList(moduleLength, module.size()).clear();
+            inExternBlock = wasInExternBlock;
+            traitDepth = outerTraitDepth;
+        }
+    }
+
+    private static void popTo(Deque<?> stack, int size) {
+        while (stack.size() > size) {
+            stack.pop();
         }
     }
 

@@ -123,8 +123,10 @@ public final class FileDeclarations {
     private void item(RustParser.ItemContext item, List<String> module) {
         try {
             declare(item, module);
-        } catch (RuntimeException partlyParsed) {
-            // see above: a recovered item with parts missing
+        } catch (RuntimeException e) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+                throw e; // a bug on well-formed code: not hidden
+            }
         }
     }
 
