@@ -111,6 +111,11 @@ public final class FileDeclarations {
         return fileModulePath;
     }
 
+    /** Whether both were collected from the same text (then they declare the same things). */
+    boolean hasSameSource(FileDeclarations other) {
+        return text.equals(other.text);
+    }
+
     public Path file() {
         return file;
     }
