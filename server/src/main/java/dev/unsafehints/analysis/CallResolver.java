@@ -139,6 +139,9 @@ final class CallResolver {
     private Callee lookup(List<String> absolute, List<String> module) {
         String name = absolute.get(absolute.size() - 1);
         if (absolute.get(0).equals("crate")) {
+            if (absolute.size() < 2) {
+                return Callee.UNKNOWN; // `crate` alone, e.g. a module re-exported as the crate root
+            }
             List<String> modulePath = absolute.subList(1, absolute.size() - 1);
             if (modulePath.size() >= 2 && modulePath.get(0).equals("<type>")) {
                 String owner = modulePath.get(modulePath.size() - 1);
@@ -249,8 +252,8 @@ final class CallResolver {
         List<String> absolute = path.size() == 1 && crate.isStaticMutIn(name, module)
                 ? concat(concat(List.of("crate"), module), List.of(name))
                 : absolutize(path, module, null, false);
-        if (absolute == null || absolute.isEmpty() || !absolute.get(0).equals("crate")) {
-            return false;
+        if (absolute == null || absolute.size() < 2 || !absolute.get(0).equals("crate")) {
+            return false; // ["crate"] alone (a path that is just `crate` or `self`) names no static
         }
         return crate.isStaticMutIn(name, absolute.subList(1, absolute.size() - 1));
     }
