@@ -1,6 +1,5 @@
 package dev.unsafehints.lsp.bench;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +68,5 @@ final class ServerUnderTest implements AutoCloseable {
         } finally {
             process.destroyForcibly();
         }
-    }
-
-    static String classPathSeparator() {
-        return File.pathSeparator;
     }
 }
