@@ -210,16 +210,13 @@ public final class FileDeclarations {
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
     }
 
+    private dev.unsafehints.analysis.SourceText lines;
+
     private TextPosition position(int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        if (lines == null) {
+            lines = new dev.unsafehints.analysis.SourceText(text);
         }
-        return new TextPosition(line, offset - lineStart);
+        return lines.positionAt(offset);
     }
 
     private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {

@@ -25,13 +25,19 @@ public class WorkspaceIndex {
 
     public void update(CrateInfo crate, FileDeclarations declarations) {
         byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
+        merged.remove(key(crate));
     }
 
     public void remove(Path file) {
-        for (Map<Path, FileDeclarations> files : byCrate.values()) {
-            files.remove(file);
+        for (Map.Entry<Path, Map<Path, FileDeclarations>> e : byCrate.entrySet()) {
+            if (e.getValue().remove(file) != null) {
+                merged.remove(e.getKey());
+            }
         }
     }
+
+    /** The merged declarations of each crate, rebuilt after a file of it changes. */
+    private final Map<Path, CrateDeclarations> merged = new ConcurrentHashMap<>();
 
     public int fileCount() {
         return byCrate.values().stream().mapToInt(Map::size).sum();
@@ -39,9 +45,14 @@ public class WorkspaceIndex {
 
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
+        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
+        if (known != null && known.containsKey(current.file())) {
+            // the index holds this file (the scanner and the server update it before analyzing):
+            // share one merged view per crate instead of merging for every file
+            return merged.computeIfAbsent(key(crate), k -> new CrateDeclarations(List.copyOf(known.values())));
+        }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
-        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
         if (known != null) {
             for (FileDeclarations d : known.values()) {
                 if (!d.file().equals(current.file())) {
