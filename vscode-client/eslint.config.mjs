@@ -32,6 +32,7 @@ export default tseslint.config(
         setTimeout: 'readonly',
         clearTimeout: 'readonly',
         document: 'readonly',
+        getComputedStyle: 'readonly',
       },
     },
   },
