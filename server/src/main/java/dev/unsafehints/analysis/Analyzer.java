@@ -33,6 +33,10 @@ public final class Analyzer {
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
+        return DeepStack.call(() -> analyzeHere(document, settings, index));
+    }
+
+    private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
         SourceText source = new SourceText(document.text());
         ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
         FileModel model = new FileModel(document, source, parsed, index, settings);
@@ -46,21 +50,26 @@ public final class Analyzer {
         Suppressions suppressions = Suppressions.of(model);
         List<Finding> findings = new ArrayList<>();
         for (RuleDescriptor descriptor : rules) {
-            Severity severity = settings.severityOverride(descriptor.id()).orElse(descriptor.defaultSeverity());
-            if (severity == Severity.OFF) {
+            Severity configured = settings.severityOverride(descriptor.id()).orElse(null);
+            if (configured == Severity.OFF) {
                 continue;
             }
             Rule rule = descriptor.newInstance();
-            FindingSink sink = (range, message, related, fixes, properties) -> {
+            FindingSink sink = (range, message, related, fixes, properties, siteSeverity) -> {
                 if (!suppressions.isSuppressed(descriptor.id(), range)) {
+                    Severity severity = configured != null ? configured
+                            : siteSeverity != null ? siteSeverity : descriptor.defaultSeverity();
                     findings.add(new Finding(descriptor.id(), severity, message, range, related, fixes, properties));
                 }
             };
             try {
                 rule.check(model, sink);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
                 notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
             }
+        }
+        if (model.factsFailure() != null) {
+            notes.add(model.factsFailure());
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,

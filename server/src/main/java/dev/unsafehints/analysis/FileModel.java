@@ -5,6 +5,8 @@ import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.parse.TokenOffsets;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -24,6 +26,7 @@ public final class FileModel {
     private final AnalysisSettings settings;
     private final Comments comments;
     private UnsafeFacts facts;
+    private FileDeclarations declarations;
 
     public FileModel(SourceDocument document, SourceText source, ParsedFile parsed, WorkspaceIndex index,
                      AnalysisSettings settings) {
@@ -71,9 +74,36 @@ public final class FileModel {
     /** The unsafe facts of this file, computed on first use. */
     public UnsafeFacts facts() {
         if (facts == null) {
-            facts = UnsafeFacts.of(this);
+            try {
+                facts = UnsafeFacts.of(this);
+            } catch (StackOverflowError e) {
+                if (Boolean.getBoolean("unsafehints.debug")) {
+                    StackTraceElement[] st = e.getStackTrace();
+                    for (int i = 0; i < Math.min(40, st.length); i++) {
+                        System.err.println("  at " + st[i]);
+                    }
+                }
+                facts = new UnsafeFacts();
+                factsFailure = "the file nests too deeply to analyze; no findings are reported for it";
+            }
         }
         return facts;
+    }
+
+    private String factsFailure;
+
+    /** Why the facts are empty although the file may hold unsafe code, or null. */
+    public String factsFailure() {
+        return factsFailure;
+    }
+
+    /** The items of this file that other files need (functions, statics, unions, imports). */
+    public FileDeclarations declarations() {
+        if (declarations == null) {
+            declarations = FileDeclarations.of(document.path(), ModulePaths.of(document.path(), document.crate()),
+                    parsed, source.text());
+        }
+        return declarations;
     }
 
     /** UTF-16 offset where a token starts. */
@@ -106,6 +136,36 @@ public final class FileModel {
 
     public String textOf(ParserRuleContext ctx) {
         return source.slice(rangeOf(ctx));
+    }
+
+    /**
+     * Whether items of this file can be public API of a library: false for binaries, tests,
+     * examples and benches, and for modules declared without plain `pub` on the way from the root.
+     */
+    public boolean isExported() {
+        CrateInfo crate = document.crate();
+        if (crate.root() == null || document.path() == null) {
+            return true;
+        }
+        java.nio.file.Path abs = document.path().toAbsolutePath().normalize();
+        java.nio.file.Path src = crate.root().resolve("src");
+        if (!abs.startsWith(src) || abs.equals(src.resolve("main.rs")) || abs.startsWith(src.resolve("bin"))) {
+            return false;
+        }
+        return index.crate(crate, declarations()).isModuleExported(declarations().fileModulePath());
+    }
+
+    /** The offset of the first line of the item at {@code offset}, above its attribute lines. */
+    public int firstLineOfItem(int offset) {
+        int line = source.lineOf(offset);
+        while (line > 0) {
+            String above = source.lineText(line - 1).strip();
+            if (!(above.startsWith("#[") || above.startsWith("#![") || above.endsWith(")]") && !above.startsWith("//"))) {
+                break;
+            }
+            line--;
+        }
+        return source.lineStart(line);
     }
 
     public TextPosition positionOf(int offset) {

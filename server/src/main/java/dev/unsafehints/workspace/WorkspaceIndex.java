@@ -1,11 +1,145 @@
 package dev.unsafehints.workspace;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
- * What the analysis of one file needs to know about the others: unsafe fns with their module paths
- * and Safety docs, extern items, static muts, unions, pointer-typed fields. Updated per file.
+ * What the analysis of one file needs to know about the other files of its crate: functions with
+ * their unsafety and Safety docs, static muts, unions, pointer-typed struct fields, imports.
+ * Updated one file at a time ({@link #update}); safe to use from several threads.
  */
 public class WorkspaceIndex {
+    /** Declarations per file, grouped by crate root (null root: files outside any crate). */
+    private final Map<Path, Map<Path, FileDeclarations>> byCrate = new ConcurrentHashMap<>();
+    private static final Path NO_CRATE = Path.of("");
+
     public static WorkspaceIndex empty() {
         return new WorkspaceIndex();
+    }
+
+    public void update(CrateInfo crate, FileDeclarations declarations) {
+        byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
+    }
+
+    public void remove(Path file) {
+        for (Map<Path, FileDeclarations> files : byCrate.values()) {
+            files.remove(file);
+        }
+    }
+
+    public int fileCount() {
+        return byCrate.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
+    public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
+        List<FileDeclarations> files = new ArrayList<>();
+        files.add(current);
+        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
+        if (known != null) {
+            for (FileDeclarations d : known.values()) {
+                if (!d.file().equals(current.file())) {
+                    files.add(d);
+                }
+            }
+        }
+        return new CrateDeclarations(files);
+    }
+
+    private static Path key(CrateInfo crate) {
+        return crate.root() == null ? NO_CRATE : crate.root();
+    }
+
+    /** The declarations of one crate, merged for lookups. */
+    public static final class CrateDeclarations {
+        private final Map<String, List<DeclaredFn>> fnsByName = new HashMap<>();
+        private final Map<String, List<String>> staticMuts = new HashMap<>();
+        private final Map<String, Set<String>> unionFields = new HashMap<>();
+        private final Map<String, Set<String>> pointerFields = new HashMap<>();
+        private final Map<String, Set<String>> otherFields = new HashMap<>();
+        private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
+        private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
+
+        CrateDeclarations(List<FileDeclarations> files) {
+            for (FileDeclarations f : files) {
+                for (DeclaredFn fn : f.functions()) {
+                    fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
+                }
+                f.staticMuts().forEach(staticMuts::putIfAbsent);
+                f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                f.fieldKinds().forEach((struct, fields) -> {
+                    fieldKinds.putIfAbsent(struct, fields);
+                    fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
+                });
+                f.unionFields().forEach(unionFields::putIfAbsent);
+                f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+            }
+        }
+
+        public List<DeclaredFn> functionsNamed(String name) {
+            return fnsByName.getOrDefault(name, List.of());
+        }
+
+        /**
+         * The kind of field {@code field} of struct {@code struct}; when the struct is unknown (null),
+         * the kind shared by every crate struct with a field of that name, else null.
+         */
+        public FileDeclarations.FieldKind fieldKind(String struct, String field) {
+            if (struct != null) {
+                Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
+                if (fields != null) {
+                    return fields.get(field);
+                }
+            }
+            Set<FileDeclarations.FieldKind> kinds = kindsByFieldName.get(field);
+            return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
+        }
+
+        /** False when a module on the path is known to be declared without plain `pub`. */
+        public boolean isModuleExported(List<String> modulePath) {
+            for (int i = 1; i <= modulePath.size(); i++) {
+                Boolean pub = moduleVisibility.get(modulePath.subList(0, i));
+                if (pub != null && !pub) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether any method of the crate is declared for this type or trait name. */
+        public boolean hasOwner(String owner) {
+            if (owners == null) {
+                owners = new HashSet<>();
+                fnsByName.values().forEach(list -> list.forEach(fn -> {
+                    if (fn.owner() != null) {
+                        owners.add(fn.owner());
+                    }
+                }));
+            }
+            return owners.contains(owner);
+        }
+
+        private Set<String> owners;
+
+        public boolean isStaticMut(String name) {
+            return staticMuts.containsKey(name);
+        }
+
+        public Map<String, Set<String>> unions() {
+            return unionFields;
+        }
+
+        /** A field name that only raw-pointer-typed struct fields of the crate use. */
+        public boolean isPointerOnlyField(String field) {
+            return pointerFields.containsKey(field) && !otherFields.containsKey(field);
+        }
     }
 }

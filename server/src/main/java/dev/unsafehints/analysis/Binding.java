@@ -1,0 +1,21 @@
+package dev.unsafehints.analysis;
+
+/**
+ * What the analysis knows about a local name: whether it holds a raw pointer, its declared type
+ * (if written), and why it believes so.
+ */
+record Binding(String name, boolean rawPointer, String typeText, String evidence, TextRange declaration,
+               dev.unsafehints.workspace.DeclaredFn function) {
+    Binding(String name, boolean rawPointer, String typeText, String evidence, TextRange declaration) {
+        this(name, rawPointer, typeText, evidence, declaration, null);
+    }
+
+    static Binding unknown(String name, TextRange declaration) {
+        return new Binding(name, false, null, null, declaration);
+    }
+
+    /** A fn item declared inside a block: visible in the whole block. */
+    static Binding localFunction(dev.unsafehints.workspace.DeclaredFn fn, TextRange declaration) {
+        return new Binding(fn.name(), false, null, null, declaration, fn);
+    }
+}

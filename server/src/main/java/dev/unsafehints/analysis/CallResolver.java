@@ -1,0 +1,242 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides whether a call's callee is an unsafe function, through `use` imports and the module
+ * tree (not by bare name alone), against the crate's declarations and the std catalogue.
+ */
+final class CallResolver {
+    /** The outcome of resolving a callee path. */
+    record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
+                  boolean unsafeWithoutTargetFeature) {
+        static final Callee UNKNOWN = new Callee(false, "", null, false, false);
+
+        Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
+            this(isUnsafe, displayPath, declaration, known, false);
+        }
+    }
+
+    private final WorkspaceIndex.CrateDeclarations crate;
+    private final FileDeclarations file;
+    private final String crateName;
+    private final Edition edition;
+
+    CallResolver(WorkspaceIndex.CrateDeclarations crate, FileDeclarations file, String crateName, Edition edition) {
+        this.crate = crate;
+        this.file = file;
+        this.crateName = crateName.replace('-', '_');
+        this.edition = edition;
+    }
+
+    /**
+     * Resolves a callee path written in {@code module} (segments without generic arguments).
+     * {@code selfType} is the enclosing impl's type name, for `Self::f`.
+     */
+    Callee resolve(List<String> path, List<String> module, String selfType) {
+        if (path.isEmpty()) {
+            return Callee.UNKNOWN;
+        }
+        depth = 0;
+        List<String> absolute = absolutize(path, module, selfType, true);
+        if (absolute == null) {
+            return Callee.UNKNOWN;
+        }
+        return lookup(absolute, module);
+    }
+
+    /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
+    private int depth;
+
+    private List<String> absolutize(List<String> path, List<String> module, String selfType, boolean callee) {
+        if (path.isEmpty() || ++depth > 16) {
+            return null; // `use foo;` re-exports and import cycles: stop following
+        }
+        String first = path.get(0);
+        List<String> rest = path.subList(1, path.size());
+        switch (first) {
+            case "crate":
+                return concat(List.of("crate"), rest);
+            case "self":
+                return concat(concat(List.of("crate"), module), rest);
+            case "super": {
+                List<String> m = new ArrayList<>(module);
+                List<String> r = new ArrayList<>(rest);
+                if (!m.isEmpty()) {
+                    m.remove(m.size() - 1);
+                }
+                while (!r.isEmpty() && r.get(0).equals("super")) {
+                    r.remove(0);
+                    if (!m.isEmpty()) {
+                        m.remove(m.size() - 1);
+                    }
+                }
+                return concat(concat(List.of("crate"), m), r);
+            }
+            case "Self":
+                return selfType == null ? null : concat(List.of("crate", "<type>", selfType), rest);
+            default:
+                break;
+        }
+        // an import in this module (or, for files, at the file's top module)
+        for (FileDeclarations.Import imp : file.imports()) {
+            if (!imp.glob() && imp.alias().equals(first) && imp.modulePath().equals(module)) {
+                List<String> target = absolutize(imp.target(), module, selfType, false);
+                return target == null ? null : concat(target, rest);
+            }
+        }
+        if (first.equals(crateName)) {
+            return concat(List.of("crate"), rest);
+        }
+        if (!callee) {
+            return path; // an import target: std, another crate or a child module
+        }
+        // a function defined in this very module
+        if (path.size() == 1) {
+            for (DeclaredFn fn : crate.functionsNamed(first)) {
+                if (fn.owner() == null && fn.modulePath().equals(module)) {
+                    return concat(concat(List.of("crate"), module), List.of(first));
+                }
+            }
+            // glob imports of this module
+            for (FileDeclarations.Import imp : file.imports()) {
+                if (imp.glob() && imp.modulePath().equals(module)) {
+                    List<String> target = absolutize(imp.target(), module, selfType, false);
+                    if (target != null) {
+                        Callee c = lookup(concat(target, List.of(first)), module);
+                        if (c.known()) {
+                            return concat(target, List.of(first));
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+        if (first.equals(crateName)) {
+            return concat(List.of("crate"), rest);
+        }
+        // a child module, a type, std, or another crate: leave as written
+        if (Character.isUpperCase(first.charAt(0))) {
+            return concat(List.of("crate", "<type>"), path);
+        }
+        for (DeclaredFn fn : crate.functionsNamed(path.get(path.size() - 1))) {
+            List<String> candidate = concat(module, path.subList(0, path.size() - 1));
+            if (fn.modulePath().equals(candidate)) {
+                return concat(concat(List.of("crate"), module), path);
+            }
+        }
+        return path;
+    }
+
+    private Callee lookup(List<String> absolute, List<String> module) {
+        String name = absolute.get(absolute.size() - 1);
+        if (absolute.get(0).equals("crate")) {
+            List<String> modulePath = absolute.subList(1, absolute.size() - 1);
+            if (modulePath.size() >= 2 && modulePath.get(0).equals("<type>")) {
+                String owner = modulePath.get(modulePath.size() - 1);
+                Callee c = method(owner, name);
+                if (c.known()) {
+                    return c;
+                }
+                Callee s = std(List.of(owner, name));
+                if (s.known() || hasOwner(owner)) {
+                    return s;
+                }
+                // a generic parameter (`V::splat` with `V: Vector`): the crate's methods of that name
+                return resolveMethod(name);
+            }
+            for (DeclaredFn fn : crate.functionsNamed(name)) {
+                if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
+                    return new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+                }
+            }
+            if (!modulePath.isEmpty()) {
+                // Type::method where the type sits in a module: crate::a::Type::f
+                String owner = modulePath.get(modulePath.size() - 1);
+                if (Character.isUpperCase(owner.charAt(0))) {
+                    return method(owner, name);
+                }
+            }
+            return Callee.UNKNOWN;
+        }
+        if (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3) {
+            Callee c = std(absolute);
+            if (c.known()) {
+                return c;
+            }
+        }
+        if (absolute.size() >= 2 && Character.isUpperCase(absolute.get(absolute.size() - 2).charAt(0))) {
+            return method(absolute.get(absolute.size() - 2), name);
+        }
+        return Callee.UNKNOWN;
+    }
+
+    private boolean hasOwner(String owner) {
+        return crate.hasOwner(owner);
+    }
+
+    private Callee method(String owner, String name) {
+        Callee found = Callee.UNKNOWN;
+        for (DeclaredFn fn : crate.functionsNamed(name)) {
+            if (owner.equals(fn.owner())) {
+                if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
+                    return Callee.UNKNOWN; // differing declarations: do not guess
+                }
+                found = new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+            }
+        }
+        return found;
+    }
+
+    private Callee std(List<String> path) {
+        String key = StdUnsafeApis.withoutStdCrate(path);
+        if (StdUnsafeApis.UNSAFE_PATHS.contains(key)
+                || edition == Edition.E2024 && StdUnsafeApis.UNSAFE_PATHS.contains(key + "@2024")) {
+            return new Callee(true, key, null, true);
+        }
+        String name = path.get(path.size() - 1);
+        if (key.startsWith("arch::") && StdUnsafeApis.isPointerArchIntrinsic(name)
+                || key.startsWith("intrinsics::") && !key.equals("intrinsics::likely")) {
+            return new Callee(true, key, null, true);
+        }
+        if (key.startsWith("arch::") && name.startsWith("_")) {
+            // a SIMD intrinsic: safe only inside a fn that enables its target feature
+            return new Callee(false, key, null, true, true);
+        }
+        return Callee.UNKNOWN;
+    }
+
+    /** A method call `recv.name(..)` where the crate declares methods of that name. */
+    Callee resolveMethod(String name) {
+        Callee found = Callee.UNKNOWN;
+        for (DeclaredFn fn : crate.functionsNamed(name)) {
+            if (fn.owner() == null) {
+                continue;
+            }
+            if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
+                return Callee.UNKNOWN;
+            }
+            found = new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+        }
+        return found;
+    }
+
+    boolean isStaticMut(String name) {
+        return crate.isStaticMut(name);
+    }
+
+    WorkspaceIndex.CrateDeclarations crate() {
+        return crate;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> r = new ArrayList<>(a);
+        r.addAll(b);
+        return r;
+    }
+}

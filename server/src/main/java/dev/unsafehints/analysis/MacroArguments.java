@@ -1,0 +1,98 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.grammar.RustParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * The arguments of well-known std macros whose arguments are plain expressions ({@code assert!},
+ * {@code println!}, {@code write!}, {@code vec!}, ...), parsed so that unsafe operations written in
+ * them are found like anywhere else. rustc sees them as the user's own code, and so do we. Other
+ * macros' token trees stay unparsed: their meaning is the macro's.
+ */
+final class MacroArguments {
+    private static final Set<String> EXPRESSION_LIST_MACROS = Set.of(
+            "assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq", "debug_assert_ne",
+            "println", "print", "eprintln", "eprint", "format", "format_args", "write", "writeln", "panic",
+            "unreachable", "todo", "unimplemented", "dbg", "vec");
+
+    private MacroArguments() {
+    }
+
+    static List<RustParser.ExpressionContext> parse(FileModel model, RustParser.MacroInvocationContext m, String name) {
+        if (!EXPRESSION_LIST_MACROS.contains(name)) {
+            return List.of();
+        }
+        Token open = m.delimTokenTree().getStart();
+        Token close = m.delimTokenTree().getStop();
+        List<Token> inner = new ArrayList<>();
+        CommonTokenStream all = model.parsed().tokens();
+        for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                inner.add(new FixedIndexToken(t));
+            }
+        }
+        if (inner.isEmpty()) {
+            return List.of();
+        }
+        TokenSource source = new ListTokenSource(inner);
+        RustParser parser = new RustParser(new CommonTokenStream(source));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        List<RustParser.ExpressionContext> result = new ArrayList<>();
+        try {
+            if (name.equals("vec")) {
+                for (RustParser.NestedContext n : parser.arrayElements().nested()) {
+                    result.add(n.expression());
+                }
+            } else {
+                for (RustParser.NestedContext n : parser.callArguments().nested()) {
+                    result.add(n.expression());
+                }
+            }
+        } catch (RuntimeException e) {
+            return List.of(); // not plain expressions (e.g. a format string with named args is fine; others skip)
+        }
+        return result;
+    }
+
+    /**
+     * A read-only view of a token from the file's stream: the sub-parser's token stream must not
+     * renumber it, so positions and comment lookups keep working against the whole file.
+     */
+    private static final class FixedIndexToken implements Token {
+        private final Token token;
+
+        FixedIndexToken(Token token) {
+            this.token = token;
+        }
+
+        @Override public String getText() { return token.getText(); }
+        @Override public int getType() { return token.getType(); }
+        @Override public int getLine() { return token.getLine(); }
+        @Override public int getCharPositionInLine() { return token.getCharPositionInLine(); }
+        @Override public int getChannel() { return token.getChannel(); }
+        @Override public int getTokenIndex() { return token.getTokenIndex(); }
+        @Override public int getStartIndex() { return token.getStartIndex(); }
+        @Override public int getStopIndex() { return token.getStopIndex(); }
+        @Override public TokenSource getTokenSource() { return token.getTokenSource(); }
+        @Override public CharStream getInputStream() { return token.getInputStream(); }
+        @Override public String toString() { return token.toString(); }
+    }
+
+    static boolean isLexerToken(int type) {
+        return type > 0 && type <= RustLexer.UNKNOWN;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.FileDeclarations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Tells whether an expression is a raw pointer, and why: a local declared with a pointer type or
+ * bound from a pointer expression, a cast to a pointer type, {@code &raw}/{@code addr_of!}, a std API
+ * that returns pointers, pointer arithmetic on a pointer, a crate field declared with a pointer type,
+ * {@code self} in an impl on a pointer type. Returns null when it cannot tell.
+ */
+final class PointerEvidence {
+    private final FileModel model;
+    private final Scopes scopes;
+    private final CallResolver resolver;
+    private final BooleanSupplier selfIsPointer;
+    private final Supplier<List<String>> module;
+    private final Supplier<String> selfType;
+
+    PointerEvidence(FileModel model, Scopes scopes, CallResolver resolver, BooleanSupplier selfIsPointer,
+                    Supplier<List<String>> module, Supplier<String> selfType) {
+        this.model = model;
+        this.scopes = scopes;
+        this.resolver = resolver;
+        this.selfIsPointer = selfIsPointer;
+        this.module = module;
+        this.selfType = selfType;
+    }
+
+    /** Why {@code e} is a raw pointer, or null when the analysis cannot tell. */
+    String of(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return of(p.nested().expression());
+        }
+        if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
+            return "it is cast to `" + model.textOf(c.castType()) + "`";
+        }
+        if (e instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return "`&raw` makes a raw pointer";
+        }
+        if (e instanceof RustParser.MacroInvocationExprContext m) {
+            String name = lastSegment(m.macroInvocation().simplePath());
+            return name.equals("addr_of") || name.equals("addr_of_mut") ? "`" + name + "!` makes a raw pointer" : null;
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            String name = p.getText();
+            if (name.equals("self")) {
+                return selfIsPointer.getAsBoolean() ? "`self` is a raw pointer (the impl is on a pointer type)" : null;
+            }
+            Binding b = scopes.lookup(name);
+            return b != null && b.rawPointer() ? b.evidence() : null;
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (StdUnsafeApis.POINTER_RETURNING_METHODS.contains(name)) {
+                return "`." + name + "()` returns a raw pointer";
+            }
+            if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name)) {
+                String inner = of(m.expression());
+                if (inner != null) {
+                    return "`." + name + "()` of a raw pointer is a raw pointer; " + inner;
+                }
+            }
+            FileDeclarations.FieldKind receiver = fieldKindOf(m.expression());
+            if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")) {
+                return "`UnsafeCell::get` returns a raw pointer";
+            }
+            if (receiver == FileDeclarations.FieldKind.ATOMIC_PTR && (name.equals("load") || name.equals("swap"))) {
+                return "`AtomicPtr::" + name + "` returns a raw pointer";
+            }
+            return null;
+        }
+        if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            String key = StdUnsafeApis.withoutStdCrate(path);
+            if (StdUnsafeApis.POINTER_RETURNING_PATHS.contains(key)) {
+                return "`" + key + "` returns a raw pointer";
+            }
+            if (path.size() == 1 && (key.equals("null") || key.equals("null_mut"))) {
+                return "`" + key + "()` returns a raw pointer";
+            }
+            return null;
+        }
+        if (e instanceof RustParser.FieldExprContext f) {
+            return fieldKindOf(f) == FileDeclarations.FieldKind.RAW_POINTER
+                    ? "field `" + f.getChild(2).getText() + "` is declared with a raw pointer type" : null;
+        }
+        if (e instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            if (b != null && b.typeText() != null) {
+                String t = b.typeText().replaceAll("\\s+", " ").trim();
+                if (t.matches("\\*\\s*(const|mut)\\s+\\*\\s*(const|mut).*")) {
+                    return "`*" + p.getText() + "` is a raw pointer (`" + p.getText() + "` is `" + t + "`)";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "const" or "mut" when the pointer's mutability is known, else null. */
+    String constness(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return constness(p.nested().expression());
+        }
+        if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
+            return c.castType().KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return b.KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (name.equals("as_ptr")) {
+                return "const";
+            }
+            if (name.equals("as_mut_ptr")) {
+                return "mut";
+            }
+            if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name) && !name.startsWith("cast")) {
+                return constness(m.expression());
+            }
+            return null;
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            if (b != null && b.rawPointer() && b.typeText() != null) {
+                String t = b.typeText().replaceAll("\\s+", "");
+                return t.startsWith("*const") ? "const" : t.startsWith("*mut") ? "mut" : null;
+            }
+        }
+        return null;
+    }
+
+    /** The declared kind of a field access `base.field`, from the base's struct when known. */
+    FileDeclarations.FieldKind fieldKindOf(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.FieldExprContext f)) {
+            return null;
+        }
+        String field = f.getChild(2).getText();
+        return resolver.crate().fieldKind(structOf(f.expression()), field);
+    }
+
+    /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
+    private String structOf(RustParser.ExpressionContext base) {
+        if (!(base instanceof RustParser.PathExprContext p)) {
+            return null;
+        }
+        String name = p.getText();
+        if (name.equals("self")) {
+            return selfType.get();
+        }
+        Binding b = scopes.lookup(name);
+        if (b == null || b.typeText() == null) {
+            return null;
+        }
+        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+        return type.equals("Self") ? selfType.get() : type;
+    }
+
+    /** True when the expression certainly is not a raw pointer (a reference parameter, a literal). */
+    boolean isKnownNotPointer(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            return b != null && b.typeText() != null && b.typeText().startsWith("&");
+        }
+        return e instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null
+                || e instanceof RustParser.LiteralExprContext;
+    }
+
+    /** The type text of a simple initializer: a cast's target or a struct literal's path. */
+    String typeTextOf(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.CastExprContext c) {
+            return model.textOf(c.castType());
+        }
+        if (e instanceof RustParser.StructExprContext s) {
+            return s.pathInExpression().getText();
+        }
+        if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
+            List<RustParser.PathExprSegmentContext> segs = p.pathInExpression().pathExprSegment();
+            if (segs.size() >= 2) {
+                return segs.get(segs.size() - 2).pathIdentSegment().getText();
+            }
+        }
+        return null;
+    }
+
+    private static String lastSegment(RustParser.SimplePathContext path) {
+        List<RustParser.SimplePathSegmentContext> segments = path.simplePathSegment();
+        return segments.get(segments.size() - 1).getText();
+    }
+
+    static boolean isPointerType(RustParser.Type_Context type) {
+        return FileDeclarations.isRawPointerType(type);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustParser;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * Decides whether a {@code SAFETY:} comment covers an unsafe block or impl, accepting it where
+ * clippy's {@code undocumented_unsafe_blocks} does: on the lines directly above the block, above the
+ * statement, {@code let} or item that holds it (attributes included), on the same line before
+ * {@code unsafe}, or as the first thing inside the block.
+ */
+final class SafetyComments {
+    private SafetyComments() {
+    }
+
+    static boolean coversBlock(FileModel model, RustParser.UnsafeBlockContext block) {
+        Comments comments = model.comments();
+        if (Comments.hasSafetyMarker(comments.directlyAbove(block.getStart()))) {
+            return true;
+        }
+        // first thing inside the block
+        Token open = block.blockExpression().getStart();
+        List<Token> inside = model.parsed().tokens().getHiddenTokensToRight(open.getTokenIndex());
+        if (inside != null && Comments.hasSafetyMarker(inside)) {
+            return true;
+        }
+        ParserRuleContext holder = holderOf(block);
+        return holder != null && Comments.hasSafetyMarker(comments.directlyAbove(holder.getStart()));
+    }
+
+    static boolean coversItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
+        Comments comments = model.comments();
+        return Comments.hasSafetyMarker(comments.directlyAbove(item.getStart()))
+                || Comments.hasSafetyMarker(comments.directlyAbove(unsafeKeyword));
+    }
+
+    /** The statement, let, item or match arm that holds the block, up to the enclosing block. */
+    private static ParserRuleContext holderOf(ParserRuleContext node) {
+        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.StatementContext || p instanceof RustParser.MatchArmContext
+                    || p instanceof RustParser.ItemContext || p instanceof RustParser.AssociatedItemContext) {
+                return (ParserRuleContext) p;
+            }
+            if (p instanceof RustParser.BlockExpressionContext || p instanceof RustParser.ClosureExpressionContext) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

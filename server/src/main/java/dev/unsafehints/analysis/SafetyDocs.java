@@ -1,0 +1,34 @@
+package dev.unsafehints.analysis;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads "# Safety" sections of doc comments. */
+public final class SafetyDocs {
+    // clippy accepts "# Safety" as a heading of any level, in any case.
+    private static final Pattern HEADING = Pattern.compile("(?m)^\\s*#+\\s*safety\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NEXT_HEADING = Pattern.compile("(?m)^\\s*#+\\s*\\S");
+
+    private SafetyDocs() {
+    }
+
+    public static boolean hasSafetySection(String docs) {
+        return docs != null && HEADING.matcher(docs).find();
+    }
+
+    /** The text of the "# Safety" section, without its heading, trimmed; empty when absent. */
+    public static String safetySection(String docs) {
+        if (docs == null) {
+            return "";
+        }
+        Matcher m = HEADING.matcher(docs);
+        if (!m.find()) {
+            return "";
+        }
+        String rest = docs.substring(m.end());
+        Matcher next = NEXT_HEADING.matcher(rest);
+        String section = next.find() ? rest.substring(0, next.start()) : rest;
+        return section.strip().toLowerCase(Locale.ROOT).isEmpty() ? "" : section.strip();
+    }
+}

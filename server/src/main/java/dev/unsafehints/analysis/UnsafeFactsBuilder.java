@@ -1,0 +1,802 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.workspace.FileDeclarations;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Walks a file's tree once and collects its {@link UnsafeFacts}. Keeps the context a reader of the
+ * code keeps: the enclosing function, impl and unsafe block, the module, and the local names with
+ * what is known of their types (enough to recognise raw pointers and unions without a type checker).
+ *
+ * <p>Where the analysis cannot be sure (an unknown callee, a pointer of unknown type) it records an
+ * "uncertain" operation instead of guessing: those never become warnings.
+ */
+final class UnsafeFactsBuilder {
+    private static final Set<String> ASM_MACROS = Set.of("asm", "naked_asm");
+    private static final Set<String> ADDR_OF_MACROS = Set.of("addr_of", "addr_of_mut");
+    private static final Set<String> UNSAFE_ATTRIBUTES_2024 = Set.of("no_mangle", "export_name", "link_section");
+
+    private final FileModel model;
+    private final UnsafeFacts facts = new UnsafeFacts();
+    private final Scopes scopes = new Scopes();
+    private final Deque<FunctionFact> functions = new ArrayDeque<>();
+    private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
+    private final Deque<ImplFrame> impls = new ArrayDeque<>();
+    /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
+    private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
+    private final List<String> module = new ArrayList<>();
+    private final FileDeclarations declarations;
+    private final CallResolver resolver;
+    private final PointerEvidence pointers;
+    private boolean inExternBlock;
+    private int traitDepth;
+
+    /** The impl being walked: its self type's name, and whether that type is a raw pointer. */
+    private record ImplFrame(String selfTypeName, boolean selfIsPointer, boolean isTraitImpl) {
+    }
+
+    UnsafeFactsBuilder(FileModel model) {
+        this.model = model;
+        this.declarations = model.declarations();
+        this.resolver = new CallResolver(model.index().crate(model.crate(), declarations), declarations,
+                model.crate().name(), model.edition());
+        this.module.addAll(declarations.fileModulePath());
+        this.pointers = new PointerEvidence(model, scopes, resolver, this::selfIsPointer, this::modulePath,
+                this::selfTypeName);
+    }
+
+    UnsafeFacts build() {
+        scopes.push();
+        walk(model.parsed().tree());
+        return facts;
+    }
+
+    private List<String> modulePath() {
+        return module;
+    }
+
+    private boolean selfIsPointer() {
+        return !impls.isEmpty() && impls.peek().selfIsPointer();
+    }
+
+    private String selfTypeName() {
+        return impls.isEmpty() ? null : impls.peek().selfTypeName();
+    }
+
+    // ------------------------------------------------------------------ the walk
+
+    private void walk(ParseTree node) {
+        if (node instanceof TerminalNode) {
+            return;
+        }
+        if (node instanceof RustParser.AttrContext a) {
+            attribute(a);
+        } else if (node instanceof RustParser.UseDeclarationContext) {
+            return;
+        } else if (node instanceof RustParser.ModuleContext m) {
+            moduleItem(m);
+        } else if (node instanceof RustParser.Function_Context f) {
+            function(f);
+        } else if (node instanceof RustParser.ImplementationContext i) {
+            implementation(i);
+        } else if (node instanceof RustParser.Trait_Context t) {
+            trait(t);
+        } else if (node instanceof RustParser.ExternBlockContext e) {
+            externBlock(e);
+        } else if (node instanceof RustParser.StaticItemContext s) {
+            staticItem(s);
+        } else if (node instanceof RustParser.Union_Context u) {
+            facts.inventory.add(new InventorySite("union", itemRange(u), u.identifier().getText()));
+            walkChildren(u);
+        } else if (node instanceof RustParser.UnsafeBlockContext b) {
+            unsafeBlock(b);
+        } else if (node instanceof RustParser.BlockExpressionContext b) {
+            scopes.push();
+            bindLocalFunctions(b);
+            walkChildren(b);
+            scopes.pop();
+        } else if (node instanceof RustParser.ClosureExpressionContext c) {
+            closure(c);
+        } else if (node instanceof RustParser.LetStatementContext l) {
+            let(l);
+        } else if (node instanceof RustParser.MatchArmContext arm) {
+            scopes.push();
+            bindPattern(arm.pattern());
+            walkChildren(arm);
+            scopes.pop();
+        } else if (node instanceof RustParser.IfExpressionContext || node instanceof RustParser.WhileExprContext) {
+            scopes.push();
+            walkChildren((ParserRuleContext) node);
+            scopes.pop();
+        } else if (node instanceof RustParser.ConditionOperandContext c && c.KW_LET() != null) {
+            walk(c.expression());
+            bindPattern(c.pattern());
+        } else if (node instanceof RustParser.ForExprContext f) {
+            walk(f.scrutinee());
+            scopes.push();
+            bindPattern(f.pattern());
+            walk(f.blockExpression());
+            scopes.pop();
+        } else if (node instanceof RustParser.DerefExprContext d) {
+            deref(d);
+        } else if (node instanceof RustParser.CallExprContext c) {
+            call(c);
+        } else if (node instanceof RustParser.MethodCallExprContext m) {
+            methodCall(m);
+        } else if (node instanceof RustParser.CastExprContext c) {
+            cast(c);
+        } else if (node instanceof RustParser.BorrowExprContext b) {
+            borrow(b);
+        } else if (node instanceof RustParser.PathExprContext p) {
+            path(p);
+        } else if (node instanceof RustParser.FieldExprContext f) {
+            field(f);
+        } else if (node instanceof RustParser.MacroInvocationContext m) {
+            macro(m);
+        } else {
+            walkChildren((ParserRuleContext) node);
+        }
+    }
+
+    private void walkChildren(ParserRuleContext ctx) {
+        if (ctx.children == null) {
+            return;
+        }
+        for (ParseTree child : ctx.children) {
+            walk(child);
+        }
+    }
+
+    // ------------------------------------------------------------------ items
+
+    private void moduleItem(RustParser.ModuleContext m) {
+        if (m.LBRACE() == null) {
+            return;
+        }
+        module.add(m.identifier().getText());
+        walkChildren(m);
+        module.remove(module.size() - 1);
+    }
+
+    private void attribute(RustParser.AttrContext a) {
+        if (a.KW_UNSAFE() != null) {
+            facts.inventory.add(new InventorySite("unsafe-attr",
+                    model.rangeOf(a.KW_UNSAFE().getSymbol(), a.RPAREN().getSymbol()), a.attrBody().simplePath().getText()));
+        } else if (model.edition() == Edition.E2024
+                && UNSAFE_ATTRIBUTES_2024.contains(a.attrBody().simplePath().getText())) {
+            String name = a.attrBody().simplePath().getText();
+            TextRange range = model.rangeOf(a);
+            String text = model.textOf(a);
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-unsafe-attr", range,
+                    "`#[" + name + "]` must be written `#[unsafe(" + name + ")]` in edition 2024: the attribute can"
+                            + " break soundness (symbol clashes), so the author must vouch for it",
+                    List.of(new Fix("Wrap in `unsafe(...)`",
+                            List.of(new TextEdit(range, "unsafe(" + text + ")"))))));
+        }
+    }
+
+    private void staticItem(RustParser.StaticItemContext s) {
+        if (s.KW_MUT() != null) {
+            facts.inventory.add(new InventorySite("static-mut", itemRange(s), s.identifier().getText()));
+        }
+        walkChildren(s);
+    }
+
+    private void externBlock(RustParser.ExternBlockContext e) {
+        facts.inventory.add(new InventorySite("extern-block", model.rangeOf(e),
+                e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
+        boolean outer = inExternBlock;
+        inExternBlock = true;
+        walkChildren(e);
+        inExternBlock = outer;
+    }
+
+    private void trait(RustParser.Trait_Context t) {
+        if (t.KW_UNSAFE() != null) {
+            facts.inventory.add(new InventorySite("unsafe-trait",
+                    model.rangeOf(t.KW_UNSAFE().getSymbol(), t.getStop()), t.identifier().getText()));
+        }
+        if (t.KW_UNSAFE() != null) {
+            ParserRuleContext holder = itemHolder(t);
+            if (isPublic(holder) && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
+                Token start = firstTokenAfterAttributes(holder);
+                Token headerEnd = model.parsed().tokens().get(t.LBRACE().getSymbol().getTokenIndex() - 1);
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
+                        model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
+            }
+        }
+        traitDepth++;
+        walkChildren(t);
+        traitDepth--;
+    }
+
+    private void implementation(RustParser.ImplementationContext i) {
+        String selfName = FileDeclarations.lastSegmentName(i.type_().getText());
+        boolean selfPointer = FileDeclarations.isRawPointerType(i.type_());
+        if (i.KW_UNSAFE() != null) {
+            String traitName = i.typePath() == null ? "" : FileDeclarations.lastSegmentName(i.typePath().getText());
+            facts.inventory.add(new InventorySite("unsafe-impl",
+                    model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
+            ParserRuleContext item = itemHolder(i);
+            boolean commented = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
+            if (!commented) {
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-comment-impl",
+                        model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
+            }
+        }
+        impls.push(new ImplFrame(selfName, selfPointer, i.typePath() != null));
+        walkChildren(i);
+        impls.pop();
+    }
+
+    private void function(RustParser.Function_Context f) {
+        ParserRuleContext holder = itemHolder(f);
+        RustParser.FunctionQualifiersContext q = f.functionQualifiers();
+        Token unsafeKeyword = q.KW_UNSAFE() == null ? null : q.KW_UNSAFE().getSymbol();
+        FunctionFact.Place place = inExternBlock ? FunctionFact.Place.EXTERN
+                : traitDepth > 0 && impls.isEmpty() ? FunctionFact.Place.TRAIT
+                : impls.isEmpty() ? FunctionFact.Place.FREE
+                : impls.peek().isTraitImpl() ? FunctionFact.Place.TRAIT_IMPL : FunctionFact.Place.INHERENT_IMPL;
+        boolean isPublic = isPublic(holder) || place == FunctionFact.Place.TRAIT && traitIsPublic(f);
+        Token itemStart = firstTokenAfterAttributes(holder);
+        Token signatureEnd = f.blockExpression() != null
+                ? model.parsed().tokens().get(f.blockExpression().getStart().getTokenIndex() - 1) : f.getStop();
+        if (f.blockExpression() == null && f.SEMI() != null) {
+            signatureEnd = model.parsed().tokens().get(f.SEMI().getSymbol().getTokenIndex() - 1);
+        }
+        Set<String> pointerParams = new HashSet<>();
+        FunctionFact fact = new FunctionFact(f, f.identifier().getText(), unsafeKeyword, isPublic, place,
+                model.rangeOf(itemStart, f.getStop()), model.rangeOf(itemStart, signatureEnd),
+                declarations.docsOf(holder), pointerParams);
+        facts.functions.add(fact);
+        if (unsafeKeyword != null) {
+            facts.inventory.add(new InventorySite("unsafe-fn", model.rangeOf(unsafeKeyword, f.getStop()),
+                    f.identifier().getText()));
+        }
+        scopes.push();
+        if (f.functionParameters() != null) {
+            parameters(f.functionParameters(), pointerParams);
+        }
+        // FunctionFact copied the set at construction; rebuild with the parameters now known
+        FunctionFact complete = new FunctionFact(f, fact.name(), unsafeKeyword, isPublic, place, fact.itemRange(),
+                fact.signatureRange(), fact.docs(), pointerParams);
+        facts.functions.set(facts.functions.size() - 1, complete);
+        functions.push(complete);
+        targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
+        Deque<UnsafeBlockFact> outerBlocks = new ArrayDeque<>(blocks);
+        blocks.clear(); // a nested fn item does not inherit the enclosing unsafe block
+        if (f.blockExpression() != null) {
+            walk(f.blockExpression());
+        }
+        blocks.addAll(outerBlocks);
+        targetFeatures.pop();
+        functions.pop();
+        scopes.pop();
+    }
+
+    private void parameters(RustParser.FunctionParametersContext params, Set<String> pointerParams) {
+        if (params.selfParam() != null && selfIsPointer()) {
+            scopes.bind(new Binding("self", true, null, "`self` is a raw pointer (the impl is on a pointer type)",
+                    model.rangeOf(params.selfParam())));
+        }
+        for (RustParser.FunctionParamContext p : params.functionParam()) {
+            if (p.pattern() == null) {
+                continue;
+            }
+            String name = simpleName(p.pattern());
+            if (name == null) {
+                bindPattern(p.pattern());
+                continue;
+            }
+            boolean pointer = FileDeclarations.isRawPointerType(p.type_());
+            String typeText = p.type_() == null ? null : model.textOf(p.type_());
+            if (pointer) {
+                pointerParams.add(name);
+            }
+            scopes.bind(new Binding(name, pointer, typeText,
+                    pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(p) : null,
+                    model.rangeOf(p)));
+        }
+    }
+
+    // ------------------------------------------------------------------ blocks and bindings
+
+    private void unsafeBlock(RustParser.UnsafeBlockContext b) {
+        Token keyword = b.KW_UNSAFE().getSymbol();
+        UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
+                SafetyComments.coversBlock(model, b), b.blockExpression().statement().size());
+        facts.blocks.add(fact);
+        facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
+        blocks.push(fact);
+        walk(b.blockExpression());
+        blocks.pop();
+    }
+
+    /** Fn items inside a block are visible in the whole block, before and after their definition. */
+    private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
+        for (RustParser.StatementContext s : b.statement()) {
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().function_() != null) {
+                RustParser.Function_Context f = item.visItem().function_();
+                DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
+                        f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
+                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())));
+                scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
+            }
+        }
+    }
+
+    private void closure(RustParser.ClosureExpressionContext c) {
+        scopes.push();
+        if (c.closureParams() != null) {
+            for (RustParser.ClosureParamContext p : c.closureParams().closureParam()) {
+                String name = simpleName(p.patternNoTopAlt());
+                if (name != null) {
+                    boolean pointer = FileDeclarations.isRawPointerType(p.type_());
+                    scopes.bind(new Binding(name, pointer, p.type_() == null ? null : model.textOf(p.type_()),
+                            pointer ? "`" + name + "` is declared `" + model.textOf(p.type_()) + "`" : null,
+                            model.rangeOf(p)));
+                } else {
+                    bindNames(p.patternNoTopAlt());
+                }
+            }
+        }
+        if (c.expression() != null) {
+            walk(c.expression());
+        }
+        if (c.blockExpression() != null) {
+            walk(c.blockExpression());
+        }
+        scopes.pop();
+    }
+
+    private void let(RustParser.LetStatementContext l) {
+        if (l.expression() != null) {
+            walk(l.expression());
+        }
+        if (l.blockExpression() != null) {
+            walk(l.blockExpression());
+        }
+        if (l.type_() != null) {
+            walk(l.type_());
+        }
+        String name = simpleName(l.pattern());
+        if (name == null) {
+            bindPattern(l.pattern());
+            bindTupleOfPointers(l);
+            return;
+        }
+        boolean pointer = FileDeclarations.isRawPointerType(l.type_());
+        String typeText = l.type_() == null ? null : model.textOf(l.type_());
+        String evidence = pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(l) : null;
+        if (l.type_() == null && l.expression() != null) {
+            String why = pointers.of(l.expression());
+            if (why != null) {
+                pointer = true;
+                evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": " + why + ")";
+            }
+            typeText = pointers.typeTextOf(l.expression());
+        }
+        scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
+    }
+
+    /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
+    private void bindTupleOfPointers(RustParser.LetStatementContext l) {
+        if (l.type_() != null || !(l.expression() instanceof RustParser.TupleExprContext tuple)
+                || l.pattern().patternNoTopAlt().size() != 1
+                || !(l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)
+                || !(sp.patternWithoutRange() instanceof RustParser.TuplePatContext tp)
+                || tp.pattern().size() != tuple.nested().size()) {
+            return;
+        }
+        for (int i = 0; i < tp.pattern().size(); i++) {
+            String name = simpleName(tp.pattern(i));
+            String why = name == null ? null : pointers.of(tuple.nested(i).expression());
+            if (why != null) {
+                scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer (line " + line(l) + ": "
+                        + why + ")", model.rangeOf(l)));
+            }
+        }
+    }
+
+    private void bindPattern(RustParser.PatternContext pattern) {
+        if (pattern != null) {
+            bindNames(pattern);
+        }
+    }
+
+    /** Binds every name a pattern introduces as "type unknown", shadowing outer names. */
+    private void bindNames(ParserRuleContext pattern) {
+        if (pattern instanceof RustParser.IdentifierPatContext id) {
+            scopes.bind(Binding.unknown(id.identifier().getText(), model.rangeOf(id)));
+        } else if (pattern instanceof RustParser.StructPatternFieldContext f && f.pattern() == null
+                && f.identifier() != null) {
+            scopes.bind(Binding.unknown(f.identifier().getText(), model.rangeOf(f)));
+        }
+        if (pattern.children != null) {
+            for (ParseTree child : pattern.children) {
+                if (child instanceof ParserRuleContext c) {
+                    bindNames(c);
+                }
+            }
+        }
+    }
+
+    /** The bound name of `x`, `mut x`, `ref x`, or null for any other pattern. */
+    private static String simpleName(ParserRuleContext pattern) {
+        ParserRuleContext p = pattern;
+        while (true) {
+            if (p instanceof RustParser.PatternContext pc && pc.patternNoTopAlt().size() == 1) {
+                p = pc.patternNoTopAlt(0);
+            } else if (p instanceof RustParser.SimplePatternContext sp) {
+                p = sp.patternWithoutRange();
+            } else if (p instanceof RustParser.IdentifierPatContext id && id.patternNoTopAlt() == null) {
+                return id.identifier().getText();
+            } else {
+                return null;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ operations
+
+    private void deref(RustParser.DerefExprContext d) {
+        String why = pointers.of(d.expression());
+        TextRange range = model.rangeOf(widenOverParentheses(d));
+        String what = "dereference of raw pointer `" + shorten(model.textOf(d.expression())) + "`";
+        if (why != null) {
+            record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "");
+        } else if (!pointers.isKnownNotPointer(d.expression())) {
+            uncertain(OperationKind.RAW_POINTER_DEREF, range, what);
+        }
+        walk(d.expression());
+    }
+
+    private void call(RustParser.CallExprContext c) {
+        List<String> path = calleePath(c.expression());
+        if (path != null) {
+            Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
+            CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
+                    : local.function() != null
+                    ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
+                    : CallResolver.Callee.UNKNOWN;
+            String written = String.join("::", path);
+            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
+                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
+                        "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
+                                + " with `#[target_feature]`", null, "");
+            } else if (callee.known() && callee.isUnsafe()) {
+                DeclaredFn decl = callee.declaration();
+                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
+                        decl == null ? "`" + callee.displayPath() + "` is an unsafe function of the standard library"
+                                : "`" + decl.displayPath() + "` is declared `unsafe`",
+                        related(decl), decl == null ? "" : decl.safetyDoc());
+                if (callee.displayPath().endsWith("mem::uninitialized")) {
+                    facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
+                            "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));
+                }
+            } else if (!callee.known()) {
+                uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
+            }
+        } else {
+            uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call through an expression");
+        }
+        walkChildren(c);
+    }
+
+    private void methodCall(RustParser.MethodCallExprContext m) {
+        String name = m.pathExprSegment().pathIdentSegment().getText();
+        CallResolver.Callee declared = resolver.resolveMethod(name);
+        String receiverText = shorten(model.textOf(m.expression()));
+        TextRange range = model.rangeOf(m);
+        String what = "call to unsafe method `" + name + "`";
+        String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
+        if (pointerWhy != null) {
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
+                    null, "");
+        } else if (declared.known()) {
+            if (declared.isUnsafe()) {
+                DeclaredFn decl = declared.declaration();
+                record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
+                        related(decl), decl.safetyDoc());
+            }
+        } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
+            record(OperationKind.UNSAFE_CALL, range, name, what,
+                    "`" + name + "` is an unsafe method of the standard library", null, "");
+        } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
+            uncertain(OperationKind.UNSAFE_CALL, range, what);
+        } else {
+            uncertain(OperationKind.UNSAFE_CALL, range, "call to method `" + name + "`");
+        }
+        walkChildren(m);
+    }
+
+    private void path(RustParser.PathExprContext p) {
+        List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
+        String name = segments.get(segments.size() - 1).pathIdentSegment().getText();
+        boolean local = segments.size() == 1 && scopes.lookup(name) != null;
+        if (local || !resolver.isStaticMut(name) || p.getParent() instanceof RustParser.CallExprContext call
+                && call.expression() == p) {
+            return;
+        }
+        ParseTree parent = p.getParent();
+        if (parent instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return; // &raw const STATIC is safe
+        }
+        record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
+                "`" + name + "` is declared `static mut`", null, "");
+        if (parent instanceof RustParser.BorrowExprContext b) {
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(b),
+                    "reference to mutable static `" + name + "`: any other access while it lives is undefined"
+                            + " behaviour (denied in edition 2024)",
+                    List.of(new Fix("Take a raw pointer instead (`&raw " + (b.KW_MUT() != null ? "mut" : "const") + "`)",
+                            List.of(new TextEdit(new TextRange(model.startOf(b.getStart()),
+                                    model.startOf(p.getStart())), b.KW_MUT() != null ? "&raw mut " : "&raw const "))))));
+        }
+    }
+
+    private void field(RustParser.FieldExprContext f) {
+        walk(f.expression());
+        if (f.identifier() == null) {
+            return;
+        }
+        String unionName = unionTypeOf(f.expression());
+        if (unionName == null) {
+            return;
+        }
+        java.util.Set<String> fields = resolver.crate().unions().get(unionName);
+        String fieldName = f.identifier().getText();
+        if (fields == null || !fields.contains(fieldName) || isAssignmentTarget(f)) {
+            return;
+        }
+        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), fieldName,
+                "read of union field `" + unionName + "::" + fieldName + "`",
+                "`" + shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
+    }
+
+    private String unionTypeOf(RustParser.ExpressionContext e) {
+        Map<String, java.util.Set<String>> unions = resolver.crate().unions();
+        if (unions.isEmpty() || !(e instanceof RustParser.PathExprContext p)) {
+            return null;
+        }
+        String name = p.getText();
+        if (name.equals("self")) {
+            String self = selfTypeName();
+            return self != null && unions.containsKey(self) ? self : null;
+        }
+        Binding b = scopes.lookup(name);
+        if (b == null || b.typeText() == null) {
+            return null;
+        }
+        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+        return unions.containsKey(type) ? type : null;
+    }
+
+    private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
+        return f.getParent() instanceof RustParser.AssignmentExprContext a && a.expression(0) == f;
+    }
+
+    private void cast(RustParser.CastExprContext c) {
+        RustParser.CastTypeContext type = c.castType();
+        if (type.STAR() != null) {
+            boolean toMut = type.KW_MUT() != null;
+            facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
+                    CastChecks.rawBorrowFixes(model, c, toMut)));
+            CastChecks.check(model, c, toMut, facts);
+            castStyle(c, toMut);
+        }
+        walkChildren(c);
+    }
+
+    /** `&x as *const T` (use `&raw`) and `p as *const U` between pointers of the same mutability (use `cast`). */
+    private void castStyle(RustParser.CastExprContext c, boolean toMut) {
+        RustParser.ExpressionContext operand = c.expression();
+        if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
+                && (b.KW_MUT() != null) == toMut) {
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(c),
+                    "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
+                            + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
+                            + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
+            return;
+        }
+        String from = pointers.constness(operand);
+        if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
+                && c.castType().castType() != null && !model.textOf(c.castType().castType()).equals("_")) {
+            String target = model.textOf(c.castType().castType());
+            String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
+                    || operand instanceof RustParser.DerefExprContext || false
+                    ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(c),
+                    "`as` cast between raw pointers: `.cast::<" + shorten(target) + ">()` keeps the mutability and"
+                            + " cannot change anything else by accident",
+                    List.of(new Fix("Use `.cast::<" + shorten(target) + ">()`", List.of(new TextEdit(model.rangeOf(c),
+                            receiver + ".cast::<" + target + ">()"))))));
+        }
+    }
+
+    private void borrow(RustParser.BorrowExprContext b) {
+        if (b.KW_RAW() != null) {
+            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(b),
+                    b.KW_MUT() != null ? "&raw mut" : "&raw const"));
+        }
+        walkChildren(b);
+    }
+
+    private void macro(RustParser.MacroInvocationContext m) {
+        List<RustParser.SimplePathSegmentContext> segments = m.simplePath().simplePathSegment();
+        String name = segments.get(segments.size() - 1).getText();
+        boolean expressionPosition = m.getParent() instanceof RustParser.MacroInvocationExprContext;
+        if (ASM_MACROS.contains(name) || name.equals("global_asm")) {
+            facts.inventory.add(new InventorySite("inline-asm", model.rangeOf(m), name));
+            if (expressionPosition && ASM_MACROS.contains(name)) {
+                record(OperationKind.INLINE_ASM, model.rangeOf(m), name, "inline assembly (`" + name + "!`)",
+                        "the compiler cannot check what assembly does", null, "");
+            }
+        } else if (ADDR_OF_MACROS.contains(name)) {
+            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+        } else {
+            if (!blocks.isEmpty()) {
+                blocks.peek().mayHoldHiddenOperations = true;
+            }
+            for (RustParser.ExpressionContext argument : MacroArguments.parse(model, m, name)) {
+                walk(argument);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ recording
+
+    private void record(OperationKind kind, TextRange range, String subject, String what, String why,
+                        RelatedLocation declaration, String safetyDoc) {
+        UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
+                blocks.peek(), functions.peek());
+        facts.operations.add(op);
+        if (!blocks.isEmpty()) {
+            blocks.peek().operations.add(op);
+        } else if (!functions.isEmpty()) {
+            functions.peek().bodyOperations.add(op);
+        }
+    }
+
+    private void uncertain(OperationKind kind, TextRange range, String what) {
+        if (!blocks.isEmpty()) {
+            UnsafeBlockFact block = blocks.peek();
+            block.uncertainOperations.add(new UnsafeOperation(kind, range, "", what, "not known", null, "", block,
+                    functions.peek()));
+            block.mayHoldHiddenOperations = true;
+        }
+    }
+
+    private RelatedLocation related(DeclaredFn decl) {
+        if (decl == null) {
+            return null;
+        }
+        java.nio.file.Path file = decl.file() != null && decl.file().equals(model.path()) ? null : decl.file();
+        int offset = file == null ? model.source().offsetAt(decl.position()) : 0;
+        TextRange range = file == null ? new TextRange(offset, offset + decl.name().length()) : new TextRange(0, 0);
+        TextPosition end = new TextPosition(decl.position().line(), decl.position().column() + decl.name().length());
+        return new RelatedLocation(file, range, decl.position(), end, "`" + decl.displayPath() + "` is declared here");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** The callee path of `f(..)` without generic arguments, or null when the callee is not a path. */
+    private static List<String> calleePath(RustParser.ExpressionContext callee) {
+        if (callee instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            return path;
+        }
+        if (callee instanceof RustParser.QualifiedPathExprContext q) {
+            RustParser.QualifiedPathContext qp = q.qualifiedPath();
+            List<String> path = new ArrayList<>();
+            String owner = qp.typePath() != null ? FileDeclarations.lastSegmentName(qp.typePath().getText())
+                    : FileDeclarations.lastSegmentName(qp.type_().getText());
+            path.add(owner);
+            for (RustParser.PathExprSegmentContext s : qp.pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            return path;
+        }
+        if (callee instanceof RustParser.ParenthesizedExprContext p) {
+            return calleePath(p.nested().expression());
+        }
+        return null;
+    }
+
+    /** rustc reports `(*p).f` at the `(`: widen an operation over the parentheses around it. */
+    private static ParserRuleContext widenOverParentheses(ParserRuleContext node) {
+        ParserRuleContext n = node;
+        while (n.getParent() instanceof RustParser.NestedContext nested
+                && nested.getParent() instanceof RustParser.ParenthesizedExprContext paren) {
+            n = paren;
+        }
+        return n;
+    }
+
+    /** The item, associated item, external item or statement that holds an item rule. */
+    private static ParserRuleContext itemHolder(ParserRuleContext node) {
+        ParseTree p = node.getParent();
+        while (p instanceof RustParser.VisItemContext) {
+            p = p.getParent();
+        }
+        return p instanceof ParserRuleContext c ? c : node;
+    }
+
+    /** The first token after outer attributes: visibility included, as rustc and the oracle anchor items. */
+    private static Token firstTokenAfterAttributes(ParserRuleContext holder) {
+        if (holder.children != null) {
+            for (ParseTree child : holder.children) {
+                if (!(child instanceof RustParser.OuterAttributeContext)) {
+                    return child instanceof TerminalNode t ? t.getSymbol() : ((ParserRuleContext) child).getStart();
+                }
+            }
+        }
+        return holder.getStart();
+    }
+
+    private TextRange itemRange(ParserRuleContext node) {
+        ParserRuleContext holder = itemHolder(node);
+        Token start = holder == node ? node.getStart() : firstTokenAfterAttributes(holder);
+        return model.rangeOf(start, node.getStop());
+    }
+
+    private static boolean isPublic(ParserRuleContext holder) {
+        for (ParseTree child : holder.children == null ? List.<ParseTree>of() : holder.children) {
+            if (child instanceof RustParser.VisItemContext v) {
+                return isPlainPub(v.visibility());
+            }
+            if (child instanceof RustParser.VisibilityContext v) {
+                return isPlainPub(v);
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPlainPub(RustParser.VisibilityContext v) {
+        return v != null && v.LPAREN() == null;
+    }
+
+    private static boolean traitIsPublic(RustParser.Function_Context f) {
+        for (ParseTree p = f.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.Trait_Context t) {
+                return t.getParent() instanceof RustParser.VisItemContext v && isPlainPub(v.visibility());
+            }
+        }
+        return false;
+    }
+
+    private int line(ParserRuleContext ctx) {
+        return model.positionOf(model.startOf(ctx.getStart())).line() + 1;
+    }
+
+    static String shorten(String text) {
+        String oneLine = text.replaceAll("\\s+", " ");
+        return oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine;
+    }
+
+    /** Small text helpers shared with other builders. */
+    static final class FileDeclarationsText {
+        private FileDeclarationsText() {
+        }
+
+        static String unquote(String s) {
+            return s.length() >= 2 && s.startsWith("\"") ? s.substring(1, s.length() - 1) : s;
+        }
+    }
+}

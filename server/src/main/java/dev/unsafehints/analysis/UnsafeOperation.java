@@ -1,0 +1,29 @@
+package dev.unsafehints.analysis;
+
+/**
+ * One unsafe operation found in the code.
+ *
+ * @param kind        what the operation is
+ * @param range       the whole operation expression, as rustc reports it (a call from its receiver,
+ *                    a dereference from the {@code *}, widened over enclosing parentheses)
+ * @param what        a short description for messages, e.g. "call to `ptr::read`"
+ * @param why         how the analysis knows, e.g. "`p` is declared `*const u8` at line 12"
+ * @param declaration where the callee or pointer was declared, or null
+ * @param safetyDoc   the callee's "# Safety" section, or empty
+ * @param block       the innermost enclosing unsafe block, or null
+ * @param function    the enclosing function, or null
+ * @param subject     the pointer expression dereferenced, or the callee as written
+ */
+public record UnsafeOperation(OperationKind kind, TextRange range, String subject, String what, String why,
+                              RelatedLocation declaration, String safetyDoc,
+                              UnsafeBlockFact block, FunctionFact function) {
+    /** True when an unsafe block or an unsafe fn body allows the operation. */
+    public boolean isInUnsafeContext() {
+        return block != null || (function != null && function.isUnsafe());
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + what + " @" + range;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.unsafehints.rules.guideline;
+
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.analysis.UnsafeBlockFact;
+import dev.unsafehints.analysis.UnsafeOperation;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.rules.FindingSink;
+import dev.unsafehints.rules.Rule;
+import dev.unsafehints.rules.RuleInfo;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An unsafe block whose safe statements outnumber its unsafe operations by more than the configured
+ * threshold: the safe code should move out, so the unsafe part stays small enough to review.
+ */
+@RuleInfo(id = "large-unsafe-block", title = "Unsafe block with much safe code", severity = Severity.INFO,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"})
+public final class LargeUnsafeBlockRule implements Rule {
+    @Override
+    public void check(FileModel model, FindingSink sink) {
+        int threshold = model.settings().largeBlockThreshold();
+        for (UnsafeBlockFact block : model.facts().blocks()) {
+            if (!(block.context() instanceof RustParser.UnsafeBlockContext b)) {
+                continue;
+            }
+            List<UnsafeOperation> ops = block.operations();
+            int safe = 0;
+            for (RustParser.StatementContext statement : b.blockExpression().statement()) {
+                TextRange range = model.rangeOf(statement);
+                boolean holdsOperation = ops.stream().anyMatch(op -> range.intersects(op.range()))
+                        || block.uncertainOperations().stream().anyMatch(op -> range.intersects(op.range()));
+                if (!holdsOperation && !(statement instanceof RustParser.EmptyStatementContext)) {
+                    safe++;
+                }
+            }
+            if (safe - ops.size() > threshold) {
+                sink.report(model.rangeOf(block.unsafeKeyword(), b.blockExpression().getStart()),
+                        "this unsafe block holds " + safe + " statements without unsafe operations (and "
+                                + ops.size() + " with): move the safe code out so reviewers see only what needs"
+                                + " their attention", List.of(), List.of(), Map.of("safeStatements",
+                                Integer.toString(safe)));
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.unsafehints.rules.guideline;
+
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.Fix;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.SafetyTemplates;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.analysis.UnsafeBlockFact;
+import dev.unsafehints.analysis.UnsafeFacts;
+import dev.unsafehints.analysis.UnsafeOperation;
+import dev.unsafehints.rules.FindingSink;
+import dev.unsafehints.rules.Rule;
+import dev.unsafehints.rules.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An unsafe block or unsafe impl without a `// SAFETY:` comment where clippy looks for one. */
+@RuleInfo(id = "missing-safety-comment", title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"})
+public final class MissingSafetyCommentRule implements Rule {
+    @Override
+    public void check(FileModel model, FindingSink sink) {
+        SourceText source = model.source();
+        String newline = SafetyTemplates.newlineOf(source);
+        for (UnsafeBlockFact block : model.facts().blocks()) {
+            if (block.isSafetyCommented()) {
+                continue;
+            }
+            int anchor = model.startOf(statementStart(block));
+            String indent = SafetyTemplates.indentationAt(source, anchor);
+            List<UnsafeOperation> ops = block.operations();
+            Fix fix = new Fix("Add a SAFETY comment",
+                    List.of(SafetyTemplates.insertAboveLine(source, anchor,
+                            SafetyTemplates.safetyComment(ops, indent, newline))));
+            List<RelatedLocation> related = new ArrayList<>();
+            for (UnsafeOperation op : ops) {
+                related.add(new RelatedLocation(null, op.range(), model.positionOf(op.range().start()),
+                        model.positionOf(op.range().end()), op.what()));
+            }
+            TextRange head = model.rangeOf(block.unsafeKeyword(), block.context().getChild(1) instanceof
+                    org.antlr.v4.runtime.ParserRuleContext b ? b.getStart() : block.unsafeKeyword());
+            sink.report(head, "unsafe block without a `// SAFETY:` comment: say why "
+                    + (ops.size() == 1 ? "its operation is" : "its operations are") + " sound here",
+                    related, List.of(fix), Map.of());
+        }
+        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites("missing-safety-comment-impl")) {
+            int anchor = impl.range().start();
+            String indent = SafetyTemplates.indentationAt(source, anchor);
+            Fix fix = new Fix("Add a SAFETY comment", List.of(SafetyTemplates.insertAboveLine(source, anchor,
+                    indent + "// SAFETY: <why this type upholds the contract of "
+                            + (impl.message().isEmpty() ? "the trait" : "`" + impl.message() + "`") + ">" + newline)));
+            sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
+                    + " trait's contract", List.of(), List.of(fix), Map.of());
+        }
+    }
+
+    /** The line to put the comment above: the statement holding the block, else the block itself. */
+    private static org.antlr.v4.runtime.Token statementStart(UnsafeBlockFact block) {
+        for (org.antlr.v4.runtime.tree.ParseTree p = block.context().getParent(); p != null; p = p.getParent()) {
+            if (p instanceof dev.unsafehints.grammar.RustParser.StatementContext s) {
+                return s.getStart();
+            }
+            if (p instanceof dev.unsafehints.grammar.RustParser.BlockExpressionContext
+                    || p instanceof dev.unsafehints.grammar.RustParser.ItemContext) {
+                break;
+            }
+        }
+        return block.unsafeKeyword();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.unsafehints.rules.inventory;
+
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.InventorySite;
+import dev.unsafehints.rules.FindingSink;
+import dev.unsafehints.rules.Rule;
+import dev.unsafehints.rules.RuleInfo;
+
+/** Base of the inventory rules: each reports every site of its own kind with its own message. */
+abstract class InventoryRule implements Rule {
+    @Override
+    public final void check(FileModel model, FindingSink sink) {
+        String id = getClass().getAnnotation(RuleInfo.class).id();
+        for (InventorySite site : model.facts().inventory(id)) {
+            report(model, site, sink);
+        }
+    }
+
+    protected void report(FileModel model, InventorySite site, FindingSink sink) {
+        sink.report(site.range(), message(site));
+    }
+
+    protected abstract String message(InventorySite site);
+}

@@ -1,0 +1,36 @@
+package dev.unsafehints.rules.inventory;
+
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.UnsafeBlockFact;
+import dev.unsafehints.analysis.UnsafeOperation;
+import dev.unsafehints.rules.FindingSink;
+import dev.unsafehints.rules.Rule;
+import dev.unsafehints.rules.RuleInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An unsafe block, with the operations inside it as related locations. */
+@RuleInfo(id = "unsafe-block", title = "Unsafe block", severity = Severity.HINT,
+        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"})
+public final class UnsafeBlockRule implements Rule {
+    @Override
+    public void check(FileModel model, FindingSink sink) {
+        for (UnsafeBlockFact block : model.facts().blocks()) {
+            List<UnsafeOperation> ops = block.operations();
+            List<RelatedLocation> related = new ArrayList<>();
+            for (UnsafeOperation op : ops) {
+                related.add(new RelatedLocation(null, op.range(), model.positionOf(op.range().start()),
+                        model.positionOf(op.range().end()), op.what()));
+            }
+            String count = ops.isEmpty() ? "no unsafe operation the analysis recognises"
+                    : ops.size() == 1 ? "1 unsafe operation" : ops.size() + " unsafe operations";
+            String safety = block.isSafetyCommented() ? "SAFETY documented" : "no SAFETY comment";
+            sink.report(block.range(), "unsafe block: " + count + " · " + safety, related, List.of(),
+                    Map.of("operations", Integer.toString(ops.size()),
+                            "safetyComment", Boolean.toString(block.isSafetyCommented())));
+        }
+    }
+}

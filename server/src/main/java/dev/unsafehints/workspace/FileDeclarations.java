@@ -1,0 +1,362 @@
+package dev.unsafehints.workspace;
+
+import dev.unsafehints.analysis.Comments;
+import dev.unsafehints.analysis.SafetyDocs;
+import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.TokenOffsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * The items of one file that other files' analysis needs: functions (with unsafety and Safety
+ * docs), static muts, unions and their fields, struct fields of raw pointer type, and `use`
+ * imports. Collected from the item tree only (bodies are not walked), so it is cheap.
+ */
+public final class FileDeclarations {
+    /** A `use` import: the name it binds in {@code modulePath}, and the path it stands for. */
+    public record Import(List<String> modulePath, String alias, List<String> target, boolean glob) {
+    }
+
+    private final List<DeclaredFn> functions = new ArrayList<>();
+    private final Map<String, List<String>> staticMuts = new HashMap<>(); // name -> module path
+    private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
+    private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
+    private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
+    private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
+
+    /** What a struct field's declared type tells the pointer analysis. */
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER }
+
+    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, or anything else. */
+    public static FieldKind kindOf(RustParser.Type_Context type) {
+        if (isRawPointerType(type)) {
+            return FieldKind.RAW_POINTER;
+        }
+        String name = type == null ? "" : lastSegmentName(type.getText());
+        if (name.equals("UnsafeCell") || name.equals("SyncUnsafeCell")) {
+            return FieldKind.UNSAFE_CELL;
+        }
+        return name.equals("AtomicPtr") ? FieldKind.ATOMIC_PTR : FieldKind.OTHER;
+    }
+
+    public Map<String, Map<String, FieldKind>> fieldKinds() {
+        return fieldKinds;
+    }
+    private final List<Import> imports = new ArrayList<>();
+    private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
+    private final List<String> fileModulePath;
+    private final Path file;
+    private final ParsedFile parsed;
+    private final TokenOffsets offsets;
+    private final String text;
+
+    private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
+        this.file = file;
+        this.fileModulePath = List.copyOf(fileModulePath);
+        this.parsed = parsed;
+        this.text = text;
+        this.offsets = new TokenOffsets(text);
+    }
+
+    public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
+        FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text);
+        for (RustParser.ItemContext item : parsed.tree().item()) {
+            d.item(item, new ArrayList<>(fileModulePath));
+        }
+        return d;
+    }
+
+    public List<DeclaredFn> functions() {
+        return functions;
+    }
+
+    public Map<String, List<String>> staticMuts() {
+        return staticMuts;
+    }
+
+    public Map<String, Set<String>> unionFields() {
+        return unionFields;
+    }
+
+    public Map<String, Set<String>> pointerFields() {
+        return pointerFields;
+    }
+
+    public Map<String, Set<String>> otherFields() {
+        return otherFields;
+    }
+
+    /** Modules declared in this file (`mod a;` or `mod a { }`), by full path: declared plain `pub`? */
+    public Map<List<String>, Boolean> moduleVisibility() {
+        return moduleVisibility;
+    }
+
+    public List<Import> imports() {
+        return imports;
+    }
+
+    public List<String> fileModulePath() {
+        return fileModulePath;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private void item(RustParser.ItemContext item, List<String> module) {
+        RustParser.VisItemContext vis = item.visItem();
+        if (vis == null) {
+            return;
+        }
+        if (vis.module() != null) {
+            List<String> declared = new ArrayList<>(module);
+            declared.add(vis.module().identifier().getText());
+            moduleVisibility.put(List.copyOf(declared), vis.visibility() != null && vis.visibility().LPAREN() == null);
+        }
+        if (vis.module() != null && vis.module().LBRACE() != null) {
+            List<String> inner = new ArrayList<>(module);
+            inner.add(vis.module().identifier().getText());
+            for (RustParser.ItemContext child : vis.module().item()) {
+                item(child, inner);
+            }
+        } else if (vis.function_() != null) {
+            function(vis.function_(), item, module, null, false);
+        } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
+            staticMuts.put(vis.staticItem().identifier().getText(), List.copyOf(module));
+        } else if (vis.union_() != null) {
+            Set<String> fields = new HashSet<>();
+            if (vis.union_().structFields() != null) {
+                for (RustParser.StructFieldContext f : vis.union_().structFields().structField()) {
+                    fields.add(f.identifier().getText());
+                }
+            }
+            unionFields.put(vis.union_().identifier().getText(), fields);
+        } else if (vis.struct_() != null && vis.struct_().tupleFields() != null) {
+            String struct = vis.struct_().identifier().getText();
+            List<RustParser.TupleFieldContext> fields = vis.struct_().tupleFields().tupleField();
+            for (int i = 0; i < fields.size(); i++) {
+                fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(Integer.toString(i), kindOf(fields.get(i).type_()));
+            }
+        } else if (vis.struct_() != null && vis.struct_().structFields() != null) {
+            String struct = vis.struct_().identifier().getText();
+            for (RustParser.StructFieldContext f : vis.struct_().structFields().structField()) {
+                fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(f.identifier().getText(), kindOf(f.type_()));
+                boolean pointer = isRawPointerType(f.type_());
+                (pointer ? pointerFields : otherFields)
+                        .computeIfAbsent(f.identifier().getText(), k -> new HashSet<>()).add(struct);
+            }
+        } else if (vis.implementation() != null) {
+            RustParser.ImplementationContext impl = vis.implementation();
+            String owner = lastSegmentName(impl.typePath() != null ? impl.typePath().getText() : impl.type_().getText());
+            for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
+                if (a.function_() != null) {
+                    function(a.function_(), a, module, owner, false);
+                }
+            }
+            if (impl.typePath() != null) {
+                // methods of a trait impl are also reachable through the self type
+                String selfType = lastSegmentName(impl.type_().getText());
+                for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
+                    if (a.function_() != null) {
+                        function(a.function_(), a, module, selfType, false);
+                    }
+                }
+            }
+        } else if (vis.trait_() != null) {
+            String owner = vis.trait_().identifier().getText();
+            for (RustParser.AssociatedItemContext a : vis.trait_().associatedItem()) {
+                if (a.function_() != null) {
+                    function(a.function_(), a, module, owner, false);
+                }
+            }
+        } else if (vis.externBlock() != null) {
+            for (RustParser.ExternalItemContext e : vis.externBlock().externalItem()) {
+                if (e.function_() != null) {
+                    function(e.function_(), e, module, null, true);
+                } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
+                    staticMuts.put(e.staticItem().identifier().getText(), List.copyOf(module));
+                }
+            }
+        } else if (vis.useDeclaration() != null) {
+            useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module);
+        }
+    }
+
+    private void function(RustParser.Function_Context fn, ParserRuleContext holder, List<String> module, String owner,
+                          boolean inExtern) {
+        RustParser.FunctionQualifiersContext q = fn.functionQualifiers();
+        boolean declaredUnsafe = q.KW_UNSAFE() != null;
+        boolean isUnsafe = declaredUnsafe || (inExtern && q.KW_SAFE() == null);
+        String docs = docsOf(holder);
+        List<String> features = targetFeatures(holder);
+        Token name = fn.identifier().getStart();
+        int offset = offsets.toUtf16(name.getStartIndex());
+        functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
+                SafetyDocs.safetySection(docs), features, file, position(offset)));
+    }
+
+    private TextPosition position(int offset) {
+        int line = 0;
+        int lineStart = 0;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new TextPosition(line, offset - lineStart);
+    }
+
+    private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module) {
+        List<String> base = new ArrayList<>(prefix);
+        if (tree.simplePath() != null) {
+            for (RustParser.SimplePathSegmentContext s : tree.simplePath().simplePathSegment()) {
+                base.add(s.getText());
+            }
+        }
+        if (tree.STAR() != null) {
+            imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true));
+        } else if (tree.LBRACE() != null) {
+            for (RustParser.UseTreeContext child : tree.useTree()) {
+                useTree(child, base, module);
+            }
+        } else if (!base.isEmpty()) {
+            String alias;
+            if (tree.KW_AS() != null) {
+                alias = tree.identifier() != null ? tree.identifier().getText() : "_";
+            } else {
+                alias = base.get(base.size() - 1);
+                if (alias.equals("self") && base.size() > 1) {
+                    base.remove(base.size() - 1);
+                    alias = base.get(base.size() - 1);
+                }
+            }
+            imports.add(new Import(List.copyOf(module), alias, List.copyOf(base), false));
+        }
+    }
+
+    /** Doc comments before the item's first token, and #[doc = "..."] attributes. */
+    public String docsOf(ParserRuleContext holder) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
+                ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {
+            if (Comments.isOuterDoc(t)) {
+                sb.append(Comments.docText(t)).append('\n');
+            }
+        }
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr) {
+                RustParser.AttrBodyContext body = attr.attr().attrBody();
+                if (body.simplePath().getText().equals("doc") && body.attrInput() != null
+                        && body.attrInput().expression() != null) {
+                    sb.append(stringValue(body.attrInput().expression().getText())).append('\n');
+                }
+                // doc comments may also sit between attributes
+                for (Token t : hidden(attr.getStop().getTokenIndex() + 1)) {
+                    if (Comments.isOuterDoc(t)) {
+                        sb.append(Comments.docText(t)).append('\n');
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private List<Token> hidden(int tokenIndex) {
+        if (tokenIndex >= parsed.tokens().size()) {
+            return List.of();
+        }
+        List<Token> h = parsed.tokens().getHiddenTokensToLeft(tokenIndex);
+        return h == null ? List.of() : h;
+    }
+
+    private static List<ParseTree> childrenOf(ParserRuleContext ctx) {
+        List<ParseTree> list = new ArrayList<>();
+        for (int i = 0; i < ctx.getChildCount(); i++) {
+            list.add(ctx.getChild(i));
+        }
+        return list;
+    }
+
+    static String stringValue(String literal) {
+        String s = literal;
+        if (s.startsWith("r")) {
+            int q = s.indexOf('"');
+            int end = s.lastIndexOf('"');
+            return q >= 0 && end > q ? s.substring(q + 1, end) : s;
+        }
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            return s.substring(1, s.length() - 1).replace("\\n", "\n").replace("\\\"", "\"");
+        }
+        return s;
+    }
+
+    static List<String> targetFeatures(ParserRuleContext holder) {
+        List<String> features = new ArrayList<>();
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr
+                    && attr.attr().attrBody().simplePath().getText().equals("target_feature")
+                    && attr.attr().attrBody().attrInput() != null) {
+                String args = attr.attr().attrBody().attrInput().getText();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("enable=\"([^\"]*)\"").matcher(args);
+                while (m.find()) {
+                    for (String f : m.group(1).split(",")) {
+                        features.add(f.trim());
+                    }
+                }
+            }
+        }
+        return features;
+    }
+
+    public static boolean isRawPointerType(RustParser.Type_Context type) {
+        if (type == null || type.typeNoBounds() == null) {
+            return false;
+        }
+        RustParser.TypeNoBoundsContext t = type.typeNoBounds();
+        while (t instanceof RustParser.ParenthesizedTypeContext p) {
+            if (p.type_().typeNoBounds() == null) {
+                return false;
+            }
+            t = p.type_().typeNoBounds();
+        }
+        return t instanceof RustParser.RawPointerTypeContext;
+    }
+
+    /** The last path segment's name without generic arguments: `a::B<T>` gives `B`. */
+    public static String lastSegmentName(String typeText) {
+        String s = typeText;
+        int lt = s.indexOf('<');
+        if (lt >= 0) {
+            s = s.substring(0, lt);
+        }
+        int sep = s.lastIndexOf("::");
+        if (sep >= 0) {
+            s = s.substring(sep + 2);
+        }
+        while (s.startsWith("&") || s.startsWith("*")) {
+            s = s.substring(1);
+        }
+        return s.replace("mut", "").replace("const", "").replace("dyn", "");
+    }
+
+    static boolean isKeyword(Token t, int type) {
+        return t.getType() == type;
+    }
+
+    static boolean unused(TerminalNode n) {
+        return n == null || n.getSymbol().getType() == RustLexer.EOF;
+    }
+}

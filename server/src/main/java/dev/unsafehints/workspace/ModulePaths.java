@@ -1,0 +1,43 @@
+package dev.unsafehints.workspace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The module path of a file within its crate, from Cargo's layout: {@code src/lib.rs} and
+ * {@code src/main.rs} are the root, {@code src/a/b.rs} and {@code src/a/b/mod.rs} are {@code a::b}.
+ * Files outside {@code src/} (tests, examples, benches, build scripts) are roots of their own.
+ */
+public final class ModulePaths {
+    private ModulePaths() {
+    }
+
+    public static List<String> of(Path file, CrateInfo crate) {
+        if (crate.root() == null || file == null) {
+            return List.of();
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        Path src = crate.root().resolve("src");
+        if (!abs.startsWith(src)) {
+            return List.of();
+        }
+        Path rel = src.relativize(abs);
+        List<String> parts = new ArrayList<>();
+        for (Path p : rel) {
+            parts.add(p.toString());
+        }
+        String last = parts.remove(parts.size() - 1);
+        String stem = last.endsWith(".rs") ? last.substring(0, last.length() - 3) : last;
+        if (parts.isEmpty() && (stem.equals("lib") || stem.equals("main"))) {
+            return List.of();
+        }
+        if (parts.size() >= 1 && parts.get(0).equals("bin")) {
+            return List.of();
+        }
+        if (!stem.equals("mod")) {
+            parts.add(stem);
+        }
+        return parts;
+    }
+}
