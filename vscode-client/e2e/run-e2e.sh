@@ -32,6 +32,7 @@ VSIX="$EXT_DIR/unsafe-hints.vsix"
 [ -f "$VSIX" ] || { echo "error: $VSIX is missing: run npm run package first" >&2; exit 1; }
 
 # A short path: Chromium's and VS Code's unix sockets live under TMPDIR, and socket paths are limited to ~107 bytes.
+find "$E2E_DIR/artifacts" -maxdepth 1 -type f ! -name .gitkeep -delete 2>/dev/null || true
 RUN=$(mktemp -d /tmp/unsafe-hints-e2e.XXXXXX)
 mkdir -p "$RUN/home" "$RUN/data/User" "$RUN/exts" "$RUN/tmp" "$E2E_DIR/artifacts"
 cp -r "$E2E_DIR/fixture-crate" "$RUN/fixture-crate"

@@ -149,6 +149,7 @@ const steps = [
     await hover.waitFor({ state: 'visible', timeout: 1000 });
     await untilAnimationsEnd('.monaco-hover');
     facts.hover = (await hover.innerText()).slice(0, 1000);
+    assert(/unsafe operation/.test(facts.hover), `the hover does not explain the block: ${facts.hover}`);
     await shot('04-hover');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -182,8 +183,11 @@ const steps = [
     await waitUntil('the file is saved', () => !document.querySelector('.tabs-container .tab.dirty'));
     const lines = readFileSync(LIB_RS, 'utf8').split('\n');
     const blockLine = lineOf(/^\s*unsafe \{ \*p \}/, lines.join('\n'));
-    facts.insertedComment = lines[blockLine - 2];
-    assert(/^\s*\/\/ SAFETY:/.test(lines[blockLine - 2] ?? ''), `line above the block is ${JSON.stringify(lines[blockLine - 2])}`);
+    // The comment block right above the unsafe block (it may span lines) starts with `// SAFETY:`.
+    let top = blockLine - 1;
+    while (top > 1 && /^\s*\/\//.test(lines[top - 2] ?? '')) top--;
+    facts.insertedComment = lines.slice(top - 1, blockLine - 1);
+    assert(/^\s*\/\/ SAFETY:/.test(lines[top - 1] ?? ''), `comment above the block: ${JSON.stringify(facts.insertedComment)}`);
     await waitUntil('one warning squiggle is left', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length === 1, EDITOR);
     await shot('06-quick-fix-applied');
   }],
@@ -216,6 +220,7 @@ const steps = [
     // Edit the user settings as a user would: open settings.json, replace the severity, save.
     await runCommand('Preferences: Open User Settings (JSON)');
     await page.locator('.tabs-container .tab.active[aria-label*="settings.json"]').waitFor({ timeout: WAIT });
+    await page.locator(`${EDITOR} .view-lines`).first().click();
     await page.keyboard.press('Control+H');
     const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget input[aria-label="Find"]').first();
     await find.waitFor({ state: 'visible', timeout: WAIT });

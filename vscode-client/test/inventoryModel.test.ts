@@ -29,6 +29,10 @@ describe('parseInventory', () => {
       },
     ]);
   });
+  it("takes the category from the server's kind field", () => {
+    const [only] = parseInventory([{ ...site('a', 'src/lib.rs', 'raw-pointer-deref', 1), category: undefined, kind: 'operation', severity: 'hint' }]);
+    assert.equal(only?.category, 'operation');
+  });
   it('accepts an object with a sites list', () => {
     assert.equal(parseInventory({ sites: [site('a', 'src/lib.rs', 'unsafe-fn', 1)] }).length, 1);
   });

@@ -19,6 +19,7 @@ export interface InventorySite {
   /** Path of the file relative to its crate (or workspace), as the server names it. */
   readonly file: string;
   readonly ruleId: string;
+  /** `inventory` (where unsafe is declared or entered) or `operation` (an unsafe operation inside). */
   readonly category: string;
   readonly range: InventoryRange;
   readonly message: string;
@@ -101,7 +102,8 @@ function asSite(value: unknown): InventorySite | undefined {
     ruleId,
     crate: text('crate', '(no crate)'),
     file: text('file', uri),
-    category: text('category', ''),
+    // The server calls it `kind`; `category` is accepted too.
+    category: text('kind', text('category', '')),
     message: text('message', kindLabel(ruleId)),
     range: { start, end },
   };

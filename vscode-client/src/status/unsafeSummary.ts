@@ -6,18 +6,17 @@
 /** The `source` of every diagnostic our language server publishes. */
 export const DIAGNOSTIC_SOURCE = 'unsafe-hints';
 
-/** Rules that mark a place where unsafe code is written or used (the inventory). */
-export const INVENTORY_RULES: ReadonlySet<string> = new Set([
+/**
+ * Inventory rules that mark a place where the `unsafe` keyword (or an extern block, whose items are
+ * unsafe to use) is written: what "N unsafe" counts. The other inventory rules (raw pointer casts
+ * and borrows, `static mut` and union declarations, asm) find safe code or code inside these places.
+ */
+export const UNSAFE_SITE_RULES: ReadonlySet<string> = new Set([
   'unsafe-block',
   'unsafe-fn',
   'unsafe-impl',
   'unsafe-trait',
   'extern-block',
-  'static-mut',
-  'union',
-  'raw-pointer-cast',
-  'raw-borrow',
-  'inline-asm',
   'unsafe-attr',
 ]);
 
@@ -50,7 +49,7 @@ export function summarize(diagnostics: readonly DiagnosticLike[]): UnsafeSummary
       continue;
     }
     const code = codeOf(diagnostic);
-    if (code !== undefined && INVENTORY_RULES.has(code)) {
+    if (code !== undefined && UNSAFE_SITE_RULES.has(code)) {
       unsafeSites++;
     } else if (code !== undefined && UNDOCUMENTED_RULES.has(code)) {
       undocumented++;
@@ -72,7 +71,8 @@ export function statusText(summary: UnsafeSummary): string {
 }
 
 export function statusTooltip(summary: UnsafeSummary): string {
-  const sites = summary.unsafeSites === 1 ? '1 unsafe site' : `${summary.unsafeSites} unsafe sites`;
+  const sites =
+    summary.unsafeSites === 1 ? '1 unsafe block, fn, impl or trait' : `${summary.unsafeSites} unsafe blocks, fns, impls or traits`;
   const missing =
     summary.undocumented === 0
       ? 'every one explained by a SAFETY comment or # Safety section'
