@@ -124,6 +124,15 @@ const steps = [
     facts.warningSquiggles = await page.locator(`${EDITOR} .squiggly-warning`).count();
     await shot('02-diagnostics');
   }],
+  ['unsafe operations stand out through the unsafe semantic token modifier', async () => {
+    // package.json styles `*.unsafe:rust` (#E5484D, underlined) via configurationDefaults; find a token drawn so.
+    await waitUntil('a token is coloured as unsafe', (sel) => [...document.querySelectorAll(`${sel} .view-line span span`)]
+      .some((s) => getComputedStyle(s).color === 'rgb(229, 72, 77)'), EDITOR);
+    facts.unsafeTokens = await page.evaluate((sel) => [...document.querySelectorAll(`${sel} .view-line span span`)]
+      .filter((s) => getComputedStyle(s).color === 'rgb(229, 72, 77)')
+      .map((s) => `${s.textContent}${getComputedStyle(s).textDecorationLine.includes('underline') ? ' (underlined)' : ''}`), EDITOR);
+    assert(facts.unsafeTokens.some((t) => t.includes('p')), `coloured tokens: ${JSON.stringify(facts.unsafeTokens)}`);
+  }],
   ['Problems panel lists them with source and rule id', async () => {
     await page.keyboard.press('Control+Shift+M');
     await waitUntil(
@@ -136,7 +145,8 @@ const steps = [
     await page.keyboard.press('Control+Shift+M'); // close it again
   }],
   ['hover on unsafe shows the guideline', async () => {
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'SAFETY' }).first();
+    // The diagnostic part of the hover shows first; wait for the server's own hover text too.
+    const hover = page.locator('.monaco-hover').filter({ hasText: /unsafe operation/ }).first();
     // The editor shows a hover after the mouse rests on a word; move onto the squiggle in small steps,
     // and once more from outside if the first rest fell between two mouse-move events.
     for (let attempt = 0; attempt < 3 && !(await hover.isVisible()); attempt++) {
@@ -149,7 +159,7 @@ const steps = [
     await hover.waitFor({ state: 'visible', timeout: 1000 });
     await untilAnimationsEnd('.monaco-hover');
     facts.hover = (await hover.innerText()).slice(0, 1000);
-    assert(/unsafe operation/.test(facts.hover), `the hover does not explain the block: ${facts.hover}`);
+    assert(/SAFETY/.test(facts.hover), `the hover does not mention the SAFETY comment: ${facts.hover}`);
     await shot('04-hover');
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -255,6 +265,10 @@ const steps = [
     facts.reportCsp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'));
     facts.reportHeading = await frame.evaluate(() => document.querySelector('h1')?.innerText ?? '');
     assert(facts.reportCsp.startsWith("default-src 'none'"), facts.reportCsp);
+    const reportText = await frame.evaluate(() => document.body.innerText);
+    assert(!reportText.includes('could not be written'), `the scanner failed: ${reportText.slice(0, 1500)}`);
+    assert(reportText.includes('fixture-crate'), `the report does not name the crate: ${reportText.slice(0, 500)}`);
+    facts.reportSvgCount = await frame.evaluate(() => document.querySelectorAll('svg').length);
     assert(!(await frame.evaluate(() => document.body.innerText)).includes('SCRIPT RAN'), 'a script ran in the report');
     await shot('09-report');
   }],
