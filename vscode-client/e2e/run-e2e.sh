@@ -40,10 +40,9 @@ cp "$E2E_DIR/settings.json" "$RUN/data/User/settings.json"
 # code-server writes ~/.config/code-server and the extension host its sockets under XDG_RUNTIME_DIR/TMPDIR:
 # keep all of it inside the run folder.
 export HOME="$RUN/home" TMPDIR="$RUN/tmp" XDG_RUNTIME_DIR="$RUN/tmp"
-PROFILE=(--user-data-dir "$RUN/data" --extensions-dir "$RUN/exts")
 
 cleanup() {
-  if [ -n "${CS_PID:-}" ]; then kill -- "-$CS_PID" 2>/dev/null || true; wait "$CS_PID" 2>/dev/null || true; fi
+  if [ -n "${CS_PID:-}" ]; then stop_code_server; fi
   if [ "${E2E_KEEP:-}" != 1 ] && [ "${rc:-1}" = 0 ]; then rm -rf "$RUN"; fi
 }
 trap cleanup EXIT
@@ -51,31 +50,64 @@ trap cleanup EXIT
 start=$(date +%s%N)
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-"$CODE_SERVER" "${PROFILE[@]}" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 \
+"$CODE_SERVER" --user-data-dir "$RUN/data" --extensions-dir "$RUN/exts" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 \
   || { cat "$RUN/install.log"; exit 1; }
 echo "install-extension: $(ms_since "$start") ms"
 
-PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-t=$(date +%s%N)
-# setsid: code-server's watcher and extension-host children share one process group we can end as a whole.
-setsid "$CODE_SERVER" "${PROFILE[@]}" --bind-addr "127.0.0.1:$PORT" --auth none \
-  --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
-  "$RUN/fixture-crate" > "$RUN/code-server.log" 2>&1 &
-CS_PID=$!
-until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do
-  kill -0 "$CS_PID" 2>/dev/null || { cat "$RUN/code-server.log"; exit 1; }
-  sleep 0.2
-done
-echo "code-server up on 127.0.0.1:$PORT: $(ms_since "$t") ms"
+# start_code_server NAME [env assignments...]: serves $RUN/fixture-crate with the profile $RUN/NAME.
+start_code_server() {
+  local name=$1; shift
+  PORT=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  local t; t=$(date +%s%N)
+  # setsid: code-server's watcher and extension-host children share one process group we can end as a whole.
+  # Absolute paths: the scenario's PATH may not reach them.
+  env "$@" "$(command -v setsid)" "$(command -v node)" "$CODE_SERVER" --user-data-dir "$RUN/$name" --extensions-dir "$RUN/exts" \
+    --bind-addr "127.0.0.1:$PORT" --auth none \
+    --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
+    "$RUN/fixture-crate" > "$RUN/code-server-$name.log" 2>&1 &
+  CS_PID=$!
+  until curl -sf "http://127.0.0.1:$PORT/healthz" > /dev/null; do
+    kill -0 "$CS_PID" 2>/dev/null || { cat "$RUN/code-server-$name.log"; exit 1; }
+    sleep 0.2
+  done
+  echo "code-server ($name) up on 127.0.0.1:$PORT: $(ms_since "$t") ms"
+}
+
+stop_code_server() {
+  kill -- "-$CS_PID" 2>/dev/null || true
+  wait "$CS_PID" 2>/dev/null || true
+  CS_PID=
+}
+
+# run_scenario NAME: drives the browser through the scenario of that name in vscode-e2e.mjs.
+run_scenario() {
+  CS_URL="http://127.0.0.1:$PORT" FOLDER="$RUN/fixture-crate" SETTINGS="$RUN/$1/User/settings.json" \
+    ARTIFACTS="$E2E_DIR/artifacts" CHROMIUM="$CHROMIUM" SCENARIO="$1" \
+    node "$E2E_DIR/vscode-e2e.mjs" || rc=$?
+  if [ "$rc" != 0 ]; then
+    echo "--- extension output (Unsafe Hints log) ---"
+    find "$RUN/$1/logs" -name '*Unsafe Hints*.log' -exec tail -n 60 {} \; 2>/dev/null || true
+    echo "--- run folder kept: $RUN"
+  fi
+}
 
 rc=0
-CS_URL="http://127.0.0.1:$PORT" FOLDER="$RUN/fixture-crate" SETTINGS="$RUN/data/User/settings.json" \
-  ARTIFACTS="$E2E_DIR/artifacts" CHROMIUM="$CHROMIUM" \
-  node "$E2E_DIR/vscode-e2e.mjs" || rc=$?
-if [ "$rc" != 0 ]; then
-  echo "--- extension output (Unsafe Hints log) ---"
-  find "$RUN/data/logs" -name '*Unsafe Hints*.log' -exec tail -n 60 {} \; 2>/dev/null || true
-  echo "--- run folder kept: $RUN"
+# 1. The features, with Java found on PATH.
+start_code_server data
+run_scenario data
+stop_code_server
+
+# 2. No Java anywhere (no JAVA_HOME, a PATH without java): one clear message, no stack trace.
+if [ "$rc" = 0 ]; then
+  mkdir -p "$RUN/nojava/User" "$RUN/empty-bin" "$RUN/home-nojava"
+  cp "$E2E_DIR/settings.json" "$RUN/nojava/User/settings.json"
+  # VS Code gives extensions the environment of a login shell, which resets PATH from /etc/profile:
+  # the login profile in this HOME takes java off it again.
+  printf 'export PATH=%q\nunset JAVA_HOME\n' "$RUN/empty-bin" > "$RUN/home-nojava/.bash_profile"
+  cp "$RUN/home-nojava/.bash_profile" "$RUN/home-nojava/.profile"
+  start_code_server nojava -u JAVA_HOME PATH="$RUN/empty-bin" HOME="$RUN/home-nojava"
+  run_scenario nojava
+  stop_code_server
 fi
 echo "e2e total: $(ms_since "$start") ms"
 exit "$rc"

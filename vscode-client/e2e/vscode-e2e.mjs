@@ -2,8 +2,8 @@
 // diagnostics, Problems panel, hover, quick fix, inventory view, status bar, report, live settings.
 // Started by run-e2e.sh, which provides CS_URL, FOLDER, SETTINGS, ARTIFACTS and CHROMIUM.
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const env = (name) => {
   const value = process.env[name];
@@ -104,21 +104,28 @@ async function step(name, body) {
   }
 }
 
-const steps = [
-  ['workbench opens the fixture crate', async () => {
-    await page.goto(`${CS_URL}/?folder=${encodeURIComponent(FOLDER)}`, { waitUntil: 'domcontentloaded' });
-    await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
-    await page.locator('.explorer-folders-view .monaco-list-row[aria-label*="Cargo.toml"]').waitFor({ timeout: WAIT });
-    await shot('01-workbench');
-  }],
+async function openWorkbench(screenshot) {
+  await page.goto(`${CS_URL}/?folder=${encodeURIComponent(FOLDER)}`, { waitUntil: 'domcontentloaded' });
+  await page.locator('.monaco-workbench').waitFor({ timeout: WAIT });
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label*="Cargo.toml"]').waitFor({ timeout: WAIT });
+  if (screenshot) await shot(screenshot);
+}
+
+async function openLibRs() {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: WAIT });
+  await page.keyboard.type('lib.rs');
+  await page.locator('.quick-input-list .monaco-list-row[aria-label*="lib.rs"]').first().waitFor({ timeout: WAIT });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+}
+
+/** The features, with a Java 17+ on PATH. */
+const featureSteps = [
+  ['workbench opens the fixture crate', () => openWorkbench('01-workbench')],
   ['src/lib.rs opens with our diagnostics as squiggles', async () => {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: WAIT });
-    await page.keyboard.type('lib.rs');
-    await page.locator('.quick-input-list .monaco-list-row[aria-label*="lib.rs"]').first().waitFor({ timeout: WAIT });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+    await openLibRs();
     // missing-safety-comment is raised to warning in the test's settings.json: two blocks lack a comment.
     await waitUntil('two warning squiggles show', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length >= 2, EDITOR);
     facts.warningSquiggles = await page.locator(`${EDITOR} .squiggly-warning`).count();
@@ -272,7 +279,65 @@ const steps = [
     assert(!(await frame.evaluate(() => document.body.innerText)).includes('SCRIPT RAN'), 'a script ran in the report');
     await shot('09-report');
   }],
+  ['Restart Server restarts it and Show Output shows its log', async () => {
+    await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();
+    await runCommand('Unsafe Hints: Restart Server');
+    await runCommand('Unsafe Hints: Show Output');
+    await page.locator('.panel .monaco-editor .view-lines').first().waitFor({ timeout: WAIT });
+    await waitUntil('the output panel shows the Unsafe Hints channel', () =>
+      [...document.querySelectorAll('.panel select, .panel .monaco-select-box')].some((s) => (s.value ?? s.innerText ?? '').includes('Unsafe Hints') || s.title?.includes('Unsafe Hints')));
+    // The channel's log file (the same lines the panel shows): a restart, then a new start after it.
+    const log = () => {
+      const logs = join(dirname(dirname(SETTINGS)), 'logs');
+      const file = readdirSync(logs, { recursive: true }).find((f) => String(f).endsWith('Unsafe Hints.log'));
+      return file ? readFileSync(join(logs, String(file)), 'utf8') : '';
+    };
+    const deadline = Date.now() + WAIT;
+    while (!/Restarting the language server on request\.[\s\S]*Starting the language server/.test(log()) && Date.now() < deadline) {
+      await page.waitForTimeout(200);
+    }
+    assert(/Restarting the language server on request\.[\s\S]*Starting the language server/.test(log()), `log: ${log().slice(-2000)}`);
+    // The restarted server analyses the open file again.
+    await waitUntil('diagnostics are back', (sel) => document.querySelectorAll(`${sel} .squiggly-error`).length >= 1, EDITOR);
+    await shot('10-output');
+  }],
 ];
+
+/** No Java anywhere: the user gets one message saying what to install, with a way to the setting. */
+const noJavaSteps = [
+  ['workbench opens the fixture crate', () => openWorkbench()],
+  ['opening a Rust file without Java shows one clear error', async () => {
+    await openLibRs();
+    const toasts = page.locator('.notifications-toasts .notification-toast');
+    const error = toasts.filter({ hasText: 'needs Java 17 or newer' });
+    await error.first().waitFor({ timeout: WAIT });
+    await untilAnimationsEnd('.notifications-toasts .notification-toast');
+    facts.noJavaMessage = await error.first().innerText();
+    const ours = await toasts.filter({ hasText: /Unsafe Hints/ }).count();
+    assert(ours === 1, `expected one Unsafe Hints notification, saw ${ours}`);
+    assert(/Install a Java 17\+ runtime/.test(facts.noJavaMessage), facts.noJavaMessage);
+    assert(!/\bat .+:\d+:\d+/.test(facts.noJavaMessage), `a stack trace is shown: ${facts.noJavaMessage}`);
+    const status = page.locator('.statusbar-item').filter({ hasText: 'Unsafe Hints stopped' });
+    await status.waitFor({ timeout: WAIT });
+    await shot('11-no-java');
+  }],
+  ['its Open Settings button shows the Java settings', async () => {
+    await page.locator('.notifications-toasts .notification-toast .monaco-button', { hasText: 'Open Settings' }).first().click();
+    await waitUntil('the settings editor searches for the Java settings', () =>
+      [...document.querySelectorAll('.settings-editor .settings-header .monaco-editor .view-lines')].some((e) => e.innerText.includes('unsafeHints.java')));
+    // Java settings are machine-specific; in code-server (a remote window) they live under the Remote tab.
+    const remoteTab = page.locator('.settings-editor .settings-tabs-widget .action-label', { hasText: 'Remote' });
+    if (await remoteTab.count()) await remoteTab.first().click();
+    const home = page.locator('.settings-editor .setting-item-contents', { hasText: 'Java: Home' }).first();
+    await home.waitFor({ timeout: WAIT });
+    facts.settingsShown = (await page.locator('.settings-editor .setting-item-contents .setting-item-label').allInnerTexts()).slice(0, 5);
+    await shot('12-java-settings');
+  }],
+];
+
+const scenarios = { data: featureSteps, nojava: noJavaSteps };
+const steps = scenarios[process.env.SCENARIO ?? 'data'];
+assert(steps, `unknown SCENARIO ${process.env.SCENARIO}`);
 
 let failed = 0;
 for (const [name, body] of steps) {
@@ -290,7 +355,7 @@ await browser.close();
 
 const passed = results.filter((r) => r.ok).length;
 const skipped = results.filter((r) => r.skipped).length;
-writeFileSync(join(ARTIFACTS, 'result.json'), JSON.stringify({ total_ms: Date.now() - t0, results, facts }, null, 1));
+writeFileSync(join(ARTIFACTS, `result-${process.env.SCENARIO ?? 'data'}.json`), JSON.stringify({ total_ms: Date.now() - t0, results, facts }, null, 1));
 console.log(JSON.stringify(facts, null, 1));
 console.log(`browser part: ${Date.now() - t0} ms`);
 console.log(`${passed} passed, ${results.length - passed - skipped} failed, ${skipped} skipped`);

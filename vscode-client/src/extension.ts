@@ -19,7 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const view = vscode.window.createTreeView(INVENTORY_VIEW_ID, { treeDataProvider: inventory, showCollapseAll: true });
   inventory.attach(view);
   const report = new ReportPanel(server, log);
-  const statusBar = new UnsafeStatusBar();
+  const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
 
   context.subscriptions.push(
     log,

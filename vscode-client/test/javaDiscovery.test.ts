@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { describeRejections, findJava, javaCandidates, missingJavaMessage } from '../src/java/javaDiscovery';
+import { describeRejections, findJava, javaCandidates, missingJavaMessage, settingIgnoredMessage } from '../src/java/javaDiscovery';
 
 let root: string;
 
@@ -84,6 +84,19 @@ describe('findJava', { skip: process.platform === 'win32' ? 'uses shell scripts 
       `setting unsafeHints.java.home (${empty}): no bin/java in this folder`,
       `JAVA_HOME (${path.join(jdk11, 'bin', 'java')}): it is Java 11; Java 17 or newer is needed`,
     ]);
+  });
+
+  it('warns when the setting could not be used and another Java was', async () => {
+    const fallback = await findJava({ settingHome: jdk11, env: { PATH: path.join(jdk17, 'bin') }, platform: posix });
+    assert.ok(fallback.kind === 'found');
+    assert.equal(
+      settingIgnoredMessage(fallback),
+      `Unsafe Hints: "unsafeHints.java.home" (${path.join(jdk11, 'bin', 'java')}) is not usable: it is Java 11; Java 17 or newer is needed. ` +
+        `Using Java 17 from PATH (${path.join(jdk17, 'bin', 'java')}) instead.`,
+    );
+    const fromSetting = await findJava({ settingHome: jdk17, env: { PATH: path.join(jdk11, 'bin') }, platform: posix });
+    assert.ok(fromSetting.kind === 'found');
+    assert.equal(settingIgnoredMessage(fromSetting), undefined);
   });
 
   it('takes the first java on PATH, as a shell would, and rejects it when it is too old', async () => {

@@ -193,3 +193,18 @@ export function missingJavaMessage(rejections: readonly JavaRejection[]): string
     `or put it on PATH. Tried: ${tried}.`
   );
 }
+
+/**
+ * When the user set `unsafeHints.java.home` but it could not be used and another Java was, the
+ * warning that says so (falling back without a word would hide their mistake); otherwise undefined.
+ */
+export function settingIgnoredMessage(found: JavaFound): string | undefined {
+  const setting = found.rejected.find((r) => r.source === 'setting');
+  if (setting === undefined) {
+    return undefined;
+  }
+  return (
+    `Unsafe Hints: "unsafeHints.java.home" (${setting.location}) is not usable: ${setting.reason}. ` +
+    `Using Java ${found.version} from ${SOURCE_LABELS[found.source]} (${found.javaPath}) instead.`
+  );
+}

@@ -122,6 +122,12 @@ export class ServerController implements vscode.Disposable {
       return;
     }
     this.client = client;
+    // A server that dies later (and is not restarted by the client) must not leave stale state behind.
+    this.context.subscriptions.push(client.onDidChangeState(() => {
+      if (this.client === client) {
+        this.changeListeners.fire(this.runningClient);
+      }
+    }));
     this.changeListeners.fire(client);
   }
 }

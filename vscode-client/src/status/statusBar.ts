@@ -1,15 +1,14 @@
 /** Status bar item for the active Rust file: how much unsafe code it has and how much is unexplained. */
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { statusText, statusTooltip, summarize } from './unsafeSummary';
+import { SERVER_STOPPED_TEXT, SERVER_STOPPED_TOOLTIP, statusText, statusTooltip, summarize } from './unsafeSummary';
 
 export class UnsafeStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('unsafeHints.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor() {
+  constructor(private readonly serverRunning: () => boolean) {
     this.item.name = 'Unsafe Hints';
-    this.item.command = Commands.showInventory;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => { this.update(); }),
       vscode.languages.onDidChangeDiagnostics((event) => {
@@ -28,9 +27,16 @@ export class UnsafeStatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const summary = summarize(vscode.languages.getDiagnostics(document.uri));
-    this.item.text = statusText(summary);
-    this.item.tooltip = statusTooltip(summary);
+    if (!this.serverRunning()) {
+      this.item.text = SERVER_STOPPED_TEXT;
+      this.item.tooltip = SERVER_STOPPED_TOOLTIP;
+      this.item.command = Commands.showOutput;
+    } else {
+      const summary = summarize(vscode.languages.getDiagnostics(document.uri));
+      this.item.text = statusText(summary);
+      this.item.tooltip = statusTooltip(summary);
+      this.item.command = Commands.showInventory;
+    }
     this.item.show();
   }
 

@@ -79,3 +79,7 @@ export function statusTooltip(summary: UnsafeSummary): string {
       : `${summary.undocumented} without a SAFETY comment or # Safety section`;
   return `Unsafe Hints: ${sites} in this file, ${missing}. Click to show the unsafe inventory.`;
 }
+
+/** What the status bar says instead when the language server is not running (no counts to trust). */
+export const SERVER_STOPPED_TEXT = '$(circle-slash) Unsafe Hints stopped';
+export const SERVER_STOPPED_TOOLTIP = 'The Unsafe Hints language server is not running. Click to show its output.';
