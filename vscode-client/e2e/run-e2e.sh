@@ -53,6 +53,9 @@ ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 "$CODE_SERVER" --user-data-dir "$RUN/data" --extensions-dir "$RUN/exts" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 \
   || { cat "$RUN/install.log"; exit 1; }
 echo "install-extension: $(ms_since "$start") ms"
+# The report needs the jar's `scan` command; a jar built before it existed skips that step (and says so).
+JAR=$(find "$RUN/exts" -name unsafe-hints.jar | head -n 1)
+if java -jar "$JAR" scan --help 2>&1 | grep -q -- '--format'; then SCAN_SUPPORTED=1; else SCAN_SUPPORTED=0; fi
 
 # start_code_server NAME [env assignments...]: serves $RUN/fixture-crate with the profile $RUN/NAME.
 start_code_server() {
@@ -82,7 +85,7 @@ stop_code_server() {
 # run_scenario NAME: drives the browser through the scenario of that name in vscode-e2e.mjs.
 run_scenario() {
   CS_URL="http://127.0.0.1:$PORT" FOLDER="$RUN/fixture-crate" SETTINGS="$RUN/$1/User/settings.json" \
-    ARTIFACTS="$E2E_DIR/artifacts" CHROMIUM="$CHROMIUM" SCENARIO="$1" \
+    ARTIFACTS="$E2E_DIR/artifacts" CHROMIUM="$CHROMIUM" SCENARIO="$1" SCAN_SUPPORTED="$SCAN_SUPPORTED" \
     node "$E2E_DIR/vscode-e2e.mjs" || rc=$?
   if [ "$rc" != 0 ]; then
     echo "--- extension output (Unsafe Hints log) ---"
@@ -110,4 +113,13 @@ if [ "$rc" = 0 ]; then
   stop_code_server
 fi
 echo "e2e total: $(ms_since "$start") ms"
+# One closing count over both scenarios (steps not reached count as failed).
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of fs.readdirSync(process.argv[1]).filter((f) => /^result-.*\.json$/.test(f))) {
+    for (const r of JSON.parse(fs.readFileSync(`${process.argv[1]}/${f}`, "utf8")).results) r.ok ? passed++ : r.skipped && !r.notReached ? skipped++ : failed++;
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+' "$E2E_DIR/artifacts"
 exit "$rc"

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { groupInventory, kindLabel, parseInventory } from '../src/inventory/inventoryModel';
+import { groupInventory, kindLabel, parseInventory, siteLabel } from '../src/inventory/inventoryModel';
 
 function site(crate: string, file: string, ruleId: string, line: number, character = 4): Record<string, unknown> {
   return {
@@ -89,5 +89,16 @@ describe('kindLabel', () => {
   it('names known kinds and shows unknown rule ids as they are', () => {
     assert.equal(kindLabel('raw-pointer-deref'), 'raw pointer dereferences');
     assert.equal(kindLabel('future-rule'), 'future-rule');
+  });
+});
+
+describe('siteLabel', () => {
+  it('keeps what the site is and leaves the explanation to the tooltip', () => {
+    assert.equal(siteLabel('dereference of raw pointer `p`: `p` holds a raw pointer (line 6)'), 'dereference of raw pointer `p`');
+    assert.equal(siteLabel('unsafe block: 4 unsafe operations · no SAFETY comment'), 'unsafe block');
+  });
+  it('uses the first line of messages without an explanation', () => {
+    assert.equal(siteLabel('unsafe impl of Send\nsecond line'), 'unsafe impl of Send');
+    assert.equal(siteLabel(': odd'), ': odd');
   });
 });

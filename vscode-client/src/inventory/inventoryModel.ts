@@ -63,6 +63,16 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'inline-asm-use': 'inline assembly uses',
 };
 
+/**
+ * A short tree label for a site: the message's first line up to its first ": " (the server writes
+ * "what it is: why it matters"); the whole message stays in the tooltip.
+ */
+export function siteLabel(message: string): string {
+  const firstLine = message.split(/\r?\n/, 1)[0] ?? message;
+  const colon = firstLine.indexOf(': ');
+  return colon > 0 ? firstLine.slice(0, colon) : firstLine;
+}
+
 /** Display name of a kind of site; unknown rule ids are shown as they are. */
 export function kindLabel(ruleId: string): string {
   return KIND_LABELS[ruleId] ?? ruleId;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { SERVER_INVENTORY_COMMAND } from '../constants';
-import { groupInventory, parseInventory } from './inventoryModel';
+import { groupInventory, parseInventory, siteLabel } from './inventoryModel';
 import type { CrateGroup, FileGroup, InventorySite, KindGroup } from './inventoryModel';
 import type { ServerController } from '../server/serverController';
 
@@ -14,10 +14,6 @@ type InventoryNode =
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
-
-function firstLine(text: string): string {
-  return text.split(/\r?\n/, 1)[0] ?? text;
 }
 
 const EXPAND_KINDS_UP_TO = 200;
@@ -130,8 +126,9 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
       }
       case 'site': {
         const { site } = node;
-        const item = new vscode.TreeItem(firstLine(site.message));
-        item.description = `Ln ${site.range.start.line + 1}, Col ${site.range.start.character + 1}`;
+        // Position first: in a narrow side bar it is what stays readable, the message follows.
+        const item = new vscode.TreeItem(`Ln ${site.range.start.line + 1}, Col ${site.range.start.character + 1}`);
+        item.description = siteLabel(site.message);
         item.tooltip = new vscode.MarkdownString().appendText(`${site.message}\n\n${site.ruleId}`);
         item.iconPath = new vscode.ThemeIcon('debug-breakpoint-unsupported');
         item.contextValue = 'site';
