@@ -8,6 +8,7 @@ import { UNDOCUMENTED_RULES, UNSAFE_SITE_RULES } from '../src/status/unsafeSumma
 
 interface Manifest {
   activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
   engines: { vscode: string };
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -43,6 +44,13 @@ describe('package.json', () => {
 
   it('activates on Rust files and Cargo workspaces', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:rust', 'workspaceContains:**/Cargo.toml']);
+  });
+
+  it('does not let an untrusted workspace choose the program that starts the server', () => {
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.sort(), [
+      `${CONFIG_SECTION}.java.home`,
+      `${CONFIG_SECTION}.java.options`,
+    ]);
   });
 
   it('documents every setting and gives it a default', () => {
