@@ -59,12 +59,13 @@ public class WorkspaceIndex {
     /** The declarations of one crate, merged for lookups. */
     public static final class CrateDeclarations {
         private final Map<String, List<DeclaredFn>> fnsByName = new HashMap<>();
-        private final Map<String, List<String>> staticMuts = new HashMap<>();
+        private final Map<String, List<List<String>>> staticMuts = new HashMap<>();
         private final Map<String, Set<String>> unionFields = new HashMap<>();
         private final Map<String, Set<String>> pointerFields = new HashMap<>();
         private final Map<String, Set<String>> otherFields = new HashMap<>();
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Set<String> publiclyReexported = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         CrateDeclarations(List<FileDeclarations> files) {
@@ -72,8 +73,13 @@ public class WorkspaceIndex {
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }
-                f.staticMuts().forEach(staticMuts::putIfAbsent);
+                f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                for (FileDeclarations.Import imp : f.imports()) {
+                    if (imp.isPublic()) {
+                        publiclyReexported.addAll(imp.target());
+                    }
+                }
                 f.fieldKinds().forEach((struct, fields) -> {
                     fieldKinds.putIfAbsent(struct, fields);
                     fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
@@ -103,11 +109,16 @@ public class WorkspaceIndex {
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
+        /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */
+        public boolean hasModule(List<String> modulePath) {
+            return moduleVisibility.containsKey(modulePath);
+        }
+
         /** False when a module on the path is known to be declared without plain `pub`. */
         public boolean isModuleExported(List<String> modulePath) {
             for (int i = 1; i <= modulePath.size(); i++) {
                 Boolean pub = moduleVisibility.get(modulePath.subList(0, i));
-                if (pub != null && !pub) {
+                if (pub != null && !pub && !publiclyReexported.contains(modulePath.get(i - 1))) {
                     return false;
                 }
             }
@@ -131,6 +142,11 @@ public class WorkspaceIndex {
 
         public boolean isStaticMut(String name) {
             return staticMuts.containsKey(name);
+        }
+
+        /** Whether a `static mut` of this name is declared in exactly this module. */
+        public boolean isStaticMutIn(String name, List<String> modulePath) {
+            return staticMuts.getOrDefault(name, List.of()).contains(modulePath);
         }
 
         public Map<String, Set<String>> unions() {
