@@ -7,8 +7,12 @@ import dev.unsafehints.analysis.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The analysis of one document version, with the settings it was made under. */
-public record AnalyzedDocument(Snapshot snapshot, FileAnalysis analysis, AnalysisSettings settings) {
+/**
+ * The analysis of one document version, with the settings it was made under and their generation
+ * (read when the analysis started, which may be later than when the version was submitted).
+ */
+public record AnalyzedDocument(Snapshot snapshot, FileAnalysis analysis, AnalysisSettings settings,
+                               long settingsGeneration) {
     public String uri() {
         return snapshot.uri();
     }

@@ -19,6 +19,10 @@ import java.util.function.Function;
  * reaches requests that asked for exactly that version. Only the current slot's result is passed on
  * to {@code onCurrentResult} (which publishes), and the check and the hand-over happen under one
  * lock, so an old version can never be published after a newer one.
+ *
+ * <p>Debouncing is leading and trailing: an edit after a quiet period is analysed at once (an
+ * isolated change shows its diagnostics as fast as the analysis allows), while edits that follow
+ * each other within the debounce time are collapsed into one analysis after the last of them.
  */
 final class DocumentAnalyses implements AutoCloseable {
     private final Function<Snapshot, AnalyzedDocument> analyze;
@@ -28,6 +32,7 @@ final class DocumentAnalyses implements AutoCloseable {
             DaemonThreads.named("unsafe-hints-debounce"));
     private final ExecutorService workers;
     private final Map<String, Slot> slots = new HashMap<>(); // guarded by this
+    private final Map<String, Long> lastSubmit = new HashMap<>(); // guarded by this; System.nanoTime()
     private final Object publishLock = new Object();
 
     DocumentAnalyses(Function<Snapshot, AnalyzedDocument> analyze, Consumer<AnalyzedDocument> onCurrentResult,
@@ -53,7 +58,10 @@ final class DocumentAnalyses implements AutoCloseable {
     synchronized void submit(Snapshot snapshot, Duration delay) {
         Slot slot = new Slot(snapshot);
         supersede(slots.put(snapshot.uri(), slot));
-        if (delay.isZero()) {
+        long now = System.nanoTime();
+        Long previous = lastSubmit.put(snapshot.uri(), now);
+        boolean quietBefore = previous == null || now - previous >= delay.toNanos();
+        if (delay.isZero() || quietBefore) {
             start(slot);
         } else {
             slot.pending = timer.schedule(() -> startIfCurrent(slot), delay.toMillis(), TimeUnit.MILLISECONDS);
@@ -77,6 +85,7 @@ final class DocumentAnalyses implements AutoCloseable {
     }
 
     synchronized void remove(String uri) {
+        lastSubmit.remove(uri);
         supersede(slots.remove(uri));
     }
 

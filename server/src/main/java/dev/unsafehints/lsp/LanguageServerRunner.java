@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.launch.LSPLauncher;
@@ -45,6 +46,23 @@ public final class LanguageServerRunner {
     private LanguageServerRunner() {
     }
 
+    /**
+     * Errors the handlers chose (unknown method, bad params, ...) go back as they are; anything else
+     * is a bug: logged with its stack trace and answered as an internal error.
+     */
+    static ResponseError toResponseError(Throwable error, ClientLog log) {
+        Throwable cause = error;
+        while ((cause instanceof java.util.concurrent.CompletionException
+                || cause instanceof java.lang.reflect.InvocationTargetException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ResponseErrorException) {
+            return ((ResponseErrorException) cause).getResponseError();
+        }
+        log.error("a request failed", cause);
+        return new ResponseError(ResponseErrorCode.InternalError, "unsafe-hints internal error: " + cause, null);
+    }
+
     /** Serves until exit and returns the process exit code (0 after shutdown + exit, else 1). */
     public static int run(InputStream in, OutputStream out, PrintStream stderr, ServerOptions options) {
         Session session = start(in, out, stderr, options);
@@ -64,11 +82,7 @@ public final class LanguageServerRunner {
                 .setOutput(out)
                 .setExecutorService(threads)
                 .wrapMessages(new LifecycleGuard(log))
-                .setExceptionHandler(error -> {
-                    log.error("a request failed", error);
-                    return new ResponseError(ResponseErrorCode.InternalError,
-                            "unsafe-hints internal error: " + error, null);
-                })
+                .setExceptionHandler(error -> toResponseError(error, log))
                 .create();
         server.connect(launcher.getRemoteProxy());
         Future<Void> listening = launcher.startListening();

@@ -5,7 +5,12 @@ import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
+import dev.unsafehints.analysis.DeepStack;
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.WorkspaceIndex;
@@ -93,7 +98,22 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.settings = new SettingsStore(log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);
-        this.inventory = new WorkspaceInventory(rules, this::analyzeFile, new WorkspaceInventory.FileNaming() {
+        this.inventory = new WorkspaceInventory(rules, new WorkspaceInventory.FileAnalyzer() {
+            @Override
+            public void declare(Path file, String text) {
+                declareFile(file, text);
+            }
+
+            @Override
+            public void forget(Path file) {
+                index.remove(file);
+            }
+
+            @Override
+            public FileAnalysis analyze(Path file, String text) {
+                return analyzeFile(file, text);
+            }
+        }, new WorkspaceInventory.FileNaming() {
             @Override
             public String crateName(Path file) {
                 return manifests.crateOf(file).name();
@@ -201,7 +221,13 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             } finally {
                 initialSettings.complete(null);
             }
-            reindexWorkspace();
+            // Open documents were analysed before the index knew the other files' declarations
+            // (which fns are unsafe): analyse them again once it does.
+            reindexWorkspace().thenRun(() -> {
+                if (inventory.fileCount() > 0) {
+                    reanalyseOpenDocuments();
+                }
+            });
         });
     }
 
@@ -307,6 +333,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         } catch (Exception e) {
             // go on with what we have
         }
+        long generation = settings.generation();
         AnalysisSettings effective = settings.forFile(snapshot.path());
         long start = System.nanoTime();
         FileAnalysis analysis = analyzer.analyze(
@@ -317,11 +344,20 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         for (String note : analysis.notes()) {
             log.debug(snapshot.uri() + ": " + note);
         }
-        return new AnalyzedDocument(snapshot, analysis, effective);
+        return new AnalyzedDocument(snapshot, analysis, effective, generation);
     }
 
     private FileAnalysis analyzeFile(Path file, String text) {
         return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settings.forFile(file), index);
+    }
+
+    /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
+    private void declareFile(Path file, String text) {
+        CrateInfo crate = manifests.crateOf(file);
+        ParsedFile parsed = DeepStack.call(() -> RustParsing.parse(text, crate.edition()));
+        FileDeclarations declarations = DeepStack.call(() ->
+                FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
+        index.update(crate, declarations);
     }
 
     private CrateInfo crateOf(String uri) {
@@ -350,11 +386,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     /** Settings or manifests changed: analyse every open document again, re-publish, re-index. */
     void onSettingsChanged() {
-        for (OpenDocuments.Document doc : documents.all()) {
-            if (textDocumentService.isAnalysed(doc)) {
-                analyses.submit(snapshotOf(doc), java.time.Duration.ZERO);
-            }
-        }
+        reanalyseOpenDocuments();
         LanguageClient c = client;
         if (c != null) {
             if (features.pullDiagnostics() && features.diagnosticRefresh()) {
@@ -370,11 +402,22 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         reindexWorkspace();
     }
 
-    void reindexWorkspace() {
+    CompletableFuture<Void> reindexWorkspace() {
+        if (shutdownRequested.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"));
+    }
+
+    private void reanalyseOpenDocuments() {
         if (shutdownRequested.get()) {
             return;
         }
-        inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"));
+        for (OpenDocuments.Document doc : documents.all()) {
+            if (textDocumentService.isAnalysed(doc)) {
+                analyses.submit(snapshotOf(doc), java.time.Duration.ZERO);
+            }
+        }
     }
 
     void cargoManifestsChanged() {
@@ -425,8 +468,9 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     /** Analyses a closed file from disk for a pull request (not cached). */
     AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
-        Snapshot snapshot = new Snapshot(uri, file, -1, text, settings.generation());
+        long generation = settings.generation();
+        Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
         AnalysisSettings effective = settings.forFile(file);
-        return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective);
+        return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
     }
 }

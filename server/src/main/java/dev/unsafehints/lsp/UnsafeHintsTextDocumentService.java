@@ -184,7 +184,7 @@ final class UnsafeHintsTextDocumentService implements TextDocumentService {
                 }
             }
             cancel.checkCanceled();
-            String resultId = doc.version() + ":" + doc.snapshot().generation();
+            String resultId = doc.version() + ":" + doc.settingsGeneration();
             if (doc.version() >= 0 && resultId.equals(params.getPreviousResultId())) {
                 return new DocumentDiagnosticReport(new RelatedUnchangedDocumentDiagnosticReport(resultId));
             }

@@ -149,4 +149,28 @@ class WorkspaceTest {
             assertTrue(error.getMessage().contains("unknown command 'unsafe-hints.nope'"), error.getMessage());
         }
     }
+
+    /** With the real rules: a call into another file of the crate is known to be unsafe through the index. */
+    @Test
+    void theIndexTellsTheAnalysisWhichFnsOfOtherFilesAreUnsafe(@TempDir Path dir) throws Exception {
+        Path root = dir.toRealPath();
+        write(root.resolve("Cargo.toml"), "[package]\nname = \"cross\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
+        write(root.resolve("src/lib.rs"), "pub mod danger;\npub mod user;\n");
+        write(root.resolve("src/danger.rs"), "/// # Safety\n/// never\npub unsafe fn boom() {}\n");
+        String user = "use crate::danger::boom;\n\npub fn call() {\n    // SAFETY: test\n    unsafe { boom() }\n}\n";
+        write(root.resolve("src/user.rs"), user);
+        try (LspHarness lsp = LspHarness.start(LspHarness.options().withRules(dev.unsafehints.rules.RuleCatalog.all()))) {
+            lsp.initialize(root);
+            String uri = root.resolve("src/user.rs").toUri().toString();
+            lsp.open(uri, user);
+            org.eclipse.lsp4j.PublishDiagnosticsParams p = lsp.client.awaitDiagnostics(uri,
+                    d -> d.getDiagnostics().stream().anyMatch(x -> x.getCode().getLeft().equals("unsafe-call")));
+            org.eclipse.lsp4j.Diagnostic call = p.getDiagnostics().stream()
+                    .filter(x -> x.getCode().getLeft().equals("unsafe-call")).findFirst().orElseThrow();
+            assertEquals(4, call.getRange().getStart().getLine());
+            assertTrue(call.getRelatedInformation().stream().anyMatch(
+                    r -> r.getLocation().getUri().equals(root.resolve("src/danger.rs").toUri().toString())),
+                    "related: the declaration in danger.rs: " + call.getRelatedInformation());
+        }
+    }
 }

@@ -38,8 +38,15 @@ public final class WorkspaceInventory implements AutoCloseable {
     /** Files bigger than this are left out of the index (generated code, test data). */
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
 
-    /** Analyses a file's text as the server would (its crate, edition and settings). */
+    /**
+     * What the inventory does with a file's text, as the server would: record its declarations in the
+     * workspace index (which the analysis of other files reads), and analyse it.
+     */
     public interface FileAnalyzer {
+        void declare(Path file, String text);
+
+        void forget(Path file);
+
         FileAnalysis analyze(Path file, String text);
     }
 
@@ -66,6 +73,8 @@ public final class WorkspaceInventory implements AutoCloseable {
             });
     private final Map<Path, FileSites> files = new ConcurrentHashMap<>();
     private final Set<Path> open = ConcurrentHashMap.newKeySet();
+    /** Newest text of open documents whose declarations still have to reach the index. */
+    private final Map<Path, String> pendingDeclarations = new ConcurrentHashMap<>();
     private final AtomicLong passCounter = new AtomicLong();
     /** Incomplete until the first pass ends: the server starts one right after {@code initialized}. */
     private volatile CompletableFuture<Void> currentPass = new CompletableFuture<>();
@@ -113,7 +122,23 @@ public final class WorkspaceInventory implements AutoCloseable {
             all.addAll(WorkspaceFiles.rustFilesUnder(root));
         }
         progress.begin("Indexing unsafe code", all.size() + " Rust files");
-        int step = Math.max(1, all.size() / 20);
+        int step = Math.max(1, all.size() / 10);
+        int total = Math.max(1, 2 * all.size());
+        // Two passes, as the analysis of one file reads the declarations of the others (which fns
+        // are unsafe, which statics are mut): first every file's declarations, then the analyses.
+        for (int i = 0; i < all.size(); i++) {
+            if (passCounter.get() != pass) {
+                progress.end("superseded by a newer indexing pass");
+                return;
+            }
+            Path file = all.get(i);
+            if (!open.contains(file)) {
+                readText(file).ifPresent(text -> declare(file, text));
+            }
+            if ((i + 1) % step == 0) {
+                progress.report("declarations: " + (i + 1) + "/" + all.size() + " files", (int) ((i + 1) * 100L / total));
+            }
+        }
         Set<Path> seen = new HashSet<>(all);
         for (int i = 0; i < all.size(); i++) {
             if (passCounter.get() != pass) {
@@ -122,24 +147,37 @@ public final class WorkspaceInventory implements AutoCloseable {
             }
             Path file = all.get(i);
             if (!open.contains(file)) {
-                indexFromDisk(file);
+                readText(file).ifPresentOrElse(text -> sitesFromText(file, text), () -> files.remove(file));
             }
             if ((i + 1) % step == 0 || i + 1 == all.size()) {
-                progress.report((i + 1) + "/" + all.size() + " files", (int) ((i + 1) * 100L / Math.max(1, all.size())));
+                progress.report("analysis: " + (i + 1) + "/" + all.size() + " files",
+                        (int) ((all.size() + i + 1) * 100L / total));
             }
         }
         for (Path known : new ArrayList<>(files.keySet())) {
             if (!seen.contains(known) && !open.contains(known)) {
                 files.remove(known);
+                analyzer.forget(known);
             }
         }
         progress.end("Indexed " + all.size() + " files: " + siteCount() + " unsafe sites");
     }
 
-    /** Records the sites of an open document's analysis (called for every published analysis). */
+    /**
+     * Records the sites of an open document's analysis (called for every published analysis) and
+     * queues its declarations for the index; bursts of edits cost one declarations update.
+     */
     public void updateFromOpenDocument(Path file, FileAnalysis analysis) {
         open.add(file);
         files.put(file, new FileSites(sites(file, analysis)));
+        if (pendingDeclarations.put(file, analysis.source().text()) == null) {
+            run(() -> {
+                String text = pendingDeclarations.remove(file);
+                if (text != null) {
+                    declare(file, text);
+                }
+            });
+        }
     }
 
     /** The document was closed: the disk's text counts again. */
@@ -158,10 +196,13 @@ public final class WorkspaceInventory implements AutoCloseable {
             if (open.contains(file)) {
                 return;
             }
-            if (Files.isRegularFile(file)) {
-                indexFromDisk(file);
+            java.util.Optional<String> text = Files.isRegularFile(file) ? readText(file) : java.util.Optional.empty();
+            if (text.isPresent()) {
+                declare(file, text.get());
+                sitesFromText(file, text.get());
             } else {
                 files.remove(file);
+                analyzer.forget(file);
             }
         });
     }
@@ -176,16 +217,29 @@ public final class WorkspaceInventory implements AutoCloseable {
         }
     }
 
-    private void indexFromDisk(Path file) {
+    /** The file's text, unless it is unreadable or too big to index. */
+    private static java.util.Optional<String> readText(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
-                files.remove(file);
-                return;
+                return java.util.Optional.empty();
             }
-            String text = decode(Files.readAllBytes(file));
-            files.put(file, new FileSites(sites(file, analyzer.analyze(file, text))));
+            return java.util.Optional.of(decode(Files.readAllBytes(file)));
         } catch (IOException e) {
-            files.remove(file);
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void declare(Path file, String text) {
+        try {
+            analyzer.declare(file, text);
+        } catch (RuntimeException | StackOverflowError e) {
+            warn.accept("cannot read the declarations of " + file + ": " + e);
+        }
+    }
+
+    private void sitesFromText(Path file, String text) {
+        try {
+            files.put(file, new FileSites(sites(file, analyzer.analyze(file, text))));
         } catch (RuntimeException | StackOverflowError e) {
             files.remove(file);
             warn.accept("cannot index " + file + ": " + e);
