@@ -15,6 +15,10 @@ export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
   private readonly changeListeners = new vscode.EventEmitter<LanguageClient | undefined>();
+  /** Listeners tied to the current client, dropped with it. */
+  private clientSubscriptions: { dispose(): unknown }[] = [];
+  /** Tells the server about Rust files, manifests and config files changed outside the editor. */
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,unsafe-hints.toml}');
   /** Fires with the running client after every (re)start, and with undefined after a stop. */
   readonly onDidChangeClient = this.changeListeners.event;
 
@@ -68,6 +72,10 @@ export class ServerController implements vscode.Disposable {
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    for (const subscription of this.clientSubscriptions) {
+      subscription.dispose();
+    }
+    this.clientSubscriptions = [];
     if (client !== undefined) {
       this.changeListeners.fire(undefined);
       try {
@@ -81,6 +89,7 @@ export class ServerController implements vscode.Disposable {
 
   dispose(): void {
     void this.stop();
+    this.watcher.dispose();
     this.changeListeners.dispose();
   }
 
@@ -92,14 +101,12 @@ export class ServerController implements vscode.Disposable {
     const { command, args } = serverCommand(launch.java.javaPath, this.jarPath, launch.options);
     this.log.info(`Starting the language server: ${command} ${args.join(' ')}`);
     const serverOptions: ServerOptions = { command, args: [...args], transport: TransportKind.stdio };
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,unsafe-hints.toml}');
-    this.context.subscriptions.push(watcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ scheme: 'file', language: 'rust' }],
       // The server pulls the `unsafeHints` section with workspace/configuration; this makes the client
       // also push didChangeConfiguration for it, which servers that do not register for it dynamically need.
       // eslint-disable-next-line @typescript-eslint/no-deprecated
-      synchronize: { configurationSection: CONFIG_SECTION, fileEvents: watcher },
+      synchronize: { configurationSection: CONFIG_SECTION, fileEvents: this.watcher },
       outputChannel: this.log,
       initializationFailedHandler: (error) => {
         this.log.error(`The language server failed to initialize: ${String(error)}`);
@@ -123,11 +130,13 @@ export class ServerController implements vscode.Disposable {
     }
     this.client = client;
     // A server that dies later (and is not restarted by the client) must not leave stale state behind.
-    this.context.subscriptions.push(client.onDidChangeState(() => {
-      if (this.client === client) {
-        this.changeListeners.fire(this.runningClient);
-      }
-    }));
+    this.clientSubscriptions.push(
+      client.onDidChangeState(() => {
+        if (this.client === client) {
+          this.changeListeners.fire(this.runningClient);
+        }
+      }),
+    );
     this.changeListeners.fire(client);
   }
 }
