@@ -17,7 +17,7 @@ done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "apt-get install ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" > /dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" > /dev/null
 fi
 
 node_major=$(node -p 'process.versions.node.split(".")[0]')
