@@ -200,8 +200,8 @@ typeNoBounds
     | qualifiedPathInType                                               # qualifiedPathType
     | macroInvocation                                                   # macroType
     | typePath                                                          # pathType
-    | 'impl' traitBound                                                 # implTraitTypeOneBound
-    | 'dyn' traitBound                                                  # traitObjectTypeOneBound
+    | 'impl' ( traitBound | '(' traitBound ')' )                         # implTraitTypeOneBound
+    | 'dyn' ( traitBound | '(' traitBound ')' )                          # traitObjectTypeOneBound
     ;
 // The target type of `e as T`. A copy of typeNoBounds whose trailing parts are rules of its own:
 // in SLL prediction the follow set of a rule is global, so if casts used the general type rules,
@@ -218,11 +218,13 @@ castType
     | forLifetimes? functionQualifiers 'fn' '(' fnTypeParams? ')' ( '->' castType )?
     | '<' type_ ( 'as' typePath )? '>' ( '::' castPathSegment )+
     | macroInvocation
-    | ( 'dyn' | 'impl' ) forLifetimes? castTypePath
+    | ( 'dyn' | 'impl' ) ( forLifetimes? castTypePath | '(' traitBound ')' )
     | castTypePath
     ;
 castTypePath : '::'? castPathSegment ( '::' castPathSegment )* ;
-castPathSegment : pathIdentSegment ( '::'? genericArgs )? ;
+castPathSegment : pathIdentSegment ( '::'? ( genericArgs | castPathFn ) )? ;
+// Fn(A) -> R in a cast target: `f as *mut dyn FnMut(&A) -> R`.
+castPathFn : '(' ( type_ ( ',' type_ )* ','? )? ')' ( '->' castType )? ;
 
 fnTypeParams : fnTypeParam ( ',' fnTypeParam )* ','? ;
 fnTypeParam  : outerAttribute* ( ( identifier | '_' ) ':' )? ( type_ | '...' ) ;
@@ -302,7 +304,7 @@ expression
     | expression '&&' expression                                        # lazyAndExpr
     | expression '&&' conditionOperand                                  # letChainExpr
     | expression '||' expression                                        # lazyOrExpr
-    | expression ( '..' | '..=' ) expression                            # rangeExpr
+    | expression { rangeEndAllowed() }? ( '..' | '..=' ) expression     # rangeExpr
     | expression '..'                                                   # rangeFromExpr
     | ( '..' | '..=' ) expression                                       # rangeToExpr
     | '..'                                                              # rangeFullExpr

@@ -109,6 +109,14 @@ public abstract class RustParserBase extends Parser {
         return structDepth == 0 || structAllowed[structDepth - 1];
     }
 
+    /**
+     * Where struct literals are not allowed, neither is a block as the end of a range:
+     * {@code for i in 0.. {}} loops over {@code 0..}. Checked at the {@code ..} token.
+     */
+    protected boolean rangeEndAllowed() {
+        return structAllowed() || _input.LA(2) != RustLexer.LBRACE;
+    }
+
     protected void enterStatement() {
         if (statementDepth == statementStarts.length) {
             statementStarts = Arrays.copyOf(statementStarts, statementDepth * 2);
