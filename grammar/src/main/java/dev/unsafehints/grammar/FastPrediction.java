@@ -28,6 +28,7 @@ import org.antlr.v4.runtime.atn.SemanticContext;
 import org.antlr.v4.runtime.atn.Transition;
 import org.antlr.v4.runtime.dfa.DFA;
 import org.antlr.v4.runtime.dfa.DFAState;
+import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Prediction of the fast (SLL) parsing stage: ANTLR's SLL prediction plus three rules that Rust's
@@ -146,7 +147,47 @@ public final class FastPrediction extends ParserATNSimulator {
         if (stats != null) {
             lookaheadEnd = Math.max(lookaheadEnd, _input.index());
         }
-        return super.getExistingTargetState(previousD, t);
+        DFAState target = super.getExistingTargetState(previousD, t);
+        if (target == ERROR) {
+            noteFailure(previousD);
+        }
+        return target;
+    }
+
+    /** Token index of the furthest token at which a prediction found no way on, or -1. */
+    private int furthestFailure = -1;
+    private IntervalSet furthestExpected;
+
+    /**
+     * Where the input stopped fitting the grammar, as far as predictions looked. A prediction that
+     * fails deep in its lookahead falls back to ending the rule, and the error then surfaces at an
+     * earlier token (ANTLR's way); this position is where the mistake actually is.
+     */
+    public int furthestFailure() {
+        return furthestFailure;
+    }
+
+    /** The tokens that would have fitted at {@link #furthestFailure()}. */
+    public IntervalSet furthestExpected() {
+        return furthestExpected;
+    }
+
+    private void noteFailure(DFAState previousD) {
+        int index = _input.index();
+        if (index > furthestFailure) {
+            furthestFailure = index;
+            IntervalSet expected = new IntervalSet();
+            for (ATNConfig c : previousD.configs) {
+                for (Transition t : c.state.getTransitions()) {
+                    IntervalSet label = t.label();
+                    if (label != null && !t.isEpsilon()) {
+                        expected.addAll(t instanceof org.antlr.v4.runtime.atn.NotSetTransition
+                                ? label.complement(Token.MIN_USER_TOKEN_TYPE, atn.maxTokenType) : label);
+                    }
+                }
+            }
+            furthestExpected = expected;
+        }
     }
 
     @Override
@@ -157,6 +198,7 @@ public final class FastPrediction extends ParserATNSimulator {
         beyondFirstToken = !isStartState(dfa, previousD);
         ATNConfigSet reach = computeReachSet(previousD.configs, t, false);
         if (reach == null) {
+            noteFailure(previousD);
             addDFAEdge(dfa, previousD, t, ERROR);
             return ERROR;
         }

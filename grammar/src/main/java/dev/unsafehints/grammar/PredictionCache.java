@@ -26,7 +26,7 @@ public final class PredictionCache {
     /** Default bound; about 60-80 MB of heap for DFA states that real Rust code produces. */
     public static final int DEFAULT_MAX_STATES = 30_000;
 
-    private static final int MAX_STATES =
+    private static volatile int maxStates =
             Integer.getInteger("unsafehints.dfa.maxStates", DEFAULT_MAX_STATES);
     private static final AtomicReference<Generation> CURRENT = new AtomicReference<>(new Generation());
     private static final AtomicInteger RESETS = new AtomicInteger();
@@ -83,14 +83,19 @@ public final class PredictionCache {
 
     /** Called after a parse with the generation it used: drops the generation when it grew too big. */
     static void afterParse(Generation used) {
-        if (used.states() > MAX_STATES && CURRENT.compareAndSet(used, new Generation())) {
+        if (used.states() > maxStates && CURRENT.compareAndSet(used, new Generation())) {
             RESETS.incrementAndGet();
         }
     }
 
     /** The bound on DFA states before the caches are dropped (system property unsafehints.dfa.maxStates). */
     public static int maxStates() {
-        return MAX_STATES;
+        return maxStates;
+    }
+
+    /** Changes the bound (tests use a small one to exercise dropping the caches). */
+    static void maxStates(int bound) {
+        maxStates = bound;
     }
 
     /** DFA states in the current generation (lexer and parser). */

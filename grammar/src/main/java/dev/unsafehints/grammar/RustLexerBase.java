@@ -50,7 +50,7 @@ public abstract class RustLexerBase extends Lexer {
             ((CommonToken) token).setType(RustLexer.IDENTIFIER);
         } else if (type == RustLexer.SLASH && _input.LA(1) == '*') {
             // "/*" that the BLOCK_COMMENT rule did not take: no matching "*/" before the end of the file.
-            error(token, 2, "unterminated block comment: '/*' has no matching '*/'");
+            error(token, 2, "unterminated block comment: this `/*` is never closed by `*/`");
             swallowRest((CommonToken) token, RustLexer.BLOCK_COMMENT, HIDDEN);
         } else if (type == RustLexer.UNKNOWN) {
             unknown((CommonToken) token);
@@ -61,19 +61,19 @@ public abstract class RustLexerBase extends Lexer {
     private void unknown(CommonToken token) {
         int c = token.getText().codePointAt(0);
         if (c == '"') {
-            error(token, 1, "unterminated string literal: '\"' has no closing quote");
+            error(token, 1, "unterminated string literal: this `\"` has no closing `\"`");
             swallowRest(token, RustLexer.STRING_LITERAL, DEFAULT_TOKEN_CHANNEL);
         } else if (c == '\'') {
-            error(token, 1, "invalid character literal: a character literal holds exactly one character"
-                    + " or escape between single quotes");
+            error(token, 1, "invalid character literal: a character literal is one character or escape"
+                    + " between single quotes, like `'a'` or `'\\n'`");
         } else {
-            error(token, 1, "unexpected character " + describe(c) + " that starts no Rust token");
+            error(token, 1, "unknown start of token: " + describe(c));
         }
     }
 
     private static String describe(int c) {
         String name = Character.getName(c);
-        String shown = Character.isISOControl(c) ? "" : "'" + new String(Character.toChars(c)) + "' ";
+        String shown = Character.isISOControl(c) ? "" : "`" + new String(Character.toChars(c)) + "` ";
         return shown + String.format("(U+%04X%s)", c, name == null ? "" : " " + name);
     }
 

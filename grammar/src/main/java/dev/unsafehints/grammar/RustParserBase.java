@@ -181,7 +181,7 @@ public abstract class RustParserBase extends Parser {
     }
 
     protected String implicitEndMessage() {
-        return "expected ';' or ',' after this expression";
+        return "expected `;` or `,` after this expression, found " + SyntaxMessages.show(_input.LT(1));
     }
 
     private static int postfixOnlyPrecedence(ATN atn) {

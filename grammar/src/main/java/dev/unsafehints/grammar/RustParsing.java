@@ -59,6 +59,7 @@ public final class RustParsing {
             tree = parser.crate();
         } catch (ParseCancellationException slowPath) {
             fullLL = true;
+            FastPrediction fast = (FastPrediction) parser.getInterpreter();
             tokens.seek(0);
             parser.reset();
             parser.resetContext();
@@ -68,10 +69,40 @@ public final class RustParsing {
             caches.installFull(parser);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             tree = parser.crate();
-            addParseErrors(errors, parseErrors);
+            addParseErrors(errors, afterFastStageError(slowPath, fast, tokens, parseErrors));
         }
         errors.sort(Comparator.comparingInt(SyntaxError::line).thenComparingInt(SyntaxError::column));
         return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition);
+    }
+
+    /**
+     * The errors of a file that the fast stage could not parse. The fast stage stops at the first
+     * token that does not fit the reading it has followed, or its predictions found the furthest token
+     * that fits no reading: that is where the mistake is. The full-LL stage, which goes on to recover and find the
+     * later errors, sometimes reports the first one a few tokens early (where a decision began). So the
+     * fast stage's error replaces any of the full stage's before it. If the full stage finds no error,
+     * the file is valid and the fast stage had merely read it the wrong way.
+     */
+    private static List<SyntaxError> afterFastStageError(ParseCancellationException stop, FastPrediction fast,
+                                                         CommonTokenStream tokens, List<SyntaxError> full) {
+        if (full.isEmpty() || !(stop.getCause() instanceof RecognitionException e) || e.getOffendingToken() == null) {
+            return full;
+        }
+        Token at = e.getOffendingToken();
+        String message = SyntaxMessages.of(e);
+        if (fast.furthestFailure() > at.getTokenIndex()) {
+            at = tokens.get(fast.furthestFailure());
+            message = SyntaxMessages.unexpected(null, at, fast.furthestExpected());
+        }
+        List<SyntaxError> merged = new ArrayList<>();
+        merged.add(new SyntaxError(at.getLine(), at.getCharPositionInLine(), at.getStartIndex(), at.getStopIndex(),
+                "syntax error: " + message));
+        for (SyntaxError later : full) {
+            if (later.startIndex() > at.getStartIndex()) {
+                merged.add(later);
+            }
+        }
+        return merged;
     }
 
     /** Adds the parser's errors, except those at a token the lexer already reported. */
@@ -133,7 +164,7 @@ public final class RustParsing {
                 start = t.getStartIndex();
                 stop = t.getStopIndex();
             }
-            errors.add(new SyntaxError(line, column, start, stop, SyntaxMessages.humanize(msg)));
+            errors.add(new SyntaxError(line, column, start, stop, "syntax error: " + msg));
         }
     }
 }
