@@ -24,15 +24,27 @@ import java.util.regex.Pattern;
  * it in small documented functions, review it, wrap it in safe abstractions.
  */
 final class ChecklistBuilder {
-    /** Rules whose findings are the site or its operations themselves; the checklist covers them already. */
+    /** Rules whose findings the checklist already covers: the site, its operations, and the points it makes itself. */
     private static final Set<String> SITE_RULES = Set.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait",
             "extern-block", "static-mut", "union", "raw-pointer-cast", "raw-borrow", "inline-asm", "unsafe-attr",
-            "raw-pointer-deref", "unsafe-call", "static-mut-access", "union-field-access", "inline-asm-use");
+            "raw-pointer-deref", "unsafe-call", "static-mut-access", "union-field-access", "inline-asm-use",
+            // guideline rules whose point the checklist makes itself, with more detail
+            "missing-safety-comment", "multiple-unsafe-ops", "large-unsafe-block", "missing-safety-doc",
+            "unsafe-op-in-unsafe-fn");
     /** A fn longer than this many lines is "long" when its unsafe block is a small part of it. */
     private static final int LONG_FN_LINES = 40;
     private static final Pattern ASSIGNMENT_AFTER = Pattern.compile(
             "^\\s*(?:\\.\\s*\\w+\\s*|\\[[^\\]]*\\]\\s*)*(?:<<|>>|[-+*/%&|^])?=(?!=)");
     private static final int MAX_QUOTE_LINES = 14;
+    /**
+     * Standard macros that expand to safe code; the analysis reads their arguments, so a statement
+     * calling only these holds an unsafe operation only where the analysis shows one.
+     */
+    private static final Set<String> SAFE_STD_MACROS = Set.of("println", "print", "eprintln", "eprint", "format",
+            "write", "writeln", "assert", "assert_eq", "assert_ne", "debug_assert", "debug_assert_eq",
+            "debug_assert_ne", "panic", "todo", "unimplemented", "unreachable", "vec", "dbg", "matches",
+            "format_args", "concat", "stringify", "line", "column", "file", "cfg", "env", "include_str",
+            "include_bytes", "module_path", "trace", "debug", "info", "warn", "error");
 
     private final FileSites file;
     private final FileSites.Site site;
@@ -85,7 +97,11 @@ final class ChecklistBuilder {
             add(0, Mark.GAP, "The analysis finds no unsafe operation in this block: if there is none (look inside"
                     + " macros), the block is not needed.");
         }
+        java.util.Set<String> staticsSeen = new java.util.HashSet<>();
         for (UnsafeOperation op : operations) {
+            if (op.kind() == dev.unsafehints.analysis.OperationKind.STATIC_MUT_ACCESS && !staticsSeen.add(op.subject())) {
+                continue; // one set of obligations per static: they are the same at each use in the block
+            }
             operation(op, comment, block.isSafetyCommented());
         }
         uncertain(block.uncertainOperations());
@@ -145,7 +161,11 @@ final class ChecklistBuilder {
             }
             case STATIC_MUT_ACCESS -> {
                 String name = code(op.subject());
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): use of mutable static " + name;
+                long uses = site.block == null ? 1 : site.block.operations().stream()
+                        .filter(o -> o.kind() == op.kind() && o.subject().equals(op.subject())).count();
+                header = "`" + shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
+                        + " more use" + (uses > 2 ? "s" : "") + " in this block" : "") + "): use of mutable static "
+                        + name;
                 obligations.add(new Obligation(Concern.THREADS, "No other thread, interrupt or re-entrant call"
                         + " accesses " + name + " during this access."));
                 obligations.add(new Obligation(Concern.NO_ALIASING, "No reference to " + name
@@ -170,7 +190,7 @@ final class ChecklistBuilder {
         }
         for (Obligation o : obligations) {
             if (commented && !o.concern.isMentionedIn(comment, o.extraWords)) {
-                add(1, Mark.GAP, o.text + " (The SAFETY comment does not mention " + o.concern.label() + ".)");
+                add(1, Mark.GAP, o.text + " (The SAFETY comment does not mention " + o.concern.topic() + ".)");
             } else {
                 add(1, Mark.ARGUE, o.text);
             }
@@ -275,7 +295,8 @@ final class ChecklistBuilder {
         }
         int total = statements.size();
         if (!safeLines.isEmpty() && total > 1) {
-            add(0, Mark.GAP, safeLines.size() + " of the block's " + total + " statements hold no unsafe operation"
+            add(0, Mark.GAP, safeLines.size() + " of the block's " + total + " statements "
+                    + (safeLines.size() == 1 ? "holds" : "hold") + " no unsafe operation"
                     + " (line" + (safeLines.size() == 1 ? " " : "s ") + joinNumbers(safeLines) + "): move them out so"
                     + " the block holds only what needs `unsafe` (minimize).");
         }
@@ -306,8 +327,12 @@ final class ChecklistBuilder {
         todo.push(root);
         while (!todo.isEmpty()) {
             org.antlr.v4.runtime.tree.ParseTree node = todo.pop();
-            if (node instanceof RustParser.MacroInvocationContext) {
-                return true;
+            if (node instanceof RustParser.MacroInvocationContext m) {
+                String name = m.simplePath().getText();
+                String last = name.substring(name.lastIndexOf(':') + 1);
+                if (!SAFE_STD_MACROS.contains(last)) {
+                    return true;
+                }
             }
             for (int i = 0; i < node.getChildCount(); i++) {
                 todo.push(node.getChild(i));

@@ -75,18 +75,30 @@ final class FileSites {
     final SourceItems items;
     final List<Site> sites;
     final int syntaxErrors;
+    /** The item path of every item of the file (module path included), whether it holds unsafe code or not. */
+    final Set<String> itemPaths;
 
-    private FileSites(String file, Path path, FileModel model, SourceItems items, List<Site> sites, int syntaxErrors) {
+    private FileSites(String file, Path path, FileModel model, SourceItems items, List<Site> sites, int syntaxErrors,
+                      String modulePrefix) {
         this.file = file;
         this.path = path;
         this.model = model;
         this.items = items;
         this.sites = sites;
         this.syntaxErrors = syntaxErrors;
+        Set<String> paths = new java.util.HashSet<>();
+        for (SourceItems.Item i : items.all()) {
+            paths.add(modulePrefix + i.pathInFile());
+        }
+        this.itemPaths = paths;
     }
 
     SourceText source() {
         return model.source();
+    }
+
+    private static String prefixOf(List<String> modulePath) {
+        return modulePath.isEmpty() ? "" : String.join("::", modulePath) + "::";
     }
 
     /** Parses and analyzes one version of a file on a deep stack; never throws for bad input. */
@@ -97,8 +109,9 @@ final class FileSites {
             FileModel model = new FileModel(new SourceDocument(path, text, crate), new SourceText(text), parsed, index,
                     settings);
             SourceItems items = SourceItems.of(model);
-            List<Site> sites = new Extractor(model, items, ModulePaths.of(path, crate)).sites();
-            return new FileSites(file, path, model, items, sites, parsed.errors().size());
+            List<String> modulePath = ModulePaths.of(path, crate);
+            List<Site> sites = new Extractor(model, items, modulePath).sites();
+            return new FileSites(file, path, model, items, sites, parsed.errors().size(), prefixOf(modulePath));
         });
     }
 
@@ -115,7 +128,7 @@ final class FileSites {
         Extractor(FileModel model, SourceItems items, List<String> modulePath) {
             this.model = model;
             this.items = items;
-            this.modulePrefix = modulePath.isEmpty() ? "" : String.join("::", modulePath) + "::";
+            this.modulePrefix = prefixOf(modulePath);
             this.facts = model.facts();
         }
 

@@ -147,8 +147,8 @@ public final class ReviewService {
                     old.put(f.path(), before);
                     for (FileSites.Site s : before.sites) {
                         oldFingerprints.add(s.fingerprint.hash());
-                        oldItems.add(s.fingerprint.itemPath());
                     }
+                    oldItems.addAll(before.itemPaths);
                 }
                 if (f.newText() != null) {
                     current.put(f.path(), analyze(f.path(), abs, f.newText(), indexer.index(), true));

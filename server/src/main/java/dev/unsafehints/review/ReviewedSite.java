@@ -32,9 +32,9 @@ public record ReviewedSite(String file, Path path, String kind, TextRange range,
                            List<ChecklistItem> checklist) {
     /** How a change touches a site. */
     public enum Change {
-        /** Its item did not exist before (new code, or a renamed or moved item). */
+        /** Its item did not exist in the base (a new item, or one renamed or moved to another module). */
         ADDED,
-        /** Its item existed and its code changed (the unsafe code or the safe code around it). */
+        /** Its item existed in the base and its code changed (the unsafe code or the safe code around it). */
         CHANGED,
         /** Unchanged relative to the base, but its approval in the ledger is stale. */
         UNCHANGED
