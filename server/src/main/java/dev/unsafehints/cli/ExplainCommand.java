@@ -140,7 +140,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 }
                 out.append(inline(line)).append('\n');
             }
-            return out.toString().replaceAll("\\n{3,}", "\n\n");
+            return out.toString().replaceAll("\\n{3,}", "\n\n").stripTrailing() + "\n";
         }
 
         String heading(int level, String text) {

@@ -13,12 +13,12 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A real git repository in a temporary folder, driven through JGit: write files, commit, branch.
  * The tests make commits that add, move, change and remove unsafe code and the safe code around it.
  */
-final class GitFixture implements AutoCloseable {
+public final class GitFixture implements AutoCloseable {
     static final String CARGO_TOML = "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n";
     private static final PersonIdent AUTHOR = new PersonIdent("Test Author", "author@example.org");
 
-    final Path root;
-    final Git git;
+    public final Path root;
+    public final Git git;
 
     private GitFixture(Path root, Git git) {
         this.root = root;
@@ -26,31 +26,31 @@ final class GitFixture implements AutoCloseable {
     }
 
     /** A new repository on branch main with a Cargo.toml, not yet committed. */
-    static GitFixture init(Path dir) throws GitAPIException, IOException {
+    public static GitFixture init(Path dir) throws GitAPIException, IOException {
         Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
         GitFixture f = new GitFixture(dir.toRealPath(), git);
         f.write("Cargo.toml", CARGO_TOML);
         return f;
     }
 
-    GitFixture write(String path, String text) throws IOException {
+    public GitFixture write(String path, String text) throws IOException {
         Path file = root.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return this;
     }
 
-    GitFixture delete(String path) throws IOException {
+    public GitFixture delete(String path) throws IOException {
         Files.delete(root.resolve(path));
         return this;
     }
 
-    String read(String path) throws IOException {
+    public String read(String path) throws IOException {
         return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
     }
 
     /** Replaces the first occurrence of {@code from} in a file; fails when it is not there. */
-    GitFixture replace(String path, String from, String to) throws IOException {
+    public GitFixture replace(String path, String from, String to) throws IOException {
         String text = read(path);
         int at = text.indexOf(from);
         if (at < 0) {
@@ -60,17 +60,17 @@ final class GitFixture implements AutoCloseable {
     }
 
     /** Stages everything (new, changed and deleted files) and commits. */
-    RevCommit commit(String message) throws GitAPIException {
+    public RevCommit commit(String message) throws GitAPIException {
         git.add().addFilepattern(".").call();
         git.add().addFilepattern(".").setUpdate(true).call();
         return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call();
     }
 
-    void branch(String name) throws GitAPIException {
+    public void branch(String name) throws GitAPIException {
         git.checkout().setCreateBranch(true).setName(name).call();
     }
 
-    void checkout(String name) throws GitAPIException {
+    public void checkout(String name) throws GitAPIException {
         git.checkout().setName(name).call();
     }
 
