@@ -68,12 +68,29 @@ public final class Analyzer {
                 notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
             }
         }
+        attachCfg(model, findings);
         if (model.factsFailure() != null) {
             notes.add(model.factsFailure());
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
                 summarize(findings, model), notes);
+    }
+
+    /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
+    private static void attachCfg(FileModel model, List<Finding> findings) {
+        if (!model.source().text().contains("cfg")) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            List<String> cfg = CfgConditions.at(model, f.range().start());
+            if (!cfg.isEmpty()) {
+                Map<String, String> props = new java.util.HashMap<>(f.properties());
+                props.put("cfg", String.join(" && ", cfg));
+                findings.set(i, new Finding(f.ruleId(), f.severity(), f.message(), f.range(), f.related(), f.fixes(), props));
+            }
+        }
     }
 
     private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, String text) {

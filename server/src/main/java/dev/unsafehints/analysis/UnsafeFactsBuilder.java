@@ -390,6 +390,10 @@ final class UnsafeFactsBuilder {
                 evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": " + why + ")";
             }
             typeText = pointers.typeTextOf(l.expression());
+            String constness = pointer ? pointers.constness(l.expression()) : null;
+            if (constness != null && (typeText == null || !typeText.startsWith("*"))) {
+                typeText = "*" + constness + " _";
+            }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
     }
@@ -623,7 +627,8 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == toMut) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(c),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
+                    model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
                             + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
                             + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
@@ -636,7 +641,7 @@ final class UnsafeFactsBuilder {
             String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
                     || operand instanceof RustParser.DerefExprContext || false
                     ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(c),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
                     "`as` cast between raw pointers: `.cast::<" + shorten(target) + ">()` keeps the mutability and"
                             + " cannot change anything else by accident",
                     List.of(new Fix("Use `.cast::<" + shorten(target) + ">()`", List.of(new TextEdit(model.rangeOf(c),

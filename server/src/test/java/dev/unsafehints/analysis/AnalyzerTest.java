@@ -105,6 +105,16 @@ class AnalyzerTest {
     }
 
     @Test
+    void cfgConditionsAreRecordedPerFinding() {
+        String text = "#[cfg(test)]\nmod tests {\n    #[cfg(feature = \"x\")]\n"
+                + "    fn f(p: *const u8) -> u8 { unsafe { *p } }\n}\nfn g(p: *const u8) -> u8 { unsafe { *p } }\n";
+        FileAnalysis a = analyze(text);
+        List<Finding> blocks = of(a, "unsafe-block");
+        assertEquals("test && feature = \"x\"", blocks.get(0).properties().get("cfg"));
+        assertEquals(null, blocks.get(1).properties().get("cfg"));
+    }
+
+    @Test
     void deepNestingDoesNotCrash() {
         String text = "fn f() { let x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
         FileAnalysis a = analyze(text);
