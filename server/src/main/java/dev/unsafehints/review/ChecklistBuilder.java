@@ -297,8 +297,9 @@ final class ChecklistBuilder {
         if (!safeLines.isEmpty() && total > 1) {
             add(0, Mark.GAP, safeLines.size() + " of the block's " + total + " statements "
                     + (safeLines.size() == 1 ? "holds" : "hold") + " no unsafe operation"
-                    + " (line" + (safeLines.size() == 1 ? " " : "s ") + joinNumbers(safeLines) + "): move them out so"
-                    + " the block holds only what needs `unsafe` (minimize).");
+                    + " (line" + (safeLines.size() == 1 ? " " : "s ") + joinNumbers(safeLines) + "): move "
+                    + (safeLines.size() == 1 ? "it" : "them") + " out so the block holds only what needs `unsafe`"
+                    + " (minimize).");
         }
         int operations = block.operations().size();
         if (operations > 1) {

@@ -139,7 +139,8 @@ public final class ReviewLedger {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".unsafe-review", ".toml");
+            // a plain new file gets the user's default permissions (createTempFile would make it private)
+            Path tmp = parent.resolve("." + file.getFileName() + ".tmp");
             Files.writeString(tmp, toToml(), StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -18,7 +18,7 @@ public final class ReviewMarkdownWriter {
     public String write(ReviewReport report) {
         StringBuilder out = new StringBuilder();
         out.append("## Unsafe Hints review\n\n");
-        out.append("**").append(ReviewTextWriter.plural(report.sites().size(), "unsafe site")).append("** to look at in ")
+        out.append("**").append(ReviewTextWriter.plural(report.sites().size(), "unsafe site")).append("** in ")
                 .append(ReviewTextWriter.plural(report.files().size(), "file")).append(", changed since ")
                 .append(escape(report.base()));
         if (!report.baseCommit().isEmpty()) {

@@ -16,7 +16,7 @@ public final class ReviewTextWriter {
     }
 
     public void write(ReviewReport report, PrintWriter out) {
-        out.println(bold("Unsafe review: " + plural(report.sites().size(), "unsafe site") + " to look at in "
+        out.println(bold("Unsafe review: " + plural(report.sites().size(), "unsafe site") + " in "
                 + plural(report.files().size(), "file")) + " (" + report.filesChanged() + " Rust file"
                 + (report.filesChanged() == 1 ? "" : "s") + " changed since " + baseText(report) + ")");
         out.println("  " + report.count(ReviewedSite.Status.UNREVIEWED) + " unreviewed, "
