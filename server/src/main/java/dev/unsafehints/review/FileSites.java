@@ -5,7 +5,6 @@ import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.FunctionFact;
 import dev.unsafehints.analysis.InventorySite;
-import dev.unsafehints.analysis.SafetyDocs;
 import dev.unsafehints.analysis.SourceText;
 import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeBlockFact;
@@ -15,12 +14,10 @@ import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.workspace.CrateInfo;
-import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,10 +31,6 @@ final class FileSites {
     /** The inventory kinds that are review sites (casts and raw borrows are safe to write). */
     static final Set<String> SITE_KINDS = Set.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait",
             "extern-block", "static-mut", "union", "unsafe-attr", "inline-asm");
-    /** Kinds whose site is the item itself, rather than something inside a fn. */
-    private static final Set<String> ITEM_KINDS = Set.of("unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block",
-            "static-mut", "union", "unsafe-attr");
-
     /** One site of the file. */
     static final class Site {
         final String kind;
@@ -97,10 +90,6 @@ final class FileSites {
         return model.source();
     }
 
-    private static String prefixOf(List<String> modulePath) {
-        return modulePath.isEmpty() ? "" : String.join("::", modulePath) + "::";
-    }
-
     /** Parses and analyzes one version of a file on a deep stack; never throws for bad input. */
     static FileSites analyze(String file, Path path, String text, CrateInfo crate, WorkspaceIndex index,
                              AnalysisSettings settings) {
@@ -109,26 +98,23 @@ final class FileSites {
             FileModel model = new FileModel(new SourceDocument(path, text, crate), new SourceText(text), parsed, index,
                     settings);
             SourceItems items = SourceItems.of(model);
-            List<String> modulePath = ModulePaths.of(path, crate);
-            List<Site> sites = new Extractor(model, items, modulePath).sites();
-            return new FileSites(file, path, model, items, sites, parsed.errors().size(), prefixOf(modulePath));
+            ItemFingerprint.Finder finder = new ItemFingerprint.Finder(model, items);
+            List<Site> sites = new Extractor(model, items, finder).sites();
+            return new FileSites(file, path, model, items, sites, parsed.errors().size(), finder.modulePrefix());
         });
     }
 
     /** Turns the inventory of a file into sites with their items, fingerprints and ids. */
     private static final class Extractor {
-        private final FileModel model;
         private final SourceItems items;
-        private final String modulePrefix;
+        private final ItemFingerprint.Finder finder;
         private final UnsafeFacts facts;
-        private final Map<SourceItems.Item, ItemFingerprint> fingerprints = new IdentityHashMap<>();
         private final Map<String, Integer> perItem = new HashMap<>();
         private final Map<String, Integer> perName = new HashMap<>();
 
-        Extractor(FileModel model, SourceItems items, List<String> modulePath) {
-            this.model = model;
+        Extractor(FileModel model, SourceItems items, ItemFingerprint.Finder finder) {
             this.items = items;
-            this.modulePrefix = prefixOf(modulePath);
+            this.finder = finder;
             this.facts = model.facts();
         }
 
@@ -145,8 +131,7 @@ final class FileSites {
                     continue;
                 }
                 int at = s.range().start();
-                SourceItems.Item item = ITEM_KINDS.contains(s.ruleId()) ? items.innermostAt(at)
-                        : items.enclosingFnOrItem(at);
+                SourceItems.Item item = finder.itemFor(s.ruleId(), at);
                 if (item == null) {
                     continue; // not inside any item: only possible in badly broken code
                 }
@@ -154,7 +139,7 @@ final class FileSites {
                 if (s.ruleId().equals("inline-asm") && (insideBlock(at) || function != null && function.isUnsafe())) {
                     continue; // asm! in unsafe code is an operation of its block or fn, not a site of its own
                 }
-                ItemFingerprint fingerprint = fingerprints.computeIfAbsent(item, i -> fingerprintOf(i, function));
+                ItemFingerprint fingerprint = finder.of(item);
                 int ordinal = perItem.merge(fingerprint.itemPath() + '\u0000' + s.ruleId(), 1, Integer::sum);
                 String name = displayName(item, s);
                 Site site = new Site(s.ruleId(), s.range(), item, fingerprint, ordinal, name, s,
@@ -187,22 +172,6 @@ final class FileSites {
                 }
             }
             return null;
-        }
-
-        private ItemFingerprint fingerprintOf(SourceItems.Item item, FunctionFact function) {
-            List<String> context = new ArrayList<>();
-            if (item.kind == SourceItems.Kind.FN && function != null && function.isUnsafe()) {
-                context.add(SafetyDocs.safetySection(function.docs()));
-            } else if (item.kind == SourceItems.Kind.TRAIT) {
-                context.add(SafetyDocs.safetySection(model.declarations().docsOf(item.holder)));
-            } else if (item.node instanceof RustParser.ImplementationContext impl && impl.KW_UNSAFE() != null
-                    && impl.type_() != null) {
-                // The soundness of `unsafe impl Send for T` depends on T's fields: include T's definition.
-                for (SourceItems.Item def : items.typeDefinitions(SourceItems.selfTypeName(impl))) {
-                    context.add(ItemFingerprint.normalizedText(model.parsed().tokens(), def.holder));
-                }
-            }
-            return ItemFingerprint.of(modulePrefix + item.pathInFile(), model.parsed().tokens(), item.holder, context);
         }
 
         /** The short name in a site id: {@code Type::fn} for methods, the trait and type for unsafe impls. */

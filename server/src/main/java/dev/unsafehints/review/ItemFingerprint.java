@@ -1,10 +1,18 @@
 package dev.unsafehints.review;
 
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.SafetyDocs;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.ModulePaths;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -20,6 +28,11 @@ import org.antlr.v4.runtime.TokenStream;
  * <p>Callers add what else the soundness of the item depends on as {@code context}: the
  * {@code # Safety} section of an unsafe fn or trait (the contract callers rely on), the definition
  * of the type an {@code unsafe impl} is for (a new field can break {@code Send}).
+ *
+ * <p>Which item a site belongs to: the site itself when it is an item ({@code unsafe fn}, {@code unsafe
+ * impl}, {@code unsafe trait}, extern block, {@code static mut}, union; an unsafe attribute belongs to
+ * the item it is on), else the innermost {@code fn} around it, else the innermost item. Use a
+ * {@link Finder} per file to get the fingerprint for a site.
  *
  * @param itemPath the enclosing item path, module path of the file included
  * @param hash     16 hex digits of SHA-256 over the path, the tokens and the context
@@ -74,6 +87,62 @@ public record ItemFingerprint(String itemPath, String hash) {
     /** The first 8 hex digits, as printed next to each site. */
     public String shortHash() {
         return hash.substring(0, 8);
+    }
+
+    /** Site kinds (inventory rule ids) whose item is the site itself rather than the fn around it. */
+    public static final Set<String> ITEM_KINDS = Set.of("unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block",
+            "static-mut", "union", "unsafe-attr");
+
+    /** Finds and fingerprints the items of one parsed file; items are fingerprinted once. Not thread-safe. */
+    public static final class Finder {
+        private final FileModel model;
+        private final SourceItems items;
+        private final String modulePrefix;
+        private final Map<SourceItems.Item, ItemFingerprint> cache = new IdentityHashMap<>();
+
+        public Finder(FileModel model) {
+            this(model, SourceItems.of(model));
+        }
+
+        Finder(FileModel model, SourceItems items) {
+            this.model = model;
+            this.items = items;
+            List<String> modulePath = ModulePaths.of(model.path(), model.crate());
+            this.modulePrefix = modulePath.isEmpty() ? "" : String.join("::", modulePath) + "::";
+        }
+
+        /** The fingerprint of the item a site of this kind at this offset belongs to, or null outside any item. */
+        public ItemFingerprint forSite(String kind, int offset) {
+            SourceItems.Item item = itemFor(kind, offset);
+            return item == null ? null : of(item);
+        }
+
+        String modulePrefix() {
+            return modulePrefix;
+        }
+
+        SourceItems.Item itemFor(String kind, int offset) {
+            return ITEM_KINDS.contains(kind) ? items.innermostAt(offset) : items.enclosingFnOrItem(offset);
+        }
+
+        ItemFingerprint of(SourceItems.Item item) {
+            return cache.computeIfAbsent(item, this::compute);
+        }
+
+        private ItemFingerprint compute(SourceItems.Item item) {
+            List<String> context = new ArrayList<>();
+            if (item.node instanceof RustParser.Function_Context f && f.functionQualifiers().KW_UNSAFE() != null
+                    || item.node instanceof RustParser.Trait_Context t && t.KW_UNSAFE() != null) {
+                context.add(SafetyDocs.safetySection(model.declarations().docsOf(item.holder)));
+            } else if (item.node instanceof RustParser.ImplementationContext impl && impl.KW_UNSAFE() != null
+                    && impl.type_() != null) {
+                // The soundness of `unsafe impl Send for T` depends on T's fields: include T's definition.
+                for (SourceItems.Item def : items.typeDefinitions(SourceItems.selfTypeName(impl))) {
+                    context.add(normalizedText(model.parsed().tokens(), def.holder));
+                }
+            }
+            return ItemFingerprint.of(modulePrefix + item.pathInFile(), model.parsed().tokens(), item.holder, context);
+        }
     }
 
     static String collapse(String text) {
