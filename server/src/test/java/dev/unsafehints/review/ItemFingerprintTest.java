@@ -72,6 +72,20 @@ class ItemFingerprintTest {
     }
 
     @Test
+    void theFinderGivesTheSameFingerprintForAnyOffsetInTheSite() {
+        String text = "struct S;\nimpl S {\n    unsafe fn f(p: *const u8) -> u8 { unsafe { *p } }\n}\n";
+        FileSites fs = FileSites.analyze("t.rs", Path.of("t.rs"), text, CRATE, WorkspaceIndex.empty(),
+                AnalysisSettings.DEFAULT);
+        ItemFingerprint.Finder finder = new ItemFingerprint.Finder(fs.model);
+        ItemFingerprint block = finder.forSite("unsafe-block", text.indexOf("*p"));
+        assertEquals("impl S::fn f", block.itemPath());
+        assertEquals(fs.sites.get(0).fingerprint, block);
+        assertEquals(block, finder.forSite("unsafe-fn", text.indexOf("unsafe fn")));
+        assertEquals("impl S", finder.forSite("unsafe-impl", text.indexOf("impl S")).itemPath());
+        assertEquals(null, finder.forSite("unsafe-block", text.length()), "outside any item");
+    }
+
+    @Test
     void sitesOfOneItemAreNumberedByKind() {
         List<FileSites.Site> sites = sites("pub unsafe fn two(p: *mut u8) {\n    unsafe { *p = 1 };\n    unsafe { *p = 2 };\n}\n");
         assertEquals(List.of("two:unsafe-fn#1", "two:unsafe-block#1", "two:unsafe-block#2"),

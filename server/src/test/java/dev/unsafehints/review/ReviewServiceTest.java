@@ -205,6 +205,19 @@ class ReviewServiceTest {
     }
 
     @Test
+    void aFileMovedWithoutChangingItsModulePathChangesNoSite() throws Exception {
+        String raw = "pub unsafe fn get(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n";
+        repo.write("src/raw.rs", raw);
+        repo.commit("raw");
+        repo.delete("src/raw.rs");
+        repo.write("src/raw/mod.rs", raw);
+        ReviewReport report = service.review(ReviewRequest.of(repo.root, "HEAD"));
+        assertEquals(2, report.filesChanged());
+        assertTrue(report.sites().isEmpty(), () -> ids(report.sites()));
+        assertTrue(report.removed().isEmpty());
+    }
+
+    @Test
     void aDeletedFileListsItsSitesAsRemoved() throws Exception {
         repo.delete("src/lib.rs");
         ReviewReport report = review();
