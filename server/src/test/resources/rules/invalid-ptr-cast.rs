@@ -54,3 +54,8 @@ pub fn right_ways(v: &mut Vec<u8>) -> (*mut u8, *mut u8) {
     let _ = a;
     (v.as_mut_ptr(), v.as_mut_ptr() as *mut u8)
 }
+
+// ok: `NonNull::as_ptr` already returns `*mut T`.
+pub fn non_null(n: std::ptr::NonNull<u8>) -> *mut u8 {
+    n.as_ptr() as *mut u8
+}

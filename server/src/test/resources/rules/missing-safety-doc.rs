@@ -116,3 +116,10 @@ pub fn safe(p: &u8) -> u8 {
     // SAFETY: `p` is a reference, so the pointer made from it is valid.
     unsafe { private(p) + crate_only(p) }
 }
+
+mod private {
+    // ok: not reachable from outside the crate, so clippy does not ask for a `# Safety` section.
+    pub unsafe fn hidden(p: *const u8) -> u8 {
+        unsafe { *p }
+    }
+}

@@ -25,9 +25,9 @@ pub fn with_cast(p: *const u8) -> *const u32 {
     p.cast::<u32>()
 }
 
-// ok: `as *const _` leaves the type to inference; `cast()` would say nothing more.
+// `as *const _` infers the pointee; `.cast()` infers it the same way, and keeps the mutability.
 pub fn inferred(p: *const u8) -> *const u16 {
-    p as *const _
+    p as *const _ //~ ptr-as-ptr
 }
 
 // ok: changing mutability is `cast_mut` / `cast_const` territory, not this rule's.

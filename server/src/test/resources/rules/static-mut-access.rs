@@ -71,3 +71,11 @@ pub struct Stats {
 pub fn field(stats: &Stats) -> u32 {
     stats.COUNTER
 }
+
+mod other {
+    // ok: this `COUNTER` is an immutable static of this module, not the root's `static mut COUNTER`.
+    static COUNTER: u32 = 1;
+    pub fn get() -> u32 {
+        COUNTER
+    }
+}

@@ -73,3 +73,8 @@ pub fn silenced() -> usize {
     // SAFETY: single-threaded demo; the reference ends with this call.
     unsafe { (&BUFFER).len() }
 }
+
+pub fn through_a_field_and_parentheses() -> usize {
+    // SAFETY: single-threaded demo; the references end with this statement.
+    unsafe { (&(BUFFER)).len() + (&BUFFER[0..1]).len() } //~ static-mut-ref //~ static-mut-ref
+}

@@ -55,3 +55,8 @@ pub struct Plain {
 pub fn plain(p: &Plain) -> u32 {
     p.int
 }
+
+// ok: a raw pointer to a field does not read it.
+pub fn field_pointer(u: &Bits) -> *const u32 {
+    &raw const u.int
+}

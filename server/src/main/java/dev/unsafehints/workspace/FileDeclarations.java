@@ -30,7 +30,7 @@ public final class FileDeclarations {
     }
 
     private final List<DeclaredFn> functions = new ArrayList<>();
-    private final Map<String, List<String>> staticMuts = new HashMap<>(); // name -> module path
+    private final Map<String, List<List<String>>> staticMuts = new HashMap<>(); // name -> module paths
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
@@ -82,7 +82,7 @@ public final class FileDeclarations {
         return functions;
     }
 
-    public Map<String, List<String>> staticMuts() {
+    public Map<String, List<List<String>>> staticMuts() {
         return staticMuts;
     }
 
@@ -134,7 +134,7 @@ public final class FileDeclarations {
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
-            staticMuts.put(vis.staticItem().identifier().getText(), List.copyOf(module));
+            staticMuts.computeIfAbsent(vis.staticItem().identifier().getText(), k -> new ArrayList<>()).add(List.copyOf(module));
         } else if (vis.union_() != null) {
             Set<String> fields = new HashSet<>();
             if (vis.union_().structFields() != null) {
@@ -186,7 +186,8 @@ public final class FileDeclarations {
                 if (e.function_() != null) {
                     function(e.function_(), e, module, null, true);
                 } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
-                    staticMuts.put(e.staticItem().identifier().getText(), List.copyOf(module));
+                    staticMuts.computeIfAbsent(e.staticItem().identifier().getText(), k -> new ArrayList<>())
+                            .add(List.copyOf(module));
                 }
             }
         } else if (vis.useDeclaration() != null) {

@@ -59,7 +59,7 @@ public class WorkspaceIndex {
     /** The declarations of one crate, merged for lookups. */
     public static final class CrateDeclarations {
         private final Map<String, List<DeclaredFn>> fnsByName = new HashMap<>();
-        private final Map<String, List<String>> staticMuts = new HashMap<>();
+        private final Map<String, List<List<String>>> staticMuts = new HashMap<>();
         private final Map<String, Set<String>> unionFields = new HashMap<>();
         private final Map<String, Set<String>> pointerFields = new HashMap<>();
         private final Map<String, Set<String>> otherFields = new HashMap<>();
@@ -73,7 +73,7 @@ public class WorkspaceIndex {
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }
-                f.staticMuts().forEach(staticMuts::putIfAbsent);
+                f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
                 for (FileDeclarations.Import imp : f.imports()) {
                     if (imp.isPublic()) {
@@ -109,6 +109,11 @@ public class WorkspaceIndex {
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
+        /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */
+        public boolean hasModule(List<String> modulePath) {
+            return moduleVisibility.containsKey(modulePath);
+        }
+
         /** False when a module on the path is known to be declared without plain `pub`. */
         public boolean isModuleExported(List<String> modulePath) {
             for (int i = 1; i <= modulePath.size(); i++) {
@@ -137,6 +142,11 @@ public class WorkspaceIndex {
 
         public boolean isStaticMut(String name) {
             return staticMuts.containsKey(name);
+        }
+
+        /** Whether a `static mut` of this name is declared in exactly this module. */
+        public boolean isStaticMutIn(String name, List<String> modulePath) {
+            return staticMuts.getOrDefault(name, List.of()).contains(modulePath);
         }
 
         public Map<String, Set<String>> unions() {
