@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code rustc --explain E0133} prints an error code's. {@code --list} lists every rule.
  */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Print a rule's full document (what it finds, why it matters, what to do, an example),",
-                "like rustc --explain. Exit codes: 0 printed, 2 unknown rule id or bad usage."})
+        description = {"Print a rule's full document (what it finds, why it matters, what to do, an example),"
+                + " like rustc --explain.", "", "Exit codes: 0 printed; 2 unknown rule id or bad usage.", ""})
 public final class ExplainCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "A rule id, e.g. raw-pointer-deref.")
     String ruleId;

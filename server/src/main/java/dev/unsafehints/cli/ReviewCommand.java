@@ -30,11 +30,11 @@ import picocli.CommandLine.Spec;
  * base revision, each with a reviewer checklist, and the review ledger that records approvals.
  */
 @Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"List the unsafe sites that the working tree adds or changes relative to REV (default: the",
-                "merge base of HEAD with origin/HEAD, main or master), each with what a reviewer must check;",
-                "record approvals in the review ledger.",
-                "Exit codes: 0 ok, 1 sites without a valid approval (with --fail-on-unreviewed),",
-                "2 usage error, 3 I/O or git error."})
+        description = {"List the unsafe sites that the working tree adds or changes relative to REV (default: the"
+                + " merge base of HEAD with origin/HEAD, main or master), each with what a reviewer must check,"
+                + " and record approvals in the review ledger.", "",
+                "Exit codes: 0 ok; 1 a site lacks an approval that holds (with --fail-on-unreviewed);"
+                        + " 2 usage error; 3 I/O or git error.", ""})
 public final class ReviewCommand implements Callable<Integer> {
     /** The output formats. */
     enum Format { text, markdown, sarif, json }
