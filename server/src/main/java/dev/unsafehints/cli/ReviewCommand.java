@@ -82,7 +82,13 @@ public final class ReviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         ReviewRequest request = new ReviewRequest(path, since, ledger);
-        ReviewService service = new ReviewService();
+        ReviewService service;
+        try {
+            service = new ReviewService(settingsOf(path == null ? Path.of(".") : path));
+        } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+            err.println("review: " + e.getMessage());
+            return 2;
+        }
         try {
             if (approve != null && !approve.isEmpty()) {
                 return approve(service, request);
@@ -136,5 +142,20 @@ public final class ReviewCommand implements Callable<Integer> {
             out.print(buffer);
             out.flush();
         }
+    }
+
+    /** The `unsafe-hints.toml` nearest above the reviewed path, or the defaults. */
+    private static dev.unsafehints.analysis.AnalysisSettings settingsOf(Path start)
+            throws dev.unsafehints.config.ConfigFile.InvalidConfigException {
+        Path folder = start.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            folder = folder.getParent();
+        }
+        for (Path f = folder; f != null; f = f.getParent()) {
+            if (java.nio.file.Files.isRegularFile(f.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
+                return dev.unsafehints.config.ConfigFile.loadFromFolder(f);
+            }
+        }
+        return dev.unsafehints.analysis.AnalysisSettings.DEFAULT;
     }
 }
