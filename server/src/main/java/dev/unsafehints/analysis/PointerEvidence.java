@@ -37,6 +37,10 @@ final class PointerEvidence {
         if (e instanceof RustParser.ParenthesizedExprContext p) {
             return of(p.nested().expression());
         }
+        RustParser.ExpressionContext tail = blockValue(e);
+        if (tail != null) {
+            return of(tail);
+        }
         if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
             return "it is cast to `" + model.textOf(c.castType()) + "`";
         }
@@ -170,8 +174,39 @@ final class PointerEvidence {
         return resolver.crate().fieldKind(structOf(f.expression()), field);
     }
 
+    /** The value of `unsafe { .. }` / `{ .. }`: its last statement when it has no semicolon. */
+    static RustParser.ExpressionContext blockValue(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.BlockLikeExprContext b)) {
+            return null;
+        }
+        RustParser.BlockExpressionContext block = null;
+        if (b.blockLikeExpression() instanceof RustParser.UnsafeBlockContext u) {
+            block = u.blockExpression();
+        } else if (b.blockLikeExpression() instanceof RustParser.PlainBlockContext pb) {
+            block = pb.blockExpression();
+        }
+        if (block == null || block.statement().isEmpty()) {
+            return null;
+        }
+        RustParser.StatementContext last = block.statement(block.statement().size() - 1);
+        if (last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null) {
+            return es.expressionStatement().expression();
+        }
+        return null;
+    }
+
     /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
     private String structOf(RustParser.ExpressionContext base) {
+        if (base instanceof RustParser.ParenthesizedExprContext paren) {
+            return structOf(paren.nested().expression());
+        }
+        if (base instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext dp) {
+            Binding b = scopes.lookup(dp.getText());
+            if (b != null && b.typeText() != null && b.typeText().replace(" ", "").matches("\\*(const|mut).*")) {
+                return FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+            }
+            return null;
+        }
         if (!(base instanceof RustParser.PathExprContext p)) {
             return null;
         }

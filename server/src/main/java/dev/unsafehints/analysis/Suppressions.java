@@ -140,7 +140,8 @@ public final class Suppressions {
         }
         // outer attribute: the node it is attached to; inner attribute: the enclosing module, fn or block
         ParserRuleContext owner = attr.getParent().getParent() != null ? attr.getParent().getParent() : attr;
-        TextRange range = model.rangeOf(owner);
+        TextRange range = owner instanceof RustParser.CrateContext
+                ? new TextRange(0, model.source().length()) : model.rangeOf(owner);
         for (String rule : rules) {
             ranges.computeIfAbsent(rule, k -> new ArrayList<>()).add(range);
         }

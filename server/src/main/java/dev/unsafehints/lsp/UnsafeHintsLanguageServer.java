@@ -65,6 +65,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class UnsafeHintsLanguageServer implements LanguageServer, LanguageClientAware {
     public static final String CMD_INVENTORY = "unsafe-hints.inventory";
     public static final String CMD_STATUS = "unsafe-hints.status";
+    /** The unsafe sites changed since a base revision, with reviewer checklists (see docs/review.md). */
+    public static final String CMD_REVIEW = "unsafe-hints.reviewChanges";
     private static final long SETTINGS_WAIT_MS = 5_000;
 
     private final ServerOptions options;
@@ -174,7 +176,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
                 dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
         if (features.pullDiagnostics()) {
             DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
             diag.setIdentifier("unsafe-hints");

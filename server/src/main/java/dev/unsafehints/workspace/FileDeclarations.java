@@ -30,7 +30,7 @@ public final class FileDeclarations {
     }
 
     private final List<DeclaredFn> functions = new ArrayList<>();
-    private final Map<String, List<String>> staticMuts = new HashMap<>(); // name -> module path
+    private final Map<String, List<List<String>>> staticMuts = new HashMap<>(); // name -> module paths
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
@@ -82,7 +82,7 @@ public final class FileDeclarations {
         return functions;
     }
 
-    public Map<String, List<String>> staticMuts() {
+    public Map<String, List<List<String>>> staticMuts() {
         return staticMuts;
     }
 
@@ -134,7 +134,7 @@ public final class FileDeclarations {
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
-            staticMuts.put(vis.staticItem().identifier().getText(), List.copyOf(module));
+            staticMuts.computeIfAbsent(vis.staticItem().identifier().getText(), k -> new ArrayList<>()).add(List.copyOf(module));
         } else if (vis.union_() != null) {
             Set<String> fields = new HashSet<>();
             if (vis.union_().structFields() != null) {
@@ -186,7 +186,8 @@ public final class FileDeclarations {
                 if (e.function_() != null) {
                     function(e.function_(), e, module, null, true);
                 } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
-                    staticMuts.put(e.staticItem().identifier().getText(), List.copyOf(module));
+                    staticMuts.computeIfAbsent(e.staticItem().identifier().getText(), k -> new ArrayList<>())
+                            .add(List.copyOf(module));
                 }
             }
         } else if (vis.useDeclaration() != null) {
@@ -209,16 +210,13 @@ public final class FileDeclarations {
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
     }
 
+    private dev.unsafehints.analysis.SourceText lines;
+
     private TextPosition position(int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        if (lines == null) {
+            lines = new dev.unsafehints.analysis.SourceText(text);
         }
-        return new TextPosition(line, offset - lineStart);
+        return lines.positionAt(offset);
     }
 
     private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {

@@ -1,0 +1,253 @@
+package dev.unsafehints.cli;
+
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.Analyzer;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.report.Baseline;
+import dev.unsafehints.report.HtmlReportWriter;
+import dev.unsafehints.report.JsonReportWriter;
+import dev.unsafehints.report.Levels;
+import dev.unsafehints.report.MarkdownReportWriter;
+import dev.unsafehints.report.ReportFormat;
+import dev.unsafehints.report.ReportModel;
+import dev.unsafehints.report.ReportWriter;
+import dev.unsafehints.report.SarifReportWriter;
+import dev.unsafehints.report.Site;
+import dev.unsafehints.report.TextReportWriter;
+import dev.unsafehints.rules.RuleCatalog;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code unsafe-hints scan}: the headless scanner for CI, code review and teaching. */
+@Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Scan Rust sources for unsafe code and report it as text, JSON, SARIF, Markdown or HTML.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
+            "1:findings over the threshold (--fail-on, --max-new)",
+            "2:usage error (bad option, missing path, unreadable baseline)",
+            "3:I/O or internal error (report not written, analysis failed on a file)"})
+public final class ScanCommand implements Callable<Integer> {
+    /** The report levels of {@code --fail-on}. */
+    public enum FailOn { ERROR, WARNING, NOTE, NONE }
+
+    /** When to colour the text report. */
+    public enum ColorMode { AUTO, ALWAYS, NEVER }
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Files or folders to scan (default: the current folder).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text (default), json, sarif, markdown or html.")
+    ReportFormat format = ReportFormat.TEXT;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analyzed in parallel (default: all cores).")
+    Integer jobs;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "An earlier JSON or SARIF report of unsafe-hints: report only sites that are new or changed since.")
+    Path baseline;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning, note, none.")
+    FailOn failOn = FailOn.ERROR;
+
+    @Option(names = "--max-new", paramLabel = "N",
+            description = "Exit with 1 when more than N findings are reported as new (all findings without --baseline).")
+    Integer maxNew;
+
+    @Option(names = "--no-ignore", description = "Also scan what .gitignore files ignore.")
+    boolean noIgnore;
+
+    @Option(names = "--include-target", description = "Also scan target/ folders (skipped by default).")
+    boolean includeTarget;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "Skip files larger than this (default: 10M).")
+    long maxFileSize = 10L * 1024 * 1024;
+
+    @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")
+    ColorMode color = ColorMode.AUTO;
+
+    @Option(names = "--severity", paramLabel = "RULE=LEVEL",
+            description = "Override a rule's severity: off, hint, info, warning or error (repeatable).")
+    Map<String, String> severities = new LinkedHashMap<>();
+
+    @Option(names = "--automation-id", paramLabel = "ID",
+            description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
+    String automationId = "unsafe-hints/";
+
+    @Option(names = "--timings", hidden = true, description = "Print the time of each phase to standard error.")
+    boolean timings;
+
+    /** The analysis to run; tests may give one with their own rules. */
+    Analyzer analyzer;
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        try {
+            return scan().code();
+        } catch (UsageException e) {
+            err.println("unsafe-hints scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("unsafe-hints scan: " + e.getMessage());
+            return ExitCode.ERROR.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.ERROR.code();
+        } catch (RuntimeException e) {
+            err.println("unsafe-hints scan: internal error: " + e);
+            return ExitCode.ERROR.code();
+        }
+    }
+
+    private ExitCode scan() throws IOException, InterruptedException, UsageException {
+        List<Path> roots = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path root : roots) {
+            if (!Files.exists(root) && !Files.isSymbolicLink(root)) {
+                throw new UsageException("no such file or folder: " + root);
+            }
+        }
+        if (jobs != null && jobs < 1) {
+            throw new UsageException("--jobs must be at least 1");
+        }
+        if (maxNew != null && maxNew < 0) {
+            throw new UsageException("--max-new must be 0 or more");
+        }
+        AnalysisSettings settings = settings();
+        Optional<Baseline> base = Optional.empty();
+        if (baseline != null) {
+            try {
+                base = Optional.of(Baseline.read(baseline));
+            } catch (IOException e) {
+                throw new UsageException("cannot read baseline " + baseline + ": " + SourceWalker.reason(e));
+            } catch (Baseline.BadBaselineException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        boolean progressWanted = ScanProgress.terminalAttached();
+        ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
+                !noIgnore, includeTarget, maxFileSize, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
+                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
+        long start = System.nanoTime();
+        ScanRunner runner = new ScanRunner(request);
+        ReportModel model = runner.run();
+        double scanned = (System.nanoTime() - start) / 1e9;
+        write(model);
+        if (timings) {
+            Runtime rt = Runtime.getRuntime();
+            err.printf(java.util.Locale.ROOT, "timings: index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
+                    runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
+                    (rt.totalMemory() - rt.freeMemory()) >> 20);
+        }
+        if (model.scan().internalErrors()) {
+            err.println("unsafe-hints scan: the analysis failed on some files; they are listed as skipped");
+            return ExitCode.ERROR;
+        }
+        return exitCodeFor(model, failOn, maxNew);
+    }
+
+    /** 1 when a reported site reaches the --fail-on level or more than --max-new are new; else 0. */
+    static ExitCode exitCodeFor(ReportModel model, FailOn failOn, Integer maxNew) {
+        List<Site> reported = model.reportedSites();
+        int threshold = switch (failOn) {
+            case ERROR -> Levels.rank(Severity.ERROR);
+            case WARNING -> Levels.rank(Severity.WARNING);
+            case NOTE -> Levels.rank(Severity.INFO);
+            case NONE -> Integer.MAX_VALUE;
+        };
+        boolean overLevel = reported.stream().anyMatch(s -> Levels.rank(s.severity()) >= threshold);
+        boolean overCount = maxNew != null && reported.size() > maxNew;
+        return overLevel || overCount ? ExitCode.FINDINGS : ExitCode.CLEAN;
+    }
+
+    private AnalysisSettings settings() throws UsageException {
+        Map<String, Severity> overrides = new HashMap<>();
+        for (Map.Entry<String, String> e : severities.entrySet()) {
+            if (RuleCatalog.byId(e.getKey()).isEmpty()) {
+                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity");
+            }
+            try {
+                overrides.put(e.getKey(), Severity.parse(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw new UsageException(ex.getMessage());
+            }
+        }
+        return AnalysisSettings.DEFAULT.overriddenBy(overrides, null);
+    }
+
+    private void write(ReportModel model) throws IOException {
+        boolean toFile = output != null;
+        ReportWriter writer = switch (format) {
+            case TEXT -> new TextReportWriter(useColor(toFile));
+            case JSON -> new JsonReportWriter();
+            case SARIF -> new SarifReportWriter();
+            case MARKDOWN -> new MarkdownReportWriter();
+            case HTML -> new HtmlReportWriter();
+        };
+        if (toFile) {
+            Path parent = output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                writer.write(model, w);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + output + ": " + SourceWalker.reason(e), e);
+            }
+        } else {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writer.write(model, w);
+            w.flush();
+            if (out.checkError()) {
+                throw new IOException("cannot write to standard output");
+            }
+        }
+    }
+
+    private boolean useColor(boolean toFile) {
+        return switch (color) {
+            case ALWAYS -> true;
+            case NEVER -> false;
+            case AUTO -> !toFile && System.console() != null && !noColorRequested()
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    /** NO_COLOR (https://no-color.org): any non-empty value turns automatic colour off. */
+    private static boolean noColorRequested() {
+        String v = System.getenv("NO_COLOR");
+        return v != null && !v.isEmpty();
+    }
+
+    /** A problem with what the user asked for: exit code 2. */
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

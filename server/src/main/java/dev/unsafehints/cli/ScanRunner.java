@@ -1,0 +1,230 @@
+package dev.unsafehints.cli;
+
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.Analyzer;
+import dev.unsafehints.analysis.DeepStack;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.report.Baseline;
+import dev.unsafehints.report.CrateSource;
+import dev.unsafehints.report.FileReport;
+import dev.unsafehints.report.FileReportBuilder;
+import dev.unsafehints.report.ReportAssembler;
+import dev.unsafehints.report.ReportModel;
+import dev.unsafehints.report.ScanInfo;
+import dev.unsafehints.report.SkippedFile;
+import dev.unsafehints.report.ToolInfo;
+import dev.unsafehints.workspace.CargoManifests;
+import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs a scan: walks the paths, reads and analyzes the files on {@code jobs} threads, and assembles
+ * the report model. Streams: each worker turns its file's analysis into a compact
+ * {@link FileReport} and drops the text and tree before taking the next file.
+ */
+final class ScanRunner {
+    /** Everything a scan needs to know. */
+    record Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
+                   long maxFileSize, int jobs, AnalysisSettings settings, String automationId,
+                   Optional<Baseline> baseline, ScanProgressFactory progress, Analyzer analyzer) {
+    }
+
+    /** Makes the progress display once the number of files is known. */
+    interface ScanProgressFactory {
+        ScanProgress create(int files);
+    }
+
+    private final Request request;
+    private final CargoManifests manifests = new CargoManifests();
+    private final Map<Path, CrateSource> crates = new ConcurrentHashMap<>();
+    private final AtomicBoolean internalErrors = new AtomicBoolean();
+    private final Path base;
+    private final FileReportBuilder builder;
+
+    /** Wall time of the two passes, for --timings. */
+    double indexSeconds;
+    double analysisSeconds;
+
+    ScanRunner(Request request) {
+        this.request = request;
+        this.base = baseOf(request.roots());
+        this.builder = new FileReportBuilder(base);
+    }
+
+    /** The folder report paths are relative to: the common ancestor of the roots (a file's folder). */
+    static Path baseOf(List<Path> roots) {
+        Path common = null;
+        for (Path root : roots) {
+            Path abs = root.toAbsolutePath().normalize();
+            Path folder = java.nio.file.Files.isDirectory(abs) || abs.getParent() == null ? abs : abs.getParent();
+            if (common == null) {
+                common = folder;
+            } else {
+                while (!folder.startsWith(common)) {
+                    common = common.getParent();
+                }
+            }
+        }
+        return common == null ? Path.of("").toAbsolutePath() : common;
+    }
+
+    Path base() {
+        return base;
+    }
+
+    ReportModel run() throws InterruptedException {
+        SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget()).walk(request.roots());
+        ReportAssembler assembler = new ReportAssembler();
+        for (SourceWalker.Problem p : walk.problems()) {
+            assembler.addSkipped(new SkippedFile(builder.relative(p.path()), p.reason(), p.detail()));
+        }
+        // Two passes over the files, each streaming: first every file's declarations go into the
+        // workspace index (unsafe fns, static muts, pointer fields, ...), then every file is analyzed
+        // against the complete index. Neither pass keeps a tree or a text beyond its file.
+        ScanProgress progress = request.progress().create(2 * walk.files().size());
+        SourceReader reader = new SourceReader(request.maxFileSize());
+        Analyzer analyzer = request.analyzer() != null ? request.analyzer() : new Analyzer();
+        WorkspaceIndex index = WorkspaceIndex.empty();
+        Set<Path> unreadable = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
+            Thread t = new Thread(null, r, "scan-worker", DeepStack.STACK_BYTES); // deep trees need deep stacks
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            long start = System.nanoTime();
+            forEach(pool, walk.files(), file -> {
+                indexFile(file, reader, index, assembler, unreadable);
+                progress.fileDone();
+            });
+            indexSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            forEach(pool, walk.files(), file -> {
+                if (!unreadable.contains(file)) {
+                    scanFile(file, reader, analyzer, index, assembler);
+                }
+                progress.fileDone();
+            });
+            analysisSeconds = (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
+            progress.finish();
+        }
+        crates.values().forEach(assembler::addCrate);
+        ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
+                internalErrors.get());
+        return assembler.assemble(ToolInfo.of(VersionProvider.version()), scan, request.baseline());
+    }
+
+    private void forEach(ExecutorService pool, List<Path> files, java.util.function.Consumer<Path> work)
+            throws InterruptedException {
+        List<Future<?>> pending = new ArrayList<>(files.size());
+        for (Path file : files) {
+            pending.add(pool.submit(() -> work.accept(file)));
+        }
+        for (Future<?> f : pending) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                internalErrors.set(true); // the work catches everything; this is a last resort
+            }
+        }
+    }
+
+    /** Pass one: the file's declarations into the index; files that cannot be read are listed once, here. */
+    private void indexFile(Path file, SourceReader reader, WorkspaceIndex index, ReportAssembler assembler,
+                           Set<Path> unreadable) {
+        SourceReader.Outcome read = reader.read(file);
+        if (!read.isOk()) {
+            unreadable.add(file);
+            assembler.addSkipped(new SkippedFile(builder.relative(file), read.reason(), read.detail()));
+            return;
+        }
+        try {
+            CrateInfo crate = manifests.crateOf(file);
+            ParsedFile parsed = RustParsing.parse(read.text(), crate.edition());
+            index.update(crate, FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, read.text()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // The file is still analyzed in pass two, which reports the failure; only its declarations are missing.
+        }
+    }
+
+    private void scanFile(Path file, SourceReader reader, Analyzer analyzer, WorkspaceIndex index,
+                          ReportAssembler assembler) {
+        String relative = builder.relative(file);
+        try {
+            SourceReader.Outcome read = reader.read(file);
+            if (!read.isOk()) {
+                assembler.addSkipped(new SkippedFile(relative, read.reason(), read.detail()));
+                return;
+            }
+            CrateInfo crate = manifests.crateOf(file);
+            CrateSource source = crateSource(crate);
+            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), settingsFor(crate),
+                    index);
+            ModulePath module = ModulePath.of(crate, file, base);
+            assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
+        } catch (RuntimeException | StackOverflowError e) {
+            internalErrors.set(true);
+            assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
+                    "analysis failed: " + e + " (please report this)"));
+        }
+    }
+
+    private CrateSource crateSource(CrateInfo crate) {
+        Path key = crate.root() == null ? Path.of("") : crate.root();
+        return crates.computeIfAbsent(key, k -> {
+            if (crate.root() == null) {
+                return new CrateSource("(no crate)", "", "", crate.edition().year(), ".",
+                        dev.unsafehints.report.UnsafeCodePolicy.UNKNOWN);
+            }
+            String root = builder.relative(crate.root());
+            return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
+                    UnsafeCodePolicies.of(crate));
+        });
+    }
+
+    private final java.util.Map<java.nio.file.Path, AnalysisSettings> settingsByCrate =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The settings for a crate's files: its `unsafe-hints.toml` (at the crate root, else the nearest
+     * folder above it that has one), with the command line's `--severity` options on top.
+     */
+    private AnalysisSettings settingsFor(CrateInfo crate) {
+        if (crate.root() == null) {
+            return request.settings();
+        }
+        return settingsByCrate.computeIfAbsent(crate.root(), root -> {
+            for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
+                if (java.nio.file.Files.isRegularFile(folder.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
+                    try {
+                        return dev.unsafehints.config.ConfigFile.loadFromFolder(folder)
+                                .overriddenBy(request.settings().severities(), null);
+                    } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+                        System.err.println("unsafe-hints: ignoring " + folder.resolve(
+                                dev.unsafehints.config.ConfigFile.FILE_NAME) + ": " + e.getMessage());
+                        return request.settings();
+                    }
+                }
+            }
+            return request.settings();
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package dev.unsafehints.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One analyzed file: its sites (all of them; {@link Site#isNew()} says which a baseline lacked),
+ * syntax errors, notes and counts. Holds no source text beyond the sites' excerpts.
+ *
+ * @param path         relative to the scan's base directory, with {@code /} separators
+ * @param crateKey     the {@link CrateReport#key()} of its crate
+ * @param counts       sites per rule outside test-only code
+ * @param testCounts   sites per rule in test-only code ({@code cfg(test)}, {@code #[test]}, tests/)
+ * @param safetyComments unsafe blocks and impls with a SAFETY comment, of all of them
+ * @param safetyDocs   unsafe fns and traits with a {@code # Safety} section, of all of them
+ * @param guardedModules out-of-line modules this file declares under cfg ({@code #[cfg(test)] mod tests;})
+ */
+public record FileReport(String path, String crateKey, String edition, List<Site> sites,
+                         List<SyntaxIssue> syntaxErrors, List<String> notes, Counts counts, Counts testCounts,
+                         Coverage safetyComments, Coverage safetyDocs,
+                         Map<String, List<String>> guardedModules) {
+    public FileReport {
+        guardedModules = Map.copyOf(guardedModules);
+        sites = List.copyOf(sites);
+        syntaxErrors = List.copyOf(syntaxErrors);
+        notes = List.copyOf(notes);
+    }
+
+    public boolean partlyParsed() {
+        return !syntaxErrors.isEmpty();
+    }
+
+    public FileReport withSites(List<Site> newSites) {
+        return new FileReport(path, crateKey, edition, newSites, syntaxErrors, notes, counts, testCounts,
+                safetyComments, safetyDocs, guardedModules);
+    }
+
+    /** Unsafe sites counted in the inventory and operation columns, outside test-only code. */
+    public int unsafeSiteCount() {
+        int n = 0;
+        for (var e : counts.byRule().entrySet()) {
+            if (UnsafeKinds.isCounted(e.getKey())) {
+                n += e.getValue();
+            }
+        }
+        return n;
+    }
+
+    /**
+     * This file with more cfg conditions in front of every site's own (its module was declared
+     * under cfg in the parent file); counts are split again into test and non-test.
+     */
+    public FileReport withOuterCfg(List<String> outer) {
+        List<Site> newSites = new java.util.ArrayList<>(sites.size());
+        Counts normal = Counts.EMPTY;
+        Counts tests = Counts.EMPTY;
+        for (Site s : sites) {
+            List<String> cfg = new java.util.ArrayList<>(outer);
+            s.cfg().stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
+            boolean testOnly = ItemScopes.isTestOnly(cfg);
+            newSites.add(new Site(s.ruleId(), s.category(), s.severity(), s.message(), s.path(), s.span(),
+                    s.excerpt(), s.excerptFirstLine(), s.itemPath(), cfg, testOnly, s.siteText(), s.fingerprint(),
+                    s.lineHash(), s.related(), s.properties(), s.isNew()));
+            if (testOnly) {
+                tests = tests.plus(s.ruleId());
+            } else {
+                normal = normal.plus(s.ruleId());
+            }
+        }
+        return new FileReport(path, crateKey, edition, newSites, syntaxErrors, notes, normal, tests,
+                safetyComments, safetyDocs, guardedModules);
+    }
+}

@@ -1,0 +1,170 @@
+package dev.unsafehints.report;
+
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleInfo;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one {@link FileAnalysis} into a {@link FileReport} while the file's text is at hand:
+ * positions become 1-based, excerpts, fingerprints, line hashes, item paths and cfg conditions are
+ * computed, and the text is then let go. Safe to call from many threads.
+ */
+public final class FileReportBuilder {
+    /** Lines of source kept per site for excerpts. */
+    public static final int MAX_EXCERPT_LINES = 12;
+
+    private final Path base;
+
+    /** @param base the folder report paths are relative to */
+    public FileReportBuilder(Path base) {
+        this.base = base.toAbsolutePath().normalize();
+    }
+
+    /**
+     * @param modulePath the file's module path within its crate ({@code ptr::non_null}), may be empty
+     * @param testFile   true for files that only exist in test builds (a crate's {@code tests/} folder)
+     */
+    public FileReport build(FileAnalysis analysis, String crateKey, String modulePath, boolean testFile) {
+        SourceText source = analysis.source();
+        String path = relative(analysis.path());
+        List<Finding> findings = analysis.findings();
+        ItemScopes scopes = null;
+        List<String> lineHashes = List.of();
+        if (!findings.isEmpty() || source.text().contains("cfg(")) {
+            scopes = ItemScopes.of(source.text(), analysis.edition());
+        }
+        if (!findings.isEmpty()) {
+            lineHashes = LineHashes.of(source.text());
+        }
+        List<Site> sites = new ArrayList<>(findings.size());
+        Counts counts = Counts.EMPTY;
+        Counts testCounts = Counts.EMPTY;
+        for (Finding f : findings) {
+            Site site = site(f, analysis, path, scopes, lineHashes, modulePath, testFile);
+            sites.add(site);
+            if (site.testOnly()) {
+                testCounts = testCounts.plus(site.ruleId());
+            } else {
+                counts = counts.plus(site.ruleId());
+            }
+        }
+        List<SyntaxIssue> syntax = new ArrayList<>();
+        for (SyntaxProblem p : analysis.syntaxProblems()) {
+            syntax.add(new SyntaxIssue(span(source, p.range()), withoutPrefix(p.message())));
+        }
+        return new FileReport(path, crateKey, analysis.edition().year(), sites, syntax, analysis.notes(),
+                counts, testCounts, safetyComments(analysis.summary(), counts), safetyDocs(analysis.summary(), counts),
+                scopes == null ? Map.of() : scopes.guardedModules());
+    }
+
+    private Site site(Finding f, FileAnalysis analysis, String path, ItemScopes scopes, List<String> lineHashes,
+                      String modulePath, boolean testFile) {
+        SourceText source = analysis.source();
+        Span span = span(source, f.range());
+        Optional<RuleDescriptor> rule = RuleCatalog.byId(f.ruleId());
+        RuleInfo.Category category = rule.map(RuleDescriptor::category).orElse(UnsafeKinds.categoryOf(f.ruleId()));
+
+        ItemScopes.Enclosing enclosing = scopes.at(f.range().start());
+        String itemPath = f.properties().getOrDefault("itemPath", "");
+        if (itemPath.isBlank()) {
+            itemPath = join(modulePath, enclosing.itemPath());
+        }
+        List<String> cfg = new ArrayList<>();
+        String given = f.properties().get("cfg");
+        if (given != null && !given.isBlank()) {
+            Arrays.stream(given.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(cfg::add);
+        } else {
+            cfg.addAll(enclosing.cfg());
+        }
+        if (testFile && !cfg.contains("test")) {
+            cfg.add(0, "test");
+        }
+        boolean testOnly = ItemScopes.isTestOnly(cfg);
+
+        int firstLine = span.startLine();
+        int lastLine = Math.min(span.endLine(), firstLine + MAX_EXCERPT_LINES - 1);
+        List<String> excerpt = new ArrayList<>();
+        for (int line = firstLine; line <= lastLine && line - 1 < source.lineCount(); line++) {
+            excerpt.add(source.lineText(line - 1));
+        }
+        String siteText = SiteFingerprint.normalize(source.slice(f.range()));
+        String lineText = excerpt.isEmpty() ? "" : excerpt.get(0);
+        String fingerprint = SiteFingerprint.of(f.ruleId(), itemPath, siteText, lineText);
+        String lineHash = firstLine - 1 < lineHashes.size() ? lineHashes.get(firstLine - 1) : "";
+
+        List<RelatedSite> related = new ArrayList<>();
+        for (RelatedLocation r : f.related()) {
+            String relatedPath = r.file() == null ? path : relative(r.file());
+            TextPosition start = r.start() != null ? r.start() : source.positionAt(r.range().start());
+            TextPosition end = r.end() != null ? r.end() : source.positionAt(r.range().end());
+            related.add(new RelatedSite(relatedPath,
+                    new Span(start.line() + 1, start.column() + 1, end.line() + 1, end.column() + 1), r.message()));
+        }
+        return new Site(f.ruleId(), category, f.severity(), f.message(), path, span, excerpt, firstLine, itemPath,
+                cfg, testOnly, siteText, fingerprint, lineHash, related, f.properties(), true);
+    }
+
+    /** Writers label syntax errors themselves; drop a "syntax error:" the parser put in front. */
+    private static String withoutPrefix(String message) {
+        String prefix = "syntax error:";
+        return message.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? message.substring(prefix.length()).strip() : message;
+    }
+
+    private static String join(String modulePath, String items) {
+        if (modulePath.isEmpty()) {
+            return items;
+        }
+        return items.isEmpty() ? modulePath : modulePath + "::" + items;
+    }
+
+    static Span span(SourceText source, TextRange range) {
+        TextPosition start = source.positionAt(range.start());
+        TextPosition end = source.positionAt(range.end());
+        return new Span(start.line() + 1, start.column() + 1, end.line() + 1, end.column() + 1);
+    }
+
+    /** The path relative to the base with {@code /} separators; absolute when outside the base. */
+    public String relative(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path rel = abs.startsWith(base) ? base.relativize(abs) : abs;
+        String s = rel.toString().replace('\\', '/');
+        return s.isEmpty() ? "." : s;
+    }
+
+    /** SAFETY comments: the analysis' own counts when it has them, else derived from the findings. */
+    private static Coverage safetyComments(FileSummary summary, Counts counts) {
+        if (summary.unsafeBlocks() > 0) {
+            return new Coverage(summary.documentedUnsafeBlocks(), summary.unsafeBlocks());
+        }
+        int subjects = 0;
+        for (String id : UnsafeKinds.SAFETY_COMMENT_SUBJECTS) {
+            subjects += counts.get(id);
+        }
+        int missing = Math.min(subjects, counts.get(UnsafeKinds.MISSING_SAFETY_COMMENT));
+        return new Coverage(subjects - missing, subjects);
+    }
+
+    private static Coverage safetyDocs(FileSummary summary, Counts counts) {
+        if (summary.unsafeFunctions() > 0) {
+            return new Coverage(summary.documentedUnsafeFunctions(), summary.unsafeFunctions());
+        }
+        int subjects = counts.get("unsafe-fn") + counts.get("unsafe-trait");
+        int missing = Math.min(subjects, counts.get(UnsafeKinds.MISSING_SAFETY_DOC));
+        return new Coverage(subjects - missing, subjects);
+    }
+}

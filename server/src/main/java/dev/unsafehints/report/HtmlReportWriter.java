@@ -1,0 +1,450 @@
+package dev.unsafehints.report;
+
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleDocs;
+import dev.unsafehints.rules.RuleInfo;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A self-contained teaching report (one file, inline CSS and SVG, no script, no external
+ * resources): totals and charts, a per-crate table, then every unsafe site with its code, the
+ * operations inside it, the guideline findings on it, what a reviewer should check, and finally the
+ * guideline documents of every rule that appears. All text is escaped.
+ */
+public final class HtmlReportWriter implements ReportWriter {
+    private static final int TOP_FILES = 10;
+
+    @Override
+    public void write(ReportModel model, Writer out) throws IOException {
+        List<Site> reported = model.reportedSites();
+        out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"generator\" content=\"" + Html.escape(model.tool().name() + " " + model.tool().version()) + "\">\n"
+                + "<title>Unsafe code report: " + Html.escape(title(model)) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
+        header(out, model, reported);
+        overview(out, model);
+        crates(out, model);
+        Set<String> rulesSeen = new LinkedHashSet<>();
+        sites(out, model, reported, false, rulesSeen);
+        sites(out, model, reported, true, rulesSeen);
+        problems(out, model);
+        guidelines(out, rulesSeen);
+        out.write("<footer>Written by " + Html.escape(model.tool().name() + " " + model.tool().version())
+                + ". Rule documents: <a href=\"" + Html.escape(model.tool().informationUri()) + "\">"
+                + Html.escape(model.tool().informationUri()) + "</a></footer>\n</body>\n</html>\n");
+        out.flush();
+    }
+
+    private static String title(ReportModel model) {
+        if (model.crates().size() == 1) {
+            return model.crates().get(0).displayName();
+        }
+        return String.join(", ", model.scan().roots());
+    }
+
+    private static void header(Writer out, ReportModel model, List<Site> reported) throws IOException {
+        out.write("<header class=\"top\"><h1>Unsafe code report</h1>\n<p class=\"sub\">" + Html.escape(title(model))
+                + " · scanned " + Html.escape(String.join(", ", model.scan().roots())) + "</p>\n");
+        out.write("<nav><a href=\"#overview\">Overview</a> <a href=\"#crates\">Crates</a> <a href=\"#sites\">Unsafe sites</a>"
+                + " <a href=\"#tests\">Test-only code</a> <a href=\"#problems\">Skipped files</a> <a href=\"#guidelines\">Guidelines</a></nav>\n");
+        out.write("<div class=\"cards\">");
+        card(out, String.valueOf(model.files().size()), "files analyzed");
+        card(out, String.valueOf(model.crates().size()), model.crates().size() == 1 ? "crate" : "crates");
+        int unsafeSites = model.totalCounts().byRule().entrySet().stream()
+                .filter(e -> UnsafeKinds.isCounted(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        card(out, String.valueOf(unsafeSites), "unsafe sites (outside tests)");
+        card(out, model.totalSafetyComments().percentText(), "unsafe blocks and impls with a SAFETY comment");
+        card(out, String.valueOf(reported.size()), model.baseline().isPresent() ? "new or changed findings" : "findings");
+        card(out, String.valueOf(model.skipped().size() + model.partlyParsedFiles().size()), "files skipped or partly parsed");
+        out.write("</div>\n");
+        if (model.baseline().isPresent()) {
+            BaselineSummary b = model.baseline().get();
+            out.write("<p class=\"baseline\">Compared with baseline <code>" + Html.escape(b.file()) + "</code>: "
+                    + b.newSites() + " new or changed, " + b.unchangedSites() + " unchanged (not shown), "
+                    + b.fixedSites() + " gone.</p>\n");
+        }
+        out.write("</header>\n");
+    }
+
+    private static void card(Writer out, String value, String label) throws IOException {
+        out.write("<div class=\"card\"><div class=\"num\">" + Html.escape(value) + "</div><div>" + Html.escape(label) + "</div></div>");
+    }
+
+    private static void overview(Writer out, ReportModel model) throws IOException {
+        out.write("<section id=\"overview\"><h2>Overview</h2>\n<div class=\"charts\">\n");
+        Counts total = model.totalCounts();
+        List<HtmlCharts.Bar> kinds = new ArrayList<>();
+        for (UnsafeKinds.Kind k : UnsafeKinds.INVENTORY) {
+            if (total.get(k.ruleId()) > 0) {
+                kinds.add(new HtmlCharts.Bar(k.ruleId(), total.get(k.ruleId()), 0));
+            }
+        }
+        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            if (total.get(k.ruleId()) > 0) {
+                kinds.add(new HtmlCharts.Bar(k.ruleId(), total.get(k.ruleId()), 0));
+            }
+        }
+        out.write("<figure><figcaption>Unsafe sites by kind</figcaption>" + HtmlCharts.bars("Unsafe sites by kind", kinds) + "</figure>\n");
+        List<HtmlCharts.Bar> coverage = new ArrayList<>();
+        for (CrateReport c : model.crates()) {
+            coverage.add(new HtmlCharts.Bar(c.displayName(), c.safetyComments().total(), c.safetyComments().documented()));
+        }
+        out.write("<figure><figcaption>SAFETY comment coverage per crate <span class=\"legend\"><i class=\"sw documented\"></i>documented"
+                + " <i class=\"sw missing\"></i>undocumented</span></figcaption>"
+                + HtmlCharts.coverage("SAFETY comment coverage per crate", coverage) + "</figure>\n");
+        List<FileReport> byUnsafe = new ArrayList<>(model.files());
+        byUnsafe.sort(Comparator.comparingInt(FileReport::unsafeSiteCount).reversed().thenComparing(FileReport::path));
+        List<HtmlCharts.Bar> top = byUnsafe.stream().filter(f -> f.unsafeSiteCount() > 0).limit(TOP_FILES)
+                .map(f -> new HtmlCharts.Bar(f.path(), f.unsafeSiteCount(), 0)).toList();
+        out.write("<figure><figcaption>Files with the most unsafe sites</figcaption>"
+                + HtmlCharts.bars("Files with the most unsafe sites", top) + "</figure>\n");
+        out.write("</div></section>\n");
+    }
+
+    private static void crates(Writer out, ReportModel model) throws IOException {
+        out.write("<section id=\"crates\"><h2>Crates</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Crate</th><th>Edition</th>"
+                + "<th><code>unsafe_code</code></th><th>Files</th>");
+        for (UnsafeKinds.Kind k : UnsafeKinds.INVENTORY) {
+            out.write("<th title=\"" + Html.escape(k.ruleId()) + "\">" + Html.escape(k.label()) + "</th>");
+        }
+        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            out.write("<th class=\"op\" title=\"" + Html.escape(k.ruleId()) + "\">" + Html.escape(k.label()) + "</th>");
+        }
+        out.write("<th>SAFETY comments</th><th># Safety docs</th><th>in tests</th></tr></thead>\n<tbody>\n");
+        for (CrateReport c : model.crates()) {
+            out.write("<tr><th scope=\"row\">" + Html.escape(c.displayName()) + "<div class=\"path\">" + Html.escape(c.root())
+                    + "</div></th><td>" + Html.escape(c.edition()) + "</td><td class=\"policy " + Html.escape(c.policy().level().id())
+                    + "\">" + Html.escape(c.policy().label()) + "</td><td>" + c.files() + "</td>");
+            for (UnsafeKinds.Kind k : UnsafeKinds.INVENTORY) {
+                out.write(num(c.counts().get(k.ruleId())));
+            }
+            for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+                out.write(num(c.counts().get(k.ruleId())));
+            }
+            int tests = c.testCounts().byRule().entrySet().stream().filter(e -> UnsafeKinds.isCounted(e.getKey()))
+                    .mapToInt(Map.Entry::getValue).sum();
+            out.write("<td>" + coverageText(c.safetyComments()) + "</td><td>" + coverageText(c.safetyDocs()) + "</td>"
+                    + num(tests) + "</tr>\n");
+        }
+        out.write("</tbody></table></div>\n<p class=\"hint\">Declarations (blocks, fns, impls, ...) count where unsafe code"
+                + " is written; operations (deref, call, ...) count what it does. Sites in test-only code are counted apart.</p></section>\n");
+    }
+
+    private static String num(int n) {
+        return n == 0 ? "<td class=\"zero\">0</td>" : "<td>" + n + "</td>";
+    }
+
+    private static String coverageText(Coverage c) {
+        return c.total() == 0 ? "–" : Html.escape(c.percentText() + " (" + c.documented() + "/" + c.total() + ")");
+    }
+
+    /** One card per unsafe site; operations and guideline findings inside it are shown on its card. */
+    private static void sites(Writer out, ReportModel model, List<Site> reported, boolean testOnly, Set<String> rulesSeen)
+            throws IOException {
+        Map<String, List<Site>> byFile = new LinkedHashMap<>();
+        for (Site s : reported) {
+            if (s.testOnly() == testOnly) {
+                byFile.computeIfAbsent(s.path(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        int count = byFile.values().stream().mapToInt(List::size).sum();
+        if (testOnly) {
+            out.write("<section id=\"tests\"><h2>Test-only code</h2>\n<p class=\"hint\">" + count + " finding" + (count == 1 ? "" : "s")
+                    + " under <code>cfg(test)</code>, in <code>#[test]</code> functions or in <code>tests/</code>: compiled only"
+                    + " for tests, still worth a look.</p>\n");
+        } else {
+            out.write("<section id=\"sites\"><h2>Unsafe sites</h2>\n<p class=\"hint\">" + count + " finding" + (count == 1 ? "" : "s")
+                    + (model.baseline().isPresent() ? " new or changed since the baseline" : "") + ", grouped by file.</p>\n");
+        }
+        for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
+            out.write("<details class=\"file\" open><summary><code>" + Html.escape(e.getKey()) + "</code> <span class=\"count\">"
+                    + e.getValue().size() + "</span></summary>\n");
+            for (Group g : group(e.getValue())) {
+                siteCard(out, g, rulesSeen);
+            }
+            out.write("</details>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    /** A site shown as a card, with the operation and guideline findings that lie inside it. */
+    private record Group(Site main, List<Site> operations, List<Site> guidance) {
+    }
+
+    private static List<Group> group(List<Site> sites) {
+        List<Site> containers = sites.stream().filter(s -> s.category() == RuleInfo.Category.INVENTORY).toList();
+        Map<Site, Group> groups = new LinkedHashMap<>();
+        List<Group> result = new ArrayList<>();
+        for (Site s : sites) {
+            if (s.category() == RuleInfo.Category.INVENTORY) {
+                Group g = new Group(s, new ArrayList<>(), new ArrayList<>());
+                groups.put(s, g);
+                result.add(g);
+            }
+        }
+        for (Site s : sites) {
+            if (s.category() == RuleInfo.Category.INVENTORY) {
+                continue;
+            }
+            Site host = innermost(containers, s);
+            if (host == null) {
+                result.add(new Group(s, new ArrayList<>(), new ArrayList<>()));
+            } else if (s.category() == RuleInfo.Category.OPERATION) {
+                groups.get(host).operations().add(s);
+            } else {
+                groups.get(host).guidance().add(s);
+            }
+        }
+        result.sort(Comparator.comparingInt((Group g) -> g.main().span().startLine())
+                .thenComparingInt(g -> g.main().span().startColumn()));
+        return result;
+    }
+
+    /** The smallest inventory site whose span holds the site's start (and, for operations, its whole span). */
+    private static Site innermost(List<Site> containers, Site s) {
+        Site best = null;
+        for (Site c : containers) {
+            boolean holds = c.category() == RuleInfo.Category.INVENTORY
+                    && before(c.span().startLine(), c.span().startColumn(), s.span().startLine(), s.span().startColumn())
+                    && before(s.span().endLine(), s.span().endColumn(), c.span().endLine(), c.span().endColumn())
+                    && (s.category() != RuleInfo.Category.OPERATION || !c.ruleId().equals("raw-pointer-cast"));
+            if (holds && (best == null || before(best.span().startLine(), best.span().startColumn(),
+                    c.span().startLine(), c.span().startColumn()))) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static boolean before(int l1, int c1, int l2, int c2) {
+        return l1 < l2 || (l1 == l2 && c1 <= c2);
+    }
+
+    private static void siteCard(Writer out, Group g, Set<String> rulesSeen) throws IOException {
+        Site s = g.main();
+        rulesSeen.add(s.ruleId());
+        String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
+        out.write("<article class=\"site " + Html.escape(s.level()) + "\" id=\"" + Html.escape(anchor(s)) + "\">\n<header>"
+                + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.level()) + "</span> "
+                + "<a class=\"rule\" href=\"#rule-" + Html.escape(s.ruleId()) + "\">" + Html.escape(s.ruleId()) + "</a> "
+                + "<span class=\"title\">" + Html.escape(title) + "</span>"
+                + "<span class=\"where\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
+                + "</code></span></header>\n");
+        out.write("<p class=\"message\">" + MiniMarkdown.codeSpans(s.message()) + "</p>\n");
+        if (!s.itemPath().isEmpty() || !s.cfg().isEmpty()) {
+            out.write("<p class=\"meta\">");
+            if (!s.itemPath().isEmpty()) {
+                out.write("in <code>" + Html.escape(s.itemPath()) + "</code> ");
+            }
+            for (String c : s.cfg()) {
+                out.write("<span class=\"cfg\">cfg(" + Html.escape(c) + ")</span> ");
+            }
+            out.write("</p>\n");
+        }
+        excerpt(out, s);
+        if (!g.operations().isEmpty()) {
+            out.write("<h4>Unsafe operations inside</h4><ul class=\"ops\">");
+            for (Site op : g.operations()) {
+                rulesSeen.add(op.ruleId());
+                out.write("<li><a class=\"rule\" href=\"#rule-" + Html.escape(op.ruleId()) + "\">" + Html.escape(op.ruleId())
+                        + "</a> at line " + op.span().startLine() + ": " + MiniMarkdown.codeSpans(op.message()));
+                String contract = op.properties().get("safetyDoc");
+                if (contract != null && !contract.isBlank()) {
+                    out.write("<blockquote class=\"contract\">" + Html.escape(contract.strip()) + "</blockquote>");
+                }
+                out.write("</li>");
+            }
+            out.write("</ul>\n");
+        }
+        if (!s.related().isEmpty()) {
+            out.write("<h4>Related</h4><ul class=\"related\">");
+            for (RelatedSite r : s.related()) {
+                out.write("<li><code>" + Html.escape(r.path() + ":" + r.span().startLine() + ":" + r.span().startColumn())
+                        + "</code> " + Html.escape(r.message()) + "</li>");
+            }
+            out.write("</ul>\n");
+        }
+        String contract = s.properties().get("safetyDoc");
+        if (contract != null && !contract.isBlank()) {
+            out.write("<h4>The callee's safety contract</h4><blockquote class=\"contract\">" + Html.escape(contract.strip()) + "</blockquote>\n");
+        }
+        List<Site> guidance = new ArrayList<>(g.guidance());
+        if (!guidance.isEmpty()) {
+            out.write("<h4>Guideline findings</h4><ul class=\"guidance\">");
+            for (Site gs : guidance) {
+                rulesSeen.add(gs.ruleId());
+                out.write("<li><span class=\"badge " + Html.escape(gs.level()) + "\">" + Html.escape(gs.level()) + "</span> "
+                        + "<a class=\"rule\" href=\"#rule-" + Html.escape(gs.ruleId()) + "\">" + Html.escape(gs.ruleId()) + "</a>: "
+                        + MiniMarkdown.codeSpans(gs.message()) + "</li>");
+            }
+            out.write("</ul>\n");
+        }
+        String todo = firstParagraph(RuleDocs.section(s.ruleId(), "What to do"));
+        out.write("<div class=\"guideline\"><h4>Guideline</h4>");
+        if (!todo.isEmpty()) {
+            out.write(MiniMarkdown.toHtml(todo, 3));
+        }
+        for (Site gs : guidance) {
+            String more = firstParagraph(RuleDocs.section(gs.ruleId(), "What to do"));
+            if (!more.isEmpty()) {
+                out.write(MiniMarkdown.toHtml(more, 3));
+            }
+        }
+        out.write("<p><a href=\"#rule-" + Html.escape(s.ruleId()) + "\">Read the full guideline for "
+                + Html.escape(s.ruleId()) + "</a></p></div>\n");
+        out.write("<div class=\"review\"><h4>What a reviewer should check</h4><ul>");
+        for (String q : ReviewChecklist.forRule(s.ruleId())) {
+            out.write("<li>" + MiniMarkdown.inline(q) + "</li>");
+        }
+        for (Site op : g.operations()) {
+            if (!op.ruleId().equals(s.ruleId())) {
+                for (String q : ReviewChecklist.forRule(op.ruleId())) {
+                    out.write("<li>" + MiniMarkdown.inline(q) + "</li>");
+                }
+                break;
+            }
+        }
+        out.write("</ul></div>\n</article>\n");
+    }
+
+    private static String anchor(Site s) {
+        return "site-" + s.fingerprint();
+    }
+
+    /** The site's lines with the range marked. */
+    private static void excerpt(Writer out, Site s) throws IOException {
+        if (s.excerpt().isEmpty()) {
+            return;
+        }
+        out.write("<pre class=\"code\"><code>");
+        int lastShown = s.excerptFirstLine() + s.excerpt().size() - 1;
+        for (int i = 0; i < s.excerpt().size(); i++) {
+            int line = s.excerptFirstLine() + i;
+            String text = s.excerpt().get(i);
+            int from = line == s.span().startLine() ? Math.min(text.length(), s.span().startColumn() - 1) : 0;
+            int to = line == s.span().endLine() ? Math.min(text.length(), Math.max(from, s.span().endColumn() - 1)) : text.length();
+            out.write("<span class=\"ln\">" + line + "</span>" + Html.escape(text.substring(0, from))
+                    + "<mark>" + Html.escape(text.substring(from, to)) + "</mark>" + Html.escape(text.substring(to)) + "\n");
+        }
+        if (s.span().endLine() > lastShown) {
+            out.write("<span class=\"ln\">…</span><span class=\"more\">(continues to line " + s.span().endLine() + ")</span>\n");
+        }
+        out.write("</code></pre>\n");
+    }
+
+    private static String firstParagraph(String markdown) {
+        String t = markdown.strip();
+        int blank = t.indexOf("\n\n");
+        return blank < 0 ? t : t.substring(0, blank);
+    }
+
+    private static void problems(Writer out, ReportModel model) throws IOException {
+        out.write("<section id=\"problems\"><h2>Skipped and partly parsed files</h2>\n");
+        if (model.skipped().isEmpty() && model.partlyParsedFiles().isEmpty()) {
+            out.write("<p class=\"hint\">None: every file was read and parsed completely.</p></section>\n");
+            return;
+        }
+        out.write("<ul class=\"problems\">");
+        for (SkippedFile s : model.skipped()) {
+            out.write("<li><code>" + Html.escape(s.path()) + "</code>: skipped (" + Html.escape(s.reason().id()) + "): "
+                    + Html.escape(s.message()) + "</li>");
+        }
+        for (FileReport f : model.partlyParsedFiles()) {
+            out.write("<li><code>" + Html.escape(f.path()) + "</code>: partly parsed; findings inside the broken code may be missing<ul>");
+            for (SyntaxIssue e : f.syntaxErrors()) {
+                out.write("<li>line " + e.span().startLine() + ", column " + e.span().startColumn() + ": syntax error: "
+                        + Html.escape(e.message()) + "</li>");
+            }
+            out.write("</ul></li>");
+        }
+        out.write("</ul></section>\n");
+    }
+
+    private static void guidelines(Writer out, Set<String> rulesSeen) throws IOException {
+        out.write("<section id=\"guidelines\"><h2>Guidelines</h2>\n<p class=\"hint\">The rule documents of every rule above.</p>\n");
+        for (String id : rulesSeen.stream().sorted().toList()) {
+            String title = RuleCatalog.byId(id).map(RuleDescriptor::title).orElse(id);
+            out.write("<article class=\"rule-doc\" id=\"rule-" + Html.escape(id) + "\"><h3><code>" + Html.escape(id) + "</code> "
+                    + Html.escape(title) + "</h3>\n");
+            String doc = RuleDocs.markdown(id).orElse("");
+            if (doc.isEmpty()) {
+                out.write("<p>No document for this rule yet.</p>");
+            } else {
+                String body = doc.strip();
+                if (body.startsWith("# ")) {
+                    int nl = body.indexOf('\n');
+                    body = nl < 0 ? "" : body.substring(nl + 1); // the title line is already the heading
+                }
+                out.write(MiniMarkdown.toHtml(body, 2));
+            }
+            out.write("<p><a href=\"" + Html.escape(RuleDocs.url(id)) + "\">Online version</a></p></article>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    private static final String CSS = """
+            :root { --fg:#1d232a; --muted:#5b6670; --line:#d8dee4; --bg:#ffffff; --soft:#f5f7f9;
+                    --error:#c62828; --warning:#b26a00; --note:#1565c0; --ok:#2e7d32; --miss:#ef9a3a; }
+            * { box-sizing: border-box; }
+            body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+            header.top, section, footer { max-width: 1180px; margin: 0 auto; padding: 12px 24px; }
+            h1 { margin: 12px 0 0; font-size: 28px; }
+            h2 { border-bottom: 2px solid var(--line); padding-bottom: 4px; margin-top: 28px; }
+            h4 { margin: 12px 0 4px; font-size: 14px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+            .sub, .hint, .path, .meta { color: var(--muted); }
+            .path { font-size: 12px; font-weight: normal; }
+            nav a { margin-right: 14px; }
+            a { color: var(--note); }
+            code, pre { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 13px; }
+            .cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
+            .card { flex: 1 1 150px; border: 1px solid var(--line); border-radius: 8px; padding: 10px 14px; background: var(--soft); }
+            .card .num { font-size: 26px; font-weight: 700; }
+            .charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
+            figure { margin: 8px 0; } figcaption { font-weight: 600; margin-bottom: 4px; }
+            svg.chart { max-width: 100%; height: auto; }
+            svg .bar { fill: #5c6bc0; } svg .documented { fill: var(--ok); } svg .missing { fill: var(--miss); }
+            svg text { font-size: 12px; fill: var(--fg); font-family: system-ui, sans-serif; }
+            .legend { font-weight: normal; color: var(--muted); margin-left: 10px; }
+            .sw { display: inline-block; width: 10px; height: 10px; margin: 0 4px 0 8px; }
+            .sw.documented { background: var(--ok); } .sw.missing { background: var(--miss); }
+            .scroll { overflow-x: auto; }
+            table { border-collapse: collapse; font-size: 13px; }
+            th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: right; }
+            thead th { background: var(--soft); } tbody th { text-align: left; }
+            td.zero { color: #aab3bb; } td.policy { text-align: left; }
+            td.policy.forbid, td.policy.deny { color: var(--ok); font-weight: 600; }
+            details.file { margin: 14px 0; }
+            details.file > summary { cursor: pointer; font-weight: 600; padding: 6px 0; }
+            .count { background: var(--soft); border: 1px solid var(--line); border-radius: 10px; padding: 0 8px; font-size: 12px; }
+            article.site { border: 1px solid var(--line); border-left: 5px solid var(--note); border-radius: 6px; margin: 12px 0; padding: 8px 14px; }
+            article.site.error { border-left-color: var(--error); } article.site.warning { border-left-color: var(--warning); }
+            article.site > header { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
+            .where { margin-left: auto; color: var(--muted); }
+            .badge { font-size: 11px; text-transform: uppercase; font-weight: 700; color: #fff; border-radius: 4px; padding: 1px 6px; background: var(--note); }
+            .badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
+            .rule { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 600; }
+            .title { color: var(--muted); }
+            .message { margin: 6px 0; }
+            .cfg { background: #fff4e0; border: 1px solid #f0d29a; border-radius: 4px; padding: 0 6px; font-family: ui-monospace, Menlo, monospace; font-size: 12px; }
+            pre.code { background: #0f1720; color: #e6edf3; padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
+            pre.code mark { background: #6b4f00; color: #fff6d5; border-radius: 2px; }
+            pre.code .ln { display: inline-block; min-width: 3.5em; color: #7d8a96; user-select: none; }
+            pre.code .more { color: #9fb0c0; font-style: italic; }
+            pre.doc-code { background: var(--soft); border: 1px solid var(--line); padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
+            blockquote.contract { margin: 4px 0 8px; padding: 4px 10px; border-left: 3px solid var(--warning); background: #fffaf0; white-space: pre-wrap; }
+            .guideline, .review { background: var(--soft); border-radius: 6px; padding: 4px 12px 8px; margin-top: 8px; }
+            .review ul, .guideline ul { margin: 4px 0; }
+            article.rule-doc { border-top: 1px solid var(--line); padding-top: 6px; }
+            footer { color: var(--muted); font-size: 13px; border-top: 1px solid var(--line); margin-top: 30px; }
+            @media print { details.file { display: block; } nav { display: none; } }
+            """;
+}

@@ -1,0 +1,72 @@
+package dev.unsafehints.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects file reports as workers finish them (thread-safe) and assembles the {@link ReportModel}:
+ * files sorted by path, cfg conditions of out-of-line modules carried into their files, the
+ * baseline applied, and crate rows summed.
+ */
+public final class ReportAssembler {
+    private final Map<String, CrateSource> crates = new LinkedHashMap<>();
+    private final List<FileReport> files = new ArrayList<>();
+    private final List<SkippedFile> skipped = new ArrayList<>();
+
+    public synchronized void addCrate(CrateSource crate) {
+        crates.putIfAbsent(crate.key(), crate);
+    }
+
+    public synchronized void addFile(FileReport file) {
+        files.add(file);
+    }
+
+    public synchronized void addSkipped(SkippedFile file) {
+        skipped.add(file);
+    }
+
+    public synchronized ReportModel assemble(ToolInfo tool, ScanInfo scan, Optional<Baseline> baseline) {
+        List<FileReport> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing(FileReport::path));
+        sorted = ModuleCfg.propagate(sorted);
+        Optional<BaselineSummary> summary = Optional.empty();
+        if (baseline.isPresent()) {
+            Baseline.Result result = baseline.get().apply(sorted);
+            sorted = result.files();
+            summary = Optional.of(result.summary());
+        }
+        List<SkippedFile> skippedSorted = new ArrayList<>(skipped);
+        skippedSorted.sort(Comparator.comparing(SkippedFile::path));
+        return new ReportModel(tool, scan, crateRows(sorted), sorted, skippedSorted, summary);
+    }
+
+    private List<CrateReport> crateRows(List<FileReport> sorted) {
+        Map<String, List<FileReport>> byCrate = new HashMap<>();
+        for (FileReport f : sorted) {
+            byCrate.computeIfAbsent(f.crateKey(), k -> new ArrayList<>()).add(f);
+        }
+        List<CrateReport> rows = new ArrayList<>();
+        for (CrateSource c : crates.values()) {
+            List<FileReport> own = byCrate.getOrDefault(c.key(), List.of());
+            Counts counts = Counts.EMPTY;
+            Counts tests = Counts.EMPTY;
+            Coverage comments = Coverage.NONE;
+            Coverage docs = Coverage.NONE;
+            for (FileReport f : own) {
+                counts = counts.plus(f.counts());
+                tests = tests.plus(f.testCounts());
+                comments = comments.plus(f.safetyComments());
+                docs = docs.plus(f.safetyDocs());
+            }
+            rows.add(new CrateReport(c.key(), c.name(), c.version(), c.edition(), c.root(), c.policy(), own.size(),
+                    counts, tests, comments, docs));
+        }
+        rows.sort(Comparator.comparing(CrateReport::root).thenComparing(CrateReport::name));
+        return rows;
+    }
+}

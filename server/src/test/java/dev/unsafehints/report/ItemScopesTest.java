@@ -1,0 +1,83 @@
+package dev.unsafehints.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unsafehints.grammar.Edition;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Item paths and cfg attribution from tokens; each marker comment names the expected answer. */
+class ItemScopesTest {
+    private static final String SOURCE = """
+            #![cfg(unix)]
+            mod outer {
+                pub struct Buf { ptr: *mut u8 }
+                impl<T: Copy> Drop for Vec<T> where T: Send {
+                    fn drop(&mut self) {
+                        unsafe { free(self.ptr) } // @1
+                    }
+                }
+                #[cfg(test)]
+                mod tests {
+                    #[test]
+                    fn reads() { unsafe { read() } } // @2
+                }
+                pub unsafe fn plain() -> impl Fn() { || unsafe { x() } } // @3
+                fn stmt() {
+                    #[cfg(feature = "fast")]
+                    let y = unsafe { fast() }; // @4
+                    let z = unsafe { slow() }; // @5
+                }
+                #[cfg(all(test, feature = "std"))]
+                mod std_tests;
+                static TABLE: [u8; 2] = unsafe { make() }; // @6
+            }
+            """;
+
+    private static ItemScopes.Enclosing at(String marker) {
+        int line = SOURCE.indexOf("// " + marker);
+        int offset = SOURCE.lastIndexOf("unsafe", line);
+        return ItemScopes.of(SOURCE, Edition.E2021).at(offset);
+    }
+
+    @Test
+    void itemPathsNameModulesImplsAndFunctions() {
+        assertEquals("outer::impl Drop for Vec<T>::drop", at("@1").itemPath());
+        assertEquals("outer::tests::reads", at("@2").itemPath());
+        assertEquals("outer::plain", at("@3").itemPath(), "`impl Fn()` in a return type is not an impl block");
+        assertEquals("outer::stmt", at("@5").itemPath());
+        assertEquals("outer::TABLE", at("@6").itemPath());
+    }
+
+    @Test
+    void cfgConditionsAccumulateFromFileToStatement() {
+        assertEquals(List.of("unix"), at("@1").cfg());
+        assertEquals(List.of("unix", "test"), at("@2").cfg());
+        assertEquals(List.of("unix", "feature = \"fast\""), at("@4").cfg());
+        assertEquals(List.of("unix"), at("@5").cfg(), "the attribute ends with its statement");
+    }
+
+    @Test
+    void testOnlyMeansTestIsRequired() {
+        assertTrue(ItemScopes.isTestOnly(List.of("test")));
+        assertTrue(ItemScopes.isTestOnly(List.of("unix", "all(test, feature = \"std\")")));
+        assertFalse(ItemScopes.isTestOnly(List.of("not(test)")));
+        assertFalse(ItemScopes.isTestOnly(List.of("any(test, doc)")));
+        assertFalse(ItemScopes.isTestOnly(List.of("debug_assertions")));
+    }
+
+    @Test
+    void outOfLineModulesKeepTheirConditions() {
+        Map<String, List<String>> modules = ItemScopes.of(SOURCE, Edition.E2021).guardedModules();
+        assertEquals(List.of("all(test, feature = \"std\")"), modules.get("std_tests"));
+    }
+
+    @Test
+    void brokenCodeDoesNotSwallowTheItemsAfterIt() {
+        String broken = "fn bad( {\n let x = ;\n}\nfn good() { unsafe { x() } }\n";
+        assertEquals("good", ItemScopes.of(broken, Edition.E2021).at(broken.indexOf("unsafe")).itemPath());
+    }
+}
