@@ -73,7 +73,7 @@ public final class SettingsStore {
         configFiles.clear();
         nearestConfig.clear();
         for (Path root : roots) {
-            forFile(root.resolve("lib.rs"), null);
+            forFolder(root);
         }
         generation.incrementAndGet();
     }
@@ -93,8 +93,13 @@ public final class SettingsStore {
         return base.overriddenBy(e.severities(), e.largeBlockThreshold());
     }
 
+    /** The settings for the files directly in a folder (e.g. a workspace folder as a whole). */
+    public AnalysisSettings forFolder(Path folder) {
+        return forFile(folder.resolve("lib.rs"), null);
+    }
+
     private Optional<Path> nearest(Path folder, Path stop) {
-        if (folder == null) {
+        if (folder == null || !folder.startsWith(stop)) {
             return Optional.empty();
         }
         Optional<Path> known = nearestConfig.get(folder);
@@ -103,7 +108,7 @@ public final class SettingsStore {
         }
         Path candidate = folder.resolve(ConfigFile.FILE_NAME);
         Optional<Path> found = Files.isRegularFile(candidate) ? Optional.of(candidate)
-                : folder.equals(stop) || !folder.startsWith(stop) ? Optional.empty()
+                : folder.equals(stop) ? Optional.empty()
                 : nearest(folder.getParent(), stop);
         nearestConfig.put(folder, found);
         return found;
