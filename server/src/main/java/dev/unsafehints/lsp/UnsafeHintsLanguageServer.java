@@ -87,6 +87,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private final UnsafeHintsTextDocumentService textDocumentService;
     private final UnsafeHintsWorkspaceService workspaceService;
+    private final ParserCacheGuard parserCache = new ParserCacheGuard();
     private volatile CargoManifests manifests = new CargoManifests();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.NONE;
@@ -336,7 +337,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             // go on with what we have
         }
         long generation = settings.generation();
-        AnalysisSettings effective = settings.forFile(snapshot.path());
+        AnalysisSettings effective = settingsFor(snapshot.path());
         long start = System.nanoTime();
         FileAnalysis analysis = analyzer.analyze(
                 new SourceDocument(snapshot.path(), snapshot.text(), crateOf(snapshot.uri())), effective, index);
@@ -350,7 +351,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     }
 
     private FileAnalysis analyzeFile(Path file, String text) {
-        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settings.forFile(file), index);
+        FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)),
+                settingsFor(file), index);
+        trimParserCache();
+        return analysis;
     }
 
     /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
@@ -360,6 +364,11 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         FileDeclarations declarations = DeepStack.call(() ->
                 FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
         index.update(crate, declarations);
+        trimParserCache();
+    }
+
+    private AnalysisSettings settingsFor(Path file) {
+        return settings.forFile(file, file == null ? null : manifests.crateOf(file).root());
     }
 
     private CrateInfo crateOf(String uri) {
@@ -368,6 +377,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     /** The newest analysis of an open document: update the inventory and push diagnostics. */
     private void onCurrentAnalysis(AnalyzedDocument doc) {
+        trimParserCache();
         DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
         if (!features.pullDiagnostics()) {
             publish(doc.uri(), FindingConverter.diagnostics(doc.findings(), doc.source(), doc.uri()), doc.version());
@@ -408,7 +418,16 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         if (shutdownRequested.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"));
+        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"))
+                .thenRun(this::trimParserCache);
+    }
+
+    /** Called after indexing and after analyses: the only growing cache outside our own maps. */
+    private void trimParserCache() {
+        int states = parserCache.dfaStates();
+        if (parserCache.trimIfLarge()) {
+            log.debug("cleared the parser's prediction cache (" + states + " DFA states)");
+        }
     }
 
     private void reanalyseOpenDocuments() {
@@ -472,7 +491,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
         long generation = settings.generation();
         Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
-        AnalysisSettings effective = settings.forFile(file);
+        AnalysisSettings effective = settingsFor(file);
         return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
     }
 }
