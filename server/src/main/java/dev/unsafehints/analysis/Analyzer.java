@@ -56,7 +56,7 @@ public final class Analyzer {
             }
             Rule rule = descriptor.newInstance();
             FindingSink sink = (range, message, related, fixes, properties, siteSeverity) -> {
-                if (!suppressions.isSuppressed(descriptor.id(), range)) {
+                if (!suppressions.isSuppressed(descriptor.id(), range, source)) {
                     Severity severity = configured != null ? configured
                             : siteSeverity != null ? siteSeverity : descriptor.defaultSeverity();
                     findings.add(new Finding(descriptor.id(), severity, message, range, related, fixes, properties));
@@ -68,12 +68,29 @@ public final class Analyzer {
                 notes.add("rule " + descriptor.id() + " failed on this file and was skipped: " + e);
             }
         }
+        attachCfg(model, findings);
         if (model.factsFailure() != null) {
             notes.add(model.factsFailure());
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
                 summarize(findings, model), notes);
+    }
+
+    /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
+    private static void attachCfg(FileModel model, List<Finding> findings) {
+        if (!model.source().text().contains("cfg")) {
+            return;
+        }
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            List<String> cfg = CfgConditions.at(model, f.range().start());
+            if (!cfg.isEmpty()) {
+                Map<String, String> props = new java.util.HashMap<>(f.properties());
+                props.put("cfg", String.join(" && ", cfg));
+                findings.set(i, new Finding(f.ruleId(), f.severity(), f.message(), f.range(), f.related(), f.fixes(), props));
+            }
+        }
     }
 
     private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, String text) {
@@ -93,6 +110,12 @@ public final class Analyzer {
         for (Finding f : findings) {
             counts.merge(f.ruleId(), 1, Integer::sum);
         }
-        return new FileSummary(counts, 0, 0, 0, 0);
+        UnsafeFacts facts = model.facts();
+        int blocks = facts.blocks().size();
+        int documentedBlocks = (int) facts.blocks().stream().filter(UnsafeBlockFact::isSafetyCommented).count();
+        int unsafeFns = (int) facts.functions().stream().filter(FunctionFact::isUnsafe).count();
+        int documentedFns = (int) facts.functions().stream()
+                .filter(f -> f.isUnsafe() && f.hasSafetySection()).count();
+        return new FileSummary(counts, blocks, documentedBlocks, unsafeFns, documentedFns);
     }
 }

@@ -14,6 +14,15 @@ record Binding(String name, boolean rawPointer, String typeText, String evidence
         return new Binding(name, false, null, null, declaration);
     }
 
+    /** A `static mut` item declared inside a block. */
+    static Binding localStaticMut(String name, TextRange declaration) {
+        return new Binding(name, false, "static mut", null, declaration, null);
+    }
+
+    boolean isStaticMut() {
+        return "static mut".equals(typeText) && function == null;
+    }
+
     /** A fn item declared inside a block: visible in the whole block. */
     static Binding localFunction(dev.unsafehints.workspace.DeclaredFn fn, TextRange declaration) {
         return new Binding(fn.name(), false, null, null, declaration, fn);

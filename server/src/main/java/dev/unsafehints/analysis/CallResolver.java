@@ -93,6 +93,9 @@ final class CallResolver {
         if (first.equals(crateName)) {
             return concat(List.of("crate"), rest);
         }
+        if (path.size() > 1 && crate.hasModule(concat(module, List.of(first)))) {
+            return concat(concat(List.of("crate"), module), path); // a child module: `config::LEVEL`
+        }
         if (!callee) {
             return path; // an import target: std, another crate or a child module
         }
@@ -195,6 +198,13 @@ final class CallResolver {
 
     private Callee std(List<String> path) {
         String key = StdUnsafeApis.withoutStdCrate(path);
+        if (path.size() > 2 && Character.isUpperCase(path.get(path.size() - 2).charAt(0))) {
+            // std::ffi::CStr::from_ptr: the catalogue keys associated fns by Type::fn
+            String typeKey = path.get(path.size() - 2) + "::" + path.get(path.size() - 1);
+            if (StdUnsafeApis.UNSAFE_PATHS.contains(typeKey)) {
+                return new Callee(true, typeKey, null, true);
+            }
+        }
         if (StdUnsafeApis.UNSAFE_PATHS.contains(key)
                 || edition == Edition.E2024 && StdUnsafeApis.UNSAFE_PATHS.contains(key + "@2024")) {
             return new Callee(true, key, null, true);
@@ -226,8 +236,23 @@ final class CallResolver {
         return found;
     }
 
-    boolean isStaticMut(String name) {
-        return crate.isStaticMut(name);
+    /**
+     * Whether a path names a `static mut` of the crate: declared in the current module, imported
+     * with `use`, or written with its module path. A bare name alone is not enough.
+     */
+    boolean isStaticMut(List<String> path, List<String> module) {
+        String name = path.get(path.size() - 1);
+        if (!crate.isStaticMut(name)) {
+            return false;
+        }
+        depth = 0;
+        List<String> absolute = path.size() == 1 && crate.isStaticMutIn(name, module)
+                ? concat(concat(List.of("crate"), module), List.of(name))
+                : absolutize(path, module, null, false);
+        if (absolute == null || absolute.isEmpty() || !absolute.get(0).equals("crate")) {
+            return false;
+        }
+        return crate.isStaticMutIn(name, absolute.subList(1, absolute.size() - 1));
     }
 
     WorkspaceIndex.CrateDeclarations crate() {

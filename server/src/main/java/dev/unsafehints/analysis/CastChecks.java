@@ -22,8 +22,8 @@ final class CastChecks {
             return List.of();
         }
         boolean mutBorrow = b.KW_MUT() != null;
-        if (mutBorrow != toMut) {
-            return List.of();
+        if (toMut && !mutBorrow) {
+            return List.of(); // `&x as *mut T` does not compile; invalid-ptr-cast offers the fix
         }
         String place = model.textOf(b.expression());
         String raw = (toMut ? "&raw mut " : "&raw const ") + place;
@@ -33,7 +33,30 @@ final class CastChecks {
                 new Fix("Use `" + macro + "` (before Rust 1.82)", List.of(new TextEdit(range, macro))));
     }
 
-    static void check(FileModel model, RustParser.CastExprContext cast, boolean toMut, UnsafeFacts facts) {
+    /**
+     * Receivers whose `as_ptr` returns `*const` and that have an `as_mut_ptr`: slices, arrays, `Vec`,
+     * `String`, `str` (known from a literal or a declared type). `NonNull::as_ptr` and `Cell::as_ptr`
+     * already return `*mut`, so unknown receivers are left alone.
+     */
+    private static boolean isSliceLike(RustParser.ExpressionContext receiver,
+                                       java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
+        if (receiver instanceof RustParser.ArrayExprContext || receiver instanceof RustParser.LiteralExprContext) {
+            return true;
+        }
+        String type = typeOf.apply(receiver);
+        if (type != null) {
+            String t = type.replaceAll("\\s+", "").replaceFirst("^&(mut)?", "").replaceFirst("^'[a-z_]+", "");
+            return t.startsWith("[") || t.startsWith("Vec<") || t.equals("String") || t.equals("str")
+                    || t.startsWith("Box<[") || t.startsWith("Box<str");
+        }
+        if (receiver instanceof RustParser.MacroInvocationExprContext m) {
+            return m.macroInvocation().simplePath().getText().equals("vec");
+        }
+        return false;
+    }
+
+    static void check(FileModel model, RustParser.CastExprContext cast, boolean toMut, UnsafeFacts facts,
+                      java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
         RustParser.ExpressionContext operand = cast.expression();
         if (toMut && operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.KW_MUT() == null
                 && b.AND() != null) {
@@ -56,7 +79,7 @@ final class CastChecks {
             return;
         }
         if (toMut && operand instanceof RustParser.MethodCallExprContext m
-                && m.pathExprSegment().getText().equals("as_ptr")) {
+                && m.pathExprSegment().getText().equals("as_ptr") && isSliceLike(m.expression(), typeOf)) {
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("invalid-ptr-cast", model.rangeOf(cast),
                     "`.as_ptr()` gives a pointer for reading only: writing through this `*mut` is undefined"
                             + " behaviour; use `.as_mut_ptr()`", List.of(new Fix("Use `.as_mut_ptr()`",

@@ -33,15 +33,21 @@ public final class Comments {
     public List<Token> directlyAbove(Token token) {
         List<Token> hidden = before(token);
         List<Token> result = new ArrayList<>();
-        int expectedLine = model.positionOf(model.startOf(token)).line();
+        int tokenLine = model.positionOf(model.startOf(token)).line();
+        SourceText source = model.source();
         for (int i = hidden.size() - 1; i >= 0; i--) {
             Token c = hidden.get(i);
-            int endLine = model.positionOf(Math.max(model.startOf(c), model.endOf(c) - 1)).line();
-            if (endLine != expectedLine - 1 && endLine != expectedLine) {
-                break;
+            int start = model.startOf(c);
+            int startLine = model.positionOf(start).line();
+            int endLine = model.positionOf(Math.max(start, model.endOf(c) - 1)).line();
+            if (endLine >= tokenLine) {
+                continue; // on the same line as the code: clippy does not count it
+            }
+            boolean codeBefore = !source.text().substring(source.lineStart(startLine), start).isBlank();
+            if (codeBefore) {
+                break; // a trailing comment of an earlier line of code
             }
             result.add(0, c);
-            expectedLine = model.positionOf(model.startOf(c)).line();
         }
         return result;
     }

@@ -20,6 +20,7 @@ public final class FunctionFact {
     private final TextRange signatureRange;
     private final String docs;
     private final Set<String> rawPointerParams;
+    private boolean moduleExported = true;
     final List<UnsafeOperation> bodyOperations = new ArrayList<>();
 
     FunctionFact(RustParser.Function_Context context, String name, Token unsafeKeyword, boolean isPublic, Place place,
@@ -55,6 +56,18 @@ public final class FunctionFact {
     /** Declared {@code pub} (any form) or a trait method, which is as visible as its trait. */
     public boolean isPublic() {
         return isPublic;
+    }
+
+    /**
+     * Public and reachable from outside the crate as far as the analysis can tell: declared `pub`
+     * (or a method of a public trait) in a module chain that is public or re-exported with `pub use`.
+     */
+    public boolean isExported() {
+        return isPublic && moduleExported;
+    }
+
+    void setModuleExported(boolean exported) {
+        this.moduleExported = exported;
     }
 
     public Place place() {

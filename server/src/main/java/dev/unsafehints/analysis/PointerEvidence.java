@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,10 @@ final class PointerEvidence {
         if (e instanceof RustParser.ParenthesizedExprContext p) {
             return of(p.nested().expression());
         }
+        RustParser.ExpressionContext tail = blockValue(e);
+        if (tail != null) {
+            return of(tail);
+        }
         if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
             return "it is cast to `" + model.textOf(c.castType()) + "`";
         }
@@ -65,6 +70,10 @@ final class PointerEvidence {
                     return "`." + name + "()` of a raw pointer is a raw pointer; " + inner;
                 }
             }
+            DeclaredFn method = crateCallee(m);
+            if (method != null && method.returnsRawPointer()) {
+                return "`" + method.displayPath() + "` returns `" + method.returnType() + "`";
+            }
             FileDeclarations.FieldKind receiver = fieldKindOf(m.expression());
             if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")) {
                 return "`UnsafeCell::get` returns a raw pointer";
@@ -86,7 +95,8 @@ final class PointerEvidence {
             if (path.size() == 1 && (key.equals("null") || key.equals("null_mut"))) {
                 return "`" + key + "()` returns a raw pointer";
             }
-            return null;
+            DeclaredFn fn = crateCallee(c);
+            return fn != null && fn.returnsRawPointer() ? "`" + fn.displayPath() + "` returns `" + fn.returnType() + "`" : null;
         }
         if (e instanceof RustParser.FieldExprContext f) {
             return fieldKindOf(f) == FileDeclarations.FieldKind.RAW_POINTER
@@ -104,6 +114,57 @@ final class PointerEvidence {
         return null;
     }
 
+    /** The crate fn or method a call resolves to, when the resolution is unambiguous; else null. */
+    DeclaredFn crateCallee(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            CallResolver.Callee c = resolver.resolveMethod(m.pathExprSegment().pathIdentSegment().getText());
+            return c.known() ? c.declaration() : null;
+        }
+        if (e instanceof RustParser.CallExprContext call && call.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            CallResolver.Callee c = resolver.resolve(path, module.get(), selfType.get());
+            return c.known() ? c.declaration() : null;
+        }
+        return null;
+    }
+
+    /** "const" or "mut" when the pointer's mutability is known, else null. */
+    String constness(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return constness(p.nested().expression());
+        }
+        if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
+            return c.castType().KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return b.KW_MUT() != null ? "mut" : "const";
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (name.equals("as_ptr")) {
+                return "const";
+            }
+            if (name.equals("as_mut_ptr")) {
+                return "mut";
+            }
+            if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name) && !name.startsWith("cast")) {
+                return constness(m.expression());
+            }
+            return null;
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            if (b != null && b.rawPointer() && b.typeText() != null) {
+                String t = b.typeText().replaceAll("\\s+", "");
+                return t.startsWith("*const") ? "const" : t.startsWith("*mut") ? "mut" : null;
+            }
+        }
+        return null;
+    }
+
     /** The declared kind of a field access `base.field`, from the base's struct when known. */
     FileDeclarations.FieldKind fieldKindOf(RustParser.ExpressionContext e) {
         if (!(e instanceof RustParser.FieldExprContext f)) {
@@ -113,8 +174,39 @@ final class PointerEvidence {
         return resolver.crate().fieldKind(structOf(f.expression()), field);
     }
 
+    /** The value of `unsafe { .. }` / `{ .. }`: its last statement when it has no semicolon. */
+    static RustParser.ExpressionContext blockValue(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.BlockLikeExprContext b)) {
+            return null;
+        }
+        RustParser.BlockExpressionContext block = null;
+        if (b.blockLikeExpression() instanceof RustParser.UnsafeBlockContext u) {
+            block = u.blockExpression();
+        } else if (b.blockLikeExpression() instanceof RustParser.PlainBlockContext pb) {
+            block = pb.blockExpression();
+        }
+        if (block == null || block.statement().isEmpty()) {
+            return null;
+        }
+        RustParser.StatementContext last = block.statement(block.statement().size() - 1);
+        if (last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null) {
+            return es.expressionStatement().expression();
+        }
+        return null;
+    }
+
     /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
     private String structOf(RustParser.ExpressionContext base) {
+        if (base instanceof RustParser.ParenthesizedExprContext paren) {
+            return structOf(paren.nested().expression());
+        }
+        if (base instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext dp) {
+            Binding b = scopes.lookup(dp.getText());
+            if (b != null && b.typeText() != null && b.typeText().replace(" ", "").matches("\\*(const|mut).*")) {
+                return FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+            }
+            return null;
+        }
         if (!(base instanceof RustParser.PathExprContext p)) {
             return null;
         }

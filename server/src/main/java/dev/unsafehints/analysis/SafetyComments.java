@@ -16,7 +16,12 @@ final class SafetyComments {
     private SafetyComments() {
     }
 
-    static boolean coversBlock(FileModel model, RustParser.UnsafeBlockContext block) {
+    /**
+     * {@code macro} is the invocation whose arguments hold the block (they are parsed apart from the
+     * file's tree), or null; its statement then counts as the block's.
+     */
+    static boolean coversBlock(FileModel model, RustParser.UnsafeBlockContext block,
+                               RustParser.MacroInvocationContext macro) {
         Comments comments = model.comments();
         if (Comments.hasSafetyMarker(comments.directlyAbove(block.getStart()))) {
             return true;
@@ -28,6 +33,9 @@ final class SafetyComments {
             return true;
         }
         ParserRuleContext holder = holderOf(block);
+        if (holder == null && macro != null && reachesRoot(block)) {
+            holder = holderOf(macro);
+        }
         return holder != null && Comments.hasSafetyMarker(comments.directlyAbove(holder.getStart()));
     }
 
@@ -35,6 +43,15 @@ final class SafetyComments {
         Comments comments = model.comments();
         return Comments.hasSafetyMarker(comments.directlyAbove(item.getStart()))
                 || Comments.hasSafetyMarker(comments.directlyAbove(unsafeKeyword));
+    }
+
+    private static boolean reachesRoot(ParserRuleContext node) {
+        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.BlockExpressionContext || p instanceof RustParser.ClosureExpressionContext) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The statement, let, item or match arm that holds the block, up to the enclosing block. */

@@ -1,15 +1,149 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.grammar.RustParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
 /**
- * Where users silenced rules: {@code // unsafe-hints: allow(rule-id)} comments on or above a line,
- * and the equivalent rustc/clippy lint attributes. Applied centrally by the {@link Analyzer}.
+ * Where users silenced rules, applied centrally by the {@link Analyzer} (never inside a rule):
+ * <ul>
+ *   <li>a comment {@code // unsafe-hints: allow(rule-id, ...)} at the end of a line silences findings
+ *       starting on that line; on a line of its own, findings starting on the next code line;</li>
+ *   <li>the rustc and clippy lint attributes that mean the same ({@code #[allow(clippy::undocumented_unsafe_blocks)]}
+ *       silences missing-safety-comment, ...), with {@code allow} or {@code expect}, on the item,
+ *       statement or expression they are attached to, or for the whole module or block as inner
+ *       attributes.</li>
+ * </ul>
  */
 public final class Suppressions {
-    static Suppressions of(FileModel model) {
-        return new Suppressions();
+    private static final Pattern COMMENT = Pattern.compile("unsafe-hints:\\s*allow\\(([^)]*)\\)");
+    private static final Pattern LINT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)?");
+
+    /** rustc/clippy lint names and the rule each one stands for. */
+    static final Map<String, String> LINT_TO_RULE = Map.ofEntries(
+            Map.entry("clippy::undocumented_unsafe_blocks", "missing-safety-comment"),
+            Map.entry("clippy::missing_safety_doc", "missing-safety-doc"),
+            Map.entry("clippy::multiple_unsafe_ops_per_block", "multiple-unsafe-ops"),
+            Map.entry("unsafe_op_in_unsafe_fn", "unsafe-op-in-unsafe-fn"),
+            Map.entry("unused_unsafe", "unused-unsafe"),
+            Map.entry("clippy::not_unsafe_ptr_arg_deref", "ptr-arg-deref-in-safe-fn"),
+            Map.entry("static_mut_refs", "static-mut-ref"),
+            Map.entry("clippy::ptr_as_ptr", "ptr-as-ptr"),
+            Map.entry("clippy::borrow_as_ptr", "borrow-as-ptr"),
+            Map.entry("clippy::as_ptr_cast_mut", "invalid-ptr-cast"),
+            Map.entry("unsafe_attr_outside_unsafe", "missing-unsafe-attr"),
+            Map.entry("invalid_value", "mem-uninitialized"));
+
+    private final Map<String, Set<Integer>> lines = new HashMap<>();
+    private final Map<String, List<TextRange>> ranges = new HashMap<>();
+
+    private Suppressions() {
     }
 
-    public boolean isSuppressed(String ruleId, TextRange range) {
+    static Suppressions of(FileModel model) {
+        Suppressions s = new Suppressions();
+        boolean attributesSeen = false;
+        for (Token t : model.parsed().tokens().getTokens()) {
+            int type = t.getType();
+            if (type == RustLexer.LINE_COMMENT || type == RustLexer.BLOCK_COMMENT) {
+                s.comment(model, t);
+            } else if (type == RustLexer.IDENTIFIER && (t.getText().equals("allow") || t.getText().equals("expect"))) {
+                attributesSeen = true;
+            }
+        }
+        if (attributesSeen) {
+            s.attributes(model, model.parsed().tree());
+        }
+        return s;
+    }
+
+    public boolean isSuppressed(String ruleId, TextRange range, SourceText source) {
+        Set<Integer> l = lines.get(ruleId);
+        if (l != null && l.contains(source.lineOf(range.start()))) {
+            return true;
+        }
+        for (TextRange r : ranges.getOrDefault(ruleId, List.of())) {
+            if (r.contains(range.start())) {
+                return true;
+            }
+        }
         return false;
+    }
+
+    private void comment(FileModel model, Token t) {
+        Matcher m = COMMENT.matcher(t.getText());
+        if (!m.find()) {
+            return;
+        }
+        SourceText source = model.source();
+        int start = model.startOf(t);
+        int line = source.lineOf(start);
+        boolean ownLine = source.lineText(line).substring(0, start - source.lineStart(line)).isBlank();
+        int target = line;
+        if (ownLine) {
+            target = line + 1;
+            while (target < source.lineCount() && (source.lineText(target).isBlank()
+                    || source.lineText(target).strip().startsWith("//"))) {
+                target++;
+            }
+        }
+        for (String id : m.group(1).split(",")) {
+            String rule = id.strip().toLowerCase(Locale.ROOT);
+            if (!rule.isEmpty()) {
+                lines.computeIfAbsent(rule, k -> new HashSet<>()).add(target);
+            }
+        }
+    }
+
+    private void attributes(FileModel model, ParseTree node) {
+        if (node instanceof RustParser.AttrContext attr) {
+            attribute(model, attr);
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            ParseTree child = node.getChild(i);
+            if (child instanceof ParserRuleContext) {
+                attributes(model, child);
+            }
+        }
+    }
+
+    private void attribute(FileModel model, RustParser.AttrContext attr) {
+        if (attr.attrBody() == null || attr.attrBody().attrInput() == null) {
+            return;
+        }
+        String name = attr.attrBody().simplePath().getText();
+        if (!name.equals("allow") && !name.equals("expect")) {
+            return;
+        }
+        List<String> rules = new ArrayList<>();
+        Matcher m = LINT.matcher(attr.attrBody().attrInput().getText());
+        while (m.find()) {
+            String rule = LINT_TO_RULE.get(m.group());
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        if (rules.isEmpty()) {
+            return;
+        }
+        // outer attribute: the node it is attached to; inner attribute: the enclosing module, fn or block
+        ParserRuleContext owner = attr.getParent().getParent() != null ? attr.getParent().getParent() : attr;
+        TextRange range = owner instanceof RustParser.CrateContext
+                ? new TextRange(0, model.source().length()) : model.rangeOf(owner);
+        for (String rule : rules) {
+            ranges.computeIfAbsent(rule, k -> new ArrayList<>()).add(range);
+        }
     }
 }

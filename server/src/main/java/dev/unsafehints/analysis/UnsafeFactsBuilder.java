@@ -35,6 +35,8 @@ final class UnsafeFactsBuilder {
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
     private final Deque<ImplFrame> impls = new ArrayDeque<>();
+    /** The macro invocations whose arguments are being walked (their trees are separate parses). */
+    private final Deque<RustParser.MacroInvocationContext> macros = new ArrayDeque<>();
     /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
     private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
@@ -66,6 +68,11 @@ final class UnsafeFactsBuilder {
 
     private List<String> modulePath() {
         return module;
+    }
+
+    /** Whether items of the current module (file module plus inline modules) can be public API. */
+    private boolean moduleExported() {
+        return model.isExported() && resolver.crate().isModuleExported(module);
     }
 
     private boolean selfIsPointer() {
@@ -181,8 +188,9 @@ final class UnsafeFactsBuilder {
             TextRange range = model.rangeOf(a);
             String text = model.textOf(a);
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-unsafe-attr", range,
-                    "`#[" + name + "]` must be written `#[unsafe(" + name + ")]` in edition 2024: the attribute can"
-                            + " break soundness (symbol clashes), so the author must vouch for it",
+                    "`#[" + name + "]` must be written `#[unsafe(" + name + ")]` in edition 2024: "
+                            + (name.equals("link_section") ? "placing code or data in an arbitrary section"
+                            : "exporting an unmangled symbol") + " can break soundness, so the author must vouch for it",
                     List.of(new Fix("Wrap in `unsafe(...)`",
                             List.of(new TextEdit(range, "unsafe(" + text + ")"))))));
         }
@@ -211,7 +219,7 @@ final class UnsafeFactsBuilder {
         }
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
-            if (isPublic(holder) && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
+            if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = model.parsed().tokens().get(t.LBRACE().getSymbol().getTokenIndex() - 1);
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
@@ -273,6 +281,7 @@ final class UnsafeFactsBuilder {
         // FunctionFact copied the set at construction; rebuild with the parameters now known
         FunctionFact complete = new FunctionFact(f, fact.name(), unsafeKeyword, isPublic, place, fact.itemRange(),
                 fact.signatureRange(), fact.docs(), pointerParams);
+        complete.setModuleExported(moduleExported());
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
         targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
@@ -317,7 +326,7 @@ final class UnsafeFactsBuilder {
     private void unsafeBlock(RustParser.UnsafeBlockContext b) {
         Token keyword = b.KW_UNSAFE().getSymbol();
         UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
-                SafetyComments.coversBlock(model, b), b.blockExpression().statement().size());
+                SafetyComments.coversBlock(model, b, macros.peek()), b.blockExpression().statement().size());
         facts.blocks.add(fact);
         facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
         blocks.push(fact);
@@ -329,11 +338,17 @@ final class UnsafeFactsBuilder {
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().staticItem() != null && item.visItem().staticItem().KW_MUT() != null) {
+                scopes.bind(Binding.localStaticMut(item.visItem().staticItem().identifier().getText(),
+                        model.rangeOf(item)));
+            }
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
                     && item.visItem().function_() != null) {
                 RustParser.Function_Context f = item.visItem().function_();
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
-                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())));
+                        List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
+                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText());
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
@@ -389,12 +404,32 @@ final class UnsafeFactsBuilder {
                 evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": " + why + ")";
             }
             typeText = pointers.typeTextOf(l.expression());
+            String constness = pointer ? pointers.constness(l.expression()) : null;
+            if (constness != null && (typeText == null || !typeText.startsWith("*"))) {
+                typeText = "*" + constness + " _";
+            }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
     }
 
     /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
     private void bindTupleOfPointers(RustParser.LetStatementContext l) {
+        DeclaredFn callee = l.type_() == null ? pointers.crateCallee(l.expression()) : null;
+        if (callee != null && l.pattern().patternNoTopAlt().size() == 1
+                && l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp0
+                && sp0.patternWithoutRange() instanceof RustParser.TuplePatContext tp0) {
+            List<Boolean> elements = callee.tupleElementsArePointers();
+            if (elements.size() == tp0.pattern().size()) {
+                for (int i = 0; i < elements.size(); i++) {
+                    String name = simpleName(tp0.pattern(i));
+                    if (name != null && elements.get(i)) {
+                        scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer returned by `"
+                                + callee.displayPath() + "` (line " + line(l) + ")", model.rangeOf(l)));
+                    }
+                }
+            }
+            return;
+        }
         if (l.type_() != null || !(l.expression() instanceof RustParser.TupleExprContext tuple)
                 || l.pattern().patternNoTopAlt().size() != 1
                 || !(l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)
@@ -527,17 +562,27 @@ final class UnsafeFactsBuilder {
     private void path(RustParser.PathExprContext p) {
         List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
         String name = segments.get(segments.size() - 1).pathIdentSegment().getText();
-        boolean local = segments.size() == 1 && scopes.lookup(name) != null;
-        if (local || !resolver.isStaticMut(name) || p.getParent() instanceof RustParser.CallExprContext call
-                && call.expression() == p) {
+        Binding local = segments.size() == 1 ? scopes.lookup(name) : null;
+        List<String> written = new ArrayList<>();
+        for (RustParser.PathExprSegmentContext s : segments) {
+            written.add(s.pathIdentSegment().getText());
+        }
+        boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
+        if (!staticMut || p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p) {
             return;
         }
-        ParseTree parent = p.getParent();
+        ParseTree parent = placeParent(p);
         if (parent instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
             return; // &raw const STATIC is safe
         }
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
+        if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(call),
+                    "`." + call.pathExprSegment().getText() + "()` takes a reference to mutable static `" + name
+                            + "`: any other access while it lives is undefined behaviour (denied in edition 2024)",
+                    List.of()));
+        }
         if (parent instanceof RustParser.BorrowExprContext b) {
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(b),
                     "reference to mutable static `" + name + "`: any other access while it lives is undefined"
@@ -548,10 +593,46 @@ final class UnsafeFactsBuilder {
         }
     }
 
+    /** Methods of std collections and slices that take `&self` or `&mut self` (so autoref a static). */
+    private static final Set<String> AUTOREF_METHODS = Set.of("push", "pop", "insert", "remove", "len", "is_empty",
+            "iter", "iter_mut", "get", "get_mut", "clear", "extend", "as_ptr", "as_mut_ptr", "as_slice",
+            "as_mut_slice", "first", "last", "contains", "sort", "push_str", "as_str", "as_ref", "as_mut",
+            "borrow", "borrow_mut", "lock", "load", "store", "fetch_add", "swap", "take", "truncate");
+
+    private static boolean isAutorefMethod(RustParser.MethodCallExprContext call) {
+        return AUTOREF_METHODS.contains(call.pathExprSegment().pathIdentSegment().getText());
+    }
+
+    /**
+     * The expression that uses a place: up through field accesses, indexing and parentheses, so that
+     * `&CFG.name` and `&(CFG)` are references to the static too. A method call on the place is its
+     * user when the place is the receiver.
+     */
+    private static ParseTree placeParent(ParserRuleContext place) {
+        ParserRuleContext node = place;
+        while (true) {
+            ParseTree parent = node.getParent();
+            if (parent instanceof RustParser.FieldExprContext || parent instanceof RustParser.TupleIndexPairExprContext
+                    || parent instanceof RustParser.IndexExprContext ix && ix.expression() == node) {
+                node = (ParserRuleContext) parent;
+            } else if (parent instanceof RustParser.NestedContext n
+                    && n.getParent() instanceof RustParser.ParenthesizedExprContext paren) {
+                node = paren;
+            } else if (parent instanceof RustParser.MethodCallExprContext m && m.expression() != node) {
+                return null; // an argument, not the receiver
+            } else {
+                return parent;
+            }
+        }
+    }
+
     private void field(RustParser.FieldExprContext f) {
         walk(f.expression());
         if (f.identifier() == null) {
             return;
+        }
+        if (placeParent(f) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            return; // &raw const u.field does not read the field
         }
         String unionName = unionTypeOf(f.expression());
         if (unionName == null) {
@@ -595,9 +676,55 @@ final class UnsafeFactsBuilder {
             boolean toMut = type.KW_MUT() != null;
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
                     CastChecks.rawBorrowFixes(model, c, toMut)));
-            CastChecks.check(model, c, toMut, facts);
+            CastChecks.check(model, c, toMut, facts, this::declaredType);
+            castStyle(c, toMut);
         }
         walkChildren(c);
+    }
+
+    /** `&x as *const T` (use `&raw`) and `p as *const U` between pointers of the same mutability (use `cast`). */
+    private void castStyle(RustParser.CastExprContext c, boolean toMut) {
+        RustParser.ExpressionContext operand = c.expression();
+        if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
+                && (b.KW_MUT() != null) == toMut) {
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
+                    model.rangeOf(widenOverParentheses(c)),
+                    "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
+                            + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
+                            + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
+            return;
+        }
+        String from = pointers.constness(operand);
+        if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
+                && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))) {
+            String target = model.textOf(c.castType().castType());
+            String turbofish = target.equals("_") ? "" : "::<" + target + ">";
+            String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
+                    || operand instanceof RustParser.DerefExprContext || false
+                    ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
+                    "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
+                            + " cannot change anything else by accident",
+                    List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
+                            receiver + ".cast" + turbofish + "()"))))));
+        }
+    }
+
+    /** The declared type text of a local name, or null. */
+    private String declaredType(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = scopes.lookup(p.getText());
+            return b == null ? null : b.typeText();
+        }
+        return null;
+    }
+
+    /** `.cast()` needs a sized pointee: not slices, `str`, trait objects or other unsized std types. */
+    private static boolean isSized(String type) {
+        String t = type.replaceAll("\\s+", "");
+        return !(t.startsWith("[") && !t.contains(";")) && !t.equals("str") && !t.startsWith("dyn")
+                && !t.equals("CStr") && !t.equals("OsStr") && !t.equals("Path") && !t.endsWith("::CStr")
+                && !t.endsWith("::OsStr") && !t.endsWith("::Path");
     }
 
     private void borrow(RustParser.BorrowExprContext b) {
@@ -614,7 +741,7 @@ final class UnsafeFactsBuilder {
         boolean expressionPosition = m.getParent() instanceof RustParser.MacroInvocationExprContext;
         if (ASM_MACROS.contains(name) || name.equals("global_asm")) {
             facts.inventory.add(new InventorySite("inline-asm", model.rangeOf(m), name));
-            if (expressionPosition && ASM_MACROS.contains(name)) {
+            if (expressionPosition && name.equals("asm")) {
                 record(OperationKind.INLINE_ASM, model.rangeOf(m), name, "inline assembly (`" + name + "!`)",
                         "the compiler cannot check what assembly does", null, "");
             }
@@ -624,9 +751,11 @@ final class UnsafeFactsBuilder {
             if (!blocks.isEmpty()) {
                 blocks.peek().mayHoldHiddenOperations = true;
             }
+            macros.push(m);
             for (RustParser.ExpressionContext argument : MacroArguments.parse(model, m, name)) {
                 walk(argument);
             }
+            macros.pop();
         }
     }
 

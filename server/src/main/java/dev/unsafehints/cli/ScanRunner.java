@@ -176,7 +176,8 @@ final class ScanRunner {
             }
             CrateInfo crate = manifests.crateOf(file);
             CrateSource source = crateSource(crate);
-            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), request.settings(), index);
+            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), settingsFor(crate),
+                    index);
             ModulePath module = ModulePath.of(crate, file, base);
             assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
         } catch (RuntimeException | StackOverflowError e) {
@@ -196,6 +197,34 @@ final class ScanRunner {
             String root = builder.relative(crate.root());
             return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
                     UnsafeCodePolicies.of(crate));
+        });
+    }
+
+    private final java.util.Map<java.nio.file.Path, AnalysisSettings> settingsByCrate =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The settings for a crate's files: its `unsafe-hints.toml` (at the crate root, else the nearest
+     * folder above it that has one), with the command line's `--severity` options on top.
+     */
+    private AnalysisSettings settingsFor(CrateInfo crate) {
+        if (crate.root() == null) {
+            return request.settings();
+        }
+        return settingsByCrate.computeIfAbsent(crate.root(), root -> {
+            for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
+                if (java.nio.file.Files.isRegularFile(folder.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
+                    try {
+                        return dev.unsafehints.config.ConfigFile.loadFromFolder(folder)
+                                .overriddenBy(request.settings().severities(), null);
+                    } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+                        System.err.println("unsafe-hints: ignoring " + folder.resolve(
+                                dev.unsafehints.config.ConfigFile.FILE_NAME) + ": " + e.getMessage());
+                        return request.settings();
+                    }
+                }
+            }
+            return request.settings();
         });
     }
 }

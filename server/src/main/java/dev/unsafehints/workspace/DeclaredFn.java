@@ -14,7 +14,38 @@ import java.util.List;
  * @param targetFeatures features from #[target_feature(enable = "...")], empty when none
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
-                         List<String> targetFeatures, Path file, TextPosition position) {
+                         List<String> targetFeatures, Path file, TextPosition position, String returnType) {
+    /** The return type's text without spaces, e.g. `*mut T` or `(*mut T, usize)`; empty for `()`. */
+    public boolean returnsRawPointer() {
+        return returnType.startsWith("*const") || returnType.startsWith("*mut");
+    }
+
+    /** For a tuple return type, which elements are raw pointers; empty when not a tuple. */
+    public List<Boolean> tupleElementsArePointers() {
+        if (!returnType.startsWith("(") || !returnType.endsWith(")")) {
+            return List.of();
+        }
+        List<Boolean> result = new java.util.ArrayList<>();
+        int depth = 0;
+        int start = 1;
+        String inner = returnType.substring(0, returnType.length() - 1);
+        for (int i = 1; i <= inner.length(); i++) {
+            char c = i < inner.length() ? inner.charAt(i) : ',';
+            if (c == '(' || c == '<' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == '>' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                String element = inner.substring(start, i);
+                if (!element.isEmpty()) {
+                    result.add(element.startsWith("*const") || element.startsWith("*mut"));
+                }
+                start = i + 1;
+            }
+        }
+        return result;
+    }
+
     public String displayPath() {
         StringBuilder sb = new StringBuilder();
         for (String m : modulePath) {

@@ -26,11 +26,11 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  */
 public final class FileDeclarations {
     /** A `use` import: the name it binds in {@code modulePath}, and the path it stands for. */
-    public record Import(List<String> modulePath, String alias, List<String> target, boolean glob) {
+    public record Import(List<String> modulePath, String alias, List<String> target, boolean glob, boolean isPublic) {
     }
 
     private final List<DeclaredFn> functions = new ArrayList<>();
-    private final Map<String, List<String>> staticMuts = new HashMap<>(); // name -> module path
+    private final Map<String, List<List<String>>> staticMuts = new HashMap<>(); // name -> module paths
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
@@ -82,7 +82,7 @@ public final class FileDeclarations {
         return functions;
     }
 
-    public Map<String, List<String>> staticMuts() {
+    public Map<String, List<List<String>>> staticMuts() {
         return staticMuts;
     }
 
@@ -134,7 +134,7 @@ public final class FileDeclarations {
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
-            staticMuts.put(vis.staticItem().identifier().getText(), List.copyOf(module));
+            staticMuts.computeIfAbsent(vis.staticItem().identifier().getText(), k -> new ArrayList<>()).add(List.copyOf(module));
         } else if (vis.union_() != null) {
             Set<String> fields = new HashSet<>();
             if (vis.union_().structFields() != null) {
@@ -186,11 +186,13 @@ public final class FileDeclarations {
                 if (e.function_() != null) {
                     function(e.function_(), e, module, null, true);
                 } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
-                    staticMuts.put(e.staticItem().identifier().getText(), List.copyOf(module));
+                    staticMuts.computeIfAbsent(e.staticItem().identifier().getText(), k -> new ArrayList<>())
+                            .add(List.copyOf(module));
                 }
             }
         } else if (vis.useDeclaration() != null) {
-            useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module);
+            useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null);
         }
     }
 
@@ -203,23 +205,21 @@ public final class FileDeclarations {
         List<String> features = targetFeatures(holder);
         Token name = fn.identifier().getStart();
         int offset = offsets.toUtf16(name.getStartIndex());
+        String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
-                SafetyDocs.safetySection(docs), features, file, position(offset)));
+                SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
     }
+
+    private dev.unsafehints.analysis.SourceText lines;
 
     private TextPosition position(int offset) {
-        int line = 0;
-        int lineStart = 0;
-        for (int i = 0; i < offset && i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
+        if (lines == null) {
+            lines = new dev.unsafehints.analysis.SourceText(text);
         }
-        return new TextPosition(line, offset - lineStart);
+        return lines.positionAt(offset);
     }
 
-    private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module) {
+    private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {
         List<String> base = new ArrayList<>(prefix);
         if (tree.simplePath() != null) {
             for (RustParser.SimplePathSegmentContext s : tree.simplePath().simplePathSegment()) {
@@ -227,10 +227,10 @@ public final class FileDeclarations {
             }
         }
         if (tree.STAR() != null) {
-            imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true));
+            imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true, pub));
         } else if (tree.LBRACE() != null) {
             for (RustParser.UseTreeContext child : tree.useTree()) {
-                useTree(child, base, module);
+                useTree(child, base, module, pub);
             }
         } else if (!base.isEmpty()) {
             String alias;
@@ -243,7 +243,7 @@ public final class FileDeclarations {
                     alias = base.get(base.size() - 1);
                 }
             }
-            imports.add(new Import(List.copyOf(module), alias, List.copyOf(base), false));
+            imports.add(new Import(List.copyOf(module), alias, List.copyOf(base), false, pub));
         }
     }
 

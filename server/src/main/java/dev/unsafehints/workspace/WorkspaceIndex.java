@@ -25,13 +25,19 @@ public class WorkspaceIndex {
 
     public void update(CrateInfo crate, FileDeclarations declarations) {
         byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
+        merged.remove(key(crate));
     }
 
     public void remove(Path file) {
-        for (Map<Path, FileDeclarations> files : byCrate.values()) {
-            files.remove(file);
+        for (Map.Entry<Path, Map<Path, FileDeclarations>> e : byCrate.entrySet()) {
+            if (e.getValue().remove(file) != null) {
+                merged.remove(e.getKey());
+            }
         }
     }
+
+    /** The merged declarations of each crate, rebuilt after a file of it changes. */
+    private final Map<Path, CrateDeclarations> merged = new ConcurrentHashMap<>();
 
     public int fileCount() {
         return byCrate.values().stream().mapToInt(Map::size).sum();
@@ -39,9 +45,14 @@ public class WorkspaceIndex {
 
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
+        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
+        if (known != null && known.containsKey(current.file())) {
+            // the index holds this file (the scanner and the server update it before analyzing):
+            // share one merged view per crate instead of merging for every file
+            return merged.computeIfAbsent(key(crate), k -> new CrateDeclarations(List.copyOf(known.values())));
+        }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
-        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
         if (known != null) {
             for (FileDeclarations d : known.values()) {
                 if (!d.file().equals(current.file())) {
@@ -59,12 +70,13 @@ public class WorkspaceIndex {
     /** The declarations of one crate, merged for lookups. */
     public static final class CrateDeclarations {
         private final Map<String, List<DeclaredFn>> fnsByName = new HashMap<>();
-        private final Map<String, List<String>> staticMuts = new HashMap<>();
+        private final Map<String, List<List<String>>> staticMuts = new HashMap<>();
         private final Map<String, Set<String>> unionFields = new HashMap<>();
         private final Map<String, Set<String>> pointerFields = new HashMap<>();
         private final Map<String, Set<String>> otherFields = new HashMap<>();
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Set<String> publiclyReexported = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         CrateDeclarations(List<FileDeclarations> files) {
@@ -72,8 +84,13 @@ public class WorkspaceIndex {
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }
-                f.staticMuts().forEach(staticMuts::putIfAbsent);
+                f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                for (FileDeclarations.Import imp : f.imports()) {
+                    if (imp.isPublic()) {
+                        publiclyReexported.addAll(imp.target());
+                    }
+                }
                 f.fieldKinds().forEach((struct, fields) -> {
                     fieldKinds.putIfAbsent(struct, fields);
                     fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
@@ -103,11 +120,16 @@ public class WorkspaceIndex {
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
+        /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */
+        public boolean hasModule(List<String> modulePath) {
+            return moduleVisibility.containsKey(modulePath);
+        }
+
         /** False when a module on the path is known to be declared without plain `pub`. */
         public boolean isModuleExported(List<String> modulePath) {
             for (int i = 1; i <= modulePath.size(); i++) {
                 Boolean pub = moduleVisibility.get(modulePath.subList(0, i));
-                if (pub != null && !pub) {
+                if (pub != null && !pub && !publiclyReexported.contains(modulePath.get(i - 1))) {
                     return false;
                 }
             }
@@ -131,6 +153,11 @@ public class WorkspaceIndex {
 
         public boolean isStaticMut(String name) {
             return staticMuts.containsKey(name);
+        }
+
+        /** Whether a `static mut` of this name is declared in exactly this module. */
+        public boolean isStaticMutIn(String name, List<String> modulePath) {
+            return staticMuts.getOrDefault(name, List.of()).contains(modulePath);
         }
 
         public Map<String, Set<String>> unions() {

@@ -22,27 +22,26 @@ public final class MissingSafetyDocRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (FunctionFact fn : model.facts().functions()) {
-            if (!fn.isUnsafe() || !fn.isPublic() || fn.hasSafetySection()
-                    || fn.place() == FunctionFact.Place.TRAIT_IMPL || fn.place() == FunctionFact.Place.EXTERN
-                    || !model.isExported()) {
+            if (!fn.isUnsafe() || !fn.isExported() || fn.hasSafetySection()
+                    || fn.place() == FunctionFact.Place.TRAIT_IMPL || fn.place() == FunctionFact.Place.EXTERN) {
                 continue;
             }
-            report(model, sink, fn.signatureRange(), "unsafe fn `" + fn.name() + "`");
+            report(model, sink, fn.signatureRange(), "unsafe fn `" + fn.name() + "`",
+                    "callers cannot know what they must guarantee");
         }
         for (UnsafeFacts.ContextualSite trait : model.facts().contextualSites("missing-safety-doc")) {
-            if (model.isExported()) {
-                report(model, sink, trait.range(), "unsafe " + trait.message().replace("trait ", "trait `") + "`");
-            }
+            report(model, sink, trait.range(), "unsafe " + trait.message().replace("trait ", "trait `") + "`",
+                    "implementors cannot know what they must uphold");
         }
     }
 
-    private static void report(FileModel model, FindingSink sink, TextRange range, String what) {
+    private static void report(FileModel model, FindingSink sink, TextRange range, String what, String consequence) {
         SourceText source = model.source();
         String indent = SafetyTemplates.indentationAt(source, range.start());
         int insertAt = model.firstLineOfItem(range.start());
         Fix fix = new Fix("Add a `# Safety` doc section", List.of(SafetyTemplates.insertAboveLine(source, insertAt,
                 SafetyTemplates.safetyDocSection(indent, SafetyTemplates.newlineOf(source)))));
-        sink.report(range, "public " + what + " has no `# Safety` section in its docs: callers cannot know what"
-                + " they must guarantee", List.of(), List.of(fix), Map.of());
+        sink.report(range, "public " + what + " has no `# Safety` section in its docs: " + consequence,
+                List.of(), List.of(fix), Map.of());
     }
 }

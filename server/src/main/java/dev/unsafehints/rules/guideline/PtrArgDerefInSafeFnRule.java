@@ -23,8 +23,8 @@ public final class PtrArgDerefInSafeFnRule implements Rule {
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeOperation op : model.facts().operations(OperationKind.RAW_POINTER_DEREF)) {
             FunctionFact fn = op.function();
-            if (fn == null || fn.isUnsafe() || !fn.isPublic() || !model.isExported()
-                    || fn.place() == FunctionFact.Place.TRAIT_IMPL || fn.place() == FunctionFact.Place.TRAIT
+            if (fn == null || fn.isUnsafe() || !fn.isExported() || fn.place() == FunctionFact.Place.TRAIT_IMPL
+                    || fn.place() == FunctionFact.Place.TRAIT
                     || !fn.rawPointerParams().contains(op.subject().strip())) {
                 continue;
             }

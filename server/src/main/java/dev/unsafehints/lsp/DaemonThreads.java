@@ -1,0 +1,28 @@
+package dev.unsafehints.lsp;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Named daemon threads, so a stuck worker never keeps the JVM alive after {@code exit}. */
+final class DaemonThreads {
+    private DaemonThreads() {
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread t = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    static ThreadFactory lowPriority(String prefix) {
+        ThreadFactory base = named(prefix);
+        return runnable -> {
+            Thread t = base.newThread(runnable);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package dev.unsafehints.lsp;
+
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Fix;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.rules.RuleDocs;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DiagnosticTag;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+
+/**
+ * The one place where analysis results become LSP values: findings to diagnostics, offsets to
+ * positions, fixes to text edits. Offsets are UTF-16 code units on both sides, so the conversion is
+ * only a matter of lines.
+ */
+public final class FindingConverter {
+    public static final String SOURCE = "unsafe-hints";
+    /** The rule whose findings mark code that can be removed, rendered faded by editors. */
+    public static final String UNNECESSARY_RULE = "unused-unsafe";
+
+    private FindingConverter() {
+    }
+
+    public static Diagnostic diagnostic(Finding finding, SourceText source, String uri) {
+        Diagnostic d = new Diagnostic(range(source, finding.range()), finding.message(),
+                severity(finding.severity()), SOURCE);
+        d.setCode(Either.forLeft(finding.ruleId()));
+        d.setCodeDescription(new DiagnosticCodeDescription(RuleDocs.url(finding.ruleId())));
+        if (!finding.related().isEmpty()) {
+            List<DiagnosticRelatedInformation> related = new ArrayList<>();
+            for (RelatedLocation loc : finding.related()) {
+                related.add(new DiagnosticRelatedInformation(location(loc, source, uri),
+                        loc.message() == null ? "" : loc.message()));
+            }
+            d.setRelatedInformation(related);
+        }
+        if (UNNECESSARY_RULE.equals(finding.ruleId())) {
+            d.setTags(List.of(DiagnosticTag.Unnecessary));
+        }
+        return d;
+    }
+
+    public static List<Diagnostic> diagnostics(List<Finding> findings, SourceText source, String uri) {
+        List<Diagnostic> result = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            if (f.severity() != Severity.OFF) {
+                result.add(diagnostic(f, source, uri));
+            }
+        }
+        return result;
+    }
+
+    public static DiagnosticSeverity severity(Severity severity) {
+        switch (severity) {
+            case ERROR: return DiagnosticSeverity.Error;
+            case WARNING: return DiagnosticSeverity.Warning;
+            case INFO: return DiagnosticSeverity.Information;
+            default: return DiagnosticSeverity.Hint;
+        }
+    }
+
+    /** A related place: same-file ranges are converted with the document's text, others taken as given. */
+    public static Location location(RelatedLocation loc, SourceText source, String uri) {
+        if (loc.file() == null) {
+            return new Location(uri, range(source, loc.range()));
+        }
+        return new Location(DocumentUris.toUri(loc.file()), new Range(position(loc.start()), position(loc.end())));
+    }
+
+    public static Range range(SourceText source, TextRange range) {
+        return new Range(position(source, range.start()), position(source, range.end()));
+    }
+
+    public static Position position(SourceText source, int offset) {
+        return position(source.positionAt(offset));
+    }
+
+    public static Position position(TextPosition p) {
+        return new Position(p.line(), p.column());
+    }
+
+    /** The offsets of an LSP range in this text (clamped to the text). */
+    public static TextRange textRange(SourceText source, Range range) {
+        int start = offset(source, range.getStart());
+        int end = offset(source, range.getEnd());
+        return new TextRange(Math.min(start, end), Math.max(start, end));
+    }
+
+    public static int offset(SourceText source, Position p) {
+        return source.offsetAt(new TextPosition(p.getLine(), p.getCharacter()));
+    }
+
+    public static List<TextEdit> edits(Fix fix, SourceText source) {
+        List<TextEdit> edits = new ArrayList<>();
+        for (dev.unsafehints.analysis.TextEdit e : fix.edits()) {
+            edits.add(new TextEdit(range(source, e.range()), e.newText()));
+        }
+        return edits;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.unsafehints.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.config.ConfigFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The settings each file is analysed under: the defaults, overridden by the {@code unsafe-hints.toml}
+ * of the workspace folder holding the file, overridden by the editor's {@code unsafeHints} settings
+ * (what a user sets in the editor wins over the project file, as workspace settings win over
+ * defaults in editors). Every change bumps {@link #generation()}.
+ */
+public final class SettingsStore {
+    /** The section the server asks the client for with {@code workspace/configuration}. */
+    public static final String SECTION = "unsafeHints";
+
+    /** What the editor settings say; a null threshold or a missing rule means "not set here". */
+    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
+        public static final EditorSettings NONE = new EditorSettings(Map.of(), null);
+
+        public EditorSettings {
+            severities = Map.copyOf(severities);
+        }
+    }
+
+    private final ClientLog log;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile EditorSettings editor = EditorSettings.NONE;
+    private volatile Map<Path, AnalysisSettings> projectFiles = Map.of();
+    private volatile List<Path> roots = List.of();
+
+    public SettingsStore(ClientLog log) {
+        this.log = log;
+    }
+
+    public long generation() {
+        return generation.get();
+    }
+
+    public List<Path> roots() {
+        return roots;
+    }
+
+    /** Sets the workspace folders and reads their project files. */
+    public void setRoots(List<Path> newRoots) {
+        roots = List.copyOf(newRoots);
+        reloadProjectFiles();
+    }
+
+    /** Re-reads every workspace folder's {@code unsafe-hints.toml}; a broken file is reported and ignored. */
+    public void reloadProjectFiles() {
+        Map<Path, AnalysisSettings> loaded = new HashMap<>();
+        for (Path root : roots) {
+            try {
+                loaded.put(root, ConfigFile.loadFromFolder(root));
+            } catch (ConfigFile.InvalidConfigException e) {
+                log.warn(e.getMessage() + " (the file is ignored until it is fixed)");
+            }
+        }
+        projectFiles = Map.copyOf(loaded);
+        generation.incrementAndGet();
+    }
+
+    public AnalysisSettings forFile(Path file) {
+        AnalysisSettings base = AnalysisSettings.DEFAULT;
+        Path root = rootOf(file);
+        if (root != null) {
+            base = projectFiles.getOrDefault(root, AnalysisSettings.DEFAULT);
+        }
+        EditorSettings e = editor;
+        return base.overriddenBy(e.severities(), e.largeBlockThreshold());
+    }
+
+    /** The innermost workspace folder holding the file, or null. */
+    public Path rootOf(Path file) {
+        if (file == null) {
+            return null;
+        }
+        return roots.stream().filter(file::startsWith)
+                .max(Comparator.comparingInt(Path::getNameCount)).orElse(null);
+    }
+
+    public EditorSettings editorSettings() {
+        return editor;
+    }
+
+    /**
+     * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8}}).
+     * Unknown values are reported and skipped; the rest still applies.
+     */
+    public void updateEditorSettings(JsonElement section) {
+        editor = parse(section, log);
+        generation.incrementAndGet();
+    }
+
+    static EditorSettings parse(JsonElement section, ClientLog log) {
+        if (section == null || !section.isJsonObject()) {
+            return EditorSettings.NONE;
+        }
+        JsonObject object = section.getAsJsonObject();
+        Map<String, Severity> severities = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        JsonElement rules = object.get("rules");
+        if (rules != null && rules.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> e : rules.getAsJsonObject().entrySet()) {
+                JsonElement value = e.getValue();
+                if (!(value instanceof JsonPrimitive) || !value.getAsJsonPrimitive().isString()) {
+                    problems.add("unsafeHints.rules." + e.getKey() + " must be a string");
+                    continue;
+                }
+                String text = value.getAsString().trim();
+                if (text.isEmpty() || text.equalsIgnoreCase("default")) {
+                    continue; // "default": keep the rule's own severity (or the project file's)
+                }
+                try {
+                    severities.put(e.getKey(), Severity.parse(text));
+                } catch (IllegalArgumentException ex) {
+                    problems.add("unsafeHints.rules." + e.getKey() + ": " + ex.getMessage());
+                }
+            }
+        } else if (rules != null && !rules.isJsonNull()) {
+            problems.add("unsafeHints.rules must be an object of rule id to severity");
+        }
+        Integer threshold = null;
+        JsonElement t = object.get("largeBlockThreshold");
+        if (t != null && !t.isJsonNull()) {
+            if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()
+                    && t.getAsDouble() == Math.rint(t.getAsDouble()) && t.getAsDouble() >= 0) {
+                threshold = t.getAsInt();
+            } else {
+                problems.add("unsafeHints.largeBlockThreshold must be a whole number >= 0, not " + t);
+            }
+        }
+        for (String p : problems) {
+            log.warn("setting ignored: " + p);
+        }
+        return new EditorSettings(severities, threshold);
+    }
+}

@@ -1,0 +1,476 @@
+package dev.unsafehints.lsp;
+
+import com.google.gson.JsonElement;
+import dev.unsafehints.analysis.Analyzer;
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.lsp.inventory.WorkspaceInventory;
+import dev.unsafehints.analysis.DeepStack;
+import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
+import dev.unsafehints.workspace.CargoManifests;
+import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.lsp4j.CodeActionOptions;
+import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeLensOptions;
+import org.eclipse.lsp4j.ConfigurationItem;
+import org.eclipse.lsp4j.ConfigurationParams;
+import org.eclipse.lsp4j.DiagnosticRegistrationOptions;
+import org.eclipse.lsp4j.DidChangeWatchedFilesRegistrationOptions;
+import org.eclipse.lsp4j.ExecuteCommandOptions;
+import org.eclipse.lsp4j.FileSystemWatcher;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.PositionEncodingKind;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
+import org.eclipse.lsp4j.SemanticTokensWithRegistrationOptions;
+import org.eclipse.lsp4j.ServerCapabilities;
+import org.eclipse.lsp4j.ServerInfo;
+import org.eclipse.lsp4j.SetTraceParams;
+import org.eclipse.lsp4j.TextDocumentSyncKind;
+import org.eclipse.lsp4j.TextDocumentSyncOptions;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.WorkspaceFoldersOptions;
+import org.eclipse.lsp4j.WorkspaceServerCapabilities;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageClientAware;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The language server: lifecycle, capabilities, and the state the two services share (open
+ * documents, their analyses, settings, the workspace inventory). Analysis happens through
+ * {@link Analyzer} only; everything LSP-specific about findings is in {@link FindingConverter} and
+ * the feature classes.
+ */
+public final class UnsafeHintsLanguageServer implements LanguageServer, LanguageClientAware {
+    public static final String CMD_INVENTORY = "unsafe-hints.inventory";
+    public static final String CMD_STATUS = "unsafe-hints.status";
+    private static final long SETTINGS_WAIT_MS = 5_000;
+
+    private final ServerOptions options;
+    private final ClientLog log;
+    private final RuleLookup rules;
+    private final Analyzer analyzer;
+    private final WorkspaceIndex index = WorkspaceIndex.empty();
+    private final OpenDocuments documents = new OpenDocuments();
+    private final SettingsStore settings;
+    private final DocumentAnalyses analyses;
+    private final WorkspaceInventory inventory;
+    private final ExecutorService requests =
+            Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-request"));
+    private final ExecutorService background =
+            Executors.newSingleThreadExecutor(DaemonThreads.lowPriority("unsafe-hints-startup"));
+    private final CompletableFuture<Void> initialSettings = new CompletableFuture<>();
+    private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    private final AtomicBoolean shutdownRequested = new AtomicBoolean();
+    private final UnsafeHintsTextDocumentService textDocumentService;
+    private final UnsafeHintsWorkspaceService workspaceService;
+    private volatile CargoManifests manifests = new CargoManifests();
+    private volatile LanguageClient client;
+    private volatile ClientFeatures features = ClientFeatures.NONE;
+    private volatile ParentProcessWatcher parentWatcher;
+
+    public UnsafeHintsLanguageServer(ServerOptions options, ClientLog log) {
+        this.options = options;
+        this.log = log;
+        this.rules = new RuleLookup(options.rules());
+        this.analyzer = new Analyzer(options.rules());
+        this.settings = new SettingsStore(log);
+        this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
+                options.analysisThreads(), log);
+        this.inventory = new WorkspaceInventory(rules, new WorkspaceInventory.FileAnalyzer() {
+            @Override
+            public void declare(Path file, String text) {
+                declareFile(file, text);
+            }
+
+            @Override
+            public void forget(Path file) {
+                index.remove(file);
+            }
+
+            @Override
+            public FileAnalysis analyze(Path file, String text) {
+                return analyzeFile(file, text);
+            }
+        }, new WorkspaceInventory.FileNaming() {
+            @Override
+            public String crateName(Path file) {
+                return manifests.crateOf(file).name();
+            }
+
+            @Override
+            public String relativePath(Path file) {
+                return WorkspaceInventory.relativeTo(settings.roots()).apply(file);
+            }
+        }, log::warn);
+        this.textDocumentService = new UnsafeHintsTextDocumentService(this);
+        this.workspaceService = new UnsafeHintsWorkspaceService(this);
+    }
+
+    /** The version in the jar manifest (same source as the CLI's --version). */
+    static String serverVersion() {
+        String v = UnsafeHintsLanguageServer.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0" : v;
+    }
+
+    @Override
+    public void connect(LanguageClient languageClient) {
+        this.client = languageClient;
+        log.connect(languageClient);
+    }
+
+    // ---- lifecycle -------------------------------------------------------------------------
+
+    @Override
+    public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+        features = ClientFeatures.of(params.getCapabilities());
+        log.setTrace(params.getTrace());
+        settings.setRoots(workspaceRoots(params));
+        if (params.getProcessId() != null) {
+            parentWatcher = ParentProcessWatcher.watch(params.getProcessId(), options.parentPollInterval(),
+                    () -> exitCode.complete(1), log).orElse(null);
+        }
+        String client = params.getClientInfo() == null ? "an unnamed client"
+                : params.getClientInfo().getName() + " " + Optional.ofNullable(params.getClientInfo().getVersion()).orElse("");
+        log.info("unsafe-hints " + serverVersion() + " serving " + client.strip() + "; workspace folders "
+                + settings.roots() + "; diagnostics by " + (features.pullDiagnostics() ? "pull" : "push"));
+        return CompletableFuture.completedFuture(new InitializeResult(capabilities(),
+                new ServerInfo("unsafe-hints", serverVersion())));
+    }
+
+    private ServerCapabilities capabilities() {
+        ServerCapabilities caps = new ServerCapabilities();
+        caps.setPositionEncoding(PositionEncodingKind.UTF16);
+        TextDocumentSyncOptions sync = new TextDocumentSyncOptions();
+        sync.setOpenClose(true);
+        sync.setChange(TextDocumentSyncKind.Incremental);
+        caps.setTextDocumentSync(sync);
+        caps.setHoverProvider(true);
+        caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
+        caps.setDocumentHighlightProvider(true);
+        caps.setCodeLensProvider(new CodeLensOptions(false));
+        SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
+                dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
+        caps.setSemanticTokensProvider(tokens);
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS)));
+        if (features.pullDiagnostics()) {
+            DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
+            diag.setIdentifier("unsafe-hints");
+            caps.setDiagnosticProvider(diag);
+        }
+        WorkspaceFoldersOptions folders = new WorkspaceFoldersOptions();
+        folders.setSupported(true);
+        folders.setChangeNotifications(true);
+        caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        return caps;
+    }
+
+    private static List<Path> workspaceRoots(InitializeParams params) {
+        LinkedHashSet<Path> roots = new LinkedHashSet<>();
+        if (params.getWorkspaceFolders() != null) {
+            for (WorkspaceFolder f : params.getWorkspaceFolders()) {
+                DocumentUris.toPath(f.getUri()).ifPresent(roots::add);
+            }
+        }
+        if (roots.isEmpty()) {
+            @SuppressWarnings("deprecation")
+            String rootUri = params.getRootUri();
+            @SuppressWarnings("deprecation")
+            String rootPath = params.getRootPath();
+            if (rootUri != null) {
+                DocumentUris.toPath(rootUri).ifPresent(roots::add);
+            } else if (rootPath != null && !rootPath.isBlank()) {
+                roots.add(Path.of(rootPath).toAbsolutePath().normalize());
+            }
+        }
+        return new ArrayList<>(roots);
+    }
+
+    @Override
+    public void initialized(InitializedParams params) {
+        // Everything here waits for answers from the client, so it runs off the reader thread.
+        background.execute(() -> {
+            try {
+                registerDynamicCapabilities();
+                if (features.configuration()) {
+                    fetchEditorSettings();
+                }
+            } catch (RuntimeException e) {
+                log.error("setting up after initialize failed", e);
+            } finally {
+                initialSettings.complete(null);
+            }
+            // Open documents were analysed before the index knew the other files' declarations
+            // (which fns are unsafe): analyse them again once it does.
+            reindexWorkspace().thenRun(() -> {
+                if (inventory.fileCount() > 0) {
+                    reanalyseOpenDocuments();
+                }
+            });
+        });
+    }
+
+    private void registerDynamicCapabilities() {
+        LanguageClient c = client;
+        List<Registration> registrations = new ArrayList<>();
+        if (features.watchedFilesDynamicRegistration()) {
+            List<FileSystemWatcher> watchers = List.of(
+                    new FileSystemWatcher(Either.forLeft("**/*.rs")),
+                    new FileSystemWatcher(Either.forLeft("**/Cargo.toml")),
+                    new FileSystemWatcher(Either.forLeft("**/" + dev.unsafehints.config.ConfigFile.FILE_NAME)));
+            registrations.add(new Registration("unsafe-hints-watch", "workspace/didChangeWatchedFiles",
+                    new DidChangeWatchedFilesRegistrationOptions(watchers)));
+        }
+        if (features.configurationDynamicRegistration()) {
+            registrations.add(new Registration("unsafe-hints-config", "workspace/didChangeConfiguration", null));
+        }
+        if (c != null && !registrations.isEmpty()) {
+            try {
+                c.registerCapability(new RegistrationParams(registrations)).get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                log.warn("the client refused to register file watching / configuration changes: " + e);
+            }
+        }
+    }
+
+    /** Asks the client for the {@code unsafeHints} section; blocks, so never call on the reader thread. */
+    void fetchEditorSettings() {
+        LanguageClient c = client;
+        if (c == null) {
+            return;
+        }
+        try {
+            ConfigurationItem item = new ConfigurationItem();
+            item.setSection(SettingsStore.SECTION);
+            List<Object> values = c.configuration(new ConfigurationParams(List.of(item))).get(10, TimeUnit.SECONDS);
+            Object value = values == null || values.isEmpty() ? null : values.get(0);
+            settings.updateEditorSettings(value instanceof JsonElement ? (JsonElement) value : null);
+        } catch (Exception e) {
+            log.warn("cannot read the editor's " + SettingsStore.SECTION + " settings: " + e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Object> shutdown() {
+        shutdownRequested.set(true);
+        inventory.close();
+        analyses.close();
+        background.shutdownNow();
+        log.info("shutdown received");
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void exit() {
+        exitCode.complete(shutdownRequested.get() ? 0 : 1);
+    }
+
+    /** The client closed our input without {@code exit}: 0 only if it had asked for shutdown. */
+    void inputClosed() {
+        exitCode.complete(shutdownRequested.get() ? 0 : 1);
+    }
+
+    /** Completes with the process exit code: on exit, end of input, or the client process dying. */
+    public CompletableFuture<Integer> exitCode() {
+        return exitCode;
+    }
+
+    /** Stops every thread the server started (the process may live on, e.g. in tests). */
+    void dispose() {
+        inventory.close();
+        analyses.close();
+        requests.shutdownNow();
+        background.shutdownNow();
+        ParentProcessWatcher w = parentWatcher;
+        if (w != null) {
+            w.close();
+        }
+    }
+
+    @Override
+    public void setTrace(SetTraceParams params) {
+        log.setTrace(params.getValue());
+    }
+
+    @Override
+    public TextDocumentService getTextDocumentService() {
+        return textDocumentService;
+    }
+
+    @Override
+    public WorkspaceService getWorkspaceService() {
+        return workspaceService;
+    }
+
+    // ---- analysis ----------------------------------------------------------------------------
+
+    private AnalyzedDocument analyzeSnapshot(Snapshot snapshot) {
+        try {
+            // The first analyses wait (briefly) for the editor's settings, so a rule the user
+            // turned off never flashes up right after opening.
+            initialSettings.get(SETTINGS_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // go on with what we have
+        }
+        long generation = settings.generation();
+        AnalysisSettings effective = settings.forFile(snapshot.path());
+        long start = System.nanoTime();
+        FileAnalysis analysis = analyzer.analyze(
+                new SourceDocument(snapshot.path(), snapshot.text(), crateOf(snapshot.uri())), effective, index);
+        log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),
+                snapshot.version(), (System.nanoTime() - start) / 1e6, analysis.findings().size(),
+                analysis.syntaxProblems().size()));
+        for (String note : analysis.notes()) {
+            log.debug(snapshot.uri() + ": " + note);
+        }
+        return new AnalyzedDocument(snapshot, analysis, effective, generation);
+    }
+
+    private FileAnalysis analyzeFile(Path file, String text) {
+        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settings.forFile(file), index);
+    }
+
+    /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
+    private void declareFile(Path file, String text) {
+        CrateInfo crate = manifests.crateOf(file);
+        ParsedFile parsed = DeepStack.call(() -> RustParsing.parse(text, crate.edition()));
+        FileDeclarations declarations = DeepStack.call(() ->
+                FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
+        index.update(crate, declarations);
+    }
+
+    private CrateInfo crateOf(String uri) {
+        return DocumentUris.toPath(uri).map(manifests::crateOf).orElse(CrateInfo.NONE);
+    }
+
+    /** The newest analysis of an open document: update the inventory and push diagnostics. */
+    private void onCurrentAnalysis(AnalyzedDocument doc) {
+        DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
+        if (!features.pullDiagnostics()) {
+            publish(doc.uri(), FindingConverter.diagnostics(doc.findings(), doc.source(), doc.uri()), doc.version());
+        }
+    }
+
+    void publish(String uri, List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {
+        LanguageClient c = client;
+        if (c != null) {
+            c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+        }
+    }
+
+    Snapshot snapshotOf(OpenDocuments.Document doc) {
+        return new Snapshot(doc.uri(), DocumentUris.analysisPath(doc.uri()), doc.version(), doc.text(),
+                settings.generation());
+    }
+
+    /** Settings or manifests changed: analyse every open document again, re-publish, re-index. */
+    void onSettingsChanged() {
+        reanalyseOpenDocuments();
+        LanguageClient c = client;
+        if (c != null) {
+            if (features.pullDiagnostics() && features.diagnosticRefresh()) {
+                c.refreshDiagnostics();
+            }
+            if (features.codeLensRefresh()) {
+                c.refreshCodeLenses();
+            }
+            if (features.semanticTokensRefresh()) {
+                c.refreshSemanticTokens();
+            }
+        }
+        reindexWorkspace();
+    }
+
+    CompletableFuture<Void> reindexWorkspace() {
+        if (shutdownRequested.get()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"));
+    }
+
+    private void reanalyseOpenDocuments() {
+        if (shutdownRequested.get()) {
+            return;
+        }
+        for (OpenDocuments.Document doc : documents.all()) {
+            if (textDocumentService.isAnalysed(doc)) {
+                analyses.submit(snapshotOf(doc), java.time.Duration.ZERO);
+            }
+        }
+    }
+
+    void cargoManifestsChanged() {
+        manifests = new CargoManifests();
+    }
+
+    // ---- shared with the services ------------------------------------------------------------
+
+    ClientLog log() {
+        return log;
+    }
+
+    RuleLookup rules() {
+        return rules;
+    }
+
+    OpenDocuments documents() {
+        return documents;
+    }
+
+    DocumentAnalyses analyses() {
+        return analyses;
+    }
+
+    SettingsStore settings() {
+        return settings;
+    }
+
+    WorkspaceInventory inventory() {
+        return inventory;
+    }
+
+    ServerOptions options() {
+        return options;
+    }
+
+    ClientFeatures features() {
+        return features;
+    }
+
+    ExecutorService requestExecutor() {
+        return requests;
+    }
+
+    LanguageClient client() {
+        return client;
+    }
+
+    /** Analyses a closed file from disk for a pull request (not cached). */
+    AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
+        long generation = settings.generation();
+        Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
+        AnalysisSettings effective = settings.forFile(file);
+        return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
+    }
+}

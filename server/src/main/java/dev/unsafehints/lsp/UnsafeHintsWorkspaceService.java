@@ -1,0 +1,168 @@
+package dev.unsafehints.lsp;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.lsp.inventory.InventorySite;
+import dev.unsafehints.lsp.inventory.WorkspaceFiles;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.ExecuteCommandParams;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.CompletableFutures;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
+import org.eclipse.lsp4j.services.WorkspaceService;
+
+/**
+ * The {@code workspace/*} methods: settings, watched files, workspace folders, and the commands
+ * ({@code unsafe-hints.inventory}, {@code unsafe-hints.status}).
+ */
+final class UnsafeHintsWorkspaceService implements WorkspaceService {
+    private final UnsafeHintsLanguageServer server;
+
+    UnsafeHintsWorkspaceService(UnsafeHintsLanguageServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Takes the settings from the notification when it carries an {@code unsafeHints} object
+     * (VS Code's configurationSection sync), else asks for them with {@code workspace/configuration}.
+     */
+    @Override
+    public void didChangeConfiguration(DidChangeConfigurationParams params) {
+        Object settings = params.getSettings();
+        JsonElement section = settings instanceof JsonObject
+                ? ((JsonObject) settings).get(SettingsStore.SECTION) : null;
+        if (section != null) {
+            server.settings().updateEditorSettings(section);
+            server.onSettingsChanged();
+        } else if (server.features().configuration()) {
+            server.requestExecutor().execute(() -> {
+                server.fetchEditorSettings();
+                server.onSettingsChanged();
+            });
+        }
+    }
+
+    @Override
+    public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
+        boolean settingsChanged = false;
+        for (FileEvent event : params.getChanges()) {
+            Optional<Path> path = DocumentUris.toPath(event.getUri());
+            if (path.isEmpty() || path.get().getFileName() == null) {
+                continue;
+            }
+            String name = path.get().getFileName().toString();
+            if (name.equals(ConfigFile.FILE_NAME)) {
+                server.settings().reloadProjectFiles();
+                settingsChanged = true;
+            } else if (name.equals("Cargo.toml")) {
+                server.cargoManifestsChanged(); // crate names and editions may have changed
+                settingsChanged = true;
+            } else if (WorkspaceFiles.isRustFile(path.get())
+                    && !WorkspaceFiles.isSkipped(server.settings().rootOf(path.get()), path.get())
+                    && server.settings().rootOf(path.get()) != null) {
+                server.inventory().fileChangedOnDisk(path.get());
+            }
+        }
+        if (settingsChanged) {
+            server.onSettingsChanged();
+        }
+    }
+
+    @Override
+    public void didChangeWorkspaceFolders(DidChangeWorkspaceFoldersParams params) {
+        LinkedHashSet<Path> roots = new LinkedHashSet<>(server.settings().roots());
+        if (params.getEvent() != null) {
+            for (WorkspaceFolder removed : ClientFeatures.orEmpty(params.getEvent().getRemoved())) {
+                DocumentUris.toPath(removed.getUri()).ifPresent(roots::remove);
+            }
+            for (WorkspaceFolder added : ClientFeatures.orEmpty(params.getEvent().getAdded())) {
+                DocumentUris.toPath(added.getUri()).ifPresent(roots::add);
+            }
+        }
+        server.settings().setRoots(new ArrayList<>(roots));
+        server.onSettingsChanged();
+    }
+
+    @Override
+    public CompletableFuture<Object> executeCommand(ExecuteCommandParams params) {
+        String command = params.getCommand();
+        List<Object> args = params.getArguments() == null ? List.of() : params.getArguments();
+        if (UnsafeHintsLanguageServer.CMD_INVENTORY.equals(command)) {
+            String onlyUri = args.isEmpty() ? null : stringArg(args.get(0));
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> {
+                CompletableFuture<Void> ready = server.inventory().ready();
+                while (true) {
+                    cancel.checkCanceled();
+                    try {
+                        ready.get(25, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        // keep waiting for the index, unless cancelled
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.util.concurrent.CancellationException();
+                    } catch (ExecutionException e) {
+                        break;
+                    }
+                }
+                List<InventorySite> sites = server.inventory().sites(onlyUri);
+                return new ArrayList<Object>(sites);
+            });
+        }
+        if (UnsafeHintsLanguageServer.CMD_STATUS.equals(command)) {
+            boolean gc = !args.isEmpty() && "gc".equals(stringArg(args.get(0)));
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> status(gc));
+        }
+        CompletableFuture<Object> failed = new CompletableFuture<>();
+        failed.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                "unknown command '" + command + "'; this server offers " + UnsafeHintsLanguageServer.CMD_INVENTORY
+                        + " and " + UnsafeHintsLanguageServer.CMD_STATUS, null)));
+        return failed;
+    }
+
+    /** Numbers for people and benchmarks; with "gc" the heap is measured after a full collection. */
+    private Object status(boolean gc) {
+        if (gc) {
+            System.gc();
+        }
+        Runtime rt = Runtime.getRuntime();
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("openDocuments", server.documents().size());
+        status.put("indexedFiles", server.inventory().fileCount());
+        status.put("unsafeSites", server.inventory().siteCount());
+        status.put("indexReady", server.inventory().ready().isDone() && server.inventory().everIndexed());
+        status.put("workspaceFolders", server.settings().roots().stream().map(Path::toString).toList());
+        status.put("rules", server.options().rules().size());
+        status.put("heapUsedBytes", rt.totalMemory() - rt.freeMemory());
+        status.put("heapMaxBytes", rt.maxMemory());
+        return status;
+    }
+
+    private static String stringArg(Object arg) {
+        if (arg instanceof JsonPrimitive && ((JsonPrimitive) arg).isString()) {
+            return ((JsonPrimitive) arg).getAsString();
+        }
+        if (arg instanceof JsonObject && ((JsonObject) arg).has("uri")) {
+            return ((JsonObject) arg).get("uri").getAsString();
+        }
+        return arg instanceof String ? (String) arg : null;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.unsafehints.lsp.features;
+
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.lsp.AnalyzedDocument;
+import dev.unsafehints.lsp.FindingConverter;
+import dev.unsafehints.lsp.RuleLookup;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.lsp4j.CodeLens;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Range;
+
+/**
+ * Code lenses above unsafe blocks and unsafe fns: "3 unsafe operations · SAFETY documented".
+ * The count is the related locations of the inventory finding; the SAFETY part comes from the
+ * presence of the matching guideline finding (and is left out when that rule is off).
+ *
+ * <p>The lens command is {@value #SHOW_OPERATIONS}, with arguments (uri, position of the site,
+ * locations of the operations) in the shape VS Code's {@code editor.action.showReferences}
+ * takes; clients that do not know the command still show the title.
+ */
+public final class CodeLenses {
+    public static final String SHOW_OPERATIONS = "unsafe-hints.showOperations";
+
+    private final RuleLookup rules;
+
+    public CodeLenses(RuleLookup rules) {
+        this.rules = rules;
+    }
+
+    public List<CodeLens> lenses(AnalyzedDocument doc) {
+        List<CodeLens> result = new ArrayList<>();
+        for (Finding f : doc.findings()) {
+            boolean block = RuleIds.UNSAFE_BLOCK.equals(f.ruleId());
+            boolean fn = RuleIds.UNSAFE_FN.equals(f.ruleId());
+            if (!block && !fn) {
+                continue;
+            }
+            List<RelatedLocation> ops = UnsafeSites.operations(f);
+            String title = title(doc, f, block, ops.size());
+            Range range = FindingConverter.range(doc.source(), f.range());
+            List<Location> locations = new ArrayList<>();
+            for (RelatedLocation op : ops) {
+                locations.add(FindingConverter.location(op, doc.source(), doc.uri()));
+            }
+            Command command = new Command(title, SHOW_OPERATIONS, List.of(doc.uri(), range.getStart(), locations));
+            result.add(new CodeLens(range, command, null));
+        }
+        return result;
+    }
+
+    private String title(AnalyzedDocument doc, Finding site, boolean block, int operations) {
+        StringBuilder sb = new StringBuilder();
+        if (block) {
+            sb.append(operations == 0 ? "no unsafe operations"
+                    : operations + " unsafe operation" + (operations == 1 ? "" : "s"));
+            switch (UnsafeSites.safety(doc, rules, site, RuleIds.MISSING_SAFETY_COMMENT)) {
+                case DOCUMENTED: sb.append(" · SAFETY documented"); break;
+                case MISSING: sb.append(" · no SAFETY comment"); break;
+                default: break;
+            }
+        } else {
+            sb.append("unsafe fn");
+            if (operations > 0) {
+                sb.append(" · ").append(operations).append(" unsafe operation").append(operations == 1 ? "" : "s");
+            }
+            switch (UnsafeSites.safety(doc, rules, site, RuleIds.MISSING_SAFETY_DOC)) {
+                case DOCUMENTED: sb.append(" · # Safety documented"); break;
+                case MISSING: sb.append(" · no # Safety section"); break;
+                default: break;
+            }
+        }
+        return sb.toString();
+    }
+}

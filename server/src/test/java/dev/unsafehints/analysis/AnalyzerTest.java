@@ -1,0 +1,123 @@
+package dev.unsafehints.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The analysis API end to end on small real snippets: positions, broken files, settings, suppression. */
+class AnalyzerTest {
+    private static FileAnalysis analyze(String text) {
+        return analyze(text, AnalysisSettings.DEFAULT);
+    }
+
+    private static FileAnalysis analyze(String text, AnalysisSettings settings) {
+        return new Analyzer().analyze(new SourceDocument(Path.of("t.rs"), text,
+                new CrateInfo(null, "t", "0.0.0", Edition.E2021)), settings, WorkspaceIndex.empty());
+    }
+
+    private static List<Finding> of(FileAnalysis a, String ruleId) {
+        return a.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    @Test
+    void positionsAreUtf16AfterEmojiAndCjk() {
+        String text = "fn f(p: *const u8) -> u8 { let s = \"😀😀\"; /* 注释 */ unsafe { *p } }\n";
+        FileAnalysis a = analyze(text);
+        Finding block = of(a, "unsafe-block").get(0);
+        assertEquals(text.indexOf("unsafe"), block.range().start());
+        TextPosition start = a.start(block);
+        assertEquals(0, start.line());
+        assertEquals(text.indexOf("unsafe"), start.column(), "UTF-16 column: each emoji counts two");
+        Finding deref = of(a, "raw-pointer-deref").get(0);
+        assertEquals("*p", a.source().slice(deref.range()));
+    }
+
+    @Test
+    void crlfAndTabsKeepExactLinesAndColumns() {
+        String text = "fn f(p: *const u8) -> u8 {\r\n\tunsafe { *p }\r\n}\r\n";
+        FileAnalysis a = analyze(text);
+        Finding block = of(a, "unsafe-block").get(0);
+        assertEquals(new TextPosition(1, 1), a.start(block));
+    }
+
+    @Test
+    void findingsOutsideABrokenItemAreKept() {
+        String text = "fn broken( { let x = ; }\n\nfn fine(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n";
+        FileAnalysis a = analyze(text);
+        assertFalse(a.syntaxProblems().isEmpty());
+        assertFalse(a.notes().isEmpty());
+        List<Finding> blocks = of(a, "unsafe-block");
+        assertEquals(1, blocks.size(), a.findings().toString());
+        assertEquals(3, a.start(blocks.get(0)).line());
+    }
+
+    @Test
+    void severityCanBeConfiguredOrTurnedOff() {
+        String text = "fn f(p: *const u8) -> u8 { unsafe { *p } }";
+        FileAnalysis off = analyze(text, AnalysisSettings.DEFAULT.overriddenBy(
+                Map.of("missing-safety-comment", Severity.OFF), null));
+        assertTrue(of(off, "missing-safety-comment").isEmpty());
+        FileAnalysis error = analyze(text, AnalysisSettings.DEFAULT.overriddenBy(
+                Map.of("missing-safety-comment", Severity.ERROR), null));
+        assertEquals(Severity.ERROR, of(error, "missing-safety-comment").get(0).severity());
+    }
+
+    @Test
+    void commentAndAttributeSuppressions() {
+        String text = String.join("\n",
+                "fn a(p: *const u8) -> u8 {",
+                "    unsafe { *p } // unsafe-hints: allow(missing-safety-comment)",
+                "}",
+                "#[allow(clippy::undocumented_unsafe_blocks)]",
+                "fn b(p: *const u8) -> u8 {",
+                "    unsafe { *p }",
+                "}",
+                "fn c(p: *const u8) -> u8 {",
+                "    // unsafe-hints: allow(missing-safety-comment)",
+                "    unsafe { *p }",
+                "}",
+                "fn d(p: *const u8) -> u8 {",
+                "    unsafe { *p }",
+                "}");
+        List<Finding> missing = of(analyze(text), "missing-safety-comment");
+        assertEquals(1, missing.size());
+        assertEquals(12, analyze(text).start(missing.get(0)).line());
+    }
+
+    @Test
+    void summaryCountsBlocksAndDocumentation() {
+        String text = "fn f(p: *const u8) -> u8 {\n    // SAFETY: p is valid\n    let a = unsafe { *p };\n"
+                + "    unsafe { *p } + a\n}\n/// # Safety\n/// p must be valid\npub unsafe fn g(p: *const u8) {}\n";
+        FileSummary s = analyze(text).summary();
+        assertEquals(2, s.unsafeBlocks());
+        assertEquals(1, s.documentedUnsafeBlocks());
+        assertEquals(1, s.unsafeFunctions());
+        assertEquals(1, s.documentedUnsafeFunctions());
+    }
+
+    @Test
+    void cfgConditionsAreRecordedPerFinding() {
+        String text = "#[cfg(test)]\nmod tests {\n    #[cfg(feature = \"x\")]\n"
+                + "    fn f(p: *const u8) -> u8 { unsafe { *p } }\n}\nfn g(p: *const u8) -> u8 { unsafe { *p } }\n";
+        FileAnalysis a = analyze(text);
+        List<Finding> blocks = of(a, "unsafe-block");
+        assertEquals("test && feature = \"x\"", blocks.get(0).properties().get("cfg"));
+        assertEquals(null, blocks.get(1).properties().get("cfg"));
+    }
+
+    @Test
+    void deepNestingDoesNotCrash() {
+        String text = "fn f() { let x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
+        FileAnalysis a = analyze(text);
+        assertTrue(a.syntaxProblems().isEmpty(), a.notes().toString());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.unsafehints.lsp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.lsp.testing.LspHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.DidChangeConfigurationParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Editor settings ({@code unsafeHints}), the project's unsafe-hints.toml, and re-publishing on change. */
+class SettingsTest {
+    private static final String TEXT = "fn f(p: *const u8) -> u8 { unsafe { *p } }\n";
+
+    private static JsonObject settings(String rule, String severity) {
+        JsonObject rules = new JsonObject();
+        rules.addProperty(rule, severity);
+        JsonObject section = new JsonObject();
+        section.add("rules", rules);
+        return section;
+    }
+
+    private static boolean has(PublishDiagnosticsParams p, String rule) {
+        return p.getDiagnostics().stream().anyMatch(d -> d.getCode().getLeft().equals(rule));
+    }
+
+    private static DiagnosticSeverity severityOf(PublishDiagnosticsParams p, String rule) {
+        return p.getDiagnostics().stream().filter(d -> d.getCode().getLeft().equals(rule)).findFirst()
+                .orElseThrow().getSeverity();
+    }
+
+    @Test
+    void editorSettingsApplyFromTheFirstPublication(@TempDir Path root) throws Exception {
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.client.settings = settings("unsafe-block", "off");
+            lsp.initialize(root);
+            String uri = root.resolve("lib.rs").toUri().toString();
+            PublishDiagnosticsParams first = lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));
+            assertTrue(!has(first, "unsafe-block"), "turned off before the first analysis: " + first);
+            assertTrue(has(first, "raw-pointer-deref"));
+            assertEquals("unsafeHints", lsp.client.configurationRequests.get(0).getItems().get(0).getSection());
+        }
+    }
+
+    @Test
+    void didChangeConfigurationRereadsAndRepublishes(@TempDir Path root) {
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.initialize(root);
+            String uri = root.resolve("lib.rs").toUri().toString();
+            int v = lsp.open(uri, TEXT);
+            assertEquals(DiagnosticSeverity.Hint, severityOf(lsp.client.awaitDiagnostics(uri, v), "raw-pointer-deref"));
+            int published = lsp.client.diagnosticsFor(uri).size();
+
+            // a client that only says "something changed": the server asks with workspace/configuration
+            lsp.client.settings = settings("raw-pointer-deref", "error");
+            lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
+            PublishDiagnosticsParams again = lsp.client.awaitDiagnostics(uri,
+                    p -> lsp.client.diagnosticsFor(uri).indexOf(p) >= published);
+            assertEquals(v, again.getVersion());
+            assertEquals(DiagnosticSeverity.Error, severityOf(again, "raw-pointer-deref"));
+
+            // a client that sends the section itself (VS Code's configuration sync)
+            JsonObject pushed = new JsonObject();
+            JsonObject section = settings("raw-pointer-deref", "information");
+            pushed.add("unsafeHints", section);
+            int before = lsp.client.diagnosticsFor(uri).size();
+            lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(pushed));
+            PublishDiagnosticsParams third = lsp.client.awaitDiagnostics(uri,
+                    p -> lsp.client.diagnosticsFor(uri).indexOf(p) >= before);
+            assertEquals(DiagnosticSeverity.Information, severityOf(third, "raw-pointer-deref"));
+        }
+    }
+
+    @Test
+    void readsTheProjectFileAndReloadsItWhenItChanges(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nmissing-safety-comment = \"error\"\n");
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.initialize(root);
+            String uri = root.resolve("lib.rs").toUri().toString();
+            int v = lsp.open(uri, TEXT);
+            assertEquals(DiagnosticSeverity.Error, severityOf(lsp.client.awaitDiagnostics(uri, v), "missing-safety-comment"));
+
+            Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nmissing-safety-comment = \"off\"\n");
+            int before = lsp.client.diagnosticsFor(uri).size();
+            lsp.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent(root.resolve(ConfigFile.FILE_NAME).toUri().toString(), FileChangeType.Changed))));
+            PublishDiagnosticsParams after = lsp.client.awaitDiagnostics(uri,
+                    p -> lsp.client.diagnosticsFor(uri).indexOf(p) >= before);
+            assertTrue(!has(after, "missing-safety-comment"), after.toString());
+        }
+    }
+
+    @Test
+    void editorSettingsWinOverTheProjectFile(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nraw-pointer-deref = \"error\"\n");
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.client.settings = settings("raw-pointer-deref", "warning");
+            lsp.initialize(root);
+            String uri = root.resolve("lib.rs").toUri().toString();
+            assertEquals(DiagnosticSeverity.Warning,
+                    severityOf(lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT)), "raw-pointer-deref"));
+        }
+    }
+
+    @Test
+    void badSettingsAreReportedAndTheRestStillApplies(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nunsafe-block = \"loud\"\n");
+        try (LspHarness lsp = LspHarness.start()) {
+            JsonObject section = settings("raw-pointer-deref", "sometimes");
+            section.getAsJsonObject("rules").addProperty("unsafe-block", "off");
+            section.addProperty("largeBlockThreshold", "big");
+            lsp.client.settings = section;
+            lsp.initialize(root);
+            lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml: rules.unsafe-block: unknown severity 'loud'"));
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
+            String uri = root.resolve("lib.rs").toUri().toString();
+            PublishDiagnosticsParams p = lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));
+            assertTrue(!has(p, "unsafe-block"));
+            assertEquals(DiagnosticSeverity.Hint, severityOf(p, "raw-pointer-deref"));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+// An unsafe block or `unsafe impl` without a `// SAFETY:` comment where one is accepted: on the
+// lines directly above the block, or above the statement / `let` / item holding it (above its
+// attributes too), or as the first thing inside the block.
+// The marker is case-insensitive (`Safety:` works too). Reported at the `unsafe` keyword.
+
+use std::ptr;
+
+pub struct Buffer {
+    data: *mut u8,
+    len: usize,
+}
+
+pub fn undocumented(p: *const u8) -> u8 {
+    unsafe { *p } //~ missing-safety-comment
+}
+
+pub fn documented_above(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe { *p }
+}
+
+pub fn documented_above_let(b: &Buffer) -> u8 {
+    // SAFETY: `data` points to `len` initialized bytes and `len > 0` is checked by `Buffer::new`.
+    let first = unsafe { *b.data };
+    first
+}
+
+pub fn documented_inside(b: &Buffer, i: usize) -> u8 {
+    assert!(i < b.len);
+    unsafe {
+        // SAFETY: `i < len`, and `data` is valid for `len` bytes.
+        *b.data.add(i)
+    }
+}
+
+pub fn documented_above_attributes(p: *mut u8) {
+    // SAFETY: callers pass a pointer valid for writes.
+    #[allow(clippy::multiple_unsafe_ops_per_block)]
+    unsafe {
+        ptr::write(p, 0);
+    }
+}
+
+pub fn lower_case_marker(p: *const u8) -> u8 {
+    // Safety: callers pass a pointer to a live byte.
+    unsafe { *p }
+}
+
+pub fn multi_line_comment(p: *const u8) -> u8 {
+    // SAFETY:
+    // - callers pass a pointer to a live byte;
+    // - nobody writes to it while we read.
+    unsafe { *p }
+}
+
+pub fn in_an_argument(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    u8::wrapping_add(unsafe { *p }, 1)
+}
+
+pub fn in_a_match(p: *const u8, read: bool) -> u8 {
+    match read {
+        // SAFETY: callers pass a pointer to a live byte when `read` is true.
+        true => unsafe { *p },
+        false => unsafe { *p.cast::<u8>() }, //~ missing-safety-comment
+    }
+}
+
+pub fn code_in_between(p: *const u8) -> u8 {
+    // SAFETY: this comment belongs to the statement below, not to the block after it.
+    let q = p;
+    unsafe { *q } //~ missing-safety-comment
+}
+
+pub fn no_colon(p: *const u8) -> u8 {
+    // SAFETY the colon is missing, so this is not the marker.
+    unsafe { *p } //~ missing-safety-comment
+}
+
+pub fn other_words(p: *const u8) -> u8 {
+    // The pointer is always valid here (a note, but not the SAFETY marker).
+    unsafe { *p } //~ missing-safety-comment
+}
+
+pub fn nested(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe {
+        let v = *p;
+        unsafe { v } //~ missing-safety-comment
+    }
+}
+
+pub fn two_on_a_line(a: *const u8, b: *const u8) -> (u8, u8) {
+    (unsafe { *a }, unsafe { *b }) //~ missing-safety-comment //~ missing-safety-comment
+}
+
+// SAFETY: an initializer is documented above its item.
+static FIRST: u8 = unsafe { *(&7_u8 as *const u8) };
+
+pub fn first() -> u8 {
+    FIRST
+}
+
+// SAFETY: `Buffer` owns its bytes, so moving it to another thread moves them too.
+unsafe impl Send for Buffer {}
+
+unsafe impl Sync for Buffer {} //~ missing-safety-comment
+
+pub struct Token(*const u8);
+
+// SAFETY: the comment may sit above the attributes of the impl.
+#[allow(clippy::non_send_fields_in_send_ty)]
+unsafe impl Send for Token {}
+
+#[doc(hidden)]
+// SAFETY: or between the attributes and `unsafe impl`.
+unsafe impl Sync for Token {}
+
+/// # Safety
+///
+/// Implementors must be plain old data.
+pub unsafe trait Pod {}
+
+unsafe impl Pod for u32 {} //~ missing-safety-comment
+
+// ok: an `unsafe fn` needs a `# Safety` doc section (missing-safety-doc), not a SAFETY comment.
+/// # Safety
+///
+/// `p` must point to a live byte.
+pub unsafe fn read(p: *const u8) -> u8 {
+    // SAFETY: the caller guarantees that `p` points to a live byte.
+    unsafe { *p }
+}
+
+// ok: silenced on purpose, with the clippy lint attribute or this tool's own comment.
+#[allow(clippy::undocumented_unsafe_blocks)]
+pub fn silenced_by_lint(p: *const u8) -> u8 {
+    unsafe { *p }
+}
+
+pub fn silenced_by_comment(p: *const u8) -> u8 {
+    unsafe { *p } // unsafe-hints: allow(missing-safety-comment)
+}

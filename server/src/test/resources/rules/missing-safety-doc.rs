@@ -1,0 +1,125 @@
+// A public `unsafe fn` or `unsafe trait` whose doc comment has no `# Safety` section (a heading
+// of any level, any case). Reported where the item starts after its attributes (at `pub`).
+
+/// Reads a byte.
+pub unsafe fn undocumented_contract(p: *const u8) -> u8 { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `p` is valid (but the docs never say so).
+    unsafe { *p }
+}
+
+#[inline]
+#[must_use]
+pub unsafe fn no_docs_at_all(p: *const u8) -> u8 { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `p` is valid.
+    unsafe { *p }
+}
+
+/// Reads a byte.
+///
+/// # Safety
+///
+/// `p` must be non-null, aligned, and point to an initialized byte that nobody writes meanwhile.
+pub unsafe fn documented(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+/// ## SAFETY
+/// Any heading level and any case are accepted: `len` must not exceed the capacity.
+pub unsafe fn other_heading(v: &mut Vec<u8>, len: usize) {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { v.set_len(len) }
+}
+
+#[doc = "Frees a buffer made by `Box::into_raw`."]
+#[doc = ""]
+#[doc = "# Safety"]
+#[doc = ""]
+#[doc = "`p` must come from `Box::into_raw` and not have been freed yet."]
+pub unsafe fn via_doc_attributes(p: *mut u8) {
+    // SAFETY: the caller guarantees `p` came from `Box::into_raw`.
+    drop(unsafe { Box::from_raw(p) });
+}
+
+pub struct Ring {
+    slots: Vec<u32>,
+}
+
+impl Ring {
+    pub unsafe fn slot_unchecked(&self, i: usize) -> u32 { //~ missing-safety-doc
+        // SAFETY: the caller guarantees `i < slots.len()`.
+        unsafe { *self.slots.get_unchecked(i) }
+    }
+
+    // ok: not public, so its contract is for this module only.
+    unsafe fn private_slot(&self, i: usize) -> u32 {
+        // SAFETY: callers in this module keep `i` in bounds.
+        unsafe { *self.slots.get_unchecked(i) }
+    }
+
+    pub fn first(&self) -> u32 {
+        // SAFETY: index 0 is checked against the length first.
+        if self.slots.is_empty() { 0 } else { unsafe { self.private_slot(0) } }
+    }
+}
+
+/// Types that can be zero-initialised.
+pub unsafe trait Zeroable {} //~ missing-safety-doc
+
+/// Types whose bytes may be viewed as a byte slice.
+///
+/// # Safety
+///
+/// The type must have no padding and no interior mutability.
+pub unsafe trait AsBytes {}
+
+pub trait Device {
+    /// Writes a register.
+    unsafe fn poke(&self, offset: usize, value: u32); //~ missing-safety-doc
+
+    /// Reads a register.
+    ///
+    /// # Safety
+    ///
+    /// `offset` must be a register of the device.
+    unsafe fn peek(&self, offset: usize) -> u32;
+}
+
+pub struct Uart;
+
+// ok: a trait impl's method inherits the contract documented on the trait.
+impl Device for Uart {
+    unsafe fn poke(&self, _offset: usize, _value: u32) {}
+    unsafe fn peek(&self, _offset: usize) -> u32 {
+        0
+    }
+}
+
+// ok: crate-visible or private items are not public API.
+pub(crate) unsafe fn crate_only(p: *const u8) -> u8 {
+    // SAFETY: crate callers pass valid pointers.
+    unsafe { *p }
+}
+
+unsafe fn private(p: *const u8) -> u8 {
+    // SAFETY: module callers pass valid pointers.
+    unsafe { *p }
+}
+
+// ok: foreign functions are declared, their contract is the C library's.
+extern "C" {
+    pub fn abs(x: i32) -> i32;
+}
+
+// ok: a public safe fn needs no `# Safety` section.
+pub fn safe(p: &u8) -> u8 {
+    // SAFETY: `p` is a reference, so the pointer made from it is valid.
+    unsafe { private(p) + crate_only(p) }
+}
+
+mod private {
+    // ok: not reachable from outside the crate, so clippy does not ask for a `# Safety` section.
+    pub unsafe fn hidden(p: *const u8) -> u8 {
+        unsafe { *p }
+    }
+}

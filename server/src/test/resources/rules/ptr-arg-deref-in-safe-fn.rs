@@ -1,0 +1,82 @@
+// A public safe fn that dereferences one of its own raw-pointer parameters, at the dereference.
+// Any caller can pass a dangling pointer without writing `unsafe`, so the fn is unsound: make it
+// an `unsafe fn` with a `# Safety` section, or take a reference instead.
+
+pub struct Point {
+    pub x: i32,
+    pub y: i32,
+}
+
+pub fn read(p: *const u8) -> u8 {
+    // SAFETY: (claims that) callers pass valid pointers, but nothing forces them to.
+    unsafe { *p } //~ ptr-arg-deref-in-safe-fn
+}
+
+pub fn write(p: *mut u8, v: u8) {
+    // SAFETY: same claim as above.
+    unsafe { *p = v } //~ ptr-arg-deref-in-safe-fn
+}
+
+pub fn x_of(point: *const Point) -> i32 {
+    // SAFETY: same claim as above.
+    unsafe { (*point).x } //~ ptr-arg-deref-in-safe-fn
+}
+
+pub struct Reader;
+
+impl Reader {
+    pub fn both(&self, a: *const i32, b: *const i32) -> i32 {
+        // SAFETY: same claim as above.
+        unsafe { *a + *b } //~ ptr-arg-deref-in-safe-fn //~ ptr-arg-deref-in-safe-fn
+    }
+}
+
+// ok: the fix, an unsafe fn that states its contract.
+/// # Safety
+///
+/// `p` must be non-null, aligned and point to an initialized byte.
+pub unsafe fn read_documented(p: *const u8) -> u8 {
+    // SAFETY: the caller guarantees `p` is valid.
+    unsafe { *p }
+}
+
+// ok: the other fix, a reference, which the compiler checks.
+pub fn read_ref(p: &u8) -> u8 {
+    *p
+}
+
+// ok: not public, so every caller is in this crate and can be reviewed.
+fn private_read(p: *const u8) -> u8 {
+    // SAFETY: all callers in this module pass pointers to live bytes.
+    unsafe { *p }
+}
+
+pub(crate) fn crate_read(p: *const u8) -> u8 {
+    // SAFETY: all callers in this crate pass pointers to live bytes.
+    unsafe { *p }
+}
+
+// ok: a pointer made inside the fn from a reference is not the caller's to choose.
+pub fn local_pointer(v: &u8) -> u8 {
+    let p = v as *const u8;
+    let q = private_read(p) + crate_read(p);
+    // SAFETY: `p` comes from a live reference.
+    q + unsafe { *p }
+}
+
+// ok: a trait impl cannot change the trait's signature to `unsafe fn`.
+pub trait Sink {
+    fn put(&self, p: *const u8) -> u8;
+}
+
+impl Sink for Reader {
+    fn put(&self, p: *const u8) -> u8 {
+        // SAFETY: this demo sink is only given valid pointers.
+        unsafe { *p }
+    }
+}
+
+// ok: a pointer parameter that is only compared or printed, never dereferenced.
+pub fn is_same(a: *const u8, b: *const u8) -> bool {
+    std::ptr::eq(a, b) || a.is_null()
+}

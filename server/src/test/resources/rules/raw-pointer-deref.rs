@@ -1,0 +1,196 @@
+// Every dereference of an expression the analysis knows is a raw pointer, where the `*` is (or
+// the `(` of a parenthesised `(*p)`, as rustc reports it). Derefs it cannot prove to be of a raw
+// pointer are left alone.
+
+use std::cell::UnsafeCell;
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, Ordering};
+
+pub struct Node {
+    pub value: i32,
+    pub next: *mut Node,
+}
+
+pub struct Shared {
+    cell: UnsafeCell<u64>,
+    slot: AtomicPtr<u8>,
+}
+
+/// # Safety
+///
+/// `p` must be valid for reads and writes, and `q` for reads.
+pub unsafe fn params(p: *mut i32, q: *const i32) -> i32 {
+    // SAFETY: the caller guarantees both pointers are valid.
+    unsafe {
+        *p = 1; //~ raw-pointer-deref
+        *q //~ raw-pointer-deref
+    }
+}
+
+pub fn locals() -> i32 {
+    let mut x = 10;
+    let typed: *mut i32 = &mut x;
+    let cast = &x as *const i32;
+    let raw = &raw const x;
+    // SAFETY: all three point to the live local `x`, and no reference to `x` is alive.
+    unsafe {
+        *typed += 1; //~ raw-pointer-deref
+        *cast + *raw //~ raw-pointer-deref //~ raw-pointer-deref
+    }
+}
+
+pub fn from_std(v: &[u8]) -> u8 {
+    let first = v.as_ptr();
+    let (a, b) = (v.as_ptr(), v[1..].as_ptr());
+    // SAFETY: callers pass at least two bytes; `first`, `a` and `b` point into `v`.
+    unsafe { *first + *a + *b } //~ raw-pointer-deref //~ raw-pointer-deref //~ raw-pointer-deref
+}
+
+pub fn direct_cast(x: &u16) -> u16 {
+    // SAFETY: `x` is a live reference; the cast keeps its address.
+    unsafe { *(x as *const u16) } //~ raw-pointer-deref
+}
+
+pub fn null_is_still_a_pointer() -> bool {
+    let p: *const u8 = ptr::null();
+    if !p.is_null() {
+        // SAFETY: the check above makes this unreachable for the null pointer.
+        let _v = unsafe { *p }; //~ raw-pointer-deref
+    }
+    p.is_null()
+}
+
+/// # Safety
+///
+/// `head` must point to a live node, and so must every non-null `next` after it.
+pub unsafe fn second_value(head: *mut Node) -> Option<i32> {
+    // SAFETY: the caller guarantees that `head` is live.
+    let next: *mut Node = unsafe { (*head).next }; //~ raw-pointer-deref
+    if next.is_null() {
+        return None;
+    }
+    // SAFETY: `next` is non-null, so by the caller's guarantee it is live.
+    Some(unsafe { (*next).value }) //~ raw-pointer-deref
+}
+
+impl Node {
+    /// # Safety
+    ///
+    /// `self.next` must point to a live node.
+    pub unsafe fn next_value(&self) -> i32 {
+        // SAFETY: the caller guarantees `next` is live.
+        unsafe { (*self.next).value } //~ raw-pointer-deref
+    }
+}
+
+impl Shared {
+    pub fn bump(&self) -> u64 {
+        // SAFETY: `Shared` is not `Sync`, so no other thread can touch the cell.
+        unsafe {
+            *self.cell.get() += 1; //~ raw-pointer-deref
+            *self.cell.get() //~ raw-pointer-deref
+        }
+    }
+
+    pub fn peek(&self) -> Option<u8> {
+        let p = self.slot.load(Ordering::Acquire);
+        // SAFETY: the slot only ever holds null or a pointer to a leaked byte.
+        if p.is_null() { None } else { Some(unsafe { *p }) } //~ raw-pointer-deref
+    }
+}
+
+pub trait Peek {
+    fn peek(self) -> u8;
+}
+
+impl Peek for *const u8 {
+    fn peek(self) -> u8 {
+        // SAFETY: demo only: the trait is only used on pointers to live bytes.
+        unsafe { *self } //~ raw-pointer-deref
+    }
+}
+
+pub fn std_constructors(v: &mut [u8]) -> u8 {
+    let boxed = Box::into_raw(Box::new(5_u8));
+    let base = v.as_mut_ptr();
+    let nothing = ptr::null_mut::<u8>();
+    // SAFETY: `boxed` is a fresh allocation; `v` holds at least two bytes; `nothing` is checked.
+    unsafe {
+        *base.add(1) = *boxed; //~ raw-pointer-deref //~ raw-pointer-deref
+        let first = &mut *base; //~ raw-pointer-deref
+        *first += 1;
+        drop(Box::from_raw(boxed));
+        if nothing.is_null() { 0 } else { *nothing } //~ raw-pointer-deref
+    }
+}
+
+pub fn double(pp: *const *const u8) -> u8 {
+    // SAFETY: demo only: `pp` and `*pp` come from the caller's live data.
+    unsafe { **pp } //~ raw-pointer-deref //~ raw-pointer-deref
+}
+
+pub fn in_closure(items: &[u32]) -> u32 {
+    let read = |p: *const u32| {
+        // SAFETY: the closure is only called with pointers into `items`.
+        unsafe { *p } //~ raw-pointer-deref
+    };
+    read(items.as_ptr())
+}
+
+/// # Safety
+///
+/// `p` must be valid for reads.
+pub unsafe fn without_block(p: *const u8) -> u8 {
+    *p //~ raw-pointer-deref
+}
+
+// ok: dereferencing references, `Box`, smart pointers and plain values is safe.
+pub fn safe_derefs(r: &i32, m: &mut i32, b: Box<i32>) -> i32 {
+    *m += 1;
+    let local = 5;
+    let rr = &local;
+    let s = String::from("x");
+    *r + *m + *b + *rr + (*s).len() as i32
+}
+
+// ok: a shadowed name that no longer holds a pointer.
+pub fn shadowed(v: &[u8]) -> u8 {
+    let p = v.as_ptr();
+    let _ = p;
+    let p = &v[0];
+    *p
+}
+
+// Pointers returned by the crate's own functions and methods, by their declared return types.
+pub struct Pool {
+    bytes: Vec<u8>,
+}
+
+impl Pool {
+    pub fn base(&mut self) -> *mut u8 {
+        self.bytes.as_mut_ptr()
+    }
+}
+
+fn parts(v: &mut [u8]) -> (*mut u8, usize) {
+    (v.as_mut_ptr(), v.len())
+}
+
+fn scratch() -> *const u8 {
+    static SCRATCH: u8 = 0;
+    &SCRATCH
+}
+
+pub fn from_crate_fns(pool: &mut Pool, v: &mut [u8]) -> u8 {
+    let base = pool.base();
+    let (start, len) = parts(v);
+    let s = scratch();
+    // SAFETY: the pool and `v` are non-empty (callers check); `scratch` points to a static.
+    unsafe {
+        *base = 1; //~ raw-pointer-deref
+        if len > 0 {
+            *start = 2; //~ raw-pointer-deref
+        }
+        *s //~ raw-pointer-deref
+    }
+}

@@ -1,0 +1,62 @@
+// Every read of a union field (also a borrow or a compound assignment, which read it), where the
+// field expression starts. Writing a field with `=` is safe and not reported.
+
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub union Bits {
+    pub int: u32,
+    pub float: f32,
+    pub bytes: [u8; 4],
+}
+
+impl Bits {
+    pub fn to_int(self) -> u32 {
+        // SAFETY: every bit pattern of the union's 4 bytes is a valid `u32`.
+        unsafe { self.int } //~ union-field-access
+    }
+}
+
+pub fn from_float(x: f32) -> u32 {
+    let b = Bits { float: x };
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { b.int } //~ union-field-access
+}
+
+pub fn first_byte(b: &Bits) -> u8 {
+    // SAFETY: every bit pattern is a valid `[u8; 4]`.
+    let bytes = unsafe { &b.bytes }; //~ union-field-access
+    bytes[0]
+}
+
+pub fn bump(mut b: Bits) -> Bits {
+    // SAFETY: `+=` reads the field first; every bit pattern is a valid `u32`.
+    unsafe { b.int += 1 }; //~ union-field-access
+    b
+}
+
+pub fn pair(a: Bits, b: Bits) -> (u32, f32) {
+    // SAFETY: every bit pattern is valid for both fields.
+    unsafe { (a.int, b.float) } //~ union-field-access //~ union-field-access
+}
+
+// ok: writing a field is safe; it only overwrites bytes.
+pub fn write_only(x: u32) -> Bits {
+    let mut b = Bits { int: 0 };
+    b.int = x;
+    b.float = 1.5;
+    b
+}
+
+// ok: a struct with the same field names is not a union.
+pub struct Plain {
+    pub int: u32,
+}
+
+pub fn plain(p: &Plain) -> u32 {
+    p.int
+}
+
+// ok: a raw pointer to a field does not read it.
+pub fn field_pointer(u: &Bits) -> *const u32 {
+    &raw const u.int
+}

@@ -1,0 +1,84 @@
+// An `unsafe` block that is not needed, at its `unsafe`: one nested in another unsafe block (the
+// outer one already allows everything), or one that provably holds no unsafe operation (no calls,
+// dereferences or macros whose safety the analysis cannot decide).
+
+pub fn empty() {
+    unsafe {} //~ unused-unsafe
+}
+
+pub fn only_arithmetic(a: u32, b: u32) -> u32 {
+    // ok (not reported): the analysis cannot resolve `wrapping_add`, so it cannot prove this
+    // block unused, although rustc can.
+    let sum = unsafe { a.wrapping_add(0) + b };
+    unsafe { sum * 2 + a } //~ unused-unsafe
+}
+
+pub fn nested(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe {
+        let v = *p;
+        // SAFETY: the outer block already covers this.
+        unsafe { v + *p } //~ unused-unsafe
+    }
+}
+
+pub fn nested_deeper(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe {
+        if *p > 0 {
+            unsafe { //~ unused-unsafe
+                return *p;
+            }
+        }
+        0
+    }
+}
+
+pub fn literal_only() -> &'static str {
+    unsafe { "nothing unsafe here" } //~ unused-unsafe
+}
+
+// ok: blocks that hold an unsafe operation are needed.
+pub fn needed(p: *const u8, v: &[u8]) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte and a non-empty slice.
+    let a = unsafe { *p };
+    // SAFETY: as above.
+    let b = unsafe { *v.get_unchecked(0) };
+    a + b
+}
+
+// ok: a macro may expand to unsafe operations, so the block is not provably unused.
+macro_rules! read_ptr {
+    ($p:expr) => {
+        *$p
+    };
+}
+
+pub fn through_macro(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe { read_ptr!(p) }
+}
+
+// ok: a call through a function pointer may be unsafe (here it is: `f` is an `unsafe fn`).
+pub fn opaque(f: unsafe fn() -> u8) -> u8 {
+    // SAFETY: callers only pass functions without preconditions.
+    unsafe { f() }
+}
+
+// ok: an unsafe fn nested in an unsafe block is a separate body; its own block is needed.
+pub fn item_in_block(p: *const u8) -> u8 {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe {
+        unsafe fn inner(q: *const u8) -> u8 {
+            // SAFETY: the caller guarantees `q` is valid.
+            unsafe { *q }
+        }
+        inner(p)
+    }
+}
+
+// ok: silenced with rustc's own lint name.
+#[allow(unused_unsafe)]
+pub fn silenced() -> u8 {
+    unsafe { 1 }
+}

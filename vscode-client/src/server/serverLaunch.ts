@@ -1,0 +1,42 @@
+/**
+ * The command lines the extension runs: the language server and the HTML report scan.
+ * Pure, so what we pass to `java` is unit-tested exactly.
+ */
+
+/**
+ * The user's extra JVM options, cleaned: only non-blank strings survive. Settings are user-edited
+ * JSON, so anything else (a single string, numbers, null) is tolerated rather than trusted.
+ */
+export function jvmOptions(setting: unknown): string[] {
+  if (typeof setting === 'string') {
+    return setting.split(/\s+/).filter((option) => option !== '');
+  }
+  if (!Array.isArray(setting)) {
+    return [];
+  }
+  return setting
+    .filter((option): option is string => typeof option === 'string')
+    .map((option) => option.trim())
+    .filter((option) => option !== '');
+}
+
+export interface ProcessCommand {
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
+/** `java [options] -jar <jar> serve`: the language server over stdio. */
+export function serverCommand(javaPath: string, jarPath: string, options: readonly string[]): ProcessCommand {
+  return { command: javaPath, args: [...options, '-jar', jarPath, 'serve'] };
+}
+
+/** `java [options] -jar <jar> scan --format html -o <file> <folder>`: the teaching report. */
+export function reportCommand(
+  javaPath: string,
+  jarPath: string,
+  options: readonly string[],
+  folder: string,
+  outputFile: string,
+): ProcessCommand {
+  return { command: javaPath, args: [...options, '-jar', jarPath, 'scan', '--format', 'html', '-o', outputFile, folder] };
+}
