@@ -156,7 +156,7 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
         }
         try {
             dev.unsafehints.review.ReviewReport report = new dev.unsafehints.review.ReviewService(
-                    server.settings().forFile(root)).review(new dev.unsafehints.review.ReviewRequest(root, since, null));
+                    server.settings().forFile(root.resolve("lib.rs"), root)).review(new dev.unsafehints.review.ReviewRequest(root, since, null));
             java.io.StringWriter json = new java.io.StringWriter();
             new dev.unsafehints.review.ReviewJsonWriter(dev.unsafehints.cli.VersionProvider.version()).write(report, json);
             java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
