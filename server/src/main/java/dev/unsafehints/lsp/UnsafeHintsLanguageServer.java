@@ -87,7 +87,6 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final AtomicBoolean shutdownRequested = new AtomicBoolean();
     private final UnsafeHintsTextDocumentService textDocumentService;
     private final UnsafeHintsWorkspaceService workspaceService;
-    private final ParserCacheGuard parserCache = new ParserCacheGuard();
     private volatile CargoManifests manifests = new CargoManifests();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.NONE;
@@ -353,7 +352,6 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private FileAnalysis analyzeFile(Path file, String text) {
         FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)),
                 settingsFor(file), index);
-        trimParserCache();
         return analysis;
     }
 
@@ -364,7 +362,6 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         FileDeclarations declarations = DeepStack.call(() ->
                 FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
         index.update(crate, declarations);
-        trimParserCache();
     }
 
     private AnalysisSettings settingsFor(Path file) {
@@ -377,7 +374,6 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     /** The newest analysis of an open document: update the inventory and push diagnostics. */
     private void onCurrentAnalysis(AnalyzedDocument doc) {
-        trimParserCache();
         DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
         if (!features.pullDiagnostics()) {
             publish(doc.uri(), FindingConverter.diagnostics(doc.findings(), doc.source(), doc.uri()), doc.version());
@@ -418,16 +414,8 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         if (shutdownRequested.get()) {
             return CompletableFuture.completedFuture(null);
         }
-        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"))
-                .thenRun(this::trimParserCache);
-    }
-
-    /** Called after indexing and after analyses: the only growing cache outside our own maps. */
-    private void trimParserCache() {
-        int states = parserCache.dfaStates();
-        if (parserCache.trimIfLarge()) {
-            log.debug("cleared the parser's prediction cache (" + states + " DFA states)");
-        }
+        // the parser bounds its own prediction caches (see grammar/README.md)
+        return inventory.reindex(settings.roots(), () -> WorkDoneProgress.create(client, features, log, "index"));
     }
 
     private void reanalyseOpenDocuments() {
