@@ -108,20 +108,26 @@ final class ScanRunner {
             return t;
         });
         try {
-            long start = System.nanoTime();
-            forEach(pool, walk.files(), file -> {
-                indexFile(file, reader, index, assembler, unreadable);
-                progress.fileDone();
-            });
-            indexSeconds = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            forEach(pool, walk.files(), file -> {
-                if (!unreadable.contains(file)) {
-                    scanFile(file, reader, analyzer, index, assembler);
-                }
-                progress.fileDone();
-            });
-            analysisSeconds = (System.nanoTime() - start) / 1e9;
+            // Crate by crate: the index only ever answers questions about the crate of the file being
+            // analyzed, so a crate's declarations are dropped once its files are done. Memory then
+            // follows the largest crate, not the whole tree.
+            for (List<Path> crateFiles : byCrate(walk.files())) {
+                long start = System.nanoTime();
+                forEach(pool, crateFiles, file -> {
+                    indexFile(file, reader, index, assembler, unreadable);
+                    progress.fileDone();
+                });
+                indexSeconds += (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                forEach(pool, crateFiles, file -> {
+                    if (!unreadable.contains(file)) {
+                        scanFile(file, reader, analyzer, index, assembler);
+                    }
+                    progress.fileDone();
+                });
+                crateFiles.forEach(index::remove);
+                analysisSeconds += (System.nanoTime() - start) / 1e9;
+            }
         } finally {
             pool.shutdownNow();
             progress.finish();
@@ -130,6 +136,16 @@ final class ScanRunner {
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get());
         return assembler.assemble(ToolInfo.of(VersionProvider.version()), scan, request.baseline());
+    }
+
+    /** The files grouped by crate, in walk order (files outside any crate form one group). */
+    private List<List<Path>> byCrate(List<Path> files) {
+        Map<Path, List<Path>> groups = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            CrateInfo crate = manifests.crateOf(file);
+            groups.computeIfAbsent(crate.root() == null ? Path.of("") : crate.root(), k -> new ArrayList<>()).add(file);
+        }
+        return new ArrayList<>(groups.values());
     }
 
     private void forEach(ExecutorService pool, List<Path> files, java.util.function.Consumer<Path> work)
