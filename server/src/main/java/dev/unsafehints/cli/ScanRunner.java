@@ -197,6 +197,9 @@ final class ScanRunner {
             ModulePath module = ModulePath.of(crate, file, base);
             assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
         } catch (RuntimeException | StackOverflowError e) {
+            if (System.getenv("UNSAFE_HINTS_DEBUG") != null) {
+                e.printStackTrace(); // for bug reports: the whole trace, on request
+            }
             internalErrors.set(true);
             assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
                     "analysis failed: " + e + " (please report this)"));
