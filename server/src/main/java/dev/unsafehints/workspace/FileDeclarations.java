@@ -115,7 +115,22 @@ public final class FileDeclarations {
         return file;
     }
 
+    /**
+     * Declares one item. In a file with syntax errors the parser's recovery can leave any part of an
+     * item missing (a function without a name, an impl without a type); such an item declares what
+     * was collected before the gap, and the rest of the file is still declared.
+     */
     private void item(RustParser.ItemContext item, List<String> module) {
+        try {
+            declare(item, module);
+        } catch (RuntimeException e) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+                throw e; // a bug on well-formed code: not hidden
+            }
+        }
+    }
+
+    private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null) {
             return;
