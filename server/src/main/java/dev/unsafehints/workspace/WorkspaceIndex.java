@@ -24,6 +24,7 @@ public class WorkspaceIndex {
     }
 
     public void update(CrateInfo crate, FileDeclarations declarations) {
+        declarations.detach();
         byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
         merged.remove(key(crate));
     }
