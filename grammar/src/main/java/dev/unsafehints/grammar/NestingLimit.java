@@ -21,6 +21,8 @@ import org.antlr.v4.runtime.Token;
 public final class NestingLimit {
     /** The deepest nesting that is parsed. */
     public static final int MAX_DEPTH = 256;
+    /** How the message of a refused file ends. */
+    public static final String NOT_ANALYZED = "the file is not analyzed";
 
     private NestingLimit() {
     }
@@ -58,7 +60,7 @@ public final class NestingLimit {
             if (brackets + angles > maxDepth) {
                 return new SyntaxError(t.getLine(), t.getCharPositionInLine(), t.getStartIndex(), t.getStopIndex(),
                         "nesting too deep: more than " + maxDepth + " levels of brackets here;"
-                                + " the file is not analyzed");
+                                + " " + NOT_ANALYZED);
             }
             previous = t;
         }

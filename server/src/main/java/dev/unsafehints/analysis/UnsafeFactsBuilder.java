@@ -62,7 +62,12 @@ final class UnsafeFactsBuilder {
 
     UnsafeFacts build() {
         scopes.push();
-        walk(model.parsed().tree());
+        RustParser.CrateContext crate = model.parsed().tree();
+        if (crate.children != null) {
+            for (ParseTree child : crate.children) { // each guarded like an item: see item()
+                walkRecovering(child);
+            }
+        }
         return facts;
     }
 
@@ -167,6 +172,13 @@ final class UnsafeFactsBuilder {
      * the file is analysed. On a well-formed item an exception is a bug and goes on up.
      */
     private void item(RustParser.ItemContext item) {
+        walkRecovering(item);
+    }
+
+    private void walkRecovering(ParseTree node) {
+        if (node instanceof TerminalNode) {
+            return;
+        }
         int scopeDepth = scopes.depth();
         int functionCount = functions.size();
         int blockCount = blocks.size();
@@ -177,9 +189,13 @@ final class UnsafeFactsBuilder {
         boolean wasInExternBlock = inExternBlock;
         int outerTraitDepth = traitDepth;
         try {
-            walkChildren(item);
+            if (node instanceof RustParser.ItemContext item) {
+                walkChildren(item);
+            } else {
+                walk(node);
+            }
         } catch (RuntimeException e) {
-            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(node)) {
                 throw e;
             }
             scopes.popTo(scopeDepth);

@@ -78,6 +78,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final SettingsStore settings;
     private final DocumentAnalyses analyses;
     private final WorkspaceInventory inventory;
+    private final AnalysisLimits limits;
     private final ExecutorService requests =
             Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-request"));
     private final ExecutorService background =
@@ -96,6 +97,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.options = options;
         this.log = log;
         this.rules = new RuleLookup(options.rules());
+        this.limits = new AnalysisLimits(log);
         this.analyzer = new Analyzer(options.rules());
         this.settings = new SettingsStore(log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
@@ -337,9 +339,14 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         }
         long generation = settings.generation();
         AnalysisSettings effective = settingsFor(snapshot.path());
+        CrateInfo crate = crateOf(snapshot.uri());
+        Optional<FileAnalysis> refused = limits.refuse(snapshot, crate.edition());
+        if (refused.isPresent()) {
+            return new AnalyzedDocument(snapshot, refused.get(), effective, generation);
+        }
         long start = System.nanoTime();
-        FileAnalysis analysis = analyzer.analyze(
-                new SourceDocument(snapshot.path(), snapshot.text(), crateOf(snapshot.uri())), effective, index);
+        FileAnalysis analysis = analyzer.analyze(new SourceDocument(snapshot.path(), snapshot.text(), crate), effective, index);
+        limits.reportRefusal(snapshot, analysis);
         log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),
                 snapshot.version(), (System.nanoTime() - start) / 1e6, analysis.findings().size(),
                 analysis.syntaxProblems().size()));
