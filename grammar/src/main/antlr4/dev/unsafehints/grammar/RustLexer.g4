@@ -122,8 +122,9 @@ fragment IDENTIFIER_START      : [a-zA-Z_] | [\p{XID_Start}] ;
 fragment IDENTIFIER_CONTINUE   : [a-zA-Z0-9_] | [\p{XID_Continue}] ;
 
 // ---- Comments (Reference: Comments). Kept on the hidden channel: rules read SAFETY comments and
-// doc comments. Block comments nest.
-BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | . )*? '*/' -> channel(HIDDEN) ;
+// doc comments. Block comments nest: inside one, "/*" always opens a nested comment, so an
+// unclosed nested comment leaves the outer one unclosed too (then RustLexerBase reports it).
+BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | '/' ~'*' | ~'/' )*? '*/' -> channel(HIDDEN) ;
 LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
 
 // ---- Whitespace (Reference: Whitespace), plus a byte order mark anywhere.

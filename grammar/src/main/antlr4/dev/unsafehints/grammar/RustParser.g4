@@ -6,9 +6,15 @@
  *  - Macro bodies stay token trees; the parser does not guess what they mean.
  *  - `expression` is one left-recursive rule; ANTLR turns the order of its alternatives into
  *    precedence (earlier binds tighter), following the Reference's "Expression precedence" table.
- *  - Two context rules of Rust are handled with cheap predicates kept out of long lookahead
- *    (see RustParserBase): no struct literals in conditions and scrutinees, and a block-like
- *    expression ends an expression statement (so `unsafe { .. } *p = 1;` is two statements).
+ *  - Context rules of Rust are parser state, not lookahead (see RustParserBase):
+ *    . no struct literals in conditions and scrutinees (predicate structAllowed);
+ *    . a block-like expression that starts a statement or match arm ends it unless `.` or `?`
+ *      follows (`unsafe { .. } *p = 1;` is two statements): the action blockLikeEnded() raises the
+ *      precedence of the running expression so that only postfix forms may continue it;
+ *    . a statement or arm may end without `;` or `,` only there or before `}` (rule implicitEnd);
+ *    . the scrutinee of `let` in a condition binds tighter than `&&` (scrutineeFollows()).
+ *  - The fast parsing stage predicts with FastPrediction, which keeps lookahead short where SLL
+ *    prediction would otherwise read to the end of the statement; see its comment.
  */
 parser grammar RustParser;
 
@@ -200,8 +206,8 @@ typeNoBounds
     | qualifiedPathInType                                               # qualifiedPathType
     | macroInvocation                                                   # macroType
     | typePath                                                          # pathType
-    | 'impl' traitBound                                                 # implTraitTypeOneBound
-    | 'dyn' traitBound                                                  # traitObjectTypeOneBound
+    | 'impl' ( traitBound | '(' traitBound ')' )                         # implTraitTypeOneBound
+    | 'dyn' ( traitBound | '(' traitBound ')' )                          # traitObjectTypeOneBound
     ;
 // The target type of `e as T`. A copy of typeNoBounds whose trailing parts are rules of its own:
 // in SLL prediction the follow set of a rule is global, so if casts used the general type rules,
@@ -218,11 +224,13 @@ castType
     | forLifetimes? functionQualifiers 'fn' '(' fnTypeParams? ')' ( '->' castType )?
     | '<' type_ ( 'as' typePath )? '>' ( '::' castPathSegment )+
     | macroInvocation
-    | ( 'dyn' | 'impl' ) forLifetimes? castTypePath
+    | ( 'dyn' | 'impl' ) ( forLifetimes? castTypePath | '(' traitBound ')' )
     | castTypePath
     ;
 castTypePath : '::'? castPathSegment ( '::' castPathSegment )* ;
-castPathSegment : pathIdentSegment ( '::'? genericArgs )? ;
+castPathSegment : pathIdentSegment ( '::'? ( genericArgs | castPathFn ) )? ;
+// Fn(A) -> R in a cast target: `f as *mut dyn FnMut(&A) -> R`.
+castPathFn : '(' ( type_ ( ',' type_ )* ','? )? ')' ( '->' castType )? ;
 
 fnTypeParams : fnTypeParam ( ',' fnTypeParam )* ','? ;
 fnTypeParam  : outerAttribute* ( ( identifier | '_' ) ':' )? ( type_ | '...' ) ;
@@ -255,49 +263,59 @@ identifier
     ;
 
 // ---------------------------------------------------------------- Statements
+// Outer attributes of an expression statement belong to its expression (attributedExpr), so that
+// `#[cfg(x)] { .. }` has one parse.
 statement
     : ';'                                               # emptyStatement
     | outerAttribute* ( visItem | macroRulesDefinition ) # itemStatement
     | outerAttribute* letStatement                       # letStmt
-    | outerAttribute* expressionStatement                # expressionStmt
+    | expressionStatement                                # expressionStmt
     ;
 letStatement : 'let' pattern ( ':' type_ )? ( '=' expression ( 'else' blockExpression )? )? ';' ;
 expressionStatement
     @init { enterStatement(); }
-    : expression ';'?
+    : expression ( ';' | implicitEnd )
     ;
     finally { exitStatement(); }
 
+// The end of an expression statement or a match arm without ';' or ','. Rust allows it after a
+// block-like expression that started the statement (or a macro invocation in braces), and before
+// the closing '}'. The fast parsing stage does not look for it when predicting how far an expression
+// goes (see StatementEndPruning), which keeps its lookahead short.
+implicitEnd : { implicitEndAllowed() }?<fail={ implicitEndMessage() }> ;
+
 // ---------------------------------------------------------------- Expressions
 expression
-    : outerAttribute+ expression                                        # attributedExpr
-    | expression '.' 'await'                                            # awaitExpr
-    | expression '.' pathExprSegment '(' callArguments? ')'             # methodCallExpr
-    | expression '.' ( identifier | INTEGER_LITERAL )                   # fieldExpr
-    | expression '.' FLOAT_LITERAL                                      # tupleIndexPairExpr
-    | expression { continuesExpression() }? '(' callArguments? ')'     # callExpr
-    | expression { continuesExpression() }? '[' nested ']'              # indexExpr
-    | expression '?'                                                    # tryExpr
+    : outerAttribute+ expression { attributedExpressionEnded(); }       # attributedExpr
+    // Postfix forms that may follow a block-like expression that starts a statement (see blockLikeEnded()).
+    | expression '.' 'await' { postfixApplied(); }                      # awaitExpr
+    | expression '.' pathExprSegment '(' callArguments? ')' { postfixApplied(); }  # methodCallExpr
+    | expression '.' ( identifier | INTEGER_LITERAL ) { postfixApplied(); }        # fieldExpr
+    | expression '.' FLOAT_LITERAL { postfixApplied(); }                # tupleIndexPairExpr
+    | expression '?' { postfixApplied(); }                              # tryExpr
+    | expression '(' callArguments? ')'                                 # callExpr
+    | expression '[' nested ']'                                         # indexExpr
     | ( '-' | '!' ) expression                                          # negationExpr
     | '*' expression                                                    # derefExpr
     | ( '&' | '&&' ) ( KW_RAW ( 'const' | 'mut' ) | 'mut' )? expression # borrowExpr
     | 'box' expression                                                  # boxExpr
     | expression 'as' castType                                          # castExpr
-    | expression { continuesExpression() }? ( '*' | '/' | '%' ) expression           # multiplicativeExpr
-    | expression { continuesExpression() }? ( '+' | '-' ) expression                 # additiveExpr
-    | expression { continuesExpression() }? ( '<' '<' | '>' '>' ) expression         # shiftExpr
-    | expression { continuesExpression() }? '&' expression                           # bitAndExpr
-    | expression '^' expression                                                      # bitXorExpr
-    | expression { continuesExpression() }? '|' expression                           # bitOrExpr
+    | expression ( '*' | '/' | '%' ) expression                         # multiplicativeExpr
+    | expression ( '+' | '-' ) expression                               # additiveExpr
+    | expression ( '<' '<' | '>' '>' ) expression                       # shiftExpr
+    | expression '&' expression                                         # bitAndExpr
+    | expression '^' expression                                         # bitXorExpr
+    | expression '|' expression                                         # bitOrExpr
     | expression ( '==' | '!=' | '<' '=' | '>' '=' | '<' | '>' ) expression          # comparisonExpr
-    | expression { continuesExpression() }? '&&' expression                          # lazyAndExpr
-    | expression { continuesExpression() }? '||' expression                          # lazyOrExpr
-    | expression { continuesExpression() }? ( '..' | '..=' ) expression              # rangeExpr
-    | expression { continuesExpression() }? '..'                                     # rangeFromExpr
-    | ( '..' | '..=' ) expression                                                    # rangeToExpr
-    | '..'                                                                           # rangeFullExpr
-    | <assoc = right> expression '=' expression                                      # assignmentExpr
-    | <assoc = right> expression compoundAssignOperator expression                   # compoundAssignmentExpr
+    | expression '&&' expression                                        # lazyAndExpr
+    | expression '&&' conditionOperand                                  # letChainExpr
+    | expression '||' expression                                        # lazyOrExpr
+    | expression { rangeEndAllowed() }? ( '..' | '..=' ) expression     # rangeExpr
+    | expression '..'                                                   # rangeFromExpr
+    | ( '..' | '..=' ) expression                                       # rangeToExpr
+    | '..'                                                              # rangeFullExpr
+    | <assoc = right> expression '=' expression                         # assignmentExpr
+    | <assoc = right> expression compoundAssignOperator expression      # compoundAssignmentExpr
     | 'return' expression?                                              # returnExpr
     | 'break' LIFETIME? expression?                                     # breakExpr
     | 'continue' LIFETIME?                                              # continueExpr
@@ -307,14 +325,14 @@ expression
     | closureExpression                                                 # closureExpr
     | literal                                                           # literalExpr
     | { structAllowed() }? pathInExpression structBody                  # structExpr
-    | macroInvocation                                                   # macroInvocationExpr
+    | macroInvocation { blockLikeEnded(); }                             # macroInvocationExpr
     | pathInExpression                                                  # pathExpr
     | qualifiedPath                                                     # qualifiedPathExpr
     | '(' nested ')'                                                    # parenthesizedExpr
     | '(' ( nested ',' ( nested ( ',' nested )* ','? )? )? ')'           # tupleExpr
     | '[' arrayElements? ']'                                            # arrayExpr
     | '_'                                                               # underscoreExpr
-    | blockLikeExpression                                               # blockLikeExpr
+    | blockLikeExpression { blockLikeEnded(); }                         # blockLikeExpr
     ;
 
 // An expression inside (), [] or a call: struct literals are allowed again there.
@@ -331,16 +349,15 @@ scrutinee
     ;
     finally { exitNested(); }
 
-// if/while conditions, with let chains (edition 2024) and `if let` of every edition.
+// if/while conditions, with let chains (edition 2024) and `if let` of every edition. As in rustc,
+// the scrutinee of `let` binds tighter than `&&` and `||`: `if let A = a && b` tests `b` separately
+// (see scrutineeFollows()); `if a && let B = b` is a letChainExpr.
 condition
     @init { enterNested(false); }
-    : conditionOperand ( '&&' conditionOperand )*
+    : ( conditionOperand | expression ) ( '&&' ( conditionOperand | expression ) )*
     ;
     finally { exitNested(); }
-conditionOperand
-    : 'let' pattern '=' expression
-    | expression
-    ;
+conditionOperand : 'let' pattern '=' { scrutineeFollows(); } expression ;
 
 compoundAssignOperator
     : '+=' | '-=' | '*=' | '/=' | '%=' | '^=' | '&=' | '|=' | '<' '<' '=' | '>' '>' '='
@@ -383,7 +400,7 @@ label : LIFETIME ':' ;
 
 ifExpression : 'if' condition blockExpression ( 'else' ( blockExpression | ifExpression ) )? ;
 
-matchArm : outerAttribute* pattern ( 'if' condition )? '=>' matchArmBody ','? ;
+matchArm : outerAttribute* pattern ( 'if' condition )? '=>' matchArmBody ( ',' | implicitEnd ) ;
 // Like an expression statement, a block-like arm body ends the arm: `_ => {} (a, b) => ..` is two arms.
 matchArmBody
     @init { enterStatement(); }

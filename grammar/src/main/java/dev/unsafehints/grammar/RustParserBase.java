@@ -1,8 +1,17 @@
 package dev.unsafehints.grammar;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.ATNState;
+import org.antlr.v4.runtime.atn.PrecedencePredicateTransition;
+import org.antlr.v4.runtime.atn.Transition;
+import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Support code for the generated parser: two context rules of Rust that a context-free grammar
@@ -12,16 +21,46 @@ import org.antlr.v4.runtime.TokenStream;
  *   <li>Struct literals are not allowed in conditions and scrutinees ({@code if x == S {}} compares
  *       with {@code S}); they are again inside parentheses, brackets and blocks. A stack of flags,
  *       pushed by the rules {@code condition}, {@code scrutinee}, {@code nested}, {@code blockExpression}.</li>
- *   <li>A block-like expression ({@code unsafe {}}, {@code if}, {@code match}, ...) at the start of a
- *       statement or match arm ends it: {@code unsafe { f() } *p = 1;} is two statements. A stack of
- *       the token index where each statement's expression starts.</li>
+ *   <li>A block-like expression ({@code unsafe {}}, {@code if}, {@code match}, ...) or a macro
+ *       invocation in braces at the start of a statement or match arm ends it, unless a method call,
+ *       field access, {@code .await} or {@code ?} follows: {@code unsafe { f() } *p = 1;} is two
+ *       statements, {@code unsafe { f() }.g();} one. When such an expression has just been parsed,
+ *       {@link #blockLikeEnded()} raises the precedence of the running {@code expression} invocation
+ *       so that only those postfix forms may continue it; ANTLR checks precedence while predicting,
+ *       so the decision costs one token of lookahead.</li>
  * </ul>
  */
 public abstract class RustParserBase extends Parser {
+    /**
+     * The lowest precedence among the postfix forms {@code .await}, {@code .f()}, {@code .f},
+     * {@code .0.1}, {@code ?}; every other form that continues an expression has a lower one. Read from
+     * the grammar's ATN, so reordering the alternatives of {@code expression} cannot silently break it.
+     */
+    static int postfixOnlyPrecedence() {
+        return Precedences.POSTFIX_ONLY;
+    }
+
+    /** Holders, so the ATN is read after RustParser (a subclass of this) has been initialized. */
+    private static final class Precedences {
+        static final int POSTFIX_ONLY = postfixOnlyPrecedence(RustParser._ATN);
+        /** Just above {@code &&}: the scrutinee of a {@code let} in a condition stops before {@code &&}. */
+        static final int LET_SCRUTINEE = highestPrecedenceStartingWith(RustParser._ATN, RustLexer.ANDAND) + 1;
+        /** Of {@code e(args)}, which never directly follows a field access (that is a method call). */
+        static final int CALL = highestPrecedenceStartingWith(RustParser._ATN, RustLexer.LPAREN);
+    }
+
+    static int callPrecedence() {
+        return Precedences.CALL;
+    }
+
     private boolean[] structAllowed = new boolean[64];
     private int structDepth;
     private int[] statementStarts = new int[64];
     private int statementDepth;
+    /** Token index of the '}' that ended a block-like expression starting the current statement. */
+    private int blockLikeEnd = -1;
+    /** Precedence for the next invocation of {@code expression}, or -1. */
+    private int pendingPrecedence = -1;
 
     protected RustParserBase(TokenStream input) {
         super(input);
@@ -31,11 +70,31 @@ public abstract class RustParserBase extends Parser {
     public void resetContext() {
         structDepth = 0;
         statementDepth = 0;
+        blockLikeEnd = -1;
+        pendingPrecedence = -1;
+    }
+
+    /** Called before the scrutinee of {@code let} in a condition: it binds tighter than {@code &&}. */
+    protected void scrutineeFollows() {
+        pendingPrecedence = Precedences.LET_SCRUTINEE;
+    }
+
+    /**
+     * ANTLR's grammar syntax cannot pass a precedence to a left-recursive rule from another rule, so
+     * {@link #scrutineeFollows()} leaves it here for the next {@code expression} to start with.
+     */
+    @Override
+    public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+        if (pendingPrecedence >= 0 && ruleIndex == RustParser.RULE_expression) {
+            precedence = pendingPrecedence;
+            pendingPrecedence = -1;
+        }
+        super.enterRecursionRule(localctx, state, ruleIndex, precedence);
     }
 
     protected void enterNested(boolean allowStruct) {
         if (structDepth == structAllowed.length) {
-            structAllowed = java.util.Arrays.copyOf(structAllowed, structDepth * 2);
+            structAllowed = Arrays.copyOf(structAllowed, structDepth * 2);
         }
         structAllowed[structDepth++] = allowStruct;
     }
@@ -50,9 +109,17 @@ public abstract class RustParserBase extends Parser {
         return structDepth == 0 || structAllowed[structDepth - 1];
     }
 
+    /**
+     * Where struct literals are not allowed, neither is a block as the end of a range:
+     * {@code for i in 0.. {}} loops over {@code 0..}. Checked at the {@code ..} token.
+     */
+    protected boolean rangeEndAllowed() {
+        return structAllowed() || _input.LA(2) != RustLexer.LBRACE;
+    }
+
     protected void enterStatement() {
         if (statementDepth == statementStarts.length) {
-            statementStarts = java.util.Arrays.copyOf(statementStarts, statementDepth * 2);
+            statementStarts = Arrays.copyOf(statementStarts, statementDepth * 2);
         }
         statementStarts[statementDepth++] = _input.LT(1).getTokenIndex();
     }
@@ -64,42 +131,117 @@ public abstract class RustParserBase extends Parser {
     }
 
     /**
-     * False when the expression parsed so far is a block-like expression that started a statement
-     * (or a match arm body) and has just ended with its closing brace: then an operator that may also
-     * start a statement ({@code *}, {@code -}, {@code &}, {@code (}, ...) begins the next statement.
+     * Called right after a block-like expression or a macro invocation was parsed as the first operand
+     * of an expression. If it began the current statement (or match arm) and ended with '}', only
+     * postfix forms may continue the expression; otherwise the statement ends here.
      */
-    protected boolean continuesExpression() {
-        if (statementDepth == 0 || _ctx == null || _ctx.start == null) {
-            return true;
+    protected void blockLikeEnded() {
+        Token last = _input.LT(-1);
+        if (statementDepth == 0 || _ctx == null || _ctx.start == null || last == null
+                || last.getType() != RustLexer.RBRACE
+                || _ctx.start.getTokenIndex() != statementStarts[statementDepth - 1]
+                || _precedenceStack.peek() != 0) {
+            return;
         }
-        Token start = _ctx.start;
-        if (start.getTokenIndex() != statementStarts[statementDepth - 1]) {
+        _precedenceStack.pop();
+        _precedenceStack.push(Precedences.POSTFIX_ONLY);
+        blockLikeEnd = last.getTokenIndex();
+    }
+
+    /**
+     * Called after an expression with outer attributes: {@code #[cfg(x)] { .. }} starting a statement
+     * ends it like the block alone would.
+     */
+    protected void attributedExpressionEnded() {
+        if (_ctx instanceof RustParser.AttributedExprContext attributed) {
+            RustParser.ExpressionContext operand = attributed.expression();
+            if (operand instanceof RustParser.BlockLikeExprContext
+                    || operand instanceof RustParser.MacroInvocationExprContext) {
+                blockLikeEnded();
+            }
+        }
+    }
+
+    /** After a postfix form the expression is no longer block-like: any operator may continue it. */
+    protected void postfixApplied() {
+        if (_precedenceStack.peek() == Precedences.POSTFIX_ONLY) {
+            _precedenceStack.pop();
+            _precedenceStack.push(0);
+        }
+    }
+
+    /** Whether a statement or match arm may end here without ';' or ','. */
+    protected boolean implicitEndAllowed() {
+        int next = _input.LA(1);
+        if (next == RustLexer.RBRACE || next == Token.EOF) {
             return true;
         }
         Token previous = _input.LT(-1);
-        if (previous == null || previous.getType() != RustLexer.RBRACE) {
-            return true;
-        }
-        return !startsBlockLike(start.getType());
+        return previous != null && previous.getTokenIndex() == blockLikeEnd;
     }
 
-    private static boolean startsBlockLike(int type) {
-        switch (type) {
-            case RustLexer.LBRACE:
-            case RustLexer.KW_UNSAFE:
-            case RustLexer.KW_IF:
-            case RustLexer.KW_MATCH:
-            case RustLexer.KW_LOOP:
-            case RustLexer.KW_WHILE:
-            case RustLexer.KW_FOR:
-            case RustLexer.KW_CONST:
-            case RustLexer.KW_ASYNC:
-            case RustLexer.KW_GEN:
-            case RustLexer.KW_TRY:
-            case RustLexer.LIFETIME:
-                return true;
-            default:
-                return false;
+    protected String implicitEndMessage() {
+        return "expected `;` or `,` after this expression, found " + SyntaxMessages.show(_input.LT(1));
+    }
+
+    private static int postfixOnlyPrecedence(ATN atn) {
+        int postfixMin = Integer.MAX_VALUE;
+        int otherMax = Integer.MIN_VALUE;
+        for (ATNState state : atn.states) {
+            if (state == null || state.ruleIndex != RustParser.RULE_expression) {
+                continue;
+            }
+            for (Transition t : state.getTransitions()) {
+                if (t instanceof PrecedencePredicateTransition p) {
+                    IntervalSet first = firstTokens(t.target);
+                    if (first.contains(RustLexer.DOT) || first.contains(RustLexer.QUESTION)) {
+                        postfixMin = Math.min(postfixMin, p.precedence);
+                    } else {
+                        otherMax = Math.max(otherMax, p.precedence);
+                    }
+                }
+            }
         }
+        if (postfixMin == Integer.MAX_VALUE || otherMax >= postfixMin) {
+            throw new IllegalStateException("grammar: the postfix forms of 'expression' must come first");
+        }
+        return postfixMin;
+    }
+
+    private static int highestPrecedenceStartingWith(ATN atn, int tokenType) {
+        int highest = -1;
+        for (ATNState state : atn.states) {
+            if (state != null && state.ruleIndex == RustParser.RULE_expression) {
+                for (Transition t : state.getTransitions()) {
+                    if (t instanceof PrecedencePredicateTransition p && firstTokens(t.target).contains(tokenType)) {
+                        highest = Math.max(highest, p.precedence);
+                    }
+                }
+            }
+        }
+        if (highest < 0) {
+            throw new IllegalStateException("grammar: no binary or postfix form of 'expression' starts with token "
+                    + RustLexer.VOCABULARY.getDisplayName(tokenType));
+        }
+        return highest;
+    }
+
+    /** Tokens that can be matched first from a state, following epsilon transitions within the rule. */
+    private static IntervalSet firstTokens(ATNState start) {
+        IntervalSet tokens = new IntervalSet();
+        Deque<ATNState> work = new ArrayDeque<>();
+        work.add(start);
+        int steps = 0;
+        while (!work.isEmpty() && steps++ < 64) {
+            ATNState s = work.poll();
+            for (Transition t : s.getTransitions()) {
+                if (t.isEpsilon()) {
+                    work.add(t.target);
+                } else if (t.label() != null) {
+                    tokens.addAll(t.label());
+                }
+            }
+        }
+        return tokens;
     }
 }

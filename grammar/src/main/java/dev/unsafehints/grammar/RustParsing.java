@@ -1,10 +1,10 @@
 package dev.unsafehints.grammar;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -20,6 +20,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses Rust source in two stages: SLL prediction with bail-out first (fast, enough for nearly
  * all real files), then full LL with error recovery only when the first stage fails.
  *
+ * <p>Thread-safe: every call builds its own lexer and parser; they share ANTLR's lookahead caches,
+ * which {@link PredictionCache} keeps bounded.
+ *
  * <p>A file nested deeper than {@link NestingLimit#MAX_DEPTH} levels is not parsed: its tree is
  * that of an empty file and its one syntax error says why.
  *
@@ -31,35 +34,100 @@ public final class RustParsing {
     }
 
     public static ParsedFile parse(String text, Edition edition) {
-        CharStream chars = CharStreams.fromString(blankShebang(text));
-        RustLexer lexer = new RustLexer(chars);
+        PredictionCache.Generation caches = PredictionCache.current();
+        try {
+            return parse(text, edition, caches);
+        } finally {
+            PredictionCache.afterParse(caches);
+        }
+    }
+
+    private static ParsedFile parse(String text, Edition edition, PredictionCache.Generation caches) {
+        RustLexer lexer = new RustLexer(CharStreams.fromString(blankShebang(text)));
+        caches.install(lexer);
         lexer.setEdition(edition);
         lexer.removeErrorListeners();
+        List<SyntaxError> errors = new ArrayList<>();
+        lexer.addErrorListener(new Collector(errors));
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
+        errors.addAll(lexer.lexicalErrors());
         SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
         if (tooDeep != null) {
             return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition);
         }
 
         RustParser parser = new RustParser(tokens);
+        caches.installFast(parser);
         parser.removeErrorListeners();
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
+        RustParser.CrateContext tree;
+        boolean fullLL = false;
         try {
             parser.resetContext();
-            RustParser.CrateContext tree = parser.crate();
-            return new ParsedFile(tree, tokens, List.of(), false, edition);
+            tree = parser.crate();
         } catch (ParseCancellationException slowPath) {
+            fullLL = true;
+            FastPrediction fast = (FastPrediction) parser.getInterpreter();
             tokens.seek(0);
             parser.reset();
             parser.resetContext();
-            List<SyntaxError> errors = new ArrayList<>();
-            parser.addErrorListener(new Collector(errors));
-            parser.setErrorHandler(new DefaultErrorStrategy());
+            List<SyntaxError> parseErrors = new ArrayList<>();
+            parser.addErrorListener(new Collector(parseErrors));
+            parser.setErrorHandler(new RustErrorStrategy());
+            caches.installFull(parser);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            RustParser.CrateContext tree = parser.crate();
-            return new ParsedFile(tree, tokens, List.copyOf(errors), true, edition);
+            tree = parser.crate();
+            addParseErrors(errors, afterFastStageError(slowPath, fast, tokens, parseErrors));
+        }
+        errors.sort(Comparator.comparingInt(SyntaxError::line).thenComparingInt(SyntaxError::column));
+        return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition);
+    }
+
+    /**
+     * The errors of a file that the fast stage could not parse. The fast stage stops at the first
+     * token that does not fit the reading it has followed, or its predictions found the furthest token
+     * that fits no reading: that is where the mistake is. The full-LL stage, which goes on to recover and find the
+     * later errors, sometimes reports the first one a few tokens early (where a decision began). So the
+     * fast stage's error replaces any of the full stage's before it. If the full stage finds no error,
+     * the file is valid and the fast stage had merely read it the wrong way.
+     */
+    private static List<SyntaxError> afterFastStageError(ParseCancellationException stop, FastPrediction fast,
+                                                         CommonTokenStream tokens, List<SyntaxError> full) {
+        if (full.isEmpty() || !(stop.getCause() instanceof RecognitionException e) || e.getOffendingToken() == null) {
+            return full;
+        }
+        Token at = e.getOffendingToken();
+        String message = SyntaxMessages.of(e);
+        if (fast.furthestFailure() > at.getTokenIndex()) {
+            at = tokens.get(fast.furthestFailure());
+            message = SyntaxMessages.unexpected(null, at, fast.furthestExpected());
+        }
+        List<SyntaxError> merged = new ArrayList<>();
+        merged.add(new SyntaxError(at.getLine(), at.getCharPositionInLine(), at.getStartIndex(), at.getStopIndex(),
+                "syntax error: " + message));
+        for (SyntaxError later : full) {
+            if (later.startIndex() > at.getStartIndex()) {
+                merged.add(later);
+            }
+        }
+        return merged;
+    }
+
+    /** Adds the parser's errors, except those at a token the lexer already reported. */
+    private static void addParseErrors(List<SyntaxError> errors, List<SyntaxError> parseErrors) {
+        for (SyntaxError e : parseErrors) {
+            boolean known = false;
+            for (SyntaxError lexical : errors) {
+                if (lexical.startIndex() == e.startIndex()) {
+                    known = true;
+                    break;
+                }
+            }
+            if (!known) {
+                errors.add(e);
+            }
         }
     }
 
@@ -84,7 +152,7 @@ public final class RustParsing {
             return text;
         }
         int i = start + 2;
-        // "#![" (possibly with whitespace or comments between) is an inner attribute, not a shebang.
+        // "#![" (possibly with whitespace between) is an inner attribute, not a shebang.
         while (i < text.length() && Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\n') {
             i++;
         }
@@ -120,7 +188,7 @@ public final class RustParsing {
                 start = t.getStartIndex();
                 stop = t.getStopIndex();
             }
-            errors.add(new SyntaxError(line, column, start, stop, SyntaxMessages.humanize(msg)));
+            errors.add(new SyntaxError(line, column, start, stop, "syntax error: " + msg));
         }
     }
 }

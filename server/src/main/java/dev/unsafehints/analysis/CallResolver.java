@@ -137,11 +137,11 @@ final class CallResolver {
     }
 
     private Callee lookup(List<String> absolute, List<String> module) {
+        if (absolute.size() < 2) {
+            return Callee.UNKNOWN; // `self`, `crate`, `super` alone name a module, not a function
+        }
         String name = absolute.get(absolute.size() - 1);
         if (absolute.get(0).equals("crate")) {
-            if (absolute.size() < 2) {
-                return Callee.UNKNOWN; // `crate` alone, e.g. a module re-exported as the crate root
-            }
             List<String> modulePath = absolute.subList(1, absolute.size() - 1);
             if (modulePath.size() >= 2 && modulePath.get(0).equals("<type>")) {
                 String owner = modulePath.get(modulePath.size() - 1);
@@ -253,7 +253,7 @@ final class CallResolver {
                 ? concat(concat(List.of("crate"), module), List.of(name))
                 : absolutize(path, module, null, false);
         if (absolute == null || absolute.size() < 2 || !absolute.get(0).equals("crate")) {
-            return false; // ["crate"] alone (a path that is just `crate` or `self`) names no static
+            return false;
         }
         return crate.isStaticMutIn(name, absolute.subList(1, absolute.size() - 1));
     }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Finds unsafe code in Rust and explains how to handle it.",
-        subcommands = {ServeCommand.class, ScanCommand.class, ParseBenchCommand.class})
+        subcommands = {ServeCommand.class, ScanCommand.class, ParseBenchCommand.class, ExplainCommand.class,
+                ReviewCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);

@@ -108,20 +108,26 @@ final class ScanRunner {
             return t;
         });
         try {
-            long start = System.nanoTime();
-            forEach(pool, walk.files(), file -> {
-                indexFile(file, reader, index, assembler, unreadable);
-                progress.fileDone();
-            });
-            indexSeconds = (System.nanoTime() - start) / 1e9;
-            start = System.nanoTime();
-            forEach(pool, walk.files(), file -> {
-                if (!unreadable.contains(file)) {
-                    scanFile(file, reader, analyzer, index, assembler);
-                }
-                progress.fileDone();
-            });
-            analysisSeconds = (System.nanoTime() - start) / 1e9;
+            // Crate by crate: the index only ever answers questions about the crate of the file being
+            // analyzed, so a crate's declarations are dropped once its files are done. Memory then
+            // follows the largest crate, not the whole tree.
+            for (List<Path> crateFiles : byCrate(walk.files())) {
+                long start = System.nanoTime();
+                forEach(pool, crateFiles, file -> {
+                    indexFile(file, reader, index, assembler, unreadable);
+                    progress.fileDone();
+                });
+                indexSeconds += (System.nanoTime() - start) / 1e9;
+                start = System.nanoTime();
+                forEach(pool, crateFiles, file -> {
+                    if (!unreadable.contains(file)) {
+                        scanFile(file, reader, analyzer, index, assembler);
+                    }
+                    progress.fileDone();
+                });
+                crateFiles.forEach(index::remove);
+                analysisSeconds += (System.nanoTime() - start) / 1e9;
+            }
         } finally {
             pool.shutdownNow();
             progress.finish();
@@ -130,6 +136,16 @@ final class ScanRunner {
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get());
         return assembler.assemble(ToolInfo.of(VersionProvider.version()), scan, request.baseline());
+    }
+
+    /** The files grouped by crate, in walk order (files outside any crate form one group). */
+    private List<List<Path>> byCrate(List<Path> files) {
+        Map<Path, List<Path>> groups = new java.util.LinkedHashMap<>();
+        for (Path file : files) {
+            CrateInfo crate = manifests.crateOf(file);
+            groups.computeIfAbsent(crate.root() == null ? Path.of("") : crate.root(), k -> new ArrayList<>()).add(file);
+        }
+        return new ArrayList<>(groups.values());
     }
 
     private void forEach(ExecutorService pool, List<Path> files, java.util.function.Consumer<Path> work)
@@ -176,10 +192,14 @@ final class ScanRunner {
             }
             CrateInfo crate = manifests.crateOf(file);
             CrateSource source = crateSource(crate);
-            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), request.settings(), index);
+            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), settingsFor(crate),
+                    index);
             ModulePath module = ModulePath.of(crate, file, base);
             assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
         } catch (RuntimeException | StackOverflowError e) {
+            if (System.getenv("UNSAFE_HINTS_DEBUG") != null) {
+                e.printStackTrace(); // for bug reports: the whole trace, on request
+            }
             internalErrors.set(true);
             assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
                     "analysis failed: " + e + " (please report this)"));
@@ -196,6 +216,34 @@ final class ScanRunner {
             String root = builder.relative(crate.root());
             return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
                     UnsafeCodePolicies.of(crate));
+        });
+    }
+
+    private final java.util.Map<java.nio.file.Path, AnalysisSettings> settingsByCrate =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The settings for a crate's files: its `unsafe-hints.toml` (at the crate root, else the nearest
+     * folder above it that has one), with the command line's `--severity` options on top.
+     */
+    private AnalysisSettings settingsFor(CrateInfo crate) {
+        if (crate.root() == null) {
+            return request.settings();
+        }
+        return settingsByCrate.computeIfAbsent(crate.root(), root -> {
+            for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
+                if (java.nio.file.Files.isRegularFile(folder.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
+                    try {
+                        return dev.unsafehints.config.ConfigFile.loadFromFolder(folder)
+                                .overriddenBy(request.settings().severities(), null);
+                    } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+                        System.err.println("unsafe-hints: ignoring " + folder.resolve(
+                                dev.unsafehints.config.ConfigFile.FILE_NAME) + ": " + e.getMessage());
+                        return request.settings();
+                    }
+                }
+            }
+            return request.settings();
         });
     }
 }

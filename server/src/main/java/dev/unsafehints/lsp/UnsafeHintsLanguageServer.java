@@ -65,6 +65,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class UnsafeHintsLanguageServer implements LanguageServer, LanguageClientAware {
     public static final String CMD_INVENTORY = "unsafe-hints.inventory";
     public static final String CMD_STATUS = "unsafe-hints.status";
+    /** The unsafe sites changed since a base revision, with reviewer checklists (see docs/review.md). */
+    public static final String CMD_REVIEW = "unsafe-hints.reviewChanges";
     private static final long SETTINGS_WAIT_MS = 5_000;
 
     private final ServerOptions options;
@@ -175,7 +177,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
                 dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
         if (features.pullDiagnostics()) {
             DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
             diag.setIdentifier("unsafe-hints");
@@ -336,7 +338,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             // go on with what we have
         }
         long generation = settings.generation();
-        AnalysisSettings effective = settings.forFile(snapshot.path());
+        AnalysisSettings effective = settingsFor(snapshot.path());
         CrateInfo crate = crateOf(snapshot.uri());
         Optional<FileAnalysis> refused = limits.refuse(snapshot, crate.edition());
         if (refused.isPresent()) {
@@ -355,7 +357,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     }
 
     private FileAnalysis analyzeFile(Path file, String text) {
-        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settings.forFile(file), index);
+        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settingsFor(file), index);
     }
 
     /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
@@ -365,6 +367,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         FileDeclarations declarations = DeepStack.call(() ->
                 FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
         index.update(crate, declarations);
+    }
+
+    private AnalysisSettings settingsFor(Path file) {
+        return settings.forFile(file, file == null ? null : manifests.crateOf(file).root());
     }
 
     private CrateInfo crateOf(String uri) {
@@ -477,7 +483,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
         long generation = settings.generation();
         Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
-        AnalysisSettings effective = settings.forFile(file);
+        AnalysisSettings effective = settingsFor(file);
         return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
     }
 }

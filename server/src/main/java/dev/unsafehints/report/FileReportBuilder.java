@@ -83,12 +83,18 @@ public final class FileReportBuilder {
         if (itemPath.isBlank()) {
             itemPath = join(modulePath, enclosing.itemPath());
         }
+        // The analysis' own conditions (property "cfg", joined by " && ") come first; ours add what it
+        // does not record, such as #[test].
         List<String> cfg = new ArrayList<>();
         String given = f.properties().get("cfg");
         if (given != null && !given.isBlank()) {
-            Arrays.stream(given.split(";")).map(String::strip).filter(s -> !s.isEmpty()).forEach(cfg::add);
-        } else {
-            cfg.addAll(enclosing.cfg());
+            Arrays.stream(given.split("\\s*(?:&&|;)\\s*")).map(String::strip).filter(s -> !s.isEmpty()).forEach(cfg::add);
+        }
+        for (String c : enclosing.cfg()) {
+            String bare = c.replaceAll("\\s", "");
+            if (cfg.stream().noneMatch(x -> x.replaceAll("\\s", "").equals(bare))) {
+                cfg.add(c);
+            }
         }
         if (testFile && !cfg.contains("test")) {
             cfg.add(0, "test");

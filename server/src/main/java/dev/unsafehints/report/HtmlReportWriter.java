@@ -265,11 +265,15 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             out.write("</ul>\n");
         }
-        if (!s.related().isEmpty()) {
+        // Related places that are already listed as operations on this card are not repeated.
+        List<RelatedSite> related = s.related().stream().filter(r -> g.operations().stream().noneMatch(op ->
+                op.path().equals(r.path()) && op.span().startLine() == r.span().startLine()
+                        && op.span().startColumn() == r.span().startColumn())).toList();
+        if (!related.isEmpty()) {
             out.write("<h4>Related</h4><ul class=\"related\">");
-            for (RelatedSite r : s.related()) {
+            for (RelatedSite r : related) {
                 out.write("<li><code>" + Html.escape(r.path() + ":" + r.span().startLine() + ":" + r.span().startColumn())
-                        + "</code> " + Html.escape(r.message()) + "</li>");
+                        + "</code> " + MiniMarkdown.codeSpans(r.message()) + "</li>");
             }
             out.write("</ul>\n");
         }

@@ -175,7 +175,9 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeEndArray();
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(s.properties()).entrySet()) {
-            g.writeStringField(p.getKey(), p.getValue());
+            if (!p.getKey().equals("cfg")) { // already above as a list
+                g.writeStringField(p.getKey(), p.getValue());
+            }
         }
         g.writeEndObject();
         g.writeEndObject();

@@ -58,9 +58,12 @@ public final class FileDeclarations {
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
-    private final ParsedFile parsed;
-    private final TokenOffsets offsets;
-    private final String text;
+    // Only needed while the declarations are collected and the file's own analysis reads doc
+    // comments; detach() drops them before the index keeps the declarations, so the index does not
+    // hold every file's tree and text alive.
+    private ParsedFile parsed;
+    private TokenOffsets offsets;
+    private String text;
 
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
         this.file = file;
@@ -109,11 +112,6 @@ public final class FileDeclarations {
 
     public List<String> fileModulePath() {
         return fileModulePath;
-    }
-
-    /** Whether both were collected from the same text (then they declare the same things). */
-    boolean hasSameSource(FileDeclarations other) {
-        return text.equals(other.text);
     }
 
     public Path file() {
@@ -230,28 +228,13 @@ public final class FileDeclarations {
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
     }
 
-    /** Where each line starts (after each LF); built on first use. */
-    private int[] lineStarts;
+    private dev.unsafehints.analysis.SourceText lines;
 
-    /**
-     * The line and column of an offset. Uses a line index: counting lines from the start of the
-     * text for every function made large files quadratic (a 10 MB file took many minutes).
-     */
     private TextPosition position(int offset) {
-        if (lineStarts == null) {
-            List<Integer> starts = new ArrayList<>();
-            starts.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    starts.add(i + 1);
-                }
-            }
-            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        if (lines == null) {
+            lines = new dev.unsafehints.analysis.SourceText(text);
         }
-        int clamped = Math.max(0, Math.min(offset, text.length()));
-        int found = java.util.Arrays.binarySearch(lineStarts, clamped);
-        int line = found >= 0 ? found : -found - 2;
-        return new TextPosition(line, offset - lineStarts[line]);
+        return lines.positionAt(offset);
     }
 
     private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {
@@ -283,7 +266,19 @@ public final class FileDeclarations {
     }
 
     /** Doc comments before the item's first token, and #[doc = "..."] attributes. */
+    /** Drops the tree and text: what the workspace index keeps is the declarations alone. */
+    void detach() {
+        parsed = null;
+        offsets = null;
+        text = null;
+        lines = null;
+    }
+
+    /** The doc comments of an item of this file ("" once {@link #detach detached}). */
     public String docsOf(ParserRuleContext holder) {
+        if (parsed == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
                 ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {

@@ -115,6 +115,17 @@ class AnalyzerTest {
     }
 
     @Test
+    void bareModuleKeywordsAsPathsDoNotBreakResolution() {
+        // `self` / `super` / `crate` alone, as values and callees, next to a static mut of the same module
+        String text = "static mut X: u8 = 0;\nmod m { pub fn f() {} }\nstruct S;\n"
+                + "impl S { fn g(self) -> Self { let s = self; s } }\n"
+                + "fn h() { unsafe { X = 1; } }\n";
+        FileAnalysis a = analyze(text);
+        assertTrue(a.notes().isEmpty(), a.notes().toString());
+        assertEquals(1, of(a, "static-mut-access").size());
+    }
+
+    @Test
     void deepNestingDoesNotCrash() {
         String deepest = "fn f() { let x = " + "(".repeat(200) + "1" + ")".repeat(200) + "; }";
         assertTrue(analyze(deepest).syntaxProblems().isEmpty(), analyze(deepest).notes().toString());

@@ -1,0 +1,77 @@
+package dev.unsafehints.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleDocs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code unsafe-hints explain}: a rule's document in the terminal, the list of rules, unknown ids. */
+class ExplainCommandTest {
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.setOut(new PrintWriter(o, true));
+        cmd.setErr(new PrintWriter(e, true));
+        int code = cmd.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    @Test
+    void listShowsEveryRuleWithSeverityAndTitle() {
+        assertEquals(0, run("explain", "--list"));
+        for (RuleDescriptor r : RuleCatalog.all()) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(r.id() + " ") && l.contains(r.title())
+                    && l.contains(r.defaultSeverity().name().toLowerCase())), r.id() + "\n" + out);
+        }
+    }
+
+    @Test
+    void aKnownRulePrintsItsDocumentAsPlainText() {
+        assertEquals(0, run("explain", "raw-pointer-deref", "--color", "never"));
+        RuleDescriptor rule = RuleCatalog.byId("raw-pointer-deref").orElseThrow();
+        String doc = RuleDocs.markdown(rule.id()).orElse(null);
+        if (doc == null) {
+            assertTrue(out.contains(rule.title()), out);
+        } else {
+            assertTrue(out.contains("What it finds\n-------------"), out);
+            assertFalse(out.contains("## "), "headings lose their #");
+            assertFalse(out.contains("```"), "code fences are dropped, their code indented");
+        }
+        assertTrue(out.contains(RuleDocs.url(rule.id())), out);
+        assertFalse(out.contains("\u001b["), out);
+    }
+
+    @Test
+    void anUnknownIdExitsTwoAndListsTheKnownOnes() {
+        assertEquals(2, run("explain", "no-such-rule"));
+        assertTrue(err.contains("unknown rule id `no-such-rule`"), err);
+        assertTrue(err.contains("  unsafe-block"), err);
+        assertEquals(2, run("explain"));
+    }
+
+    @Test
+    void markdownIsRenderedForTheTerminal() {
+        String md = "# Title here\n\nSome `code` and **bold** and a [link](https://example.org/x).\n\n"
+                + "## What to do\n\n```rust\nlet x = unsafe { *p };\n```\n";
+        String plain = new ExplainCommand.Renderer(false).render(md);
+        assertEquals("Title here\n==========\n\nSome `code` and bold and a link (https://example.org/x).\n\n"
+                + "What to do\n----------\n\n    let x = unsafe { *p };\n", plain);
+        String colored = new ExplainCommand.Renderer(true).render(md);
+        assertTrue(colored.contains("\u001b[1;4mTitle here\u001b[0m"), colored);
+        assertTrue(colored.contains("\u001b[36mcode\u001b[0m"), colored);
+        assertTrue(colored.contains("    \u001b[36mlet x = unsafe { *p };\u001b[0m"), colored);
+    }
+}

@@ -1,0 +1,98 @@
+/**
+ * Unsafe Hints for VS Code: starts the Java language server for Rust files and adds the unsafe
+ * inventory view, the HTML report, a status bar summary and the commands around them.
+ */
+import * as vscode from 'vscode';
+import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID } from './constants';
+import { InventoryTreeProvider } from './inventory/inventoryTree';
+import { ReportPanel } from './report/reportPanel';
+import { reviewChanges } from './review/reviewChanges';
+import { ServerController } from './server/serverController';
+import { UnsafeStatusBar } from './status/statusBar';
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
+  const server = new ServerController(context, log);
+  controller = server;
+  const inventory = new InventoryTreeProvider(server, log);
+  const view = vscode.window.createTreeView(INVENTORY_VIEW_ID, { treeDataProvider: inventory, showCollapseAll: true });
+  inventory.attach(view);
+  const report = new ReportPanel(server, log);
+  const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
+
+  context.subscriptions.push(
+    log,
+    server,
+    inventory,
+    view,
+    report,
+    statusBar,
+    vscode.commands.registerCommand(Commands.showInventory, async () => {
+      await vscode.commands.executeCommand(`${INVENTORY_VIEW_ID}.focus`);
+      await inventory.refresh();
+    }),
+    vscode.commands.registerCommand(Commands.refreshInventory, () => inventory.refresh()),
+    vscode.commands.registerCommand(Commands.openReport, () => report.open()),
+    vscode.commands.registerCommand(Commands.restartServer, async () => {
+      log.info('Restarting the language server on request.');
+      await server.restart();
+      await inventory.refresh();
+    }),
+    vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
+    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      // Rule severities and thresholds reach the running server through didChangeConfiguration;
+      // Java and JVM options only apply to a new process.
+      if (event.affectsConfiguration(`${CONFIG_SECTION}.java`)) {
+        log.info('Java settings changed: restarting the language server.');
+        await server.restart();
+        await inventory.refresh();
+      }
+    }),
+    server.onDidChangeClient(() => { statusBar.update(); }),
+    refreshInventoryOnDiagnostics(inventory, view),
+  );
+
+  await server.start();
+  if (view.visible) {
+    await inventory.refresh();
+  }
+}
+
+/** Keeps a visible inventory current as files are analysed, at most twice a second. */
+function refreshInventoryOnDiagnostics(
+  inventory: InventoryTreeProvider,
+  view: vscode.TreeView<unknown>,
+): vscode.Disposable {
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (): void => {
+    if (!view.visible || timer !== undefined) {
+      return;
+    }
+    timer = setTimeout(() => {
+      timer = undefined;
+      void inventory.refresh();
+    }, 500);
+  };
+  const subscriptions = [
+    vscode.languages.onDidChangeDiagnostics(schedule),
+    view.onDidChangeVisibility((event) => {
+      if (event.visible) {
+        schedule();
+      }
+    }),
+  ];
+  return new vscode.Disposable(() => {
+    clearTimeout(timer);
+    for (const s of subscriptions) {
+      s.dispose();
+    }
+  });
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.stop();
+  controller = undefined;
+}

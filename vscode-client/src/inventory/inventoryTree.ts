@@ -1,0 +1,148 @@
+/** The "Unsafe Inventory" tree view: crate → file → kind → site; a site opens its location. */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { SERVER_INVENTORY_COMMAND } from '../constants';
+import { groupInventory, parseInventory, siteLabel } from './inventoryModel';
+import type { CrateGroup, FileGroup, InventorySite, KindGroup } from './inventoryModel';
+import type { ServerController } from '../server/serverController';
+
+type InventoryNode =
+  | { readonly kind: 'crate'; readonly group: CrateGroup }
+  | { readonly kind: 'file'; readonly group: FileGroup }
+  | { readonly kind: 'kind'; readonly group: KindGroup; readonly fileUri: string }
+  | { readonly kind: 'site'; readonly site: InventorySite };
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+const EXPAND_KINDS_UP_TO = 200;
+
+function toRange(site: InventorySite): vscode.Range {
+  return new vscode.Range(site.range.start.line, site.range.start.character, site.range.end.line, site.range.end.character);
+}
+
+export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryNode>, vscode.Disposable {
+  private crates: CrateGroup[] = [];
+  private readonly changed = new vscode.EventEmitter<InventoryNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<InventoryNode> | undefined;
+  private refreshing: Promise<void> | undefined;
+
+  constructor(
+    private readonly server: ServerController,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  attach(view: vscode.TreeView<InventoryNode>): void {
+    this.view = view;
+  }
+
+  get siteCount(): number {
+    return this.crates.reduce((sum, crate) => sum + crate.siteCount, 0);
+  }
+
+  /** Asks the server for the inventory again; concurrent calls share one request. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.load().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async load(): Promise<void> {
+    const client = await this.server.readyClient();
+    if (client === undefined) {
+      this.crates = [];
+      this.setMessage('The Unsafe Hints language server is not running. See "Unsafe Hints: Show Output".');
+      this.changed.fire(undefined);
+      return;
+    }
+    try {
+      const answer: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+        command: SERVER_INVENTORY_COMMAND,
+        arguments: [],
+      });
+      this.crates = groupInventory(parseInventory(answer));
+      const files = this.crates.reduce((sum, crate) => sum + crate.files.length, 0);
+      this.setMessage(this.crates.length === 0 ? undefined : `${plural(this.siteCount, 'unsafe site')} in ${plural(files, 'file')}`);
+    } catch (error) {
+      this.log.error(`Unsafe inventory request failed: ${String(error)}`);
+      this.crates = [];
+      this.setMessage('The language server could not list the unsafe sites. See "Unsafe Hints: Show Output".');
+    }
+    this.changed.fire(undefined);
+  }
+
+  private setMessage(message: string | undefined): void {
+    if (this.view !== undefined) {
+      this.view.message = message ?? '';
+    }
+  }
+
+  getChildren(node?: InventoryNode): InventoryNode[] {
+    if (node === undefined) {
+      return this.crates.map((group) => ({ kind: 'crate', group }));
+    }
+    switch (node.kind) {
+      case 'crate':
+        return node.group.files.map((group) => ({ kind: 'file', group }));
+      case 'file':
+        return node.group.kinds.map((group) => ({ kind: 'kind', group, fileUri: node.group.uri }));
+      case 'kind':
+        return node.group.sites.map((site) => ({ kind: 'site', site }));
+      case 'site':
+        return [];
+    }
+  }
+
+  getTreeItem(node: InventoryNode): vscode.TreeItem {
+    const expanded = vscode.TreeItemCollapsibleState.Expanded;
+    switch (node.kind) {
+      case 'crate': {
+        const item = new vscode.TreeItem(node.group.crate, expanded);
+        item.description = plural(node.group.siteCount, 'site');
+        item.iconPath = new vscode.ThemeIcon('package');
+        item.contextValue = 'crate';
+        return item;
+      }
+      case 'file': {
+        const item = new vscode.TreeItem(vscode.Uri.parse(node.group.uri), expanded);
+        item.label = node.group.file;
+        item.description = plural(node.group.siteCount, 'site');
+        item.iconPath = vscode.ThemeIcon.File;
+        item.contextValue = 'file';
+        return item;
+      }
+      case 'kind': {
+        // Small inventories open fully, so a click on a site is one step away; big ones stay folded.
+        const state = this.siteCount <= EXPAND_KINDS_UP_TO ? expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        const item = new vscode.TreeItem(node.group.label, state);
+        item.description = String(node.group.sites.length);
+        item.iconPath = new vscode.ThemeIcon('shield');
+        item.tooltip = node.group.ruleId;
+        item.contextValue = 'kind';
+        return item;
+      }
+      case 'site': {
+        const { site } = node;
+        // Position first: in a narrow side bar it is what stays readable, the message follows.
+        const item = new vscode.TreeItem(`Ln ${site.range.start.line + 1}, Col ${site.range.start.character + 1}`);
+        item.description = siteLabel(site.message);
+        item.tooltip = new vscode.MarkdownString().appendText(`${site.message}\n\n${site.ruleId}`);
+        item.iconPath = new vscode.ThemeIcon('debug-breakpoint-unsupported');
+        item.contextValue = 'site';
+        item.command = {
+          command: 'vscode.open',
+          title: 'Go to unsafe site',
+          arguments: [vscode.Uri.parse(site.uri), { selection: toRange(site) } satisfies vscode.TextDocumentShowOptions],
+        };
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

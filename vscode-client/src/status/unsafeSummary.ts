@@ -1,0 +1,85 @@
+/**
+ * What the status bar says about the active Rust file, computed from that file's diagnostics.
+ * Pure: it sees plain diagnostic records, not VS Code objects.
+ */
+
+/** The `source` of every diagnostic our language server publishes. */
+export const DIAGNOSTIC_SOURCE = 'unsafe-hints';
+
+/**
+ * Inventory rules that mark a place where the `unsafe` keyword (or an extern block, whose items are
+ * unsafe to use) is written: what "N unsafe" counts. The other inventory rules (raw pointer casts
+ * and borrows, `static mut` and union declarations, asm) find safe code or code inside these places.
+ */
+export const UNSAFE_SITE_RULES: ReadonlySet<string> = new Set([
+  'unsafe-block',
+  'unsafe-fn',
+  'unsafe-impl',
+  'unsafe-trait',
+  'extern-block',
+  'unsafe-attr',
+]);
+
+/** Rules that report unsafe code nobody explained: no `// SAFETY:` comment, no `# Safety` section. */
+export const UNDOCUMENTED_RULES: ReadonlySet<string> = new Set(['missing-safety-comment', 'missing-safety-doc']);
+
+export interface DiagnosticLike {
+  readonly source?: string | undefined;
+  readonly code?: string | number | { readonly value: string | number } | undefined;
+}
+
+export interface UnsafeSummary {
+  readonly unsafeSites: number;
+  readonly undocumented: number;
+}
+
+function codeOf(diagnostic: DiagnosticLike): string | undefined {
+  const { code } = diagnostic;
+  if (code === undefined) {
+    return undefined;
+  }
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function summarize(diagnostics: readonly DiagnosticLike[]): UnsafeSummary {
+  let unsafeSites = 0;
+  let undocumented = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE) {
+      continue;
+    }
+    const code = codeOf(diagnostic);
+    if (code !== undefined && UNSAFE_SITE_RULES.has(code)) {
+      unsafeSites++;
+    } else if (code !== undefined && UNDOCUMENTED_RULES.has(code)) {
+      undocumented++;
+    }
+  }
+  return { unsafeSites, undocumented };
+}
+
+/** Status bar text with codicons, e.g. `$(warning) 3 unsafe · 1 undocumented`. */
+export function statusText(summary: UnsafeSummary): string {
+  if (summary.unsafeSites === 0 && summary.undocumented === 0) {
+    return '$(shield) no unsafe';
+  }
+  const parts = [`${summary.unsafeSites} unsafe`];
+  if (summary.undocumented > 0) {
+    parts.push(`${summary.undocumented} undocumented`);
+  }
+  return `$(warning) ${parts.join(' · ')}`;
+}
+
+export function statusTooltip(summary: UnsafeSummary): string {
+  const sites =
+    summary.unsafeSites === 1 ? '1 unsafe block, fn, impl or trait' : `${summary.unsafeSites} unsafe blocks, fns, impls or traits`;
+  const missing =
+    summary.undocumented === 0
+      ? 'every one explained by a SAFETY comment or # Safety section'
+      : `${summary.undocumented} without a SAFETY comment or # Safety section`;
+  return `Unsafe Hints: ${sites} in this file, ${missing}. Click to show the unsafe inventory.`;
+}
+
+/** What the status bar says instead when the language server is not running (no counts to trust). */
+export const SERVER_STOPPED_TEXT = '$(circle-slash) Unsafe Hints stopped';
+export const SERVER_STOPPED_TOOLTIP = 'The Unsafe Hints language server is not running. Click to show its output.';
