@@ -30,7 +30,7 @@ import picocli.CommandLine;
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES) // turns a hang (a FIFO read, a link loop) into a failure
 class ScannerAttackTest {
-    static final int SMALL_FILES = 2_000;
+    static final int SMALL_FILES = 20_000;
 
     @Test
     void aHostileTreeIsScannedAndEverySkippedFileIsListed(@TempDir Path dir) throws Exception {
