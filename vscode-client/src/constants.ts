@@ -10,12 +10,16 @@ export const Commands = {
   openReport: 'unsafeHints.openReport',
   restartServer: 'unsafeHints.restartServer',
   showOutput: 'unsafeHints.showOutput',
+  reviewChanges: 'unsafeHints.reviewChanges',
 } as const;
 
 export const INVENTORY_VIEW_ID = 'unsafeHints.inventory';
 
 /** The command the language server answers with the workspace's unsafe sites. */
 export const SERVER_INVENTORY_COMMAND = 'unsafe-hints.inventory';
+
+/** The command the language server answers with the changed unsafe sites and their checklists. */
+export const SERVER_REVIEW_COMMAND = 'unsafe-hints.reviewChanges';
 
 /** Where the package script puts the server jar inside the extension. */
 export const SERVER_JAR_RELATIVE_PATH = 'server/unsafe-hints.jar';

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID } from './constants';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
 import { ReportPanel } from './report/reportPanel';
+import { reviewChanges } from './review/reviewChanges';
 import { ServerController } from './server/serverController';
 import { UnsafeStatusBar } from './status/statusBar';
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await inventory.refresh();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
+    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // Rule severities and thresholds reach the running server through didChangeConfiguration;
       // Java and JVM options only apply to a new process.

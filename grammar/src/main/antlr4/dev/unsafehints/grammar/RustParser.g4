@@ -6,9 +6,15 @@
  *  - Macro bodies stay token trees; the parser does not guess what they mean.
  *  - `expression` is one left-recursive rule; ANTLR turns the order of its alternatives into
  *    precedence (earlier binds tighter), following the Reference's "Expression precedence" table.
- *  - Two context rules of Rust are handled with cheap predicates kept out of long lookahead
- *    (see RustParserBase): no struct literals in conditions and scrutinees, and a block-like
- *    expression ends an expression statement (so `unsafe { .. } *p = 1;` is two statements).
+ *  - Context rules of Rust are parser state, not lookahead (see RustParserBase):
+ *    . no struct literals in conditions and scrutinees (predicate structAllowed);
+ *    . a block-like expression that starts a statement or match arm ends it unless `.` or `?`
+ *      follows (`unsafe { .. } *p = 1;` is two statements): the action blockLikeEnded() raises the
+ *      precedence of the running expression so that only postfix forms may continue it;
+ *    . a statement or arm may end without `;` or `,` only there or before `}` (rule implicitEnd);
+ *    . the scrutinee of `let` in a condition binds tighter than `&&` (scrutineeFollows()).
+ *  - The fast parsing stage predicts with FastPrediction, which keeps lookahead short where SLL
+ *    prediction would otherwise read to the end of the statement; see its comment.
  */
 parser grammar RustParser;
 

@@ -194,8 +194,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected DFAState computeTargetState(DFA dfa, DFAState previousD, int t) {
         decideByPredicates = null;
         // A property of the DFA state, not of how far this prediction has read, so that the edge
-        // computed here may be cached.
-        beyondFirstToken = !isStartState(dfa, previousD);
+        // computed here may be cached. (A start state is never reached again after a token: it holds
+        // every alternative at the decision's entry.)
+        beyondFirstToken = previousD != startState;
         ATNConfigSet reach = computeReachSet(previousD.configs, t, false);
         if (reach == null) {
             noteFailure(previousD);
@@ -235,19 +236,13 @@ public final class FastPrediction extends ParserATNSimulator {
         return addDFAEdge(dfa, previousD, t, d);
     }
 
-    private static boolean isStartState(DFA dfa, DFAState d) {
-        if (!dfa.isPrecedenceDfa()) {
-            return dfa.s0 == d;
-        }
-        DFAState[] starts = dfa.s0.edges;
-        if (starts != null) {
-            for (DFAState s : starts) {
-                if (s == d) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    /** The start state of the prediction running now. */
+    private DFAState startState;
+
+    @Override
+    protected int execATN(DFA dfa, DFAState s0, TokenStream input, int startIndex, ParserRuleContext outerContext) {
+        startState = s0;
+        return super.execATN(dfa, s0, input, startIndex, outerContext);
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
@@ -19,6 +22,9 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  *
  * <p>Thread-safe: every call builds its own lexer and parser; they share ANTLR's lookahead caches,
  * which {@link PredictionCache} keeps bounded.
+ *
+ * <p>A file nested deeper than {@link NestingLimit#MAX_DEPTH} levels is not parsed: its tree is
+ * that of an empty file and its one syntax error says why.
  *
  * <p>A shebang line and a byte order mark are blanked to spaces before lexing, so offsets and
  * columns stay those of the original text.
@@ -46,6 +52,10 @@ public final class RustParsing {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         tokens.fill();
         errors.addAll(lexer.lexicalErrors());
+        SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
+        if (tooDeep != null) {
+            return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition);
+        }
 
         RustParser parser = new RustParser(tokens);
         caches.installFast(parser);
@@ -119,6 +129,20 @@ public final class RustParsing {
                 errors.add(e);
             }
         }
+    }
+
+    /**
+     * The tree of an empty file, for a file that is not parsed: a crate holding only the end of
+     * file (a copy of the real one, so positions taken from the tree stay those of the text).
+     */
+    private static RustParser.CrateContext emptyCrate(CommonTokenStream tokens) {
+        Token realEof = tokens.get(tokens.size() - 1);
+        CommonToken eof = new CommonToken(realEof);
+        RustParser parser = new RustParser(new CommonTokenStream(new ListTokenSource(List.of(eof))));
+        parser.removeErrorListeners();
+        RustParser.CrateContext tree = parser.crate();
+        eof.setTokenIndex(realEof.getTokenIndex());
+        return tree;
     }
 
     /** Replaces a first-line shebang ("#!" not followed by "[") with spaces. */

@@ -27,6 +27,9 @@ final class SyntaxMessages {
         if (found.getType() == RustLexer.UNKNOWN) {
             return "unexpected character " + show(found);
         }
+        if (ctx instanceof RustParser.CrateContext && found.getType() != Token.EOF) {
+            return "expected an item, found " + show(found); // the top level holds nothing but items
+        }
         List<String> names = expectedNames(expected);
         if (!names.isEmpty()) {
             return "expected " + oneOf(names) + ", found " + show(found);

@@ -22,6 +22,7 @@ class SyntaxMessagesTest {
         assertFirst("use a::b", "1:9 expected `;`, found end of file");
         assertFirst("impl X { fn a() }", "1:17 expected one of `;` or `{`, found `}`");
         assertFirst("fn f() { if x { } else }", "1:24 expected one of `if` or `{`, found `}`");
+        assertFirst("fn f() {}\n\"text\"", "2:1 expected an item, found `\"text\"`");
     }
 
     @Test

@@ -137,6 +137,9 @@ final class CallResolver {
     }
 
     private Callee lookup(List<String> absolute, List<String> module) {
+        if (absolute.size() < 2) {
+            return Callee.UNKNOWN; // `self`, `crate`, `super` alone name a module, not a function
+        }
         String name = absolute.get(absolute.size() - 1);
         if (absolute.get(0).equals("crate")) {
             List<String> modulePath = absolute.subList(1, absolute.size() - 1);
@@ -249,7 +252,7 @@ final class CallResolver {
         List<String> absolute = path.size() == 1 && crate.isStaticMutIn(name, module)
                 ? concat(concat(List.of("crate"), module), List.of(name))
                 : absolutize(path, module, null, false);
-        if (absolute == null || absolute.isEmpty() || !absolute.get(0).equals("crate")) {
+        if (absolute == null || absolute.size() < 2 || !absolute.get(0).equals("crate")) {
             return false;
         }
         return crate.isStaticMutIn(name, absolute.subList(1, absolute.size() - 1));

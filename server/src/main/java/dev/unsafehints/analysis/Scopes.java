@@ -1,40 +1,60 @@
 package dev.unsafehints.analysis;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** Lexical scopes of local bindings; an inner binding shadows outer ones, as in Rust. */
+/**
+ * Lexical scopes of local bindings; an inner binding shadows outer ones, as in Rust. Each name
+ * keeps its own stack of bindings, so a lookup costs the same at any depth (walking the scopes
+ * made deeply nested code, e.g. a long else-if chain, quadratic).
+ */
 final class Scopes {
-    private final Deque<Map<String, Binding>> stack = new ArrayDeque<>();
+    private final Deque<List<String>> scopes = new ArrayDeque<>(); // names bound in each scope, innermost first
+    private final Map<String, Deque<Binding>> visible = new HashMap<>();
 
     void push() {
-        stack.push(new HashMap<>());
+        scopes.push(new ArrayList<>());
     }
 
     void pop() {
-        stack.pop();
+        for (String name : scopes.pop()) {
+            Deque<Binding> bindings = visible.get(name);
+            bindings.pop();
+            if (bindings.isEmpty()) {
+                visible.remove(name);
+            }
+        }
     }
 
     void bind(Binding b) {
-        if (stack.isEmpty()) {
+        if (scopes.isEmpty()) {
             push();
         }
-        stack.peek().put(b.name(), b);
+        scopes.peek().add(b.name());
+        visible.computeIfAbsent(b.name(), k -> new ArrayDeque<>()).push(b);
     }
 
     Binding lookup(String name) {
-        for (Map<String, Binding> scope : stack) {
-            Binding b = scope.get(name);
-            if (b != null) {
-                return b;
-            }
+        Deque<Binding> bindings = visible.get(name);
+        return bindings == null ? null : bindings.peek();
+    }
+
+    int depth() {
+        return scopes.size();
+    }
+
+    /** Leaves the scopes entered since {@link #depth()} was {@code depth}. */
+    void popTo(int depth) {
+        while (scopes.size() > depth) {
+            pop();
         }
-        return null;
     }
 
     boolean isEmpty() {
-        return stack.isEmpty();
+        return scopes.isEmpty();
     }
 }

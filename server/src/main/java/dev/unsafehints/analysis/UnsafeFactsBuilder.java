@@ -62,7 +62,12 @@ final class UnsafeFactsBuilder {
 
     UnsafeFacts build() {
         scopes.push();
-        walk(model.parsed().tree());
+        RustParser.CrateContext crate = model.parsed().tree();
+        if (crate.children != null) {
+            for (ParseTree child : crate.children) { // each guarded like an item: see item()
+                walkRecovering(child);
+            }
+        }
         return facts;
     }
 
@@ -89,7 +94,9 @@ final class UnsafeFactsBuilder {
         if (node instanceof TerminalNode) {
             return;
         }
-        if (node instanceof RustParser.AttrContext a) {
+        if (node instanceof RustParser.ItemContext item) {
+            item(item);
+        } else if (node instanceof RustParser.AttrContext a) {
             attribute(a);
         } else if (node instanceof RustParser.UseDeclarationContext) {
             return;
@@ -158,6 +165,57 @@ final class UnsafeFactsBuilder {
         }
     }
 
+    /**
+     * Walks one item. In a file with syntax errors the parser's recovery can leave any part of an
+     * item missing (an impl without its type, a fn without its name); when the walk trips over such
+     * a gap, the item keeps the facts found before it, the walk's state is put back, and the rest of
+     * the file is analysed. On a well-formed item an exception is a bug and goes on up.
+     */
+    private void item(RustParser.ItemContext item) {
+        walkRecovering(item);
+    }
+
+    private void walkRecovering(ParseTree node) {
+        if (node instanceof TerminalNode) {
+            return;
+        }
+        int scopeDepth = scopes.depth();
+        int functionCount = functions.size();
+        int blockCount = blocks.size();
+        int implCount = impls.size();
+        int macroCount = macros.size();
+        int featureCount = targetFeatures.size();
+        int moduleLength = module.size();
+        boolean wasInExternBlock = inExternBlock;
+        int outerTraitDepth = traitDepth;
+        try {
+            if (node instanceof RustParser.ItemContext item) {
+                walkChildren(item);
+            } else {
+                walk(node);
+            }
+        } catch (RuntimeException e) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(node)) {
+                throw e;
+            }
+            scopes.popTo(scopeDepth);
+            popTo(functions, functionCount);
+            popTo(blocks, blockCount);
+            popTo(impls, implCount);
+            popTo(macros, macroCount);
+            popTo(targetFeatures, featureCount);
+            module.subList(moduleLength, module.size()).clear();
+            inExternBlock = wasInExternBlock;
+            traitDepth = outerTraitDepth;
+        }
+    }
+
+    private static void popTo(Deque<?> stack, int size) {
+        while (stack.size() > size) {
+            stack.pop();
+        }
+    }
+
     private void walkChildren(ParserRuleContext ctx) {
         if (ctx.children == null) {
             return;
@@ -221,7 +279,7 @@ final class UnsafeFactsBuilder {
             ParserRuleContext holder = itemHolder(t);
             if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
-                Token headerEnd = model.parsed().tokens().get(t.LBRACE().getSymbol().getTokenIndex() - 1);
+                Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
                         model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
             }
@@ -229,6 +287,17 @@ final class UnsafeFactsBuilder {
         traitDepth++;
         walkChildren(t);
         traitDepth--;
+    }
+
+    /**
+     * The token before {@code t} in the stream, or {@code fallback} when there is none: in a broken
+     * file the parser conjures missing tokens (index -1) that have no neighbours.
+     */
+    private Token tokenBefore(Token t, Token fallback) {
+        if (t == null || t.getTokenIndex() < 1) {
+            return fallback;
+        }
+        return model.parsed().tokens().get(t.getTokenIndex() - 1);
     }
 
     private void implementation(RustParser.ImplementationContext i) {
@@ -261,9 +330,9 @@ final class UnsafeFactsBuilder {
         boolean isPublic = isPublic(holder) || place == FunctionFact.Place.TRAIT && traitIsPublic(f);
         Token itemStart = firstTokenAfterAttributes(holder);
         Token signatureEnd = f.blockExpression() != null
-                ? model.parsed().tokens().get(f.blockExpression().getStart().getTokenIndex() - 1) : f.getStop();
+                ? tokenBefore(f.blockExpression().getStart(), f.getStop()) : f.getStop();
         if (f.blockExpression() == null && f.SEMI() != null) {
-            signatureEnd = model.parsed().tokens().get(f.SEMI().getSymbol().getTokenIndex() - 1);
+            signatureEnd = tokenBefore(f.SEMI().getSymbol(), f.getStop());
         }
         Set<String> pointerParams = new HashSet<>();
         FunctionFact fact = new FunctionFact(f, f.identifier().getText(), unsafeKeyword, isPublic, place,

@@ -2,7 +2,6 @@ package dev.unsafehints.lsp;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.MarkupKind;
 import org.eclipse.lsp4j.TextDocumentClientCapabilities;
@@ -50,9 +49,5 @@ public record ClientFeatures(boolean pullDiagnostics, boolean diagnosticRefresh,
 
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    static <A, B> B mapOrNull(A value, Function<A, B> f) {
-        return value == null ? null : f.apply(value);
     }
 }

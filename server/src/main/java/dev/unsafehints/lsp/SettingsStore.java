@@ -6,19 +6,24 @@ import com.google.gson.JsonPrimitive;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.config.ConfigFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The settings each file is analysed under: the defaults, overridden by the {@code unsafe-hints.toml}
- * of the workspace folder holding the file, overridden by the editor's {@code unsafeHints} settings
- * (what a user sets in the editor wins over the project file, as workspace settings win over
- * defaults in editors). Every change bumps {@link #generation()}.
+ * The settings each file is analysed under: the defaults, overridden by the nearest
+ * {@code unsafe-hints.toml} (looked for from the file's folder up to its workspace folder, or up to
+ * its crate root for a file outside the workspace; so a crate root and a workspace root both
+ * work), overridden by the editor's {@code unsafeHints} settings (what a user sets in the editor
+ * wins over the project file, as workspace settings win over defaults in editors). Every change
+ * bumps {@link #generation()}.
  */
 public final class SettingsStore {
     /** The section the server asks the client for with {@code workspace/configuration}. */
@@ -36,7 +41,10 @@ public final class SettingsStore {
     private final ClientLog log;
     private final AtomicLong generation = new AtomicLong();
     private volatile EditorSettings editor = EditorSettings.NONE;
-    private volatile Map<Path, AnalysisSettings> projectFiles = Map.of();
+    /** Parsed config files; a broken file maps to the defaults (and was reported once). */
+    private final Map<Path, AnalysisSettings> configFiles = new ConcurrentHashMap<>();
+    /** The config file that applies to the files of a folder, if any. */
+    private final Map<Path, Optional<Path>> nearestConfig = new ConcurrentHashMap<>();
     private volatile List<Path> roots = List.of();
 
     public SettingsStore(ClientLog log) {
@@ -57,28 +65,62 @@ public final class SettingsStore {
         reloadProjectFiles();
     }
 
-    /** Re-reads every workspace folder's {@code unsafe-hints.toml}; a broken file is reported and ignored. */
+    /**
+     * Forgets every config file read so far (one was created, changed or deleted); they are read
+     * again when next needed. The workspace folders' files are read now, so errors show at once.
+     */
     public void reloadProjectFiles() {
-        Map<Path, AnalysisSettings> loaded = new HashMap<>();
+        configFiles.clear();
+        nearestConfig.clear();
         for (Path root : roots) {
-            try {
-                loaded.put(root, ConfigFile.loadFromFolder(root));
-            } catch (ConfigFile.InvalidConfigException e) {
-                log.warn(e.getMessage() + " (the file is ignored until it is fixed)");
-            }
+            forFolder(root);
         }
-        projectFiles = Map.copyOf(loaded);
         generation.incrementAndGet();
     }
 
-    public AnalysisSettings forFile(Path file) {
+    /** The settings for a file; {@code crateRoot} bounds the search outside the workspace folders (may be null). */
+    public AnalysisSettings forFile(Path file, Path crateRoot) {
         AnalysisSettings base = AnalysisSettings.DEFAULT;
         Path root = rootOf(file);
-        if (root != null) {
-            base = projectFiles.getOrDefault(root, AnalysisSettings.DEFAULT);
+        Path stop = root != null ? root : crateRoot;
+        if (file != null && stop != null && file.startsWith(stop)) {
+            Optional<Path> config = nearest(file.getParent(), stop);
+            if (config.isPresent()) {
+                base = configFiles.computeIfAbsent(config.get(), this::load);
+            }
         }
         EditorSettings e = editor;
         return base.overriddenBy(e.severities(), e.largeBlockThreshold());
+    }
+
+    /** The settings for the files directly in a folder (e.g. a workspace folder as a whole). */
+    public AnalysisSettings forFolder(Path folder) {
+        return forFile(folder.resolve("lib.rs"), null);
+    }
+
+    private Optional<Path> nearest(Path folder, Path stop) {
+        if (folder == null || !folder.startsWith(stop)) {
+            return Optional.empty();
+        }
+        Optional<Path> known = nearestConfig.get(folder);
+        if (known != null) {
+            return known;
+        }
+        Path candidate = folder.resolve(ConfigFile.FILE_NAME);
+        Optional<Path> found = Files.isRegularFile(candidate) ? Optional.of(candidate)
+                : folder.equals(stop) ? Optional.empty()
+                : nearest(folder.getParent(), stop);
+        nearestConfig.put(folder, found);
+        return found;
+    }
+
+    private AnalysisSettings load(Path configFile) {
+        try {
+            return ConfigFile.load(configFile);
+        } catch (ConfigFile.InvalidConfigException e) {
+            log.warn(e.getMessage() + " (the file is ignored until it is fixed)");
+            return AnalysisSettings.DEFAULT;
+        }
     }
 
     /** The innermost workspace folder holding the file, or null. */

@@ -65,6 +65,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 public final class UnsafeHintsLanguageServer implements LanguageServer, LanguageClientAware {
     public static final String CMD_INVENTORY = "unsafe-hints.inventory";
     public static final String CMD_STATUS = "unsafe-hints.status";
+    /** The unsafe sites changed since a base revision, with reviewer checklists (see docs/review.md). */
+    public static final String CMD_REVIEW = "unsafe-hints.reviewChanges";
     private static final long SETTINGS_WAIT_MS = 5_000;
 
     private final ServerOptions options;
@@ -76,6 +78,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final SettingsStore settings;
     private final DocumentAnalyses analyses;
     private final WorkspaceInventory inventory;
+    private final AnalysisLimits limits;
     private final ExecutorService requests =
             Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-request"));
     private final ExecutorService background =
@@ -94,6 +97,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.options = options;
         this.log = log;
         this.rules = new RuleLookup(options.rules());
+        this.limits = new AnalysisLimits(log);
         this.analyzer = new Analyzer(options.rules());
         this.settings = new SettingsStore(log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
@@ -173,7 +177,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
                 dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
         if (features.pullDiagnostics()) {
             DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
             diag.setIdentifier("unsafe-hints");
@@ -334,10 +338,15 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             // go on with what we have
         }
         long generation = settings.generation();
-        AnalysisSettings effective = settings.forFile(snapshot.path());
+        AnalysisSettings effective = settingsFor(snapshot.path());
+        CrateInfo crate = crateOf(snapshot.uri());
+        Optional<FileAnalysis> refused = limits.refuse(snapshot, crate.edition());
+        if (refused.isPresent()) {
+            return new AnalyzedDocument(snapshot, refused.get(), effective, generation);
+        }
         long start = System.nanoTime();
-        FileAnalysis analysis = analyzer.analyze(
-                new SourceDocument(snapshot.path(), snapshot.text(), crateOf(snapshot.uri())), effective, index);
+        FileAnalysis analysis = analyzer.analyze(new SourceDocument(snapshot.path(), snapshot.text(), crate), effective, index);
+        limits.reportRefusal(snapshot, analysis);
         log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),
                 snapshot.version(), (System.nanoTime() - start) / 1e6, analysis.findings().size(),
                 analysis.syntaxProblems().size()));
@@ -348,7 +357,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     }
 
     private FileAnalysis analyzeFile(Path file, String text) {
-        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settings.forFile(file), index);
+        return analyzer.analyze(new SourceDocument(file, text, manifests.crateOf(file)), settingsFor(file), index);
     }
 
     /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
@@ -358,6 +367,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         FileDeclarations declarations = DeepStack.call(() ->
                 FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
         index.update(crate, declarations);
+    }
+
+    private AnalysisSettings settingsFor(Path file) {
+        return settings.forFile(file, file == null ? null : manifests.crateOf(file).root());
     }
 
     private CrateInfo crateOf(String uri) {
@@ -470,7 +483,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     AnalyzedDocument analyzeClosedFile(String uri, Path file, String text) {
         long generation = settings.generation();
         Snapshot snapshot = new Snapshot(uri, file, -1, text, generation);
-        AnalysisSettings effective = settings.forFile(file);
+        AnalysisSettings effective = settingsFor(file);
         return new AnalyzedDocument(snapshot, analyzeFile(file, text), effective, generation);
     }
 }

@@ -146,8 +146,8 @@ final class UnsafeHintsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-        return onAnalysis(params.getTextDocument().getUri(), (doc, cancel) -> doc == null ? List.of()
-                : highlights.at(doc, FindingConverter.offset(doc.source(), params.getPosition())), List.of());
+        return onAnalysis(params.getTextDocument().getUri(), (doc, cancel) ->
+                highlights.at(doc, FindingConverter.offset(doc.source(), params.getPosition())), List.of());
     }
 
     @Override

@@ -127,6 +127,11 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
                 return new ArrayList<Object>(sites);
             });
         }
+        if (UnsafeHintsLanguageServer.CMD_REVIEW.equals(command)) {
+            String rootUri = args.isEmpty() ? null : stringArg(args.get(0));
+            String since = args.size() < 2 ? null : stringArg(args.get(1));
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> review(rootUri, since));
+        }
         if (UnsafeHintsLanguageServer.CMD_STATUS.equals(command)) {
             boolean gc = !args.isEmpty() && "gc".equals(stringArg(args.get(0)));
             return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> status(gc));
@@ -136,6 +141,36 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
                 "unknown command '" + command + "'; this server offers " + UnsafeHintsLanguageServer.CMD_INVENTORY
                         + " and " + UnsafeHintsLanguageServer.CMD_STATUS, null)));
         return failed;
+    }
+
+    /**
+     * Runs review mode on a workspace folder: the JSON report (schema unsafe-hints-review v1) and
+     * the same as Markdown, for a client to show as a tree or a preview.
+     */
+    private Object review(String rootUri, String since) {
+        java.nio.file.Path root = rootUri == null ? server.settings().roots().stream().findFirst().orElse(null)
+                : DocumentUris.toPath(rootUri).orElse(null);
+        if (root == null) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+                    "review needs a workspace folder (argument 0: its URI)", null));
+        }
+        try {
+            dev.unsafehints.review.ReviewReport report = new dev.unsafehints.review.ReviewService(
+                    server.settings().forFolder(root)).review(new dev.unsafehints.review.ReviewRequest(root, since, null));
+            java.io.StringWriter json = new java.io.StringWriter();
+            new dev.unsafehints.review.ReviewJsonWriter(dev.unsafehints.cli.VersionProvider.version()).write(report, json);
+            java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+            result.put("report", com.google.gson.JsonParser.parseString(json.toString()));
+            result.put("markdown", new dev.unsafehints.review.ReviewMarkdownWriter().write(report));
+            return result;
+        } catch (dev.unsafehints.review.ReviewException e) {
+            throw new ResponseErrorException(new ResponseError(
+                    e.kind() == dev.unsafehints.review.ReviewException.Kind.USAGE ? ResponseErrorCode.InvalidParams
+                            : ResponseErrorCode.InternalError, "review: " + e.getMessage(), null));
+        } catch (java.io.IOException e) {
+            throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
+                    "review: " + e.getMessage(), null));
+        }
     }
 
     /** Numbers for people and benchmarks; with "gc" the heap is measured after a full collection. */

@@ -58,9 +58,12 @@ public final class FileDeclarations {
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
-    private final ParsedFile parsed;
-    private final TokenOffsets offsets;
-    private final String text;
+    // Only needed while the declarations are collected and the file's own analysis reads doc
+    // comments; detach() drops them before the index keeps the declarations, so the index does not
+    // hold every file's tree and text alive.
+    private ParsedFile parsed;
+    private TokenOffsets offsets;
+    private String text;
 
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
         this.file = file;
@@ -115,7 +118,22 @@ public final class FileDeclarations {
         return file;
     }
 
+    /**
+     * Declares one item. In a file with syntax errors the parser's recovery can leave any part of an
+     * item missing (a function without a name, an impl without a type); such an item declares what
+     * was collected before the gap, and the rest of the file is still declared.
+     */
     private void item(RustParser.ItemContext item, List<String> module) {
+        try {
+            declare(item, module);
+        } catch (RuntimeException e) {
+            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+                throw e; // a bug on well-formed code: not hidden
+            }
+        }
+    }
+
+    private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null) {
             return;
@@ -248,7 +266,19 @@ public final class FileDeclarations {
     }
 
     /** Doc comments before the item's first token, and #[doc = "..."] attributes. */
+    /** Drops the tree and text: what the workspace index keeps is the declarations alone. */
+    void detach() {
+        parsed = null;
+        offsets = null;
+        text = null;
+        lines = null;
+    }
+
+    /** The doc comments of an item of this file ("" once {@link #detach detached}). */
     public String docsOf(ParserRuleContext holder) {
+        if (parsed == null) {
+            return "";
+        }
         StringBuilder sb = new StringBuilder();
         for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
                 ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {

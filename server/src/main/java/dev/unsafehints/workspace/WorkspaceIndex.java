@@ -24,6 +24,7 @@ public class WorkspaceIndex {
     }
 
     public void update(CrateInfo crate, FileDeclarations declarations) {
+        declarations.detach();
         byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
         merged.remove(key(crate));
     }
@@ -92,7 +93,11 @@ public class WorkspaceIndex {
                     }
                 }
                 f.fieldKinds().forEach((struct, fields) -> {
-                    fieldKinds.putIfAbsent(struct, fields);
+                    // structs of the same name in different modules: keep every field, and a field
+                    // whose kinds disagree says nothing
+                    Map<String, FileDeclarations.FieldKind> known = fieldKinds.computeIfAbsent(struct, k -> new HashMap<>());
+                    fields.forEach((field, kind) -> known.merge(field, kind,
+                            (a, b) -> a == b ? a : FileDeclarations.FieldKind.OTHER));
                     fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
                 });
                 f.unionFields().forEach(unionFields::putIfAbsent);

@@ -115,9 +115,24 @@ class AnalyzerTest {
     }
 
     @Test
+    void bareModuleKeywordsAsPathsDoNotBreakResolution() {
+        // `self` / `super` / `crate` alone, as values and callees, next to a static mut of the same module
+        String text = "static mut X: u8 = 0;\nmod m { pub fn f() {} }\nstruct S;\n"
+                + "impl S { fn g(self) -> Self { let s = self; s } }\n"
+                + "fn h() { unsafe { X = 1; } }\n";
+        FileAnalysis a = analyze(text);
+        assertTrue(a.notes().isEmpty(), a.notes().toString());
+        assertEquals(1, of(a, "static-mut-access").size());
+    }
+
+    @Test
     void deepNestingDoesNotCrash() {
+        String deepest = "fn f() { let x = " + "(".repeat(200) + "1" + ")".repeat(200) + "; }";
+        assertTrue(analyze(deepest).syntaxProblems().isEmpty(), analyze(deepest).notes().toString());
+        // beyond the nesting limit the file is refused with one clear message (parsing it would take minutes)
         String text = "fn f() { let x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
         FileAnalysis a = analyze(text);
-        assertTrue(a.syntaxProblems().isEmpty(), a.notes().toString());
+        assertEquals(1, a.syntaxProblems().size(), a.notes().toString());
+        assertTrue(a.syntaxProblems().get(0).message().startsWith("nesting too deep"), a.syntaxProblems().toString());
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unsafehints.lsp.testing.ServerProcess;
-import dev.unsafehints.lsp.testing.StandInServerMain;
-import dev.unsafehints.rules.RuleCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +29,9 @@ class EditorE2ETest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long EDITOR_TIMEOUT_SECONDS = 180;
 
-    /**
-     * The real server when the rule catalogue has the rules the drivers rely on; otherwise the same
-     * server with the stand-in rules (the rules are written separately from the server).
-     */
+    /** The product as editors start it: {@code unsafe-hints serve} with the real rules. */
     static List<String> serverCommand() {
-        boolean realRules = Stream.of("unsafe-block", "missing-safety-comment")
-                .allMatch(id -> RuleCatalog.byId(id).isPresent());
-        return realRules ? ServerProcess.serve() : ServerProcess.command(StandInServerMain.class.getName());
+        return ServerProcess.serve();
     }
 
     private static boolean onPath(String program) {

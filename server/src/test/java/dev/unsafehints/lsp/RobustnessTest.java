@@ -77,6 +77,16 @@ class RobustnessTest {
     }
 
     @Test
+    void brokenFramingIsSkippedAndTheServerGoesOn() throws Exception {
+        initialize();
+        rpc.sendBytes("Content-Length: many\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        rpc.sendBytes("X-No-Length: 1\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        rpc.request(11, "shutdown", "null");
+        JsonNode shutdown = rpc.response(11);
+        assertNull(shutdown.get("error"), shutdown.toString());
+    }
+
+    @Test
     void unknownMethodsGetMethodNotFound() throws Exception {
         initialize();
         rpc.request(3, "textDocument/noSuchThing", "{}");

@@ -130,4 +130,20 @@ class SettingsTest {
             assertEquals(DiagnosticSeverity.Hint, severityOf(p, "raw-pointer-deref"));
         }
     }
+
+    @Test
+    void theNearestProjectFileApplies(@TempDir Path root) throws Exception {
+        Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nraw-pointer-deref = \"error\"\n");
+        Files.createDirectories(root.resolve("inner/src"));
+        Files.writeString(root.resolve("inner/" + ConfigFile.FILE_NAME), "[rules]\nraw-pointer-deref = \"warning\"\n");
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.initialize(root);
+            String inner = root.resolve("inner/src/lib.rs").toUri().toString();
+            String outer = root.resolve("src/lib.rs").toUri().toString();
+            assertEquals(DiagnosticSeverity.Warning,
+                    severityOf(lsp.client.awaitDiagnostics(inner, lsp.open(inner, TEXT)), "raw-pointer-deref"));
+            assertEquals(DiagnosticSeverity.Error,
+                    severityOf(lsp.client.awaitDiagnostics(outer, lsp.open(outer, TEXT)), "raw-pointer-deref"));
+        }
+    }
 }

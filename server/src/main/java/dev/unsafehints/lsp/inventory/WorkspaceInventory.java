@@ -103,6 +103,10 @@ public final class WorkspaceInventory implements AutoCloseable {
                 runPass(pass, roots, progress.get());
             } catch (RuntimeException e) {
                 warn.accept("indexing the workspace failed: " + e);
+            } catch (OutOfMemoryError e) {
+                // What the pass allocated is garbage once it unwinds; the server itself goes on.
+                warn.accept("indexing the workspace ran out of memory after " + files.size() + " files; the"
+                        + " inventory is incomplete (give the server more heap, e.g. -Xmx1g)");
             } finally {
                 if (passCounter.get() == pass) {
                     everIndexed = true;

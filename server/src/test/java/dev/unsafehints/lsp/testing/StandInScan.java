@@ -29,6 +29,8 @@ final class StandInScan {
 
     final List<Block> blocks = new ArrayList<>();
     final List<UnsafeFn> fns = new ArrayList<>();
+    /** The "# Safety" text of each unsafe fn of the file by name (null: none). */
+    final Map<String, String> fnDocs = new HashMap<>();
     final FileModel model;
 
     private StandInScan(FileModel model) {
@@ -48,7 +50,7 @@ final class StandInScan {
                 code.add(t);
             }
         }
-        Map<String, String> unsafeFnDocs = new HashMap<>();
+        Map<String, String> unsafeFnDocs = fnDocs;
         for (int i = 0; i + 2 < code.size(); i++) {
             if (code.get(i).getType() == RustLexer.KW_UNSAFE && code.get(i + 1).getType() == RustLexer.KW_FN) {
                 String name = code.get(i + 2).getText();
@@ -91,10 +93,7 @@ final class StandInScan {
             }
             blocks.add(new Block(code.get(i), model.rangeOf(code.get(i)), model.rangeOf(code.get(i), code.get(close)), ops));
         }
-        this.fnDocs = unsafeFnDocs;
     }
-
-    Map<String, String> fnDocs = Map.of();
 
     private static boolean startsOperand(Token prev) {
         int type = prev.getType();

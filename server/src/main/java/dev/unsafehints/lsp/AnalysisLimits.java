@@ -1,0 +1,64 @@
+package dev.unsafehints.lsp;
+
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.grammar.NestingLimit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Documents the server does not analyse, and telling the user so once per document: one larger
+ * than {@link #MAX_DOCUMENT_CHARS} (a 50 MB generated file would take minutes and gigabytes on
+ * every edit), and one the parser refuses for its nesting depth ({@link NestingLimit}). Such a
+ * document gets empty diagnostics (clearing older ones) and a warning in the client's log; a
+ * document too large is not indexed, lexed or parsed at all.
+ */
+final class AnalysisLimits {
+    /** The largest document analysed, in UTF-16 units; the same 4 MB the workspace inventory reads. */
+    static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+    private final ClientLog log;
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
+
+    AnalysisLimits(ClientLog log) {
+        this.log = log;
+    }
+
+    /** An empty analysis for a document too large to analyse, or empty when it may be analysed. */
+    Optional<FileAnalysis> refuse(Snapshot snapshot, Edition edition) {
+        int length = snapshot.text().length();
+        if (length <= MAX_DOCUMENT_CHARS) {
+            warned.remove(snapshot.uri() + "#size");
+            return Optional.empty();
+        }
+        String note = String.format(Locale.ROOT, "%s is not analysed: %.1f MB is more than the %d MB limit",
+                snapshot.uri(), length / 1048576.0, MAX_DOCUMENT_CHARS / 1048576);
+        if (warned.add(snapshot.uri() + "#size")) {
+            log.warn(note);
+        }
+        // An empty text, not the document's: what reads the analysis (the workspace index, semantic
+        // tokens, hovers) must not lex or parse the huge text either.
+        return Optional.of(new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
+                List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note)));
+    }
+
+    /** Warns (once per document) when the parser refused the document. */
+    void reportRefusal(Snapshot snapshot, FileAnalysis analysis) {
+        for (SyntaxProblem p : analysis.syntaxProblems()) {
+            if (p.message().contains(NestingLimit.NOT_ANALYZED)) {
+                if (warned.add(snapshot.uri() + "#nesting")) {
+                    log.warn(snapshot.uri() + ": " + p.message());
+                }
+                return;
+            }
+        }
+        warned.remove(snapshot.uri() + "#nesting");
+    }
+}

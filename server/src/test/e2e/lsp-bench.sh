@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Language server benchmark (not a test): cold start to first diagnostics, edit-to-diagnostics
+# latency and heap with a 1,000-file workspace, measured through the real `serve` process.
+# usage: server/src/test/e2e/lsp-bench.sh [--only cold,edit,heap] [--json out.json] [--help]
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "$0")")/../../../.." && pwd)"
+jar="$root/server/target/unsafe-hints.jar"
+if [ ! -f "$jar" ]; then
+  (cd "$root" && mvn -q -B package -DskipTests) >&2
+fi
+exec java -cp "$jar" dev.unsafehints.lsp.bench.LspBenchmark --jar "$jar" "$@"
