@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A one-line progress bar on standard error, only when it is an interactive terminal (never on CI
- * or when output is redirected). Redrawn at most once per percent.
+ * or when output is redirected). Counts steps (each file is read twice: index, then analysis) and
+ * shows a percentage; redrawn at most once per percent.
  */
 final class ScanProgress {
     private static final int WIDTH = 30;
@@ -38,7 +39,7 @@ final class ScanProgress {
             }
             lastPercent = percent;
             int filled = WIDTH * n / total;
-            err.print("\rscanning [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + n + "/" + total + " files");
+            err.print("\rscanning [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + percent + "%");
             err.flush();
         }
     }

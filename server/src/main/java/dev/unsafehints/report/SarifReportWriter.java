@@ -278,6 +278,10 @@ public final class SarifReportWriter implements ReportWriter {
         return markdown.replace("`", "").replace("**", "").replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * The rule's SARIF name: its id in PascalCase ({@code UnsafeBlock}). SARIF wants the name to differ
+     * from the opaque id, so a one-word id gets a suffix ({@code union} becomes {@code UnionItem}).
+     */
     static String pascalCase(String id) {
         StringBuilder sb = new StringBuilder();
         for (String part : id.split("[-_]")) {
@@ -285,6 +289,6 @@ public final class SarifReportWriter implements ReportWriter {
                 sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
         }
-        return sb.toString();
+        return sb.toString().equalsIgnoreCase(id) ? sb + "Item" : sb.toString();
     }
 }

@@ -47,6 +47,8 @@ class SarifMultitoolValidationTest {
         Files.writeString(kept.resolve("multitool.txt"), output);
         List<String> errors = output.lines().filter(l -> l.contains(": error ")).toList();
         assertTrue(errors.isEmpty(), String.join("\n", errors) + "\n" + output);
+        List<String> warnings = output.lines().filter(l -> l.contains(": warning ")).toList();
+        assertTrue(warnings.isEmpty(), "no warnings either:\n" + String.join("\n", warnings));
         assertTrue(output.contains("Analysis completed successfully") || p.exitValue() == 0, output);
     }
 
