@@ -12,7 +12,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * statement, {@code let} or item that holds it (attributes included), on the same line before
  * {@code unsafe}, or as the first thing inside the block.
  */
-final class SafetyComments {
+public final class SafetyComments {
     private SafetyComments() {
     }
 
@@ -55,7 +55,7 @@ final class SafetyComments {
     }
 
     /** The statement, let, item or match arm that holds the block, up to the enclosing block. */
-    private static ParserRuleContext holderOf(ParserRuleContext node) {
+    public static ParserRuleContext holderOf(ParserRuleContext node) {
         for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
             if (p instanceof RustParser.StatementContext || p instanceof RustParser.MatchArmContext
                     || p instanceof RustParser.ItemContext || p instanceof RustParser.AssociatedItemContext) {

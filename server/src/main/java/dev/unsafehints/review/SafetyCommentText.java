@@ -29,7 +29,7 @@ final class SafetyCommentText {
         if (inside != null) {
             addIfSafety(found, inside);
         }
-        ParserRuleContext holder = holderOf(block);
+        ParserRuleContext holder = dev.unsafehints.analysis.SafetyComments.holderOf(block);
         if (holder != null) {
             addIfSafety(found, model.comments().directlyAbove(holder.getStart()));
         }
@@ -71,17 +71,4 @@ final class SafetyCommentText {
         return sb.toString().strip();
     }
 
-    /** The statement, match arm or item that holds the block, up to the enclosing block or closure. */
-    private static ParserRuleContext holderOf(ParserRuleContext node) {
-        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof RustParser.StatementContext || p instanceof RustParser.MatchArmContext
-                    || p instanceof RustParser.ItemContext || p instanceof RustParser.AssociatedItemContext) {
-                return (ParserRuleContext) p;
-            }
-            if (p instanceof RustParser.BlockExpressionContext || p instanceof RustParser.ClosureExpressionContext) {
-                return null;
-            }
-        }
-        return null;
-    }
 }
