@@ -174,8 +174,7 @@ final class ScanRunner {
         }
         try {
             CrateInfo crate = manifests.crateOf(file);
-            ParsedFile parsed = RustParsing.parse(read.text(), crate.edition());
-            index.update(crate, FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, read.text()));
+            index.update(crate, FileDeclarations.read(file, crate, read.text()));
         } catch (RuntimeException | StackOverflowError e) {
             // The file is still analyzed in pass two, which reports the failure; only its declarations are missing.
         }

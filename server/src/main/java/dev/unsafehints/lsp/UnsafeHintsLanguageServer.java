@@ -363,10 +363,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     /** Puts the file's declarations (its unsafe fns, static muts, ...) into the workspace index. */
     private void declareFile(Path file, String text) {
         CrateInfo crate = manifests.crateOf(file);
-        ParsedFile parsed = DeepStack.call(() -> RustParsing.parse(text, crate.edition()));
-        FileDeclarations declarations = DeepStack.call(() ->
-                FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text));
-        index.update(crate, declarations);
+        index.update(crate, DeepStack.call(() -> FileDeclarations.read(file, crate, text)));
     }
 
     private AnalysisSettings settingsFor(Path file) {

@@ -61,10 +61,7 @@ final class CrateIndexer {
 
     private void add(Path file, String text, CrateInfo crate) {
         try {
-            FileDeclarations declarations = DeepStack.call(() -> {
-                ParsedFile parsed = RustParsing.parse(text, crate.edition());
-                return FileDeclarations.of(file, ModulePaths.of(file, crate), parsed, text);
-            });
+            FileDeclarations declarations = DeepStack.call(() -> FileDeclarations.read(file, crate, text));
             index.update(crate, declarations);
         } catch (RuntimeException | StackOverflowError e) {
             // a file the index cannot take is only a loss of precision for calls into it

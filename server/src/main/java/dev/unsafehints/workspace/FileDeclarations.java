@@ -73,6 +73,16 @@ public final class FileDeclarations {
         this.offsets = new TokenOffsets(text);
     }
 
+    /**
+     * The declarations of a file for the workspace index, from a declarations-only parse that skips
+     * function bodies (they declare nothing other files can see): the index's cost is a fraction of
+     * a full parse. Gives the same declarations as {@link #of} on a full parse (tested on the corpus).
+     */
+    public static FileDeclarations read(Path file, CrateInfo crate, String text) {
+        ParsedFile parsed = dev.unsafehints.grammar.RustParsing.parseDeclarations(text, crate.edition());
+        return of(file, ModulePaths.of(file, crate), parsed, text);
+    }
+
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text);
         for (RustParser.ItemContext item : parsed.tree().item()) {
