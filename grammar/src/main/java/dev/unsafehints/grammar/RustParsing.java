@@ -46,6 +46,29 @@ public final class RustParsing {
         return parse(text, edition, false);
     }
 
+    /**
+     * Parses a run of tokens already lexed from a file (a macro's arguments, say) with one rule of
+     * the grammar, by the fast stage alone and with the shared caches. The tokens are not
+     * renumbered. Returns empty when they do not fit the rule: a fragment has no second stage.
+     */
+    public static <T> java.util.Optional<T> parseFragment(List<? extends Token> tokens,
+                                                          java.util.function.Function<RustParser, T> rule) {
+        PredictionCache.Generation caches = PredictionCache.current();
+        try {
+            RustParser parser = new RustParser(new CommonTokenStream(new ListTokenSource(tokens)));
+            caches.installFast(parser);
+            parser.removeErrorListeners();
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            parser.resetContext();
+            return java.util.Optional.ofNullable(rule.apply(parser));
+        } catch (ParseCancellationException | RecognitionException notThisRule) {
+            return java.util.Optional.empty();
+        } finally {
+            PredictionCache.afterParse(caches);
+        }
+    }
+
     private static ParsedFile parse(String text, Edition edition, boolean withBodies) {
         PredictionCache.Generation caches = PredictionCache.current();
         try {

@@ -82,9 +82,12 @@ public final class Analyzer {
         if (!model.source().text().contains("cfg")) {
             return;
         }
+        findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()));
+        int[] offsets = findings.stream().mapToInt(f -> f.range().start()).toArray();
+        List<List<String>> conditions = CfgConditions.at(model, offsets);
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
-            List<String> cfg = CfgConditions.at(model, f.range().start());
+            List<String> cfg = conditions.get(i);
             if (!cfg.isEmpty()) {
                 Map<String, String> props = new java.util.HashMap<>(f.properties());
                 props.put("cfg", String.join(" && ", cfg));

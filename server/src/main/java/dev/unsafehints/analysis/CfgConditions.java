@@ -17,23 +17,57 @@ public final class CfgConditions {
 
     /** The conditions around {@code offset}, e.g. ["test", "feature = \"std\""]; empty when none. */
     public static List<String> at(FileModel model, int offset) {
-        List<String> conditions = new ArrayList<>();
-        ParserRuleContext node = model.parsed().tree();
-        while (node != null) {
-            collect(node, conditions);
-            ParserRuleContext next = null;
-            if (node.children != null) {
-                for (ParseTree child : node.children) {
-                    if (child instanceof ParserRuleContext c && c.getStart() != null && c.getStop() != null
-                            && model.startOf(c.getStart()) <= offset && offset < model.endOf(c.getStop())) {
-                        next = c;
-                        break;
-                    }
-                }
-            }
-            node = next;
+        return at(model, new int[] {offset}).get(0);
+    }
+
+    /**
+     * The conditions around each of {@code offsets} (ascending), in one walk down the tree that
+     * enters only the nodes holding some of them: a file with thousands of findings costs about one
+     * visit of the nodes around them, not a descent from the root per finding.
+     */
+    public static List<List<String>> at(FileModel model, int[] offsets) {
+        List<List<String>> result = new ArrayList<>(java.util.Collections.nCopies(offsets.length, List.<String>of()));
+        descend(model, model.parsed().tree(), List.of(), offsets, 0, offsets.length, result);
+        return result;
+    }
+
+    /** Assigns conditions to offsets[lo..hi), all of which lie inside {@code node}. */
+    private static void descend(FileModel model, ParserRuleContext node, List<String> outer, int[] offsets,
+                                int lo, int hi, List<List<String>> result) {
+        List<String> here = outer;
+        List<String> own = new ArrayList<>();
+        collect(node, own);
+        if (!own.isEmpty()) {
+            here = new ArrayList<>(outer);
+            here.addAll(own);
         }
-        return conditions;
+        int i = lo;
+        if (node.children != null) {
+            for (ParseTree child : node.children) {
+                if (i >= hi) {
+                    break;
+                }
+                if (!(child instanceof ParserRuleContext c) || c.getStart() == null || c.getStop() == null) {
+                    continue;
+                }
+                int start = model.startOf(c.getStart());
+                int end = model.endOf(c.getStop());
+                while (i < hi && offsets[i] < start) {
+                    result.set(i++, here); // between children: guarded by this node's conditions only
+                }
+                int j = i;
+                while (j < hi && offsets[j] < end) {
+                    j++;
+                }
+                if (j > i) {
+                    descend(model, c, here, offsets, i, j, result);
+                }
+                i = j;
+            }
+        }
+        while (i < hi) {
+            result.set(i++, here);
+        }
     }
 
     private static void collect(ParserRuleContext node, List<String> conditions) {

@@ -16,10 +16,31 @@ public final class DeepStack {
     private DeepStack() {
     }
 
+    /** Threads made by {@link #thread}: work on them runs in place. */
+    private static final ThreadLocal<Boolean> DEEP = ThreadLocal.withInitial(() -> false);
+
+    /** A daemon thread with a deep stack, for pools that run many parses (no thread per call then). */
+    public static Thread thread(Runnable work, String name) {
+        Thread t = new Thread(null, () -> {
+            DEEP.set(true);
+            work.run();
+        }, name, STACK_BYTES);
+        t.setDaemon(true);
+        return t;
+    }
+
     public static <T> T call(Callable<T> work) {
+        if (DEEP.get()) {
+            try {
+                return work.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         FutureTask<T> task = new FutureTask<>(work);
-        Thread thread = new Thread(null, task, "unsafe-hints-analysis", STACK_BYTES);
-        thread.setDaemon(true);
+        Thread thread = thread(task, "unsafe-hints-analysis");
         thread.start();
         try {
             return task.get();

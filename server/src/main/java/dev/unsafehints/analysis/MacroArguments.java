@@ -5,14 +5,10 @@ import dev.unsafehints.grammar.RustParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ListTokenSource;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.atn.PredictionMode;
-import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * The arguments of well-known std macros whose arguments are plain expressions ({@code assert!},
@@ -46,24 +42,17 @@ final class MacroArguments {
         if (inner.isEmpty()) {
             return List.of();
         }
-        TokenSource source = new ListTokenSource(inner);
-        RustParser parser = new RustParser(new CommonTokenStream(source));
-        parser.removeErrorListeners();
-        parser.setErrorHandler(new BailErrorStrategy());
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        List<RustParser.ExpressionContext> result = new ArrayList<>();
+        List<RustParser.NestedContext> arguments;
         try {
-            if (name.equals("vec")) {
-                for (RustParser.NestedContext n : parser.arrayElements().nested()) {
-                    result.add(n.expression());
-                }
-            } else {
-                for (RustParser.NestedContext n : parser.callArguments().nested()) {
-                    result.add(n.expression());
-                }
-            }
+            arguments = dev.unsafehints.grammar.RustParsing.parseFragment(inner,
+                    parser -> name.equals("vec") ? parser.arrayElements().nested() : parser.callArguments().nested())
+                    .orElse(List.of()); // not plain expressions: the macro's own syntax, left alone
         } catch (RuntimeException e) {
-            return List.of(); // not plain expressions (e.g. a format string with named args is fine; others skip)
+            return List.of(); // a token run the grammar's predicates did not expect: treated like any other
+        }
+        List<RustParser.ExpressionContext> result = new ArrayList<>();
+        for (RustParser.NestedContext n : arguments) {
+            result.add(n.expression());
         }
         return result;
     }

@@ -67,7 +67,7 @@ public final class SafetyTemplates {
 
     /** The file's line break: CRLF if it uses it, else LF. */
     public static String newlineOf(SourceText source) {
-        return source.text().contains("\r\n") ? "\r\n" : "\n";
+        return source.newline();
     }
 
     private static String firstSentence(String text) {

@@ -36,6 +36,16 @@ public final class SourceText {
         return text;
     }
 
+    private String newline; // computed on first use; a race computes the same value twice
+
+    /** The file's line break: CRLF if it uses it, else LF. */
+    public String newline() {
+        if (newline == null) {
+            newline = text.contains("\r\n") ? "\r\n" : "\n";
+        }
+        return newline;
+    }
+
     public int length() {
         return text.length();
     }

@@ -102,32 +102,41 @@ final class ScanRunner {
         Analyzer analyzer = request.analyzer() != null ? request.analyzer() : new Analyzer();
         WorkspaceIndex index = WorkspaceIndex.empty();
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()), r -> {
-            Thread t = new Thread(null, r, "scan-worker", DeepStack.STACK_BYTES); // deep trees need deep stacks
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
+                r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
         try {
-            // Crate by crate: the index only ever answers questions about the crate of the file being
-            // analyzed, so a crate's declarations are dropped once its files are done. Memory then
-            // follows the largest crate, not the whole tree.
-            for (List<Path> crateFiles : byCrate(walk.files())) {
-                long start = System.nanoTime();
-                forEach(pool, crateFiles, file -> {
-                    indexFile(file, reader, index, assembler, unreadable);
-                    progress.fileDone();
-                });
-                indexSeconds += (System.nanoTime() - start) / 1e9;
-                start = System.nanoTime();
-                forEach(pool, crateFiles, file -> {
-                    if (!unreadable.contains(file)) {
-                        scanFile(file, reader, analyzer, index, assembler);
-                    }
-                    progress.fileDone();
-                });
-                crateFiles.forEach(index::remove);
-                analysisSeconds += (System.nanoTime() - start) / 1e9;
+            // Two passes, each over all files at once so that both cores stay busy to the end: first
+            // every file's declarations go into the index (a declarations-only parse), then every
+            // file is analyzed against the complete index. The index only ever answers questions
+            // about the crate of the file being analyzed, so a crate's declarations are dropped as
+            // soon as its last file is analyzed.
+            long start = System.nanoTime();
+            forEach(pool, walk.files(), file -> {
+                indexFile(file, reader, index, assembler, unreadable);
+                progress.fileDone();
+            });
+            indexSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            Map<Path, java.util.concurrent.atomic.AtomicInteger> filesLeft = new java.util.HashMap<>();
+            List<List<Path>> crates = byCrate(walk.files());
+            Map<Path, List<Path>> crateOfFile = new java.util.HashMap<>();
+            for (List<Path> crateFiles : crates) {
+                java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(crateFiles.size());
+                for (Path file : crateFiles) {
+                    filesLeft.put(file, left);
+                    crateOfFile.put(file, crateFiles);
+                }
             }
+            forEach(pool, walk.files(), file -> {
+                if (!unreadable.contains(file)) {
+                    scanFile(file, reader, analyzer, index, assembler);
+                }
+                if (filesLeft.get(file).decrementAndGet() == 0) {
+                    crateOfFile.get(file).forEach(index::remove);
+                }
+                progress.fileDone();
+            });
+            analysisSeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
             progress.finish();
