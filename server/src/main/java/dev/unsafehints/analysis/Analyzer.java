@@ -40,7 +40,7 @@ public final class Analyzer {
         SourceText source = new SourceText(document.text());
         ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
         FileModel model = new FileModel(document, source, parsed, index, settings);
-        List<SyntaxProblem> problems = syntaxProblems(parsed, source, document.text());
+        List<SyntaxProblem> problems = syntaxProblems(parsed, source, model.offsets());
         List<String> notes = new ArrayList<>();
         if (!problems.isEmpty()) {
             notes.add("the file has " + problems.size() + " syntax error(s); findings inside the broken"
@@ -74,7 +74,7 @@ public final class Analyzer {
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
-                summarize(findings, model), notes);
+                summarize(findings, model), notes, CodeTokens.of(parsed.tokens().getTokens(), model.offsets()));
     }
 
     /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
@@ -96,8 +96,7 @@ public final class Analyzer {
         }
     }
 
-    private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, String text) {
-        TokenOffsets offsets = new TokenOffsets(text);
+    private static List<SyntaxProblem> syntaxProblems(ParsedFile parsed, SourceText source, TokenOffsets offsets) {
         List<SyntaxProblem> problems = new ArrayList<>();
         for (SyntaxError e : parsed.errors()) {
             int start = e.startIndex() >= 0 ? offsets.toUtf16(e.startIndex())

@@ -6,10 +6,12 @@ import java.util.List;
 
 /**
  * Everything the analysis found in one file: findings sorted by position, the syntax errors it
- * recovered from, a summary, and notes for the user (e.g. which part of a broken file was skipped).
+ * recovered from, a summary, notes for the user (e.g. which part of a broken file was skipped), and
+ * the file's code tokens for reports that need them.
  */
 public record FileAnalysis(Path path, SourceText source, Edition edition, List<Finding> findings,
-                           List<SyntaxProblem> syntaxProblems, FileSummary summary, List<String> notes) {
+                           List<SyntaxProblem> syntaxProblems, FileSummary summary, List<String> notes,
+                           CodeTokens codeTokens) {
     public FileAnalysis {
         findings = List.copyOf(findings);
         syntaxProblems = List.copyOf(syntaxProblems);

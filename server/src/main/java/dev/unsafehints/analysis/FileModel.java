@@ -28,6 +28,11 @@ public final class FileModel {
     private UnsafeFacts facts;
     private FileDeclarations declarations;
 
+    /** Converts the parse's code point indices to this text's UTF-16 offsets. */
+    public TokenOffsets offsets() {
+        return offsets;
+    }
+
     public FileModel(SourceDocument document, SourceText source, ParsedFile parsed, WorkspaceIndex index,
                      AnalysisSettings settings) {
         this.document = document;

@@ -46,7 +46,8 @@ final class AnalysisLimits {
         // An empty text, not the document's: what reads the analysis (the workspace index, semantic
         // tokens, hovers) must not lex or parse the huge text either.
         return Optional.of(new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
-                List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note)));
+                List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note),
+                dev.unsafehints.analysis.CodeTokens.NONE));
     }
 
     /** Warns (once per document) when the parser refused the document. */

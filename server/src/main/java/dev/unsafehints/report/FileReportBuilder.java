@@ -45,7 +45,7 @@ public final class FileReportBuilder {
         ItemScopes scopes = null;
         List<String> lineHashes = List.of();
         if (!findings.isEmpty() || source.text().contains("cfg(")) {
-            scopes = ItemScopes.of(source.text(), analysis.edition());
+            scopes = ItemScopes.of(source.text(), analysis.codeTokens());
         }
         if (!findings.isEmpty()) {
             lineHashes = LineHashes.of(source.text());

@@ -1,5 +1,6 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.analysis.CodeTokens;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.parse.TokenOffsets;
@@ -46,35 +47,26 @@ public final class ItemScopes {
     private final List<String> fileCfg = new ArrayList<>();
     private final Map<String, List<String>> guardedModules = new LinkedHashMap<>();
 
-    private ItemScopes(String text, Edition edition) {
+    private ItemScopes(String text, CodeTokens tokens) {
         this.text = text;
-        RustLexer lexer = new RustLexer(CharStreams.fromString(text));
-        lexer.setEdition(edition);
-        lexer.removeErrorListeners();
-        TokenOffsets offsets = new TokenOffsets(text);
-        List<? extends Token> all = lexer.getAllTokens();
-        int count = 0;
-        int[] t = new int[all.size()];
-        int[] s = new int[all.size()];
-        int[] e = new int[all.size()];
-        for (Token token : all) {
-            if (token.getChannel() != Token.DEFAULT_CHANNEL) {
-                continue;
-            }
-            t[count] = token.getType();
-            s[count] = offsets.toUtf16(token.getStartIndex());
-            e[count] = offsets.toUtf16(token.getStopIndex() + 1);
-            count++;
-        }
-        types = Arrays.copyOf(t, count);
-        starts = Arrays.copyOf(s, count);
-        ends = Arrays.copyOf(e, count);
+        types = tokens.types();
+        starts = tokens.starts();
+        ends = tokens.ends();
         partner = matchBrackets(types);
         scan();
     }
 
+    /** The scopes of a file from the code tokens its analysis kept. */
+    public static ItemScopes of(String text, CodeTokens tokens) {
+        return new ItemScopes(text, tokens);
+    }
+
+    /** The scopes of a file, lexing it first. */
     public static ItemScopes of(String text, Edition edition) {
-        return new ItemScopes(text, edition);
+        RustLexer lexer = new RustLexer(CharStreams.fromString(text));
+        lexer.setEdition(edition);
+        lexer.removeErrorListeners();
+        return new ItemScopes(text, CodeTokens.of(lexer.getAllTokens(), new TokenOffsets(text)));
     }
 
     /** The items and cfg conditions around {@code offset}. */
