@@ -1,55 +1,99 @@
 package dev.unsafehints.grammar;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 
 /**
- * The lexer's tokens with the insides of function bodies left out: `fn f(x: u8) -> u8 { ... }`
- * reaches the parser as `fn f(x: u8) -> u8 { }`. What a file declares to other files (signatures,
- * attributes, doc comments, types, imports) is all outside bodies, and bodies hold most of a file's
- * tokens, so a declarations-only parse of this stream is several times cheaper than a full one.
- * Items declared inside a body are local to it and invisible elsewhere, so nothing is lost.
+ * The lexer's tokens with the insides of some function bodies left out: `fn f(x: u8) -> u8 { ... }`
+ * reaches the parser as `fn f(x: u8) -> u8 { }`. Bodies hold most of a file's tokens, so a parse of
+ * this stream is several times cheaper than a full one. Two uses:
+ * <ul>
+ * <li>{@link Mode#ALL_BODIES}: what a file declares to other files (signatures, attributes, doc
+ * comments, types, imports) is all outside bodies; items declared inside one are local to it.
+ * <li>{@link Mode#SAFE_BODIES}: the unsafe-code analysis needs only the bodies that can hold unsafe
+ * code or raw pointers. A body is kept when its function is declared `unsafe` (its body is an
+ * unsafe context before the 2024 edition), or when one of its tokens is a sign of unsafe code or
+ * raw pointers: `unsafe`, `extern`, `static`, `union`, `raw`, `*const`, `*mut`, or one of the
+ * macros and attributes in {@link #SIGNS}. A body without any of them has no unsafe operation, raw
+ * pointer cast, unsafe item or unsafe attribute for the analysis to find.
+ * </ul>
  *
  * <p>A function item is `fn` followed by anything but `(` (`fn(` is a function pointer type). Its
  * body is the first `{` after it outside parentheses, brackets and generic arguments (a `{` inside
  * them is a const generic argument's block, like `Foo<{ N + 1 }>`); a `;` first (a declaration
  * without body) or a closing bracket that was never opened (a `fn` inside a macro pattern) ends the
- * search with nothing skipped. The kept tokens have their own positions, so offsets into
- * the text stay exact; inside macro token trees the result stays balanced, because whole
- * brace-delimited groups are dropped.
+ * search with nothing skipped. The kept tokens have their own positions, so offsets into the text
+ * stay exact; inside macro token trees the result stays balanced, because whole brace-delimited
+ * groups are dropped. A kept body's tokens pass through again, so functions nested in it are
+ * judged on their own.
  */
 public final class BodySkippingTokenSource implements TokenSource {
-    private final TokenSource lexer;
-    private final ArrayDeque<Token> pending = new ArrayDeque<>();
+    /** Which bodies to leave out. */
+    public enum Mode { ALL_BODIES, SAFE_BODIES }
 
-    public BodySkippingTokenSource(TokenSource lexer) {
+    /** Identifiers that make a body worth parsing: raw-pointer macros, inline assembly, unsafe attributes. */
+    static final Set<String> SIGNS = Set.of("addr_of", "addr_of_mut", "asm", "global_asm", "naked_asm",
+            "no_mangle", "export_name", "link_section");
+
+    private final TokenSource lexer;
+    private final Mode mode;
+    private final ArrayDeque<Token> pending = new ArrayDeque<>(); // read and judged, to be returned
+    private final ArrayDeque<Token> replay = new ArrayDeque<>(); // read ahead, to be judged again
+    private final int[] recent = new int[4]; // the last code token types returned, for `unsafe fn`
+    private int recentCount;
+
+    public BodySkippingTokenSource(TokenSource lexer, Mode mode) {
         this.lexer = lexer;
+        this.mode = mode;
     }
 
     @Override
     public Token nextToken() {
-        if (!pending.isEmpty()) {
-            return pending.poll();
+        Token t = pending.isEmpty() ? judge() : pending.poll();
+        if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+            recent[recentCount++ % recent.length] = t.getType();
         }
-        Token t = lexer.nextToken();
+        return t;
+    }
+
+    private Token read() {
+        return replay.isEmpty() ? lexer.nextToken() : replay.poll();
+    }
+
+    private Token judge() {
+        Token t = read();
         if (t.getType() == RustLexer.KW_FN) {
+            boolean declaredUnsafe = recentlySeen(RustLexer.KW_UNSAFE);
             pending.add(t);
-            readSignature();
+            readSignature(declaredUnsafe);
             return pending.poll();
         }
         return t;
     }
 
-    /** Queues the tokens after `fn` up to its body's `{`, then the body's closing `}` alone. */
-    private void readSignature() {
+    /** Whether one of the few code tokens before this one (the qualifiers of a `fn`) has the type. */
+    private boolean recentlySeen(int type) {
+        for (int i = 0; i < Math.min(recentCount, recent.length); i++) {
+            if (recent[i] == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Queues the tokens after `fn` up to its body's `{`, then the body as the mode says. */
+    private void readSignature(boolean declaredUnsafe) {
         int depth = 0; // ( [ and < nesting
         int constBlocks = 0; // { } nesting of const generic blocks
         boolean first = true;
         while (true) {
-            Token t = lexer.nextToken();
+            Token t = read();
             pending.add(t);
             int type = t.getType();
             if (type == Token.EOF) {
@@ -78,7 +122,7 @@ public final class BodySkippingTokenSource implements TokenSource {
                 return;
             } else if (type == RustLexer.LBRACE) {
                 if (depth == 0) {
-                    skipBody();
+                    body(declaredUnsafe);
                     return;
                 }
                 constBlocks = 1;
@@ -86,25 +130,49 @@ public final class BodySkippingTokenSource implements TokenSource {
         }
     }
 
-    /** Drops every token up to the `}` that closes the body, which is queued. */
-    private void skipBody() {
+    /** Reads the body up to its closing `}`; queues that brace alone, or replays the body when it is kept. */
+    private void body(boolean declaredUnsafe) {
+        List<Token> tokens = new ArrayList<>();
+        boolean keep = mode == Mode.SAFE_BODIES && declaredUnsafe;
+        int previous = -1;
         int braces = 1;
         while (true) {
-            Token t = lexer.nextToken();
+            Token t = read();
             int type = t.getType();
+            tokens.add(t);
             if (type == Token.EOF) {
-                pending.add(t);
-                return;
+                break;
             }
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                if (type == RustLexer.LBRACE) {
-                    braces++;
-                } else if (type == RustLexer.RBRACE && --braces == 0) {
-                    pending.add(t);
-                    return;
-                }
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (mode == Mode.SAFE_BODIES && !keep) {
+                keep = isSign(t, previous);
+            }
+            previous = type;
+            if (type == RustLexer.LBRACE) {
+                braces++;
+            } else if (type == RustLexer.RBRACE && --braces == 0) {
+                break;
             }
         }
+        if (keep) {
+            for (int i = tokens.size() - 1; i >= 0; i--) {
+                replay.addFirst(tokens.get(i));
+            }
+        } else {
+            pending.add(tokens.get(tokens.size() - 1)); // the closing brace, or the end of the file
+        }
+    }
+
+    private static boolean isSign(Token t, int previous) {
+        return switch (t.getType()) {
+            case RustLexer.KW_UNSAFE, RustLexer.KW_EXTERN, RustLexer.KW_STATIC, RustLexer.KW_UNION,
+                 RustLexer.KW_RAW -> true;
+            case RustLexer.KW_CONST, RustLexer.KW_MUT -> previous == RustLexer.STAR;
+            case RustLexer.IDENTIFIER -> SIGNS.contains(t.getText());
+            default -> false;
+        };
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class Analyzer {
 
     private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
         SourceText source = new SourceText(document.text());
-        ParsedFile parsed = RustParsing.parse(document.text(), document.crate().edition());
+        ParsedFile parsed = RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition());
         FileModel model = new FileModel(document, source, parsed, index, settings);
         List<SyntaxProblem> problems = syntaxProblems(parsed, source, model.offsets());
         List<String> notes = new ArrayList<>();

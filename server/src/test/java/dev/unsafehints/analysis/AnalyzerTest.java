@@ -127,12 +127,14 @@ class AnalyzerTest {
 
     @Test
     void deepNestingDoesNotCrash() {
-        String deepest = "fn f() { let x = " + "(".repeat(200) + "1" + ")".repeat(200) + "; }";
+        String deepest = "unsafe fn f() { let x = " + "(".repeat(200) + "1" + ")".repeat(200) + "; }";
         assertTrue(analyze(deepest).syntaxProblems().isEmpty(), analyze(deepest).notes().toString());
         // beyond the nesting limit the file is refused with one clear message (parsing it would take minutes)
-        String text = "fn f() { let x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
+        String text = "unsafe fn f() { let x = " + "(".repeat(3000) + "1" + ")".repeat(3000) + "; }";
         FileAnalysis a = analyze(text);
         assertEquals(1, a.syntaxProblems().size(), a.notes().toString());
         assertTrue(a.syntaxProblems().get(0).message().startsWith("nesting too deep"), a.syntaxProblems().toString());
+        // the body of a safe fn without unsafe code is not parsed, however deep it nests
+        assertTrue(analyze(text.substring("unsafe ".length())).syntaxProblems().isEmpty());
     }
 }

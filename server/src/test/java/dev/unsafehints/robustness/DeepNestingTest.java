@@ -28,7 +28,8 @@ import picocli.CommandLine;
  * 10,000 levels of nesting in every form the grammar nests: the analysis neither overflows its
  * stack nor takes minutes. Bracket nesting beyond {@link NestingLimit#MAX_DEPTH} is refused with
  * one clear syntax error at the first bracket too deep; nesting without brackets (closures, unary
- * operators, else-if chains) is analysed. The scanner reports such files and goes on with the
+ * operators, else-if chains) is analysed, and so is the body of a safe fn without unsafe code,
+ * which is not parsed at all. The scanner reports such files and goes on with the
  * others; the server is attacked the same way in {@link LspAttackTest}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES) // turns a hang into a failure; each case takes well under a second
@@ -45,21 +46,24 @@ class DeepNestingTest {
 
     static List<Nest> nests() {
         return List.of(
-                new Nest("parentheses", "fn f() { let x = " + "(".repeat(N) + "1" + ")".repeat(N) + "; }\n", true),
-                new Nest("blocks", "fn f() " + "{".repeat(N) + "}".repeat(N) + "\n", true),
+                new Nest("parentheses", "unsafe fn f() { let x = " + "(".repeat(N) + "1" + ")".repeat(N) + "; }\n", true),
+                new Nest("blocks", "unsafe fn f() " + "{".repeat(N) + "}".repeat(N) + "\n", true),
                 new Nest("unsafe blocks", "fn f(p: *const u8) " + "{ unsafe ".repeat(N) + "{ *p }" + " }".repeat(N) + "\n", true),
                 new Nest("generic arguments", "type T = " + "Vec<".repeat(N) + "u8" + ">".repeat(N) + ";\n", true),
                 new Nest("generic arguments with spaces", "type T = " + "Vec < ".repeat(N) + "u8" + " >".repeat(N) + ";\n", true),
                 new Nest("macro token trees", "m!" + "(".repeat(N / 2) + "[{".repeat(N / 4) + "}]".repeat(N / 4) + ")".repeat(N / 2) + ";\n", true),
-                new Nest("arrays", "fn f() { let x = " + "[".repeat(N) + "]".repeat(N) + "; }\n", true),
-                new Nest("calls", "fn f() { " + "g(".repeat(N) + ")".repeat(N) + "; }\n", true),
+                new Nest("arrays", "unsafe fn f() { let x = " + "[".repeat(N) + "]".repeat(N) + "; }\n", true),
+                new Nest("calls", "unsafe fn f() { " + "g(".repeat(N) + ")".repeat(N) + "; }\n", true),
                 new Nest("modules", "mod m { ".repeat(N) + "}".repeat(N) + "\n", true),
                 new Nest("closures", "fn f() { let c = " + "|x| ".repeat(N) + "x; }\n", false),
-                new Nest("closures in blocks", "fn f() { let c = " + "|x| { ".repeat(N) + "x" + " }".repeat(N) + "; }\n", true),
+                new Nest("closures in blocks", "unsafe fn f() { let c = " + "|x| { ".repeat(N) + "x" + " }".repeat(N) + "; }\n", true),
                 new Nest("unary operators", "fn f(p: *const u8) { let x = unsafe { " + "-!".repeat(N / 2) + "*p }; }\n", false),
                 new Nest("references", "fn f() { let x = " + "&".repeat(N) + "1; }\n", false),
                 new Nest("else-if chain", "fn f(a: bool) { if a {} " + "else if a {} ".repeat(N) + "}\n", false),
-                new Nest("pointer types", "static mut P: " + "*const ".repeat(N) + "u8 = 0 as _;\n", false));
+                new Nest("pointer types", "static mut P: " + "*const ".repeat(N) + "u8 = 0 as _;\n", false),
+                // the body of a safe fn without unsafe code is not parsed at all, however deep
+                new Nest("parentheses in a safe fn", "fn f() { let x = " + "(".repeat(N) + "1" + ")".repeat(N) + "; }\n", false),
+                new Nest("blocks in a safe fn", "fn f() " + "{".repeat(N) + "}".repeat(N) + "\n", false));
     }
 
     @ParameterizedTest

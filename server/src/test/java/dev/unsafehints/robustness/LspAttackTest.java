@@ -259,7 +259,7 @@ class LspAttackTest {
     @Test
     void aDocumentNestedTenThousandDeepGetsAWarningAndTheServerGoesOn() throws Exception {
         String uri = "file:///tmp/unsafe-hints-attack/src/deep.rs";
-        open(uri, 1, "fn f() { let x = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "; }\n");
+        open(uri, 1, "unsafe fn f() { let x = " + "(".repeat(10_000) + "1" + ")".repeat(10_000) + "; }\n");
         assertTrue(awaitPublished(uri, 1).path("diagnostics").isEmpty());
         awaitMessage(m -> "window/logMessage".equals(m.path("method").asText())
                 && m.path("params").path("message").asText().contains("deep.rs: nesting too deep"), "the warning");
