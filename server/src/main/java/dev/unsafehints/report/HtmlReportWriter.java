@@ -148,7 +148,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     /** One card per unsafe site; operations and guideline findings inside it are shown on its card. */
-    private static void sites(Writer out, ReportModel model, List<Site> reported, boolean testOnly, Set<String> rulesSeen)
+    private void sites(Writer out, ReportModel model, List<Site> reported, boolean testOnly, Set<String> rulesSeen)
             throws IOException {
         Map<String, List<Site>> byFile = new LinkedHashMap<>();
         for (Site s : reported) {
@@ -181,7 +181,9 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static List<Group> group(List<Site> sites) {
-        List<Site> containers = sites.stream().filter(s -> s.category() == RuleInfo.Category.INVENTORY).toList();
+        List<Site> containers = sites.stream().filter(s -> s.category() == RuleInfo.Category.INVENTORY)
+                .sorted(Comparator.comparingInt((Site s) -> s.span().startLine()).thenComparingInt(s -> s.span().startColumn()))
+                .toList();
         Map<Site, Group> groups = new LinkedHashMap<>();
         List<Group> result = new ArrayList<>();
         for (Site s : sites) {
@@ -209,27 +211,68 @@ public final class HtmlReportWriter implements ReportWriter {
         return result;
     }
 
-    /** The smallest inventory site whose span holds the site's start (and, for operations, its whole span). */
+    /**
+     * The smallest inventory site whose span holds the site's start (and, for operations, its whole
+     * span): of those that hold it, the one that starts last. {@code containers} are sorted by start.
+     */
     private static Site innermost(List<Site> containers, Site s) {
-        Site best = null;
-        for (Site c : containers) {
-            boolean holds = c.category() == RuleInfo.Category.INVENTORY
-                    && before(c.span().startLine(), c.span().startColumn(), s.span().startLine(), s.span().startColumn())
-                    && before(s.span().endLine(), s.span().endColumn(), c.span().endLine(), c.span().endColumn())
+        int i = lastStartingAtOrBefore(containers, s.span().startLine(), s.span().startColumn());
+        for (; i >= 0; i--) {
+            Site c = containers.get(i);
+            boolean holds = before(s.span().endLine(), s.span().endColumn(), c.span().endLine(), c.span().endColumn())
                     && (s.category() != RuleInfo.Category.OPERATION || !c.ruleId().equals("raw-pointer-cast"));
-            if (holds && (best == null || before(best.span().startLine(), best.span().startColumn(),
-                    c.span().startLine(), c.span().startColumn()))) {
-                best = c;
+            if (holds) {
+                return c;
             }
         }
-        return best;
+        return null;
+    }
+
+    private static int lastStartingAtOrBefore(List<Site> sorted, int line, int column) {
+        int lo = 0;
+        int hi = sorted.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Span span = sorted.get(mid).span();
+            if (before(span.startLine(), span.startColumn(), line, column)) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    // Rendered once per rule: a report of a big crate repeats them for tens of thousands of sites.
+    private final Map<String, String> whatToDo = new java.util.HashMap<>();
+    private final Map<String, String> checklists = new java.util.HashMap<>();
+
+    /** The first paragraph of a rule's "What to do" section, as HTML ("" when it has none). */
+    private String whatToDo(String ruleId) {
+        return whatToDo.computeIfAbsent(ruleId, id -> {
+            String todo = firstParagraph(RuleDocs.section(id, "What to do"));
+            return todo.isEmpty() ? "" : MiniMarkdown.toHtml(todo, 3);
+        });
+    }
+
+    /** A rule's reviewer questions as HTML list items. */
+    private String checklist(String ruleId) {
+        return checklists.computeIfAbsent(ruleId, id -> {
+            StringBuilder sb = new StringBuilder();
+            for (String q : ReviewChecklist.forRule(id)) {
+                sb.append("<li>").append(MiniMarkdown.inline(q)).append("</li>");
+            }
+            return sb.toString();
+        });
     }
 
     private static boolean before(int l1, int c1, int l2, int c2) {
         return l1 < l2 || (l1 == l2 && c1 <= c2);
     }
 
-    private static void siteCard(Writer out, Group g, Set<String> rulesSeen) throws IOException {
+    private void siteCard(Writer out, Group g, Set<String> rulesSeen) throws IOException {
         Site s = g.main();
         rulesSeen.add(s.ruleId());
         String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
@@ -292,28 +335,18 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             out.write("</ul>\n");
         }
-        String todo = firstParagraph(RuleDocs.section(s.ruleId(), "What to do"));
         out.write("<div class=\"guideline\"><h4>Guideline</h4>");
-        if (!todo.isEmpty()) {
-            out.write(MiniMarkdown.toHtml(todo, 3));
-        }
+        out.write(whatToDo(s.ruleId()));
         for (Site gs : guidance) {
-            String more = firstParagraph(RuleDocs.section(gs.ruleId(), "What to do"));
-            if (!more.isEmpty()) {
-                out.write(MiniMarkdown.toHtml(more, 3));
-            }
+            out.write(whatToDo(gs.ruleId()));
         }
         out.write("<p><a href=\"#rule-" + Html.escape(s.ruleId()) + "\">Read the full guideline for "
                 + Html.escape(s.ruleId()) + "</a></p></div>\n");
         out.write("<div class=\"review\"><h4>What a reviewer should check</h4><ul>");
-        for (String q : ReviewChecklist.forRule(s.ruleId())) {
-            out.write("<li>" + MiniMarkdown.inline(q) + "</li>");
-        }
+        out.write(checklist(s.ruleId()));
         for (Site op : g.operations()) {
             if (!op.ruleId().equals(s.ruleId())) {
-                for (String q : ReviewChecklist.forRule(op.ruleId())) {
-                    out.write("<li>" + MiniMarkdown.inline(q) + "</li>");
-                }
+                out.write(checklist(op.ruleId()));
                 break;
             }
         }
