@@ -106,7 +106,7 @@ public final class FileModel {
     public FileDeclarations declarations() {
         if (declarations == null) {
             declarations = FileDeclarations.of(document.path(), ModulePaths.of(document.path(), document.crate()),
-                    parsed, source.text());
+                    parsed, source.text(), offsets, source);
         }
         return declarations;
     }

@@ -20,7 +20,8 @@ public final class SourceText {
         int count = 0;
         starts[count++] = 0;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
+        boolean lfOnly = text.indexOf('\r') < 0; // the usual case: a fast search for each line break
+        for (int i = lfOnly ? text.indexOf('\n') : 0; i >= 0 && i < n; i = lfOnly ? text.indexOf('\n', i + 1) : i + 1) {
             char c = text.charAt(i);
             if (c == '\n' || (c == '\r' && (i + 1 >= n || text.charAt(i + 1) != '\n'))) {
                 if (count == starts.length) {

@@ -61,6 +61,13 @@ final class SourceReader {
     }
 
     static Outcome decode(byte[] bytes) {
+        // Fast path for the usual file: the JDK's decoder replaces malformed input with U+FFFD, so a
+        // result without U+FFFD and without NUL was valid UTF-8 text. Anything else takes the slow
+        // path below, which says exactly what is wrong.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0 && fast.indexOf('\0') < 0) {
+            return Outcome.ok(fast.startsWith("\uFEFF") ? fast.substring(1) : fast);
+        }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 return Outcome.skipped(SkippedFile.Reason.BINARY, "binary file (NUL byte at byte " + i + ")");

@@ -8,14 +8,8 @@ public final class TokenOffsets {
     private final int[] utf16ByCodePoint; // null when the text has no surrogate pairs
 
     public TokenOffsets(String text) {
-        boolean hasSupplementary = false;
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isHighSurrogate(text.charAt(i))) {
-                hasSupplementary = true;
-                break;
-            }
-        }
-        if (!hasSupplementary) {
+        // one code point per char unless the text has surrogate pairs (constant time for Latin-1 text)
+        if (text.codePointCount(0, text.length()) == text.length()) {
             utf16ByCodePoint = null;
             return;
         }

@@ -65,12 +65,14 @@ public final class FileDeclarations {
     private TokenOffsets offsets;
     private String text;
 
-    private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
+    private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
+                             TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
         this.file = file;
         this.fileModulePath = List.copyOf(fileModulePath);
         this.parsed = parsed;
         this.text = text;
-        this.offsets = new TokenOffsets(text);
+        this.offsets = offsets;
+        this.lines = lines;
     }
 
     /**
@@ -84,7 +86,13 @@ public final class FileDeclarations {
     }
 
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {
-        FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text);
+        return of(file, fileModulePath, parsed, text, new TokenOffsets(text), null);
+    }
+
+    /** As {@link #of(Path, List, ParsedFile, String)}, reusing the text's offsets and line index (lines may be null). */
+    public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
+                                      TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
+        FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
         }
@@ -343,6 +351,8 @@ public final class FileDeclarations {
         return s;
     }
 
+    private static final java.util.regex.Pattern ENABLE = java.util.regex.Pattern.compile("enable=\"([^\"]*)\"");
+
     static List<String> targetFeatures(ParserRuleContext holder) {
         List<String> features = new ArrayList<>();
         for (ParseTree child : childrenOf(holder)) {
@@ -350,7 +360,7 @@ public final class FileDeclarations {
                     && attr.attr().attrBody().simplePath().getText().equals("target_feature")
                     && attr.attr().attrBody().attrInput() != null) {
                 String args = attr.attr().attrBody().attrInput().getText();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("enable=\"([^\"]*)\"").matcher(args);
+                java.util.regex.Matcher m = ENABLE.matcher(args);
                 while (m.find()) {
                     for (String f : m.group(1).split(",")) {
                         features.add(f.trim());

@@ -50,18 +50,28 @@ public class WorkspaceIndex {
         if (known != null && known.containsKey(current.file())) {
             // the index holds this file (the scanner and the server update it before analyzing):
             // share one merged view per crate instead of merging for every file
-            return merged.computeIfAbsent(key(crate), k -> new CrateDeclarations(List.copyOf(known.values())));
+            return merged.computeIfAbsent(key(crate), k -> new CrateDeclarations(byPath(known.values())));
         }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
         if (known != null) {
-            for (FileDeclarations d : known.values()) {
+            for (FileDeclarations d : byPath(known.values())) {
                 if (!d.file().equals(current.file())) {
                     files.add(d);
                 }
             }
         }
         return new CrateDeclarations(files);
+    }
+
+    /**
+     * The files in path order: where two files declare the same name (cfg-gated variants of a
+     * module), which one a lookup finds first must not depend on the order the files were indexed in.
+     */
+    private static List<FileDeclarations> byPath(java.util.Collection<FileDeclarations> files) {
+        List<FileDeclarations> sorted = new ArrayList<>(files);
+        sorted.sort(java.util.Comparator.comparing(FileDeclarations::file));
+        return sorted;
     }
 
     private static Path key(CrateInfo crate) {
