@@ -148,6 +148,24 @@ public final class FileModel {
      * examples and benches, and for modules declared without plain `pub` on the way from the root.
      */
     public boolean isExported() {
+        if (exported == null) {
+            exported = computeExported();
+        }
+        return exported;
+    }
+
+    private Boolean exported;
+    private WorkspaceIndex.CrateDeclarations crateView;
+
+    /** What the file's crate declares, this file's declarations included; merged once per analysis. */
+    public WorkspaceIndex.CrateDeclarations crateView() {
+        if (crateView == null) {
+            crateView = index.crate(document.crate(), declarations());
+        }
+        return crateView;
+    }
+
+    private boolean computeExported() {
         CrateInfo crate = document.crate();
         if (crate.root() == null || document.path() == null) {
             return true;
@@ -157,7 +175,7 @@ public final class FileModel {
         if (!abs.startsWith(src) || abs.equals(src.resolve("main.rs")) || abs.startsWith(src.resolve("bin"))) {
             return false;
         }
-        return index.crate(crate, declarations()).isModuleExported(declarations().fileModulePath());
+        return crateView().isModuleExported(declarations().fileModulePath());
     }
 
     /** The offset of the first line of the item at {@code offset}, above its attribute lines. */

@@ -53,7 +53,7 @@ final class UnsafeFactsBuilder {
     UnsafeFactsBuilder(FileModel model) {
         this.model = model;
         this.declarations = model.declarations();
-        this.resolver = new CallResolver(model.index().crate(model.crate(), declarations), declarations,
+        this.resolver = new CallResolver(model.crateView(), declarations,
                 model.crate().name(), model.edition());
         this.module.addAll(declarations.fileModulePath());
         this.pointers = new PointerEvidence(model, scopes, resolver, this::selfIsPointer, this::modulePath,
