@@ -105,10 +105,17 @@ public final class FileModel {
     /** The items of this file that other files need (functions, statics, unions, imports). */
     public FileDeclarations declarations() {
         if (declarations == null) {
-            declarations = FileDeclarations.of(document.path(), ModulePaths.of(document.path(), document.crate()),
-                    parsed, source.text(), offsets, source);
+            // the scanner indexes every file before analyzing it: no need to collect them again
+            declarations = index.declarationsOf(document.crate(), document.path(), source.text())
+                    .orElseGet(() -> FileDeclarations.of(document.path(), ModulePaths.of(document.path(),
+                            document.crate()), parsed, source.text(), offsets, source));
         }
         return declarations;
+    }
+
+    /** The doc comments of an item of this file (what `///` and `#[doc]` say about it). */
+    public String docsOf(org.antlr.v4.runtime.ParserRuleContext holder) {
+        return FileDeclarations.docsOf(parsed, holder);
     }
 
     /** UTF-16 offset where a token starts. */

@@ -64,16 +64,21 @@ public final class Suppressions {
                 }
             }
         }
-        if ((text.contains("allow") || text.contains("expect")) && namesALint(text)) {
+        if (namesALint(text, "allow") || namesALint(text, "expect")) {
             s.attributes(model, model.parsed().tree());
         }
         return s;
     }
 
-    private static boolean namesALint(String text) {
-        for (String lint : LINT_TO_RULE.keySet()) {
-            if (text.contains(lint.substring(lint.lastIndexOf(':') + 1))) { // the name without "clippy::"
-                return true;
+    /** Whether some {@code allow(...)} (or {@code expect(...)}) in the text names one of our lints. */
+    private static boolean namesALint(String text, String level) {
+        for (int at = text.indexOf(level); at >= 0; at = text.indexOf(level, at + 1)) {
+            int close = text.indexOf(')', at);
+            String arguments = text.substring(at, close < 0 ? text.length() : Math.min(close, at + 2000));
+            for (String lint : LINT_TO_RULE.keySet()) {
+                if (arguments.contains(lint.substring(lint.lastIndexOf(':') + 1))) { // the name without "clippy::"
+                    return true;
+                }
             }
         }
         return false;

@@ -277,7 +277,7 @@ final class UnsafeFactsBuilder {
         }
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
-            if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(declarations.docsOf(holder))) {
+            if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
@@ -337,7 +337,7 @@ final class UnsafeFactsBuilder {
         Set<String> pointerParams = new HashSet<>();
         FunctionFact fact = new FunctionFact(f, f.identifier().getText(), unsafeKeyword, isPublic, place,
                 model.rangeOf(itemStart, f.getStop()), model.rangeOf(itemStart, signatureEnd),
-                declarations.docsOf(holder), pointerParams);
+                model.docsOf(holder), pointerParams);
         facts.functions.add(fact);
         if (unsafeKeyword != null) {
             facts.inventory.add(new InventorySite("unsafe-fn", model.rangeOf(unsafeKeyword, f.getStop()),
@@ -415,7 +415,7 @@ final class UnsafeFactsBuilder {
                     && item.visItem().function_() != null) {
                 RustParser.Function_Context f = item.visItem().function_();
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
-                        f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(declarations.docsOf(item)),
+                        f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(model.docsOf(item)),
                         List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
                         f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText());
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));

@@ -32,8 +32,12 @@ public final class LineHashes {
     private final int[] window = new int[WINDOW];
     /** The 1-based line that starts at each window slot, or 0. */
     private final int[] lineAtSlot = new int[WINDOW];
-    private final List<String> hashes = new ArrayList<>();
-    private final Map<String, Integer> seen = new HashMap<>();
+    // per line (index 0 = line 1): the hash and its occurrence number; the text form is made only
+    // for the lines a report asks for
+    private long[] hashes = new long[64];
+    private int[] occurrences = new int[64];
+    private int emitted;
+    private final Map<Long, Integer> seen = new HashMap<>();
     private long hash;
     private int slot;
     private int lines;
@@ -54,7 +58,23 @@ public final class LineHashes {
             h.emitIfLineStartsHere();
             h.push(0);
         }
-        return h.hashes;
+        long[] hashes = h.hashes;
+        int[] occurrences = h.occurrences;
+        int count = h.emitted;
+        return new java.util.AbstractList<>() {
+            @Override
+            public String get(int index) {
+                if (index < 0 || index >= count) {
+                    throw new IndexOutOfBoundsException(index);
+                }
+                return occurrences[index] == 0 ? "" : Long.toHexString(hashes[index]) + ":" + occurrences[index];
+            }
+
+            @Override
+            public int size() {
+                return count;
+            }
+        };
     }
 
     private void accept(int c) {
@@ -85,12 +105,14 @@ public final class LineHashes {
         if (line == 0) {
             return;
         }
-        String hex = Long.toHexString(hash);
-        int occurrence = seen.merge(hex, 1, Integer::sum);
-        while (hashes.size() < line - 1) {
-            hashes.add("");
+        int occurrence = seen.merge(hash, 1, Integer::sum);
+        if (line > hashes.length) {
+            hashes = java.util.Arrays.copyOf(hashes, Math.max(line, hashes.length * 2));
+            occurrences = java.util.Arrays.copyOf(occurrences, hashes.length);
         }
-        hashes.add(hex + ":" + occurrence);
+        hashes[line - 1] = hash;
+        occurrences[line - 1] = occurrence;
+        emitted = Math.max(emitted, line);
         lineAtSlot[slot] = 0;
     }
 

@@ -473,7 +473,7 @@ final class ChecklistBuilder {
     }
 
     private void unsafeTrait() {
-        String docs = file.model.declarations().docsOf(site.item.holder);
+        String docs = file.model.docsOf(site.item.holder);
         String section = SafetyDocs.safetySection(docs);
         String name = code("trait " + site.item.name);
         if (SafetyDocs.hasSafetySection(docs)) {

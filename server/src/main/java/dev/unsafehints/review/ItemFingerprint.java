@@ -133,7 +133,7 @@ public record ItemFingerprint(String itemPath, String hash) {
             List<String> context = new ArrayList<>();
             if (item.node instanceof RustParser.Function_Context f && f.functionQualifiers().KW_UNSAFE() != null
                     || item.node instanceof RustParser.Trait_Context t && t.KW_UNSAFE() != null) {
-                context.add(SafetyDocs.safetySection(model.declarations().docsOf(item.holder)));
+                context.add(SafetyDocs.safetySection(model.docsOf(item.holder)));
             } else if (item.node instanceof RustParser.ImplementationContext impl && impl.KW_UNSAFE() != null
                     && impl.type_() != null) {
                 // The soundness of `unsafe impl Send for T` depends on T's fields: include T's definition.

@@ -65,9 +65,15 @@ public final class FileDeclarations {
     private TokenOffsets offsets;
     private String text;
 
+    // what the declarations were read from, to tell whether they are those of a given text
+    private final int textLength;
+    private final int textHash;
+
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                              TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
         this.file = file;
+        this.textLength = text.length();
+        this.textHash = text.hashCode();
         this.fileModulePath = List.copyOf(fileModulePath);
         this.parsed = parsed;
         this.text = text;
@@ -292,11 +298,18 @@ public final class FileDeclarations {
         lines = null;
     }
 
+    /** Whether these are the declarations of exactly this text. */
+    public boolean isOf(String text) {
+        return text.length() == textLength && text.hashCode() == textHash;
+    }
+
     /** The doc comments of an item of this file ("" once {@link #detach detached}). */
     public String docsOf(ParserRuleContext holder) {
-        if (parsed == null) {
-            return "";
-        }
+        return parsed == null ? "" : docsOf(parsed, holder);
+    }
+
+    /** The doc comments of an item: outer doc comments before it and between its attributes, and #[doc] attributes. */
+    public static String docsOf(ParsedFile parsed, ParserRuleContext holder) {
         StringBuilder sb = new StringBuilder();
         for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
                 ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {
@@ -312,7 +325,7 @@ public final class FileDeclarations {
                     sb.append(stringValue(body.attrInput().expression().getText())).append('\n');
                 }
                 // doc comments may also sit between attributes
-                for (Token t : hidden(attr.getStop().getTokenIndex() + 1)) {
+                for (Token t : hidden(parsed, attr.getStop().getTokenIndex() + 1)) {
                     if (Comments.isOuterDoc(t)) {
                         sb.append(Comments.docText(t)).append('\n');
                     }
@@ -322,7 +335,7 @@ public final class FileDeclarations {
         return sb.toString();
     }
 
-    private List<Token> hidden(int tokenIndex) {
+    private static List<Token> hidden(ParsedFile parsed, int tokenIndex) {
         if (tokenIndex >= parsed.tokens().size()) {
             return List.of();
         }

@@ -40,6 +40,13 @@ public class WorkspaceIndex {
     /** The merged declarations of each crate, rebuilt after a file of it changes. */
     private final Map<Path, CrateDeclarations> merged = new ConcurrentHashMap<>();
 
+    /** The indexed declarations of {@code file} when they were read from this very text. */
+    public java.util.Optional<FileDeclarations> declarationsOf(CrateInfo crate, Path file, String text) {
+        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
+        FileDeclarations d = known == null || file == null ? null : known.get(file);
+        return d != null && d.isOf(text) ? java.util.Optional.of(d) : java.util.Optional.empty();
+    }
+
     public int fileCount() {
         return byCrate.values().stream().mapToInt(Map::size).sum();
     }
