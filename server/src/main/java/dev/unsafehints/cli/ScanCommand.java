@@ -160,8 +160,8 @@ public final class ScanCommand implements Callable<Integer> {
         write(model);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
-            err.printf(java.util.Locale.ROOT, "timings: index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
-                    runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
+            err.printf(java.util.Locale.ROOT, "timings: walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
+                    runner.walkSeconds, runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
         if (model.scan().internalErrors()) {

@@ -57,7 +57,8 @@ final class ScanRunner {
     private final Path base;
     private final FileReportBuilder builder;
 
-    /** Wall time of the two passes, for --timings. */
+    /** Wall time of the walk and the two passes, for --timings. */
+    double walkSeconds;
     double indexSeconds;
     double analysisSeconds;
 
@@ -89,7 +90,9 @@ final class ScanRunner {
     }
 
     ReportModel run() throws InterruptedException {
+        long walkStart = System.nanoTime();
         SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget()).walk(request.roots());
+        walkSeconds = (System.nanoTime() - walkStart) / 1e9;
         ReportAssembler assembler = new ReportAssembler();
         for (SourceWalker.Problem p : walk.problems()) {
             assembler.addSkipped(new SkippedFile(builder.relative(p.path()), p.reason(), p.detail()));

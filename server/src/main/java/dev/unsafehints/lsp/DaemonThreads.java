@@ -17,6 +17,12 @@ final class DaemonThreads {
         };
     }
 
+    /** Named daemon threads with the deep stack parsing needs, so an analysis needs no thread of its own. */
+    static ThreadFactory deepStack(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> dev.unsafehints.analysis.DeepStack.thread(runnable, prefix + "-" + count.incrementAndGet());
+    }
+
     static ThreadFactory lowPriority(String prefix) {
         ThreadFactory base = named(prefix);
         return runnable -> {

@@ -40,7 +40,7 @@ final class DocumentAnalyses implements AutoCloseable {
         this.analyze = analyze;
         this.onCurrentResult = onCurrentResult;
         this.log = log;
-        this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.named("unsafe-hints-analysis"));
+        this.workers = Executors.newFixedThreadPool(threads, DaemonThreads.deepStack("unsafe-hints-analysis"));
     }
 
     private final class Slot {
