@@ -1,11 +1,12 @@
 package dev.unsafehints.lsp;
 
+import dev.unsafehints.workspace.WorkspaceFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.lsp.inventory.InventorySite;
-import dev.unsafehints.lsp.inventory.WorkspaceFiles;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

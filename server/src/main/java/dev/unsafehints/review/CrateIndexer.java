@@ -1,19 +1,14 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.DeepStack;
-import dev.unsafehints.grammar.ParsedFile;
-import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
-import dev.unsafehints.workspace.ModulePaths;
+import dev.unsafehints.workspace.WorkspaceFiles;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +44,7 @@ final class CrateIndexer {
         if (!indexedCrates.add(crate.root())) {
             return;
         }
-        for (Path f : rustFiles(crate.root())) {
+        for (Path f : WorkspaceFiles.rustFilesUnder(crate.root())) {
             if (manifests.crateOf(f).equals(crate)) {
                 String content = read(f);
                 if (content != null) {
@@ -79,35 +74,4 @@ final class CrateIndexer {
         }
     }
 
-    /** The .rs files under a crate root, without build output, VCS folders and hidden folders. */
-    private static List<Path> rustFiles(Path root) {
-        List<Path> files = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (name.equals("target") || name.startsWith("."));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".rs")) {
-                        files.add(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // an unreadable crate folder leaves the index partial, which only costs precision
-        }
-        files.sort(null);
-        return files;
-    }
 }

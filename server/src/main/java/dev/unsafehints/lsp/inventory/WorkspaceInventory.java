@@ -1,5 +1,6 @@
 package dev.unsafehints.lsp.inventory;
 
+import dev.unsafehints.workspace.WorkspaceFiles;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.lsp.FindingConverter;

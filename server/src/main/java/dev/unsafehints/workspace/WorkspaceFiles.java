@@ -1,4 +1,4 @@
-package dev.unsafehints.lsp.inventory;
+package dev.unsafehints.workspace;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The Rust files of a workspace folder: every {@code .rs} file, skipping build output
  * ({@code target/}), version control and other hidden folders, and {@code node_modules/}.
- * Symbolic links are not followed, so a link loop cannot trap the walk.
+ * Symbolic links are not followed, so a link loop cannot trap the walk. Used by the language
+ * server's workspace index and by review's crate index (the scanner has its own, gitignore-aware walk).
  */
 public final class WorkspaceFiles {
     private static final Set<String> SKIPPED = Set.of("target", "node_modules");
