@@ -23,13 +23,27 @@ import java.util.TreeMap;
  */
 public final class Analyzer {
     private final List<RuleDescriptor> rules;
+    private final boolean keepCodeTokens;
 
     public Analyzer() {
         this(RuleCatalog.all());
     }
 
     public Analyzer(List<RuleDescriptor> rules) {
+        this(rules, false);
+    }
+
+    private Analyzer(List<RuleDescriptor> rules, boolean keepCodeTokens) {
         this.rules = List.copyOf(rules);
+        this.keepCodeTokens = keepCodeTokens;
+    }
+
+    /**
+     * The same analysis, whose results also carry the file's code tokens ({@link FileAnalysis#codeTokens}),
+     * for report writers that read tokens; the language server does without them.
+     */
+    public Analyzer keepingCodeTokens() {
+        return new Analyzer(rules, true);
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
@@ -74,7 +88,8 @@ public final class Analyzer {
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
-                summarize(findings, model), notes, CodeTokens.of(parsed.tokens().getTokens(), model.offsets()));
+                summarize(findings, model), notes,
+                keepCodeTokens ? CodeTokens.of(parsed.tokens().getTokens(), model.offsets()) : CodeTokens.NONE);
     }
 
     /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */

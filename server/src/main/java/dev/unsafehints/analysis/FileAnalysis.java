@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Everything the analysis found in one file: findings sorted by position, the syntax errors it
  * recovered from, a summary, notes for the user (e.g. which part of a broken file was skipped), and
- * the file's code tokens for reports that need them.
+ * the file's code tokens for reports that need them (empty unless the analyzer keeps them).
  */
 public record FileAnalysis(Path path, SourceText source, Edition edition, List<Finding> findings,
                            List<SyntaxProblem> syntaxProblems, FileSummary summary, List<String> notes,

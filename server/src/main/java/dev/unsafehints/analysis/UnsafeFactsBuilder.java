@@ -90,11 +90,53 @@ final class UnsafeFactsBuilder {
 
     // ------------------------------------------------------------------ the walk
 
+    /**
+     * The node classes {@link #walk} does something special with; every other node (most of a
+     * tree: types, paths, literals, operators) is only walked through, which this table answers
+     * without going down the chain of type tests.
+     */
+    private static final java.util.Set<Class<?>> SPECIAL = java.util.Set.of(
+            RustParser.ItemContext.class,
+            RustParser.AttrContext.class,
+            RustParser.UseDeclarationContext.class,
+            RustParser.ModuleContext.class,
+            RustParser.Function_Context.class,
+            RustParser.ImplementationContext.class,
+            RustParser.Trait_Context.class,
+            RustParser.ExternBlockContext.class,
+            RustParser.StaticItemContext.class,
+            RustParser.Union_Context.class,
+            RustParser.UnsafeBlockContext.class,
+            RustParser.BlockExpressionContext.class,
+            RustParser.ClosureExpressionContext.class,
+            RustParser.LetStatementContext.class,
+            RustParser.MatchArmContext.class,
+            RustParser.IfExpressionContext.class,
+            RustParser.WhileExprContext.class,
+            RustParser.ConditionOperandContext.class,
+            RustParser.ForExprContext.class,
+            RustParser.DerefExprContext.class,
+            RustParser.CallExprContext.class,
+            RustParser.MethodCallExprContext.class,
+            RustParser.CastExprContext.class,
+            RustParser.BorrowExprContext.class,
+            RustParser.PathExprContext.class,
+            RustParser.FieldExprContext.class,
+            RustParser.MacroInvocationContext.class);
+    private static final ClassValue<Boolean> IS_SPECIAL = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return SPECIAL.stream().anyMatch(special -> special.isAssignableFrom(type)); // as instanceof does
+        }
+    };
+
     private void walk(ParseTree node) {
         if (node instanceof TerminalNode) {
             return;
         }
-        if (node instanceof RustParser.ItemContext item) {
+        if (!IS_SPECIAL.get(node.getClass())) {
+            walkChildren((ParserRuleContext) node);
+        } else if (node instanceof RustParser.ItemContext item) {
             item(item);
         } else if (node instanceof RustParser.AttrContext a) {
             attribute(a);

@@ -99,7 +99,7 @@ final class ScanRunner {
         // against the complete index. Neither pass keeps a tree or a text beyond its file.
         ScanProgress progress = request.progress().create(2 * walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
-        Analyzer analyzer = request.analyzer() != null ? request.analyzer() : new Analyzer();
+        Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),

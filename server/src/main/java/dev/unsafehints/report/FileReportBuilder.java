@@ -45,7 +45,8 @@ public final class FileReportBuilder {
         ItemScopes scopes = null;
         List<String> lineHashes = List.of();
         if (!findings.isEmpty() || source.text().contains("cfg(")) {
-            scopes = ItemScopes.of(source.text(), analysis.codeTokens());
+            scopes = analysis.codeTokens().size() > 0 ? ItemScopes.of(source.text(), analysis.codeTokens())
+                    : ItemScopes.of(source.text(), analysis.edition()); // an analysis that kept no tokens
         }
         if (!findings.isEmpty()) {
             lineHashes = LineHashes.of(source.text());
