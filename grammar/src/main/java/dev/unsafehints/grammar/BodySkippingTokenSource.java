@@ -47,10 +47,28 @@ public final class BodySkippingTokenSource implements TokenSource {
     private final ArrayDeque<Token> replay = new ArrayDeque<>(); // read ahead, to be judged again
     private final int[] recent = new int[4]; // the last code token types returned, for `unsafe fn`
     private int recentCount;
+    private final int focus; // code point offset of the `{` of the one body judged, all others dropped; -1: none
+    private int focusEnd = -1;
+    private final IntPairs judged = new IntPairs();
+    private final IntPairs dropped = new IntPairs();
 
     public BodySkippingTokenSource(TokenSource lexer, Mode mode) {
+        this(lexer, mode, -1);
+    }
+
+    /**
+     * A filter that judges only the body whose `{` starts at code point {@code focus} (and the
+     * bodies nested in it) and drops every other body: for re-analysing one edited function.
+     */
+    public BodySkippingTokenSource(TokenSource lexer, Mode mode, int focus) {
         this.lexer = lexer;
         this.mode = mode;
+        this.focus = focus;
+    }
+
+    /** The bodies met so far (all of them once the end of the file was returned). */
+    public FunctionBodies bodies() {
+        return new FunctionBodies(judged.toArray(), dropped.toArray(), focusEnd);
     }
 
     @Override
@@ -122,7 +140,7 @@ public final class BodySkippingTokenSource implements TokenSource {
                 return;
             } else if (type == RustLexer.LBRACE) {
                 if (depth == 0) {
-                    body(declaredUnsafe);
+                    body(t, declaredUnsafe);
                     return;
                 }
                 constBlocks = 1;
@@ -131,9 +149,11 @@ public final class BodySkippingTokenSource implements TokenSource {
     }
 
     /** Reads the body up to its closing `}`; queues that brace alone, or replays the body when it is kept. */
-    private void body(boolean declaredUnsafe) {
+    private void body(Token open, boolean declaredUnsafe) {
+        int start = open.getStartIndex();
+        boolean outsideFocus = focus >= 0 && start != focus && !(focusEnd >= 0 && start > focus && start < focusEnd);
         List<Token> tokens = new ArrayList<>();
-        boolean keep = mode == Mode.SAFE_BODIES && declaredUnsafe;
+        boolean keep = mode == Mode.SAFE_BODIES && declaredUnsafe && !outsideFocus;
         int previous = -1;
         int braces = 1;
         while (true) {
@@ -146,7 +166,7 @@ public final class BodySkippingTokenSource implements TokenSource {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }
-            if (mode == Mode.SAFE_BODIES && !keep) {
+            if (mode == Mode.SAFE_BODIES && !keep && !outsideFocus) {
                 keep = isSign(t, previous);
             }
             previous = type;
@@ -156,12 +176,39 @@ public final class BodySkippingTokenSource implements TokenSource {
                 break;
             }
         }
+        Token last = tokens.get(tokens.size() - 1);
+        int end = last.getType() == Token.EOF ? last.getStartIndex() : last.getStopIndex() + 1;
+        if (start == focus) {
+            focusEnd = end;
+        }
+        if (!outsideFocus) {
+            judged.add(start, end);
+        }
         if (keep) {
             for (int i = tokens.size() - 1; i >= 0; i--) {
                 replay.addFirst(tokens.get(i));
             }
         } else {
-            pending.add(tokens.get(tokens.size() - 1)); // the closing brace, or the end of the file
+            dropped.add(start, end);
+            pending.add(last); // the closing brace, or the end of the file
+        }
+    }
+
+    /** A growable list of int pairs. */
+    private static final class IntPairs {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int a, int b) {
+            if (size + 2 > values.length) {
+                values = java.util.Arrays.copyOf(values, values.length * 2);
+            }
+            values[size++] = a;
+            values[size++] = b;
+        }
+
+        int[] toArray() {
+            return java.util.Arrays.copyOf(values, size);
         }
     }
 

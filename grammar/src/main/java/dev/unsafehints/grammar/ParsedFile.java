@@ -6,10 +6,10 @@ import org.antlr.v4.runtime.CommonTokenStream;
 /**
  * The result of parsing one file: the tree (always present, possibly with error nodes), the token
  * stream with comments on the hidden channel, the syntax errors, and whether the slower
- * full-LL stage was needed.
+ * full-LL stage was needed, and where function bodies were left out of the parse.
  */
 public record ParsedFile(RustParser.CrateContext tree, CommonTokenStream tokens, List<SyntaxError> errors,
-                         boolean neededFullLL, Edition edition) {
+                         boolean neededFullLL, Edition edition, FunctionBodies bodies) {
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

@@ -47,6 +47,21 @@ public final class RustParsing {
     }
 
     /**
+     * As {@link #parseUnsafeRelevant(String, Edition)}, but every function body is left out except
+     * the one whose `{` is at code point {@code focus} (and the bodies nested in it, judged as
+     * usual): for re-analysing one edited function. {@link ParsedFile#bodies()} says what was left
+     * out and where the focused body ends.
+     */
+    public static ParsedFile parseUnsafeRelevant(String text, Edition edition, int focus) {
+        PredictionCache.Generation caches = PredictionCache.current();
+        try {
+            return parse(text, edition, BodySkippingTokenSource.Mode.SAFE_BODIES, focus, caches);
+        } finally {
+            PredictionCache.afterParse(caches);
+        }
+    }
+
+    /**
      * Parses what a file declares and skips what its functions do: the tree has every item, but
      * each function body is empty (see {@link BodySkippingTokenSource}). For indexing a workspace,
      * where only signatures matter, this is several times faster than {@link #parse}.
@@ -81,13 +96,13 @@ public final class RustParsing {
     private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip) {
         PredictionCache.Generation caches = PredictionCache.current();
         try {
-            return parse(text, edition, skip, caches);
+            return parse(text, edition, skip, -1, caches);
         } finally {
             PredictionCache.afterParse(caches);
         }
     }
 
-    private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip,
+    private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip, int focus,
                                     PredictionCache.Generation caches) {
         RustLexer lexer = new RustLexer(CharStreams.fromString(blankShebang(text)));
         caches.install(lexer);
@@ -95,12 +110,14 @@ public final class RustParsing {
         lexer.removeErrorListeners();
         List<SyntaxError> errors = new ArrayList<>();
         lexer.addErrorListener(new Collector(errors));
-        CommonTokenStream tokens = new CommonTokenStream(skip == null ? lexer : new BodySkippingTokenSource(lexer, skip));
+        BodySkippingTokenSource skipping = skip == null ? null : new BodySkippingTokenSource(lexer, skip, focus);
+        CommonTokenStream tokens = new CommonTokenStream(skipping == null ? lexer : skipping);
         tokens.fill();
         errors.addAll(lexer.lexicalErrors());
         SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
         if (tooDeep != null) {
-            return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition);
+            return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition,
+                    skipping == null ? FunctionBodies.NONE : skipping.bodies());
         }
 
         RustParser parser = new RustParser(tokens);
@@ -128,7 +145,8 @@ public final class RustParsing {
             addParseErrors(errors, afterFastStageError(slowPath, fast, tokens, parseErrors));
         }
         errors.sort(Comparator.comparingInt(SyntaxError::line).thenComparingInt(SyntaxError::column));
-        return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition);
+        return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition,
+                skipping == null ? FunctionBodies.NONE : skipping.bodies());
     }
 
     /**

@@ -50,15 +50,39 @@ public final class Analyzer {
         return DeepStack.call(() -> analyzeHere(document, settings, index));
     }
 
+    /**
+     * The analysis of a new version of a file whose previous version was analysed with the same
+     * settings and index. When the edit lies inside one function body, only that function is
+     * parsed and analysed again; the findings of every other function are taken over from
+     * {@code previous} (moved by the length change). The result is the same as {@link #analyze}'s
+     * (EditReanalysisTest checks this on real files); when the edit is anywhere else, it is
+     * {@link #analyze}'s.
+     */
+    public FileAnalysis analyzeEdit(FileAnalysis previous, SourceDocument document, AnalysisSettings settings,
+                                    WorkspaceIndex index) {
+        return DeepStack.call(() -> EditReanalysis.of(this, previous, document, settings, index)
+                .orElseGet(() -> analyzeHere(document, settings, index)));
+    }
+
     private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
-        SourceText source = new SourceText(document.text());
         ParsedFile parsed = RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition());
+        return analyzeParsed(document, parsed, settings, index);
+    }
+
+    /** The note a file with syntax errors gets. */
+    static String syntaxNote(int errors) {
+        return "the file has " + errors + " syntax error(s); findings inside the broken"
+                + " code may be missing, findings elsewhere are reported";
+    }
+
+    FileAnalysis analyzeParsed(SourceDocument document, ParsedFile parsed, AnalysisSettings settings,
+                               WorkspaceIndex index) {
+        SourceText source = new SourceText(document.text());
         FileModel model = new FileModel(document, source, parsed, index, settings);
         List<SyntaxProblem> problems = syntaxProblems(parsed, source, model.offsets());
         List<String> notes = new ArrayList<>();
         if (!problems.isEmpty()) {
-            notes.add("the file has " + problems.size() + " syntax error(s); findings inside the broken"
-                    + " code may be missing, findings elsewhere are reported");
+            notes.add(syntaxNote(problems.size()));
         }
 
         Suppressions suppressions = Suppressions.of(model);
@@ -87,9 +111,11 @@ public final class Analyzer {
             notes.add(model.factsFailure());
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
+        FileStructure structure = structure(model, parsed);
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
-                summarize(findings, model), notes,
-                keepCodeTokens ? CodeTokens.of(parsed.tokens().getTokens(), model.offsets()) : CodeTokens.NONE);
+                summarize(findings, structure), notes,
+                keepCodeTokens ? CodeTokens.of(parsed.tokens().getTokens(), model.offsets()) : CodeTokens.NONE,
+                structure);
     }
 
     /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
@@ -122,17 +148,51 @@ public final class Analyzer {
         return problems;
     }
 
-    private static FileSummary summarize(List<Finding> findings, FileModel model) {
+    /** Where the function bodies are (all of them: parsed or left out) and what the summary counts. */
+    private static FileStructure structure(FileModel model, ParsedFile parsed) {
+        java.util.TreeMap<Integer, Integer> bodies = new java.util.TreeMap<>();
+        for (int[] pairs : new int[][] {parsed.bodies().judged(), parsed.bodies().dropped()}) {
+            for (int i = 0; i + 1 < pairs.length; i += 2) {
+                bodies.put(model.offsets().toUtf16(pairs[i]), model.offsets().toUtf16(pairs[i + 1]));
+            }
+        }
+        int[] flat = new int[bodies.size() * 2];
+        int k = 0;
+        for (Map.Entry<Integer, Integer> e : bodies.entrySet()) {
+            flat[k++] = e.getKey();
+            flat[k++] = e.getValue();
+        }
+        List<FileStructure.CountedSite> counted = new ArrayList<>();
+        UnsafeFacts facts = model.facts();
+        for (UnsafeBlockFact b : facts.blocks()) {
+            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented()));
+        }
+        for (FunctionFact f : facts.functions()) {
+            if (f.isUnsafe()) {
+                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection()));
+            }
+        }
+        return new FileStructure(flat, counted);
+    }
+
+    static FileSummary summarize(List<Finding> findings, FileStructure structure) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Finding f : findings) {
             counts.merge(f.ruleId(), 1, Integer::sum);
         }
-        UnsafeFacts facts = model.facts();
-        int blocks = facts.blocks().size();
-        int documentedBlocks = (int) facts.blocks().stream().filter(UnsafeBlockFact::isSafetyCommented).count();
-        int unsafeFns = (int) facts.functions().stream().filter(FunctionFact::isUnsafe).count();
-        int documentedFns = (int) facts.functions().stream()
-                .filter(f -> f.isUnsafe() && f.hasSafetySection()).count();
+        int blocks = 0;
+        int documentedBlocks = 0;
+        int unsafeFns = 0;
+        int documentedFns = 0;
+        for (FileStructure.CountedSite c : structure.counted()) {
+            if (c.block()) {
+                blocks++;
+                documentedBlocks += c.documented() ? 1 : 0;
+            } else {
+                unsafeFns++;
+                documentedFns += c.documented() ? 1 : 0;
+            }
+        }
         return new FileSummary(counts, blocks, documentedBlocks, unsafeFns, documentedFns);
     }
 }

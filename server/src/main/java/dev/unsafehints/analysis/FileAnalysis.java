@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record FileAnalysis(Path path, SourceText source, Edition edition, List<Finding> findings,
                            List<SyntaxProblem> syntaxProblems, FileSummary summary, List<String> notes,
-                           CodeTokens codeTokens) {
+                           CodeTokens codeTokens, FileStructure structure) {
     public FileAnalysis {
         findings = List.copyOf(findings);
         syntaxProblems = List.copyOf(syntaxProblems);

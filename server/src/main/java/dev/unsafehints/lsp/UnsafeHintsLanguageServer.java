@@ -326,6 +326,17 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     // ---- analysis ----------------------------------------------------------------------------
 
+    /** The newest analysis of an open document, with what it depended on. */
+    private record LastAnalysis(FileAnalysis analysis, long settingsGeneration, long indexVersion) {
+    }
+
+    private final java.util.Map<String, LastAnalysis> lastAnalyses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Forgets the last analysis of a closed document. */
+    void forgetAnalysis(String uri) {
+        lastAnalyses.remove(uri);
+    }
+
     private AnalyzedDocument analyzeSnapshot(Snapshot snapshot) {
         try {
             // The first analyses wait (briefly) for the editor's settings, so a rule the user
@@ -342,7 +353,15 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             return new AnalyzedDocument(snapshot, refused.get(), effective, generation);
         }
         long start = System.nanoTime();
-        FileAnalysis analysis = analyzer.analyze(new SourceDocument(snapshot.path(), snapshot.text(), crate), effective, index);
+        long indexVersion = index.version();
+        SourceDocument document = new SourceDocument(snapshot.path(), snapshot.text(), crate);
+        LastAnalysis last = lastAnalyses.get(snapshot.uri());
+        // an edit inside one function re-analyses that function only, if nothing else changed since
+        FileAnalysis analysis = last != null && last.settingsGeneration() == generation
+                && last.indexVersion() == indexVersion && last.analysis().edition() == crate.edition()
+                ? analyzer.analyzeEdit(last.analysis(), document, effective, index)
+                : analyzer.analyze(document, effective, index);
+        lastAnalyses.put(snapshot.uri(), new LastAnalysis(analysis, generation, indexVersion));
         limits.reportRefusal(snapshot, analysis);
         log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),
                 snapshot.version(), (System.nanoTime() - start) / 1e6, analysis.findings().size(),

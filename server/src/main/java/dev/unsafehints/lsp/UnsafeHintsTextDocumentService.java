@@ -112,6 +112,7 @@ final class UnsafeHintsTextDocumentService implements TextDocumentService {
             Optional<OpenDocuments.Document> doc = server.documents().get(uri);
             server.documents().close(uri);
             server.analyses().remove(uri);
+            server.forgetAnalysis(uri);
             if (doc.isPresent() && isAnalysed(doc.get())) {
                 if (!server.features().pullDiagnostics()) {
                     server.publish(uri, List.of(), null); // a closed file shows no diagnostics of ours

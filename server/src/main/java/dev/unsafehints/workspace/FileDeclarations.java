@@ -298,6 +298,18 @@ public final class FileDeclarations {
         lines = null;
     }
 
+    private String fingerprint;
+
+    /** All that these declarations say, as one text: equal fingerprints, equal declarations. */
+    public String fingerprint() {
+        if (fingerprint == null) {
+            fingerprint = String.join("\n", functions.toString(), staticMuts.toString(), unionFields.toString(),
+                    pointerFields.toString(), otherFields.toString(), fieldKinds.toString(), imports.toString(),
+                    moduleVisibility.toString());
+        }
+        return fingerprint;
+    }
+
     /** Whether these are the declarations of exactly this text. */
     public boolean isOf(String text) {
         return text.length() == textLength && text.hashCode() == textHash;

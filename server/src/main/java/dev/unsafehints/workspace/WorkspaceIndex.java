@@ -23,18 +23,34 @@ public class WorkspaceIndex {
         return new WorkspaceIndex();
     }
 
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
     public void update(CrateInfo crate, FileDeclarations declarations) {
         declarations.detach();
-        byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>()).put(declarations.file(), declarations);
+        FileDeclarations before = byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>())
+                .put(declarations.file(), declarations);
         merged.remove(key(crate));
+        if (before == null || !before.fingerprint().equals(declarations.fingerprint())) {
+            version.incrementAndGet();
+        }
     }
 
     public void remove(Path file) {
         for (Map.Entry<Path, Map<Path, FileDeclarations>> e : byCrate.entrySet()) {
             if (e.getValue().remove(file) != null) {
                 merged.remove(e.getKey());
+                version.incrementAndGet();
             }
         }
+    }
+
+    /**
+     * Goes up whenever what the index declares changes (not when a file is indexed again with the
+     * same declarations, as after an edit inside a function body): an analysis made at one version
+     * holds at the next only if the version is the same.
+     */
+    public long version() {
+        return version.get();
     }
 
     /** The merged declarations of each crate, rebuilt after a file of it changes. */
