@@ -33,10 +33,13 @@ final class EditReanalysis {
     private final int oldEditEnd; // end of the changed part in the old text
     private final int delta; // new length - old length
 
+    private final Shift shift;
+
     private EditReanalysis(int editStart, int oldEditEnd, int delta) {
         this.editStart = editStart;
         this.oldEditEnd = oldEditEnd;
         this.delta = delta;
+        this.shift = new Shift(oldEditEnd, delta);
     }
 
     static Optional<FileAnalysis> of(Analyzer analyzer, FileAnalysis previous, SourceDocument document,
@@ -60,6 +63,10 @@ final class EditReanalysis {
         EditReanalysis edit = new EditReanalysis(prefix, oldText.length() - suffix, newText.length() - oldText.length());
         if (lineBreaks(oldText, prefix, edit.oldEditEnd) != lineBreaks(newText, prefix, newText.length() - suffix)) {
             return Optional.empty(); // messages quote line numbers ("declared at line 12"): the lines must stay
+        }
+        Optional<FileAnalysis> commentsOnly = CommentEdit.of(previous, newText, prefix, edit.oldEditEnd, edit.delta);
+        if (commentsOnly.isPresent()) {
+            return commentsOnly;
         }
         int[] bodies = previous.structure().bodies();
         int focus = -1;
@@ -145,7 +152,7 @@ final class EditReanalysis {
         }
         for (Finding f : previous.findings()) {
             if (inOldRegion(regions, f.range().start())) {
-                findings.add(moved(f, source));
+                findings.add(shift.finding(f, source));
             }
         }
         findings.sort(Comparator.comparingInt((Finding f) -> f.range().start()).thenComparing(Finding::ruleId));
@@ -162,9 +169,38 @@ final class EditReanalysis {
             }
         }
         FileStructure structure = new FileStructure(partial.structure().bodies(), counted);
+        CodeTokens tokens = mergedTokens(previous.codeTokens(), partial.codeTokens(), regions);
         // neither version has syntax errors or notes (checked before): none to merge
         return new FileAnalysis(partial.path(), source, partial.edition(), findings, List.of(),
-                Analyzer.summarize(findings, structure), List.of(), partial.codeTokens(), structure);
+                Analyzer.summarize(findings, structure), List.of(), tokens, structure);
+    }
+
+    /** The code tokens of the new text: the reused regions' from the previous analysis, the rest from the new parse. */
+    private CodeTokens mergedTokens(CodeTokens old, CodeTokens fresh, List<int[]> regions) {
+        if (old.size() == 0 || fresh.size() == 0) {
+            return CodeTokens.NONE; // an analyzer that keeps no tokens
+        }
+        List<int[]> merged = new ArrayList<>(); // type, start, end
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!inRegion(regions, fresh.starts()[i])) {
+                merged.add(new int[] {fresh.types()[i], fresh.starts()[i], fresh.ends()[i]});
+            }
+        }
+        for (int i = 0; i < old.size(); i++) {
+            if (inOldRegion(regions, old.starts()[i])) {
+                merged.add(new int[] {old.types()[i], moved(old.starts()[i]), moved(old.ends()[i])});
+            }
+        }
+        merged.sort(Comparator.comparingInt(t -> t[1]));
+        int[] types = new int[merged.size()];
+        int[] starts = new int[merged.size()];
+        int[] ends = new int[merged.size()];
+        for (int i = 0; i < merged.size(); i++) {
+            types[i] = merged.get(i)[0];
+            starts[i] = merged.get(i)[1];
+            ends[i] = merged.get(i)[2];
+        }
+        return new CodeTokens(types, starts, ends);
     }
 
     private static int lineBreaks(String text, int from, int to) {
@@ -195,32 +231,6 @@ final class EditReanalysis {
 
     /** An old offset in the new text: offsets after the edit move by the length change. */
     private int moved(int oldOffset) {
-        return oldOffset >= oldEditEnd ? oldOffset + delta : oldOffset;
-    }
-
-    private TextRange moved(TextRange r) {
-        return new TextRange(moved(r.start()), moved(r.end()));
-    }
-
-    private Finding moved(Finding f, SourceText source) {
-        List<RelatedLocation> related = new ArrayList<>();
-        for (RelatedLocation loc : f.related()) {
-            if (loc.file() != null) {
-                related.add(loc); // another file
-            } else {
-                TextRange r = moved(loc.range());
-                related.add(new RelatedLocation(null, r, source.positionAt(r.start()), source.positionAt(r.end()),
-                        loc.message()));
-            }
-        }
-        List<Fix> fixes = new ArrayList<>();
-        for (Fix fix : f.fixes()) {
-            List<TextEdit> edits = new ArrayList<>();
-            for (TextEdit e : fix.edits()) {
-                edits.add(new TextEdit(moved(e.range()), e.newText()));
-            }
-            fixes.add(new Fix(fix.title(), edits));
-        }
-        return new Finding(f.ruleId(), f.severity(), f.message(), moved(f.range()), related, fixes, f.properties());
+        return shift.offset(oldOffset);
     }
 }

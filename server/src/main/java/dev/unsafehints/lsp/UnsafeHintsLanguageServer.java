@@ -95,7 +95,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.log = log;
         this.rules = new RuleLookup(options.rules());
         this.limits = new AnalysisLimits(log);
-        this.analyzer = new Analyzer(options.rules());
+        this.analyzer = new Analyzer(options.rules()).keepingCodeTokens(); // code tokens: for Analyzer.analyzeEdit
         this.settings = new SettingsStore(log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);

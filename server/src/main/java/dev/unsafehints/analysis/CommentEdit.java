@@ -1,0 +1,173 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustLexer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * An edit that changes only whitespace and comments between two code tokens, and no comment the
+ * analysis reads: then the tokens the parser sees are the same, and so is every finding, moved by
+ * the length change. The analysis reads comments in three ways, each ruled out here: `SAFETY:`
+ * comments and `unsafe-hints: allow` comments (no changed comment may mention "safety" or
+ * "unsafe-hints"), and doc comments' `# Safety` sections (a changed doc line may hold no heading
+ * and may not lie in a `# Safety` section). The edit also may not lie in the span of a finding or
+ * of its fixes (they may quote the text), touch a line's indentation (quick-fix templates copy it),
+ * nor add or remove lines (messages quote line numbers).
+ */
+final class CommentEdit {
+    private CommentEdit() {
+    }
+
+    static Optional<FileAnalysis> of(FileAnalysis previous, String newText, int editStart, int oldEditEnd, int delta) {
+        String oldText = previous.source().text();
+        CodeTokens code = previous.codeTokens();
+        if (code.size() == 0 && !oldText.isBlank()) {
+            return Optional.empty(); // an analysis that kept no tokens
+        }
+        // the gap between two code tokens that holds the edit, not touching either of them
+        int before = -1; // index of the last code token that ends at or before the edit
+        int lo = 0;
+        int hi = code.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (code.ends()[mid] <= editStart) {
+                before = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        int gapStart = before < 0 ? 0 : code.ends()[before];
+        int gapEnd = before + 1 < code.size() ? code.starts()[before + 1] : oldText.length();
+        if (!(gapStart < editStart && oldEditEnd < gapEnd)) {
+            return Optional.empty();
+        }
+        int lineStart = Math.max(oldText.lastIndexOf('\n', editStart - 1), oldText.lastIndexOf('\r', editStart - 1)) + 1;
+        if (oldText.substring(lineStart, editStart).isBlank()) {
+            return Optional.empty(); // indentation
+        }
+        if (touchesAFinding(previous, editStart, oldEditEnd)) {
+            return Optional.empty(); // its message or fix may quote the text that changed
+        }
+        List<Token> oldGap = hiddenTokens(oldText.substring(gapStart, gapEnd));
+        List<Token> newGap = hiddenTokens(newText.substring(gapStart, gapEnd + delta));
+        if (oldGap == null || newGap == null || oldGap.size() != newGap.size()) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < oldGap.size(); i++) {
+            String was = oldGap.get(i).getText();
+            String is = newGap.get(i).getText();
+            if (oldGap.get(i).getType() != newGap.get(i).getType()) {
+                return Optional.empty();
+            }
+            if (!was.equals(is) && !(neutral(was) && neutral(is)
+                    && (!isDoc(was) || !inSafetySection(oldText, gapStart + oldGap.get(i).getStartIndex())))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(moved(previous, newText, editStart, oldEditEnd, delta));
+    }
+
+    /** Whether the edit lies in the span of a finding, of a place related to it, or of one of its fixes. */
+    private static boolean touchesAFinding(FileAnalysis previous, int start, int end) {
+        for (Finding f : previous.findings()) {
+            if (overlaps(f.range(), start, end)) {
+                return true;
+            }
+            for (RelatedLocation r : f.related()) {
+                if (r.file() == null && overlaps(r.range(), start, end)) {
+                    return true;
+                }
+            }
+            for (Fix fix : f.fixes()) {
+                for (TextEdit e : fix.edits()) {
+                    if (overlaps(e.range(), start, end)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean overlaps(TextRange r, int start, int end) {
+        return r.start() <= end && start <= r.end();
+    }
+
+    /** The comments of a gap's text, or null when it holds anything else or does not lex cleanly. */
+    private static List<Token> hiddenTokens(String gap) {
+        RustLexer lexer = new RustLexer(CharStreams.fromString(gap));
+        lexer.removeErrorListeners();
+        List<Token> comments = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return null;
+            }
+            comments.add(t);
+        }
+        return lexer.lexicalErrors().isEmpty() ? comments : null;
+    }
+
+    /** A comment the analysis does not read, if it is not a doc comment: no marker, no heading. */
+    private static boolean neutral(String comment) {
+        String lower = comment.toLowerCase(Locale.ROOT);
+        return !lower.contains("safety") && !lower.contains("unsafe-hints") && comment.indexOf('#') < 0
+                && !comment.startsWith("/**") && !comment.startsWith("/*!");
+    }
+
+    private static boolean isDoc(String comment) {
+        return comment.startsWith("///") || comment.startsWith("//!");
+    }
+
+    /** Whether the doc line at {@code offset} follows a `# Safety` heading among the doc lines above it. */
+    private static boolean inSafetySection(String text, int offset) {
+        int lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+        while (lineStart > 0) {
+            int prevEnd = lineStart - 1;
+            if (prevEnd > 0 && text.charAt(prevEnd) == '\n' && text.charAt(prevEnd - 1) == '\r') {
+                prevEnd--;
+            }
+            int prevStart = Math.max(text.lastIndexOf('\n', prevEnd - 1), text.lastIndexOf('\r', prevEnd - 1)) + 1;
+            String line = text.substring(prevStart, prevEnd).strip();
+            if (!isDoc(line)) {
+                return false; // the doc block starts here: no heading above the edited line
+            }
+            if (line.indexOf('#') >= 0) {
+                return SafetyDocs.hasSafetySection(line.substring(3)); // the nearest heading decides
+            }
+            lineStart = prevStart;
+        }
+        return false;
+    }
+
+    /** The previous analysis with every offset after the edit moved by {@code delta}. */
+    private static FileAnalysis moved(FileAnalysis previous, String newText, int editStart, int oldEditEnd, int delta) {
+        SourceText source = new SourceText(newText);
+        Shift shift = new Shift(oldEditEnd, delta);
+        List<Finding> findings = new ArrayList<>();
+        for (Finding f : previous.findings()) {
+            findings.add(shift.finding(f, source));
+        }
+        CodeTokens old = previous.codeTokens();
+        int[] starts = old.starts().clone();
+        int[] ends = old.ends().clone();
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = shift.offset(starts[i]);
+            ends[i] = shift.offset(ends[i]);
+        }
+        int[] bodies = previous.structure().bodies().clone();
+        for (int i = 0; i < bodies.length; i++) {
+            bodies[i] = shift.offset(bodies[i]);
+        }
+        List<FileStructure.CountedSite> counted = new ArrayList<>();
+        for (FileStructure.CountedSite c : previous.structure().counted()) {
+            counted.add(new FileStructure.CountedSite(c.block(), shift.offset(c.start()), c.documented()));
+        }
+        return new FileAnalysis(previous.path(), source, previous.edition(), findings, List.of(), previous.summary(),
+                List.of(), new CodeTokens(old.types(), starts, ends), new FileStructure(bodies, counted));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.unsafehints.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves offsets of an old text into a new one after an edit: offsets from {@code oldEditEnd} on
+ * move by {@code delta} (the length change), offsets before the edit stay.
+ */
+record Shift(int oldEditEnd, int delta) {
+    int offset(int oldOffset) {
+        return oldOffset >= oldEditEnd ? oldOffset + delta : oldOffset;
+    }
+
+    TextRange range(TextRange r) {
+        return new TextRange(offset(r.start()), offset(r.end()));
+    }
+
+    /** The finding in the new text: its range, its related places in this file and its fixes moved. */
+    Finding finding(Finding f, SourceText newSource) {
+        List<RelatedLocation> related = new ArrayList<>();
+        for (RelatedLocation loc : f.related()) {
+            if (loc.file() != null) {
+                related.add(loc); // another file
+            } else {
+                TextRange r = range(loc.range());
+                related.add(new RelatedLocation(null, r, newSource.positionAt(r.start()), newSource.positionAt(r.end()),
+                        loc.message()));
+            }
+        }
+        List<Fix> fixes = new ArrayList<>();
+        for (Fix fix : f.fixes()) {
+            List<TextEdit> edits = new ArrayList<>();
+            for (TextEdit e : fix.edits()) {
+                edits.add(new TextEdit(range(e.range()), e.newText()));
+            }
+            fixes.add(new Fix(fix.title(), edits));
+        }
+        return new Finding(f.ruleId(), f.severity(), f.message(), range(f.range()), related, fixes, f.properties());
+    }
+}
