@@ -45,7 +45,7 @@ public final class BodySkippingTokenSource implements TokenSource {
     private final Mode mode;
     private final ArrayDeque<Token> pending = new ArrayDeque<>(); // read and judged, to be returned
     private final ArrayDeque<Token> replay = new ArrayDeque<>(); // read ahead, to be judged again
-    private final int[] recent = new int[4]; // the last code token types returned, for `unsafe fn`
+    private final int[] recent = new int[6]; // the last code token types returned, for `unsafe fn`
     private int recentCount;
     private final int focus; // code point offset of the `{` of the one body judged, all others dropped; -1: none
     private int focusEnd = -1;
@@ -87,7 +87,7 @@ public final class BodySkippingTokenSource implements TokenSource {
     private Token judge() {
         Token t = read();
         if (t.getType() == RustLexer.KW_FN) {
-            boolean declaredUnsafe = recentlySeen(RustLexer.KW_UNSAFE);
+            boolean declaredUnsafe = declaredUnsafe();
             pending.add(t);
             readSignature(declaredUnsafe);
             return pending.poll();
@@ -95,11 +95,22 @@ public final class BodySkippingTokenSource implements TokenSource {
         return t;
     }
 
-    /** Whether one of the few code tokens before this one (the qualifiers of a `fn`) has the type. */
-    private boolean recentlySeen(int type) {
-        for (int i = 0; i < Math.min(recentCount, recent.length); i++) {
-            if (recent[i] == type) {
+    /**
+     * Whether the qualifiers right before this `fn` (`const async unsafe safe extern "abi"`) hold
+     * `unsafe`. Only the qualifiers count: the judgment of a body must not depend on the tokens
+     * of the body before it, which another parse may have left out.
+     */
+    private boolean declaredUnsafe() {
+        int n = Math.min(recentCount, recent.length);
+        for (int i = 1; i <= n; i++) {
+            int type = recent[Math.floorMod(recentCount - i, recent.length)];
+            if (type == RustLexer.KW_UNSAFE) {
                 return true;
+            }
+            if (type != RustLexer.KW_CONST && type != RustLexer.KW_ASYNC && type != RustLexer.KW_SAFE
+                    && type != RustLexer.KW_EXTERN && type != RustLexer.STRING_LITERAL
+                    && type != RustLexer.RAW_STRING_LITERAL) {
+                return false;
             }
         }
         return false;

@@ -47,8 +47,9 @@ final class CommentEdit {
             return Optional.empty();
         }
         int lineStart = Math.max(oldText.lastIndexOf('\n', editStart - 1), oldText.lastIndexOf('\r', editStart - 1)) + 1;
-        if (oldText.substring(lineStart, editStart).isBlank()) {
-            return Optional.empty(); // indentation
+        int lineEnd = lineEnd(newText, editStart);
+        if (newText.substring(lineStart, editStart).isBlank() && !newText.substring(editStart, lineEnd).isBlank()) {
+            return Optional.empty(); // the indentation of a line with code or comments
         }
         if (touchesAFinding(previous, editStart, oldEditEnd)) {
             return Optional.empty(); // its message or fix may quote the text that changed
@@ -64,8 +65,7 @@ final class CommentEdit {
             if (oldGap.get(i).getType() != newGap.get(i).getType()) {
                 return Optional.empty();
             }
-            if (!was.equals(is) && !(neutral(was) && neutral(is)
-                    && (!isDoc(was) || !inSafetySection(oldText, gapStart + oldGap.get(i).getStartIndex())))) {
+            if (!was.equals(is) && !unread(was, is, oldText, gapStart + oldGap.get(i).getStartIndex())) {
                 return Optional.empty();
             }
         }
@@ -94,8 +94,12 @@ final class CommentEdit {
         return false;
     }
 
+    /** The edit changes text inside the span, or inserts at a point where a fix inserts. */
     private static boolean overlaps(TextRange r, int start, int end) {
-        return r.start() <= end && start <= r.end();
+        if (r.start() == r.end()) {
+            return start <= r.start() && r.start() <= end;
+        }
+        return r.start() < Math.max(end, start + 1) && start < r.end();
     }
 
     /** The comments of a gap's text, or null when it holds anything else or does not lex cleanly. */
@@ -112,11 +116,30 @@ final class CommentEdit {
         return lexer.lexicalErrors().isEmpty() ? comments : null;
     }
 
-    /** A comment the analysis does not read, if it is not a doc comment: no marker, no heading. */
-    private static boolean neutral(String comment) {
-        String lower = comment.toLowerCase(Locale.ROOT);
-        return !lower.contains("safety") && !lower.contains("unsafe-hints") && comment.indexOf('#') < 0
-                && !comment.startsWith("/**") && !comment.startsWith("/*!");
+    /**
+     * Whether a comment changed from {@code was} to {@code is} in a way the analysis cannot see:
+     * neither version has a marker (`SAFETY:`, `unsafe-hints:`); a doc line changes no heading
+     * (only its trailing whitespace, if it has a `#`) and lies in no `# Safety` section.
+     */
+    private static boolean unread(String was, String is, String oldText, int offset) {
+        for (String c : List.of(was, is)) {
+            String lower = c.toLowerCase(Locale.ROOT);
+            if (lower.contains("safety") || lower.contains("unsafe-hints") || c.startsWith("/**") || c.startsWith("/*!")) {
+                return false;
+            }
+        }
+        if (!isDoc(was)) {
+            return true;
+        }
+        boolean headingsKept = (was.indexOf('#') < 0 && is.indexOf('#') < 0) || was.stripTrailing().equals(is.stripTrailing());
+        return headingsKept && !inSafetySection(oldText, offset);
+    }
+
+    private static int lineEnd(String text, int from) {
+        int n = text.indexOf('\n', from);
+        int r = text.indexOf('\r', from);
+        int end = n < 0 ? text.length() : n;
+        return r >= 0 && r < end ? r : end;
     }
 
     private static boolean isDoc(String comment) {
@@ -147,7 +170,7 @@ final class CommentEdit {
     /** The previous analysis with every offset after the edit moved by {@code delta}. */
     private static FileAnalysis moved(FileAnalysis previous, String newText, int editStart, int oldEditEnd, int delta) {
         SourceText source = new SourceText(newText);
-        Shift shift = new Shift(oldEditEnd, delta);
+        Shift shift = new Shift(editStart, oldEditEnd, delta);
         List<Finding> findings = new ArrayList<>();
         for (Finding f : previous.findings()) {
             findings.add(shift.finding(f, source));
@@ -157,11 +180,12 @@ final class CommentEdit {
         int[] ends = old.ends().clone();
         for (int i = 0; i < starts.length; i++) {
             starts[i] = shift.offset(starts[i]);
-            ends[i] = shift.offset(ends[i]);
+            ends[i] = shift.end(ends[i]);
         }
         int[] bodies = previous.structure().bodies().clone();
-        for (int i = 0; i < bodies.length; i++) {
+        for (int i = 0; i + 1 < bodies.length; i += 2) {
             bodies[i] = shift.offset(bodies[i]);
+            bodies[i + 1] = shift.end(bodies[i + 1]);
         }
         List<FileStructure.CountedSite> counted = new ArrayList<>();
         for (FileStructure.CountedSite c : previous.structure().counted()) {

@@ -39,7 +39,7 @@ final class EditReanalysis {
         this.editStart = editStart;
         this.oldEditEnd = oldEditEnd;
         this.delta = delta;
-        this.shift = new Shift(oldEditEnd, delta);
+        this.shift = new Shift(editStart, oldEditEnd, delta);
     }
 
     static Optional<FileAnalysis> of(Analyzer analyzer, FileAnalysis previous, SourceDocument document,
@@ -169,38 +169,12 @@ final class EditReanalysis {
             }
         }
         FileStructure structure = new FileStructure(partial.structure().bodies(), counted);
-        CodeTokens tokens = mergedTokens(previous.codeTokens(), partial.codeTokens(), regions);
+        // The partial parse's tokens lack the left-out bodies; rather than merge, keep none: the next
+        // whitespace-or-comment edit then needs a full analysis (CommentEdit trusts only whole token lists).
+        CodeTokens tokens = CodeTokens.NONE;
         // neither version has syntax errors or notes (checked before): none to merge
         return new FileAnalysis(partial.path(), source, partial.edition(), findings, List.of(),
                 Analyzer.summarize(findings, structure), List.of(), tokens, structure);
-    }
-
-    /** The code tokens of the new text: the reused regions' from the previous analysis, the rest from the new parse. */
-    private CodeTokens mergedTokens(CodeTokens old, CodeTokens fresh, List<int[]> regions) {
-        if (old.size() == 0 || fresh.size() == 0) {
-            return CodeTokens.NONE; // an analyzer that keeps no tokens
-        }
-        List<int[]> merged = new ArrayList<>(); // type, start, end
-        for (int i = 0; i < fresh.size(); i++) {
-            if (!inRegion(regions, fresh.starts()[i])) {
-                merged.add(new int[] {fresh.types()[i], fresh.starts()[i], fresh.ends()[i]});
-            }
-        }
-        for (int i = 0; i < old.size(); i++) {
-            if (inOldRegion(regions, old.starts()[i])) {
-                merged.add(new int[] {old.types()[i], moved(old.starts()[i]), moved(old.ends()[i])});
-            }
-        }
-        merged.sort(Comparator.comparingInt(t -> t[1]));
-        int[] types = new int[merged.size()];
-        int[] starts = new int[merged.size()];
-        int[] ends = new int[merged.size()];
-        for (int i = 0; i < merged.size(); i++) {
-            types[i] = merged.get(i)[0];
-            starts[i] = merged.get(i)[1];
-            ends[i] = merged.get(i)[2];
-        }
-        return new CodeTokens(types, starts, ends);
     }
 
     private static int lineBreaks(String text, int from, int to) {

@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Moves offsets of an old text into a new one after an edit: offsets from {@code oldEditEnd} on
- * move by {@code delta} (the length change), offsets before the edit stay.
+ * Moves offsets of an old text into a new one after the text from {@code editStart} to
+ * {@code oldEditEnd} was replaced: offsets from {@code oldEditEnd} on move by {@code delta} (the
+ * length change), offsets before the edit stay. Where text was only inserted, a span that ends at
+ * the insertion point stays and one that starts there moves: the new text is between them.
  */
-record Shift(int oldEditEnd, int delta) {
+record Shift(int editStart, int oldEditEnd, int delta) {
     int offset(int oldOffset) {
         return oldOffset >= oldEditEnd ? oldOffset + delta : oldOffset;
     }
 
+    /** The end of a span. */
+    int end(int oldOffset) {
+        return oldOffset > editStart ? offset(oldOffset) : oldOffset;
+    }
+
     TextRange range(TextRange r) {
-        return new TextRange(offset(r.start()), offset(r.end()));
+        int start = offset(r.start());
+        return new TextRange(start, Math.max(start, end(r.end())));
     }
 
     /** The finding in the new text: its range, its related places in this file and its fixes moved. */
