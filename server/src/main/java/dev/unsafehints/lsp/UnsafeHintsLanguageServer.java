@@ -327,7 +327,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     // ---- analysis ----------------------------------------------------------------------------
 
     /** The newest analysis of an open document, with what it depended on. */
-    private record LastAnalysis(FileAnalysis analysis, long settingsGeneration, long indexVersion) {
+    private record LastAnalysis(FileAnalysis analysis, long settingsGeneration, long indexVersion, CrateInfo crate) {
     }
 
     private final java.util.Map<String, LastAnalysis> lastAnalyses = new java.util.concurrent.ConcurrentHashMap<>();
@@ -358,10 +358,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         LastAnalysis last = lastAnalyses.get(snapshot.uri());
         // an edit inside one function re-analyses that function only, if nothing else changed since
         FileAnalysis analysis = last != null && last.settingsGeneration() == generation
-                && last.indexVersion() == indexVersion && last.analysis().edition() == crate.edition()
+                && last.indexVersion() == indexVersion && last.crate().equals(crate)
                 ? analyzer.analyzeEdit(last.analysis(), document, effective, index)
                 : analyzer.analyze(document, effective, index);
-        lastAnalyses.put(snapshot.uri(), new LastAnalysis(analysis, generation, indexVersion));
+        lastAnalyses.put(snapshot.uri(), new LastAnalysis(analysis, generation, indexVersion, crate));
         limits.reportRefusal(snapshot, analysis);
         log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),
                 snapshot.version(), (System.nanoTime() - start) / 1e6, analysis.findings().size(),
