@@ -46,7 +46,7 @@ final class CommentEdit {
         if (!(gapStart < editStart && oldEditEnd < gapEnd)) {
             return Optional.empty();
         }
-        int lineStart = Math.max(oldText.lastIndexOf('\n', editStart - 1), oldText.lastIndexOf('\r', editStart - 1)) + 1;
+        int lineStart = lineStart(oldText, editStart);
         int lineEnd = lineEnd(newText, editStart);
         if (newText.substring(lineStart, editStart).isBlank() && !newText.substring(editStart, lineEnd).isBlank()) {
             return Optional.empty(); // the indentation of a line with code or comments
@@ -135,6 +135,11 @@ final class CommentEdit {
         return headingsKept && !inSafetySection(oldText, offset);
     }
 
+    /** Where the line holding {@code offset} starts (after a LF, CR or CRLF). */
+    private static int lineStart(String text, int offset) {
+        return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+    }
+
     private static int lineEnd(String text, int from) {
         int n = text.indexOf('\n', from);
         int r = text.indexOf('\r', from);
@@ -148,13 +153,13 @@ final class CommentEdit {
 
     /** Whether the doc line at {@code offset} follows a `# Safety` heading among the doc lines above it. */
     private static boolean inSafetySection(String text, int offset) {
-        int lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+        int lineStart = lineStart(text, offset);
         while (lineStart > 0) {
             int prevEnd = lineStart - 1;
             if (prevEnd > 0 && text.charAt(prevEnd) == '\n' && text.charAt(prevEnd - 1) == '\r') {
                 prevEnd--;
             }
-            int prevStart = Math.max(text.lastIndexOf('\n', prevEnd - 1), text.lastIndexOf('\r', prevEnd - 1)) + 1;
+            int prevStart = lineStart(text, prevEnd);
             String line = text.substring(prevStart, prevEnd).strip();
             if (!isDoc(line)) {
                 return false; // the doc block starts here: no heading above the edited line
