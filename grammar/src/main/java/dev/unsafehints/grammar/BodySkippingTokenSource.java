@@ -51,6 +51,7 @@ public final class BodySkippingTokenSource implements TokenSource {
     private int focusEnd = -1;
     private final IntPairs judged = new IntPairs();
     private final IntPairs dropped = new IntPairs();
+    private final List<Token> lexedCode = new ArrayList<>(); // every code token, dropped ones included
 
     public BodySkippingTokenSource(TokenSource lexer, Mode mode) {
         this(lexer, mode, -1);
@@ -71,6 +72,14 @@ public final class BodySkippingTokenSource implements TokenSource {
         return new FunctionBodies(judged.toArray(), dropped.toArray(), focusEnd);
     }
 
+    /**
+     * Every code token the lexer gave so far, those of left-out bodies included: the file's code
+     * tokens do not depend on which bodies a parse left out.
+     */
+    public List<Token> lexedCode() {
+        return lexedCode;
+    }
+
     @Override
     public Token nextToken() {
         Token t = pending.isEmpty() ? judge() : pending.poll();
@@ -81,7 +90,14 @@ public final class BodySkippingTokenSource implements TokenSource {
     }
 
     private Token read() {
-        return replay.isEmpty() ? lexer.nextToken() : replay.poll();
+        if (!replay.isEmpty()) {
+            return replay.poll();
+        }
+        Token t = lexer.nextToken();
+        if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+            lexedCode.add(t);
+        }
+        return t;
     }
 
     private Token judge() {

@@ -117,7 +117,7 @@ public final class RustParsing {
         SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
         if (tooDeep != null) {
             return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition,
-                    skipping == null ? FunctionBodies.NONE : skipping.bodies());
+                    skipping == null ? FunctionBodies.NONE : skipping.bodies(), lexedCode(tokens, skipping));
         }
 
         RustParser parser = new RustParser(tokens);
@@ -146,7 +146,20 @@ public final class RustParsing {
         }
         errors.sort(Comparator.comparingInt(SyntaxError::line).thenComparingInt(SyntaxError::column));
         return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition,
-                skipping == null ? FunctionBodies.NONE : skipping.bodies());
+                skipping == null ? FunctionBodies.NONE : skipping.bodies(), lexedCode(tokens, skipping));
+    }
+
+    private static List<Token> lexedCode(CommonTokenStream tokens, BodySkippingTokenSource skipping) {
+        if (skipping != null) {
+            return skipping.lexedCode();
+        }
+        List<Token> code = new ArrayList<>();
+        for (Token t : tokens.getTokens()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+                code.add(t);
+            }
+        }
+        return code;
     }
 
     /**

@@ -24,26 +24,38 @@ import java.util.TreeMap;
 public final class Analyzer {
     private final List<RuleDescriptor> rules;
     private final boolean keepCodeTokens;
+    private final boolean keepDeclarations;
 
     public Analyzer() {
         this(RuleCatalog.all());
     }
 
     public Analyzer(List<RuleDescriptor> rules) {
-        this(rules, false);
+        this(rules, false, false);
     }
 
-    private Analyzer(List<RuleDescriptor> rules, boolean keepCodeTokens) {
+    private Analyzer(List<RuleDescriptor> rules, boolean keepCodeTokens, boolean keepDeclarations) {
         this.rules = List.copyOf(rules);
         this.keepCodeTokens = keepCodeTokens;
+        this.keepDeclarations = keepDeclarations;
     }
 
     /**
      * The same analysis, whose results also carry the file's code tokens ({@link FileAnalysis#codeTokens}),
-     * for report writers that read tokens; the language server does without them.
+     * for report writers that read tokens and for {@link #analyzeEdit}.
      */
     public Analyzer keepingCodeTokens() {
-        return new Analyzer(rules, true);
+        return new Analyzer(rules, true, keepDeclarations);
+    }
+
+    /**
+     * The same analysis, whose results also carry what the file declares to other files
+     * ({@link FileAnalysis#declarations}), detached from the parse, when it has no syntax errors:
+     * the language server puts them into the workspace index after each edit instead of parsing
+     * the file again.
+     */
+    public Analyzer keepingDeclarations() {
+        return new Analyzer(rules, keepCodeTokens, true);
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
@@ -114,8 +126,9 @@ public final class Analyzer {
         FileStructure structure = structure(model, parsed);
         return new FileAnalysis(document.path(), source, parsed.edition(), findings, problems,
                 summarize(findings, structure), notes,
-                keepCodeTokens ? CodeTokens.of(parsed.tokens().getTokens(), model.offsets()) : CodeTokens.NONE,
-                structure);
+                keepCodeTokens ? CodeTokens.of(parsed.lexedCode(), model.offsets()) : CodeTokens.NONE,
+                structure, keepDeclarations && problems.isEmpty() // (a broken file's recovery depends on the parse)
+                        ? java.util.Optional.of(model.declarations().detached()) : java.util.Optional.empty());
     }
 
     /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */

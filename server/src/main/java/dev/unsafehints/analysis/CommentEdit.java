@@ -43,7 +43,18 @@ final class CommentEdit {
         }
         int gapStart = before < 0 ? 0 : code.ends()[before];
         int gapEnd = before + 1 < code.size() ? code.starts()[before + 1] : oldText.length();
-        if (!(gapStart < editStart && oldEditEnd < gapEnd)) {
+        if (editStart < gapStart || oldEditEnd > gapEnd) {
+            return Optional.empty(); // the edit changes a code token
+        }
+        // An edit that touches a token must leave it followed (or preceded) by whitespace in both
+        // versions: then the lexer ends (or starts) that token where it did. `a` + `b`, `<` + `=`,
+        // `/` + `/` would join tokens or start a comment.
+        if (before >= 0 && editStart == gapStart
+                && !(isSpace(oldText, editStart) && isSpace(newText, editStart))) {
+            return Optional.empty();
+        }
+        if (before + 1 < code.size() && oldEditEnd == gapEnd
+                && !(isSpace(oldText, oldEditEnd - 1) && isSpace(newText, oldEditEnd + delta - 1))) {
             return Optional.empty();
         }
         int lineStart = lineStart(oldText, editStart);
@@ -54,7 +65,8 @@ final class CommentEdit {
         if (touchesAFinding(previous, editStart, oldEditEnd)) {
             return Optional.empty(); // its message or fix may quote the text that changed
         }
-        List<Token> oldGap = hiddenTokens(oldText.substring(gapStart, gapEnd));
+        String oldGapText = oldText.substring(gapStart, gapEnd);
+        List<Token> oldGap = hiddenTokens(oldGapText);
         List<Token> newGap = hiddenTokens(newText.substring(gapStart, gapEnd + delta));
         if (oldGap == null || newGap == null || oldGap.size() != newGap.size()) {
             return Optional.empty();
@@ -65,11 +77,20 @@ final class CommentEdit {
             if (oldGap.get(i).getType() != newGap.get(i).getType()) {
                 return Optional.empty();
             }
-            if (!was.equals(is) && !unread(was, is, oldText, gapStart + oldGap.get(i).getStartIndex())) {
+            if (!was.equals(is) && !unread(was, is, oldText,
+                    gapStart + oldGapText.offsetByCodePoints(0, oldGap.get(i).getStartIndex()))) {
                 return Optional.empty();
             }
         }
         return Optional.of(moved(previous, newText, editStart, oldEditEnd, delta));
+    }
+
+    private static boolean isSpace(String text, int at) {
+        if (at < 0 || at >= text.length()) {
+            return false;
+        }
+        char c = text.charAt(at);
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Whether the edit lies in the span of a finding, of a place related to it, or of one of its fixes. */
@@ -151,7 +172,11 @@ final class CommentEdit {
         return comment.startsWith("///") || comment.startsWith("//!");
     }
 
-    /** Whether the doc line at {@code offset} follows a `# Safety` heading among the doc lines above it. */
+    /**
+     * Whether the doc line at {@code offset} may follow a `# Safety` heading among the doc lines
+     * above it. An item's docs run across blank lines and plain comments up to the code before
+     * them; a line that may be part of a block comment counts as a maybe.
+     */
     private static boolean inSafetySection(String text, int offset) {
         int lineStart = lineStart(text, offset);
         while (lineStart > 0) {
@@ -161,11 +186,14 @@ final class CommentEdit {
             }
             int prevStart = lineStart(text, prevEnd);
             String line = text.substring(prevStart, prevEnd).strip();
-            if (!isDoc(line)) {
-                return false; // the doc block starts here: no heading above the edited line
-            }
-            if (line.indexOf('#') >= 0) {
+            if (isDoc(line) && SafetyDocs.isHeading(line.substring(3))) {
                 return SafetyDocs.hasSafetySection(line.substring(3)); // the nearest heading decides
+            }
+            if (line.startsWith("/*") || line.startsWith("*") || line.contains("*/")) {
+                return true;
+            }
+            if (!line.isEmpty() && !line.startsWith("//")) {
+                return false; // code: the docs start below it, with no heading above the edited line
             }
             lineStart = prevStart;
         }
@@ -196,7 +224,10 @@ final class CommentEdit {
         for (FileStructure.CountedSite c : previous.structure().counted()) {
             counted.add(new FileStructure.CountedSite(c.block(), shift.offset(c.start()), c.documented()));
         }
+        SourceText oldSource = previous.source();
         return new FileAnalysis(previous.path(), source, previous.edition(), findings, List.of(), previous.summary(),
-                List.of(), new CodeTokens(old.types(), starts, ends), new FileStructure(bodies, counted));
+                List.of(), new CodeTokens(old.types(), starts, ends), new FileStructure(bodies, counted),
+                previous.declarations().map(d -> d.movedTo(newText,
+                        p -> source.positionAt(shift.offset(oldSource.offsetAt(p))))));
     }
 }

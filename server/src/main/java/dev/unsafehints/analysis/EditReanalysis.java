@@ -68,34 +68,114 @@ final class EditReanalysis {
         if (commentsOnly.isPresent()) {
             return commentsOnly;
         }
-        int[] bodies = previous.structure().bodies();
-        int focus = -1;
-        int focusEndOld = -1;
-        for (int i = 0; i + 1 < bodies.length; i += 2) { // the outermost body holding the edit inside its braces
-            if (bodies[i] + 1 <= edit.editStart && edit.oldEditEnd <= bodies[i + 1] - 1
-                    && (focus < 0 || bodies[i] < focus)) {
-                focus = bodies[i];
-                focusEndOld = bodies[i + 1];
+        List<int[]> bodies = outermost(previous.structure().bodies());
+        int[] focus = null; // old offsets of the body to parse: the one holding the edit inside its braces
+        for (int[] b : bodies) {
+            if (b[0] + 1 <= edit.editStart && edit.oldEditEnd <= b[1] - 1) {
+                focus = b;
             }
         }
-        if (focus < 0) {
-            return Optional.empty();
+        boolean inBody = focus != null;
+        if (!inBody) { // else the body of the function whose signature, attributes or doc lines hold the edit
+            focus = bodies.stream().filter(b -> b[0] >= edit.oldEditEnd).findFirst().orElse(null);
+            if (focus == null || previous.declarations().isEmpty()) {
+                return Optional.empty();
+            }
         }
+        int newFocus = edit.moved(focus[0]);
         TokenOffsets offsets = new TokenOffsets(newText);
-        int focusCodePoint = newText.codePointCount(0, focus);
-        ParsedFile parsed = RustParsing.parseUnsafeRelevant(newText, document.crate().edition(), focusCodePoint);
-        if (parsed.bodies().focusEnd() < 0 || offsets.toUtf16(parsed.bodies().focusEnd()) != focusEndOld + edit.delta) {
+        ParsedFile parsed = RustParsing.parseUnsafeRelevant(newText, document.crate().edition(),
+                newText.codePointCount(0, newFocus));
+        if (parsed.bodies().focusEnd() < 0 || offsets.toUtf16(parsed.bodies().focusEnd()) != focus[1] + edit.delta) {
             return Optional.empty(); // the edit moved the end of its function: the structure changed
         }
         if (!parsed.errors().isEmpty()) {
             return Optional.empty();
         }
-        FileAnalysis partial = analyzer.analyzeParsed(document, parsed, settings, index);
-        if (!partial.notes().isEmpty()) {
+        java.util.Map<Integer, Integer> itemStarts = new java.util.HashMap<>(); // `{` to item start, code points
+        collectFunctionItems(parsed.tree(), itemStarts);
+        if (!inBody && !edit.inItemOrAbove(previous, newText, itemStarts, offsets, newFocus)) {
             return Optional.empty();
         }
-        List<int[]> regions = edit.reusedRegions(parsed, offsets, newText.length() - suffix);
+        FileAnalysis partial = analyzer.analyzeParsed(document, parsed, settings, index);
+        if (!partial.notes().isEmpty() || !edit.sameBodiesAround(bodies, focus, partial)) {
+            return Optional.empty();
+        }
+        if (!inBody && !sameDeclarations(previous, partial)) {
+            return Optional.empty(); // other functions' findings read the file's declarations
+        }
+        List<int[]> regions = edit.reusedRegions(parsed, offsets, itemStarts, newText.length() - suffix);
         return Optional.of(edit.merge(previous, partial, regions));
+    }
+
+    /** The bodies (pairs of offsets) that lie in no other body. */
+    private static List<int[]> outermost(int[] flat) {
+        List<int[]> result = new ArrayList<>();
+        int end = -1;
+        for (int i = 0; i + 1 < flat.length; i += 2) { // sorted by start
+            if (flat[i] >= end) {
+                result.add(new int[] {flat[i], flat[i + 1]});
+                end = flat[i + 1];
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Whether the edit outside every body lies in the function item whose body starts at
+     * {@code newFocus}: after its first token (attributes, qualifiers, signature), or in the lines of
+     * comments right above it (its doc comments), which start on a line after the previous code.
+     */
+    private boolean inItemOrAbove(FileAnalysis previous, String newText, java.util.Map<Integer, Integer> itemStarts,
+                                  TokenOffsets offsets, int newFocus) {
+        Integer startCodePoint = itemStarts.get(newText.codePointCount(0, newFocus));
+        if (startCodePoint == null) {
+            return false; // a `fn` the tree does not hold as an item (in a macro's tokens)
+        }
+        int itemStart = offsets.toUtf16(startCodePoint);
+        if (itemStart <= editStart) {
+            return true;
+        }
+        int oldItemStart = itemStart - delta;
+        CodeTokens code = previous.codeTokens();
+        int next = java.util.Arrays.binarySearch(code.starts(), oldItemStart);
+        if (oldItemStart < oldEditEnd || next < 0) {
+            return false; // the item's first token is not a token of the old text after the edit
+        }
+        if (next > 0 && code.ends()[next - 1] > editStart) {
+            return false;
+        }
+        String oldText = previous.source().text();
+        int previousEnd = next > 0 ? code.ends()[next - 1] : 0;
+        int editLineStart = Math.max(oldText.lastIndexOf('\n', editStart - 1), oldText.lastIndexOf('\r', editStart - 1)) + 1;
+        if (next > 0 && editLineStart <= previousEnd) {
+            return false; // the edit is on the line of the previous code: a comment there may be its
+        }
+        String changedLines = oldText.substring(editLineStart, Math.min(oldText.length(), oldEditEnd + 2))
+                + newText.substring(editLineStart, Math.min(newText.length(), oldEditEnd + delta + 2));
+        return !changedLines.contains("//!") && !changedLines.contains("/*!"); // the module's own docs
+    }
+
+    /** Whether, outside the re-parsed body, the new text's bodies are the old ones, moved. */
+    private boolean sameBodiesAround(List<int[]> oldBodies, int[] focus, FileAnalysis partial) {
+        List<int[]> now = outermost(partial.structure().bodies());
+        if (now.size() != oldBodies.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            int[] was = oldBodies.get(i);
+            int[] is = now.get(i);
+            boolean isFocus = was == focus;
+            if (is[0] != moved(was[0]) || (!isFocus && is[1] != moved(was[1]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameDeclarations(FileAnalysis previous, FileAnalysis partial) {
+        return previous.declarations().isPresent() && partial.declarations().isPresent()
+                && previous.declarations().get().fingerprint().equals(partial.declarations().get().fingerprint());
     }
 
     /**
@@ -104,9 +184,8 @@ final class EditReanalysis {
      * last unsafe token, say); a body that belongs to no function item of the tree (a `fn` in a
      * macro's tokens) is a region by itself.
      */
-    private List<int[]> reusedRegions(ParsedFile parsed, TokenOffsets offsets, int newEditEnd) {
-        java.util.Map<Integer, Integer> itemStartByBody = new java.util.HashMap<>();
-        collectFunctionItems(parsed.tree(), itemStartByBody);
+    private List<int[]> reusedRegions(ParsedFile parsed, TokenOffsets offsets,
+                                      java.util.Map<Integer, Integer> itemStartByBody, int newEditEnd) {
         int[] dropped = parsed.bodies().dropped();
         List<int[]> regions = new ArrayList<>();
         for (int i = 0; i + 1 < dropped.length; i += 2) {
@@ -169,12 +248,12 @@ final class EditReanalysis {
             }
         }
         FileStructure structure = new FileStructure(partial.structure().bodies(), counted);
-        // The partial parse's tokens lack the left-out bodies; rather than merge, keep none: the next
-        // whitespace-or-comment edit then needs a full analysis (CommentEdit trusts only whole token lists).
-        CodeTokens tokens = CodeTokens.NONE;
-        // neither version has syntax errors or notes (checked before): none to merge
+        // neither version has syntax errors or notes (checked before): none to merge; the code
+        // tokens are the lexer's, whole whatever the parse left out; the declarations lie outside
+        // function bodies, all of which the partial parse read
         return new FileAnalysis(partial.path(), source, partial.edition(), findings, List.of(),
-                Analyzer.summarize(findings, structure), List.of(), tokens, structure);
+                Analyzer.summarize(findings, structure), List.of(), partial.codeTokens(), structure,
+                partial.declarations());
     }
 
     private static int lineBreaks(String text, int from, int to) {

@@ -13,11 +13,20 @@ public final class SafetyDocs {
     private SafetyDocs() {
     }
 
+    /** Whether a line of docs starts a section (and so ends a `# Safety` section above it). */
+    static boolean isHeading(String docLine) {
+        return NEXT_HEADING.matcher(docLine).lookingAt();
+    }
+
     public static boolean hasSafetySection(String docs) {
         return docs != null && HEADING.matcher(docs).find();
     }
 
-    /** The text of the "# Safety" section, without its heading, trimmed; empty when absent. */
+    /**
+     * The text of the "# Safety" section, without its heading, trimmed, its lines without trailing
+     * whitespace (which says nothing, and would make a stray space typed in the docs change the
+     * file's declarations); empty when absent.
+     */
     public static String safetySection(String docs) {
         if (docs == null) {
             return "";
@@ -28,7 +37,10 @@ public final class SafetyDocs {
         }
         String rest = docs.substring(m.end());
         Matcher next = NEXT_HEADING.matcher(rest);
-        String section = next.find() ? rest.substring(0, next.start()) : rest;
-        return section.strip().toLowerCase(Locale.ROOT).isEmpty() ? "" : section.strip();
+        String section = (next.find() ? rest.substring(0, next.start()) : rest).strip();
+        if (section.isEmpty()) {
+            return "";
+        }
+        return section.lines().map(String::stripTrailing).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -47,7 +47,7 @@ final class AnalysisLimits {
         // tokens, hovers) must not lex or parse the huge text either.
         return Optional.of(new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
                 List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note),
-                dev.unsafehints.analysis.CodeTokens.NONE, dev.unsafehints.analysis.FileStructure.NONE));
+                dev.unsafehints.analysis.CodeTokens.NONE, dev.unsafehints.analysis.FileStructure.NONE, Optional.empty()));
     }
 
     /** Warns (once per document) when the parser refused the document. */

@@ -95,7 +95,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.log = log;
         this.rules = new RuleLookup(options.rules());
         this.limits = new AnalysisLimits(log);
-        this.analyzer = new Analyzer(options.rules()).keepingCodeTokens(); // code tokens: for Analyzer.analyzeEdit
+        this.analyzer = new Analyzer(options.rules()).keepingCodeTokens().keepingDeclarations(); // both: for Analyzer.analyzeEdit and the index
         this.settings = new SettingsStore(log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);
@@ -103,6 +103,11 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             @Override
             public void declare(Path file, String text) {
                 declareFile(file, text);
+            }
+
+            @Override
+            public void declare(Path file, FileDeclarations declarations) {
+                index.update(manifests.crateOf(file), declarations);
             }
 
             @Override
@@ -390,12 +395,12 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         return DocumentUris.toPath(uri).map(manifests::crateOf).orElse(CrateInfo.NONE);
     }
 
-    /** The newest analysis of an open document: update the inventory and push diagnostics. */
+    /** The newest analysis of an open document: push diagnostics (first: the user waits for them), update the inventory. */
     private void onCurrentAnalysis(AnalyzedDocument doc) {
-        DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
         if (!features.pullDiagnostics()) {
             publish(doc.uri(), FindingConverter.diagnostics(doc.findings(), doc.source(), doc.uri()), doc.version());
         }
+        DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
     }
 
     void publish(String uri, List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {

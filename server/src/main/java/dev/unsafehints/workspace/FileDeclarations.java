@@ -298,16 +298,62 @@ public final class FileDeclarations {
         lines = null;
     }
 
+    /** These declarations without the tree and text they were read from (see {@link #detach}). */
+    public FileDeclarations detached() {
+        detach();
+        return this;
+    }
+
+    /**
+     * These declarations for a new version of the text that declares the same, as after an edit of
+     * whitespace or comments: only the functions' positions may have moved ({@code move} gives the
+     * new one). Detached, as the index keeps them.
+     */
+    public FileDeclarations movedTo(String newText, java.util.function.UnaryOperator<TextPosition> move) {
+        FileDeclarations d = new FileDeclarations(file, fileModulePath, null, newText, null, null);
+        d.detach();
+        boolean moved = false;
+        for (DeclaredFn f : functions) {
+            TextPosition p = move.apply(f.position());
+            moved |= !p.equals(f.position());
+            d.functions.add(p.equals(f.position()) ? f : new DeclaredFn(f.name(), f.modulePath(), f.owner(),
+                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType()));
+        }
+        // the maps and lists are not changed once collected: the new declarations can share them
+        d.staticMuts.putAll(staticMuts);
+        d.unionFields.putAll(unionFields);
+        d.pointerFields.putAll(pointerFields);
+        d.otherFields.putAll(otherFields);
+        d.fieldKinds.putAll(fieldKinds);
+        d.imports.addAll(imports);
+        d.moduleVisibility.putAll(moduleVisibility);
+        d.fingerprint = moved ? null : fingerprint;
+        return d;
+    }
+
     private String fingerprint;
 
     /** All that these declarations say, as one text: equal fingerprints, equal declarations. */
     public String fingerprint() {
         if (fingerprint == null) {
-            fingerprint = String.join("\n", functions.toString(), staticMuts.toString(), unionFields.toString(),
-                    pointerFields.toString(), otherFields.toString(), fieldKinds.toString(), imports.toString(),
-                    moduleVisibility.toString());
+            fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
+                    canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), imports.toString(),
+                    canonical(moduleVisibility));
         }
         return fingerprint;
+    }
+
+    /** A map's or set's text with its entries sorted: hash maps list them in an order that depends on history. */
+    private static String canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            java.util.TreeMap<String, String> sorted = new java.util.TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted.toString();
+        }
+        if (value instanceof Set<?> set) {
+            return new java.util.TreeSet<>(set.stream().map(FileDeclarations::canonical).toList()).toString();
+        }
+        return String.valueOf(value);
     }
 
     /** Whether these are the declarations of exactly this text. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +22,12 @@ import org.junit.jupiter.api.Test;
  * Re-analysing an edit ({@link Analyzer#analyzeEdit}) gives exactly what a full analysis of the new
  * text gives: findings (with related places, fixes, properties), syntax problems, notes and summary.
  * Checked with many edits inside and outside function bodies of the rule fixtures and, when it is
- * installed, of standard library files full of unsafe code.
+ * installed, of standard library files full of unsafe code. A longer run, before changing the
+ * shortcuts: {@code mvn test -Dtest=EditReanalysisTest -DeditSeed=13 -DeditsPerFile=15 -DeditFileStride=8}
+ * (about two minutes per seed).
  */
 class EditReanalysisTest {
-    private static final Analyzer ANALYZER = new Analyzer().keepingCodeTokens(); // as the language server runs it
+    private static final Analyzer ANALYZER = new Analyzer().keepingCodeTokens().keepingDeclarations(); // as the language server runs it
     private static final CargoManifests MANIFESTS = new CargoManifests();
     private static final List<String> INSERTIONS = List.of(" ", "\n", "let _edited = 1;", "unsafe { }",
             "x.", "/* c */", "// SAFETY: edited\n", "*p;", "}", "{", "\"");
@@ -33,7 +36,7 @@ class EditReanalysisTest {
     void editsGiveWhatAFullAnalysisGives() throws IOException {
         List<Path> files = new ArrayList<>(rustFiles(Path.of("src/test/resources/rules")));
         files.addAll(stdSample());
-        Random random = new Random(7);
+        Random random = new Random(Long.getLong("editSeed", 7));
         int edits = 0;
         int reanalysed = 0;
         for (Path file : files) {
@@ -41,7 +44,7 @@ class EditReanalysisTest {
             String text = original;
             CrateInfo crate = MANIFESTS.crateOf(file);
             FileAnalysis before = analyze(file, text, crate);
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < Integer.getInteger("editsPerFile", 6); i++) {
                 if (!before.syntaxProblems().isEmpty()) { // start again from the file as it was
                     text = original;
                     before = analyze(file, text, crate);
@@ -56,11 +59,16 @@ class EditReanalysisTest {
                 assertEquals(full.syntaxProblems(), incremental.syntaxProblems(), where);
                 assertEquals(full.notes(), incremental.notes(), where);
                 assertEquals(full.summary(), incremental.summary(), where);
-                assertTrue(incremental.codeTokens().size() == 0 // a function re-analysed keeps no tokens
-                        || java.util.Arrays.equals(full.codeTokens().starts(), incremental.codeTokens().starts())
+                assertTrue(java.util.Arrays.equals(full.codeTokens().starts(), incremental.codeTokens().starts())
                         && java.util.Arrays.equals(full.codeTokens().ends(), incremental.codeTokens().ends())
                         && java.util.Arrays.equals(full.codeTokens().types(), incremental.codeTokens().types()),
                         () -> where + tokenDifference(full.codeTokens(), incremental.codeTokens()));
+                String declared = FileDeclarations.read(file, crate, edited).fingerprint();
+                String kept = incremental.declarations().map(FileDeclarations::fingerprint).orElse(declared);
+                assertEquals(full.syntaxProblems().isEmpty(), incremental.declarations().isPresent(), where);
+                assertTrue(declared.equals(kept), () -> where + " syntax problems: " + full.syntaxProblems() + " declarations differ at: "
+                        + around(declared, firstDifference(declared, kept)) + "\n  kept: "
+                        + around(kept, firstDifference(declared, kept)));
                 edits++;
                 Optional<FileAnalysis> fast = EditReanalysis.of(ANALYZER, before, document, AnalysisSettings.DEFAULT,
                         WorkspaceIndex.empty());
@@ -95,6 +103,34 @@ class EditReanalysisTest {
         assertEquals(bodies.length / 2, shortcuts);
     }
 
+    @Test
+    void typingInASignatureTakesTheShortcut() throws IOException {
+        Path file = Path.of("src/test/resources/rules/missing-safety-doc.rs");
+        String text = Files.readString(file);
+        CrateInfo crate = MANIFESTS.crateOf(file);
+        FileAnalysis before = analyze(file, text, crate);
+        int shortcuts = 0;
+        for (int fn = text.indexOf("fn "); fn >= 0; fn = text.indexOf("fn ", fn + 3)) {
+            int open = text.indexOf('(', fn);
+            int brace = text.indexOf('{', fn);
+            int semicolon = text.indexOf(';', fn);
+            if (open < 0 || brace < open || (semicolon >= 0 && semicolon < brace)
+                    || text.lastIndexOf('\n', fn) < text.lastIndexOf("//", fn)) {
+                continue; // a fn without body, or one in a comment
+            }
+            // a space typed right after `(`: no comment-only edit (it touches a token), not in a body
+            String edited = text.substring(0, open + 1) + " " + text.substring(open + 1);
+            SourceDocument document = new SourceDocument(file, edited, crate);
+            Optional<FileAnalysis> fast = EditReanalysis.of(ANALYZER, before, document, AnalysisSettings.DEFAULT,
+                    WorkspaceIndex.empty());
+            assertTrue(fast.isPresent(), "an edit in the signature at " + open);
+            assertEquals(ANALYZER.analyze(document, AnalysisSettings.DEFAULT, WorkspaceIndex.empty()).findings(),
+                    fast.get().findings());
+            shortcuts++;
+        }
+        assertTrue(shortcuts >= 3, "the fixture has functions with parameters: " + shortcuts);
+    }
+
     private static FileAnalysis analyze(Path file, String text, CrateInfo crate) {
         return ANALYZER.analyze(new SourceDocument(file, text, crate), AnalysisSettings.DEFAULT, WorkspaceIndex.empty());
     }
@@ -112,6 +148,20 @@ class EditReanalysisTest {
                 at = Math.min(lineEnd < 0 ? text.length() : lineEnd, at + 3 + random.nextInt(20));
                 String word = List.of(" more", "x", " Safety", " # Examples", "-", " SAFETY: ok").get(random.nextInt(6));
                 return text.substring(0, at) + word + text.substring(at);
+            }
+        }
+        if (random.nextInt(4) == 0) { // at the end of a line: signatures, attributes, doc lines, closing braces
+            List<Integer> ends = new ArrayList<>();
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                ends.add(i > 0 && text.charAt(i - 1) == '\r' ? i - 1 : i);
+            }
+            if (!ends.isEmpty()) {
+                int at = ends.get(random.nextInt(ends.size()));
+                String typed = List.of(" ", " ", "x", "// note", " # Safety", "unsafe", ",").get(random.nextInt(7));
+                if (random.nextBoolean() && at > 0 && text.charAt(at - 1) != '\n') {
+                    return text.substring(0, at - 1) + text.substring(at); // its last character deleted
+                }
+                return text.substring(0, at) + typed + text.substring(at);
             }
         }
         int[] bodies = analysis.structure().bodies();
@@ -132,6 +182,10 @@ class EditReanalysisTest {
         }
         String insertion = INSERTIONS.get(random.nextInt(INSERTIONS.size()));
         return text.substring(0, at) + insertion + text.substring(at);
+    }
+
+    private static String around(String text, int at) {
+        return text.substring(Math.max(0, at - 150), Math.min(text.length(), at + 80));
     }
 
     private static String difference(List<Finding> expected, List<Finding> actual) {
@@ -173,7 +227,7 @@ class EditReanalysisTest {
             }
         }
         List<Path> sample = new ArrayList<>();
-        for (int i = 0; i < unsafeFiles.size(); i += 40) {
+        for (int i = 0; i < unsafeFiles.size(); i += Integer.getInteger("editFileStride", 40)) {
             sample.add(unsafeFiles.get(i));
         }
         return sample;

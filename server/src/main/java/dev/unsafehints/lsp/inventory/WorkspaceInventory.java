@@ -6,6 +6,7 @@ import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.lsp.FindingConverter;
 import dev.unsafehints.lsp.RuleLookup;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.workspace.FileDeclarations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -46,6 +47,9 @@ public final class WorkspaceInventory implements AutoCloseable {
     public interface FileAnalyzer {
         void declare(Path file, String text);
 
+        /** Records declarations an analysis already read (no parse). */
+        void declare(Path file, FileDeclarations declarations);
+
         void forget(Path file);
 
         FileAnalysis analyze(Path file, String text);
@@ -74,8 +78,8 @@ public final class WorkspaceInventory implements AutoCloseable {
             });
     private final Map<Path, FileSites> files = new ConcurrentHashMap<>();
     private final Set<Path> open = ConcurrentHashMap.newKeySet();
-    /** Newest text of open documents whose declarations still have to reach the index. */
-    private final Map<Path, String> pendingDeclarations = new ConcurrentHashMap<>();
+    /** Newest analysis of open documents whose declarations still have to reach the index. */
+    private final Map<Path, FileAnalysis> pendingDeclarations = new ConcurrentHashMap<>();
     private final AtomicLong passCounter = new AtomicLong();
     /** Incomplete until the first pass ends: the server starts one right after {@code initialized}. */
     private volatile CompletableFuture<Void> currentPass = new CompletableFuture<>();
@@ -175,11 +179,11 @@ public final class WorkspaceInventory implements AutoCloseable {
     public void updateFromOpenDocument(Path file, FileAnalysis analysis) {
         open.add(file);
         files.put(file, new FileSites(sites(file, analysis)));
-        if (pendingDeclarations.put(file, analysis.source().text()) == null) {
+        if (pendingDeclarations.put(file, analysis) == null) {
             run(() -> {
-                String text = pendingDeclarations.remove(file);
-                if (text != null) {
-                    declare(file, text);
+                FileAnalysis newest = pendingDeclarations.remove(file);
+                if (newest != null) {
+                    declare(file, newest);
                 }
             });
         }
@@ -231,6 +235,20 @@ public final class WorkspaceInventory implements AutoCloseable {
             return java.util.Optional.of(decode(Files.readAllBytes(file)));
         } catch (IOException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** The declarations the analysis kept (the server's analyzer keeps them), or read from its text. */
+    private void declare(Path file, FileAnalysis analysis) {
+        java.util.Optional<FileDeclarations> known = analysis.declarations().filter(d -> file.equals(d.file()));
+        if (known.isEmpty()) {
+            declare(file, analysis.source().text());
+            return;
+        }
+        try {
+            analyzer.declare(file, known.get());
+        } catch (RuntimeException e) {
+            warn.accept("cannot record the declarations of " + file + ": " + e);
         }
     }
 
