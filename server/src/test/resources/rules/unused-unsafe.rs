@@ -82,3 +82,20 @@ pub fn item_in_block(p: *const u8) -> u8 {
 pub fn silenced() -> u8 {
     unsafe { 1 }
 }
+
+#[repr(C)]
+pub union Word {
+    pub int: u32,
+    pub float: f32,
+}
+
+pub struct Wrapper {
+    pub word: Word,
+}
+
+// ok: the analysis does not know the type of `w.word`, but a union declares a field `int`: the
+// block may be needed, so it is not called unused.
+pub fn nested_union(w: &Wrapper) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { w.word.int }
+}
