@@ -907,6 +907,8 @@ final class UnsafeFactsBuilder {
             }
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+        } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {
+            return; // its branches were walked as the code they are
         } else {
             if (!blocks.isEmpty()) {
                 blocks.peek().mayHoldHiddenOperations = true;
@@ -917,6 +919,18 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         }
+    }
+
+    /** Walks the branches of a `cfg_if!` or `cfg_select!`; false when they are not code we can parse. */
+    private boolean cfgBranches(RustParser.MacroInvocationContext m) {
+        java.util.Optional<List<ParserRuleContext>> branches = CfgMacroBranches.parse(model.parsed().tokens(), m);
+        if (branches.isEmpty()) {
+            return false;
+        }
+        for (ParserRuleContext branch : branches.get()) {
+            walk(branch);
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ recording
