@@ -677,8 +677,8 @@ final class UnsafeFactsBuilder {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
                         related(decl), decl.safetyDoc());
-            } else { // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
-                uncertain(OperationKind.UNSAFE_CALL, range, "call to method `" + name + "`");
+            } else {
+                mayHide(); // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
             }
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
@@ -781,10 +781,10 @@ final class UnsafeFactsBuilder {
                 // the base's type is not known here: it may be that union, so the block may need `unsafe`
                 uncertain(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), "read of field `" + fieldName
                         + "`, which a union declares");
-            } else if (!blocks.isEmpty() && !isKnownStructField(f.expression(), fieldName)) {
+            } else if (!isKnownStructField(f.expression(), fieldName)) {
                 // a value of unknown type: a union declared where the analysis cannot see (by a
                 // macro, in another crate) would make this read unsafe; the block is not provably unneeded
-                blocks.peek().mayHoldHiddenOperations = true;
+                mayHide();
             }
             return;
         }
@@ -1009,6 +1009,16 @@ final class UnsafeFactsBuilder {
             blocks.peek().operations.add(op);
         } else if (!functions.isEmpty()) {
             functions.peek().bodyOperations.add(op);
+        }
+    }
+
+    /**
+     * The enclosing block may hold an operation the analysis cannot name (too vague to list as an
+     * uncertain operation, but enough not to call the block unneeded).
+     */
+    private void mayHide() {
+        if (!blocks.isEmpty()) {
+            blocks.peek().mayHoldHiddenOperations = true;
         }
     }
 
