@@ -835,6 +835,9 @@ final class UnsafeFactsBuilder {
     private Set<String> externStatics() {
         if (externStatics == null) {
             externStatics = new HashSet<>();
+            if (!model.source().text().contains("static")) {
+                return externStatics;
+            }
             java.util.Deque<ParseTree> todo = new ArrayDeque<>(List.of(model.parsed().tree()));
             while (!todo.isEmpty()) {
                 ParseTree node = todo.pop();
