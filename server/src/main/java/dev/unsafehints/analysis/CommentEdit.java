@@ -225,9 +225,10 @@ final class CommentEdit {
             counted.add(new FileStructure.CountedSite(c.block(), shift.offset(c.start()), c.documented()));
         }
         SourceText oldSource = previous.source();
+        int editLine = oldSource.positionAt(editStart).line(); // the lines stay: only positions on it move
         return new FileAnalysis(previous.path(), source, previous.edition(), findings, List.of(), previous.summary(),
                 List.of(), new CodeTokens(old.types(), starts, ends), new FileStructure(bodies, counted),
-                previous.declarations().map(d -> d.movedTo(newText,
-                        p -> source.positionAt(shift.offset(oldSource.offsetAt(p))))));
+                previous.declarations().map(d -> d.movedTo(newText, p -> p.line() != editLine ? p
+                        : source.positionAt(shift.offset(oldSource.offsetAt(p))))));
     }
 }

@@ -1,15 +1,10 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
-import dev.unsafehints.grammar.RustParser;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
-import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * The `unsafe { }` blocks and `unsafe impl`s written in the bodies of `macro_rules!` that have no
@@ -34,32 +29,36 @@ public final class MacroBodySafety {
         if (!model.source().text().contains("macro_rules")) {
             return List.of();
         }
-        List<Site> sites = new ArrayList<>();
-        Deque<ParseTree> todo = new ArrayDeque<>(List.of(model.parsed().tree()));
-        while (!todo.isEmpty()) {
-            ParseTree node = todo.pop();
-            if (node instanceof RustParser.MacroRulesDefinitionContext m) {
-                scan(model, m, sites);
-                continue;
+        List<Token> code = new ArrayList<>();
+        for (Token t : model.parsed().tokens().getTokens()) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+                code.add(t);
             }
-            for (int i = node.getChildCount() - 1; i >= 0; i--) {
-                if (node.getChild(i) instanceof ParserRuleContext child) {
-                    todo.push(child);
-                }
+        }
+        List<Site> sites = new ArrayList<>();
+        for (int i = 0; i + 3 < code.size(); i++) { // macro_rules ! NAME { ... }
+            if (code.get(i).getType() == RustLexer.KW_MACRORULES && code.get(i + 1).getType() == RustLexer.NOT
+                    && isOpen(code.get(i + 3).getType())) {
+                i = scan(model, code, i + 3, code.get(i + 2).getText(), sites);
             }
         }
         return sites;
     }
 
-    /** The transcribers: at the body's top level, each group that follows `=>`. */
-    private static void scan(FileModel model, RustParser.MacroRulesDefinitionContext m, List<Site> sites) {
-        CommonTokenStream tokens = model.parsed().tokens();
-        List<Token> code = new ArrayList<>();
-        for (int i = m.delimTokenTree().getStart().getTokenIndex() + 1; i < m.delimTokenTree().getStop().getTokenIndex(); i++) {
-            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
-                code.add(tokens.get(i));
+    /**
+     * The transcribers of the body opening at {@code open}: at its top level, each group that
+     * follows `=>`. Returns the index of the body's closing token.
+     */
+    private static int scan(FileModel model, List<Token> all, int open, String macro, List<Site> sites) {
+        int close = open;
+        for (int depth = 0; close < all.size(); close++) {
+            int type = all.get(close).getType();
+            depth += isOpen(type) ? 1 : isClose(type) ? -1 : 0;
+            if (depth == 0) {
+                break;
             }
         }
+        List<Token> code = all.subList(open + 1, Math.min(close, all.size()));
         int depth = 0;
         boolean transcriber = false;
         for (int i = 0; i < code.size(); i++) {
@@ -73,10 +72,11 @@ public final class MacroBodySafety {
                 Token next = code.get(i + 1);
                 if ((next.getType() == RustLexer.LBRACE || next.getType() == RustLexer.KW_IMPL)
                         && !documented(model, t, next)) {
-                    sites.add(new Site(t, next, m.identifier().getText()));
+                    sites.add(new Site(t, next, macro));
                 }
             }
         }
+        return close;
     }
 
     private static boolean documented(FileModel model, Token unsafeKeyword, Token next) {

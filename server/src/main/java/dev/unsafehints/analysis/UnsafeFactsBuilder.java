@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
@@ -831,37 +832,61 @@ final class UnsafeFactsBuilder {
     /**
      * The statics the file's extern blocks declare, in function bodies too (items are visible before
      * they stand; a binding or another static of the same name only makes a block look needed).
+     * Read from the tokens: `extern "ABI"? {` ... `static mut? NAME` at the block's top level.
      */
     private Set<String> externStatics() {
-        if (externStatics == null) {
-            externStatics = new HashSet<>();
-            if (!model.source().text().contains("static")) {
-                return externStatics;
+        if (externStatics != null) {
+            return externStatics;
+        }
+        externStatics = new HashSet<>();
+        List<Token> all = model.parsed().tokens().getTokens();
+        int depth = -1; // brace depth inside the extern block being read, -1 outside
+        Token previous = null;
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
             }
-            java.util.Deque<ParseTree> todo = new ArrayDeque<>(List.of(model.parsed().tree()));
-            while (!todo.isEmpty()) {
-                ParseTree node = todo.pop();
-                if (node instanceof RustParser.StaticItemContext s && s.identifier() != null
-                        && insideExternBlock(s)) {
-                    externStatics.add(s.identifier().getText());
+            int type = t.getType();
+            if (depth < 0) {
+                if (type == RustLexer.LBRACE && previous != null && (previous.getType() == RustLexer.KW_EXTERN
+                        || previous.getType() == RustLexer.STRING_LITERAL && isExternAbi(all, previous))) {
+                    depth = 0;
                 }
-                for (int i = 0; i < node.getChildCount(); i++) {
-                    if (node.getChild(i) instanceof ParserRuleContext child) {
-                        todo.push(child);
-                    }
+            } else if (type == RustLexer.LBRACE) {
+                depth++;
+            } else if (type == RustLexer.RBRACE) {
+                depth--;
+            } else if (type == RustLexer.KW_STATIC && depth == 0) {
+                Token name = nextCode(all, i);
+                if (name != null && name.getType() == RustLexer.KW_MUT) {
+                    name = nextCode(all, name.getTokenIndex());
+                }
+                if (name != null) {
+                    externStatics.add(name.getText());
                 }
             }
+            previous = t;
         }
         return externStatics;
     }
 
-    private static boolean insideExternBlock(ParserRuleContext node) {
-        for (ParserRuleContext p = node.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof RustParser.ExternBlockContext) {
-                return true;
+    private static boolean isExternAbi(List<Token> all, Token abi) {
+        for (int i = abi.getTokenIndex() - 1; i >= 0; i--) {
+            if (all.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                return all.get(i).getType() == RustLexer.KW_EXTERN;
             }
         }
         return false;
+    }
+
+    private static Token nextCode(List<Token> all, int index) {
+        for (int i = index + 1; i < all.size(); i++) {
+            if (all.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                return all.get(i).getType() == Token.EOF ? null : all.get(i);
+            }
+        }
+        return null;
     }
 
     /** Whether the base is `self` or a typed binding of a struct the crate declares with this field. */
