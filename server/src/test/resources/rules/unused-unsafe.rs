@@ -82,3 +82,17 @@ pub fn item_in_block(p: *const u8) -> u8 {
 pub fn silenced() -> u8 {
     unsafe { 1 }
 }
+
+// A call through an `unsafe fn` pointer is an unsafe operation; one through a safe `fn` pointer is not.
+pub struct Callbacks {
+    on_byte: unsafe fn(u8) -> u8,
+}
+
+pub fn through_fn_pointers(cb: &Callbacks, f: unsafe fn(u8) -> u8, g: fn(u8) -> u8) -> u8 {
+    // SAFETY: callers install callbacks that accept any byte.
+    let a = unsafe { f(1) };
+    // SAFETY: as above.
+    let b = unsafe { (cb.on_byte)(2) };
+    let c = unsafe { g(3) }; //~ unused-unsafe
+    a + b + c
+}

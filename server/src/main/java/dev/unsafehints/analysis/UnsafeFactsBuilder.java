@@ -43,6 +43,7 @@ final class UnsafeFactsBuilder {
     private final FileDeclarations declarations;
     private final CallResolver resolver;
     private final PointerEvidence pointers;
+    private final FnPointerCalls fnPointers;
     private boolean inExternBlock;
     private int traitDepth;
 
@@ -58,6 +59,7 @@ final class UnsafeFactsBuilder {
         this.module.addAll(declarations.fileModulePath());
         this.pointers = new PointerEvidence(model, scopes, resolver, this::selfIsPointer, this::modulePath,
                 this::selfTypeName);
+        this.fnPointers = new FnPointerCalls(model, scopes, resolver.crate(), this::selfTypeName);
     }
 
     UnsafeFacts build() {
@@ -612,12 +614,22 @@ final class UnsafeFactsBuilder {
     }
 
     private void call(RustParser.CallExprContext c) {
+        FnPointerCalls.Target pointer = fnPointers.unsafeCallee(c.expression());
+        if (pointer != null) {
+            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), pointer.written(),
+                    "call through unsafe function pointer `" + pointer.written() + "`", pointer.why(),
+                    pointer.declaration(), "");
+            walkChildren(c);
+            return;
+        }
         List<String> path = calleePath(c.expression());
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
                     : local.function() != null
                     ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
+                    : FnPointerCalls.isSafeFnPointer(local)
+                    ? new CallResolver.Callee(false, local.name(), null, true) // a safe `fn(..)` pointer
                     : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
