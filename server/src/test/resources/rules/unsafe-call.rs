@@ -242,3 +242,27 @@ pub fn call_hooks(h: &Hooks, f: unsafe fn(u8) -> u8, g: UnsafeHook, e: ExternHoo
 pub fn tuple_of_pointers(pair: (fn(u8) -> u8, u8)) -> u8 {
     (pair.0)(pair.1)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Slice methods that are unsafe only on slices: `align_to` and `align_to_mut`, when the receiver
+// is declared a slice, an array or a `Vec` (`Layout::align_to` of the same name is safe).
+
+pub fn realign(vals: &[u32], buf: &mut [u8], arr: [u16; 4], v: &Vec<u8>) -> usize {
+    // SAFETY: every bit pattern is a valid `u8`.
+    let (a, _, _) = unsafe { vals.align_to::<u8>() }; //~ unsafe-call
+    // SAFETY: every bit pattern is a valid `u16`, and `u8`s are valid `u16` halves.
+    let (b, _, _) = unsafe { buf.align_to_mut::<u16>() }; //~ unsafe-call
+    // SAFETY: as above.
+    let (c, _, _) = unsafe { arr.align_to::<u8>() }; //~ unsafe-call
+    // SAFETY: as above, through `Vec`'s dereference to a slice.
+    let (d, _, _) = unsafe { v.align_to::<u8>() }; //~ unsafe-call
+    a.len() + b.len() + c.len() + d.len()
+}
+
+// ok: `Layout::align_to` is safe, and a receiver of unknown type is not guessed at.
+pub fn layout_align(layout: std::alloc::Layout, sizes: &[usize]) -> usize {
+    let padded = layout.align_to(16).map(|l| l.size()).unwrap_or(0);
+    let first = sizes.first().copied().unwrap_or(1);
+    let unknown = std::alloc::Layout::from_size_align(first, 1).unwrap();
+    padded + unknown.align_to(8).map(|l| l.size()).unwrap_or(0)
+}

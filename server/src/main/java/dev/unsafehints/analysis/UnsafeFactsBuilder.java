@@ -674,6 +674,12 @@ final class UnsafeFactsBuilder {
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
                     "`" + name + "` is an unsafe method of the standard library", null, "");
+        } else if (SliceMethods.UNSAFE_SLICE_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
+                && SliceMethods.isSliceLike(declaredType(m.expression()))) {
+            // the crate declares no `align_to` of its own, and the receiver is declared a slice
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on slice `" + receiverText + "`",
+                    "`<[T]>::" + name + "` is an unsafe method of the standard library (`"
+                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "");
         } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
             uncertain(OperationKind.UNSAFE_CALL, range, what);
         } else {
