@@ -266,3 +266,53 @@ pub fn layout_align(layout: std::alloc::Layout, sizes: &[usize]) -> usize {
     let unknown = std::alloc::Layout::from_size_align(first, 1).unwrap();
     padded + unknown.align_to(8).map(|l| l.size()).unwrap_or(0)
 }
+
+// ---------------------------------------------------------------------------------------------
+// `self.m(..)` where methods named `m` differ in safety across the crate: the methods of the impl's
+// own type in the same module decide (one module cannot have two types of the same name).
+
+mod fast {
+    pub struct Finder;
+
+    impl Finder {
+        /// # Safety
+        ///
+        /// The CPU must support the instructions this uses.
+        unsafe fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len()
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            // SAFETY: `Finder` is only built after the CPU check.
+            unsafe { self.find_impl(hay) } //~ unsafe-call
+        }
+    }
+
+    pub struct Other;
+
+    impl Other {
+        // ok (below): a safe method of the same name on another type of the same module.
+        fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len() + 1
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            self.find_impl(hay)
+        }
+    }
+}
+
+mod portable {
+    pub struct Finder;
+
+    impl Finder {
+        // ok (below): the portable twin's `find_impl` is safe.
+        fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len()
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            self.find_impl(hay)
+        }
+    }
+}

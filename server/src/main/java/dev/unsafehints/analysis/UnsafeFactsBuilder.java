@@ -657,7 +657,10 @@ final class UnsafeFactsBuilder {
 
     private void methodCall(RustParser.MethodCallExprContext m) {
         String name = m.pathExprSegment().pathIdentSegment().getText();
-        CallResolver.Callee declared = resolver.resolveMethod(name);
+        boolean onSelf = m.expression() instanceof RustParser.PathExprContext p && p.getText().equals("self")
+                && selfTypeName() != null;
+        CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
+                : resolver.resolveMethod(name);
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
