@@ -90,12 +90,13 @@ public final class FnPointerTypes {
         }
     }
 
-    /** A space after `,` and around `->`, and between two words (`unsafe fn`, `extern "C"`, `*const u8`). */
+    /** A space after `,` and a parameter's `:`, around `->`, and between two words (`unsafe fn`, `extern "C"`, `*const u8`). */
     private static boolean needsSpace(StringBuilder sb, String token) {
         char before = sb.charAt(sb.length() - 1);
         char first = token.charAt(0);
         boolean afterArrow = sb.length() >= 2 && sb.charAt(sb.length() - 2) == '-' && before == '>';
-        return before == ',' || afterArrow || token.equals("->")
+        boolean afterColon = before == ':' && (sb.length() < 2 || sb.charAt(sb.length() - 2) != ':'); // `x: u8`, not `a::b`
+        return before == ',' || afterArrow || afterColon || token.equals("->")
                 || (isWordChar(before) || before == '"') && (isWordChar(first) || first == '"' || first == '\'');
     }
 

@@ -37,7 +37,7 @@ class FnPointerTypesTest {
         FileDeclarations a = read("src/a.rs", """
                 pub type Hook = unsafe fn(u8);
                 #[cfg(unix)] pub type Mixed = unsafe fn(u8);
-                pub struct Holder { hook: Hook, mixed: Mixed, plain: unsafe   extern "C" fn( *const u8 ) }
+                pub struct Holder { hook: Hook, mixed: Mixed, plain: unsafe   extern "C" fn( p :*const u8, n: core::num::NonZeroUsize ) }
                 pub struct Wrapped(Hook);
                 """);
         FileDeclarations b = read("src/b.rs", "#[cfg(not(unix))] pub type Mixed = fn(u8);\n");
@@ -49,7 +49,8 @@ class FnPointerTypesTest {
         assertEquals(FileDeclarations.FieldKind.OTHER, crate.fieldKind("Holder", "mixed"));
         assertNull(crate.unsafeFnField("Holder", "mixed"));
         FnPointerField plain = crate.unsafeFnField("Holder", "plain");
-        assertEquals("unsafe extern \"C\" fn(*const u8)", plain.typeText(), "one canonical spacing");
+        assertEquals("unsafe extern \"C\" fn(p: *const u8, n: core::num::NonZeroUsize)", plain.typeText(),
+                "one canonical spacing");
         assertEquals(2, plain.position().line());
     }
 
