@@ -6,6 +6,7 @@ import dev.unsafehints.workspace.FnPointerField;
 import dev.unsafehints.workspace.FnPointerTypes;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.function.Supplier;
+import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * Calls through function pointers: `f(x)` where the local `f` is declared `unsafe fn(..)` (written
@@ -32,7 +33,7 @@ final class FnPointerCalls {
     /** The unsafe fn pointer that {@code callee} (the expression before `(..)`) is, or null. */
     Target unsafeCallee(RustParser.ExpressionContext callee) {
         if (callee instanceof RustParser.PathExprContext p && p.pathInExpression().pathExprSegment().size() == 1) {
-            return binding(scopes.lookup(p.getText()));
+            return binding(scopes.lookup(p.getText()), callee);
         }
         if (callee instanceof RustParser.ParenthesizedExprContext paren) {
             RustParser.ExpressionContext inner = paren.nested().expression();
@@ -46,7 +47,7 @@ final class FnPointerCalls {
         return local != null && local.function() == null && FnPointerTypes.isSafeFnPointerText(local.typeText());
     }
 
-    private Target binding(Binding b) {
+    private Target binding(Binding b, ParserRuleContext callee) {
         if (b == null || b.function() != null || b.typeText() == null) {
             return null;
         }
@@ -56,7 +57,7 @@ final class FnPointerCalls {
             why = "`" + b.name() + "` is declared `" + declared + "`";
         } else {
             String alias = FnPointerTypes.aliasCandidate(declared);
-            String aliased = alias == null ? null : crate.unsafeFnAlias(alias);
+            String aliased = alias == null || isGenericParameter(alias, callee) ? null : crate.unsafeFnAlias(alias);
             if (aliased == null) {
                 return null;
             }
@@ -66,6 +67,20 @@ final class FnPointerCalls {
         RelatedLocation at = range == null ? null : new RelatedLocation(null, range, model.positionOf(range.start()),
                 model.positionOf(range.end()), "`" + b.name() + "` is declared here");
         return new Target(b.name(), why, at);
+    }
+
+    /** Whether an enclosing fn, impl or trait declares a type parameter of this name (it hides an alias). */
+    private static boolean isGenericParameter(String name, ParserRuleContext at) {
+        for (ParserRuleContext p = at; p != null; p = p.getParent()) {
+            RustParser.GenericParamsContext generics = p instanceof RustParser.Function_Context f ? f.genericParams()
+                    : p instanceof RustParser.ImplementationContext i ? i.genericParams()
+                    : p instanceof RustParser.Trait_Context t ? t.genericParams() : null;
+            if (generics != null && generics.genericParam().stream()
+                    .anyMatch(g -> g.identifier() != null && g.identifier().getText().equals(name))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Target field(RustParser.FieldExprContext f) {

@@ -62,6 +62,18 @@ class CallTargetsTest {
     }
 
     @Test
+    void aTypeParameterHidesAnAliasOfTheSameName() {
+        String text = """
+                type Hook = unsafe fn();
+                fn f<Hook: Fn()>(h: Hook) { h() }
+                fn g(h: Hook) { unsafe { h() } }
+                """;
+        List<Finding> calls = unsafeCalls(text);
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals(text.indexOf("h() } }"), calls.get(0).range().start());
+    }
+
+    @Test
     void aCrateMethodNamedAlignToSilencesTheSliceMethod() {
         String text = """
                 struct Grid;
