@@ -83,6 +83,23 @@ pub fn silenced() -> u8 {
     unsafe { 1 }
 }
 
+#[repr(C)]
+pub union Word {
+    pub int: u32,
+    pub float: f32,
+}
+
+pub struct Wrapper {
+    pub word: Word,
+}
+
+// ok: the analysis does not know the type of `w.word`, but a union declares a field `int`: the
+// block may be needed, so it is not called unused.
+pub fn nested_union(w: &Wrapper) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { w.word.int }
+}
+
 // A call through an `unsafe fn` pointer is an unsafe operation; one through a safe `fn` pointer is not.
 pub struct Callbacks {
     on_byte: unsafe fn(u8) -> u8,

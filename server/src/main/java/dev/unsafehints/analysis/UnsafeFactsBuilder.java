@@ -32,6 +32,7 @@ final class UnsafeFactsBuilder {
     private final FileModel model;
     private final UnsafeFacts facts = new UnsafeFacts();
     private final Scopes scopes = new Scopes();
+    private Map<String, java.util.Set<String>> localUnions = Map.of(); // unions declared in enclosing blocks
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
     private final Deque<ImplFrame> impls = new ArrayDeque<>();
@@ -163,8 +164,10 @@ final class UnsafeFactsBuilder {
             unsafeBlock(b);
         } else if (node instanceof RustParser.BlockExpressionContext b) {
             scopes.push();
+            Map<String, java.util.Set<String>> outerUnions = localUnions;
             bindLocalFunctions(b);
             walkChildren(b);
+            localUnions = outerUnions;
             scopes.pop();
         } else if (node instanceof RustParser.ClosureExpressionContext c) {
             closure(c);
@@ -451,6 +454,10 @@ final class UnsafeFactsBuilder {
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().union_() != null) {
+                bindLocalUnion(item.visItem().union_());
+            }
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
                     && item.visItem().staticItem() != null && item.visItem().staticItem().KW_MUT() != null) {
                 scopes.bind(Binding.localStaticMut(item.visItem().staticItem().identifier().getText(),
                         model.rangeOf(item)));
@@ -465,6 +472,18 @@ final class UnsafeFactsBuilder {
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
+    }
+
+    /** A union declared in a block: visible in that block only, and not in the workspace index. */
+    private void bindLocalUnion(RustParser.Union_Context u) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        if (u.structFields() != null) {
+            for (RustParser.StructFieldContext f : u.structFields().structField()) {
+                fields.add(f.identifier().getText());
+            }
+        }
+        localUnions = new java.util.HashMap<>(localUnions);
+        localUnions.put(u.identifier().getText(), fields);
     }
 
     private void closure(RustParser.ClosureExpressionContext c) {
@@ -766,12 +785,17 @@ final class UnsafeFactsBuilder {
         if (placeParent(f) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
             return; // &raw const u.field does not read the field
         }
+        String fieldName = f.identifier().getText();
         String unionName = unionTypeOf(f.expression());
         if (unionName == null) {
+            if (!isAssignmentTarget(f) && someUnionHasField(fieldName)) {
+                // the base's type is not known here: it may be a union, so the block may need `unsafe`
+                uncertain(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), "read of field `" + fieldName
+                        + "`, which a union declares");
+            }
             return;
         }
-        java.util.Set<String> fields = resolver.crate().unions().get(unionName);
-        String fieldName = f.identifier().getText();
+        java.util.Set<String> fields = unionFields(unionName);
         if (fields == null || !fields.contains(fieldName) || isAssignmentTarget(f)) {
             return;
         }
@@ -780,22 +804,47 @@ final class UnsafeFactsBuilder {
                 "`" + shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
     }
 
+    /** The union a field's base expression is known to be: a typed binding, `self`, or a union literal. */
     private String unionTypeOf(RustParser.ExpressionContext e) {
-        Map<String, java.util.Set<String>> unions = resolver.crate().unions();
-        if (unions.isEmpty() || !(e instanceof RustParser.PathExprContext p)) {
+        if (resolver.crate().unions().isEmpty() && localUnions.isEmpty()) {
             return null;
         }
-        String name = p.getText();
-        if (name.equals("self")) {
-            String self = selfTypeName();
-            return self != null && unions.containsKey(self) ? self : null;
-        }
-        Binding b = scopes.lookup(name);
-        if (b == null || b.typeText() == null) {
+        String type;
+        if (e instanceof RustParser.StructExprContext literal) { // `U { a: 1 }.b`
+            type = FileDeclarations.lastSegmentName(literal.pathInExpression().getText());
+        } else if (e instanceof RustParser.ParenthesizedExprContext paren
+                && paren.nested().expression() instanceof RustParser.StructExprContext literal) {
+            type = FileDeclarations.lastSegmentName(literal.pathInExpression().getText());
+        } else if (!(e instanceof RustParser.PathExprContext p)) {
             return null;
+        } else if (p.getText().equals("self")) {
+            type = selfTypeName();
+        } else {
+            Binding b = scopes.lookup(p.getText());
+            type = b == null || b.typeText() == null ? null
+                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
         }
-        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
-        return unions.containsKey(type) ? type : null;
+        return type != null && unionFields(type) != null ? type : null;
+    }
+
+    /** The fields of a union visible here by that name (a union declared in an enclosing block first). */
+    private java.util.Set<String> unionFields(String union) {
+        java.util.Set<String> local = localUnions.get(union);
+        return local != null ? local : resolver.crate().unions().get(union);
+    }
+
+    private boolean someUnionHasField(String field) {
+        for (java.util.Set<String> fields : localUnions.values()) {
+            if (fields.contains(field)) {
+                return true;
+            }
+        }
+        for (java.util.Set<String> fields : resolver.crate().unions().values()) {
+            if (fields.contains(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
@@ -879,6 +928,8 @@ final class UnsafeFactsBuilder {
             }
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+        } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {
+            return; // its branches were walked as the code they are
         } else {
             if (!blocks.isEmpty()) {
                 blocks.peek().mayHoldHiddenOperations = true;
@@ -889,6 +940,18 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         }
+    }
+
+    /** Walks the branches of a `cfg_if!` or `cfg_select!`; false when they are not code we can parse. */
+    private boolean cfgBranches(RustParser.MacroInvocationContext m) {
+        java.util.Optional<List<ParserRuleContext>> branches = CfgMacroBranches.parse(model.parsed().tokens(), m);
+        if (branches.isEmpty()) {
+            return false;
+        }
+        for (ParserRuleContext branch : branches.get()) {
+            walk(branch);
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ recording
