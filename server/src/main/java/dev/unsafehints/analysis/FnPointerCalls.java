@@ -86,8 +86,8 @@ final class FnPointerCalls {
     private Target field(RustParser.FieldExprContext f) {
         String name = f.identifier() != null ? f.identifier().getText() : f.INTEGER_LITERAL().getText();
         String struct = structOf(f.expression());
-        if (struct == null && Character.isDigit(name.charAt(0))) {
-            return null; // `x.0` of an unknown type: tuple fields are too common to go by name
+        if (Character.isDigit(name.charAt(0)) && (struct == null || !crate.declaresStruct(struct))) {
+            return null; // `x.0` of a type the crate does not declare: tuple fields are too common to go by name
         }
         FnPointerField declared = crate.unsafeFnField(struct, name);
         if (declared == null) {

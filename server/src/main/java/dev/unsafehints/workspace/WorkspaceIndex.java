@@ -209,6 +209,11 @@ public class WorkspaceIndex {
             return declared.isEmpty() ? null : declared.get(0);
         }
 
+        /** Whether the crate declares a struct of this name with fields (named or tuple). */
+        public boolean declaresStruct(String name) {
+            return fieldKinds.containsKey(name);
+        }
+
         public List<DeclaredFn> functionsNamed(String name) {
             return fnsByName.getOrDefault(name, List.of());
         }

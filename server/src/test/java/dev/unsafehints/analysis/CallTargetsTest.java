@@ -74,6 +74,20 @@ class CallTargetsTest {
     }
 
     @Test
+    void aTupleFieldOfATypeTheCrateDoesNotDeclareIsNotLookedUpByName() {
+        String text = """
+                struct Hook(unsafe fn());
+                type Pair = (fn(), u8);
+                fn f(p: Pair) {
+                    struct Local(fn());
+                    impl Local { fn go(&self) { (self.0)() } }
+                    (p.0)()
+                }
+                """;
+        assertEquals(List.of(), unsafeCalls(text));
+    }
+
+    @Test
     void aCrateMethodNamedAlignToSilencesTheSliceMethod() {
         String text = """
                 struct Grid;
