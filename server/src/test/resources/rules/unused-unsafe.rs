@@ -100,6 +100,35 @@ pub fn nested_union(w: &Wrapper) -> u32 {
     unsafe { w.word.int }
 }
 
+// ok: `Opaque` is declared by a macro the analysis does not expand; it may be a union, whose fields
+// need `unsafe` to read.
+declare_opaque!(Opaque);
+
+pub fn opaque_field(o: &Opaque) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { o.bits }
+}
+
+// ok: a safe fn with `#[target_feature]` needs `unsafe` where its features are not enabled.
+#[target_feature(enable = "avx2")]
+fn sum_avx2(x: &[u32]) -> u32 {
+    x.iter().sum()
+}
+
+pub fn sum(x: &[u32]) -> u32 {
+    // SAFETY: the caller checked `is_x86_feature_detected!("avx2")`.
+    unsafe { sum_avx2(x) }
+}
+
+// ok: reading an extern static needs `unsafe`.
+pub fn last_error() -> i32 {
+    unsafe extern "C" {
+        static errno: i32;
+    }
+    // SAFETY: the C library keeps `errno` valid for the whole program.
+    unsafe { errno }
+}
+
 // A call through an `unsafe fn` pointer is an unsafe operation; one through a safe `fn` pointer is not.
 pub struct Callbacks {
     on_byte: unsafe fn(u8) -> u8,

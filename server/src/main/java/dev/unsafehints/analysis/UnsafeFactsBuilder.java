@@ -692,6 +692,8 @@ final class UnsafeFactsBuilder {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
                         related(decl), decl.safetyDoc());
+            } else {
+                mayHide(); // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
             }
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
@@ -719,6 +721,11 @@ final class UnsafeFactsBuilder {
             written.add(s.pathIdentSegment().getText());
         }
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
+        if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
+            // reading an extern static needs `unsafe` too (no rule of its own: the block is needed)
+            uncertain(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), "use of extern static `" + name + "`");
+            return;
+        }
         if (!staticMut || p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p) {
             return;
         }
@@ -788,10 +795,17 @@ final class UnsafeFactsBuilder {
         String fieldName = f.identifier().getText();
         String unionName = unionTypeOf(f.expression());
         if (unionName == null) {
-            if (!isAssignmentTarget(f) && someUnionHasField(fieldName)) {
-                // the base's type is not known here: it may be a union, so the block may need `unsafe`
+            if (isAssignmentTarget(f)) {
+                return;
+            }
+            if (someUnionHasField(fieldName)) {
+                // the base's type is not known here: it may be that union, so the block may need `unsafe`
                 uncertain(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), "read of field `" + fieldName
                         + "`, which a union declares");
+            } else if (!isKnownStructField(f.expression(), fieldName)) {
+                // a value of unknown type: a union declared where the analysis cannot see (by a
+                // macro, in another crate) would make this read unsafe; the block is not provably unneeded
+                mayHide();
             }
             return;
         }
@@ -831,6 +845,60 @@ final class UnsafeFactsBuilder {
     private java.util.Set<String> unionFields(String union) {
         java.util.Set<String> local = localUnions.get(union);
         return local != null ? local : resolver.crate().unions().get(union);
+    }
+
+    private Set<String> externStatics;
+
+    /**
+     * The statics the file's extern blocks declare, in function bodies too (items are visible before
+     * they stand; a binding or another static of the same name only makes a block look needed).
+     */
+    private Set<String> externStatics() {
+        if (externStatics == null) {
+            externStatics = new HashSet<>();
+            if (!model.source().text().contains("static")) {
+                return externStatics;
+            }
+            java.util.Deque<ParseTree> todo = new ArrayDeque<>(List.of(model.parsed().tree()));
+            while (!todo.isEmpty()) {
+                ParseTree node = todo.pop();
+                if (node instanceof RustParser.StaticItemContext s && s.identifier() != null
+                        && insideExternBlock(s)) {
+                    externStatics.add(s.identifier().getText());
+                }
+                for (int i = 0; i < node.getChildCount(); i++) {
+                    if (node.getChild(i) instanceof ParserRuleContext child) {
+                        todo.push(child);
+                    }
+                }
+            }
+        }
+        return externStatics;
+    }
+
+    private static boolean insideExternBlock(ParserRuleContext node) {
+        for (ParserRuleContext p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.ExternBlockContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the base is `self` or a typed binding of a struct the crate declares with this field. */
+    private boolean isKnownStructField(RustParser.ExpressionContext base, String field) {
+        if (!(base instanceof RustParser.PathExprContext p)) {
+            return false;
+        }
+        String type;
+        if (p.getText().equals("self")) {
+            type = selfTypeName();
+        } else {
+            Binding b = scopes.lookup(p.getText());
+            type = b == null || b.typeText() == null ? null
+                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+        }
+        return type != null && resolver.crate().hasStructField(type, field);
     }
 
     private boolean someUnionHasField(String field) {
@@ -965,6 +1033,16 @@ final class UnsafeFactsBuilder {
             blocks.peek().operations.add(op);
         } else if (!functions.isEmpty()) {
             functions.peek().bodyOperations.add(op);
+        }
+    }
+
+    /**
+     * The enclosing block may hold an operation the analysis cannot name (too vague to list as an
+     * uncertain operation, but enough not to call the block unneeded).
+     */
+    private void mayHide() {
+        if (!blocks.isEmpty()) {
+            blocks.peek().mayHoldHiddenOperations = true;
         }
     }
 
