@@ -166,3 +166,153 @@ pub mod simd {
 pub fn configure() {
     std::env::set_var("RUST_LOG", "info");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Calls through `unsafe fn` pointers: calling a value whose declared type is `unsafe fn(..)`
+// (written out, or through a type alias of the crate) needs `unsafe` too.
+
+type UnsafeHook = unsafe fn(u8) -> u8;
+type ExternHook = unsafe extern "C" fn(*const u8) -> usize;
+type SafeHook = fn(u8) -> u8;
+
+pub struct Hooks {
+    run: unsafe fn(u8) -> u8,
+    via_alias: UnsafeHook,
+    safe: fn(u8) -> u8,
+    safe_alias: SafeHook,
+    maybe: Option<unsafe fn(u8) -> u8>,
+}
+
+pub struct HookFn(UnsafeHook);
+
+pub struct Table {
+    hooks: &'static Hooks,
+}
+
+impl Hooks {
+    pub fn call_all(&self, x: u8) -> u8 {
+        // SAFETY: the hooks are only installed with functions that accept any byte.
+        let a = unsafe { (self.run)(x) }; //~ unsafe-call
+        // SAFETY: as above.
+        let b = unsafe { (self.via_alias)(x) }; //~ unsafe-call
+        // ok: safe fn pointers, written out and through an alias.
+        let c = (self.safe)(x) + (self.safe_alias)(x);
+        // ok: an `Option<unsafe fn>` cannot be called directly; `map` calls a closure.
+        let d = self.maybe.map(|f| f as usize).unwrap_or(0) as u8;
+        a + b + c + d
+    }
+}
+
+impl HookFn {
+    pub fn call(&self, x: u8) -> u8 {
+        // SAFETY: `HookFn` is only built from hooks that accept any byte.
+        unsafe { (self.0)(x) } //~ unsafe-call
+    }
+}
+
+impl Table {
+    pub fn first(&self, x: u8) -> u8 {
+        // SAFETY: as above; `run` is an `unsafe fn` field wherever it is declared in this crate.
+        unsafe { (self.hooks.run)(x) } //~ unsafe-call
+    }
+}
+
+pub fn call_hooks(h: &Hooks, f: unsafe fn(u8) -> u8, g: UnsafeHook, e: ExternHook, s: SafeHook) -> usize {
+    // SAFETY: callers pass hooks that accept any byte and a NUL-terminated string.
+    let n = unsafe { f(1) + g(2) } as usize; //~ unsafe-call //~ unsafe-call
+    // SAFETY: as above.
+    let m = unsafe { e(b"x\0".as_ptr()) }; //~ unsafe-call
+    // SAFETY: as above, through a field of a parameter.
+    let k = unsafe { (h.via_alias)(3) } as usize; //~ unsafe-call
+    let local: unsafe fn(u8) -> u8 = f;
+    // SAFETY: as above, through a typed local.
+    let l = unsafe {
+        local(4) //~ unsafe-call
+    } as usize;
+    let with_closure = |hook: UnsafeHook| {
+        // SAFETY: as above, through a typed closure parameter.
+        unsafe { hook(5) } //~ unsafe-call
+    };
+    // ok: safe fn pointers.
+    let safe: fn(u8) -> u8 = s;
+    n + m + k + l + with_closure(g) as usize + safe(6) as usize + s(7) as usize
+}
+
+// ok: a tuple of fn pointers is not one; its fields are not looked up by name.
+pub fn tuple_of_pointers(pair: (fn(u8) -> u8, u8)) -> u8 {
+    (pair.0)(pair.1)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slice methods that are unsafe only on slices: `align_to` and `align_to_mut`, when the receiver
+// is declared a slice, an array or a `Vec` (`Layout::align_to` of the same name is safe).
+
+pub fn realign(vals: &[u32], buf: &mut [u8], arr: [u16; 4], v: &Vec<u8>) -> usize {
+    // SAFETY: every bit pattern is a valid `u8`.
+    let (a, _, _) = unsafe { vals.align_to::<u8>() }; //~ unsafe-call
+    // SAFETY: every bit pattern is a valid `u16`, and `u8`s are valid `u16` halves.
+    let (b, _, _) = unsafe { buf.align_to_mut::<u16>() }; //~ unsafe-call
+    // SAFETY: as above.
+    let (c, _, _) = unsafe { arr.align_to::<u8>() }; //~ unsafe-call
+    // SAFETY: as above, through `Vec`'s dereference to a slice.
+    let (d, _, _) = unsafe { v.align_to::<u8>() }; //~ unsafe-call
+    a.len() + b.len() + c.len() + d.len()
+}
+
+// ok: `Layout::align_to` is safe, and a receiver of unknown type is not guessed at.
+pub fn layout_align(layout: std::alloc::Layout, sizes: &[usize]) -> usize {
+    let padded = layout.align_to(16).map(|l| l.size()).unwrap_or(0);
+    let first = sizes.first().copied().unwrap_or(1);
+    let unknown = std::alloc::Layout::from_size_align(first, 1).unwrap();
+    padded + unknown.align_to(8).map(|l| l.size()).unwrap_or(0)
+}
+
+// ---------------------------------------------------------------------------------------------
+// `self.m(..)` where methods named `m` differ in safety across the crate: the methods of the impl's
+// own type in the same module decide (one module cannot have two types of the same name).
+
+mod fast {
+    pub struct Finder;
+
+    impl Finder {
+        /// # Safety
+        ///
+        /// The CPU must support the instructions this uses.
+        unsafe fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len()
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            // SAFETY: `Finder` is only built after the CPU check.
+            unsafe { self.find_impl(hay) } //~ unsafe-call
+        }
+    }
+
+    pub struct Other;
+
+    impl Other {
+        // ok (below): a safe method of the same name on another type of the same module.
+        fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len() + 1
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            self.find_impl(hay)
+        }
+    }
+}
+
+mod portable {
+    pub struct Finder;
+
+    impl Finder {
+        // ok (below): the portable twin's `find_impl` is safe.
+        fn find_impl(&self, hay: &[u8]) -> usize {
+            hay.len()
+        }
+
+        pub fn find(&self, hay: &[u8]) -> usize {
+            self.find_impl(hay)
+        }
+    }
+}

@@ -128,3 +128,17 @@ pub fn last_error() -> i32 {
     // SAFETY: the C library keeps `errno` valid for the whole program.
     unsafe { errno }
 }
+
+// A call through an `unsafe fn` pointer is an unsafe operation; one through a safe `fn` pointer is not.
+pub struct Callbacks {
+    on_byte: unsafe fn(u8) -> u8,
+}
+
+pub fn through_fn_pointers(cb: &Callbacks, f: unsafe fn(u8) -> u8, g: fn(u8) -> u8) -> u8 {
+    // SAFETY: callers install callbacks that accept any byte.
+    let a = unsafe { f(1) };
+    // SAFETY: as above.
+    let b = unsafe { (cb.on_byte)(2) };
+    let c = unsafe { g(3) }; //~ unused-unsafe
+    a + b + c
+}

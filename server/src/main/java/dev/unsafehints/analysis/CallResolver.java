@@ -230,6 +230,26 @@ final class CallResolver {
         return Callee.UNKNOWN;
     }
 
+    /**
+     * `self.name(..)` in an impl of {@code selfType} written in {@code module}: the methods of that
+     * type declared in this very module come first. In one module a type name denotes one type, so
+     * they are the methods of `self`'s type; same-named methods elsewhere (another type, or a
+     * cfg-gated twin module) say nothing about this call. Without such methods, or when they
+     * disagree, as {@link #resolveMethod}.
+     */
+    Callee resolveSelfMethod(String name, String selfType, List<String> module) {
+        Callee found = Callee.UNKNOWN;
+        for (DeclaredFn fn : crate.functionsNamed(name)) {
+            if (selfType.equals(fn.owner()) && fn.modulePath().equals(module)) {
+                if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
+                    return resolveMethod(name);
+                }
+                found = new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+            }
+        }
+        return found.known() ? found : resolveMethod(name);
+    }
+
     /** A method call `recv.name(..)` where the crate declares methods of that name. */
     Callee resolveMethod(String name) {
         Callee found = Callee.UNKNOWN;

@@ -45,6 +45,7 @@ final class UnsafeFactsBuilder {
     private final FileDeclarations declarations;
     private final CallResolver resolver;
     private final PointerEvidence pointers;
+    private final FnPointerCalls fnPointers;
     private boolean inExternBlock;
     private int traitDepth;
 
@@ -60,6 +61,7 @@ final class UnsafeFactsBuilder {
         this.module.addAll(declarations.fileModulePath());
         this.pointers = new PointerEvidence(model, scopes, resolver, this::selfIsPointer, this::modulePath,
                 this::selfTypeName);
+        this.fnPointers = new FnPointerCalls(model, scopes, resolver.crate(), this::selfTypeName);
     }
 
     UnsafeFacts build() {
@@ -632,12 +634,22 @@ final class UnsafeFactsBuilder {
     }
 
     private void call(RustParser.CallExprContext c) {
+        FnPointerCalls.Target pointer = fnPointers.unsafeCallee(c.expression());
+        if (pointer != null) {
+            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), pointer.written(),
+                    "call through unsafe function pointer `" + pointer.written() + "`", pointer.why(),
+                    pointer.declaration(), "");
+            walkChildren(c);
+            return;
+        }
         List<String> path = calleePath(c.expression());
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
                     : local.function() != null
                     ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
+                    : FnPointerCalls.isSafeFnPointer(local)
+                    ? new CallResolver.Callee(false, local.name(), null, true) // a safe `fn(..)` pointer
                     : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
@@ -665,7 +677,10 @@ final class UnsafeFactsBuilder {
 
     private void methodCall(RustParser.MethodCallExprContext m) {
         String name = m.pathExprSegment().pathIdentSegment().getText();
-        CallResolver.Callee declared = resolver.resolveMethod(name);
+        boolean onSelf = m.expression() instanceof RustParser.PathExprContext p && p.getText().equals("self")
+                && selfTypeName() != null;
+        CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
+                : resolver.resolveMethod(name);
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
@@ -684,6 +699,12 @@ final class UnsafeFactsBuilder {
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
                     "`" + name + "` is an unsafe method of the standard library", null, "");
+        } else if (SliceMethods.UNSAFE_SLICE_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
+                && SliceMethods.isSliceLike(declaredType(m.expression()))) {
+            // the crate declares no `align_to` of its own, and the receiver is declared a slice
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on slice `" + receiverText + "`",
+                    "`<[T]>::" + name + "` is an unsafe method of the standard library (`"
+                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "");
         } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
             uncertain(OperationKind.UNSAFE_CALL, range, what);
         } else {

@@ -36,14 +36,21 @@ public final class FileDeclarations {
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
     private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
+    private final List<FnPointerField> fnPointerFields = new ArrayList<>();
+    private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
 
     /** What a struct field's declared type tells the pointer analysis. */
-    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER }
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER,
+        /** `unsafe fn(..)`, written out or through a type alias: calling it needs `unsafe`. */
+        UNSAFE_FN }
 
     /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, or anything else. */
     public static FieldKind kindOf(RustParser.Type_Context type) {
         if (isRawPointerType(type)) {
             return FieldKind.RAW_POINTER;
+        }
+        if (FnPointerTypes.isUnsafeFnPointer(type)) {
+            return FieldKind.UNSAFE_FN;
         }
         String name = type == null ? "" : lastSegmentName(type.getText());
         if (name.equals("UnsafeCell") || name.equals("SyncUnsafeCell")) {
@@ -54,6 +61,16 @@ public final class FileDeclarations {
 
     public Map<String, Map<String, FieldKind>> fieldKinds() {
         return fieldKinds;
+    }
+
+    /** Struct fields typed `unsafe fn(..)` or with a path that may be an alias of it (see {@link FnPointerField}). */
+    public List<FnPointerField> fnPointerFields() {
+        return fnPointerFields;
+    }
+
+    /** `type X = T;` items: alias name to the texts of the types it stands for (cfg variants give several). */
+    public Map<String, List<String>> typeAliases() {
+        return typeAliases;
     }
     private final List<Import> imports = new ArrayList<>();
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
@@ -205,15 +222,20 @@ public final class FileDeclarations {
             List<RustParser.TupleFieldContext> fields = vis.struct_().tupleFields().tupleField();
             for (int i = 0; i < fields.size(); i++) {
                 fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(Integer.toString(i), kindOf(fields.get(i).type_()));
+                fnPointerField(struct, Integer.toString(i), fields.get(i).type_());
             }
         } else if (vis.struct_() != null && vis.struct_().structFields() != null) {
             String struct = vis.struct_().identifier().getText();
             for (RustParser.StructFieldContext f : vis.struct_().structFields().structField()) {
                 fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(f.identifier().getText(), kindOf(f.type_()));
+                fnPointerField(struct, f.identifier().getText(), f.identifier(), f.type_());
                 boolean pointer = isRawPointerType(f.type_());
                 (pointer ? pointerFields : otherFields)
                         .computeIfAbsent(f.identifier().getText(), k -> new HashSet<>()).add(struct);
             }
+        } else if (vis.typeAlias() != null && vis.typeAlias().type_() != null) {
+            typeAliases.computeIfAbsent(vis.typeAlias().identifier().getText(), k -> new ArrayList<>())
+                    .add(FnPointerTypes.sourceText(vis.typeAlias().type_()));
         } else if (vis.implementation() != null) {
             RustParser.ImplementationContext impl = vis.implementation();
             String owner = lastSegmentName(impl.typePath() != null ? impl.typePath().getText() : impl.type_().getText());
@@ -265,6 +287,23 @@ public final class FileDeclarations {
         String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
+    }
+
+    private void fnPointerField(String struct, String field, RustParser.Type_Context type) {
+        fnPointerField(struct, field, type, type);
+    }
+
+    /** Keeps a field that is, or may be through an alias, an `unsafe fn` pointer; {@code at} is where it is shown. */
+    private void fnPointerField(String struct, String field, ParserRuleContext at, RustParser.Type_Context type) {
+        if (type == null) {
+            return;
+        }
+        boolean written = FnPointerTypes.isUnsafeFnPointer(type);
+        String alias = written ? null : FnPointerTypes.aliasCandidate(type);
+        if (written || alias != null) {
+            fnPointerFields.add(new FnPointerField(struct, field, FnPointerTypes.sourceText(type), alias, file,
+                    position(offsets.toUtf16(at.getStart().getStartIndex()))));
+        }
     }
 
     private dev.unsafehints.analysis.SourceText lines;
@@ -340,6 +379,13 @@ public final class FileDeclarations {
         d.pointerFields.putAll(pointerFields);
         d.otherFields.putAll(otherFields);
         d.fieldKinds.putAll(fieldKinds);
+        for (FnPointerField f : fnPointerFields) {
+            TextPosition p = move.apply(f.position());
+            moved |= !p.equals(f.position());
+            d.fnPointerFields.add(p.equals(f.position()) ? f
+                    : new FnPointerField(f.struct(), f.field(), f.typeText(), f.aliasName(), f.file(), p));
+        }
+        d.typeAliases.putAll(typeAliases);
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
         d.fingerprint = moved ? null : fingerprint;
@@ -353,6 +399,7 @@ public final class FileDeclarations {
         if (fingerprint == null) {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), imports.toString(),
+                    fnPointerFields.toString(), canonical(typeAliases),
                     canonical(moduleVisibility));
         }
         return fingerprint;

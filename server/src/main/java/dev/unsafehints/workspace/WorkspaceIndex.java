@@ -113,7 +113,16 @@ public class WorkspaceIndex {
         private final Set<String> publiclyReexported = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
+        private final Map<String, List<String>> typeAliases = new HashMap<>();
+        private final Set<String> structNames = new HashSet<>();
+        private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
+
         CrateDeclarations(List<FileDeclarations> files) {
+            // aliases first: a field typed with an alias of `unsafe fn(..)` is of kind UNSAFE_FN
+            for (FileDeclarations f : files) {
+                f.typeAliases().forEach((k, v) -> typeAliases.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                structNames.addAll(f.fieldKinds().keySet());
+            }
             for (FileDeclarations f : files) {
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
@@ -125,7 +134,8 @@ public class WorkspaceIndex {
                         publiclyReexported.addAll(imp.target());
                     }
                 }
-                f.fieldKinds().forEach((struct, fields) -> {
+                Map<String, Map<String, FileDeclarations.FieldKind>> kinds = withUnsafeFnAliases(f);
+                kinds.forEach((struct, fields) -> {
                     // structs of the same name in different modules: keep every field, and a field
                     // whose kinds disagree says nothing
                     Map<String, FileDeclarations.FieldKind> known = fieldKinds.computeIfAbsent(struct, k -> new HashMap<>());
@@ -137,6 +147,71 @@ public class WorkspaceIndex {
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
+        }
+
+        /**
+         * The file's field kinds, where a field typed with an alias of `unsafe fn(..)` is UNSAFE_FN;
+         * also keeps the file's `unsafe fn` fields for {@link #unsafeFnField}.
+         */
+        private Map<String, Map<String, FileDeclarations.FieldKind>> withUnsafeFnAliases(FileDeclarations f) {
+            Map<String, Map<String, FileDeclarations.FieldKind>> kinds = f.fieldKinds();
+            for (FnPointerField field : f.fnPointerFields()) {
+                if (field.aliasName() != null && unsafeFnAlias(field.aliasName()) == null) {
+                    continue;
+                }
+                if (field.aliasName() != null) {
+                    if (kinds == f.fieldKinds()) {
+                        kinds = new HashMap<>();
+                        for (Map.Entry<String, Map<String, FileDeclarations.FieldKind>> e : f.fieldKinds().entrySet()) {
+                            kinds.put(e.getKey(), new HashMap<>(e.getValue())); // the file's maps stay as read
+                        }
+                    }
+                    kinds.computeIfAbsent(field.struct(), k -> new HashMap<>())
+                            .put(field.field(), FileDeclarations.FieldKind.UNSAFE_FN);
+                }
+                unsafeFnFieldsByName.computeIfAbsent(field.field(), k -> new ArrayList<>()).add(field);
+            }
+            return kinds;
+        }
+
+        /**
+         * What type alias {@code name} stands for when every alias of that name in the crate is an
+         * `unsafe fn(..)` pointer type (cfg variants must agree), else null. A struct of the same
+         * name makes the name ambiguous: null too.
+         */
+        public String unsafeFnAlias(String name) {
+            List<String> aliased = typeAliases.get(name);
+            if (aliased == null || aliased.isEmpty() || structNames.contains(name)) {
+                return null;
+            }
+            for (String type : aliased) {
+                if (!FnPointerTypes.isUnsafeFnPointerText(type)) {
+                    return null;
+                }
+            }
+            return aliased.get(0);
+        }
+
+        /**
+         * The declaration of field {@code field} of {@code struct} when its kind is UNSAFE_FN (see
+         * {@link #fieldKind}: a null struct means the field name's kind is the same in every struct), else null.
+         */
+        public FnPointerField unsafeFnField(String struct, String field) {
+            if (fieldKind(struct, field) != FileDeclarations.FieldKind.UNSAFE_FN) {
+                return null;
+            }
+            List<FnPointerField> declared = unsafeFnFieldsByName.getOrDefault(field, List.of());
+            for (FnPointerField f : declared) {
+                if (f.struct().equals(struct)) {
+                    return f;
+                }
+            }
+            return declared.isEmpty() ? null : declared.get(0);
+        }
+
+        /** Whether the crate declares a struct of this name with fields (named or tuple). */
+        public boolean declaresStruct(String name) {
+            return fieldKinds.containsKey(name);
         }
 
         public List<DeclaredFn> functionsNamed(String name) {

@@ -144,6 +144,7 @@ class FileDeclarationsReadTest {
                 + f.safetyDoc().replace("\n", "\\n")).toList();
         return String.join("\n", String.join("\n", fns), d.staticMuts().toString(), d.unionFields().toString(),
                 d.pointerFields().toString(), d.otherFields().toString(), d.fieldKinds().toString(),
-                d.imports().toString(), d.moduleVisibility().toString());
+                d.imports().toString(), d.moduleVisibility().toString(), d.fnPointerFields().toString(),
+                d.typeAliases().toString());
     }
 }
