@@ -44,3 +44,84 @@ pub fn parenthesised(p: *const u8) -> u32 {
     // SAFETY: callers pass a pointer to four readable bytes.
     unsafe { (p as *const u32).read_unaligned() } //~ ptr-as-ptr
 }
+
+// The mutability of `.as_ptr()` depends on its receiver: slices, `Vec` and `str` give `*const`,
+// `NonNull`, `Cell` and `RefCell` give `*mut`.
+pub struct Holder {
+    nn: std::ptr::NonNull<u8>,
+    cell: std::cell::Cell<u32>,
+    buf: Vec<u8>,
+    other: Opaque,
+}
+
+pub struct Opaque;
+
+impl Holder {
+    pub fn receivers(&self) {
+        let _ = self.nn.as_ptr() as *mut u16; //~ ptr-as-ptr
+        let _ = self.cell.as_ptr() as *mut u16; //~ ptr-as-ptr
+        let _ = self.buf.as_ptr() as *const u16; //~ ptr-as-ptr
+        // ok: `NonNull::as_ptr` and `Cell::as_ptr` are `*mut`, so these casts change the mutability
+        // (and `.cast::<u16>()` would give a `*mut u16`).
+        let _ = self.nn.as_ptr() as *const u16;
+        let _ = self.cell.as_ptr() as *const u16;
+    }
+}
+
+pub fn typed_receivers(nn: std::ptr::NonNull<u32>, cell: &std::cell::RefCell<u8>, s: &str, v: &[u8]) {
+    let _ = nn.as_ptr() as *mut u8; //~ ptr-as-ptr
+    let _ = s.as_ptr() as *const i8; //~ ptr-as-ptr
+    let _ = v[1..].as_ptr() as *const u16; //~ ptr-as-ptr
+    let _ = "text".as_ptr() as *const i8; //~ ptr-as-ptr
+    // ok: mutability changes.
+    let _ = nn.as_ptr() as *const u8;
+    let _ = cell.as_ptr() as *const i8;
+}
+
+// ok: the receiver's type is unknown, so the mutability of its `as_ptr` is too.
+pub fn unknown_receiver<T: AsPtr>(t: T, o: &Opaque) {
+    let _ = t.as_ptr() as *const u16;
+    let _ = o.as_ptr() as *const u16;
+}
+
+pub trait AsPtr {
+    fn as_ptr(&self) -> *const u8;
+}
+
+impl Opaque {
+    pub fn as_ptr(&self) -> *mut u8 {
+        std::ptr::null_mut()
+    }
+}
+
+// Pointers bound from tuples, and from std and crate functions with documented signatures.
+pub struct Triple {
+    data: [u32; 4],
+}
+
+impl Triple {
+    fn triple_mut(&mut self) -> (*mut u32, &mut usize, usize) {
+        unimplemented!()
+    }
+
+    fn start(&self) -> *const u32 {
+        self.data.as_ptr()
+    }
+
+    pub fn tuples(&mut self, x: &[u8], y: &[u8]) {
+        let (px, py) = (x.as_ptr(), y.as_ptr());
+        let _ = (px as *const u32, py as *const u16); //~ ptr-as-ptr //~ ptr-as-ptr
+        let (ptr, _len, _cap) = self.triple_mut();
+        let _ = ptr as *mut u8; //~ ptr-as-ptr
+        let _ = ptr as *const u8; // ok: mutability changes
+        let _ = self.start() as *const u8; //~ ptr-as-ptr
+    }
+}
+
+pub fn std_functions() {
+    let _ = Box::into_raw(Box::new(1u32)) as *mut u8; //~ ptr-as-ptr
+    let _ = std::ptr::null_mut::<u32>() as *mut u8; //~ ptr-as-ptr
+    let _ = std::ptr::null::<u32>() as *const u8; //~ ptr-as-ptr
+    let _ = std::ptr::null::<u32>() as *mut u8; // ok: mutability changes
+    let _ = Box::into_raw(Box::new(1u32)) as *const u8; // ok: mutability changes
+}

@@ -529,12 +529,12 @@ final class UnsafeFactsBuilder {
         if (callee != null && l.pattern().patternNoTopAlt().size() == 1
                 && l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp0
                 && sp0.patternWithoutRange() instanceof RustParser.TuplePatContext tp0) {
-            List<Boolean> elements = callee.tupleElementsArePointers();
+            List<String> elements = callee.tupleElementTypes();
             if (elements.size() == tp0.pattern().size()) {
                 for (int i = 0; i < elements.size(); i++) {
                     String name = simpleName(tp0.pattern(i));
-                    if (name != null && elements.get(i)) {
-                        scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer returned by `"
+                    if (name != null && StdPointerConstness.ofType(elements.get(i)) != null) {
+                        scopes.bind(new Binding(name, true, elements.get(i), "`" + name + "` holds a raw pointer returned by `"
                                 + callee.displayPath() + "` (line " + line(l) + ")", model.rangeOf(l)));
                     }
                 }
@@ -552,7 +552,9 @@ final class UnsafeFactsBuilder {
             String name = simpleName(tp.pattern(i));
             String why = name == null ? null : pointers.of(tuple.nested(i).expression());
             if (why != null) {
-                scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer (line " + line(l) + ": "
+                String constness = pointers.constness(tuple.nested(i).expression());
+                scopes.bind(new Binding(name, true, constness == null ? null : "*" + constness + " _",
+                        "`" + name + "` holds a raw pointer (line " + line(l) + ": "
                         + why + ")", model.rangeOf(l)));
             }
         }
@@ -653,6 +655,10 @@ final class UnsafeFactsBuilder {
         if (pointerWhy != null) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
                     null, "");
+        } else if (isUnsafeNonNullCall(m, name)) {
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
+                    "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is declared `NonNull`",
+                    null, "");
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
@@ -668,6 +674,13 @@ final class UnsafeFactsBuilder {
             uncertain(OperationKind.UNSAFE_CALL, range, "call to method `" + name + "`");
         }
         walkChildren(m);
+    }
+
+    /** `nn.as_mut()` on a field, parameter or local declared `NonNull<..>`, unless a crate method could be meant. */
+    private boolean isUnsafeNonNullCall(RustParser.MethodCallExprContext m, String name) {
+        return NonNullMethods.UNSAFE.contains(name)
+                && pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                && !NonNullMethods.crateMethodCouldBeMeant(resolver.crate(), name);
     }
 
     private void path(RustParser.PathExprContext p) {

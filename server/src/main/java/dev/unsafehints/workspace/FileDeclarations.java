@@ -36,19 +36,47 @@ public final class FileDeclarations {
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
     private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
 
-    /** What a struct field's declared type tells the pointer analysis. */
-    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER }
+    /**
+     * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and SLICE_LIKE
+     * tell which `as_ptr` a call means: `NonNull`, `Cell` and `RefCell` give `*mut`, slice-like
+     * types (arrays, slices, `Vec`, `String`, `str`, `CStr`, `CString`) give `*const`.
+     */
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER, NON_NULL, CELL, SLICE_LIKE }
 
-    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, or anything else. */
+    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, ...; a reference counts as its referent. */
     public static FieldKind kindOf(RustParser.Type_Context type) {
         if (isRawPointerType(type)) {
             return FieldKind.RAW_POINTER;
         }
-        String name = type == null ? "" : lastSegmentName(type.getText());
-        if (name.equals("UnsafeCell") || name.equals("SyncUnsafeCell")) {
-            return FieldKind.UNSAFE_CELL;
+        if (type == null || type.typeNoBounds() == null) {
+            return FieldKind.OTHER;
         }
-        return name.equals("AtomicPtr") ? FieldKind.ATOMIC_PTR : FieldKind.OTHER;
+        RustParser.TypeNoBoundsContext t = type.typeNoBounds();
+        while (t instanceof RustParser.ReferenceTypeContext r) { // method calls auto-deref through `&`
+            t = r.typeNoBounds();
+        }
+        return kindOfReferentText(t.getText());
+    }
+
+    /**
+     * The kind of a type written without spaces and without leading references, e.g. `NonNull<u8>`,
+     * `[u8;4]`, `Vec<T>`, `*constT`.
+     */
+    public static FieldKind kindOfReferentText(String text) {
+        if (text.startsWith("*const") || text.startsWith("*mut")) {
+            return FieldKind.RAW_POINTER;
+        }
+        if (text.startsWith("[") || text.startsWith("Box<[") || text.equals("Box<str>")) {
+            return FieldKind.SLICE_LIKE;
+        }
+        return switch (lastSegmentName(text)) {
+            case "UnsafeCell", "SyncUnsafeCell" -> FieldKind.UNSAFE_CELL;
+            case "AtomicPtr" -> FieldKind.ATOMIC_PTR;
+            case "NonNull" -> FieldKind.NON_NULL;
+            case "Cell", "RefCell" -> FieldKind.CELL;
+            case "Vec", "String", "str", "CStr", "CString" -> FieldKind.SLICE_LIKE;
+            default -> FieldKind.OTHER;
+        };
     }
 
     public Map<String, Map<String, FieldKind>> fieldKinds() {
