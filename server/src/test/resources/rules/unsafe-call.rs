@@ -16,6 +16,12 @@ impl NonNullHolder {
         let v = unsafe { self.vec.as_mut() }; //~ unsafe-call
         v.len()
     }
+
+    pub fn copied(&self) -> usize {
+        let vec = self.vec;
+        // SAFETY: `vec` points to a live Vec.
+        unsafe { vec.as_ref() }.len() //~ unsafe-call
+    }
 }
 
 pub fn non_null_calls(p: core::ptr::NonNull<u32>, q: core::ptr::NonNull<u32>) {
@@ -30,6 +36,9 @@ pub fn non_null_calls(p: core::ptr::NonNull<u32>, q: core::ptr::NonNull<u32>) {
         let _: &u32 = built.as_ref(); //~ unsafe-call
     }
     let _ = p.cast::<u8>(); // ok: safe
+    let unwrapped = core::ptr::NonNull::new(p.as_ptr()).unwrap();
+    // SAFETY: `p` is valid for reads.
+    let _ = unsafe { unwrapped.read() }; //~ unsafe-call
     // ok: `NonNull::new` gives an `Option`, whose `as_ref` is safe.
     let maybe = core::ptr::NonNull::new(p.as_ptr());
     let _ = maybe.as_ref();

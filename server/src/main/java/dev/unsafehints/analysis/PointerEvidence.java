@@ -226,6 +226,8 @@ final class PointerEvidence {
         return agreed;
     }
 
+    private static final java.util.Set<String> UNWRAPPING_METHODS = java.util.Set.of("unwrap", "expect", "unwrap_unchecked");
+
     /** Methods that return a slice or `str` by convention (`Vec::as_slice`, `str::as_bytes`, `CString::as_c_str`). */
     private static final java.util.Set<String> SLICE_RETURNING_METHODS = java.util.Set.of(
             "as_slice", "as_mut_slice", "as_bytes", "as_str", "to_bytes", "to_bytes_with_nul", "as_c_str");
@@ -382,6 +384,13 @@ final class PointerEvidence {
         if (e instanceof RustParser.MacroInvocationExprContext m
                 && lastSegment(m.macroInvocation().simplePath()).equals("vec")) {
             return "Vec";
+        }
+        if (e instanceof RustParser.FieldExprContext && fieldKindOf(e) == FileDeclarations.FieldKind.NON_NULL) {
+            return "NonNull"; // `let p = self.ptr;` copies the NonNull
+        }
+        if (e instanceof RustParser.MethodCallExprContext m && UNWRAPPING_METHODS.contains(
+                m.pathExprSegment().pathIdentSegment().getText()) && "Option".equals(typeTextOf(m.expression()))) {
+            return "NonNull"; // `NonNull::new(p).unwrap()`: typeTextOf says "Option" only for `NonNull::new`
         }
         return null;
     }

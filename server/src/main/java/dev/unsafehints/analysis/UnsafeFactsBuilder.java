@@ -657,7 +657,7 @@ final class UnsafeFactsBuilder {
                     null, "");
         } else if (isUnsafeNonNullCall(m, name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
-                    "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is declared `NonNull`",
+                    "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is a `NonNull`",
                     null, "");
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
