@@ -125,3 +125,54 @@ pub fn std_functions() {
     let _ = std::ptr::null::<u32>() as *mut u8; // ok: mutability changes
     let _ = Box::into_raw(Box::new(1u32)) as *const u8; // ok: mutability changes
 }
+
+// `as _` takes its type from where the value goes: the declared return type (for the tail
+// expression or a `return`) or a `let`'s declared type. `.cast()` infers the same pointee.
+pub struct Inferred {
+    xs: [u32; 4],
+}
+
+impl Inferred {
+    pub fn tail(&self) -> *const u8 {
+        self.xs.as_ptr() as _ //~ ptr-as-ptr
+    }
+
+    pub fn through_block(&mut self) -> *mut u8 {
+        { self.xs.as_mut_ptr() as _ } //~ ptr-as-ptr
+    }
+
+    pub fn early(&self, first: bool) -> *const u16 {
+        if first {
+            return self.xs.as_ptr() as _; //~ ptr-as-ptr
+        }
+        std::ptr::null()
+    }
+
+    // ok: the mutability changes, the target is an integer, or the `return` leaves a closure.
+    pub fn changes_mutability(&self) -> *mut u8 {
+        self.xs.as_ptr() as _
+    }
+
+    pub fn address(&self) -> usize {
+        self.xs.as_ptr() as _
+    }
+
+    pub fn in_closure(&self) -> *const u8 {
+        let f = || {
+            return self.xs.as_ptr() as _;
+        };
+        let _: *const u16 = f();
+        std::ptr::null()
+    }
+}
+
+pub fn typed_let(v: &[u8]) {
+    let p = v.as_ptr();
+    let _q: *const u16 = p as _; //~ ptr-as-ptr
+    let _r: *mut u16 = p as _; // ok: mutability changes
+}
+
+// ok: `T` may be unsized, and `.cast()` needs a sized pointee.
+pub fn maybe_unsized<T: ?Sized>(p: *const u8) -> *const T {
+    p as _
+}

@@ -802,8 +802,43 @@ final class UnsafeFactsBuilder {
                     CastChecks.rawBorrowFixes(model, c, toMut)));
             CastChecks.check(model, c, toMut, facts, this::declaredType);
             castStyle(c, toMut);
+        } else if (type.getText().equals("_")) {
+            inferredPointerCast(c);
         }
         walkChildren(c);
+    }
+
+    /**
+     * `p as _` where the expected type is a raw pointer of `p`'s mutability: the same `ptr-as-ptr`
+     * as an explicit target, and `.cast()` infers the pointee from the same expected type.
+     */
+    private void inferredPointerCast(RustParser.CastExprContext c) {
+        RustParser.RawPointerTypeContext expected = InferredCastType.expectedPointer(c);
+        if (expected == null) {
+            return;
+        }
+        String toConstness = expected.KW_MUT() != null ? "mut" : "const";
+        RustParser.ExpressionContext operand = c.expression();
+        if (toConstness.equals(pointers.constness(operand)) && pointers.of(operand) != null
+                && isSized(model.textOf(expected.typeNoBounds())) && !mayBeUnsized(c)) {
+            reportPtrAsPtr(c, "");
+        }
+    }
+
+    /** Whether the enclosing fn or impl relaxes `Sized` somewhere (then a generic pointee may be unsized). */
+    private static boolean mayBeUnsized(ParserRuleContext node) {
+        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.Function_Context f && (relaxesSized(f.genericParams()) || relaxesSized(f.whereClause()))
+                    || p instanceof RustParser.ImplementationContext i
+                    && (relaxesSized(i.genericParams()) || relaxesSized(i.whereClause()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean relaxesSized(ParserRuleContext generics) {
+        return generics != null && generics.getText().contains("?Sized");
     }
 
     /** `&x as *const T` (use `&raw`) and `p as *const U` between pointers of the same mutability (use `cast`). */
@@ -822,16 +857,20 @@ final class UnsafeFactsBuilder {
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
                 && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))) {
             String target = model.textOf(c.castType().castType());
-            String turbofish = target.equals("_") ? "" : "::<" + target + ">";
-            String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
-                    || operand instanceof RustParser.DerefExprContext || false
-                    ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
-                    "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
-                            + " cannot change anything else by accident",
-                    List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
-                            receiver + ".cast" + turbofish + "()"))))));
+            reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
         }
+    }
+
+    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
+        RustParser.ExpressionContext operand = c.expression();
+        String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
+                || operand instanceof RustParser.DerefExprContext
+                ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
+                "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
+                        + " cannot change anything else by accident",
+                List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
+                        receiver + ".cast" + turbofish + "()"))))));
     }
 
     /** The declared type text of a local name, or null. */
