@@ -176,3 +176,14 @@ pub fn typed_let(v: &[u8]) {
 pub fn maybe_unsized<T: ?Sized>(p: *const u8) -> *const T {
     p as _
 }
+
+// An argument at a pointer parameter of a std function takes that parameter's type.
+pub fn std_arguments(shared: *mut Inferred, src: *const u32, dst: *mut u32) -> u64 {
+    let _slot = std::sync::atomic::AtomicPtr::<u8>::new(shared as _); //~ ptr-as-ptr
+    // SAFETY: callers pass `src` valid for reading 8 bytes and `dst` for writing 8.
+    unsafe {
+        core::ptr::copy_nonoverlapping(src as _, dst as _, 2); //~ ptr-as-ptr //~ ptr-as-ptr
+        core::ptr::write(src as _, 0u64); // ok: `write` takes `*mut`, the mutability changes
+        core::ptr::read(src as _) //~ ptr-as-ptr
+    }
+}

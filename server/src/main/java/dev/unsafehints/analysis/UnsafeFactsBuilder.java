@@ -813,14 +813,13 @@ final class UnsafeFactsBuilder {
      * as an explicit target, and `.cast()` infers the pointee from the same expected type.
      */
     private void inferredPointerCast(RustParser.CastExprContext c) {
-        RustParser.RawPointerTypeContext expected = InferredCastType.expectedPointer(c);
+        InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
         if (expected == null) {
             return;
         }
-        String toConstness = expected.KW_MUT() != null ? "mut" : "const";
         RustParser.ExpressionContext operand = c.expression();
-        if (toConstness.equals(pointers.constness(operand)) && pointers.of(operand) != null
-                && isSized(model.textOf(expected.typeNoBounds())) && !mayBeUnsized(c)) {
+        boolean sized = expected.pointee() == null || isSized(expected.pointee()) && !mayBeUnsized(c);
+        if (expected.constness().equals(pointers.constness(operand)) && pointers.of(operand) != null && sized) {
             reportPtrAsPtr(c, "");
         }
     }
