@@ -187,3 +187,14 @@ pub fn std_arguments(shared: *mut Inferred, src: *const u32, dst: *mut u32) -> u
         core::ptr::read(src as _) //~ ptr-as-ptr
     }
 }
+
+// `MaybeUninit::as_ptr` gives `*const`, also through `ManuallyDrop` (method calls deref through it).
+pub struct Slot {
+    value: core::mem::ManuallyDrop<core::mem::MaybeUninit<u64>>,
+}
+
+impl Slot {
+    pub fn bytes(&self) -> *const u8 {
+        self.value.as_ptr() as *const u8 //~ ptr-as-ptr
+    }
+}

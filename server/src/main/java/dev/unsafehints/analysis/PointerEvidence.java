@@ -187,7 +187,7 @@ final class PointerEvidence {
                     || receiver == FileDeclarations.FieldKind.ATOMIC_PTR) {
                 return "mut";
             }
-            if (receiver == FileDeclarations.FieldKind.SLICE_LIKE) {
+            if (receiver == FileDeclarations.FieldKind.CONST_AS_PTR) {
                 return "const";
             }
             String owner = receiverTypeName(m.expression());
@@ -251,21 +251,21 @@ final class PointerEvidence {
         if (e instanceof RustParser.LiteralExprContext lit) {
             String t = lit.getText();
             return t.startsWith("\"") || t.startsWith("b\"") || t.startsWith("r") || t.startsWith("br")
-                    ? FileDeclarations.FieldKind.SLICE_LIKE : null;
+                    ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
         }
         if (e instanceof RustParser.ArrayExprContext) {
-            return FileDeclarations.FieldKind.SLICE_LIKE;
+            return FileDeclarations.FieldKind.CONST_AS_PTR;
         }
         if (e instanceof RustParser.MacroInvocationExprContext m) {
-            return lastSegment(m.macroInvocation().simplePath()).equals("vec") ? FileDeclarations.FieldKind.SLICE_LIKE : null;
+            return lastSegment(m.macroInvocation().simplePath()).equals("vec") ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
         }
         if (e instanceof RustParser.IndexExprContext ix && isRange(ix.nested().expression())) {
-            return FileDeclarations.FieldKind.SLICE_LIKE; // `v[a..b]`: a subslice or substring
+            return FileDeclarations.FieldKind.CONST_AS_PTR; // `v[a..b]`: a subslice or substring
         }
         if (e instanceof RustParser.MethodCallExprContext m) {
             String name = m.pathExprSegment().pathIdentSegment().getText();
             return SLICE_RETURNING_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
-                    ? FileDeclarations.FieldKind.SLICE_LIKE : null;
+                    ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
         }
         return null;
     }

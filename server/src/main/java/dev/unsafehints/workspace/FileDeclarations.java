@@ -37,11 +37,11 @@ public final class FileDeclarations {
     private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
 
     /**
-     * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and SLICE_LIKE
-     * tell which `as_ptr` a call means: `NonNull`, `Cell` and `RefCell` give `*mut`, slice-like
-     * types (arrays, slices, `Vec`, `String`, `str`, `CStr`, `CString`) give `*const`.
+     * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
+     * tell which `as_ptr` a call means: `NonNull`, `Cell` and `RefCell` give `*mut`; arrays, slices,
+     * `Vec`, `String`, `str`, `CStr`, `CString` and `MaybeUninit` give `*const`.
      */
-    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER, NON_NULL, CELL, SLICE_LIKE }
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER, NON_NULL, CELL, CONST_AS_PTR }
 
     /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, ...; a reference counts as its referent. */
     public static FieldKind kindOf(RustParser.Type_Context type) {
@@ -67,16 +67,30 @@ public final class FileDeclarations {
             return FieldKind.RAW_POINTER;
         }
         if (text.startsWith("[") || text.startsWith("Box<[") || text.equals("Box<str>")) {
-            return FieldKind.SLICE_LIKE;
+            return FieldKind.CONST_AS_PTR;
+        }
+        String wrapped = genericArgumentOf(text, "ManuallyDrop");
+        if (wrapped != null) {
+            return kindOfReferentText(wrapped); // a method call derefs through ManuallyDrop
         }
         return switch (lastSegmentName(text)) {
             case "UnsafeCell", "SyncUnsafeCell" -> FieldKind.UNSAFE_CELL;
             case "AtomicPtr" -> FieldKind.ATOMIC_PTR;
             case "NonNull" -> FieldKind.NON_NULL;
             case "Cell", "RefCell" -> FieldKind.CELL;
-            case "Vec", "String", "str", "CStr", "CString" -> FieldKind.SLICE_LIKE;
+            case "Vec", "String", "str", "CStr", "CString", "MaybeUninit" -> FieldKind.CONST_AS_PTR;
             default -> FieldKind.OTHER;
         };
+    }
+
+    /** `T` of `Name<T>` or `path::Name<T>`, or null when the type is not that. */
+    private static String genericArgumentOf(String text, String name) {
+        int lt = text.indexOf('<');
+        if (lt < 0 || !text.endsWith(">")) {
+            return null;
+        }
+        String head = text.substring(0, lt);
+        return head.equals(name) || head.endsWith("::" + name) ? text.substring(lt + 1, text.length() - 1) : null;
     }
 
     public Map<String, Map<String, FieldKind>> fieldKinds() {
