@@ -207,3 +207,14 @@ pub fn cells_and_non_null(cell: &UnsafeCell<u32>, nn: ptr::NonNull<u32>, slot: &
         *slot.load(Ordering::Acquire) //~ raw-pointer-deref
     }
 }
+
+// ok: `ManuallyDrop<*mut u8>` is not a pointer; `*` derefs the wrapper (safe) to the pointer.
+pub struct Wrapped {
+    p: core::mem::ManuallyDrop<*mut u8>,
+}
+
+impl Wrapped {
+    pub fn inner(&self) -> *mut u8 {
+        *self.p
+    }
+}

@@ -71,7 +71,9 @@ public final class FileDeclarations {
         }
         String wrapped = genericArgumentOf(text, "ManuallyDrop");
         if (wrapped != null) {
-            return kindOfReferentText(wrapped); // a method call derefs through ManuallyDrop
+            // a method call derefs through ManuallyDrop; but the wrapper is no pointer itself (`*md` is safe)
+            FieldKind inner = kindOfReferentText(wrapped);
+            return inner == FieldKind.RAW_POINTER ? FieldKind.OTHER : inner;
         }
         return switch (lastSegmentName(text)) {
             case "UnsafeCell", "SyncUnsafeCell" -> FieldKind.UNSAFE_CELL;
