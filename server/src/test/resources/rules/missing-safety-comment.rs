@@ -141,3 +141,41 @@ pub fn silenced_by_lint(p: *const u8) -> u8 {
 pub fn silenced_by_comment(p: *const u8) -> u8 {
     unsafe { *p } // unsafe-hints: allow(missing-safety-comment)
 }
+
+// In a `macro_rules!` body the comment belongs next to the `unsafe` of the macro's text: each
+// expansion is unsafe code. Patterns (left of `=>`) are not code.
+macro_rules! read_first {
+    ($p:expr) => {
+        unsafe { *$p } //~ missing-safety-comment
+    };
+    (unsafe $p:expr) => {{
+        // SAFETY: the caller wrote `unsafe`, promising a pointer to a live byte.
+        let b = unsafe { *$p };
+        b
+    }};
+}
+
+macro_rules! impl_send {
+    ($t:ty) => {
+        unsafe impl Send for $t {} //~ missing-safety-comment
+    };
+    (documented $t:ty) => {
+        // SAFETY: the type owns its data and has no thread affinity.
+        unsafe impl Send for $t {}
+    };
+    (with attributes $t:ty) => {
+        // SAFETY: the type owns its data and has no thread affinity.
+        #[doc(hidden)]
+        #[allow(unused)]
+        unsafe impl Sync for $t {}
+    };
+}
+
+macro_rules! first_inside {
+    ($p:expr) => {
+        unsafe {
+            // SAFETY: the caller passes a pointer to a live byte.
+            *$p
+        }
+    };
+}

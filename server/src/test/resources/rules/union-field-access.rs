@@ -60,3 +60,20 @@ pub fn plain(p: &Plain) -> u32 {
 pub fn field_pointer(u: &Bits) -> *const u32 {
     &raw const u.int
 }
+
+pub fn literal_read(x: u32) -> f32 {
+    // SAFETY: every bit pattern of a `u32` is a valid `f32`.
+    unsafe { Bits { int: x }.float } //~ union-field-access
+}
+
+// A union declared inside a function is not in the workspace index, but it is the one in scope.
+pub fn local_union(x: u64) -> u32 {
+    #[repr(C)]
+    union Halves {
+        whole: u64,
+        low: u32,
+    }
+    let h = Halves { whole: x };
+    // SAFETY: every bit pattern of the low half is a valid `u32`.
+    unsafe { h.low + (Halves { whole: x }).low } //~ union-field-access //~ union-field-access
+}

@@ -50,3 +50,31 @@ pub unsafe fn read_it(p: *const u8) -> u8 {
 pub fn mention() -> &'static str {
     "unsafe { nothing }"
 }
+
+// The branches of `cfg_if!` and `cfg_select!` are the user's own code: each one is analysed, among
+// items or inside a function body.
+cfg_if::cfg_if! {
+    if #[cfg(unix)] {
+        pub fn first_unix(p: *const u8) -> u8 {
+            // SAFETY: callers pass a pointer to a live byte.
+            unsafe { *p } //~ unsafe-block
+        }
+    } else if #[cfg(windows)] {
+        pub use self::first_unix as first_windows;
+    } else {
+        pub fn first_other(p: *const u8) -> u8 {
+            // SAFETY: callers pass a pointer to a live byte.
+            unsafe { *p } //~ unsafe-block
+        }
+    }
+}
+
+pub fn selected(p: *const u8) -> u8 {
+    cfg_select! {
+        unix => {
+            // SAFETY: callers pass a pointer to a live byte.
+            unsafe { *p } //~ unsafe-block
+        }
+        _ => { 0 }
+    }
+}

@@ -82,3 +82,49 @@ pub fn item_in_block(p: *const u8) -> u8 {
 pub fn silenced() -> u8 {
     unsafe { 1 }
 }
+
+#[repr(C)]
+pub union Word {
+    pub int: u32,
+    pub float: f32,
+}
+
+pub struct Wrapper {
+    pub word: Word,
+}
+
+// ok: the analysis does not know the type of `w.word`, but a union declares a field `int`: the
+// block may be needed, so it is not called unused.
+pub fn nested_union(w: &Wrapper) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { w.word.int }
+}
+
+// ok: `Opaque` is declared by a macro the analysis does not expand; it may be a union, whose fields
+// need `unsafe` to read.
+declare_opaque!(Opaque);
+
+pub fn opaque_field(o: &Opaque) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { o.bits }
+}
+
+// ok: a safe fn with `#[target_feature]` needs `unsafe` where its features are not enabled.
+#[target_feature(enable = "avx2")]
+fn sum_avx2(x: &[u32]) -> u32 {
+    x.iter().sum()
+}
+
+pub fn sum(x: &[u32]) -> u32 {
+    // SAFETY: the caller checked `is_x86_feature_detected!("avx2")`.
+    unsafe { sum_avx2(x) }
+}
+
+// ok: reading an extern static needs `unsafe`.
+pub fn last_error() -> i32 {
+    unsafe extern "C" {
+        static errno: i32;
+    }
+    // SAFETY: the C library keeps `errno` valid for the whole program.
+    unsafe { errno }
+}

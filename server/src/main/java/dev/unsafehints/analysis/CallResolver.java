@@ -20,6 +20,12 @@ final class CallResolver {
         Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
             this(isUnsafe, displayPath, declaration, known, false);
         }
+
+        /** A crate fn; a safe one with `#[target_feature]` needs `unsafe` where those features are off. */
+        static Callee of(DeclaredFn fn) {
+            return new Callee(fn.isUnsafe(), fn.displayPath(), fn, true,
+                    !fn.isUnsafe() && !fn.targetFeatures().isEmpty());
+        }
     }
 
     private final WorkspaceIndex.CrateDeclarations crate;
@@ -158,7 +164,7 @@ final class CallResolver {
             }
             for (DeclaredFn fn : crate.functionsNamed(name)) {
                 if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
-                    return new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+                    return Callee.of(fn);
                 }
             }
             if (!modulePath.isEmpty()) {
@@ -193,7 +199,7 @@ final class CallResolver {
                 if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
                     return Callee.UNKNOWN; // differing declarations: do not guess
                 }
-                found = new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+                found = Callee.of(fn);
             }
         }
         return found;
@@ -234,7 +240,7 @@ final class CallResolver {
             if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
                 return Callee.UNKNOWN;
             }
-            found = new Callee(fn.isUnsafe(), fn.displayPath(), fn, true);
+            found = Callee.of(fn);
         }
         return found;
     }

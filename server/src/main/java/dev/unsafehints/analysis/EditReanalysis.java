@@ -93,7 +93,7 @@ final class EditReanalysis {
             return Optional.empty();
         }
         java.util.Map<Integer, Integer> itemStarts = new java.util.HashMap<>(); // `{` to item start, code points
-        collectFunctionItems(parsed.tree(), itemStarts);
+        collectFunctionItems(parsed.tree(), parsed.tokens(), itemStarts);
         if (!inBody && !edit.inItemOrAbove(previous, newText, itemStarts, offsets, newFocus)) {
             return Optional.empty();
         }
@@ -198,8 +198,18 @@ final class EditReanalysis {
         return regions;
     }
 
-    /** For each function with a body: the code point offset of its `{` mapped to its item's start. */
-    private static void collectFunctionItems(ParseTree node, java.util.Map<Integer, Integer> itemStartByBody) {
+    /**
+     * For each function with a body: the code point offset of its `{` mapped to its item's start.
+     * The functions in the branches of `cfg_if!`/`cfg_select!` count: the analysis reads them too.
+     */
+    private static void collectFunctionItems(ParseTree node, org.antlr.v4.runtime.CommonTokenStream tokens,
+                                             java.util.Map<Integer, Integer> itemStartByBody) {
+        if (node instanceof RustParser.MacroInvocationContext m && CfgMacroBranches.isOne(m)) {
+            for (ParserRuleContext branch : CfgMacroBranches.parse(tokens, m).orElse(List.of())) {
+                collectFunctionItems(branch, tokens, itemStartByBody);
+            }
+            return;
+        }
         if (node instanceof RustParser.Function_Context f && f.blockExpression() != null) {
             ParserRuleContext item = f;
             for (ParserRuleContext p = f.getParent(); p != null; p = p.getParent()) {
@@ -216,7 +226,7 @@ final class EditReanalysis {
         }
         for (int i = 0; i < node.getChildCount(); i++) {
             if (node.getChild(i) instanceof ParserRuleContext child) {
-                collectFunctionItems(child, itemStartByBody);
+                collectFunctionItems(child, tokens, itemStartByBody);
             }
         }
     }

@@ -5,10 +5,8 @@ import dev.unsafehints.grammar.RustParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
 
 /**
  * The arguments of well-known std macros whose arguments are plain expressions ({@code assert!},
@@ -36,7 +34,7 @@ final class MacroArguments {
         for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
             Token t = all.get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                inner.add(new FixedIndexToken(t));
+                inner.add(new FileToken(t));
             }
         }
         if (inner.isEmpty()) {
@@ -55,30 +53,6 @@ final class MacroArguments {
             result.add(n.expression());
         }
         return result;
-    }
-
-    /**
-     * A read-only view of a token from the file's stream: the sub-parser's token stream must not
-     * renumber it, so positions and comment lookups keep working against the whole file.
-     */
-    private static final class FixedIndexToken implements Token {
-        private final Token token;
-
-        FixedIndexToken(Token token) {
-            this.token = token;
-        }
-
-        @Override public String getText() { return token.getText(); }
-        @Override public int getType() { return token.getType(); }
-        @Override public int getLine() { return token.getLine(); }
-        @Override public int getCharPositionInLine() { return token.getCharPositionInLine(); }
-        @Override public int getChannel() { return token.getChannel(); }
-        @Override public int getTokenIndex() { return token.getTokenIndex(); }
-        @Override public int getStartIndex() { return token.getStartIndex(); }
-        @Override public int getStopIndex() { return token.getStopIndex(); }
-        @Override public TokenSource getTokenSource() { return token.getTokenSource(); }
-        @Override public CharStream getInputStream() { return token.getInputStream(); }
-        @Override public String toString() { return token.toString(); }
     }
 
     static boolean isLexerToken(int type) {

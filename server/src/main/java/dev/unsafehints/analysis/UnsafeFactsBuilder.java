@@ -32,6 +32,7 @@ final class UnsafeFactsBuilder {
     private final FileModel model;
     private final UnsafeFacts facts = new UnsafeFacts();
     private final Scopes scopes = new Scopes();
+    private Map<String, java.util.Set<String>> localUnions = Map.of(); // unions declared in enclosing blocks
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
     private final Deque<ImplFrame> impls = new ArrayDeque<>();
@@ -161,8 +162,10 @@ final class UnsafeFactsBuilder {
             unsafeBlock(b);
         } else if (node instanceof RustParser.BlockExpressionContext b) {
             scopes.push();
+            Map<String, java.util.Set<String>> outerUnions = localUnions;
             bindLocalFunctions(b);
             walkChildren(b);
+            localUnions = outerUnions;
             scopes.pop();
         } else if (node instanceof RustParser.ClosureExpressionContext c) {
             closure(c);
@@ -449,6 +452,10 @@ final class UnsafeFactsBuilder {
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().union_() != null) {
+                bindLocalUnion(item.visItem().union_());
+            }
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
                     && item.visItem().staticItem() != null && item.visItem().staticItem().KW_MUT() != null) {
                 scopes.bind(Binding.localStaticMut(item.visItem().staticItem().identifier().getText(),
                         model.rangeOf(item)));
@@ -463,6 +470,18 @@ final class UnsafeFactsBuilder {
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
+    }
+
+    /** A union declared in a block: visible in that block only, and not in the workspace index. */
+    private void bindLocalUnion(RustParser.Union_Context u) {
+        java.util.Set<String> fields = new java.util.HashSet<>();
+        if (u.structFields() != null) {
+            for (RustParser.StructFieldContext f : u.structFields().structField()) {
+                fields.add(f.identifier().getText());
+            }
+        }
+        localUnions = new java.util.HashMap<>(localUnions);
+        localUnions.put(u.identifier().getText(), fields);
     }
 
     private void closure(RustParser.ClosureExpressionContext c) {
@@ -664,6 +683,8 @@ final class UnsafeFactsBuilder {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
                         related(decl), decl.safetyDoc());
+            } else {
+                mayHide(); // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
             }
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
@@ -692,6 +713,11 @@ final class UnsafeFactsBuilder {
             written.add(s.pathIdentSegment().getText());
         }
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
+        if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
+            // reading an extern static needs `unsafe` too (no rule of its own: the block is needed)
+            uncertain(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), "use of extern static `" + name + "`");
+            return;
+        }
         if (!staticMut || p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p) {
             return;
         }
@@ -758,12 +784,24 @@ final class UnsafeFactsBuilder {
         if (placeParent(f) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
             return; // &raw const u.field does not read the field
         }
+        String fieldName = f.identifier().getText();
         String unionName = unionTypeOf(f.expression());
         if (unionName == null) {
+            if (isAssignmentTarget(f)) {
+                return;
+            }
+            if (someUnionHasField(fieldName)) {
+                // the base's type is not known here: it may be that union, so the block may need `unsafe`
+                uncertain(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), "read of field `" + fieldName
+                        + "`, which a union declares");
+            } else if (!isKnownStructField(f.expression(), fieldName)) {
+                // a value of unknown type: a union declared where the analysis cannot see (by a
+                // macro, in another crate) would make this read unsafe; the block is not provably unneeded
+                mayHide();
+            }
             return;
         }
-        java.util.Set<String> fields = resolver.crate().unions().get(unionName);
-        String fieldName = f.identifier().getText();
+        java.util.Set<String> fields = unionFields(unionName);
         if (fields == null || !fields.contains(fieldName) || isAssignmentTarget(f)) {
             return;
         }
@@ -772,22 +810,101 @@ final class UnsafeFactsBuilder {
                 "`" + shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
     }
 
+    /** The union a field's base expression is known to be: a typed binding, `self`, or a union literal. */
     private String unionTypeOf(RustParser.ExpressionContext e) {
-        Map<String, java.util.Set<String>> unions = resolver.crate().unions();
-        if (unions.isEmpty() || !(e instanceof RustParser.PathExprContext p)) {
+        if (resolver.crate().unions().isEmpty() && localUnions.isEmpty()) {
             return null;
         }
-        String name = p.getText();
-        if (name.equals("self")) {
-            String self = selfTypeName();
-            return self != null && unions.containsKey(self) ? self : null;
-        }
-        Binding b = scopes.lookup(name);
-        if (b == null || b.typeText() == null) {
+        String type;
+        if (e instanceof RustParser.StructExprContext literal) { // `U { a: 1 }.b`
+            type = FileDeclarations.lastSegmentName(literal.pathInExpression().getText());
+        } else if (e instanceof RustParser.ParenthesizedExprContext paren
+                && paren.nested().expression() instanceof RustParser.StructExprContext literal) {
+            type = FileDeclarations.lastSegmentName(literal.pathInExpression().getText());
+        } else if (!(e instanceof RustParser.PathExprContext p)) {
             return null;
+        } else if (p.getText().equals("self")) {
+            type = selfTypeName();
+        } else {
+            Binding b = scopes.lookup(p.getText());
+            type = b == null || b.typeText() == null ? null
+                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
         }
-        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
-        return unions.containsKey(type) ? type : null;
+        return type != null && unionFields(type) != null ? type : null;
+    }
+
+    /** The fields of a union visible here by that name (a union declared in an enclosing block first). */
+    private java.util.Set<String> unionFields(String union) {
+        java.util.Set<String> local = localUnions.get(union);
+        return local != null ? local : resolver.crate().unions().get(union);
+    }
+
+    private Set<String> externStatics;
+
+    /**
+     * The statics the file's extern blocks declare, in function bodies too (items are visible before
+     * they stand; a binding or another static of the same name only makes a block look needed).
+     */
+    private Set<String> externStatics() {
+        if (externStatics == null) {
+            externStatics = new HashSet<>();
+            if (!model.source().text().contains("static")) {
+                return externStatics;
+            }
+            java.util.Deque<ParseTree> todo = new ArrayDeque<>(List.of(model.parsed().tree()));
+            while (!todo.isEmpty()) {
+                ParseTree node = todo.pop();
+                if (node instanceof RustParser.StaticItemContext s && s.identifier() != null
+                        && insideExternBlock(s)) {
+                    externStatics.add(s.identifier().getText());
+                }
+                for (int i = 0; i < node.getChildCount(); i++) {
+                    if (node.getChild(i) instanceof ParserRuleContext child) {
+                        todo.push(child);
+                    }
+                }
+            }
+        }
+        return externStatics;
+    }
+
+    private static boolean insideExternBlock(ParserRuleContext node) {
+        for (ParserRuleContext p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.ExternBlockContext) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the base is `self` or a typed binding of a struct the crate declares with this field. */
+    private boolean isKnownStructField(RustParser.ExpressionContext base, String field) {
+        if (!(base instanceof RustParser.PathExprContext p)) {
+            return false;
+        }
+        String type;
+        if (p.getText().equals("self")) {
+            type = selfTypeName();
+        } else {
+            Binding b = scopes.lookup(p.getText());
+            type = b == null || b.typeText() == null ? null
+                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+        }
+        return type != null && resolver.crate().hasStructField(type, field);
+    }
+
+    private boolean someUnionHasField(String field) {
+        for (java.util.Set<String> fields : localUnions.values()) {
+            if (fields.contains(field)) {
+                return true;
+            }
+        }
+        for (java.util.Set<String> fields : resolver.crate().unions().values()) {
+            if (fields.contains(field)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
@@ -909,6 +1026,8 @@ final class UnsafeFactsBuilder {
             }
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+        } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {
+            return; // its branches were walked as the code they are
         } else {
             if (!blocks.isEmpty()) {
                 blocks.peek().mayHoldHiddenOperations = true;
@@ -919,6 +1038,18 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         }
+    }
+
+    /** Walks the branches of a `cfg_if!` or `cfg_select!`; false when they are not code we can parse. */
+    private boolean cfgBranches(RustParser.MacroInvocationContext m) {
+        java.util.Optional<List<ParserRuleContext>> branches = CfgMacroBranches.parse(model.parsed().tokens(), m);
+        if (branches.isEmpty()) {
+            return false;
+        }
+        for (ParserRuleContext branch : branches.get()) {
+            walk(branch);
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ recording
@@ -932,6 +1063,16 @@ final class UnsafeFactsBuilder {
             blocks.peek().operations.add(op);
         } else if (!functions.isEmpty()) {
             functions.peek().bodyOperations.add(op);
+        }
+    }
+
+    /**
+     * The enclosing block may hold an operation the analysis cannot name (too vague to list as an
+     * uncertain operation, but enough not to call the block unneeded).
+     */
+    private void mayHide() {
+        if (!blocks.isEmpty()) {
+            blocks.peek().mayHoldHiddenOperations = true;
         }
     }
 

@@ -1,14 +1,11 @@
 package dev.unsafehints.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +20,6 @@ import java.util.TreeMap;
  * and skipped files become tool execution notifications.
  */
 public final class SarifReportWriter implements ReportWriter {
-    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String SRCROOT = "%SRCROOT%";
-
     @Override
     public void write(ReportModel model, Writer out) throws IOException {
         List<RuleDescriptor> rules = new ArrayList<>(RuleCatalog.all());
@@ -40,84 +34,34 @@ public final class SarifReportWriter implements ReportWriter {
                 rules.add(new RuleDescriptor(s.ruleId(), s.ruleId(), s.severity(), s.category(), List.of(), null));
             }
         }
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
-        g.writeStringField("$schema", SCHEMA);
-        g.writeStringField("version", "2.1.0");
-        g.writeArrayFieldStart("runs");
-        g.writeStartObject();
-        writeTool(g, model.tool(), rules);
-        g.writeObjectFieldStart("automationDetails");
-        g.writeStringField("id", model.scan().automationId());
-        g.writeEndObject();
-        g.writeObjectFieldStart("originalUriBaseIds");
-        g.writeObjectFieldStart(SRCROOT);
-        g.writeStringField("uri", model.scan().baseUri());
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeStringField("columnKind", "utf16CodeUnits");
+        JsonGenerator g = SarifLog.begin(out);
+        List<SarifLog.Rule> entries = new ArrayList<>();
+        for (RuleDescriptor r : rules) {
+            entries.add(rule(r));
+        }
+        SarifLog.tool(g, model.tool().name(), model.tool().version(), model.tool().informationUri(), entries);
+        SarifLog.base(g, model.scan().automationId(), model.scan().baseUri());
         writeInvocation(g, model);
         g.writeArrayFieldStart("results");
         for (Site s : model.reportedSites()) {
             writeResult(g, s, ruleIndex.get(s.ruleId()));
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
+        SarifLog.end(g, out);
     }
 
-    private static void writeTool(JsonGenerator g, ToolInfo tool, List<RuleDescriptor> rules) throws IOException {
-        g.writeObjectFieldStart("tool");
-        g.writeObjectFieldStart("driver");
-        g.writeStringField("name", tool.name());
-        g.writeStringField("version", tool.version());
-        g.writeStringField("semanticVersion", tool.version());
-        g.writeStringField("informationUri", tool.informationUri());
-        g.writeArrayFieldStart("rules");
-        for (RuleDescriptor r : rules) {
-            writeRule(g, r);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeRule(JsonGenerator g, RuleDescriptor r) throws IOException {
-        String doc = RuleDocs.markdown(r.id()).orElse(r.title());
+    private static SarifLog.Rule rule(RuleDescriptor r) {
         String whatItFinds = RuleDocs.section(r.id(), "What it finds");
-        g.writeStartObject();
-        g.writeStringField("id", r.id());
-        g.writeStringField("name", pascalCase(r.id()));
-        g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", sentence(r.title()));
-        g.writeEndObject();
-        g.writeObjectFieldStart("fullDescription");
-        g.writeStringField("text", sentence(whatItFinds.isEmpty() ? r.title() : plain(whatItFinds)));
-        g.writeEndObject();
-        g.writeObjectFieldStart("help");
-        g.writeStringField("text", doc);
-        g.writeStringField("markdown", doc);
-        g.writeEndObject();
-        g.writeStringField("helpUri", RuleDocs.url(r.id()));
-        g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", Levels.sarifLevel(r.defaultSeverity()));
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        g.writeArrayFieldStart("tags");
-        g.writeString(r.category().name().toLowerCase(Locale.ROOT));
+        List<String> tags = new ArrayList<>();
+        tags.add(r.category().name().toLowerCase(Locale.ROOT));
         for (String tag : r.tags()) {
             if (!tag.equalsIgnoreCase(r.category().name())) {
-                g.writeString(tag);
+                tags.add(tag);
             }
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        return new SarifLog.Rule(r.id(), SarifLog.pascalCase(r.id()), r.title(),
+                whatItFinds.isEmpty() ? r.title() : SarifLog.plain(whatItFinds),
+                RuleDocs.markdown(r.id()).orElse(r.title()), Levels.sarifLevel(r.defaultSeverity()), tags);
     }
 
     private static void writeInvocation(JsonGenerator g, ReportModel model) throws IOException {
@@ -129,9 +73,7 @@ public final class SarifReportWriter implements ReportWriter {
             for (SyntaxIssue e : f.syntaxErrors()) {
                 g.writeStartObject();
                 g.writeStringField("level", "error");
-                g.writeObjectFieldStart("message");
-                g.writeStringField("text", sentence("Syntax error: " + e.message()));
-                g.writeEndObject();
+                SarifLog.message(g, "Syntax error: " + e.message());
                 g.writeArrayFieldStart("locations");
                 g.writeStartObject();
                 writePhysicalLocation(g, f.path(), e.span());
@@ -146,13 +88,11 @@ public final class SarifReportWriter implements ReportWriter {
         for (SkippedFile s : model.skipped()) {
             g.writeStartObject();
             g.writeStringField("level", s.reason() == SkippedFile.Reason.INTERNAL_ERROR ? "error" : "warning");
-            g.writeObjectFieldStart("message");
-            g.writeStringField("text", sentence("Skipped " + s.path() + ": " + s.message()));
-            g.writeEndObject();
+            SarifLog.message(g, "Skipped " + s.path() + ": " + s.message());
             g.writeArrayFieldStart("locations");
             g.writeStartObject();
             g.writeObjectFieldStart("physicalLocation");
-            writeArtifact(g, s.path());
+            SarifLog.artifact(g, s.path());
             g.writeEndObject();
             g.writeEndObject();
             g.writeEndArray();
@@ -176,9 +116,7 @@ public final class SarifReportWriter implements ReportWriter {
             g.writeNumberField("ruleIndex", ruleIndex);
         }
         g.writeStringField("level", s.level());
-        g.writeObjectFieldStart("message");
-        g.writeStringField("text", sentence(s.message()));
-        g.writeEndObject();
+        SarifLog.message(g, s.message());
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
         writePhysicalLocation(g, s.path(), s.span());
@@ -191,9 +129,7 @@ public final class SarifReportWriter implements ReportWriter {
                 g.writeStartObject();
                 g.writeNumberField("id", id++);
                 writePhysicalLocation(g, r.path(), r.span());
-                g.writeObjectFieldStart("message");
-                g.writeStringField("text", sentence(r.message() == null || r.message().isBlank() ? "Related location" : r.message()));
-                g.writeEndObject();
+                SarifLog.message(g, r.message() == null || r.message().isBlank() ? "Related location" : r.message());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -222,73 +158,6 @@ public final class SarifReportWriter implements ReportWriter {
     }
 
     private static void writePhysicalLocation(JsonGenerator g, String path, Span span) throws IOException {
-        g.writeObjectFieldStart("physicalLocation");
-        writeArtifact(g, path);
-        g.writeObjectFieldStart("region");
-        g.writeNumberField("startLine", span.startLine());
-        g.writeNumberField("startColumn", span.startColumn());
-        g.writeNumberField("endLine", span.endLine());
-        g.writeNumberField("endColumn", span.endColumn());
-        g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    private static void writeArtifact(JsonGenerator g, String path) throws IOException {
-        g.writeObjectFieldStart("artifactLocation");
-        if (path.startsWith("/")) {
-            g.writeStringField("uri", fileUri(path));
-        } else {
-            g.writeStringField("uri", relativeUri(path));
-            g.writeStringField("uriBaseId", SRCROOT);
-        }
-        g.writeEndObject();
-    }
-
-    /** A relative URI reference for a report path: each segment percent-encoded where needed. */
-    static String relativeUri(String path) {
-        try {
-            String uri = new URI(null, null, path, null).toASCIIString();
-            int colon = uri.indexOf(':');
-            int slash = uri.indexOf('/');
-            if (colon >= 0 && (slash < 0 || colon < slash)) {
-                uri = "./" + uri; // "a:b.rs" would read as a URI with scheme "a"
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot express " + path + " as a URI", e);
-        }
-    }
-
-    private static String fileUri(String absolutePath) {
-        return java.nio.file.Path.of(absolutePath).toUri().toASCIIString();
-    }
-
-    /** SARIF messages are sentences: end with a full stop when they do not already end with punctuation. */
-    static String sentence(String text) {
-        String t = text.strip();
-        if (t.isEmpty()) {
-            return t;
-        }
-        char last = t.charAt(t.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? t : t + ".";
-    }
-
-    /** Markdown to plain text, good enough for a one-paragraph description: drops code ticks and emphasis. */
-    static String plain(String markdown) {
-        return markdown.replace("`", "").replace("**", "").replaceAll("\\s+", " ").strip();
-    }
-
-    /**
-     * The rule's SARIF name: its id in PascalCase ({@code UnsafeBlock}). SARIF wants the name to differ
-     * from the opaque id, so a one-word id gets a suffix ({@code union} becomes {@code UnionItem}).
-     */
-    static String pascalCase(String id) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : id.split("[-_]")) {
-            if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return sb.toString().equalsIgnoreCase(id) ? sb + "Item" : sb.toString();
+        SarifLog.physicalLocation(g, path, span.startLine(), span.startColumn(), span.endLine(), span.endColumn());
     }
 }

@@ -1,14 +1,12 @@
 package dev.unsafehints.review;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.unsafehints.report.SarifLog;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
 import java.io.IOException;
 import java.io.Writer;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +19,9 @@ import java.util.Map;
  * external, accepted suppression carrying the reviewer's note), the checklist in the message,
  * a {@code %SRCROOT%}-relative URI and 1-based lines and UTF-16 columns.
  *
- * <p>A small writer of its own: the scan's SARIF writer (package {@code report}) describes a whole
- * scan; once both are on one branch, the rule entries could be shared.
+ * <p>The log's frame, rules and locations are written as the scan's are ({@link SarifLog}).
  */
 public final class ReviewSarifWriter {
-    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String SRCROOT = "%SRCROOT%";
     /** The key under which results carry the site hash in {@code partialFingerprints}. */
     public static final String FINGERPRINT_KEY = "unsafeHintsReviewSite/v1";
 
@@ -41,36 +36,13 @@ public final class ReviewSarifWriter {
         for (ReviewedSite s : report.sites()) {
             ruleIndex.putIfAbsent(s.kind(), ruleIndex.size());
         }
-        JsonGenerator g = new JsonFactory().createGenerator(out);
-        g.useDefaultPrettyPrinter();
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.writeStartObject();
-        g.writeStringField("$schema", SCHEMA);
-        g.writeStringField("version", "2.1.0");
-        g.writeArrayFieldStart("runs");
-        g.writeStartObject();
-        g.writeObjectFieldStart("tool");
-        g.writeObjectFieldStart("driver");
-        g.writeStringField("name", "unsafe-hints");
-        g.writeStringField("version", toolVersion);
-        g.writeStringField("semanticVersion", toolVersion);
-        g.writeStringField("informationUri", "https://github.com/unsafe-hints/unsafe-hints");
-        g.writeArrayFieldStart("rules");
+        JsonGenerator g = SarifLog.begin(out);
+        List<SarifLog.Rule> rules = new ArrayList<>();
         for (String kind : ruleIndex.keySet()) {
-            rule(g, kind);
+            rules.add(rule(kind));
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeObjectFieldStart("automationDetails");
-        g.writeStringField("id", "unsafe-hints/review/");
-        g.writeEndObject();
-        g.writeObjectFieldStart("originalUriBaseIds");
-        g.writeObjectFieldStart(SRCROOT);
-        g.writeStringField("uri", report.root().toUri().toASCIIString());
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeStringField("columnKind", "utf16CodeUnits");
+        SarifLog.tool(g, "unsafe-hints", toolVersion, SarifLog.TOOL_URI, rules);
+        SarifLog.base(g, "unsafe-hints/review/", report.root().toUri().toASCIIString());
         g.writeArrayFieldStart("invocations");
         g.writeStartObject();
         g.writeBooleanField("executionSuccessful", true);
@@ -78,9 +50,7 @@ public final class ReviewSarifWriter {
         for (String n : report.notes()) {
             g.writeStartObject();
             g.writeStringField("level", "warning");
-            g.writeObjectFieldStart("message");
-            g.writeStringField("text", sentence(n));
-            g.writeEndObject();
+            SarifLog.message(g, n);
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -91,43 +61,16 @@ public final class ReviewSarifWriter {
             result(g, s, ruleIndex.get(s.kind()));
         }
         g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        out.flush();
+        SarifLog.end(g, out);
     }
 
-    private static void rule(JsonGenerator g, String kind) throws IOException {
+    private static SarifLog.Rule rule(String kind) {
         RuleDescriptor descriptor = RuleCatalog.byId(kind).orElse(null);
         String title = descriptor == null ? kind : descriptor.title();
         String what = RuleDocs.section(kind, "What it finds");
-        String doc = RuleDocs.markdown(kind).orElse(title);
-        g.writeStartObject();
-        g.writeStringField("id", kind);
-        g.writeStringField("name", "Review" + pascal(kind));
-        g.writeObjectFieldStart("shortDescription");
-        g.writeStringField("text", sentence("Changed " + title));
-        g.writeEndObject();
-        g.writeObjectFieldStart("fullDescription");
-        g.writeStringField("text", sentence(what.isEmpty() ? title : what.replace("`", "").replaceAll("\\s+", " ")));
-        g.writeEndObject();
-        g.writeObjectFieldStart("help");
-        g.writeStringField("text", doc);
-        g.writeStringField("markdown", doc);
-        g.writeEndObject();
-        g.writeStringField("helpUri", RuleDocs.url(kind));
-        g.writeObjectFieldStart("defaultConfiguration");
-        g.writeStringField("level", "warning");
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        g.writeArrayFieldStart("tags");
-        g.writeString("unsafe");
-        g.writeString("review");
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndObject();
+        return new SarifLog.Rule(kind, "Review" + SarifLog.pascalCase(kind), "Changed " + title,
+                what.isEmpty() ? title : SarifLog.plain(what), RuleDocs.markdown(kind).orElse(title), "warning",
+                List.of("unsafe", "review"));
     }
 
     private static void result(JsonGenerator g, ReviewedSite s, int ruleIndex) throws IOException {
@@ -140,18 +83,8 @@ public final class ReviewSarifWriter {
         g.writeEndObject();
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
-        g.writeObjectFieldStart("physicalLocation");
-        g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", relativeUri(s.file()));
-        g.writeStringField("uriBaseId", SRCROOT);
-        g.writeEndObject();
-        g.writeObjectFieldStart("region");
-        g.writeNumberField("startLine", s.start().line() + 1);
-        g.writeNumberField("startColumn", s.start().column() + 1);
-        g.writeNumberField("endLine", s.end().line() + 1);
-        g.writeNumberField("endColumn", s.end().column() + 1);
-        g.writeEndObject();
-        g.writeEndObject();
+        SarifLog.physicalLocation(g, s.file(), s.start().line() + 1, s.start().column() + 1, s.end().line() + 1,
+                s.end().column() + 1);
         g.writeEndObject();
         g.writeEndArray();
         g.writeObjectFieldStart("partialFingerprints");
@@ -200,31 +133,5 @@ public final class ReviewSarifWriter {
             }
         }
         return String.join("\n", lines);
-    }
-
-    static String relativeUri(String path) {
-        try {
-            String uri = new URI(null, null, path, null).toASCIIString();
-            int colon = uri.indexOf(':');
-            int slash = uri.indexOf('/');
-            return colon >= 0 && (slash < 0 || colon < slash) ? "./" + uri : uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("cannot express " + path + " as a URI", e);
-        }
-    }
-
-    private static String sentence(String text) {
-        String t = text.strip();
-        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") ? t : t + ".";
-    }
-
-    private static String pascal(String id) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : id.split("-")) {
-            if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.unsafehints.workspace;
 
+import dev.unsafehints.analysis.CfgMacroBranches;
 import dev.unsafehints.analysis.Comments;
 import dev.unsafehints.analysis.SafetyDocs;
 import dev.unsafehints.analysis.TextPosition;
@@ -201,9 +202,23 @@ public final class FileDeclarations {
         }
     }
 
+    /** The items in the branches of a `cfg_if!` or `cfg_select!`: declared where the macro stands. */
+    private void cfgMacro(RustParser.ItemContext item, List<String> module) {
+        RustParser.MacroItemContext macro = item.macroItem();
+        if (macro == null || macro.macroInvocation() == null || !CfgMacroBranches.isOne(macro.macroInvocation())) {
+            return;
+        }
+        for (ParserRuleContext branch : CfgMacroBranches.parse(parsed.tokens(), macro.macroInvocation()).orElse(List.of())) {
+            if (branch instanceof RustParser.ItemContext inner) {
+                item(inner, module);
+            }
+        }
+    }
+
     private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null) {
+            cfgMacro(item, module);
             return;
         }
         if (vis.module() != null) {

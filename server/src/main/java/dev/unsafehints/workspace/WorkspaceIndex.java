@@ -158,6 +158,12 @@ public class WorkspaceIndex {
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
+        /** Whether a struct of that name declared in the crate has a field of that name. */
+        public boolean hasStructField(String struct, String field) {
+            Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
+            return fields != null && fields.containsKey(field);
+        }
+
         /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */
         public boolean hasModule(List<String> modulePath) {
             return moduleVisibility.containsKey(modulePath);

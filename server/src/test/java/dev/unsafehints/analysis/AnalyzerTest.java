@@ -137,4 +137,24 @@ class AnalyzerTest {
         // the body of a safe fn without unsafe code is not parsed, however deep it nests
         assertTrue(analyze(text.substring("unsafe ".length())).syntaxProblems().isEmpty());
     }
+
+    @Test
+    void aSafeTargetFeatureFnIsAnUnsafeCallWhereItsFeaturesAreOff() {
+        String text = """
+                #[target_feature(enable = "avx2")]
+                fn fast(x: u8) -> bool { x > 1 }
+
+                #[target_feature(enable = "avx2")]
+                fn also_fast(x: u8) -> bool { fast(x) }
+
+                pub fn slow(x: u8) -> bool {
+                    // SAFETY: the caller checked that the CPU has AVX2.
+                    unsafe { fast(x) }
+                }
+                """;
+        List<Finding> calls = of(analyze(text), "unsafe-call");
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals(text.indexOf("fast(x) }\n}"), calls.get(0).range().start());
+        assertTrue(calls.get(0).message().contains("target feature"), calls.get(0).message());
+    }
 }

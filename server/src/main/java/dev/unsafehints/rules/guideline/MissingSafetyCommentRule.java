@@ -2,6 +2,7 @@ package dev.unsafehints.rules.guideline;
 
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Fix;
+import dev.unsafehints.analysis.MacroBodySafety;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.SafetyTemplates;
 import dev.unsafehints.analysis.Severity;
@@ -17,7 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An unsafe block or unsafe impl without a `// SAFETY:` comment where clippy looks for one. */
+/**
+ * An unsafe block or unsafe impl without a `// SAFETY:` comment where clippy looks for one, in code
+ * and in the bodies of `macro_rules!` ({@link MacroBodySafety}).
+ */
 @RuleInfo(id = "missing-safety-comment", title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"})
 public final class MissingSafetyCommentRule implements Rule {
@@ -54,6 +58,16 @@ public final class MissingSafetyCommentRule implements Rule {
                             + (impl.message().isEmpty() ? "the trait" : "`" + impl.message() + "`") + ">" + newline)));
             sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
                     + " trait's contract", List.of(), List.of(fix), Map.of());
+        }
+        for (MacroBodySafety.Site site : MacroBodySafety.undocumented(model)) {
+            int anchor = model.startOf(site.unsafeKeyword());
+            String indent = SafetyTemplates.indentationAt(source, anchor);
+            Fix fix = new Fix("Add a SAFETY comment", List.of(SafetyTemplates.insertAboveLine(source, anchor,
+                    indent + "// SAFETY: <why " + (site.isImpl() ? "the type upholds the trait's contract"
+                            : "the operations are sound") + " for every expansion>" + newline)));
+            sink.report(model.rangeOf(site.unsafeKeyword(), site.next()), "unsafe " + (site.isImpl() ? "impl" : "block")
+                    + " in macro `" + site.macro() + "!` without a `// SAFETY:` comment: each expansion is unsafe code,"
+                    + " say why it is sound wherever the macro is used", List.of(), List.of(fix), Map.of());
         }
     }
 
