@@ -44,3 +44,157 @@ pub fn parenthesised(p: *const u8) -> u32 {
     // SAFETY: callers pass a pointer to four readable bytes.
     unsafe { (p as *const u32).read_unaligned() } //~ ptr-as-ptr
 }
+
+// The mutability of `.as_ptr()` depends on its receiver: slices, `Vec` and `str` give `*const`,
+// `NonNull`, `Cell` and `RefCell` give `*mut`.
+pub struct Holder {
+    nn: std::ptr::NonNull<u8>,
+    cell: std::cell::Cell<u32>,
+    buf: Vec<u8>,
+    other: Opaque,
+}
+
+pub struct Opaque;
+
+impl Holder {
+    pub fn receivers(&self) {
+        let _ = self.nn.as_ptr() as *mut u16; //~ ptr-as-ptr
+        let _ = self.cell.as_ptr() as *mut u16; //~ ptr-as-ptr
+        let _ = self.buf.as_ptr() as *const u16; //~ ptr-as-ptr
+        // ok: `NonNull::as_ptr` and `Cell::as_ptr` are `*mut`, so these casts change the mutability
+        // (and `.cast::<u16>()` would give a `*mut u16`).
+        let _ = self.nn.as_ptr() as *const u16;
+        let _ = self.cell.as_ptr() as *const u16;
+    }
+}
+
+pub fn typed_receivers(nn: std::ptr::NonNull<u32>, cell: &std::cell::RefCell<u8>, s: &str, v: &[u8]) {
+    let _ = nn.as_ptr() as *mut u8; //~ ptr-as-ptr
+    let _ = s.as_ptr() as *const i8; //~ ptr-as-ptr
+    let _ = v[1..].as_ptr() as *const u16; //~ ptr-as-ptr
+    let _ = "text".as_ptr() as *const i8; //~ ptr-as-ptr
+    // ok: mutability changes.
+    let _ = nn.as_ptr() as *const u8;
+    let _ = cell.as_ptr() as *const i8;
+}
+
+// ok: the receiver's type is unknown, so the mutability of its `as_ptr` is too.
+pub fn unknown_receiver<T: AsPtr>(t: T, o: &Opaque) {
+    let _ = t.as_ptr() as *const u16;
+    let _ = o.as_ptr() as *const u16;
+}
+
+pub trait AsPtr {
+    fn as_ptr(&self) -> *const u8;
+}
+
+impl Opaque {
+    pub fn as_ptr(&self) -> *mut u8 {
+        std::ptr::null_mut()
+    }
+}
+
+// Pointers bound from tuples, and from std and crate functions with documented signatures.
+pub struct Triple {
+    data: [u32; 4],
+}
+
+impl Triple {
+    fn triple_mut(&mut self) -> (*mut u32, &mut usize, usize) {
+        unimplemented!()
+    }
+
+    fn start(&self) -> *const u32 {
+        self.data.as_ptr()
+    }
+
+    pub fn tuples(&mut self, x: &[u8], y: &[u8]) {
+        let (px, py) = (x.as_ptr(), y.as_ptr());
+        let _ = (px as *const u32, py as *const u16); //~ ptr-as-ptr //~ ptr-as-ptr
+        let (ptr, _len, _cap) = self.triple_mut();
+        let _ = ptr as *mut u8; //~ ptr-as-ptr
+        let _ = ptr as *const u8; // ok: mutability changes
+        let _ = self.start() as *const u8; //~ ptr-as-ptr
+    }
+}
+
+pub fn std_functions() {
+    let _ = Box::into_raw(Box::new(1u32)) as *mut u8; //~ ptr-as-ptr
+    let _ = std::ptr::null_mut::<u32>() as *mut u8; //~ ptr-as-ptr
+    let _ = std::ptr::null::<u32>() as *const u8; //~ ptr-as-ptr
+    let _ = std::ptr::null::<u32>() as *mut u8; // ok: mutability changes
+    let _ = Box::into_raw(Box::new(1u32)) as *const u8; // ok: mutability changes
+}
+
+// `as _` takes its type from where the value goes: the declared return type (for the tail
+// expression or a `return`) or a `let`'s declared type. `.cast()` infers the same pointee.
+pub struct Inferred {
+    xs: [u32; 4],
+}
+
+impl Inferred {
+    pub fn tail(&self) -> *const u8 {
+        self.xs.as_ptr() as _ //~ ptr-as-ptr
+    }
+
+    pub fn through_block(&mut self) -> *mut u8 {
+        { self.xs.as_mut_ptr() as _ } //~ ptr-as-ptr
+    }
+
+    pub fn early(&self, first: bool) -> *const u16 {
+        if first {
+            return self.xs.as_ptr() as _; //~ ptr-as-ptr
+        }
+        std::ptr::null()
+    }
+
+    // ok: the mutability changes, the target is an integer, or the `return` leaves a closure.
+    pub fn changes_mutability(&self) -> *mut u8 {
+        self.xs.as_ptr() as _
+    }
+
+    pub fn address(&self) -> usize {
+        self.xs.as_ptr() as _
+    }
+
+    pub fn in_closure(&self) -> *const u8 {
+        let f = || {
+            return self.xs.as_ptr() as _;
+        };
+        let _: *const u16 = f();
+        std::ptr::null()
+    }
+}
+
+pub fn typed_let(v: &[u8]) {
+    let p = v.as_ptr();
+    let _q: *const u16 = p as _; //~ ptr-as-ptr
+    let _r: *mut u16 = p as _; // ok: mutability changes
+}
+
+// ok: `T` may be unsized, and `.cast()` needs a sized pointee.
+pub fn maybe_unsized<T: ?Sized>(p: *const u8) -> *const T {
+    p as _
+}
+
+// An argument at a pointer parameter of a std function takes that parameter's type.
+pub fn std_arguments(shared: *mut Inferred, src: *const u32, dst: *mut u32) -> u64 {
+    let _slot = std::sync::atomic::AtomicPtr::<u8>::new(shared as _); //~ ptr-as-ptr
+    // SAFETY: callers pass `src` valid for reading 8 bytes and `dst` for writing 8.
+    unsafe {
+        core::ptr::copy_nonoverlapping(src as _, dst as _, 2); //~ ptr-as-ptr //~ ptr-as-ptr
+        core::ptr::write(src as _, 0u64); // ok: `write` takes `*mut`, the mutability changes
+        core::ptr::read(src as _) //~ ptr-as-ptr
+    }
+}
+
+// `MaybeUninit::as_ptr` gives `*const`, also through `ManuallyDrop` (method calls deref through it).
+pub struct Slot {
+    value: core::mem::ManuallyDrop<core::mem::MaybeUninit<u64>>,
+}
+
+impl Slot {
+    pub fn bytes(&self) -> *const u8 {
+        self.value.as_ptr() as *const u8 //~ ptr-as-ptr
+    }
+}

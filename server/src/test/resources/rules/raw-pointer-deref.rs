@@ -194,3 +194,27 @@ pub fn from_crate_fns(pool: &mut Pool, v: &mut [u8]) -> u8 {
         *s //~ raw-pointer-deref
     }
 }
+
+// `UnsafeCell::get` and `NonNull::as_ptr` give raw pointers, whether the cell or `NonNull` is a
+// field, a parameter or a local of declared type.
+pub fn cells_and_non_null(cell: &UnsafeCell<u32>, nn: ptr::NonNull<u32>, slot: &AtomicPtr<u32>) -> u32 {
+    let (a, b) = (cell.get(), nn.as_ptr());
+    // SAFETY: callers pass a cell nothing else borrows, and a valid, unaliased `nn`.
+    unsafe {
+        *cell.get() = 1; //~ raw-pointer-deref
+        *nn.as_ptr() += 1; //~ raw-pointer-deref
+        *a += *b; //~ raw-pointer-deref //~ raw-pointer-deref
+        *slot.load(Ordering::Acquire) //~ raw-pointer-deref
+    }
+}
+
+// ok: `ManuallyDrop<*mut u8>` is not a pointer; `*` derefs the wrapper (safe) to the pointer.
+pub struct Wrapped {
+    p: core::mem::ManuallyDrop<*mut u8>,
+}
+
+impl Wrapped {
+    pub fn inner(&self) -> *mut u8 {
+        *self.p
+    }
+}

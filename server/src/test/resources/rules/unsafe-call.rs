@@ -2,6 +2,50 @@
 // starts (for a method call: at its receiver). Resolution follows `use` imports and the module
 // tree, not bare names; calls it cannot resolve are left alone.
 
+// ---- NonNull receivers (a field, parameter or local declared `NonNull<..>`) ----
+// `NonNull::as_ref`, `as_mut`, `add`, `read`, `write`, ... are `unsafe fn`s; `as_ptr` and `cast` are safe.
+
+pub struct NonNullHolder {
+    vec: core::ptr::NonNull<Vec<u8>>,
+}
+
+impl NonNullHolder {
+    pub fn calls(&mut self) -> usize {
+        let _safe = self.vec.as_ptr(); // ok: safe
+        // SAFETY: `vec` points to a live Vec that nothing else borrows.
+        let v = unsafe { self.vec.as_mut() }; //~ unsafe-call
+        v.len()
+    }
+
+    pub fn copied(&self) -> usize {
+        let vec = self.vec;
+        // SAFETY: `vec` points to a live Vec.
+        unsafe { vec.as_ref() }.len() //~ unsafe-call
+    }
+}
+
+pub fn non_null_calls(p: core::ptr::NonNull<u32>, q: core::ptr::NonNull<u32>) {
+    let built = core::ptr::NonNull::dangling();
+    // SAFETY: the fixture only needs the calls to be written.
+    unsafe {
+        let _ = p.read(); //~ unsafe-call
+        q.write(1); //~ unsafe-call
+        let _ = p.add(1); //~ unsafe-call
+        let _ = q.offset_from(p); //~ unsafe-call
+        p.copy_to_nonoverlapping(q, 1); //~ unsafe-call
+        let _: &u32 = built.as_ref(); //~ unsafe-call
+    }
+    let _ = p.cast::<u8>(); // ok: safe
+    let unwrapped = core::ptr::NonNull::new(p.as_ptr()).unwrap();
+    // SAFETY: `p` is valid for reads.
+    let _ = unsafe { unwrapped.read() }; //~ unsafe-call
+    // ok: `NonNull::new` gives an `Option`, whose `as_ref` is safe.
+    let maybe = core::ptr::NonNull::new(p.as_ptr());
+    let _ = maybe.as_ref();
+}
+
+// ---- end of NonNull receivers ----
+
 use std::ffi::{c_char, CStr};
 use std::mem::transmute as reinterpret;
 use std::ptr;

@@ -20,8 +20,9 @@ import org.antlr.v4.runtime.TokenSource;
  * code or raw pointers. A body is kept when its function is declared `unsafe` (its body is an
  * unsafe context before the 2024 edition), or when one of its tokens is a sign of unsafe code or
  * raw pointers: `unsafe`, `extern`, `static`, `union`, `raw`, `*const`, `*mut`, or one of the
- * macros and attributes in {@link #SIGNS}. A body without any of them has no unsafe operation, raw
- * pointer cast, unsafe item or unsafe attribute for the analysis to find.
+ * macros and attributes in {@link #SIGNS}; also `as _` when the signature names a raw pointer type
+ * (the cast may take a pointer type from the declared return type). A body without any of them has
+ * no unsafe operation, raw pointer cast, unsafe item or unsafe attribute for the analysis to find.
  * </ul>
  *
  * <p>A function item is `fn` followed by anything but `(` (`fn(` is a function pointer type). Its
@@ -137,6 +138,8 @@ public final class BodySkippingTokenSource implements TokenSource {
         int depth = 0; // ( [ and < nesting
         int constBlocks = 0; // { } nesting of const generic blocks
         boolean first = true;
+        boolean pointerInSignature = false;
+        int previous = -1;
         while (true) {
             Token t = read();
             pending.add(t);
@@ -147,6 +150,8 @@ public final class BodySkippingTokenSource implements TokenSource {
             if (t.getChannel() != Token.DEFAULT_CHANNEL) {
                 continue;
             }
+            pointerInSignature |= previous == RustLexer.STAR && (type == RustLexer.KW_CONST || type == RustLexer.KW_MUT);
+            previous = type;
             if (first) {
                 first = false;
                 if (type == RustLexer.LPAREN) {
@@ -167,7 +172,7 @@ public final class BodySkippingTokenSource implements TokenSource {
                 return;
             } else if (type == RustLexer.LBRACE) {
                 if (depth == 0) {
-                    body(t, declaredUnsafe);
+                    body(t, declaredUnsafe, pointerInSignature);
                     return;
                 }
                 constBlocks = 1;
@@ -176,7 +181,7 @@ public final class BodySkippingTokenSource implements TokenSource {
     }
 
     /** Reads the body up to its closing `}`; queues that brace alone, or replays the body when it is kept. */
-    private void body(Token open, boolean declaredUnsafe) {
+    private void body(Token open, boolean declaredUnsafe, boolean pointerInSignature) {
         int start = open.getStartIndex();
         boolean outsideFocus = focus >= 0 && start != focus && !(focusEnd >= 0 && start > focus && start < focusEnd);
         List<Token> tokens = new ArrayList<>();
@@ -194,7 +199,8 @@ public final class BodySkippingTokenSource implements TokenSource {
                 continue;
             }
             if (mode == Mode.SAFE_BODIES && !keep && !outsideFocus) {
-                keep = isSign(t, previous);
+                keep = isSign(t, previous)
+                        || pointerInSignature && type == RustLexer.UNDERSCORE && previous == RustLexer.KW_AS;
             }
             previous = type;
             if (type == RustLexer.LBRACE) {

@@ -50,6 +50,14 @@ class BodySkippingTokenSourceTest {
     }
 
     @Test
+    void anInferredCastIsASignOnlyWhenTheSignatureNamesARawPointer() {
+        String pointer = "fn a(&self) -> *const u8 { self.xs.as_ptr() as _ }";
+        assertEquals(kept(pointer, null), safeBodies(pointer));
+        assertEquals("fn a ( x : u8 ) -> u32 { }", safeBodies("fn a(x: u8) -> u32 { x as _ }"));
+        assertEquals("fn a ( p : * mut u8 ) -> usize { }", safeBodies("fn a(p: *mut u8) -> usize { p as usize }"));
+    }
+
+    @Test
     void theBodyOfAnUnsafeFunctionIsKept() {
         for (String qualifiers : List.of("unsafe fn", "pub unsafe fn", "const unsafe fn", "unsafe extern \"C\" fn",
                 "pub(crate) const unsafe extern \"C\" fn")) {

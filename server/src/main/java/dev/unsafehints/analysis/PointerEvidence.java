@@ -74,7 +74,7 @@ final class PointerEvidence {
             if (method != null && method.returnsRawPointer()) {
                 return "`" + method.displayPath() + "` returns `" + method.returnType() + "`";
             }
-            FileDeclarations.FieldKind receiver = fieldKindOf(m.expression());
+            FileDeclarations.FieldKind receiver = typeKindOf(m.expression());
             if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")) {
                 return "`UnsafeCell::get` returns a raw pointer";
             }
@@ -136,33 +136,164 @@ final class PointerEvidence {
         if (e instanceof RustParser.ParenthesizedExprContext p) {
             return constness(p.nested().expression());
         }
+        RustParser.ExpressionContext tail = blockValue(e);
+        if (tail != null) {
+            return constness(tail);
+        }
         if (e instanceof RustParser.CastExprContext c && c.castType().STAR() != null) {
             return c.castType().KW_MUT() != null ? "mut" : "const";
         }
         if (e instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
             return b.KW_MUT() != null ? "mut" : "const";
         }
+        if (e instanceof RustParser.MacroInvocationExprContext m) {
+            String name = lastSegment(m.macroInvocation().simplePath());
+            return name.equals("addr_of_mut") ? "mut" : name.equals("addr_of") ? "const" : null;
+        }
         if (e instanceof RustParser.MethodCallExprContext m) {
-            String name = m.pathExprSegment().pathIdentSegment().getText();
-            if (name.equals("as_ptr")) {
-                return "const";
+            return methodConstness(m);
+        }
+        if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
             }
-            if (name.equals("as_mut_ptr")) {
-                return "mut";
+            String key = StdUnsafeApis.withoutStdCrate(path);
+            boolean bareNull = path.size() == 1 && (key.equals("null") || key.equals("null_mut")); // as in of()
+            String std = StdPointerConstness.ofPath(bareNull ? "ptr::" + key : key);
+            if (std != null) {
+                return std;
             }
-            if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name) && !name.startsWith("cast")) {
-                return constness(m.expression());
-            }
-            return null;
+            DeclaredFn fn = crateCallee(c);
+            return fn == null ? null : StdPointerConstness.ofType(fn.returnType());
         }
         if (e instanceof RustParser.PathExprContext p) {
             Binding b = scopes.lookup(p.getText());
-            if (b != null && b.rawPointer() && b.typeText() != null) {
-                String t = b.typeText().replaceAll("\\s+", "");
-                return t.startsWith("*const") ? "const" : t.startsWith("*mut") ? "mut" : null;
-            }
+            return b != null && b.rawPointer() ? StdPointerConstness.ofType(b.typeText()) : null;
         }
         return null;
+    }
+
+    /**
+     * The mutability of a method's pointer. `as_ptr` is the ambiguous one: slices, `Vec` and `str`
+     * give `*const`, while `NonNull`, `Cell`, `RefCell` and `AtomicPtr` give `*mut`; so it needs a
+     * receiver of known type, and an unknown receiver gives null rather than a guess.
+     */
+    private String methodConstness(RustParser.MethodCallExprContext m) {
+        String name = m.pathExprSegment().pathIdentSegment().getText();
+        FileDeclarations.FieldKind receiver = typeKindOf(m.expression());
+        if (name.equals("as_ptr")) {
+            if (receiver == FileDeclarations.FieldKind.NON_NULL || receiver == FileDeclarations.FieldKind.CELL
+                    || receiver == FileDeclarations.FieldKind.ATOMIC_PTR) {
+                return "mut";
+            }
+            if (receiver == FileDeclarations.FieldKind.CONST_AS_PTR) {
+                return "const";
+            }
+            String owner = receiverTypeName(m.expression());
+            return owner == null ? null : crateMethodConstness(name, owner);
+        }
+        if (name.equals("as_mut_ptr")) {
+            return "mut"; // every std `as_mut_ptr` returns `*mut`
+        }
+        if (receiver == FileDeclarations.FieldKind.UNSAFE_CELL && name.equals("get")
+                || receiver == FileDeclarations.FieldKind.ATOMIC_PTR && (name.equals("load") || name.equals("swap"))) {
+            return "mut";
+        }
+        if (StdUnsafeApis.POINTER_PRESERVING_METHODS.contains(name) && !name.startsWith("cast")) {
+            return constness(m.expression());
+        }
+        boolean stdReceiver = receiver != null && receiver != FileDeclarations.FieldKind.OTHER;
+        return stdReceiver ? null : crateMethodConstness(name, null);
+    }
+
+    /**
+     * The mutability every crate method of this name (of {@code owner}, when given) returns, when
+     * they all agree; else null.
+     */
+    private String crateMethodConstness(String name, String owner) {
+        String agreed = null;
+        for (DeclaredFn fn : resolver.crate().functionsNamed(name)) {
+            if (fn.owner() == null || owner != null && !owner.equals(fn.owner())) {
+                continue;
+            }
+            String c = StdPointerConstness.ofType(fn.returnType());
+            if (c == null || agreed != null && !agreed.equals(c)) {
+                return null;
+            }
+            agreed = c;
+        }
+        return agreed;
+    }
+
+    private static final java.util.Set<String> UNWRAPPING_METHODS = java.util.Set.of("unwrap", "expect", "unwrap_unchecked");
+
+    /** Methods that return a slice or `str` by convention (`Vec::as_slice`, `str::as_bytes`, `CString::as_c_str`). */
+    private static final java.util.Set<String> SLICE_RETURNING_METHODS = java.util.Set.of(
+            "as_slice", "as_mut_slice", "as_bytes", "as_str", "to_bytes", "to_bytes_with_nul", "as_c_str");
+
+    /**
+     * What the declared type of {@code e} tells a method call on it (see {@link FileDeclarations.FieldKind}):
+     * from a field's declaration, a local's declared or inferred type, or the shape of a literal; else null.
+     */
+    FileDeclarations.FieldKind typeKindOf(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return typeKindOf(p.nested().expression());
+        }
+        if (e instanceof RustParser.FieldExprContext) {
+            return fieldKindOf(e);
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            Binding b = p.getText().equals("self") ? null : scopes.lookup(p.getText());
+            return b == null || b.typeText() == null ? null
+                    : FileDeclarations.kindOfReferentText(withoutReferences(b.typeText()));
+        }
+        if (e instanceof RustParser.LiteralExprContext lit) {
+            String t = lit.getText();
+            return t.startsWith("\"") || t.startsWith("b\"") || t.startsWith("r") || t.startsWith("br")
+                    ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
+        }
+        if (e instanceof RustParser.ArrayExprContext) {
+            return FileDeclarations.FieldKind.CONST_AS_PTR;
+        }
+        if (e instanceof RustParser.MacroInvocationExprContext m) {
+            return lastSegment(m.macroInvocation().simplePath()).equals("vec") ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
+        }
+        if (e instanceof RustParser.IndexExprContext ix && isRange(ix.nested().expression())) {
+            return FileDeclarations.FieldKind.CONST_AS_PTR; // `v[a..b]`: a subslice or substring
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            return SLICE_RETURNING_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
+                    ? FileDeclarations.FieldKind.CONST_AS_PTR : null;
+        }
+        return null;
+    }
+
+    private static boolean isRange(RustParser.ExpressionContext e) {
+        return e instanceof RustParser.RangeExprContext || e instanceof RustParser.RangeFromExprContext
+                || e instanceof RustParser.RangeToExprContext || e instanceof RustParser.RangeFullExprContext;
+    }
+
+    /** The type name of `self` or of a local with a known type (references removed), else null. */
+    private String receiverTypeName(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.PathExprContext p)) {
+            return null;
+        }
+        if (p.getText().equals("self")) {
+            return selfType.get();
+        }
+        Binding b = scopes.lookup(p.getText());
+        if (b == null || b.typeText() == null) {
+            return null;
+        }
+        String type = FileDeclarations.lastSegmentName(withoutReferences(b.typeText()));
+        return type.equals("Self") ? selfType.get() : type;
+    }
+
+    /** `&'a mut [u8]` becomes `[u8]`: a method call auto-derefs through references. Spaces are removed. */
+    static String withoutReferences(String typeText) {
+        return typeText.replaceFirst("^\\s*(&&?\\s*('\\w+\\s*)?(mut\\b\\s*)?)+", "").replaceAll("\\s+", "");
     }
 
     /** The declared kind of a field access `base.field`, from the base's struct when known. */
@@ -243,8 +374,23 @@ final class PointerEvidence {
         if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
             List<RustParser.PathExprSegmentContext> segs = p.pathInExpression().pathExprSegment();
             if (segs.size() >= 2) {
-                return segs.get(segs.size() - 2).pathIdentSegment().getText();
+                String owner = segs.get(segs.size() - 2).pathIdentSegment().getText();
+                String fn = segs.get(segs.size() - 1).pathIdentSegment().getText();
+                // `Type::f(..)` is taken to build a `Type`; `NonNull::new` is the common exception
+                // that matters (an Option, whose safe `as_ref` must not look like `NonNull::as_ref`)
+                return owner.equals("NonNull") && fn.equals("new") ? "Option" : owner;
             }
+        }
+        if (e instanceof RustParser.MacroInvocationExprContext m
+                && lastSegment(m.macroInvocation().simplePath()).equals("vec")) {
+            return "Vec";
+        }
+        if (e instanceof RustParser.FieldExprContext && fieldKindOf(e) == FileDeclarations.FieldKind.NON_NULL) {
+            return "NonNull"; // `let p = self.ptr;` copies the NonNull
+        }
+        if (e instanceof RustParser.MethodCallExprContext m && UNWRAPPING_METHODS.contains(
+                m.pathExprSegment().pathIdentSegment().getText()) && "Option".equals(typeTextOf(m.expression()))) {
+            return "NonNull"; // `NonNull::new(p).unwrap()`: typeTextOf says "Option" only for `NonNull::new`
         }
         return null;
     }

@@ -551,12 +551,12 @@ final class UnsafeFactsBuilder {
         if (callee != null && l.pattern().patternNoTopAlt().size() == 1
                 && l.pattern().patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp0
                 && sp0.patternWithoutRange() instanceof RustParser.TuplePatContext tp0) {
-            List<Boolean> elements = callee.tupleElementsArePointers();
+            List<String> elements = callee.tupleElementTypes();
             if (elements.size() == tp0.pattern().size()) {
                 for (int i = 0; i < elements.size(); i++) {
                     String name = simpleName(tp0.pattern(i));
-                    if (name != null && elements.get(i)) {
-                        scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer returned by `"
+                    if (name != null && StdPointerConstness.ofType(elements.get(i)) != null) {
+                        scopes.bind(new Binding(name, true, elements.get(i), "`" + name + "` holds a raw pointer returned by `"
                                 + callee.displayPath() + "` (line " + line(l) + ")", model.rangeOf(l)));
                     }
                 }
@@ -574,7 +574,9 @@ final class UnsafeFactsBuilder {
             String name = simpleName(tp.pattern(i));
             String why = name == null ? null : pointers.of(tuple.nested(i).expression());
             if (why != null) {
-                scopes.bind(new Binding(name, true, null, "`" + name + "` holds a raw pointer (line " + line(l) + ": "
+                String constness = pointers.constness(tuple.nested(i).expression());
+                scopes.bind(new Binding(name, true, constness == null ? null : "*" + constness + " _",
+                        "`" + name + "` holds a raw pointer (line " + line(l) + ": "
                         + why + ")", model.rangeOf(l)));
             }
         }
@@ -688,6 +690,10 @@ final class UnsafeFactsBuilder {
         if (pointerWhy != null) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
                     null, "");
+        } else if (isUnsafeNonNullCall(m, name)) {
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
+                    "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is a `NonNull`",
+                    null, "");
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
@@ -711,6 +717,13 @@ final class UnsafeFactsBuilder {
             uncertain(OperationKind.UNSAFE_CALL, range, "call to method `" + name + "`");
         }
         walkChildren(m);
+    }
+
+    /** `nn.as_mut()` on a field, parameter or local declared `NonNull<..>`, unless a crate method could be meant. */
+    private boolean isUnsafeNonNullCall(RustParser.MethodCallExprContext m, String name) {
+        return NonNullMethods.UNSAFE.contains(name)
+                && pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                && !NonNullMethods.crateMethodCouldBeMeant(resolver.crate(), name);
     }
 
     private void path(RustParser.PathExprContext p) {
@@ -952,8 +965,42 @@ final class UnsafeFactsBuilder {
                     CastChecks.rawBorrowFixes(model, c, toMut)));
             CastChecks.check(model, c, toMut, facts, this::declaredType);
             castStyle(c, toMut);
+        } else if (type.getText().equals("_")) {
+            inferredPointerCast(c);
         }
         walkChildren(c);
+    }
+
+    /**
+     * `p as _` where the expected type is a raw pointer of `p`'s mutability: the same `ptr-as-ptr`
+     * as an explicit target, and `.cast()` infers the pointee from the same expected type.
+     */
+    private void inferredPointerCast(RustParser.CastExprContext c) {
+        InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
+        if (expected == null) {
+            return;
+        }
+        RustParser.ExpressionContext operand = c.expression();
+        boolean sized = expected.pointee() == null || isSized(expected.pointee()) && !mayBeUnsized(c);
+        if (expected.constness().equals(pointers.constness(operand)) && pointers.of(operand) != null && sized) {
+            reportPtrAsPtr(c, "");
+        }
+    }
+
+    /** Whether the enclosing fn or impl relaxes `Sized` somewhere (then a generic pointee may be unsized). */
+    private static boolean mayBeUnsized(ParserRuleContext node) {
+        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.Function_Context f && (relaxesSized(f.genericParams()) || relaxesSized(f.whereClause()))
+                    || p instanceof RustParser.ImplementationContext i
+                    && (relaxesSized(i.genericParams()) || relaxesSized(i.whereClause()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean relaxesSized(ParserRuleContext generics) {
+        return generics != null && generics.getText().contains("?Sized");
     }
 
     /** `&x as *const T` (use `&raw`) and `p as *const U` between pointers of the same mutability (use `cast`). */
@@ -972,16 +1019,20 @@ final class UnsafeFactsBuilder {
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
                 && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))) {
             String target = model.textOf(c.castType().castType());
-            String turbofish = target.equals("_") ? "" : "::<" + target + ">";
-            String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
-                    || operand instanceof RustParser.DerefExprContext || false
-                    ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
-                    "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
-                            + " cannot change anything else by accident",
-                    List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
-                            receiver + ".cast" + turbofish + "()"))))));
+            reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
         }
+    }
+
+    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
+        RustParser.ExpressionContext operand = c.expression();
+        String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
+                || operand instanceof RustParser.DerefExprContext
+                ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
+                "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
+                        + " cannot change anything else by accident",
+                List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
+                        receiver + ".cast" + turbofish + "()"))))));
     }
 
     /** The declared type text of a local name, or null. */

@@ -22,10 +22,15 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
 
     /** For a tuple return type, which elements are raw pointers; empty when not a tuple. */
     public List<Boolean> tupleElementsArePointers() {
+        return tupleElementTypes().stream().map(e -> e.startsWith("*const") || e.startsWith("*mut")).toList();
+    }
+
+    /** For a tuple return type, its elements' type texts (e.g. `*mut T`, `usize`); empty when not a tuple. */
+    public List<String> tupleElementTypes() {
         if (!returnType.startsWith("(") || !returnType.endsWith(")")) {
             return List.of();
         }
-        List<Boolean> result = new java.util.ArrayList<>();
+        List<String> result = new java.util.ArrayList<>();
         int depth = 0;
         int start = 1;
         String inner = returnType.substring(0, returnType.length() - 1);
@@ -38,7 +43,7 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
             } else if (c == ',' && depth == 0) {
                 String element = inner.substring(start, i);
                 if (!element.isEmpty()) {
-                    result.add(element.startsWith("*const") || element.startsWith("*mut"));
+                    result.add(element);
                 }
                 start = i + 1;
             }

@@ -39,12 +39,15 @@ public final class FileDeclarations {
     private final List<FnPointerField> fnPointerFields = new ArrayList<>();
     private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
 
-    /** What a struct field's declared type tells the pointer analysis. */
-    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER,
-        /** `unsafe fn(..)`, written out or through a type alias: calling it needs `unsafe`. */
-        UNSAFE_FN }
+    /**
+     * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
+     * tell which `as_ptr` a call means: `NonNull`, `Cell` and `RefCell` give `*mut`; arrays, slices,
+     * `Vec`, `String`, `str`, `CStr`, `CString` and `MaybeUninit` give `*const`. UNSAFE_FN: an
+     * `unsafe fn(..)` pointer, written out or through a type alias: calling it needs `unsafe`.
+     */
+    public enum FieldKind { RAW_POINTER, UNSAFE_CELL, ATOMIC_PTR, OTHER, UNSAFE_FN, NON_NULL, CELL, CONST_AS_PTR }
 
-    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, or anything else. */
+    /** The kind of a field type: `*mut T`, `UnsafeCell<T>`, `AtomicPtr<T>`, ...; a reference counts as its referent. */
     public static FieldKind kindOf(RustParser.Type_Context type) {
         if (isRawPointerType(type)) {
             return FieldKind.RAW_POINTER;
@@ -52,11 +55,51 @@ public final class FileDeclarations {
         if (FnPointerTypes.isUnsafeFnPointer(type)) {
             return FieldKind.UNSAFE_FN;
         }
-        String name = type == null ? "" : lastSegmentName(type.getText());
-        if (name.equals("UnsafeCell") || name.equals("SyncUnsafeCell")) {
-            return FieldKind.UNSAFE_CELL;
+        if (type == null || type.typeNoBounds() == null) {
+            return FieldKind.OTHER;
         }
-        return name.equals("AtomicPtr") ? FieldKind.ATOMIC_PTR : FieldKind.OTHER;
+        RustParser.TypeNoBoundsContext t = type.typeNoBounds();
+        while (t instanceof RustParser.ReferenceTypeContext r) { // method calls auto-deref through `&`
+            t = r.typeNoBounds();
+        }
+        return kindOfReferentText(t.getText());
+    }
+
+    /**
+     * The kind of a type written without spaces and without leading references, e.g. `NonNull<u8>`,
+     * `[u8;4]`, `Vec<T>`, `*constT`.
+     */
+    public static FieldKind kindOfReferentText(String text) {
+        if (text.startsWith("*const") || text.startsWith("*mut")) {
+            return FieldKind.RAW_POINTER;
+        }
+        if (text.startsWith("[") || text.startsWith("Box<[") || text.equals("Box<str>")) {
+            return FieldKind.CONST_AS_PTR;
+        }
+        String wrapped = genericArgumentOf(text, "ManuallyDrop");
+        if (wrapped != null) {
+            // a method call derefs through ManuallyDrop; but the wrapper is no pointer itself (`*md` is safe)
+            FieldKind inner = kindOfReferentText(wrapped);
+            return inner == FieldKind.RAW_POINTER ? FieldKind.OTHER : inner;
+        }
+        return switch (lastSegmentName(text)) {
+            case "UnsafeCell", "SyncUnsafeCell" -> FieldKind.UNSAFE_CELL;
+            case "AtomicPtr" -> FieldKind.ATOMIC_PTR;
+            case "NonNull" -> FieldKind.NON_NULL;
+            case "Cell", "RefCell" -> FieldKind.CELL;
+            case "Vec", "String", "str", "CStr", "CString", "MaybeUninit" -> FieldKind.CONST_AS_PTR;
+            default -> FieldKind.OTHER;
+        };
+    }
+
+    /** `T` of `Name<T>` or `path::Name<T>`, or null when the type is not that. */
+    private static String genericArgumentOf(String text, String name) {
+        int lt = text.indexOf('<');
+        if (lt < 0 || !text.endsWith(">")) {
+            return null;
+        }
+        String head = text.substring(0, lt);
+        return head.equals(name) || head.endsWith("::" + name) ? text.substring(lt + 1, text.length() - 1) : null;
     }
 
     public Map<String, Map<String, FieldKind>> fieldKinds() {

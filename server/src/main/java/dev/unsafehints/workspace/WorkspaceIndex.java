@@ -283,6 +283,11 @@ public class WorkspaceIndex {
             return unionFields;
         }
 
+        /** Whether the crate declares a struct with fields, or a union, of this name. */
+        public boolean declaresStructOrUnion(String name) {
+            return fieldKinds.containsKey(name) || unionFields.containsKey(name);
+        }
+
         /** A field name that only raw-pointer-typed struct fields of the crate use. */
         public boolean isPointerOnlyField(String field) {
             return pointerFields.containsKey(field) && !otherFields.containsKey(field);
