@@ -218,3 +218,31 @@ impl Wrapped {
         *self.p
     }
 }
+
+// A guard that gives its pointer away: `ManuallyDrop::new(this)` keeps `this`'s type for field
+// access (through Deref), and `self.clone()` is a `Self`.
+pub struct Guard {
+    data: *mut u32,
+    lock: u32,
+}
+
+impl Clone for Guard {
+    fn clone(&self) -> Guard {
+        Guard { data: self.data, lock: self.lock }
+    }
+}
+
+impl Guard {
+    pub fn leak(this: Self) -> u32 {
+        let this = core::mem::ManuallyDrop::new(this);
+        // SAFETY: the guard's pointer stays valid for as long as the lock is held.
+        unsafe { *this.data } //~ raw-pointer-deref
+    }
+
+    pub fn peek(&self) -> u32 {
+        let copy = self.clone();
+        // SAFETY: as above.
+        unsafe { *copy.data } //~ raw-pointer-deref
+    }
+}
+

@@ -302,7 +302,12 @@ final class PointerEvidence {
             return null;
         }
         String field = f.getChild(2).getText();
-        return resolver.crate().fieldKind(structOf(f.expression()), field);
+        String struct = structOf(f.expression());
+        // a struct this file declares is the one its code names (several modules may each have a
+        // struct of that name; a clashing import would not compile)
+        java.util.Map<String, FileDeclarations.FieldKind> own = struct == null ? null
+                : model.declarations().fieldKinds().get(struct);
+        return own != null ? own.get(field) : resolver.crate().fieldKind(struct, field);
     }
 
     /** The value of `unsafe { .. }` / `{ .. }`: its last statement when it has no semicolon. */
@@ -373,6 +378,14 @@ final class PointerEvidence {
         }
         if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
             List<RustParser.PathExprSegmentContext> segs = p.pathInExpression().pathExprSegment();
+            if (segs.size() >= 2 && segs.get(segs.size() - 2).getText().equals("ManuallyDrop")
+                    && segs.get(segs.size() - 1).getText().equals("new") && c.callArguments() != null
+                    && c.callArguments().nested().size() == 1) {
+                // fields and methods of a `ManuallyDrop<T>` are T's (through Deref); its own
+                // `*` is a safe deref, so a pointer inside stays unknown rather than a pointer
+                String inner = valueTypeOf(c.callArguments().nested(0).expression());
+                return inner == null || inner.startsWith("*") ? "ManuallyDrop" : inner;
+            }
             if (segs.size() >= 2) {
                 String owner = segs.get(segs.size() - 2).pathIdentSegment().getText();
                 String fn = segs.get(segs.size() - 1).pathIdentSegment().getText();
@@ -388,11 +401,34 @@ final class PointerEvidence {
         if (e instanceof RustParser.FieldExprContext && fieldKindOf(e) == FileDeclarations.FieldKind.NON_NULL) {
             return "NonNull"; // `let p = self.ptr;` copies the NonNull
         }
+        if (e instanceof RustParser.MethodCallExprContext m && m.pathExprSegment().getText().equals("clone")
+                && m.callArguments() == null) {
+            String cloned = valueTypeOf(m.expression()); // `Clone::clone(&T) -> T`
+            if (cloned != null && !cloned.startsWith("*")) {
+                return cloned;
+            }
+        }
         if (e instanceof RustParser.MethodCallExprContext m && UNWRAPPING_METHODS.contains(
                 m.pathExprSegment().pathIdentSegment().getText()) && "Option".equals(typeTextOf(m.expression()))) {
             return "NonNull"; // `NonNull::new(p).unwrap()`: typeTextOf says "Option" only for `NonNull::new`
         }
         return null;
+    }
+
+    /** The type of `self` or of a local with a known type, references removed; else null. */
+    private String valueTypeOf(RustParser.ExpressionContext e) {
+        if (!(e instanceof RustParser.PathExprContext p)) {
+            return null;
+        }
+        if (p.getText().equals("self")) {
+            return selfType.get();
+        }
+        Binding b = scopes.lookup(p.getText());
+        if (b == null || b.typeText() == null) {
+            return null;
+        }
+        String type = withoutReferences(b.typeText());
+        return type.equals("Self") ? selfType.get() : type;
     }
 
     private static String lastSegment(RustParser.SimplePathContext path) {
