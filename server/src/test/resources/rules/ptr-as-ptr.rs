@@ -198,3 +198,25 @@ impl Slot {
         self.value.as_ptr() as *const u8 //~ ptr-as-ptr
     }
 }
+
+// ok: the pointee names a type parameter declared `?Sized`, so it may be unsized; `.cast()` needs a
+// sized one.
+pub struct Header<T: ?Sized> {
+    pub count: usize,
+    pub value: T,
+}
+
+pub struct Holder<T: ?Sized>(core::marker::PhantomData<T>);
+
+impl<T: ?Sized> Holder<T> {
+    pub fn header_of(value: &T) -> *const Header<T> {
+        core::ptr::from_ref(value) as *const Header<T>
+    }
+}
+
+pub fn header_where<T>(value: &T) -> *const Header<T>
+where
+    T: ?Sized,
+{
+    core::ptr::from_ref(value) as *const Header<T>
+}

@@ -999,6 +999,35 @@ final class UnsafeFactsBuilder {
         return false;
     }
 
+    private static final java.util.regex.Pattern UNSIZED_PARAMETER =
+            java.util.regex.Pattern.compile("(\\w+):[^,<>]*\\?Sized");
+
+    /**
+     * Whether a pointee type names a type parameter that the enclosing fn or impl declares
+     * `?Sized` (`ArcInner<T>` with `T: ?Sized`): such a pointee may be unsized, and `.cast()` needs
+     * a sized one (clippy's `ptr_as_ptr` stays silent there too).
+     */
+    private static boolean namesUnsizedParameter(ParserRuleContext node, String pointee) {
+        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+            List<ParserRuleContext> generics = p instanceof RustParser.Function_Context f
+                    ? java.util.Arrays.asList(f.genericParams(), f.whereClause())
+                    : p instanceof RustParser.ImplementationContext i
+                    ? java.util.Arrays.asList(i.genericParams(), i.whereClause()) : List.of();
+            for (ParserRuleContext g : generics) {
+                if (g == null) {
+                    continue;
+                }
+                java.util.regex.Matcher m = UNSIZED_PARAMETER.matcher(g.getText().replaceFirst("^where", ","));
+                while (m.find()) {
+                    if (java.util.regex.Pattern.compile("\\b" + m.group(1) + "\\b").matcher(pointee).find()) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean relaxesSized(ParserRuleContext generics) {
         return generics != null && generics.getText().contains("?Sized");
     }
@@ -1017,7 +1046,8 @@ final class UnsafeFactsBuilder {
         }
         String from = pointers.constness(operand);
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
-                && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))) {
+                && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))
+                && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))) {
             String target = model.textOf(c.castType().castType());
             reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
         }
