@@ -39,3 +39,23 @@ pub fn not_a_borrow(r: &u8, p: *const u8) -> (*const u8, *const u16) {
 pub fn mixed(x: &mut u8) -> *const u8 {
     &mut *x as *const u8
 }
+
+// A borrow that coerces to a raw pointer where one is expected: a typed `let`, a fn returning a
+// pointer, a pointer parameter of a std function.
+pub fn implicit(h: &mut Header, items: &mut [u32]) -> *const u32 {
+    let p: *const u8 = &h.kind; //~ borrow-as-ptr
+    // SAFETY: `h.len` is a live, aligned `u32`.
+    let len = unsafe { core::ptr::read(&h.len) }; //~ borrow-as-ptr
+    // SAFETY: the slice is initialized and dropped only here.
+    unsafe { core::ptr::drop_in_place(&mut items[..]) }; //~ borrow-as-ptr
+    let _ = (p, len);
+    &h.len //~ borrow-as-ptr
+}
+
+// ok: a temporary has no place to borrow raw; a borrow where a reference is expected stays one.
+pub fn not_coerced(h: &Header) -> (*const u32, usize) {
+    let r: &u32 = &h.len;
+    // SAFETY: the value is a live, aligned `u32`.
+    let copy = unsafe { core::ptr::read(&(h.len + 1)) };
+    (r as *const u32, copy as usize)
+}

@@ -42,7 +42,32 @@ final class InferredCastType {
 
     /** The raw pointer type a `.. as _` cast takes, or null when it is not known to be one. */
     static ExpectedPointer expectedPointer(RustParser.CastExprContext cast) {
-        ExpectedPointer argument = stdArgument(cast);
+        return at(cast, STD_POINTER_PARAMETERS);
+    }
+
+    /**
+     * Pointer parameters that a reference coerces to: the table's, and `drop_in_place`'s (whose `T`
+     * may be unsized, which does not matter to a borrow).
+     */
+    private static final Map<String, List<String>> STD_COERCION_PARAMETERS;
+
+    static {
+        Map<String, List<String>> all = new java.util.HashMap<>(STD_POINTER_PARAMETERS);
+        all.put("ptr::drop_in_place", List.of("mut"));
+        STD_COERCION_PARAMETERS = Map.copyOf(all);
+    }
+
+    /**
+     * The raw pointer type expected where {@code e} stands (a typed `let`, a `return` or tail of a
+     * fn returning a pointer, a pointer parameter of a catalogued std function), or null: there a
+     * reference coerces to a raw pointer.
+     */
+    static ExpectedPointer coercionTarget(RustParser.ExpressionContext e) {
+        return at(e, STD_COERCION_PARAMETERS);
+    }
+
+    private static ExpectedPointer at(RustParser.ExpressionContext cast, Map<String, List<String>> parametersOf) {
+        ExpectedPointer argument = stdArgument(cast, parametersOf);
         if (argument != null) {
             return argument;
         }
@@ -59,7 +84,8 @@ final class InferredCastType {
     }
 
     /** `ptr::read(p as _)`: the argument's parameter type, for the functions of the table. */
-    private static ExpectedPointer stdArgument(RustParser.CastExprContext cast) {
+    private static ExpectedPointer stdArgument(RustParser.ExpressionContext cast,
+                                               Map<String, List<String>> parametersOf) {
         ParserRuleContext node = outermostParentheses(cast);
         if (!(node.getParent() instanceof RustParser.NestedContext arg)
                 || !(arg.getParent() instanceof RustParser.CallArgumentsContext args)
@@ -74,7 +100,7 @@ final class InferredCastType {
         // `ptr::read`, or a full std path like `std::sync::atomic::AtomicPtr::new`
         boolean stdPath = path.size() == 2 || path.size() > 2 && StdUnsafeApis.isStdCrate(path.get(0));
         List<String> parameters = !stdPath ? null
-                : STD_POINTER_PARAMETERS.get(String.join("::", path.subList(path.size() - 2, path.size())));
+                : parametersOf.get(String.join("::", path.subList(path.size() - 2, path.size())));
         int index = args.nested().indexOf(arg);
         return parameters == null || index >= parameters.size() ? null : new ExpectedPointer(parameters.get(index), null);
     }

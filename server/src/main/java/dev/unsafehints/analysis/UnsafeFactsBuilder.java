@@ -1086,8 +1086,49 @@ final class UnsafeFactsBuilder {
         if (b.KW_RAW() != null) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(b),
                     b.KW_MUT() != null ? "&raw mut" : "&raw const"));
+        } else {
+            implicitBorrowAsPointer(b);
         }
         walkChildren(b);
+    }
+
+    /**
+     * `ptr::read(&x)`, `let p: *const T = &x;`: a reference made only to become a raw pointer where
+     * the expected type is one, as `&x as *const T` does explicitly. Only places (a temporary has no
+     * address to take with `&raw`), and not in macro arguments (whose text is the macro's).
+     */
+    private void implicitBorrowAsPointer(RustParser.BorrowExprContext b) {
+        if (b.AND() == null || !macros.isEmpty() || !isPlace(b.expression())) {
+            return;
+        }
+        InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b);
+        boolean mutBorrow = b.KW_MUT() != null;
+        if (target == null || !target.constness().equals(mutBorrow ? "mut" : "const")) {
+            return;
+        }
+        String place = model.textOf(b.expression());
+        String raw = (mutBorrow ? "&raw mut " : "&raw const ") + place;
+        facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(b),
+                "borrow coerced to a raw pointer: `" + shorten(raw) + "` makes the pointer without creating a"
+                        + " reference first", List.of(new Fix("Use `" + shorten(raw) + "` (no intermediate reference)",
+                        List.of(new TextEdit(model.rangeOf(b), raw))))));
+    }
+
+    /** A place expression: a path, a field, an index or a deref of one (what `&raw` can take). */
+    private static boolean isPlace(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return isPlace(p.nested().expression());
+        }
+        if (e instanceof RustParser.FieldExprContext f) {
+            return isPlace(f.expression());
+        }
+        if (e instanceof RustParser.TupleIndexPairExprContext t) {
+            return isPlace(t.expression());
+        }
+        if (e instanceof RustParser.IndexExprContext i) {
+            return isPlace(i.expression());
+        }
+        return e instanceof RustParser.PathExprContext || e instanceof RustParser.DerefExprContext;
     }
 
     private void macro(RustParser.MacroInvocationContext m) {
