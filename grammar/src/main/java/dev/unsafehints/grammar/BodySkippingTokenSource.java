@@ -75,7 +75,8 @@ public final class BodySkippingTokenSource implements TokenSource {
 
     /**
      * Every code token the lexer gave so far, those of left-out bodies included: the file's code
-     * tokens do not depend on which bodies a parse left out.
+     * tokens do not depend on which bodies a parse left out. Kept for the analysis
+     * ({@link Mode#SAFE_BODIES}) only; a declarations parse has no use for them (empty).
      */
     public List<Token> lexedCode() {
         return lexedCode;
@@ -95,7 +96,7 @@ public final class BodySkippingTokenSource implements TokenSource {
             return replay.poll();
         }
         Token t = lexer.nextToken();
-        if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
+        if (mode == Mode.SAFE_BODIES && t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
             lexedCode.add(t);
         }
         return t;
