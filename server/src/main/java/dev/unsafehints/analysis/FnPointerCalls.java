@@ -21,13 +21,13 @@ final class FnPointerCalls {
     private final FileModel model;
     private final Scopes scopes;
     private final WorkspaceIndex.CrateDeclarations crate;
-    private final Supplier<String> selfType;
+    private final LocalTypes types;
 
     FnPointerCalls(FileModel model, Scopes scopes, WorkspaceIndex.CrateDeclarations crate, Supplier<String> selfType) {
         this.model = model;
         this.scopes = scopes;
         this.crate = crate;
-        this.selfType = selfType;
+        this.types = new LocalTypes(scopes, selfType);
     }
 
     /** The unsafe fn pointer that {@code callee} (the expression before `(..)`) is, or null. */
@@ -85,7 +85,7 @@ final class FnPointerCalls {
 
     private Target field(RustParser.FieldExprContext f) {
         String name = f.identifier() != null ? f.identifier().getText() : f.INTEGER_LITERAL().getText();
-        String struct = structOf(f.expression());
+        String struct = types.nameOf(f.expression());
         if (Character.isDigit(name.charAt(0)) && (struct == null || !crate.declaresStruct(struct))) {
             return null; // `x.0` of a type the crate does not declare: tuple fields are too common to go by name
         }
@@ -99,27 +99,6 @@ final class FnPointerCalls {
                 : "field `" + fieldPath + "` is declared `" + declared.typeText() + "`, an alias of `"
                         + crate.unsafeFnAlias(declared.aliasName()) + "`";
         return new Target(UnsafeFactsBuilder.shorten(model.textOf(f)), why, related(declared));
-    }
-
-    /** The struct a field's base expression has, when its declared type says so: `self`, or a typed local. */
-    private String structOf(RustParser.ExpressionContext base) {
-        if (base instanceof RustParser.ParenthesizedExprContext paren) {
-            return structOf(paren.nested().expression());
-        }
-        if (!(base instanceof RustParser.PathExprContext p)) {
-            return null;
-        }
-        String name = p.getText();
-        if (name.equals("self")) {
-            return selfType.get();
-        }
-        Binding b = scopes.lookup(name);
-        if (b == null || b.typeText() == null) {
-            return null;
-        }
-        // `&'a mut S` and `&S` name S too (a field access auto-dereferences)
-        String type = FileDeclarations.lastSegmentName(b.typeText().replaceAll("'\\w+", "").replaceAll("\\s+", ""));
-        return type.equals("Self") ? selfType.get() : type;
     }
 
     private RelatedLocation related(FnPointerField f) {

@@ -21,6 +21,7 @@ final class PointerEvidence {
     private final BooleanSupplier selfIsPointer;
     private final Supplier<List<String>> module;
     private final Supplier<String> selfType;
+    private final LocalTypes types;
 
     PointerEvidence(FileModel model, Scopes scopes, CallResolver resolver, BooleanSupplier selfIsPointer,
                     Supplier<List<String>> module, Supplier<String> selfType) {
@@ -30,6 +31,7 @@ final class PointerEvidence {
         this.selfIsPointer = selfIsPointer;
         this.module = module;
         this.selfType = selfType;
+        this.types = new LocalTypes(scopes, selfType);
     }
 
     /** Why {@code e} is a raw pointer, or null when the analysis cannot tell. */
@@ -190,7 +192,7 @@ final class PointerEvidence {
             if (receiver == FileDeclarations.FieldKind.CONST_AS_PTR) {
                 return "const";
             }
-            String owner = receiverTypeName(m.expression());
+            String owner = types.nameOf(m.expression());
             return owner == null ? null : crateMethodConstness(name, owner);
         }
         if (name.equals("as_mut_ptr")) {
@@ -246,7 +248,7 @@ final class PointerEvidence {
         if (e instanceof RustParser.PathExprContext p) {
             Binding b = p.getText().equals("self") ? null : scopes.lookup(p.getText());
             return b == null || b.typeText() == null ? null
-                    : FileDeclarations.kindOfReferentText(withoutReferences(b.typeText()));
+                    : FileDeclarations.kindOfReferentText(LocalTypes.withoutReferences(b.typeText()));
         }
         if (e instanceof RustParser.LiteralExprContext lit) {
             String t = lit.getText();
@@ -273,27 +275,6 @@ final class PointerEvidence {
     private static boolean isRange(RustParser.ExpressionContext e) {
         return e instanceof RustParser.RangeExprContext || e instanceof RustParser.RangeFromExprContext
                 || e instanceof RustParser.RangeToExprContext || e instanceof RustParser.RangeFullExprContext;
-    }
-
-    /** The type name of `self` or of a local with a known type (references removed), else null. */
-    private String receiverTypeName(RustParser.ExpressionContext e) {
-        if (!(e instanceof RustParser.PathExprContext p)) {
-            return null;
-        }
-        if (p.getText().equals("self")) {
-            return selfType.get();
-        }
-        Binding b = scopes.lookup(p.getText());
-        if (b == null || b.typeText() == null) {
-            return null;
-        }
-        String type = FileDeclarations.lastSegmentName(withoutReferences(b.typeText()));
-        return type.equals("Self") ? selfType.get() : type;
-    }
-
-    /** `&'a mut [u8]` becomes `[u8]`: a method call auto-derefs through references. Spaces are removed. */
-    static String withoutReferences(String typeText) {
-        return typeText.replaceFirst("^\\s*(&&?\\s*('\\w+\\s*)?(mut\\b\\s*)?)+", "").replaceAll("\\s+", "");
     }
 
     /** The declared kind of a field access `base.field`, from the base's struct when known. */
@@ -333,9 +314,6 @@ final class PointerEvidence {
 
     /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
     private String structOf(RustParser.ExpressionContext base) {
-        if (base instanceof RustParser.ParenthesizedExprContext paren) {
-            return structOf(paren.nested().expression());
-        }
         if (base instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext dp) {
             Binding b = scopes.lookup(dp.getText());
             if (b != null && b.typeText() != null && b.typeText().replace(" ", "").matches("\\*(const|mut).*")) {
@@ -343,19 +321,7 @@ final class PointerEvidence {
             }
             return null;
         }
-        if (!(base instanceof RustParser.PathExprContext p)) {
-            return null;
-        }
-        String name = p.getText();
-        if (name.equals("self")) {
-            return selfType.get();
-        }
-        Binding b = scopes.lookup(name);
-        if (b == null || b.typeText() == null) {
-            return null;
-        }
-        String type = FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
-        return type.equals("Self") ? selfType.get() : type;
+        return types.nameOf(base);
     }
 
     /** True when the expression certainly is not a raw pointer (a reference parameter, a literal). */
@@ -383,7 +349,7 @@ final class PointerEvidence {
                     && c.callArguments().nested().size() == 1) {
                 // fields and methods of a `ManuallyDrop<T>` are T's (through Deref); its own
                 // `*` is a safe deref, so a pointer inside stays unknown rather than a pointer
-                String inner = valueTypeOf(c.callArguments().nested(0).expression());
+                String inner = types.of(c.callArguments().nested(0).expression());
                 return inner == null || inner.startsWith("*") ? "ManuallyDrop" : inner;
             }
             if (segs.size() >= 2) {
@@ -403,7 +369,7 @@ final class PointerEvidence {
         }
         if (e instanceof RustParser.MethodCallExprContext m && m.pathExprSegment().getText().equals("clone")
                 && m.callArguments() == null) {
-            String cloned = valueTypeOf(m.expression()); // `Clone::clone(&T) -> T`
+            String cloned = types.of(m.expression()); // `Clone::clone(&T) -> T`
             if (cloned != null && !cloned.startsWith("*")) {
                 return cloned;
             }
@@ -413,22 +379,6 @@ final class PointerEvidence {
             return "NonNull"; // `NonNull::new(p).unwrap()`: typeTextOf says "Option" only for `NonNull::new`
         }
         return null;
-    }
-
-    /** The type of `self` or of a local with a known type, references removed; else null. */
-    private String valueTypeOf(RustParser.ExpressionContext e) {
-        if (!(e instanceof RustParser.PathExprContext p)) {
-            return null;
-        }
-        if (p.getText().equals("self")) {
-            return selfType.get();
-        }
-        Binding b = scopes.lookup(p.getText());
-        if (b == null || b.typeText() == null) {
-            return null;
-        }
-        String type = withoutReferences(b.typeText());
-        return type.equals("Self") ? selfType.get() : type;
     }
 
     private static String lastSegment(RustParser.SimplePathContext path) {

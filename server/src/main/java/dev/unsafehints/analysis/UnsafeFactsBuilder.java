@@ -46,6 +46,7 @@ final class UnsafeFactsBuilder {
     private final CallResolver resolver;
     private final PointerEvidence pointers;
     private final FnPointerCalls fnPointers;
+    private final LocalTypes types;
     private boolean inExternBlock;
     private int traitDepth;
 
@@ -62,6 +63,7 @@ final class UnsafeFactsBuilder {
         this.pointers = new PointerEvidence(model, scopes, resolver, this::selfIsPointer, this::modulePath,
                 this::selfTypeName);
         this.fnPointers = new FnPointerCalls(model, scopes, resolver.crate(), this::selfTypeName);
+        this.types = new LocalTypes(scopes, this::selfTypeName);
     }
 
     UnsafeFacts build() {
@@ -843,14 +845,8 @@ final class UnsafeFactsBuilder {
         } else if (e instanceof RustParser.ParenthesizedExprContext paren
                 && paren.nested().expression() instanceof RustParser.StructExprContext literal) {
             type = FileDeclarations.lastSegmentName(literal.pathInExpression().getText());
-        } else if (!(e instanceof RustParser.PathExprContext p)) {
-            return null;
-        } else if (p.getText().equals("self")) {
-            type = selfTypeName();
         } else {
-            Binding b = scopes.lookup(p.getText());
-            type = b == null || b.typeText() == null ? null
-                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
+            type = types.nameOf(e);
         }
         return type != null && unionFields(type) != null ? type : null;
     }
@@ -925,17 +921,7 @@ final class UnsafeFactsBuilder {
 
     /** Whether the base is `self` or a typed binding of a struct the crate declares with this field. */
     private boolean isKnownStructField(RustParser.ExpressionContext base, String field) {
-        if (!(base instanceof RustParser.PathExprContext p)) {
-            return false;
-        }
-        String type;
-        if (p.getText().equals("self")) {
-            type = selfTypeName();
-        } else {
-            Binding b = scopes.lookup(p.getText());
-            type = b == null || b.typeText() == null ? null
-                    : FileDeclarations.lastSegmentName(b.typeText().replace(" ", ""));
-        }
+        String type = types.nameOf(base);
         return type != null && resolver.crate().hasStructField(type, field);
     }
 
