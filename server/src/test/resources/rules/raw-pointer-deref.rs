@@ -246,3 +246,17 @@ impl Guard {
     }
 }
 
+
+// A field of a pointer's pointee that is itself a pointer: `(*outer).inner` is known from `Outer`.
+pub struct Inner {
+    pub value: u32,
+}
+
+pub struct Outer {
+    pub inner: *mut Inner,
+}
+
+pub fn through_two(outer: *mut Outer) -> u32 {
+    // SAFETY: callers pass a valid `Outer` whose `inner` is valid too.
+    unsafe { (*(*outer).inner).value } //~ raw-pointer-deref //~ raw-pointer-deref
+}

@@ -314,6 +314,9 @@ final class PointerEvidence {
 
     /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */
     private String structOf(RustParser.ExpressionContext base) {
+        if (base instanceof RustParser.ParenthesizedExprContext paren) {
+            return structOf(paren.nested().expression());
+        }
         if (base instanceof RustParser.DerefExprContext d && d.expression() instanceof RustParser.PathExprContext dp) {
             Binding b = scopes.lookup(dp.getText());
             if (b != null && b.typeText() != null && b.typeText().replace(" ", "").matches("\\*(const|mut).*")) {
