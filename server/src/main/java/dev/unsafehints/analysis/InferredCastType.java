@@ -86,7 +86,7 @@ final class InferredCastType {
     /** `ptr::read(p as _)`: the argument's parameter type, for the functions of the table. */
     private static ExpectedPointer stdArgument(RustParser.ExpressionContext cast,
                                                Map<String, List<String>> parametersOf) {
-        ParserRuleContext node = outermostParentheses(cast);
+        ParserRuleContext node = UnsafeFactsBuilder.widenOverParentheses(cast);
         if (!(node.getParent() instanceof RustParser.NestedContext arg)
                 || !(arg.getParent() instanceof RustParser.CallArgumentsContext args)
                 || !(args.getParent() instanceof RustParser.CallExprContext call)
@@ -106,7 +106,7 @@ final class InferredCastType {
     }
 
     private static RustParser.Type_Context expected(ParserRuleContext expression) {
-        ParserRuleContext node = outermostParentheses(expression);
+        ParserRuleContext node = UnsafeFactsBuilder.widenOverParentheses(expression);
         ParseTree parent = node.getParent();
         if (parent instanceof RustParser.LetStatementContext l) {
             return l.expression() == node ? l.type_() : null;
@@ -141,14 +141,5 @@ final class InferredCastType {
             }
         }
         return null;
-    }
-
-    private static ParserRuleContext outermostParentheses(ParserRuleContext node) {
-        ParserRuleContext n = node;
-        while (n.getParent() instanceof RustParser.NestedContext nested
-                && nested.getParent() instanceof RustParser.ParenthesizedExprContext paren) {
-            n = paren;
-        }
-        return n;
     }
 }

@@ -1227,8 +1227,11 @@ final class UnsafeFactsBuilder {
         return null;
     }
 
-    /** rustc reports `(*p).f` at the `(`: widen an operation over the parentheses around it. */
-    private static ParserRuleContext widenOverParentheses(ParserRuleContext node) {
+    /**
+     * The node with the parentheses around it: rustc reports `(*p).f` at the `(`, and `((e))` stands
+     * where the parentheses stand.
+     */
+    static ParserRuleContext widenOverParentheses(ParserRuleContext node) {
         ParserRuleContext n = node;
         while (n.getParent() instanceof RustParser.NestedContext nested
                 && nested.getParent() instanceof RustParser.ParenthesizedExprContext paren) {
