@@ -34,6 +34,10 @@ public final class CfgConditions {
     /** Assigns conditions to offsets[lo..hi), all of which lie inside {@code node}. */
     private static void descend(FileModel model, ParserRuleContext node, List<String> outer, int[] offsets,
                                 int lo, int hi, List<List<String>> result) {
+        if (node instanceof RustParser.MacroInvocationContext m && CfgMacroBranches.isOne(m)) {
+            descendBranches(model, m, outer, offsets, lo, hi, result);
+            return;
+        }
         List<String> here = outer;
         List<String> own = new ArrayList<>();
         collect(node, own);
@@ -67,6 +71,56 @@ public final class CfgConditions {
         }
         while (i < hi) {
             result.set(i++, here);
+        }
+    }
+
+    /**
+     * In a `cfg_if!` or `cfg_select!`, an offset in a branch is guarded by the branch's condition,
+     * then by the conditions inside the branch's code.
+     */
+    private static void descendBranches(FileModel model, RustParser.MacroInvocationContext m, List<String> outer,
+                                        int[] offsets, int lo, int hi, List<List<String>> result) {
+        List<CfgMacroBranches.Branch> branches = CfgMacroBranches.branches(model.parsed().tokens(), m).orElse(List.of());
+        int i = lo;
+        for (CfgMacroBranches.Branch branch : branches) {
+            int start = model.offsets().toUtf16(branch.start());
+            int end = model.offsets().toUtf16(branch.end());
+            while (i < hi && offsets[i] < start) {
+                result.set(i++, outer);
+            }
+            List<String> here = outer;
+            if (!branch.condition().isEmpty()) {
+                here = new ArrayList<>(outer);
+                here.add(branch.condition());
+            }
+            int j = i;
+            while (j < hi && offsets[j] < end) {
+                j++;
+            }
+            // the branch's code: its items (or block) as a node of their own
+            int k = i;
+            for (ParserRuleContext code : branch.code()) {
+                int codeStart = model.startOf(code.getStart());
+                int codeEnd = model.endOf(code.getStop());
+                while (k < j && offsets[k] < codeStart) {
+                    result.set(k++, here);
+                }
+                int l = k;
+                while (l < j && offsets[l] < codeEnd) {
+                    l++;
+                }
+                if (l > k) {
+                    descend(model, code, here, offsets, k, l, result);
+                }
+                k = l;
+            }
+            while (k < j) {
+                result.set(k++, here);
+            }
+            i = j;
+        }
+        while (i < hi) {
+            result.set(i++, outer);
         }
     }
 

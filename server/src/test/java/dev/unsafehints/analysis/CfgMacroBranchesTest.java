@@ -71,4 +71,30 @@ class CfgMacroBranchesTest {
                 """;
         assertTrue(findings(text, "unsafe-block").isEmpty());
     }
+
+    @Test
+    void findingsInABranchCarryItsCondition() {
+        String text = """
+                cfg_if::cfg_if! {
+                    if #[cfg(all(unix, feature = "std"))] {
+                        pub fn a(p: *const u8) -> u8 { unsafe { *p } }
+                    } else if #[cfg(windows)] {
+                        pub fn b(p: *const u8) -> u8 { unsafe { *p } }
+                    } else {
+                        #[cfg(test)]
+                        pub fn c(p: *const u8) -> u8 { unsafe { *p } }
+                    }
+                }
+
+                pub fn d(p: *const u8) -> u8 {
+                    cfg_select! {
+                        target_os = "linux" => { unsafe { *p } }
+                        _ => { 0 }
+                    }
+                }
+                """;
+        List<String> cfg = findings(text, "unsafe-block").stream().map(f -> f.properties().get("cfg")).toList();
+        assertEquals(List.of("all(unix, feature = \"std\")", "windows",
+                "not(any(all(unix, feature = \"std\"), windows)) && test", "target_os = \"linux\""), cfg);
+    }
 }
