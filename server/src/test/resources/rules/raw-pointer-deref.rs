@@ -260,3 +260,20 @@ pub fn through_two(outer: *mut Outer) -> u32 {
     // SAFETY: callers pass a valid `Outer` whose `inner` is valid too.
     unsafe { (*(*outer).inner).value } //~ raw-pointer-deref //~ raw-pointer-deref
 }
+
+// A local copied from a field has the field's declared type (here through a reference).
+pub struct Lock {
+    data: UnsafeCell<u32>,
+}
+
+pub struct LockGuard<'a> {
+    inner: &'a Lock,
+}
+
+impl<'a> LockGuard<'a> {
+    pub fn get(&self) -> u32 {
+        let inner = self.inner;
+        // SAFETY: the guard holds the lock, so nobody else touches the data.
+        unsafe { *inner.data.get() } //~ raw-pointer-deref
+    }
+}

@@ -277,6 +277,18 @@ final class PointerEvidence {
                 || e instanceof RustParser.RangeToExprContext || e instanceof RustParser.RangeFullExprContext;
     }
 
+    /** The declared type of a field access `base.field` (references left out), when the base's struct is known. */
+    private String fieldTypeOf(RustParser.FieldExprContext f) {
+        String struct = structOf(f.expression());
+        if (struct == null) {
+            return null;
+        }
+        String field = f.identifier().getText();
+        java.util.Map<String, String> own = model.declarations().fieldTypes().get(struct);
+        String type = own != null ? own.get(field) : resolver.crate().fieldType(struct, field);
+        return type == null || type.startsWith("*") ? null : type; // a pointer's own evidence is `of`'s job
+    }
+
     /** The declared kind of a field access `base.field`, from the base's struct when known. */
     FileDeclarations.FieldKind fieldKindOf(RustParser.ExpressionContext e) {
         if (!(e instanceof RustParser.FieldExprContext f)) {
@@ -369,6 +381,9 @@ final class PointerEvidence {
         }
         if (e instanceof RustParser.FieldExprContext && fieldKindOf(e) == FileDeclarations.FieldKind.NON_NULL) {
             return "NonNull"; // `let p = self.ptr;` copies the NonNull
+        }
+        if (e instanceof RustParser.FieldExprContext f && f.identifier() != null) {
+            return fieldTypeOf(f); // `let inner = self.inner;` has the field's declared type
         }
         if (e instanceof RustParser.MethodCallExprContext m && m.pathExprSegment().getText().equals("clone")
                 && m.callArguments() == null) {

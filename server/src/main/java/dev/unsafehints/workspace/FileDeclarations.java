@@ -36,6 +36,7 @@ public final class FileDeclarations {
     private final Map<String, Set<String>> pointerFields = new HashMap<>(); // field -> struct names
     private final Map<String, Set<String>> otherFields = new HashMap<>(); // field -> struct names (non-pointer)
     private final Map<String, Map<String, FieldKind>> fieldKinds = new HashMap<>(); // struct -> field -> kind
+    private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // struct -> field -> type, no `&`
     private final List<FnPointerField> fnPointerFields = new ArrayList<>();
     private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
 
@@ -100,6 +101,11 @@ public final class FileDeclarations {
         }
         String head = text.substring(0, lt);
         return head.equals(name) || head.endsWith("::" + name) ? text.substring(lt + 1, text.length() - 1) : null;
+    }
+
+    /** Each struct's fields' declared types, references and spaces left out (`&'a RwLock<T>` is `RwLock<T>`). */
+    public Map<String, Map<String, String>> fieldTypes() {
+        return fieldTypes;
     }
 
     public Map<String, Map<String, FieldKind>> fieldKinds() {
@@ -265,12 +271,14 @@ public final class FileDeclarations {
             List<RustParser.TupleFieldContext> fields = vis.struct_().tupleFields().tupleField();
             for (int i = 0; i < fields.size(); i++) {
                 fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(Integer.toString(i), kindOf(fields.get(i).type_()));
+                fieldType(struct, Integer.toString(i), fields.get(i).type_());
                 fnPointerField(struct, Integer.toString(i), fields.get(i).type_());
             }
         } else if (vis.struct_() != null && vis.struct_().structFields() != null) {
             String struct = vis.struct_().identifier().getText();
             for (RustParser.StructFieldContext f : vis.struct_().structFields().structField()) {
                 fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(f.identifier().getText(), kindOf(f.type_()));
+                fieldType(struct, f.identifier().getText(), f.type_());
                 fnPointerField(struct, f.identifier().getText(), f.identifier(), f.type_());
                 boolean pointer = isRawPointerType(f.type_());
                 (pointer ? pointerFields : otherFields)
@@ -386,6 +394,17 @@ public final class FileDeclarations {
         }
     }
 
+    private void fieldType(String struct, String field, RustParser.Type_Context type) {
+        if (type == null || type.typeNoBounds() == null) {
+            return;
+        }
+        RustParser.TypeNoBoundsContext t = type.typeNoBounds();
+        while (t instanceof RustParser.ReferenceTypeContext r) { // field access goes through `&`
+            t = r.typeNoBounds();
+        }
+        fieldTypes.computeIfAbsent(struct, k -> new HashMap<>()).put(field, t.getText());
+    }
+
     /** Doc comments before the item's first token, and #[doc = "..."] attributes. */
     /** Drops the tree and text: what the workspace index keeps is the declarations alone. */
     void detach() {
@@ -422,6 +441,7 @@ public final class FileDeclarations {
         d.pointerFields.putAll(pointerFields);
         d.otherFields.putAll(otherFields);
         d.fieldKinds.putAll(fieldKinds);
+        d.fieldTypes.putAll(fieldTypes);
         for (FnPointerField f : fnPointerFields) {
             TextPosition p = move.apply(f.position());
             moved |= !p.equals(f.position());
@@ -441,7 +461,7 @@ public final class FileDeclarations {
     public String fingerprint() {
         if (fingerprint == null) {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
-                    canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), imports.toString(),
+                    canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
                     canonical(moduleVisibility));
         }

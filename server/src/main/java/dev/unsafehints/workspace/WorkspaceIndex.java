@@ -110,6 +110,7 @@ public class WorkspaceIndex {
         private final Map<String, Set<String>> otherFields = new HashMap<>();
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
+        private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // "" where same-named structs disagree
         private final Set<String> publiclyReexported = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
@@ -142,6 +143,10 @@ public class WorkspaceIndex {
                     fields.forEach((field, kind) -> known.merge(field, kind,
                             (a, b) -> a == b ? a : FileDeclarations.FieldKind.OTHER));
                     fields.forEach((field, kind) -> kindsByFieldName.computeIfAbsent(field, k -> new HashSet<>()).add(kind));
+                });
+                f.fieldTypes().forEach((struct, fields) -> {
+                    Map<String, String> known = fieldTypes.computeIfAbsent(struct, k -> new HashMap<>());
+                    fields.forEach((field, type) -> known.merge(field, type, (a, b) -> a.equals(b) ? a : ""));
                 });
                 f.unionFields().forEach(unionFields::putIfAbsent);
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
@@ -231,6 +236,13 @@ public class WorkspaceIndex {
             }
             Set<FileDeclarations.FieldKind> kinds = kindsByFieldName.get(field);
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
+        }
+
+        /** The declared type of a struct's field (references left out), or null when unknown or ambiguous. */
+        public String fieldType(String struct, String field) {
+            Map<String, String> fields = fieldTypes.get(struct);
+            String type = fields == null ? null : fields.get(field);
+            return type == null || type.isEmpty() ? null : type;
         }
 
         /** Whether a struct of that name declared in the crate has a field of that name. */
