@@ -59,3 +59,13 @@ pub fn not_coerced(h: &Header) -> (*const u32, usize) {
     let copy = unsafe { core::ptr::read(&(h.len + 1)) };
     (r as *const u32, copy as usize)
 }
+
+// A crate function's pointer parameter takes a borrow by coercion too.
+fn zero(p: *mut u8) {
+    // SAFETY: callers pass a pointer to a live, writable byte.
+    unsafe { p.write(0) }
+}
+
+pub fn clear(h: &mut Header) {
+    zero(&mut h.kind); //~ borrow-as-ptr
+}

@@ -220,3 +220,26 @@ where
 {
     core::ptr::from_ref(value) as *const Header<T>
 }
+
+// A crate function's pointer parameter is the expected type of an argument `p as _`.
+pub struct Shared {
+    pub refs: usize,
+}
+
+fn release(shared: *mut Shared) -> usize {
+    // SAFETY: callers pass a live `Shared`.
+    unsafe { (*shared).refs }
+}
+
+pub fn drop_shared(data: *mut u8) -> usize {
+    release(data as _) //~ ptr-as-ptr
+}
+
+// ok: a parameter of a type parameter's pointer may be unsized.
+fn first<T>(p: *const T) -> *const T {
+    p
+}
+
+pub fn generic_target(p: *const u8) -> *const u16 {
+    first(p as _) as *const u16 //~ ptr-as-ptr
+}

@@ -471,7 +471,8 @@ final class UnsafeFactsBuilder {
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(model.docsOf(item)),
                         List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
-                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText());
+                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText(),
+                        DeclaredFn.parameterTypesOf(f));
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
@@ -964,6 +965,9 @@ final class UnsafeFactsBuilder {
     private void inferredPointerCast(RustParser.CastExprContext c) {
         InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
         if (expected == null) {
+            expected = crateParameter(c);
+        }
+        if (expected == null) {
             return;
         }
         RustParser.ExpressionContext operand = c.expression();
@@ -971,6 +975,53 @@ final class UnsafeFactsBuilder {
         if (expected.constness().equals(pointers.constness(operand)) && pointers.of(operand) != null && sized) {
             reportPtrAsPtr(c, "");
         }
+    }
+
+    /**
+     * The raw pointer type of the crate function parameter that {@code e} is passed to
+     * (`shallow_clone(shared as _)`, `fill(&mut buf)`), or null: the callee must resolve (a path
+     * through the module tree, or a method whose every same-named declaration agrees on it).
+     */
+    private InferredCastType.ExpectedPointer crateParameter(RustParser.ExpressionContext e) {
+        ParserRuleContext node = widenOverParentheses(e);
+        if (!(node.getParent() instanceof RustParser.NestedContext arg)
+                || !(arg.getParent() instanceof RustParser.CallArgumentsContext args)) {
+            return null;
+        }
+        int index = args.nested().indexOf(arg);
+        List<DeclaredFn> candidates = new ArrayList<>();
+        boolean method = args.getParent() instanceof RustParser.MethodCallExprContext;
+        if (args.getParent() instanceof RustParser.CallExprContext call) {
+            List<String> path = calleePath(call.expression());
+            Binding local = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
+            DeclaredFn fn = path == null ? null : local != null ? local.function()
+                    : resolver.resolve(path, module, selfTypeName()).declaration();
+            if (fn != null) {
+                candidates.add(fn);
+            }
+        } else if (args.getParent() instanceof RustParser.MethodCallExprContext m) {
+            for (DeclaredFn fn : resolver.crate().functionsNamed(m.pathExprSegment().pathIdentSegment().getText())) {
+                if (fn.owner() != null) {
+                    candidates.add(fn);
+                }
+            }
+        }
+        String type = null;
+        for (DeclaredFn fn : candidates) {
+            String t = fn.parameterType(index, method);
+            if (t == null || type != null && !type.equals(t)) {
+                return null; // no such parameter, or declarations that disagree
+            }
+            type = t;
+        }
+        if (type == null || type.matches("\\*(const|mut)([A-Z]|Self)")) {
+            return null; // a type parameter of the callee's (`*mut T`) may be unsized
+        }
+        if (type.startsWith("*const")) {
+            return new InferredCastType.ExpectedPointer("const", type.substring("*const".length()));
+        }
+        return type.startsWith("*mut") ? new InferredCastType.ExpectedPointer("mut", type.substring("*mut".length()))
+                : null;
     }
 
     /** Whether the enclosing fn or impl relaxes `Sized` somewhere (then a generic pointee may be unsized). */
@@ -1088,6 +1139,9 @@ final class UnsafeFactsBuilder {
             return;
         }
         InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b);
+        if (target == null) {
+            target = crateParameter(b);
+        }
         boolean mutBorrow = b.KW_MUT() != null;
         if (target == null || !target.constness().equals(mutBorrow ? "mut" : "const")) {
             return;

@@ -12,9 +12,33 @@ import java.util.List;
  * @param isUnsafe   declared unsafe (extern items count as unsafe unless declared `safe`)
  * @param safetyDoc  its "# Safety" section, or empty
  * @param targetFeatures features from #[target_feature(enable = "...")], empty when none
+ * @param parameterTypes each parameter's type text without spaces, `self` for a self parameter
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
-                         List<String> targetFeatures, Path file, TextPosition position, String returnType) {
+                         List<String> targetFeatures, Path file, TextPosition position, String returnType,
+                         List<String> parameterTypes) {
+    /** The type text of the parameter that argument {@code index} of a call binds ({@code method}: `recv.f(..)`), or null. */
+    public String parameterType(int index, boolean method) {
+        int at = method && !parameterTypes.isEmpty() && parameterTypes.get(0).equals("self") ? index + 1 : index;
+        return at < parameterTypes.size() ? parameterTypes.get(at) : null;
+    }
+
+    /** The parameters' type texts of a fn's declaration (`self` for a self parameter). */
+    public static List<String> parameterTypesOf(dev.unsafehints.grammar.RustParser.Function_Context fn) {
+        dev.unsafehints.grammar.RustParser.FunctionParametersContext params = fn.functionParameters();
+        if (params == null) {
+            return List.of();
+        }
+        List<String> types = new java.util.ArrayList<>();
+        if (params.selfParam() != null) {
+            types.add("self");
+        }
+        for (dev.unsafehints.grammar.RustParser.FunctionParamContext p : params.functionParam()) {
+            types.add(p.type_() == null ? "" : p.type_().getText());
+        }
+        return List.copyOf(types);
+    }
+
     /** The return type's text without spaces, e.g. `*mut T` or `(*mut T, usize)`; empty for `()`. */
     public boolean returnsRawPointer() {
         return returnType.startsWith("*const") || returnType.startsWith("*mut");

@@ -337,7 +337,8 @@ public final class FileDeclarations {
         int offset = offsets.toUtf16(name.getStartIndex());
         String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
-                SafetyDocs.safetySection(docs), features, file, position(offset), returnType));
+                SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
+                DeclaredFn.parameterTypesOf(fn)));
     }
 
     private void fnPointerField(String struct, String field, RustParser.Type_Context type) {
@@ -433,7 +434,7 @@ public final class FileDeclarations {
             TextPosition p = move.apply(f.position());
             moved |= !p.equals(f.position());
             d.functions.add(p.equals(f.position()) ? f : new DeclaredFn(f.name(), f.modulePath(), f.owner(),
-                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType()));
+                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes()));
         }
         // the maps and lists are not changed once collected: the new declarations can share them
         d.staticMuts.putAll(staticMuts);
