@@ -61,11 +61,17 @@ pub fn not_coerced(h: &Header) -> (*const u32, usize) {
 }
 
 // A crate function's pointer parameter takes a borrow by coercion too.
-fn zero(p: *mut u8) {
-    // SAFETY: callers pass a pointer to a live, writable byte.
+/// Zeroes a byte.
+///
+/// # Safety
+///
+/// `p` must point to a live, writable byte.
+unsafe fn zero(p: *mut u8) {
+    // SAFETY: the caller guarantees `p` is valid for writes.
     unsafe { p.write(0) }
 }
 
 pub fn clear(h: &mut Header) {
-    zero(&mut h.kind); //~ borrow-as-ptr
+    // SAFETY: `h.kind` is a live byte we hold exclusively.
+    unsafe { zero(&mut h.kind) }; //~ borrow-as-ptr
 }
