@@ -89,8 +89,17 @@ public final class Analyzer {
 
     FileAnalysis analyzeParsed(SourceDocument document, ParsedFile parsed, AnalysisSettings settings,
                                WorkspaceIndex index) {
+        return analyzeParsed(document, parsed, settings, index, null);
+    }
+
+    /** {@code knownDeclarations}: this text's declarations when the caller knows them, else null. */
+    FileAnalysis analyzeParsed(SourceDocument document, ParsedFile parsed, AnalysisSettings settings,
+                               WorkspaceIndex index, dev.unsafehints.workspace.FileDeclarations knownDeclarations) {
         SourceText source = new SourceText(document.text());
         FileModel model = new FileModel(document, source, parsed, index, settings);
+        if (knownDeclarations != null) {
+            model.useDeclarations(knownDeclarations);
+        }
         List<SyntaxProblem> problems = syntaxProblems(parsed, source, model.offsets());
         List<String> notes = new ArrayList<>();
         if (!problems.isEmpty()) {

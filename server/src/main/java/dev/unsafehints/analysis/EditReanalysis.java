@@ -97,7 +97,9 @@ final class EditReanalysis {
         if (!inBody && !edit.inItemOrAbove(previous, newText, itemStarts, offsets, newFocus)) {
             return Optional.empty();
         }
-        FileAnalysis partial = analyzer.analyzeParsed(document, parsed, settings, index);
+        // a body declares nothing: after an edit inside one, the declarations are the last ones, moved
+        FileAnalysis partial = analyzer.analyzeParsed(document, parsed, settings, index,
+                inBody ? edit.movedDeclarations(previous, newText).orElse(null) : null);
         if (!partial.notes().isEmpty() || !edit.sameBodiesAround(bodies, focus, partial)) {
             return Optional.empty();
         }
@@ -106,6 +108,15 @@ final class EditReanalysis {
         }
         List<int[]> regions = edit.reusedRegions(parsed, offsets, itemStarts, newText.length() - suffix);
         return Optional.of(edit.merge(previous, partial, regions));
+    }
+
+    /** The previous declarations with the positions on the edited line moved (the lines stay). */
+    private Optional<dev.unsafehints.workspace.FileDeclarations> movedDeclarations(FileAnalysis previous, String newText) {
+        SourceText oldSource = previous.source();
+        SourceText newSource = new SourceText(newText);
+        int editLine = oldSource.positionAt(editStart).line();
+        return previous.declarations().map(d -> d.movedTo(newText, p -> p.line() != editLine ? p
+                : newSource.positionAt(shift.offset(oldSource.offsetAt(p)))));
     }
 
     /** The bodies (pairs of offsets) that lie in no other body. */

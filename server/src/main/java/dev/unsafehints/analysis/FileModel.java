@@ -102,6 +102,14 @@ public final class FileModel {
         return factsFailure;
     }
 
+    /**
+     * Declarations already known to be this text's (those of the previous version, moved, after an
+     * edit inside a function body, which declares nothing): then they are not collected again.
+     */
+    void useDeclarations(FileDeclarations known) {
+        this.declarations = known;
+    }
+
     /** The items of this file that other files need (functions, statics, unions, imports). */
     public FileDeclarations declarations() {
         if (declarations == null) {
