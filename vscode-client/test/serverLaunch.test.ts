@@ -22,7 +22,7 @@ describe('serverCommand', () => {
   it('runs java [start flags] [options] -jar <jar> serve', () => {
     assert.deepEqual(serverCommand('/jdk/bin/java', '/ext/server/unsafe-hints.jar', ['-Xmx1g']), {
       command: '/jdk/bin/java',
-      args: ['-XX:+UseSerialGC', '-XX:CompileThresholdScaling=0.3', '-Xmx1g', '-jar', '/ext/server/unsafe-hints.jar', 'serve'],
+      args: ['-XX:+UseSerialGC', '-Xmx1g', '-jar', '/ext/server/unsafe-hints.jar', 'serve'],
     });
   });
   it('keeps paths with spaces as single arguments', () => {

@@ -27,12 +27,10 @@ export interface ProcessCommand {
 
 /**
  * JVM flags for the language server: the serial collector, whose pauses are short on the server's
- * small heap, and a JIT that compiles hot code after a third of the usual invocations, so the first
- * edits of a session are answered by compiled code (first diagnostics in about a second, and lower
- * edit latency than the defaults; see the README's benchmarks). The user's options come after them,
- * so they can override them.
+ * small heap (first diagnostics in about a second, and lower edit latency than the default
+ * collector; see the README's benchmarks). The user's options come after it, so they can override it.
  */
-export const SERVER_START_OPTIONS: readonly string[] = ['-XX:+UseSerialGC', '-XX:CompileThresholdScaling=0.3'];
+export const SERVER_START_OPTIONS: readonly string[] = ['-XX:+UseSerialGC'];
 
 /** `java [start flags] [options] -jar <jar> serve`: the language server over stdio. */
 export function serverCommand(javaPath: string, jarPath: string, options: readonly string[]): ProcessCommand {
