@@ -45,29 +45,41 @@ public final class CfgConditions {
             here = new ArrayList<>(outer);
             here.addAll(own);
         }
-        int i = lo;
+        List<ParserRuleContext> children = new ArrayList<>();
         if (node.children != null) {
             for (ParseTree child : node.children) {
-                if (i >= hi) {
-                    break;
+                if (child instanceof ParserRuleContext c && c.getStart() != null && c.getStop() != null) {
+                    children.add(c);
                 }
-                if (!(child instanceof ParserRuleContext c) || c.getStart() == null || c.getStop() == null) {
-                    continue;
-                }
-                int start = model.startOf(c.getStart());
-                int end = model.endOf(c.getStop());
-                while (i < hi && offsets[i] < start) {
-                    result.set(i++, here); // between children: guarded by this node's conditions only
-                }
-                int j = i;
-                while (j < hi && offsets[j] < end) {
-                    j++;
-                }
-                if (j > i) {
-                    descend(model, c, here, offsets, i, j, result);
-                }
-                i = j;
             }
+        }
+        descendInto(model, children, here, offsets, lo, hi, result);
+    }
+
+    /**
+     * Assigns conditions to offsets[lo..hi) among {@code children} (in text order): an offset inside
+     * a child gets the child's conditions as well, one between them only {@code here}.
+     */
+    private static void descendInto(FileModel model, List<ParserRuleContext> children, List<String> here,
+                                    int[] offsets, int lo, int hi, List<List<String>> result) {
+        int i = lo;
+        for (ParserRuleContext c : children) {
+            if (i >= hi) {
+                break;
+            }
+            int start = model.startOf(c.getStart());
+            int end = model.endOf(c.getStop());
+            while (i < hi && offsets[i] < start) {
+                result.set(i++, here);
+            }
+            int j = i;
+            while (j < hi && offsets[j] < end) {
+                j++;
+            }
+            if (j > i) {
+                descend(model, c, here, offsets, i, j, result);
+            }
+            i = j;
         }
         while (i < hi) {
             result.set(i++, here);
@@ -97,26 +109,7 @@ public final class CfgConditions {
             while (j < hi && offsets[j] < end) {
                 j++;
             }
-            // the branch's code: its items (or block) as a node of their own
-            int k = i;
-            for (ParserRuleContext code : branch.code()) {
-                int codeStart = model.startOf(code.getStart());
-                int codeEnd = model.endOf(code.getStop());
-                while (k < j && offsets[k] < codeStart) {
-                    result.set(k++, here);
-                }
-                int l = k;
-                while (l < j && offsets[l] < codeEnd) {
-                    l++;
-                }
-                if (l > k) {
-                    descend(model, code, here, offsets, k, l, result);
-                }
-                k = l;
-            }
-            while (k < j) {
-                result.set(k++, here);
-            }
+            descendInto(model, branch.code(), here, offsets, i, j, result); // its items (or block)
             i = j;
         }
         while (i < hi) {
