@@ -119,6 +119,7 @@ public final class FastPrediction extends ParserATNSimulator {
 
     @Override
     public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
+        Interruption.check();
         if (stats == null) {
             return super.adaptivePredict(input, decision, outerContext);
         }

@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.LexerATNSimulator;
-import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.atn.PredictionContextCache;
 import org.antlr.v4.runtime.dfa.DFA;
 
@@ -48,12 +47,16 @@ public final class PredictionCache {
 
         /** The fast stage's prediction (see FastPrediction); its DFAs are its own. */
         void installFast(RustParser parser) {
-            parser.setInterpreter(new FastPrediction(parser, fastParserDfa, parserContexts));
+            parser.setInterpreter(fast(parser));
         }
 
-        /** ANTLR's own prediction, for the full-LL stage. */
-        void installFull(RustParser parser) {
-            parser.setInterpreter(new ParserATNSimulator(parser, RustParser._ATN, fullParserDfa, parserContexts));
+        FastPrediction fast(RustParser parser) {
+            return new FastPrediction(parser, fastParserDfa, parserContexts);
+        }
+
+        /** ANTLR's own prediction, bounded, for the full-LL stage of a parse of {@code tokens} tokens. */
+        BoundedFullPrediction full(RustParser parser, int tokens, FastPrediction fast) {
+            return new BoundedFullPrediction(parser, fullParserDfa, parserContexts, tokens, fast);
         }
 
         int states() {

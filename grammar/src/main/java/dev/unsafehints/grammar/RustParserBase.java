@@ -10,6 +10,7 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATN;
 import org.antlr.v4.runtime.atn.ATNState;
 import org.antlr.v4.runtime.atn.PrecedencePredicateTransition;
+import org.antlr.v4.runtime.atn.RuleTransition;
 import org.antlr.v4.runtime.atn.Transition;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -47,6 +48,8 @@ public abstract class RustParserBase extends Parser {
         static final int LET_SCRUTINEE = highestPrecedenceStartingWith(RustParser._ATN, RustLexer.ANDAND) + 1;
         /** Of {@code e(args)}, which never directly follows a field access (that is a method call). */
         static final int CALL = highestPrecedenceStartingWith(RustParser._ATN, RustLexer.LPAREN);
+        /** The ATN state of {@code crate} that calls {@code item}: full-LL prediction follows it. */
+        static final int ITEM_IN_CRATE = callOf(RustParser._ATN, RustParser.RULE_crate, RustParser.RULE_item);
     }
 
     static int callPrecedence() {
@@ -64,6 +67,26 @@ public abstract class RustParserBase extends Parser {
 
     protected RustParserBase(TokenStream input) {
         super(input);
+    }
+
+    /**
+     * Parses one top-level item from the current token on, as the {@code item*} loop of
+     * {@code crate} would, and adds it to {@code crate}: for finishing a file item by item after
+     * the fast stage failed in one (see RustParsing).
+     */
+    RustParser.ItemContext itemOf(RustParser.CrateContext crate) {
+        resetContext();
+        _ctx = crate;
+        setState(Precedences.ITEM_IN_CRATE);
+        return ((RustParser) this).item();
+    }
+
+    /** Matches the end of file after the last item parsed by {@link #itemOf}, as {@code crate} does. */
+    void endOf(RustParser.CrateContext crate) {
+        _ctx = crate;
+        match(Token.EOF);
+        crate.stop = _input.LT(-1);
+        _ctx = null;
     }
 
     /** Clears the context stacks; called before each parse of a token stream. */
@@ -206,6 +229,16 @@ public abstract class RustParserBase extends Parser {
             throw new IllegalStateException("grammar: the postfix forms of 'expression' must come first");
         }
         return postfixMin;
+    }
+
+    private static int callOf(ATN atn, int caller, int callee) {
+        for (ATNState state : atn.states) {
+            if (state != null && state.ruleIndex == caller && state.getNumberOfTransitions() == 1
+                    && state.transition(0) instanceof RuleTransition call && call.target.ruleIndex == callee) {
+                return state.stateNumber;
+            }
+        }
+        throw new IllegalStateException("grammar: rule " + caller + " does not call rule " + callee);
     }
 
     private static int highestPrecedenceStartingWith(ATN atn, int tokenType) {

@@ -10,15 +10,21 @@ import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.ListTokenSource;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Parses Rust source in two stages: SLL prediction with bail-out first (fast, enough for nearly
- * all real files), then full LL with error recovery only when the first stage fails.
+ * Parses Rust source in stages: SLL prediction with bail-out first (fast, enough for nearly all
+ * real files); when it fails, the same again with full-LL prediction in the top-level item where
+ * it failed, and item by item from there on, each fast first; when an item fails in full LL too,
+ * the file has a syntax error, and a last parse with full LL and error recovery finds them all.
+ * Full-LL prediction is bounded ({@link BoundedFullPrediction}), so every stage takes time linear
+ * in the file's size.
  *
  * <p>Thread-safe: every call builds its own lexer and parser; they share ANTLR's lookahead caches,
  * which {@link PredictionCache} keeps bounded.
@@ -121,32 +127,99 @@ public final class RustParsing {
         }
 
         RustParser parser = new RustParser(tokens);
-        caches.installFast(parser);
         parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
+        FastPrediction fast = caches.fast(parser);
+        BoundedFullPrediction full = caches.full(parser, tokens.size(), fast);
+        parser.setInterpreter(fast);
+        parser.resetContext();
         RustParser.CrateContext tree;
         boolean fullLL = false;
         try {
-            parser.resetContext();
             tree = parser.crate();
         } catch (ParseCancellationException slowPath) {
             fullLL = true;
-            FastPrediction fast = (FastPrediction) parser.getInterpreter();
-            tokens.seek(0);
-            parser.reset();
-            parser.resetContext();
-            List<SyntaxError> parseErrors = new ArrayList<>();
-            parser.addErrorListener(new Collector(parseErrors));
-            parser.setErrorHandler(new RustErrorStrategy());
-            caches.installFull(parser);
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            tree = parser.crate();
-            addParseErrors(errors, afterFastStageError(slowPath, fast, tokens, parseErrors));
+            FastStageFailure[] failure = {FastStageFailure.of(slowPath, fast)};
+            tree = itemByItem(parser, tokens, fast, full, failure);
+            if (tree == null) {
+                tree = parseRecovering(parser, tokens, full, failure[0], errors);
+            }
         }
         errors.sort(Comparator.comparingInt(SyntaxError::line).thenComparingInt(SyntaxError::column));
         return new ParsedFile(tree, tokens, List.copyOf(errors), fullLL, edition,
                 skipping == null ? FunctionBodies.NONE : skipping.bodies(), lexedCode(tokens, skipping));
+    }
+
+    /**
+     * Finishes a parse that the fast stage gave up on in a top-level item: that item again with
+     * full-LL prediction, then each following item fast, and in full LL if it fails. Every item is
+     * parsed at most twice, so the time stays linear. Returns null if the file has a syntax error
+     * (an item fails in full LL too, or the failure is not inside an item); {@code failure[0]} is
+     * then the fast stage's failure in that item, the one the error messages start from.
+     */
+    private static RustParser.CrateContext itemByItem(RustParser parser, CommonTokenStream tokens,
+                                                      FastPrediction fast, BoundedFullPrediction full,
+                                                      FastStageFailure[] failure) {
+        if (!(failure[0].exception().getCause() instanceof RecognitionException e)
+                || failedItem(e) == null) {
+            return null;
+        }
+        RustParser.ItemContext item = failedItem(e);
+        RustParser.CrateContext crate = (RustParser.CrateContext) item.getParent();
+        crate.removeLastChild(); // the item that failed, which was being built
+        crate.exception = null;
+        tokens.seek(item.getStart().getTokenIndex());
+        try {
+            parser.setInterpreter(full);
+            parser.itemOf(crate);
+            while (tokens.LA(1) != Token.EOF) {
+                int start = tokens.index();
+                parser.setInterpreter(fast);
+                try {
+                    parser.itemOf(crate);
+                } catch (ParseCancellationException slowPath) {
+                    failure[0] = FastStageFailure.of(slowPath, fast);
+                    crate.removeLastChild();
+                    tokens.seek(start);
+                    parser.setInterpreter(full);
+                    parser.itemOf(crate);
+                }
+            }
+            parser.endOf(crate);
+            return crate;
+        } catch (ParseCancellationException syntaxError) {
+            return null;
+        }
+    }
+
+    /** The top-level item in which a parse failed, or null if it failed between items. */
+    private static RustParser.ItemContext failedItem(RecognitionException e) {
+        for (ParserRuleContext c = (ParserRuleContext) e.getCtx(); c != null; c = c.getParent()) {
+            if (c instanceof RustParser.ItemContext item && c.getParent() instanceof RustParser.CrateContext) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The last stage, for a file with syntax errors: full LL with error recovery, from the start. */
+    private static RustParser.CrateContext parseRecovering(RustParser parser, CommonTokenStream tokens,
+                                                           BoundedFullPrediction full, FastStageFailure failure,
+                                                           List<SyntaxError> errors) {
+        parser.setInterpreter(full);
+        tokens.seek(0);
+        parser.reset();
+        parser.resetContext();
+        List<SyntaxError> parseErrors = new ArrayList<>();
+        parser.addErrorListener(new Collector(parseErrors));
+        parser.setErrorHandler(new RustErrorStrategy());
+        RustParser.CrateContext tree = parser.crate();
+        List<SyntaxError> merged = afterFastStageError(failure, tokens, parseErrors);
+        if (!merged.isEmpty() && full.firstCapped() >= 0) {
+            merged.add(tooComplex(tokens.get(full.firstCapped())));
+        }
+        addParseErrors(errors, merged);
+        return tree;
     }
 
     private static List<Token> lexedCode(CommonTokenStream tokens, BodySkippingTokenSource skipping) {
@@ -170,16 +243,17 @@ public final class RustParsing {
      * fast stage's error replaces any of the full stage's before it. If the full stage finds no error,
      * the file is valid and the fast stage had merely read it the wrong way.
      */
-    private static List<SyntaxError> afterFastStageError(ParseCancellationException stop, FastPrediction fast,
-                                                         CommonTokenStream tokens, List<SyntaxError> full) {
-        if (full.isEmpty() || !(stop.getCause() instanceof RecognitionException e) || e.getOffendingToken() == null) {
-            return full;
+    private static List<SyntaxError> afterFastStageError(FastStageFailure stop, CommonTokenStream tokens,
+                                                         List<SyntaxError> full) {
+        if (full.isEmpty() || !(stop.exception().getCause() instanceof RecognitionException e)
+                || e.getOffendingToken() == null) {
+            return new ArrayList<>(full);
         }
         Token at = e.getOffendingToken();
         String message = SyntaxMessages.of(e);
-        if (fast.furthestFailure() > at.getTokenIndex()) {
-            at = tokens.get(fast.furthestFailure());
-            message = SyntaxMessages.unexpected(null, at, fast.furthestExpected());
+        if (stop.furthestFailure() > at.getTokenIndex()) {
+            at = tokens.get(stop.furthestFailure());
+            message = SyntaxMessages.unexpected(null, at, stop.furthestExpected());
         }
         List<SyntaxError> merged = new ArrayList<>();
         merged.add(new SyntaxError(at.getLine(), at.getCharPositionInLine(), at.getStartIndex(), at.getStopIndex(),
@@ -190,6 +264,25 @@ public final class RustParsing {
             }
         }
         return merged;
+    }
+
+    /**
+     * The note added to a file with syntax errors when the full-LL stage cut a decision short (see
+     * BoundedFullPrediction): the errors after it may come from that, not from the code.
+     */
+    private static SyntaxError tooComplex(Token at) {
+        return new SyntaxError(at.getLine(), at.getCharPositionInLine(), at.getStartIndex(), at.getStopIndex(),
+                "too complex to parse: the parser stopped looking ahead here after "
+                        + BoundedFullPrediction.DECISION_BUDGET + " steps and read the code the simple way;"
+                        + " syntax errors and findings from here to the end of this item may be wrong");
+    }
+
+    /** How the fast stage first failed, kept for the messages of the recovering stage. */
+    private record FastStageFailure(ParseCancellationException exception, int furthestFailure,
+                                    IntervalSet furthestExpected) {
+        static FastStageFailure of(ParseCancellationException exception, FastPrediction fast) {
+            return new FastStageFailure(exception, fast.furthestFailure(), fast.furthestExpected());
+        }
     }
 
     /** Adds the parser's errors, except those at a token the lexer already reported. */

@@ -2,6 +2,7 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.grammar.Interruption;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
@@ -140,6 +141,7 @@ final class UnsafeFactsBuilder {
         if (node instanceof TerminalNode) {
             return;
         }
+        Interruption.check(); // a watchdog may stop a file that takes too long (Watchdog)
         if (!IS_SPECIAL.get(node.getClass())) {
             walkChildren((ParserRuleContext) node);
         } else if (node instanceof RustParser.ItemContext item) {

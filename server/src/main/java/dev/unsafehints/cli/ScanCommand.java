@@ -87,6 +87,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Skip files larger than this (default: 10M).")
     long maxFileSize = 10L * 1024 * 1024;
 
+    @Option(names = "--file-time-limit", paramLabel = "SECONDS",
+            description = "Stop a file's analysis after this many seconds and list the file as skipped (default: 60).")
+    double fileTimeLimit = 60;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")
     ColorMode color = ColorMode.AUTO;
 
@@ -132,6 +136,9 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new UsageException("no such file or folder: " + root);
             }
         }
+        if (!(fileTimeLimit > 0)) {
+            throw new UsageException("--file-time-limit must be more than 0 seconds");
+        }
         if (jobs != null && jobs < 1) {
             throw new UsageException("--jobs must be at least 1");
         }
@@ -151,7 +158,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         boolean progressWanted = ScanProgress.terminalAttached();
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
-                !noIgnore, includeTarget, maxFileSize, jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
+                !noIgnore, includeTarget, maxFileSize, java.time.Duration.ofMillis(Math.round(fileTimeLimit * 1000)),
+                jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);

@@ -4,6 +4,7 @@ import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
@@ -38,8 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ScanRunner {
     /** Everything a scan needs to know. */
     record Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
-                   long maxFileSize, int jobs, AnalysisSettings settings, String automationId,
-                   Optional<Baseline> baseline, ScanProgressFactory progress, Analyzer analyzer) {
+                   long maxFileSize, java.time.Duration fileTimeLimit, int jobs, AnalysisSettings settings,
+                   String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
+                   Analyzer analyzer) {
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -104,6 +106,7 @@ final class ScanRunner {
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
+        Watchdog watchdog = new Watchdog(request.fileTimeLimit());
         try {
             // Two passes, each over all files at once so that both cores stay busy to the end: first
             // every file's declarations go into the index (a declarations-only parse), then every
@@ -112,7 +115,7 @@ final class ScanRunner {
             // soon as its last file is analyzed.
             long start = System.nanoTime();
             forEach(pool, walk.files(), file -> {
-                indexFile(file, reader, index, assembler, unreadable);
+                indexFile(file, reader, index, assembler, unreadable, watchdog);
                 progress.fileDone();
             });
             indexSeconds = (System.nanoTime() - start) / 1e9;
@@ -129,7 +132,7 @@ final class ScanRunner {
             }
             forEach(pool, walk.files(), file -> {
                 if (!unreadable.contains(file)) {
-                    scanFile(file, reader, analyzer, index, assembler);
+                    scanFile(file, reader, analyzer, index, assembler, watchdog);
                 }
                 if (filesLeft.get(file).decrementAndGet() == 0) {
                     crateOfFile.get(file).forEach(index::remove);
@@ -139,6 +142,7 @@ final class ScanRunner {
             analysisSeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
+            watchdog.close();
             progress.finish();
         }
         crates.values().forEach(assembler::addCrate);
@@ -174,7 +178,7 @@ final class ScanRunner {
 
     /** Pass one: the file's declarations into the index; files that cannot be read are listed once, here. */
     private void indexFile(Path file, SourceReader reader, WorkspaceIndex index, ReportAssembler assembler,
-                           Set<Path> unreadable) {
+                           Set<Path> unreadable, Watchdog watchdog) {
         SourceReader.Outcome read = reader.read(file);
         if (!read.isOk()) {
             unreadable.add(file);
@@ -183,14 +187,14 @@ final class ScanRunner {
         }
         try {
             CrateInfo crate = manifests.crateOf(file);
-            index.update(crate, FileDeclarations.read(file, crate, read.text()));
-        } catch (RuntimeException | StackOverflowError e) {
+            index.update(crate, watchdog.call(() -> FileDeclarations.read(file, crate, read.text())));
+        } catch (Watchdog.TimedOut | RuntimeException | StackOverflowError e) {
             // The file is still analyzed in pass two, which reports the failure; only its declarations are missing.
         }
     }
 
     private void scanFile(Path file, SourceReader reader, Analyzer analyzer, WorkspaceIndex index,
-                          ReportAssembler assembler) {
+                          ReportAssembler assembler, Watchdog watchdog) {
         String relative = builder.relative(file);
         try {
             SourceReader.Outcome read = reader.read(file);
@@ -200,10 +204,13 @@ final class ScanRunner {
             }
             CrateInfo crate = manifests.crateOf(file);
             CrateSource source = crateSource(crate);
-            FileAnalysis analysis = analyzer.analyze(new SourceDocument(file, read.text(), crate), settingsFor(crate),
-                    index);
+            FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(), crate),
+                    settingsFor(crate), index));
             ModulePath module = ModulePath.of(crate, file, base);
             assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
+        } catch (Watchdog.TimedOut slow) {
+            assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()
+                    + "; raise it with --file-time-limit, and please report the file"));
         } catch (RuntimeException | StackOverflowError e) {
             if (System.getenv("UNSAFE_HINTS_DEBUG") != null) {
                 e.printStackTrace(); // for bug reports: the whole trace, on request

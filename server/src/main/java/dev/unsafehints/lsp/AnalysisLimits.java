@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Documents the server does not analyse, and telling the user so once per document: one larger
  * than {@link #MAX_DOCUMENT_CHARS} (a 50 MB generated file would take minutes and gigabytes on
- * every edit), and one the parser refuses for its nesting depth ({@link NestingLimit}). Such a
+ * every edit), one the parser refuses for its nesting depth ({@link NestingLimit}), and one
+ * whose analysis the watchdog stopped after {@link #MAX_ANALYSIS_TIME} (told on each version). Such a
  * document gets empty diagnostics (clearing older ones) and a warning in the client's log; a
  * document too large is not indexed, lexed or parsed at all.
  */
@@ -29,6 +30,26 @@ final class AnalysisLimits {
 
     AnalysisLimits(ClientLog log) {
         this.log = log;
+    }
+
+    /**
+     * How long the analysis of one version of a document may take. A normal file takes
+     * milliseconds; past this, the analysis is stopped (see Watchdog) so that it cannot hold a
+     * worker thread, and the document is shown as not analysed.
+     */
+    static final java.time.Duration MAX_ANALYSIS_TIME = java.time.Duration.ofSeconds(20);
+
+    /** The analysis of a document whose analysis was stopped by the watchdog: empty, with the reason. */
+    FileAnalysis timedOut(Snapshot snapshot, Edition edition, dev.unsafehints.analysis.Watchdog.TimedOut slow) {
+        String note = snapshot.uri() + " is " + slow.getMessage() + "; please report the file";
+        log.warn(note);
+        return empty(snapshot, note, edition);
+    }
+
+    private static FileAnalysis empty(Snapshot snapshot, String note, Edition edition) {
+        return new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
+                List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note),
+                dev.unsafehints.analysis.CodeTokens.NONE, dev.unsafehints.analysis.FileStructure.NONE, Optional.empty());
     }
 
     /** An empty analysis for a document too large to analyse, or empty when it may be analysed. */
@@ -45,9 +66,7 @@ final class AnalysisLimits {
         }
         // An empty text, not the document's: what reads the analysis (the workspace index, semantic
         // tokens, hovers) must not lex or parse the huge text either.
-        return Optional.of(new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
-                List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note),
-                dev.unsafehints.analysis.CodeTokens.NONE, dev.unsafehints.analysis.FileStructure.NONE, Optional.empty()));
+        return Optional.of(empty(snapshot, note, edition));
     }
 
     /** Warns (once per document) when the parser refused the document. */

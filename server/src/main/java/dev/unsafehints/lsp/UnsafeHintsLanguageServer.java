@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.parse.SourceDocument;
@@ -76,6 +77,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final DocumentAnalyses analyses;
     private final WorkspaceInventory inventory;
     private final AnalysisLimits limits;
+    private final Watchdog watchdog = new Watchdog(AnalysisLimits.MAX_ANALYSIS_TIME);
     private final ExecutorService requests =
             Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-request"));
     private final ExecutorService background =
@@ -282,6 +284,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         shutdownRequested.set(true);
         inventory.close();
         analyses.close();
+        watchdog.close();
         background.shutdownNow();
         log.info("shutdown received");
         return CompletableFuture.completedFuture(null);
@@ -306,6 +309,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     void dispose() {
         inventory.close();
         analyses.close();
+        watchdog.close();
         requests.shutdownNow();
         background.shutdownNow();
         ParentProcessWatcher w = parentWatcher;
@@ -362,10 +366,17 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         SourceDocument document = new SourceDocument(snapshot.path(), snapshot.text(), crate);
         LastAnalysis last = lastAnalyses.get(snapshot.uri());
         // an edit inside one function re-analyses that function only, if nothing else changed since
-        FileAnalysis analysis = last != null && last.settingsGeneration() == generation
-                && last.indexVersion() == indexVersion && last.crate().equals(crate)
-                ? analyzer.analyzeEdit(last.analysis(), document, effective, index)
-                : analyzer.analyze(document, effective, index);
+        FileAnalysis analysis;
+        try {
+            analysis = watchdog.call(() -> last != null && last.settingsGeneration() == generation
+                    && last.indexVersion() == indexVersion && last.crate().equals(crate)
+                    ? analyzer.analyzeEdit(last.analysis(), document, effective, index)
+                    : analyzer.analyze(document, effective, index));
+        } catch (Watchdog.TimedOut slow) {
+            lastAnalyses.remove(snapshot.uri());
+            return new AnalyzedDocument(snapshot, limits.timedOut(snapshot, crate.edition(), slow), effective,
+                    generation);
+        }
         lastAnalyses.put(snapshot.uri(), new LastAnalysis(analysis, generation, indexVersion, crate));
         limits.reportRefusal(snapshot, analysis);
         log.debug(String.format("analysed %s version %d in %.1f ms: %d findings, %d syntax problems", snapshot.uri(),

@@ -11,6 +11,7 @@ public record SkippedFile(String path, Reason reason, String detail) {
         NOT_UTF8("not-utf8"),
         BINARY("binary"),
         UNREADABLE("unreadable"),
+        TIMED_OUT("timed-out"),
         INTERNAL_ERROR("internal-error");
 
         private final String id;

@@ -1,0 +1,145 @@
+package dev.unsafehints.grammar;
+
+import java.util.BitSet;
+import java.util.Set;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.atn.ATN;
+import org.antlr.v4.runtime.atn.ATNConfig;
+import org.antlr.v4.runtime.atn.ATNConfigSet;
+import org.antlr.v4.runtime.atn.DecisionState;
+import org.antlr.v4.runtime.atn.ParserATNSimulator;
+import org.antlr.v4.runtime.atn.PredictionContextCache;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.atn.StarLoopEntryState;
+import org.antlr.v4.runtime.dfa.DFA;
+import org.antlr.v4.runtime.dfa.DFAState;
+
+/**
+ * Prediction of the full-LL stage: ANTLR's own LL prediction, kept linear in the file's size.
+ *
+ * <p>Where SLL prediction sees a conflict, LL prediction follows every way the parser's real call
+ * stack can go on. Two shapes made that cost far more than the file is worth:
+ * <ul>
+ *   <li>Runs of tokens that may each start, continue or end an expression. The range operators of
+ *       {@code ..=..=.. .. .. ..} double the ways with every token: a valid 150-line file ran for
+ *       minutes.</li>
+ *   <li>Long operator chains ({@code a + b * c << d ...}): ANTLR checks precedence only in the
+ *       expression being parsed, so for each operator every enclosing expression seems able to take
+ *       it too, and each decision read to the end of the statement (quadratic).</li>
+ * </ul>
+ * So two kinds of decisions are left to the fast stage's prediction (FastPrediction: SLL, which
+ * takes the lowest alternative in a conflict, and goes on with a construct rather than end it), as
+ * that is how Rust reads them: whether an operator continues the expression being
+ * parsed (precedence, which SLL does check for that expression, decides; no enclosing expression
+ * takes an operator that the inner one may take), and a decision that starts at {@code ..} or
+ * {@code ..=} (a range takes as its end whatever follows that can start an expression:
+ * {@code .. ..} is {@code ..(..)}).
+ *
+ * <p>Every other full-context decision is bounded: real code never needs much (on the standard
+ * library and about 250 crates, parsed in LL mode throughout, no decision took more than about
+ * 94,000 closure steps; measured 2026-12-07). One that exceeds {@link #DECISION_BUDGET} steps,
+ * or any decision after the parse has spent {@link #budgetFor(int) its total}, takes SLL's choice
+ * too. Where that is wrong, the parse reports a syntax error, and {@link #firstCapped()} tells
+ * where prediction was cut short.
+ */
+final class BoundedFullPrediction extends ParserATNSimulator {
+    /** Closure steps one full-context decision may take; about 20 ms of work. */
+    static final long DECISION_BUDGET = 200_000;
+
+    /** The decisions of {@code expression} whether an operator continues it (see the class comment). */
+    private static final BitSet OPERATOR_LOOPS = operatorLoops(RustParser._ATN);
+
+    private final FastPrediction fast;
+    private final long totalBudget;
+    private long decisionWork;
+    private long totalWork;
+    private boolean inFullContext;
+    private int firstCapped = -1;
+
+    BoundedFullPrediction(Parser parser, DFA[] decisionToDFA, PredictionContextCache contexts, int tokens,
+                          FastPrediction fast) {
+        super(parser, RustParser._ATN, decisionToDFA, contexts);
+        this.fast = fast;
+        this.totalBudget = budgetFor(tokens);
+        setPredictionMode(PredictionMode.LL);
+    }
+
+    /** The total for a parse of {@code tokens} tokens: a few decisions' worth, plus some per token. */
+    static long budgetFor(int tokens) {
+        return 4 * DECISION_BUDGET + 2_000L * tokens;
+    }
+
+    /** Token index where the first decision was cut short, or -1 if none was. */
+    int firstCapped() {
+        return firstCapped;
+    }
+
+    @Override
+    public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
+        Interruption.check();
+        int first = input.LA(1);
+        if (OPERATOR_LOOPS.get(decision) || first == RustLexer.DOTDOT || first == RustLexer.DOTDOTEQ) {
+            return fast.adaptivePredict(input, decision, outerContext);
+        }
+        return super.adaptivePredict(input, decision, outerContext);
+    }
+
+    @Override
+    protected int execATNWithFullContext(DFA dfa, DFAState d, ATNConfigSet s0, TokenStream input, int startIndex,
+                                         ParserRuleContext outerContext) {
+        if (totalWork < totalBudget) {
+            decisionWork = 0;
+            inFullContext = true;
+            try {
+                return super.execATNWithFullContext(dfa, d, s0, input, startIndex, outerContext);
+            } catch (BudgetSpent spent) {
+                // falls through to the SLL choice
+            } finally {
+                inFullContext = false;
+                totalWork += decisionWork;
+            }
+        }
+        if (firstCapped < 0) {
+            firstCapped = startIndex;
+        }
+        return sllChoice(d);
+    }
+
+    private static BitSet operatorLoops(ATN atn) {
+        BitSet loops = new BitSet();
+        for (DecisionState s : atn.decisionToState) {
+            if (s instanceof StarLoopEntryState loop && loop.isPrecedenceDecision
+                    && s.ruleIndex == RustParser.RULE_expression) {
+                loops.set(s.decision);
+            }
+        }
+        return loops;
+    }
+
+    /** The lowest of the alternatives that SLL prediction found in conflict: the one it would take. */
+    private int sllChoice(DFAState d) {
+        return getConflictingAltsOrUniqueAlt(d.configs).nextSetBit(0);
+    }
+
+    @Override
+    protected void closureCheckingStopState(ATNConfig config, ATNConfigSet configs, Set<ATNConfig> closureBusy,
+                                            boolean collectPredicates, boolean fullCtx, int depth,
+                                            boolean treatEofAsEpsilon) {
+        if (inFullContext && (++decisionWork > DECISION_BUDGET || totalWork + decisionWork > totalBudget)) {
+            throw BudgetSpent.INSTANCE;
+        }
+        super.closureCheckingStopState(config, configs, closureBusy, collectPredicates, fullCtx, depth,
+                treatEofAsEpsilon);
+    }
+
+    /** Unwinds a decision whose work ran out; no stack trace, it is control flow. */
+    private static final class BudgetSpent extends RuntimeException {
+        static final BudgetSpent INSTANCE = new BudgetSpent();
+
+        private BudgetSpent() {
+            super("prediction budget spent", null, false, false);
+        }
+    }
+}

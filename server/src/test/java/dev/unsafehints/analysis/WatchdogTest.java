@@ -1,0 +1,58 @@
+package dev.unsafehints.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.unsafehints.grammar.Interruption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WatchdogTest {
+    private final Watchdog watchdog = new Watchdog(Duration.ofMillis(50));
+
+    @AfterEach
+    void close() {
+        watchdog.close();
+    }
+
+    @Test
+    void workWithinTheLimitGivesItsResult() throws Exception {
+        assertEquals("done", watchdog.call(() -> "done"));
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void workThatLooksAtTheFlagIsStoppedAndTheThreadIsLeftClean() {
+        Watchdog.TimedOut slow = assertThrows(Watchdog.TimedOut.class, () -> watchdog.call(() -> {
+            while (true) {
+                Interruption.check();
+            }
+        }));
+        assertEquals("not analysed: stopped after 0.05 s (the per-file time limit)", slow.getMessage());
+        assertFalse(Thread.currentThread().isInterrupted(), "the next file on this thread must not see the flag");
+    }
+
+    @Test
+    void workThatOutlivesTheLimitIsNotTrustedEvenIfItEnds() {
+        assertThrows(Watchdog.TimedOut.class, () -> watchdog.call(() -> {
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                Thread.onSpinWait(); // ignores the flag, as code that swallowed the stop would
+            }
+            return "partial";
+        }));
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void otherFailuresPassThrough() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> watchdog.call(() -> {
+                    throw new IllegalArgumentException("bad input");
+                }));
+        assertTrue(e.getMessage().contains("bad input"));
+    }
+}
