@@ -125,7 +125,8 @@ fragment IDENTIFIER_CONTINUE   : [a-zA-Z0-9_] | [\p{XID_Continue}] ;
 // doc comments. Block comments nest: inside one, "/*" always opens a nested comment, so an
 // unclosed nested comment leaves the outer one unclosed too (then RustLexerBase reports it).
 BLOCK_COMMENT : '/*' ( BLOCK_COMMENT | '/' ~'*' | ~'/' )*? '*/' -> channel(HIDDEN) ;
-LINE_COMMENT  : '//' ~[\r\n]* -> channel(HIDDEN) ;
+// A carriage return not followed by a newline belongs to the comment (rustc allows it outside doc comments).
+LINE_COMMENT  : '//' ( ~[\r\n] | '\r'+ ~[\r\n] )* -> channel(HIDDEN) ;
 
 // ---- Whitespace (Reference: Whitespace), plus a byte order mark anywhere.
 WHITESPACE : [ \t\r\n\u000B\u000C\u0085\u200E\u200F\u2028\u2029\uFEFF]+ -> skip ;

@@ -107,7 +107,7 @@ functionParam
 functionReturnType : '->' type_ ;
 
 typeAlias
-    : 'type' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
+    : KW_DEFAULT? 'type' identifier genericParams? ( ':' typeParamBounds? )? whereClause?
       ( '=' type_ whereClause? )? ';'
     ;
 
@@ -191,6 +191,7 @@ useBoundArg : LIFETIME | identifier | 'Self' ;
 // ---------------------------------------------------------------- Types
 type_
     : typeNoBounds ( '+' typeParamBounds )?     // bare trait objects of edition 2015: Box<Error + Send>
+    | bareTraitObjectStart ( '+' typeParamBounds )?
     | 'impl' typeParamBounds
     | 'dyn' typeParamBounds
     ;
@@ -208,6 +209,13 @@ typeNoBounds
     | typePath                                                          # pathType
     | 'impl' ( traitBound | '(' traitBound ')' )                         # implTraitTypeOneBound
     | 'dyn' ( traitBound | '(' traitBound ')' )                          # traitObjectTypeOneBound
+    ;
+// Bare trait objects (edition 2015) whose first bound does not read as a type: `'a + Trait`,
+// `for<'a> Trait<'a> + Send`, `(?Sized) + Trait`.
+bareTraitObjectStart
+    : LIFETIME
+    | forLifetimes typePath
+    | '(' boundModifiers forLifetimes? boundModifiers typePath ')'
     ;
 // The target type of `e as T`. A copy of typeNoBounds whose trailing parts are rules of its own:
 // in SLL prediction the follow set of a rule is global, so if casts used the general type rules,
@@ -312,10 +320,10 @@ expression
     | expression '||' expression                                        # lazyOrExpr
     | expression { rangeEndAllowed() }? ( '..' | '..=' ) expression     # rangeExpr
     | expression '..'                                                   # rangeFromExpr
-    | ( '..' | '..=' ) expression                                       # rangeToExpr
+    | { rangeEndAllowed() }? ( '..' | '..=' ) expression                # rangeToExpr
     | '..'                                                              # rangeFullExpr
-    | <assoc = right> expression '=' expression                         # assignmentExpr
-    | <assoc = right> expression compoundAssignOperator expression      # compoundAssignmentExpr
+    // `=` and `+=`, `<<=`, ... share one level, as in Rust: `a = b <<= c` is `a = (b <<= c)`.
+    | <assoc = right> expression ( '=' | compoundAssignOperator ) expression   # assignmentExpr
     | 'return' expression?                                              # returnExpr
     | 'break' LIFETIME? expression?                                     # breakExpr
     | 'continue' LIFETIME?                                              # continueExpr
@@ -324,7 +332,8 @@ expression
     | 'do' IDENTIFIER expression?                                       # doYeetExpr
     | closureExpression                                                 # closureExpr
     | literal                                                           # literalExpr
-    | { structAllowed() }? pathInExpression structBody                  # structExpr
+    | { structAllowed() }? ( pathInExpression | qualifiedPath ) structBody  # structExpr
+    | { builtinSyntax() }? IDENTIFIER '#' identifier delimTokenTree     # builtinExpr
     | macroInvocation { blockLikeEnded(); }                             # macroInvocationExpr
     | pathInExpression                                                  # pathExpr
     | qualifiedPath                                                     # qualifiedPathExpr
@@ -351,9 +360,10 @@ scrutinee
 
 // if/while conditions, with let chains (edition 2024) and `if let` of every edition. As in rustc,
 // the scrutinee of `let` binds tighter than `&&` and `||`: `if let A = a && b` tests `b` separately
-// (see scrutineeFollows()); `if a && let B = b` is a letChainExpr.
-condition
-    @init { enterNested(false); }
+// (see scrutineeFollows()); `if a && let B = b` is a letChainExpr. A match guard is a condition in
+// which struct literals are allowed (`_ if x == S { f: 0 } => ..`): nothing after it reads a block.
+condition[boolean structs]
+    @init { enterNested($structs); }
     : ( conditionOperand | expression ) ( '&&' ( conditionOperand | expression ) )*
     ;
     finally { exitNested(); }
@@ -375,7 +385,7 @@ structExprField : outerAttribute* ( identifier | INTEGER_LITERAL ) ( ':' express
 structBase : '..' expression? ;
 
 closureExpression
-    : 'const'? 'static'? 'async'? 'move'? ( '||' | '|' closureParams? '|' )
+    : forLifetimes? 'const'? 'static'? 'async'? 'move'? ( '||' | '|' closureParams? '|' )
       ( '->' typeNoBounds blockExpression | expression )
     ;
 closureParams : closureParam ( ',' closureParam )* ','? ;
@@ -390,7 +400,7 @@ blockLikeExpression
     | 'gen' 'move'? blockExpression                                     # genBlock
     | 'try' blockExpression                                             # tryBlock
     | label? 'loop' blockExpression                                     # loopExpr
-    | label? 'while' condition blockExpression                          # whileExpr
+    | label? 'while' condition[false] blockExpression                        # whileExpr
     | label? 'for' pattern 'in' scrutinee blockExpression               # forExpr
     | label blockExpression                                             # labeledBlock
     | ifExpression                                                      # ifExpr
@@ -398,9 +408,9 @@ blockLikeExpression
     ;
 label : LIFETIME ':' ;
 
-ifExpression : 'if' condition blockExpression ( 'else' ( blockExpression | ifExpression ) )? ;
+ifExpression : 'if' condition[false] blockExpression ( 'else' ( blockExpression | ifExpression ) )? ;
 
-matchArm : outerAttribute* pattern ( 'if' condition )? '=>' matchArmBody ( ',' | implicitEnd ) ;
+matchArm : outerAttribute* pattern ( 'if' condition[true] )? '=>' matchArmBody ( ',' | implicitEnd ) ;
 // Like an expression statement, a block-like arm body ends the arm: `_ => {} (a, b) => ..` is two arms.
 matchArmBody
     @init { enterStatement(); }
@@ -434,7 +444,8 @@ patternNoTopAlt
     | patternWithoutRange                                               # simplePattern
     ;
 rangePatternBound
-    : CHAR_LITERAL
+    : 'const' blockExpression
+    | CHAR_LITERAL
     | '-'? ( INTEGER_LITERAL | FLOAT_LITERAL )
     | pathInExpression
     | qualifiedPath

@@ -9,8 +9,9 @@ import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Support code for the generated lexer: edition-dependent keywords, the "1." float rule, and
- * lexical errors.
+ * Support code for the generated lexer: edition-dependent keywords ({@code dyn} of 2015 is one only
+ * before a bound), the "1." float rule, two tokens that the parser needs split ({@code x.0. y},
+ * {@code :::}), and lexical errors.
  *
  * <p>Keywords are re-typed after matching, so the lexer DFA stays free of predicates.
  *
@@ -40,10 +41,49 @@ public abstract class RustLexerBase extends Lexer {
         return lexicalErrors;
     }
 
+    /** A token made by splitting the last one, handed out next. */
+    private Token pending;
+    /** Type of the last token handed out on the default channel. */
+    private int previousCode = Token.INVALID_TYPE;
+
     @Override
     public Token nextToken() {
+        Token token = pending;
+        pending = null;
+        if (token == null) {
+            token = lex();
+        }
+        if (token.getChannel() == DEFAULT_TOKEN_CHANNEL) {
+            previousCode = token.getType();
+        }
+        return token;
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        pending = null;
+        previousCode = Token.INVALID_TYPE;
+    }
+
+    private Token lex() {
         Token token = super.nextToken();
         int type = token.getType();
+        if (type == RustLexer.FLOAT_LITERAL && previousCode == RustLexer.DOT && token.getText().endsWith(".")) {
+            // A tuple index followed by a dot and a space: `x.0. await` is `x.0` then `.await`.
+            return split((CommonToken) token, RustLexer.INTEGER_LITERAL, token.getText().length() - 1, RustLexer.DOT);
+        }
+        if (type == RustLexer.PATHSEP && _input.LA(1) == ':') {
+            // `:::` is `:` then `::`, as in `let (): ::T = ..` written without the space.
+            getInterpreter().consume(_input);
+            ((CommonToken) token).setStopIndex(token.getStopIndex() + 1);
+            return split((CommonToken) token, RustLexer.COLON, 1, RustLexer.PATHSEP);
+        }
+        if (type == RustLexer.KW_DYN && edition == Edition.E2015 && !startsBound()) {
+            // In edition 2015 `dyn` is a keyword only before what can start a trait bound.
+            ((CommonToken) token).setType(RustLexer.IDENTIFIER);
+            return token;
+        }
         if (type == RustLexer.KW_GEN && edition.compareTo(Edition.E2024) < 0
                 || (type == RustLexer.KW_ASYNC || type == RustLexer.KW_AWAIT || type == RustLexer.KW_TRY)
                    && edition == Edition.E2015) {
@@ -56,6 +96,46 @@ public abstract class RustLexerBase extends Lexer {
             unknown((CommonToken) token);
         }
         return token;
+    }
+
+    /**
+     * Splits {@code token} after {@code firstLength} characters (all on its line): returns the first
+     * part as {@code firstType} and keeps the rest, typed {@code secondType}, for the next call.
+     */
+    private Token split(CommonToken token, int firstType, int firstLength, int secondType) {
+        CommonToken second = new CommonToken(token);
+        second.setType(secondType);
+        second.setStartIndex(token.getStartIndex() + firstLength);
+        second.setCharPositionInLine(token.getCharPositionInLine() + firstLength);
+        second.setText(null);
+        token.setType(firstType);
+        token.setStopIndex(token.getStartIndex() + firstLength - 1);
+        token.setText(null);
+        pending = second;
+        return token;
+    }
+
+    /**
+     * After {@code dyn}: whether the next token (past spaces and comments on the same line) can
+     * begin a trait bound: a name, a lifetime, {@code ?}, {@code (} or {@code for}. A field named
+     * {@code dyn} is followed by {@code :}, {@code ,} or the like.
+     */
+    private boolean startsBound() {
+        int i = 1;
+        while (true) {
+            int c = _input.LA(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                i++;
+            } else if (c == '/' && _input.LA(i + 1) == '*') {
+                i += 2;
+                while (_input.LA(i) != IntStream.EOF && !(_input.LA(i) == '*' && _input.LA(i + 1) == '/')) {
+                    i++;
+                }
+                i += 2;
+            } else {
+                return c == '\'' || c == '?' || c == '(' || c == '_' || Character.isUnicodeIdentifierStart(c);
+            }
+        }
     }
 
     private void unknown(CommonToken token) {

@@ -140,6 +140,15 @@ public abstract class RustParserBase extends Parser {
         return structAllowed() || _input.LA(2) != RustLexer.LBRACE;
     }
 
+    /**
+     * The compiler's own expression syntax {@code builtin # name(..)} (what {@code offset_of!},
+     * {@code format_args!} and {@code asm!} expand to in the standard library): {@code builtin} is not
+     * a keyword, so it is recognised by its text where a {@code #} follows.
+     */
+    protected boolean builtinSyntax() {
+        return _input.LA(2) == RustLexer.POUND && "builtin".equals(_input.LT(1).getText());
+    }
+
     protected void enterStatement() {
         if (statementDepth == statementStarts.length) {
             statementStarts = Arrays.copyOf(statementStarts, statementDepth * 2);

@@ -943,7 +943,8 @@ final class UnsafeFactsBuilder {
     }
 
     private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
-        return f.getParent() instanceof RustParser.AssignmentExprContext a && a.expression(0) == f;
+        return f.getParent() instanceof RustParser.AssignmentExprContext a && a.expression(0) == f
+                && a.compoundAssignOperator() == null; // `u.f += 1` reads the field too
     }
 
     private void cast(RustParser.CastExprContext c) {

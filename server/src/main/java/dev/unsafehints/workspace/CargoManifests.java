@@ -53,14 +53,8 @@ public final class CargoManifests {
             return null;
         }
         String name = pkg.path("name").asText("");
-        String version = pkg.path("version").isTextual() ? pkg.path("version").asText() : "";
-        JsonNode editionNode = pkg.path("edition");
-        String edition = "2015"; // Cargo's default when the key is absent
-        if (editionNode.isTextual()) {
-            edition = editionNode.asText();
-        } else if (editionNode.path("workspace").asBoolean(false)) {
-            edition = workspaceEdition(folder.getParent());
-        }
+        String version = packageKey(folder, root, "version", "");
+        String edition = packageKey(folder, root, "edition", "2015"); // Cargo's default when absent
         Edition parsed;
         try {
             parsed = Edition.fromYear(edition);
@@ -70,17 +64,42 @@ public final class CargoManifests {
         return new CrateInfo(folder, name, version, parsed);
     }
 
-    private String workspaceEdition(Path folder) {
-        for (Path f = folder; f != null; f = f.getParent()) {
-            Path manifest = f.resolve("Cargo.toml");
-            if (Files.isRegularFile(manifest)) {
-                JsonNode root = readToml(manifest);
+    /**
+     * A {@code [package]} key, following {@code key.workspace = true} to {@code [workspace.package]}
+     * of the workspace root as Cargo does: the manifest named by {@code package.workspace}, else the
+     * nearest manifest with a {@code [workspace]} table, starting with the package's own.
+     */
+    private String packageKey(Path folder, JsonNode manifest, String key, String absent) {
+        JsonNode pkg = manifest.path("package");
+        JsonNode value = pkg.path(key);
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (!value.path("workspace").asBoolean(false)) {
+            return absent;
+        }
+        JsonNode workspace = workspaceRoot(folder, manifest, pkg.path("workspace").asText(null));
+        JsonNode inherited = workspace == null ? null : workspace.path("workspace").path("package").path(key);
+        return inherited != null && inherited.isTextual() ? inherited.asText() : absent;
+    }
+
+    private JsonNode workspaceRoot(Path folder, JsonNode manifest, String explicitRoot) {
+        if (explicitRoot != null) {
+            return readToml(folder.resolve(explicitRoot).resolve("Cargo.toml"));
+        }
+        if (manifest.has("workspace")) {
+            return manifest;
+        }
+        for (Path f = folder.getParent(); f != null; f = f.getParent()) {
+            Path candidate = f.resolve("Cargo.toml");
+            if (Files.isRegularFile(candidate)) {
+                JsonNode root = readToml(candidate);
                 if (root != null && root.has("workspace")) {
-                    return root.path("workspace").path("package").path("edition").asText("2015");
+                    return root;
                 }
             }
         }
-        return "2015";
+        return null;
     }
 
     private static JsonNode readToml(Path manifest) {
