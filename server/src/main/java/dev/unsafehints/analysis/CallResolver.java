@@ -14,11 +14,25 @@ import java.util.List;
 final class CallResolver {
     /** The outcome of resolving a callee path. */
     record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
-                  boolean unsafeWithoutTargetFeature) {
+                  boolean unsafeWithoutTargetFeature, String dependency) {
         static final Callee UNKNOWN = new Callee(false, "", null, false, false);
 
         Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
             this(isUnsafe, displayPath, declaration, known, false);
+        }
+
+        Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
+               boolean unsafeWithoutTargetFeature) {
+            this(isUnsafe, displayPath, declaration, known, unsafeWithoutTargetFeature, null);
+        }
+
+        /** How the analysis says where the callee is declared unsafe. */
+        String declaredUnsafe() {
+            if (declaration == null) {
+                return "`" + displayPath + "` is an unsafe function of the standard library";
+            }
+            return dependency == null ? "`" + declaration.displayPath() + "` is declared `unsafe`"
+                    : "`" + displayPath + "` is declared `unsafe` in the dependency `" + dependency + "`";
         }
 
         /** A crate fn; a safe one with `#[target_feature]` needs `unsafe` where those features are off. */
@@ -92,6 +106,9 @@ final class CallResolver {
         // an import in this module (or, for files, at the file's top module)
         for (FileDeclarations.Import imp : file.imports()) {
             if (!imp.glob() && imp.alias().equals(first) && imp.modulePath().equals(module)) {
+                if (imp.target().equals(List.of(first))) {
+                    break; // `use libc;` (edition 2015): the crate of that name, not this import again
+                }
                 List<String> target = absolutize(imp.target(), module, selfType, false);
                 return target == null ? null : concat(target, rest);
             }
@@ -176,6 +193,10 @@ final class CallResolver {
             }
             return Callee.UNKNOWN;
         }
+        WorkspaceIndex.CrateDeclarations dependency = crate.dependency(absolute.get(0));
+        if (dependency != null) {
+            return inDependency(dependency, absolute);
+        }
         if (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3) {
             Callee c = std(absolute);
             if (c.known()) {
@@ -186,6 +207,50 @@ final class CallResolver {
             return method(absolute.get(absolute.size() - 2), name);
         }
         return Callee.UNKNOWN;
+    }
+
+    /**
+     * A path into a dependency ({@code libc::mmap}, {@code ffi::SSL_new} after {@code use openssl_sys
+     * as ffi}): the function declared at exactly that module path, else, since re-exports
+     * ({@code pub use unix::*}) move names around, the dependency's free functions of that name when
+     * they all are unsafe. Associated functions ({@code dep::Type::f}) by their type.
+     */
+    private Callee inDependency(WorkspaceIndex.CrateDeclarations dependency, List<String> absolute) {
+        String name = absolute.get(absolute.size() - 1);
+        List<String> modulePath = absolute.subList(1, absolute.size() - 1);
+        if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
+            String owner = modulePath.get(modulePath.size() - 1);
+            DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> owner.equals(fn.owner()));
+            return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+        }
+        for (DeclaredFn fn : dependency.functionsNamed(name)) {
+            if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
+                return inDependency(fn, absolute);
+            }
+        }
+        // Found by name only: a safe one says little (an unsafe twin may be written by a macro, which
+        // the index does not expand), so only an unsafe one is taken as known.
+        DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> fn.owner() == null);
+        return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+    }
+
+    private static Callee inDependency(DeclaredFn fn, List<String> absolute) {
+        return new Callee(fn.isUnsafe(), String.join("::", absolute), fn, true,
+                !fn.isUnsafe() && !fn.targetFeatures().isEmpty(), absolute.get(0));
+    }
+
+    /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */
+    private static DeclaredFn agreeing(List<DeclaredFn> fns, java.util.function.Predicate<DeclaredFn> which) {
+        DeclaredFn first = null;
+        for (DeclaredFn fn : fns) {
+            if (which.test(fn)) {
+                if (first != null && first.isUnsafe() != fn.isUnsafe()) {
+                    return null;
+                }
+                first = first == null ? fn : first;
+            }
+        }
+        return first;
     }
 
     private boolean hasOwner(String owner) {

@@ -666,9 +666,7 @@ final class UnsafeFactsBuilder {
             } else if (callee.known() && callee.isUnsafe()) {
                 DeclaredFn decl = callee.declaration();
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
-                        decl == null ? "`" + callee.displayPath() + "` is an unsafe function of the standard library"
-                                : "`" + decl.displayPath() + "` is declared `unsafe`",
-                        related(decl), decl == null ? "" : decl.safetyDoc());
+                        callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc());
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
                     facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
                             "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));

@@ -91,6 +91,11 @@ public final class ScanCommand implements Callable<Integer> {
             description = "Stop a file's analysis after this many seconds and list the file as skipped (default: 60).")
     double fileTimeLimit = 60;
 
+    @Option(names = "--no-cargo",
+            description = "Do not run `cargo metadata` to find the dependencies (by default it runs, offline, in each"
+                    + " folder scanned; it runs what the project's .cargo/config.toml names, such as a rustc wrapper).")
+    boolean noCargo;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")
     ColorMode color = ColorMode.AUTO;
 
@@ -158,18 +163,22 @@ public final class ScanCommand implements Callable<Integer> {
         }
         boolean progressWanted = ScanProgress.terminalAttached();
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
-                !noIgnore, includeTarget, maxFileSize, java.time.Duration.ofMillis(Math.round(fileTimeLimit * 1000)),
+                !noIgnore, includeTarget, maxFileSize, java.time.Duration.ofMillis(Math.round(fileTimeLimit * 1000)), !noCargo,
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
         ReportModel model = runner.run();
         double scanned = (System.nanoTime() - start) / 1e9;
+        for (String problem : runner.graph.problems()) {
+            err.println("unsafe-hints scan: " + problem);
+        }
         write(model);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
-            err.printf(java.util.Locale.ROOT, "timings: walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
-                    runner.walkSeconds, runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
+            err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
+                    runner.graphSeconds, runner.graph.directDependencies().size(), runner.walkSeconds,
+                    runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
         if (model.scan().internalErrors()) {

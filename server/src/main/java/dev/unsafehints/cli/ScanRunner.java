@@ -16,6 +16,8 @@ import dev.unsafehints.report.ScanInfo;
 import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.workspace.CargoManifests;
+import dev.unsafehints.workspace.CargoMetadata;
+import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.WorkspaceIndex;
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ScanRunner {
     /** Everything a scan needs to know. */
     record Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
-                   long maxFileSize, java.time.Duration fileTimeLimit, int jobs, AnalysisSettings settings,
+                   long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
+                   AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
                    Analyzer analyzer) {
     }
@@ -58,6 +61,9 @@ final class ScanRunner {
 
     /** Wall time of the walk and the two passes, for --timings. */
     double walkSeconds;
+    double graphSeconds;
+    /** The crate graph the scan used (empty with --no-cargo or outside a Cargo package). */
+    CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
 
@@ -99,10 +105,17 @@ final class ScanRunner {
         // Two passes over the files, each streaming: first every file's declarations go into the
         // workspace index (unsafe fns, static muts, pointer fields, ...), then every file is analyzed
         // against the complete index. Neither pass keeps a tree or a text beyond its file.
-        ScanProgress progress = request.progress().create(2 * walk.files().size());
+        // The crate graph: the dependencies' declarations go into the index too (not analyzed), so
+        // that calls into them (`libc::mmap`) are resolved.
+        long graphStart = System.nanoTime();
+        graph = request.useCargo() ? crateGraph(request.roots()) : CrateGraph.EMPTY;
+        List<Path> dependencyFiles = dependencyFiles(graph);
+        graphSeconds = (System.nanoTime() - graphStart) / 1e9;
+        ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles.size());
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
+        index.setDependencies(graph.dependencies());
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
@@ -116,6 +129,10 @@ final class ScanRunner {
             long start = System.nanoTime();
             forEach(pool, walk.files(), file -> {
                 indexFile(file, reader, index, assembler, unreadable, watchdog);
+                progress.fileDone();
+            });
+            forEach(pool, dependencyFiles, file -> {
+                indexDependencyFile(file, reader, index, watchdog);
                 progress.fileDone();
             });
             indexSeconds = (System.nanoTime() - start) / 1e9;
@@ -173,6 +190,50 @@ final class ScanRunner {
             } catch (java.util.concurrent.ExecutionException e) {
                 internalErrors.set(true); // the work catches everything; this is a last resort
             }
+        }
+    }
+
+    /** The crate graph of each folder scanned (one `cargo metadata` per folder with a Cargo.toml above). */
+    private static CrateGraph crateGraph(List<Path> roots) {
+        CrateGraph graph = CrateGraph.EMPTY;
+        for (Path root : roots) {
+            if (java.nio.file.Files.isDirectory(root)) {
+                graph = graph.plus(CargoMetadata.discover(root));
+            }
+        }
+        return graph;
+    }
+
+    /** The source files of the libraries the scanned crates depend on directly, in path order. */
+    private static List<Path> dependencyFiles(CrateGraph graph) {
+        List<Path> files = new ArrayList<>();
+        for (CrateGraph.Package dep : graph.directDependencies()) {
+            if (dep.libDir() == null || !java.nio.file.Files.isDirectory(dep.libDir())) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dep.libDir())) {
+                walk.filter(p -> p.toString().endsWith(".rs") && java.nio.file.Files.isRegularFile(p))
+                        .filter(p -> !dep.libDir().relativize(p).startsWith("bin"))
+                        .sorted()
+                        .forEach(files::add);
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // a dependency that cannot be read is only not resolved
+            }
+        }
+        return files;
+    }
+
+    /** The declarations of a dependency's file: read, never reported (the scan is not about them). */
+    private void indexDependencyFile(Path file, SourceReader reader, WorkspaceIndex index, Watchdog watchdog) {
+        SourceReader.Outcome read = reader.read(file);
+        if (!read.isOk()) {
+            return;
+        }
+        try {
+            CrateInfo crate = manifests.crateOf(file);
+            index.update(crate, watchdog.call(() -> FileDeclarations.read(file, crate, read.text())));
+        } catch (Watchdog.TimedOut | RuntimeException | StackOverflowError e) {
+            // only calls into this file stay unresolved
         }
     }
 

@@ -67,13 +67,26 @@ public class WorkspaceIndex {
         return byCrate.values().stream().mapToInt(Map::size).sum();
     }
 
+    /** Per package root: the names its code uses for its dependencies, and their package roots. */
+    private volatile Map<Path, Map<String, Path>> dependencies = Map.of();
+
+    /**
+     * Tells the index how the crates name their dependencies (see CrateGraph); the dependencies'
+     * files are indexed like the crate's own, under their package roots.
+     */
+    public void setDependencies(Map<Path, Map<String, Path>> dependencies) {
+        this.dependencies = Map.copyOf(dependencies);
+        merged.clear();
+        version.incrementAndGet();
+    }
+
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
         Map<Path, FileDeclarations> known = byCrate.get(key(crate));
         if (known != null && known.containsKey(current.file())) {
             // the index holds this file (the scanner and the server update it before analyzing):
             // share one merged view per crate instead of merging for every file
-            return merged.computeIfAbsent(key(crate), k -> new CrateDeclarations(byPath(known.values())));
+            return mergedView(key(crate));
         }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
@@ -84,7 +97,30 @@ public class WorkspaceIndex {
                 }
             }
         }
-        return new CrateDeclarations(files);
+        CrateDeclarations view = new CrateDeclarations(files);
+        view.dependencies = dependencyViews(key(crate));
+        return view;
+    }
+
+    private CrateDeclarations mergedView(Path root) {
+        return merged.computeIfAbsent(root, k -> {
+            Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
+            CrateDeclarations view = new CrateDeclarations(byPath(files.values()));
+            view.dependencies = dependencyViews(root);
+            return view;
+        });
+    }
+
+    /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
+    private java.util.function.Function<String, CrateDeclarations> dependencyViews(Path root) {
+        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        if (names.isEmpty()) {
+            return name -> null;
+        }
+        return name -> {
+            Path dep = names.get(name);
+            return dep == null || !byCrate.containsKey(dep) ? null : mergedView(dep);
+        };
     }
 
     /**
@@ -117,6 +153,13 @@ public class WorkspaceIndex {
         private final Map<String, List<String>> typeAliases = new HashMap<>();
         private final Set<String> structNames = new HashSet<>();
         private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
+        /** The crate's dependencies by the name its code uses (set by the index). */
+        private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
+
+        /** The declarations of the dependency this crate's code calls {@code name}, or null. */
+        public CrateDeclarations dependency(String name) {
+            return dependencies.apply(name);
+        }
 
         CrateDeclarations(List<FileDeclarations> files) {
             // aliases first: a field typed with an alias of `unsafe fn(..)` is of kind UNSAFE_FN

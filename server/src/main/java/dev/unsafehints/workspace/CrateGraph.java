@@ -1,0 +1,62 @@
+package dev.unsafehints.workspace;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packages of a Cargo workspace and what each package calls its dependencies, as Cargo
+ * resolved them ({@link CargoMetadata}). Paths are absolute and normalized, as {@link CrateInfo#root()}.
+ *
+ * @param packages     every package of the graph, the workspace's own ones marked as members
+ * @param dependencies per package root: the name the package's code uses for each dependency
+ *                     (renames applied, {@code -} as {@code _}) and that dependency's package root
+ * @param problems     one line per thing that could not be resolved, for the user
+ */
+public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems) {
+    public static final CrateGraph EMPTY = new CrateGraph(List.of(), Map.of(), List.of());
+
+    /**
+     * One package: {@code libDir} is the folder of its library target's root file (null when it has
+     * no library), the files a dependent can name.
+     */
+    public record Package(String name, String version, String source, Path root, Path libDir, boolean member) {
+    }
+
+    /** A graph that only says why there is none. */
+    public static CrateGraph failed(String problem) {
+        return new CrateGraph(List.of(), Map.of(), List.of(problem));
+    }
+
+    /** The packages that some member of the workspace depends on directly (not the members). */
+    public List<Package> directDependencies() {
+        Map<Path, Package> byRoot = new HashMap<>();
+        packages.forEach(p -> byRoot.put(p.root(), p));
+        List<Package> direct = new ArrayList<>();
+        for (Package p : packages) {
+            if (!p.member()) {
+                continue;
+            }
+            for (Path dep : dependencies.getOrDefault(p.root(), Map.of()).values()) {
+                Package d = byRoot.get(dep);
+                if (d != null && !d.member() && !direct.contains(d)) {
+                    direct.add(d);
+                }
+            }
+        }
+        return direct;
+    }
+
+    /** This graph and {@code other} as one (scans of several roots). */
+    public CrateGraph plus(CrateGraph other) {
+        List<Package> all = new ArrayList<>(packages);
+        other.packages.stream().filter(p -> !all.contains(p)).forEach(all::add);
+        Map<Path, Map<String, Path>> deps = new HashMap<>(dependencies);
+        other.dependencies.forEach(deps::putIfAbsent);
+        List<String> allProblems = new ArrayList<>(problems);
+        allProblems.addAll(other.problems);
+        return new CrateGraph(List.copyOf(all), Map.copyOf(deps), List.copyOf(allProblems));
+    }
+}

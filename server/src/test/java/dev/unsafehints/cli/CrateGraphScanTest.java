@@ -1,0 +1,100 @@
+package dev.unsafehints.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The scan resolves calls into dependencies through the crate graph that `cargo metadata` reports:
+ * a renamed path dependency whose C functions are re-exported from a module
+ * (resources/crate-graph). Needs cargo on PATH (CI has it).
+ */
+class CrateGraphScanTest {
+    @TempDir
+    Path dir;
+    Path app;
+
+    @BeforeEach
+    void copyFixture() throws Exception {
+        assumeTrue(onPath("cargo"), "cargo is not installed; test skipped");
+        ScanFixture.copy(Path.of("src/test/resources/crate-graph"), dir);
+        app = dir.resolve("app");
+    }
+
+    @Test
+    void callsIntoADependencyAreUnsafeCallsWithTheCalleesDeclaration() throws Exception {
+        Run run = scan(app.toString());
+        List<String> calls = new ArrayList<>();
+        for (JsonNode file : run.json().path("files")) {
+            for (JsonNode site : file.path("sites")) {
+                if (site.path("ruleId").asText().equals("unsafe-call")) {
+                    calls.add(site.path("region").path("startLine").asInt() + ":" + site.path("message").asText());
+                }
+            }
+        }
+        assertEquals(List.of(
+                "6:call to unsafe function `ffi::sys_open`: `ffi::sys_open` is declared `unsafe` in the dependency `ffi`",
+                "8:call to unsafe function `sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi`",
+                "17:call to unsafe function `ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi`"),
+                calls, run.err());
+        assertFalse(Files.exists(app.resolve("Cargo.lock")), "the scan must not leave a Cargo.lock behind");
+        assertFalse(Files.exists(app.resolve("target")));
+    }
+
+    @Test
+    void withoutCargoNothingIsGuessed() throws Exception {
+        Run run = scan("--no-cargo", app.toString());
+        assertEquals(0, run.json().path("totals").path("counts").path("unsafe-call").asInt());
+    }
+
+    @Test
+    void aManifestCargoRejectsLeavesTheScanAsBeforeAndSaysWhy() throws Exception {
+        Files.writeString(app.resolve("Cargo.toml"), "\n[dependencies]\nffi = { path = \"../nowhere\" }\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Run run = scan(app.toString());
+        assertTrue(run.err().contains("unsafe-hints scan: cargo metadata failed, dependencies not resolved"), run.err());
+        assertEquals(3, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
+                "the crate's own sites are all there");
+        assertEquals(0, run.exitCode());
+    }
+
+    private record Run(int exitCode, JsonNode json, String err) {
+    }
+
+    private static Run scan(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ScanCommand command = new ScanCommand();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        List<String> all = new ArrayList<>(List.of("--format", "json"));
+        all.addAll(List.of(args));
+        int code = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(all.toArray(String[]::new));
+        return new Run(code, new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)),
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

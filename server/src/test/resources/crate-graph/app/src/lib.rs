@@ -1,0 +1,19 @@
+//! Calls into a dependency that declares C functions, under a renamed dependency name.
+use ffi::sys_close;
+
+pub fn open_and_close(path: &std::ffi::CStr) -> i32 {
+    // SAFETY: `path` is a valid C string for the duration of the call.
+    let fd = unsafe { ffi::sys_open(path.as_ptr(), 0) };
+    // SAFETY: `fd` came from `sys_open`.
+    unsafe { sys_close(fd) };
+    ffi::checked_len(3)
+}
+
+mod legacy {
+    use ffi; // as edition 2015 code writes it: the crate, not a loop back to this import
+
+    pub fn close(fd: i32) {
+        // SAFETY: the caller owns `fd`.
+        unsafe { ffi::sys_close(fd) };
+    }
+}
