@@ -1,5 +1,7 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
+
 /**
  * What the analysis knows about a local name: whether it holds a raw pointer, its declared type
  * (if written), and why it believes so.

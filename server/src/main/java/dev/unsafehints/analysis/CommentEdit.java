@@ -1,6 +1,10 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.parse.SafetyDocs;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

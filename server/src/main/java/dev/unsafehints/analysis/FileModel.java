@@ -2,11 +2,14 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.ParsedFile;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.ModulePaths;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import org.antlr.v4.runtime.ParserRuleContext;

@@ -2,6 +2,7 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.FileToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,8 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

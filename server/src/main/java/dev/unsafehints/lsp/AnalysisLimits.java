@@ -2,10 +2,10 @@ package dev.unsafehints.lsp;
 
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.FileSummary;
-import dev.unsafehints.analysis.SourceText;
 import dev.unsafehints.analysis.SyntaxProblem;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.NestingLimit;
+import dev.unsafehints.text.SourceText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

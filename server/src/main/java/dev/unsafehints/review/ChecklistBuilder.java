@@ -2,13 +2,13 @@ package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.FunctionFact;
-import dev.unsafehints.analysis.SafetyDocs;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.review.ChecklistItem.Mark;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

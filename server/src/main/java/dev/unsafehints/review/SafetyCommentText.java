@@ -1,8 +1,8 @@
 package dev.unsafehints.review;
 
-import dev.unsafehints.analysis.Comments;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CommentTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,11 +49,11 @@ final class SafetyCommentText {
     private static void addIfSafety(Set<Token> found, List<Token> group) {
         List<Token> comments = new ArrayList<>();
         for (Token t : group) {
-            if (Comments.isComment(t)) {
+            if (CommentTokens.isComment(t)) {
                 comments.add(t);
             }
         }
-        if (Comments.hasSafetyMarker(comments)) {
+        if (CommentTokens.hasSafetyMarker(comments)) {
             found.addAll(comments);
         }
     }

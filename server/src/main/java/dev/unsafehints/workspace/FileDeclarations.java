@@ -1,13 +1,13 @@
 package dev.unsafehints.workspace;
 
-import dev.unsafehints.analysis.CfgMacroBranches;
-import dev.unsafehints.analysis.Comments;
-import dev.unsafehints.analysis.SafetyDocs;
-import dev.unsafehints.analysis.TextPosition;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CfgMacroBranches;
+import dev.unsafehints.parse.CommentTokens;
+import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.TextPosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,7 +137,7 @@ public final class FileDeclarations {
     private final int textHash;
 
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
-                             TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
+                             TokenOffsets offsets, dev.unsafehints.text.SourceText lines) {
         this.file = file;
         this.textLength = text.length();
         this.textHash = text.hashCode();
@@ -164,7 +164,7 @@ public final class FileDeclarations {
 
     /** As {@link #of(Path, List, ParsedFile, String)}, reusing the text's offsets and line index (lines may be null). */
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
-                                      TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
+                                      TokenOffsets offsets, dev.unsafehints.text.SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
@@ -358,11 +358,11 @@ public final class FileDeclarations {
         }
     }
 
-    private dev.unsafehints.analysis.SourceText lines;
+    private dev.unsafehints.text.SourceText lines;
 
     private TextPosition position(int offset) {
         if (lines == null) {
-            lines = new dev.unsafehints.analysis.SourceText(text);
+            lines = new dev.unsafehints.text.SourceText(text);
         }
         return lines.positionAt(offset);
     }
@@ -497,8 +497,8 @@ public final class FileDeclarations {
         StringBuilder sb = new StringBuilder();
         for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
                 ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {
-            if (Comments.isOuterDoc(t)) {
-                sb.append(Comments.docText(t)).append('\n');
+            if (CommentTokens.isOuterDoc(t)) {
+                sb.append(CommentTokens.docText(t)).append('\n');
             }
         }
         for (ParseTree child : childrenOf(holder)) {
@@ -510,8 +510,8 @@ public final class FileDeclarations {
                 }
                 // doc comments may also sit between attributes
                 for (Token t : hidden(parsed, attr.getStop().getTokenIndex() + 1)) {
-                    if (Comments.isOuterDoc(t)) {
-                        sb.append(Comments.docText(t)).append('\n');
+                    if (CommentTokens.isOuterDoc(t)) {
+                        sb.append(CommentTokens.docText(t)).append('\n');
                     }
                 }
             }

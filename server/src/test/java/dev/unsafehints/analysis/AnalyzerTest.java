@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;

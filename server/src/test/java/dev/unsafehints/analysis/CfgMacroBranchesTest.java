@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;

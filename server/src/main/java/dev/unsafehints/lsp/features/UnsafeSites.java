@@ -2,9 +2,9 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.RelatedLocation;
-import dev.unsafehints.analysis.SourceText;
 import dev.unsafehints.lsp.AnalyzedDocument;
 import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
