@@ -109,7 +109,7 @@ public final class FileModel {
      * Declarations already known to be this text's (those of the previous version, moved, after an
      * edit inside a function body, which declares nothing): then they are not collected again.
      */
-    void useDeclarations(FileDeclarations known) {
+    public void useDeclarations(FileDeclarations known) {
         this.declarations = known;
     }
 

@@ -1,10 +1,10 @@
 package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.FileReport;

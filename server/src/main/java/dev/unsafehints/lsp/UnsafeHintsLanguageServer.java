@@ -2,10 +2,10 @@ package dev.unsafehints.lsp;
 
 import com.google.gson.JsonElement;
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;

@@ -1,8 +1,8 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;

@@ -3,6 +3,7 @@ package dev.unsafehints.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.SourceDocument;

@@ -2,6 +2,7 @@ package dev.unsafehints.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;

@@ -1,8 +1,8 @@
 package dev.unsafehints.report;
 
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.rules.FindingSink;

@@ -1,13 +1,13 @@
 package dev.unsafehints.robustness;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParsing;

@@ -1,5 +1,19 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CfgConditions;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.DeepStack;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.FileStructure;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.FunctionFact;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.analysis.UnsafeBlockFact;
+import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.grammar.SyntaxError;

@@ -1,5 +1,10 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileStructure;
+import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.grammar.RustParsing;

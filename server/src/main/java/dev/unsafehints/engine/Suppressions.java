@@ -1,5 +1,6 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.text.SourceText;

@@ -1,9 +1,14 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;

@@ -1,8 +1,12 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
