@@ -2,6 +2,7 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.Interruption;
+import dev.unsafehints.grammar.Recovery;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.CfgMacroBranches;
@@ -252,7 +253,7 @@ final class UnsafeFactsBuilder {
                 walk(node);
             }
         } catch (RuntimeException e) {
-            if (!dev.unsafehints.grammar.Recovery.isIncomplete(node)) {
+            if (!Recovery.isIncomplete(node)) {
                 throw e;
             }
             scopes.popTo(scopeDepth);

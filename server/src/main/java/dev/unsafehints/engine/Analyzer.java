@@ -25,6 +25,7 @@ import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
+import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Analyzer {
 
     /** {@code knownDeclarations}: this text's declarations when the caller knows them, else null. */
     FileAnalysis analyzeParsed(SourceDocument document, ParsedFile parsed, AnalysisSettings settings,
-                               WorkspaceIndex index, dev.unsafehints.workspace.FileDeclarations knownDeclarations) {
+                               WorkspaceIndex index, FileDeclarations knownDeclarations) {
         SourceText source = new SourceText(document.text());
         FileModel model = new FileModel(document, source, parsed, index, settings);
         if (knownDeclarations != null) {

@@ -11,6 +11,7 @@ import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.parse.CfgMacroBranches;
 import dev.unsafehints.parse.TokenOffsets;
 import dev.unsafehints.text.SourceText;
+import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ final class EditReanalysis {
     }
 
     /** The previous declarations with the positions on the edited line moved (the lines stay). */
-    private Optional<dev.unsafehints.workspace.FileDeclarations> movedDeclarations(FileAnalysis previous, String newText) {
+    private Optional<FileDeclarations> movedDeclarations(FileAnalysis previous, String newText) {
         SourceText oldSource = previous.source();
         SourceText newSource = new SourceText(newText);
         int editLine = oldSource.positionAt(editStart).line();

@@ -5,7 +5,9 @@ import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
+import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.lsp.features.SemanticTokensBuilder;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
@@ -179,7 +181,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         caps.setDocumentHighlightProvider(true);
         caps.setCodeLensProvider(new CodeLensOptions(false));
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
-                dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
+                SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
         if (features.pullDiagnostics()) {
@@ -246,7 +248,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.rs")),
                     new FileSystemWatcher(Either.forLeft("**/Cargo.toml")),
-                    new FileSystemWatcher(Either.forLeft("**/" + dev.unsafehints.config.ConfigFile.FILE_NAME)));
+                    new FileSystemWatcher(Either.forLeft("**/" + ConfigFile.FILE_NAME)));
             registrations.add(new Registration("unsafe-hints-watch", "workspace/didChangeWatchedFiles",
                     new DidChangeWatchedFilesRegistrationOptions(watchers)));
         }

@@ -1,6 +1,7 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.SafetyComments;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.CommentTokens;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class SafetyCommentText {
         if (inside != null) {
             addIfSafety(found, inside);
         }
-        ParserRuleContext holder = dev.unsafehints.analysis.SafetyComments.holderOf(block);
+        ParserRuleContext holder = SafetyComments.holderOf(block);
         if (holder != null) {
             addIfSafety(found, model.comments().directlyAbove(holder.getStart()));
         }
