@@ -8,6 +8,7 @@ import dev.unsafehints.analysis.SyntaxProblem;
 import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.NestingLimit;
+import dev.unsafehints.lsp.document.Snapshot;
 import dev.unsafehints.text.SourceText;
 import java.util.List;
 import java.util.Locale;

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.lsp.document.DocumentUris;
 import dev.unsafehints.lsp.inventory.InventorySite;
 import dev.unsafehints.review.ReviewException;
 import dev.unsafehints.review.ReviewJsonWriter;

@@ -11,7 +11,7 @@ import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParsing;
-import dev.unsafehints.lsp.FindingConverter;
+import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.report.FileReport;
 import dev.unsafehints.report.FileReportBuilder;
 import dev.unsafehints.text.TextEdit;

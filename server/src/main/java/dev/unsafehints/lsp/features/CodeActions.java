@@ -2,8 +2,8 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Fix;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.FindingConverter;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;

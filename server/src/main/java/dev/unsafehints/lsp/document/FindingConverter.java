@@ -1,4 +1,4 @@
-package dev.unsafehints.lsp;
+package dev.unsafehints.lsp.document;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Fix;
