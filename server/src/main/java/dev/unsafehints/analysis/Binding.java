@@ -1,11 +1,14 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
+import dev.unsafehints.workspace.DeclaredFn;
+
 /**
  * What the analysis knows about a local name: whether it holds a raw pointer, its declared type
  * (if written), and why it believes so.
  */
 record Binding(String name, boolean rawPointer, String typeText, String evidence, TextRange declaration,
-               dev.unsafehints.workspace.DeclaredFn function) {
+               DeclaredFn function) {
     Binding(String name, boolean rawPointer, String typeText, String evidence, TextRange declaration) {
         this(name, rawPointer, typeText, evidence, declaration, null);
     }
@@ -24,7 +27,7 @@ record Binding(String name, boolean rawPointer, String typeText, String evidence
     }
 
     /** A fn item declared inside a block: visible in the whole block. */
-    static Binding localFunction(dev.unsafehints.workspace.DeclaredFn fn, TextRange declaration) {
+    static Binding localFunction(DeclaredFn fn, TextRange declaration) {
         return new Binding(fn.name(), false, null, null, declaration, fn);
     }
 }

@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CfgMacroBranches;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;

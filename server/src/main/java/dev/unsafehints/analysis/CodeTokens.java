@@ -10,7 +10,7 @@ import org.antlr.v4.runtime.Token;
  * parse left out included) as three compact arrays: token type and UTF-16 start and end. The
  * analysis keeps them from its parse so that report code that reads tokens (item scopes for
  * fingerprints) does not lex the file again, and does not hold the parse tree alive; the language
- * server's {@link CommentEdit} finds in them the gap an edit lies in.
+ * server's {@code engine.CommentEdit} finds in them the gap an edit lies in.
  */
 public record CodeTokens(int[] types, int[] starts, int[] ends) {
     public static final CodeTokens NONE = new CodeTokens(new int[0], new int[0], new int[0]);

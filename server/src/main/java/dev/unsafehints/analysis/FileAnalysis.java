@@ -1,6 +1,8 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.FileDeclarations;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,11 +2,14 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.ParsedFile;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.ModulePaths;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -106,7 +109,7 @@ public final class FileModel {
      * Declarations already known to be this text's (those of the previous version, moved, after an
      * edit inside a function body, which declares nothing): then they are not collected again.
      */
-    void useDeclarations(FileDeclarations known) {
+    public void useDeclarations(FileDeclarations known) {
         this.declarations = known;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What re-analysing an edit of a file needs to know of its last analysis (see
- * {@link Analyzer#analyzeEdit}): where its function bodies are, and the unsafe blocks and unsafe
+ * {@code engine.Analyzer.analyzeEdit}): where its function bodies are, and the unsafe blocks and unsafe
  * functions its summary counts.
  *
  * @param bodies  the `{` offset and the offset just after the `}` of every function body, in pairs (UTF-16)

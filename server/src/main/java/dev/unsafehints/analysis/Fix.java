@@ -1,5 +1,6 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextEdit;
 import java.util.List;
 
 /** A suggested change to the same file, offered as a quick fix in editors. */

@@ -1,6 +1,8 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.FnPointerField;
 import dev.unsafehints.workspace.FnPointerTypes;

@@ -1,6 +1,8 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.SafetyDocs;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

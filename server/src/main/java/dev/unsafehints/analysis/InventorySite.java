@@ -1,5 +1,7 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
+
 /**
  * A place where the syntax alone shows that safety is suspended or checked by hand: an unsafe
  * block, fn, impl or trait, an extern block, a static mut, a union, a raw pointer cast or borrow,

@@ -2,6 +2,8 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.parse.FileToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +44,7 @@ final class MacroArguments {
         }
         List<RustParser.NestedContext> arguments;
         try {
-            arguments = dev.unsafehints.grammar.RustParsing.parseFragment(inner,
+            arguments = RustParsing.parseFragment(inner,
                     parser -> name.equals("vec") ? parser.arrayElements().nested() : parser.callArguments().nested())
                     .orElse(List.of()); // not plain expressions: the macro's own syntax, left alone
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.parse.CommentTokens;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -82,16 +83,16 @@ public final class MacroBodySafety {
     private static boolean documented(FileModel model, Token unsafeKeyword, Token next) {
         Comments comments = model.comments();
         CommonTokenStream tokens = model.parsed().tokens();
-        if (Comments.hasSafetyMarker(comments.directlyAbove(unsafeKeyword))
-                || Comments.hasSafetyMarker(comments.directlyAbove(firstOnLine(tokens, unsafeKeyword)))
-                || Comments.hasSafetyMarker(comments.directlyAbove(attributesBefore(tokens, unsafeKeyword)))) {
+        if (CommentTokens.hasSafetyMarker(comments.directlyAbove(unsafeKeyword))
+                || CommentTokens.hasSafetyMarker(comments.directlyAbove(firstOnLine(tokens, unsafeKeyword)))
+                || CommentTokens.hasSafetyMarker(comments.directlyAbove(attributesBefore(tokens, unsafeKeyword)))) {
             return true;
         }
         if (next.getType() != RustLexer.LBRACE) {
             return false;
         }
         List<Token> inside = model.parsed().tokens().getHiddenTokensToRight(next.getTokenIndex());
-        return inside != null && Comments.hasSafetyMarker(inside);
+        return inside != null && CommentTokens.hasSafetyMarker(inside);
     }
 
     /** The `#` of the first of the outer attributes right before {@code t} (`#[inline] unsafe impl`), or {@code t}. */

@@ -1,5 +1,7 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import java.nio.file.Path;
 
 /**

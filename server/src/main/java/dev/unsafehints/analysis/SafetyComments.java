@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CommentTokens;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -23,26 +24,26 @@ public final class SafetyComments {
     static boolean coversBlock(FileModel model, RustParser.UnsafeBlockContext block,
                                RustParser.MacroInvocationContext macro) {
         Comments comments = model.comments();
-        if (Comments.hasSafetyMarker(comments.directlyAbove(block.getStart()))) {
+        if (CommentTokens.hasSafetyMarker(comments.directlyAbove(block.getStart()))) {
             return true;
         }
         // first thing inside the block
         Token open = block.blockExpression().getStart();
         List<Token> inside = model.parsed().tokens().getHiddenTokensToRight(open.getTokenIndex());
-        if (inside != null && Comments.hasSafetyMarker(inside)) {
+        if (inside != null && CommentTokens.hasSafetyMarker(inside)) {
             return true;
         }
         ParserRuleContext holder = holderOf(block);
         if (holder == null && macro != null && reachesRoot(block)) {
             holder = holderOf(macro);
         }
-        return holder != null && Comments.hasSafetyMarker(comments.directlyAbove(holder.getStart()));
+        return holder != null && CommentTokens.hasSafetyMarker(comments.directlyAbove(holder.getStart()));
     }
 
     static boolean coversItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
         Comments comments = model.comments();
-        return Comments.hasSafetyMarker(comments.directlyAbove(item.getStart()))
-                || Comments.hasSafetyMarker(comments.directlyAbove(unsafeKeyword));
+        return CommentTokens.hasSafetyMarker(comments.directlyAbove(item.getStart()))
+                || CommentTokens.hasSafetyMarker(comments.directlyAbove(unsafeKeyword));
     }
 
     private static boolean reachesRoot(ParserRuleContext node) {

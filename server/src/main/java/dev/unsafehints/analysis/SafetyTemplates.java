@@ -1,5 +1,8 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;

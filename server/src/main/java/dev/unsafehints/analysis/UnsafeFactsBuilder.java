@@ -1,9 +1,15 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.Interruption;
+import dev.unsafehints.grammar.Recovery;
+import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CfgMacroBranches;
+import dev.unsafehints.parse.SafetyDocs;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
 import java.util.ArrayDeque;
@@ -247,7 +253,7 @@ final class UnsafeFactsBuilder {
                 walk(node);
             }
         } catch (RuntimeException e) {
-            if (!dev.unsafehints.grammar.Recovery.isIncomplete(node)) {
+            if (!Recovery.isIncomplete(node)) {
                 throw e;
             }
             scopes.popTo(scopeDepth);

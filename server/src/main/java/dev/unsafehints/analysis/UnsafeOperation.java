@@ -1,5 +1,7 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
+
 /**
  * One unsafe operation found in the code.
  *

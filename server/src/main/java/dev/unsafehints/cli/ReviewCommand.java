@@ -1,5 +1,7 @@
 package dev.unsafehints.cli;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.review.Approval;
 import dev.unsafehints.review.ReviewException;
 import dev.unsafehints.review.ReviewJsonWriter;
@@ -10,6 +12,7 @@ import dev.unsafehints.review.ReviewRequest;
 import dev.unsafehints.review.ReviewSarifWriter;
 import dev.unsafehints.review.ReviewService;
 import dev.unsafehints.review.ReviewTextWriter;
+import dev.unsafehints.version.ToolVersion;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -85,7 +88,7 @@ public final class ReviewCommand implements Callable<Integer> {
         ReviewService service;
         try {
             service = new ReviewService(settingsOf(path == null ? Path.of(".") : path));
-        } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+        } catch (ConfigFile.InvalidConfigException e) {
             err.println("review: " + e.getMessage());
             return 2;
         }
@@ -124,7 +127,7 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     private void write(ReviewReport report) throws IOException {
-        String version = VersionProvider.version();
+        String version = ToolVersion.version();
         StringWriter buffer = new StringWriter();
         switch (format) {
             case text -> new ReviewTextWriter(output == null && ExplainCommand.Colors.enabled(color, true))
@@ -145,17 +148,17 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     /** The `unsafe-hints.toml` nearest above the reviewed path, or the defaults. */
-    private static dev.unsafehints.analysis.AnalysisSettings settingsOf(Path start)
-            throws dev.unsafehints.config.ConfigFile.InvalidConfigException {
+    private static AnalysisSettings settingsOf(Path start)
+            throws ConfigFile.InvalidConfigException {
         Path folder = start.toAbsolutePath().normalize();
         if (!java.nio.file.Files.isDirectory(folder)) {
             folder = folder.getParent();
         }
         for (Path f = folder; f != null; f = f.getParent()) {
-            if (java.nio.file.Files.isRegularFile(f.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
-                return dev.unsafehints.config.ConfigFile.loadFromFolder(f);
+            if (java.nio.file.Files.isRegularFile(f.resolve(ConfigFile.FILE_NAME))) {
+                return ConfigFile.loadFromFolder(f);
             }
         }
-        return dev.unsafehints.analysis.AnalysisSettings.DEFAULT;
+        return AnalysisSettings.DEFAULT;
     }
 }

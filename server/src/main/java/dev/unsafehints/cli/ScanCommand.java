@@ -1,8 +1,8 @@
 package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.HtmlReportWriter;
 import dev.unsafehints.report.JsonReportWriter;

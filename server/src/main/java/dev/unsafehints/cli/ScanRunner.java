@@ -1,11 +1,11 @@
 package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.FileReport;
@@ -15,11 +15,14 @@ import dev.unsafehints.report.ReportModel;
 import dev.unsafehints.report.ScanInfo;
 import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
+import dev.unsafehints.report.UnsafeCodePolicy;
+import dev.unsafehints.version.ToolVersion;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CargoMetadata;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +168,7 @@ final class ScanRunner {
         crates.values().forEach(assembler::addCrate);
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get());
-        return assembler.assemble(ToolInfo.of(VersionProvider.version()), scan, request.baseline());
+        return assembler.assemble(ToolInfo.of(ToolVersion.version()), scan, request.baseline());
     }
 
     /** The files grouped by crate, in walk order (files outside any crate form one group). */
@@ -287,7 +290,7 @@ final class ScanRunner {
         return crates.computeIfAbsent(key, k -> {
             if (crate.root() == null) {
                 return new CrateSource("(no crate)", "", "", crate.edition().year(), ".",
-                        dev.unsafehints.report.UnsafeCodePolicy.UNKNOWN);
+                        UnsafeCodePolicy.UNKNOWN);
             }
             String root = builder.relative(crate.root());
             return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
@@ -308,13 +311,13 @@ final class ScanRunner {
         }
         return settingsByCrate.computeIfAbsent(crate.root(), root -> {
             for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
-                if (java.nio.file.Files.isRegularFile(folder.resolve(dev.unsafehints.config.ConfigFile.FILE_NAME))) {
+                if (java.nio.file.Files.isRegularFile(folder.resolve(ConfigFile.FILE_NAME))) {
                     try {
-                        return dev.unsafehints.config.ConfigFile.loadFromFolder(folder)
+                        return ConfigFile.loadFromFolder(folder)
                                 .overriddenBy(request.settings().severities(), null);
-                    } catch (dev.unsafehints.config.ConfigFile.InvalidConfigException e) {
+                    } catch (ConfigFile.InvalidConfigException e) {
                         System.err.println("unsafe-hints: ignoring " + folder.resolve(
-                                dev.unsafehints.config.ConfigFile.FILE_NAME) + ": " + e.getMessage());
+                                ConfigFile.FILE_NAME) + ": " + e.getMessage());
                         return request.settings();
                     }
                 }

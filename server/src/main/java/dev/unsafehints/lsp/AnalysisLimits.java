@@ -1,11 +1,15 @@
 package dev.unsafehints.lsp;
 
+import dev.unsafehints.analysis.CodeTokens;
 import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileStructure;
 import dev.unsafehints.analysis.FileSummary;
-import dev.unsafehints.analysis.SourceText;
 import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.NestingLimit;
+import dev.unsafehints.lsp.document.Snapshot;
+import dev.unsafehints.text.SourceText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +44,7 @@ final class AnalysisLimits {
     static final java.time.Duration MAX_ANALYSIS_TIME = java.time.Duration.ofSeconds(20);
 
     /** The analysis of a document whose analysis was stopped by the watchdog: empty, with the reason. */
-    FileAnalysis timedOut(Snapshot snapshot, Edition edition, dev.unsafehints.analysis.Watchdog.TimedOut slow) {
+    FileAnalysis timedOut(Snapshot snapshot, Edition edition, Watchdog.TimedOut slow) {
         String note = snapshot.uri() + " is " + slow.getMessage() + "; please report the file";
         log.warn(note);
         return empty(snapshot, note, edition);
@@ -49,7 +53,7 @@ final class AnalysisLimits {
     private static FileAnalysis empty(Snapshot snapshot, String note, Edition edition) {
         return new FileAnalysis(snapshot.path(), new SourceText(""), edition, List.of(),
                 List.of(), new FileSummary(Map.of(), 0, 0, 0, 0), List.of(note),
-                dev.unsafehints.analysis.CodeTokens.NONE, dev.unsafehints.analysis.FileStructure.NONE, Optional.empty());
+                CodeTokens.NONE, FileStructure.NONE, Optional.empty());
     }
 
     /** An empty analysis for a document too large to analyse, or empty when it may be analysed. */

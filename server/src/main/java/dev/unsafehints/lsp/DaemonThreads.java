@@ -1,5 +1,6 @@
 package dev.unsafehints.lsp;
 
+import dev.unsafehints.analysis.DeepStack;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +21,7 @@ final class DaemonThreads {
     /** Named daemon threads with the deep stack parsing needs, so an analysis needs no thread of its own. */
     static ThreadFactory deepStack(String prefix) {
         AtomicInteger count = new AtomicInteger();
-        return runnable -> dev.unsafehints.analysis.DeepStack.thread(runnable, prefix + "-" + count.incrementAndGet());
+        return runnable -> DeepStack.thread(runnable, prefix + "-" + count.incrementAndGet());
     }
 
     static ThreadFactory lowPriority(String prefix) {

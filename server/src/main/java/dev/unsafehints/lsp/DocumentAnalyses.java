@@ -1,5 +1,7 @@
 package dev.unsafehints.lsp;
 
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.Snapshot;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.unsafehints.lsp;
 
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
 import java.util.List;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;

@@ -1,16 +1,23 @@
 package dev.unsafehints.lsp;
 
 import com.google.gson.JsonElement;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.DeepStack;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
+import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.DocumentUris;
+import dev.unsafehints.lsp.document.FindingConverter;
+import dev.unsafehints.lsp.document.RuleLookup;
+import dev.unsafehints.lsp.document.Snapshot;
+import dev.unsafehints.lsp.features.SemanticTokensBuilder;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
-import dev.unsafehints.analysis.DeepStack;
-import dev.unsafehints.parse.SourceDocument;
-import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeActionKind;
+import org.eclipse.lsp4j.CodeActionOptions;
 import org.eclipse.lsp4j.CodeLensOptions;
 import org.eclipse.lsp4j.ConfigurationItem;
 import org.eclipse.lsp4j.ConfigurationParams;
@@ -179,7 +186,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         caps.setDocumentHighlightProvider(true);
         caps.setCodeLensProvider(new CodeLensOptions(false));
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
-                dev.unsafehints.lsp.features.SemanticTokensBuilder.legend(), true, false);
+                SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
         caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
         if (features.pullDiagnostics()) {
@@ -246,7 +253,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.rs")),
                     new FileSystemWatcher(Either.forLeft("**/Cargo.toml")),
-                    new FileSystemWatcher(Either.forLeft("**/" + dev.unsafehints.config.ConfigFile.FILE_NAME)));
+                    new FileSystemWatcher(Either.forLeft("**/" + ConfigFile.FILE_NAME)));
             registrations.add(new Registration("unsafe-hints-watch", "workspace/didChangeWatchedFiles",
                     new DidChangeWatchedFilesRegistrationOptions(watchers)));
         }

@@ -1,5 +1,8 @@
 package dev.unsafehints.lsp;
 
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.DocumentUris;
+import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.features.CodeActions;
 import dev.unsafehints.lsp.features.CodeLenses;
 import dev.unsafehints.lsp.features.Highlights;

@@ -1,12 +1,19 @@
 package dev.unsafehints.lsp;
 
-import dev.unsafehints.workspace.WorkspaceFiles;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.lsp.document.DocumentUris;
 import dev.unsafehints.lsp.inventory.InventorySite;
-
+import dev.unsafehints.review.ReviewException;
+import dev.unsafehints.review.ReviewJsonWriter;
+import dev.unsafehints.review.ReviewMarkdownWriter;
+import dev.unsafehints.review.ReviewReport;
+import dev.unsafehints.review.ReviewRequest;
+import dev.unsafehints.review.ReviewService;
+import dev.unsafehints.version.ToolVersion;
+import dev.unsafehints.workspace.WorkspaceFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,17 +163,17 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
                     "review needs a workspace folder (argument 0: its URI)", null));
         }
         try {
-            dev.unsafehints.review.ReviewReport report = new dev.unsafehints.review.ReviewService(
-                    server.settings().forFolder(root)).review(new dev.unsafehints.review.ReviewRequest(root, since, null));
+            ReviewReport report = new ReviewService(
+                    server.settings().forFolder(root)).review(new ReviewRequest(root, since, null));
             java.io.StringWriter json = new java.io.StringWriter();
-            new dev.unsafehints.review.ReviewJsonWriter(dev.unsafehints.cli.VersionProvider.version()).write(report, json);
+            new ReviewJsonWriter(ToolVersion.version()).write(report, json);
             java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
             result.put("report", com.google.gson.JsonParser.parseString(json.toString()));
-            result.put("markdown", new dev.unsafehints.review.ReviewMarkdownWriter().write(report));
+            result.put("markdown", new ReviewMarkdownWriter().write(report));
             return result;
-        } catch (dev.unsafehints.review.ReviewException e) {
+        } catch (ReviewException e) {
             throw new ResponseErrorException(new ResponseError(
-                    e.kind() == dev.unsafehints.review.ReviewException.Kind.USAGE ? ResponseErrorCode.InvalidParams
+                    e.kind() == ReviewException.Kind.USAGE ? ResponseErrorCode.InvalidParams
                             : ResponseErrorCode.InternalError, "review: " + e.getMessage(), null));
         } catch (java.io.IOException e) {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,

@@ -1,5 +1,6 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.rules.RuleInfo;
 import java.util.List;
 
 /**
@@ -43,14 +44,14 @@ public final class UnsafeKinds {
     }
 
     /** The category of a rule id by its name, for findings of rules outside the catalogue. */
-    public static dev.unsafehints.rules.RuleInfo.Category categoryOf(String ruleId) {
+    public static RuleInfo.Category categoryOf(String ruleId) {
         if (INVENTORY.stream().anyMatch(k -> k.ruleId().equals(ruleId))) {
-            return dev.unsafehints.rules.RuleInfo.Category.INVENTORY;
+            return RuleInfo.Category.INVENTORY;
         }
         if (OPERATIONS.stream().anyMatch(k -> k.ruleId().equals(ruleId))) {
-            return dev.unsafehints.rules.RuleInfo.Category.OPERATION;
+            return RuleInfo.Category.OPERATION;
         }
-        return dev.unsafehints.rules.RuleInfo.Category.GUIDELINE;
+        return RuleInfo.Category.GUIDELINE;
     }
 
     /** True for the rules counted in the inventory or operation columns. */

@@ -2,13 +2,15 @@ package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.FunctionFact;
-import dev.unsafehints.analysis.SafetyDocs;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.analysis.OperationKind;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
+import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.review.ChecklistItem.Mark;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +101,7 @@ final class ChecklistBuilder {
         }
         java.util.Set<String> staticsSeen = new java.util.HashSet<>();
         for (UnsafeOperation op : operations) {
-            if (op.kind() == dev.unsafehints.analysis.OperationKind.STATIC_MUT_ACCESS && !staticsSeen.add(op.subject())) {
+            if (op.kind() == OperationKind.STATIC_MUT_ACCESS && !staticsSeen.add(op.subject())) {
                 continue; // one set of obligations per static: they are the same at each use in the block
             }
             operation(op, comment, block.isSafetyCommented());
@@ -512,7 +514,7 @@ final class ChecklistBuilder {
                 + " ABI, nullability of pointers, who owns returned memory.");
         add(0, Mark.ARGUE, "Each foreign fn is called through a small safe wrapper that checks what the foreign code"
                 + " assumes (wrap in safe abstractions).");
-        if (file.model.edition().ordinal() >= dev.unsafehints.grammar.Edition.E2024.ordinal()
+        if (file.model.edition().ordinal() >= Edition.E2024.ordinal()
                 && !source.slice(site.range).startsWith("unsafe")) {
             add(0, Mark.GAP, "Edition 2024 requires `unsafe extern`: the block's signatures are a promise the author"
                     + " makes.");

@@ -1,8 +1,8 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.FileModel;
-import dev.unsafehints.analysis.SafetyDocs;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.workspace.ModulePaths;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,7 +2,7 @@ package dev.unsafehints.review;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.text.TextPosition;
 import java.io.IOException;
 import java.io.Writer;
 

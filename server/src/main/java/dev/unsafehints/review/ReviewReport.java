@@ -1,6 +1,6 @@
 package dev.unsafehints.review;
 
-import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.text.TextPosition;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,12 +1,12 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.Finding;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextPosition;
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.nio.file.Files;

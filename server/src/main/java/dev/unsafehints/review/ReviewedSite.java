@@ -1,7 +1,7 @@
 package dev.unsafehints.review;
 
-import dev.unsafehints.analysis.TextPosition;
-import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import java.nio.file.Path;
 import java.util.List;
 

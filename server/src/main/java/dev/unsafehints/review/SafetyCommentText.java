@@ -1,8 +1,9 @@
 package dev.unsafehints.review;
 
-import dev.unsafehints.analysis.Comments;
 import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.SafetyComments;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.parse.CommentTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,7 +30,7 @@ final class SafetyCommentText {
         if (inside != null) {
             addIfSafety(found, inside);
         }
-        ParserRuleContext holder = dev.unsafehints.analysis.SafetyComments.holderOf(block);
+        ParserRuleContext holder = SafetyComments.holderOf(block);
         if (holder != null) {
             addIfSafety(found, model.comments().directlyAbove(holder.getStart()));
         }
@@ -49,11 +50,11 @@ final class SafetyCommentText {
     private static void addIfSafety(Set<Token> found, List<Token> group) {
         List<Token> comments = new ArrayList<>();
         for (Token t : group) {
-            if (Comments.isComment(t)) {
+            if (CommentTokens.isComment(t)) {
                 comments.add(t);
             }
         }
-        if (Comments.hasSafetyMarker(comments)) {
+        if (CommentTokens.hasSafetyMarker(comments)) {
             found.addAll(comments);
         }
     }

@@ -1,8 +1,8 @@
 package dev.unsafehints.review;
 
 import dev.unsafehints.analysis.FileModel;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

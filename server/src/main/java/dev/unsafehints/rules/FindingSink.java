@@ -3,7 +3,7 @@ package dev.unsafehints.rules;
 import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.TextRange;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 import java.util.Map;
 

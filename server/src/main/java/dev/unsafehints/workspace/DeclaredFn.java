@@ -1,6 +1,7 @@
 package dev.unsafehints.workspace;
 
-import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.TextPosition;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
     }
 
     /** The parameters' type texts of a fn's declaration (`self` for a self parameter). */
-    public static List<String> parameterTypesOf(dev.unsafehints.grammar.RustParser.Function_Context fn) {
-        dev.unsafehints.grammar.RustParser.FunctionParametersContext params = fn.functionParameters();
+    public static List<String> parameterTypesOf(RustParser.Function_Context fn) {
+        RustParser.FunctionParametersContext params = fn.functionParameters();
         if (params == null) {
             return List.of();
         }
@@ -33,7 +34,7 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
         if (params.selfParam() != null) {
             types.add("self");
         }
-        for (dev.unsafehints.grammar.RustParser.FunctionParamContext p : params.functionParam()) {
+        for (RustParser.FunctionParamContext p : params.functionParam()) {
             types.add(p.type_() == null ? "" : p.type_().getText());
         }
         return List.copyOf(types);

@@ -1,13 +1,16 @@
 package dev.unsafehints.workspace;
 
-import dev.unsafehints.analysis.CfgMacroBranches;
-import dev.unsafehints.analysis.Comments;
-import dev.unsafehints.analysis.SafetyDocs;
-import dev.unsafehints.analysis.TextPosition;
 import dev.unsafehints.grammar.ParsedFile;
+import dev.unsafehints.grammar.Recovery;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.parse.CfgMacroBranches;
+import dev.unsafehints.parse.CommentTokens;
+import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,7 +140,7 @@ public final class FileDeclarations {
     private final int textHash;
 
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
-                             TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
+                             TokenOffsets offsets, SourceText lines) {
         this.file = file;
         this.textLength = text.length();
         this.textHash = text.hashCode();
@@ -154,7 +157,7 @@ public final class FileDeclarations {
      * a full parse. Gives the same declarations as {@link #of} on a full parse (tested on the corpus).
      */
     public static FileDeclarations read(Path file, CrateInfo crate, String text) {
-        ParsedFile parsed = dev.unsafehints.grammar.RustParsing.parseDeclarations(text, crate.edition());
+        ParsedFile parsed = RustParsing.parseDeclarations(text, crate.edition());
         return of(file, ModulePaths.of(file, crate), parsed, text);
     }
 
@@ -164,7 +167,7 @@ public final class FileDeclarations {
 
     /** As {@link #of(Path, List, ParsedFile, String)}, reusing the text's offsets and line index (lines may be null). */
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
-                                      TokenOffsets offsets, dev.unsafehints.analysis.SourceText lines) {
+                                      TokenOffsets offsets, SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
@@ -218,7 +221,7 @@ public final class FileDeclarations {
         try {
             declare(item, module);
         } catch (RuntimeException e) {
-            if (!dev.unsafehints.grammar.Recovery.isIncomplete(item)) {
+            if (!Recovery.isIncomplete(item)) {
                 throw e; // a bug on well-formed code: not hidden
             }
         }
@@ -358,11 +361,11 @@ public final class FileDeclarations {
         }
     }
 
-    private dev.unsafehints.analysis.SourceText lines;
+    private SourceText lines;
 
     private TextPosition position(int offset) {
         if (lines == null) {
-            lines = new dev.unsafehints.analysis.SourceText(text);
+            lines = new SourceText(text);
         }
         return lines.positionAt(offset);
     }
@@ -497,8 +500,8 @@ public final class FileDeclarations {
         StringBuilder sb = new StringBuilder();
         for (Token t : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex()) == null
                 ? List.<Token>of() : parsed.tokens().getHiddenTokensToLeft(holder.getStart().getTokenIndex())) {
-            if (Comments.isOuterDoc(t)) {
-                sb.append(Comments.docText(t)).append('\n');
+            if (CommentTokens.isOuterDoc(t)) {
+                sb.append(CommentTokens.docText(t)).append('\n');
             }
         }
         for (ParseTree child : childrenOf(holder)) {
@@ -510,8 +513,8 @@ public final class FileDeclarations {
                 }
                 // doc comments may also sit between attributes
                 for (Token t : hidden(parsed, attr.getStop().getTokenIndex() + 1)) {
-                    if (Comments.isOuterDoc(t)) {
-                        sb.append(Comments.docText(t)).append('\n');
+                    if (CommentTokens.isOuterDoc(t)) {
+                        sb.append(CommentTokens.docText(t)).append('\n');
                     }
                 }
             }

@@ -1,6 +1,6 @@
 package dev.unsafehints.workspace;
 
-import dev.unsafehints.analysis.TextPosition;
+import dev.unsafehints.text.TextPosition;
 import java.nio.file.Path;
 
 /**

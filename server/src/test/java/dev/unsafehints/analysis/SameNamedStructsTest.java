@@ -2,10 +2,11 @@ package dev.unsafehints.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;

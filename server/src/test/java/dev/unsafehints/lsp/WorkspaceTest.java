@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.unsafehints.lsp.testing.LspHarness;
+import dev.unsafehints.rules.RuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ class WorkspaceTest {
         write(root.resolve("src/danger.rs"), "/// # Safety\n/// never\npub unsafe fn boom() {}\n");
         String user = "use crate::danger::boom;\n\npub fn call() {\n    // SAFETY: test\n    unsafe { boom() }\n}\n";
         write(root.resolve("src/user.rs"), user);
-        try (LspHarness lsp = LspHarness.start(LspHarness.options().withRules(dev.unsafehints.rules.RuleCatalog.all()))) {
+        try (LspHarness lsp = LspHarness.start(LspHarness.options().withRules(RuleCatalog.all()))) {
             lsp.initialize(root);
             String uri = root.resolve("src/user.rs").toUri().toString();
             lsp.open(uri, user);

@@ -1,10 +1,10 @@
 package dev.unsafehints.report;
 
-import dev.unsafehints.analysis.Analyzer;
-import dev.unsafehints.analysis.Comments;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleDescriptor;
@@ -111,7 +111,7 @@ public final class TokenRules {
                             && tokens.get(k - 1).getType() != RustLexer.SEMI) {
                         k--;
                     }
-                    if (!Comments.hasSafetyMarker(model.comments().directlyAbove(tokens.get(k)))) {
+                    if (!CommentTokens.hasSafetyMarker(model.comments().directlyAbove(tokens.get(k)))) {
                         sink.report(model.rangeOf(anchor), "unsafe block without a SAFETY comment");
                     }
                 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.unsafehints.analysis.AnalysisSettings;
-import dev.unsafehints.analysis.Analyzer;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.io.InputStream;

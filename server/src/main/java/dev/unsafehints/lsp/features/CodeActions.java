@@ -2,10 +2,10 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Fix;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.FindingConverter;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.FindingConverter;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

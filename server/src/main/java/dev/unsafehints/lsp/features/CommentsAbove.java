@@ -1,6 +1,6 @@
 package dev.unsafehints.lsp.features;
 
-import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,9 +2,9 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.RelatedLocation;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.FindingConverter;
-import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.FindingConverter;
+import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;

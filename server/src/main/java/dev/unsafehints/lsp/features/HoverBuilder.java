@@ -2,13 +2,13 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.RelatedLocation;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.FindingConverter;
-import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.FindingConverter;
+import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.unsafehints.lsp.features;
 
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

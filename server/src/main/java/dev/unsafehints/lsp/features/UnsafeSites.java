@@ -2,9 +2,10 @@ package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.RelatedLocation;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.lsp.AnalyzedDocument;
-import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.lsp.document.AnalyzedDocument;
+import dev.unsafehints.lsp.document.RuleLookup;
+import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +60,7 @@ final class UnsafeSites {
     /** The operation finding (raw-pointer-deref, unsafe-call, ...) reported at a related location, if any. */
     static Optional<Finding> operationFindingAt(AnalyzedDocument doc, RuleLookup rules, RelatedLocation op) {
         for (Finding f : doc.findings()) {
-            if (rules.category(f.ruleId()) == dev.unsafehints.rules.RuleInfo.Category.OPERATION
+            if (rules.category(f.ruleId()) == RuleInfo.Category.OPERATION
                     && (f.range().equals(op.range()) || f.range().contains(op.range()) || op.range().contains(f.range()))) {
                 return Optional.of(f);
             }

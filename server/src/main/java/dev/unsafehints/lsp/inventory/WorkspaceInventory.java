@@ -1,12 +1,12 @@
 package dev.unsafehints.lsp.inventory;
 
-import dev.unsafehints.workspace.WorkspaceFiles;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Finding;
-import dev.unsafehints.lsp.FindingConverter;
-import dev.unsafehints.lsp.RuleLookup;
+import dev.unsafehints.lsp.document.FindingConverter;
+import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.WorkspaceFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

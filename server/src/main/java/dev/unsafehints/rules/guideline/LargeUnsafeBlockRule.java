@@ -2,13 +2,13 @@ package dev.unsafehints.rules.guideline;
 
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 import java.util.Map;
 

@@ -6,14 +6,15 @@ import dev.unsafehints.analysis.MacroBodySafety;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.SafetyTemplates;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.analysis.UnsafeOperation;
+import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,11 +75,11 @@ public final class MissingSafetyCommentRule implements Rule {
     /** The line to put the comment above: the statement holding the block, else the block itself. */
     private static org.antlr.v4.runtime.Token statementStart(UnsafeBlockFact block) {
         for (org.antlr.v4.runtime.tree.ParseTree p = block.context().getParent(); p != null; p = p.getParent()) {
-            if (p instanceof dev.unsafehints.grammar.RustParser.StatementContext s) {
+            if (p instanceof RustParser.StatementContext s) {
                 return s.getStart();
             }
-            if (p instanceof dev.unsafehints.grammar.RustParser.BlockExpressionContext
-                    || p instanceof dev.unsafehints.grammar.RustParser.ItemContext) {
+            if (p instanceof RustParser.BlockExpressionContext
+                    || p instanceof RustParser.ItemContext) {
                 break;
             }
         }

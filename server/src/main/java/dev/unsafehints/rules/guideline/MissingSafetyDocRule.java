@@ -5,12 +5,12 @@ import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.FunctionFact;
 import dev.unsafehints.analysis.SafetyTemplates;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 import java.util.Map;
 

@@ -3,13 +3,13 @@ package dev.unsafehints.rules.guideline;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.TextEdit;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeOperation;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 import java.util.Map;
 

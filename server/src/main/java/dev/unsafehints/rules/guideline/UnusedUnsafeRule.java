@@ -4,13 +4,13 @@ import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.TextEdit;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package dev.unsafehints.lsp.testing;
 
 import dev.unsafehints.analysis.FileModel;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.unsafehints.lsp.testing;
 
-import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 
@@ -50,7 +51,7 @@ public final class Texts {
     }
 
     public static int offset(String text, Position p) {
-        return new SourceText(text).offsetAt(new dev.unsafehints.analysis.TextPosition(p.getLine(), p.getCharacter()));
+        return new SourceText(text).offsetAt(new TextPosition(p.getLine(), p.getCharacter()));
     }
 
     /** Applies LSP text edits (non-overlapping, any order) to a text. */

@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
 @Command(name = "lsp-bench", mixinStandardHelpOptions = true,
         description = "Benchmark the language server: cold start, edit latency, heap with a large workspace.")
 public final class LspBenchmark implements Callable<Integer> {
-    @Option(names = "--jar", description = "The server jar (default: the jar this class is in).")
+    @Option(names = "--jar", required = true, description = "The server jar to start.")
     Path jar;
 
     @Option(names = "--corpus", description = "Folder of real Rust code (default: ${DEFAULT-VALUE}).")
@@ -87,9 +87,6 @@ public final class LspBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jar == null) {
-            jar = Path.of(LspBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        }
         Path scratch = Files.createTempDirectory("unsafe-hints-bench");
         figures.put("jar", jar.toString());
         figures.put("cpus", Runtime.getRuntime().availableProcessors());

@@ -1,5 +1,11 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Fix;
+import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.unsafehints.lsp;
+package dev.unsafehints.lsp.document;
 
 import java.net.URI;
 import java.nio.file.Path;

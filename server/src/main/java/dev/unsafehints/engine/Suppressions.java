@@ -1,7 +1,10 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

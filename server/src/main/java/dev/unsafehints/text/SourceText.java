@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.text;
 
 import java.util.Arrays;
 

@@ -1,14 +1,32 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CfgConditions;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.DeepStack;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileModel;
+import dev.unsafehints.analysis.FileStructure;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.FunctionFact;
+import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.analysis.SyntaxProblem;
+import dev.unsafehints.analysis.UnsafeBlockFact;
+import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.grammar.SyntaxError;
-import dev.unsafehints.parse.SourceDocument;
 import dev.unsafehints.parse.TokenOffsets;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,7 +112,7 @@ public final class Analyzer {
 
     /** {@code knownDeclarations}: this text's declarations when the caller knows them, else null. */
     FileAnalysis analyzeParsed(SourceDocument document, ParsedFile parsed, AnalysisSettings settings,
-                               WorkspaceIndex index, dev.unsafehints.workspace.FileDeclarations knownDeclarations) {
+                               WorkspaceIndex index, FileDeclarations knownDeclarations) {
         SourceText source = new SourceText(document.text());
         FileModel model = new FileModel(document, source, parsed, index, settings);
         if (knownDeclarations != null) {

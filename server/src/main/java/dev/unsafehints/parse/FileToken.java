@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.parse;
 
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
@@ -8,10 +8,10 @@ import org.antlr.v4.runtime.TokenSource;
  * A read-only view of a token from the file's stream: the sub-parser's token stream must not
  * renumber it, so positions and comment lookups keep working against the whole file.
  */
-final class FileToken implements Token {
+public final class FileToken implements Token {
     private final Token token;
 
-    FileToken(Token token) {
+    public FileToken(Token token) {
         this.token = token;
     }
 

@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.text;
 
 /**
  * A half-open range of a file's text in UTF-16 code units (Java {@code String} indices),

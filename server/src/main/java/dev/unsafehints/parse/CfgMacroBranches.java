@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.parse;
 
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;

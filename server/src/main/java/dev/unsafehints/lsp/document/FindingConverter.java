@@ -1,17 +1,17 @@
-package dev.unsafehints.lsp;
+package dev.unsafehints.lsp.document;
 
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.analysis.SourceText;
-import dev.unsafehints.analysis.TextPosition;
-import dev.unsafehints.analysis.TextRange;
 import dev.unsafehints.rules.RuleDocs;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextPosition;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.DiagnosticSeverity;
 import org.eclipse.lsp4j.DiagnosticTag;
@@ -105,7 +105,7 @@ public final class FindingConverter {
 
     public static List<TextEdit> edits(Fix fix, SourceText source) {
         List<TextEdit> edits = new ArrayList<>();
-        for (dev.unsafehints.analysis.TextEdit e : fix.edits()) {
+        for (dev.unsafehints.text.TextEdit e : fix.edits()) {
             edits.add(new TextEdit(range(source, e.range()), e.newText()));
         }
         return edits;

@@ -1,10 +1,18 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileStructure;
+import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.grammar.RustParsing;
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.parse.CfgMacroBranches;
 import dev.unsafehints.parse.TokenOffsets;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -111,7 +119,7 @@ final class EditReanalysis {
     }
 
     /** The previous declarations with the positions on the edited line moved (the lines stay). */
-    private Optional<dev.unsafehints.workspace.FileDeclarations> movedDeclarations(FileAnalysis previous, String newText) {
+    private Optional<FileDeclarations> movedDeclarations(FileAnalysis previous, String newText) {
         SourceText oldSource = previous.source();
         SourceText newSource = new SourceText(newText);
         int editLine = oldSource.positionAt(editStart).line();

@@ -1,6 +1,16 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileStructure;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Fix;
+import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.parse.SafetyDocs;
+import dev.unsafehints.text.SourceText;
+import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.text;
 
 /**
  * A zero-based line and a zero-based column counted in UTF-16 code units, as LSP counts.

@@ -1,9 +1,9 @@
-package dev.unsafehints.lsp;
+package dev.unsafehints.lsp.document;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Finding;
-import dev.unsafehints.analysis.SourceText;
+import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,12 +1,18 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.grammar.Edition;
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
 import java.util.List;

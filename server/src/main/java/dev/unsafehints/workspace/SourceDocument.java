@@ -1,6 +1,5 @@
-package dev.unsafehints.parse;
+package dev.unsafehints.workspace;
 
-import dev.unsafehints.workspace.CrateInfo;
 import java.nio.file.Path;
 
 /** A file to analyze: where it is, its current text (possibly unsaved), and its crate. */

@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.parse;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ public final class SafetyDocs {
     }
 
     /** Whether a line of docs starts a section (and so ends a `# Safety` section above it). */
-    static boolean isHeading(String docLine) {
+    public static boolean isHeading(String docLine) {
         return NEXT_HEADING.matcher(docLine).lookingAt();
     }
 

@@ -1,12 +1,16 @@
-package dev.unsafehints.analysis;
+package dev.unsafehints.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unsafehints.parse.SourceDocument;
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.CodeTokens;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.nio.file.Files;
