@@ -7,9 +7,14 @@ import java.util.List;
 /**
  * The module path of a file within its crate, from Cargo's layout: {@code src/lib.rs} and
  * {@code src/main.rs} are the root, {@code src/a/b.rs} and {@code src/a/b/mod.rs} are {@code a::b}.
- * Files outside {@code src/} (tests, examples, benches, build scripts) are roots of their own.
+ * Files outside {@code src/} (tests, examples, benches, build scripts) are roots of their own. A
+ * file placed by a {@code #[path]} attribute (also under {@code cfg_attr}) is the module that
+ * declares it so ({@link PathAttributes}).
  */
 public final class ModulePaths {
+    /** Guards against path attributes that place files in a cycle. */
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
     private ModulePaths() {
     }
 
@@ -18,6 +23,15 @@ public final class ModulePaths {
             return List.of();
         }
         Path abs = file.toAbsolutePath().normalize();
+        PathAttributes.Placement placed = PathAttributes.of(crate.root(), abs);
+        if (placed != null && !placed.declaringFile().equals(abs) && DEPTH.get() < 16) {
+            DEPTH.set(DEPTH.get() + 1);
+            try {
+                return PathAttributes.append(of(placed.declaringFile(), crate), placed.name());
+            } finally {
+                DEPTH.set(DEPTH.get() - 1);
+            }
+        }
         Path src = crate.root().resolve("src");
         if (!abs.startsWith(src)) {
             return List.of();

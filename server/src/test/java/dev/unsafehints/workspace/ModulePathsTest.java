@@ -1,0 +1,50 @@
+package dev.unsafehints.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.unsafehints.grammar.Edition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Module paths from Cargo's layout, and from `#[path]` attributes where a crate sets them. */
+class ModulePathsTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void theLayoutGivesTheModulePath() throws IOException {
+        CrateInfo crate = new CrateInfo(root.toAbsolutePath().normalize(), "c", "", Edition.E2021);
+        assertEquals(List.of(), ModulePaths.of(write("src/lib.rs", "mod a;"), crate));
+        assertEquals(List.of("a", "b"), ModulePaths.of(write("src/a/b.rs", ""), crate));
+        assertEquals(List.of("a"), ModulePaths.of(write("src/a/mod.rs", "mod b;"), crate));
+    }
+
+    @Test
+    void aPathAttributePlacesTheFileUnderTheModuleThatDeclaresIt() throws IOException {
+        Path crateRoot = root.toAbsolutePath().normalize();
+        write("src/lib.rs", """
+                #[cfg_attr(unix, path = "sys/unix.rs")]
+                #[cfg_attr(windows, path = "sys/windows.rs")]
+                mod sys;
+                pub mod net;
+                """);
+        write("src/net.rs", "#[path = \"../platform/imp.rs\"]\npub(crate) mod imp;\n");
+        CrateInfo crate = new CrateInfo(crateRoot, "c", "", Edition.E2021);
+
+        assertEquals(List.of("sys"), ModulePaths.of(write("src/sys/unix.rs", ""), crate));
+        assertEquals(List.of("sys"), ModulePaths.of(write("src/sys/windows.rs", ""), crate));
+        assertEquals(List.of("net", "imp"), ModulePaths.of(write("platform/imp.rs", ""), crate),
+                "relative to the folder of the declaring file, and outside src/ too");
+    }
+
+    private Path write(String relative, String text) throws IOException {
+        Path file = root.resolve(relative).toAbsolutePath().normalize();
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+}
