@@ -106,10 +106,11 @@ final class CallResolver {
         // an import in this module (or, for files, at the file's top module)
         for (FileDeclarations.Import imp : file.imports()) {
             if (!imp.glob() && imp.alias().equals(first) && imp.modulePath().equals(module)) {
-                if (imp.target().equals(List.of(first))) {
-                    break; // `use libc;` (edition 2015): the crate of that name, not this import again
+                List<String> named = withoutSelf(imp.target());
+                if (named.equals(List.of(first))) {
+                    break; // `use libc;` or `use libc::{self, ..}`: the crate of that name, not this import again
                 }
-                List<String> target = absolutize(imp.target(), module, selfType, false);
+                List<String> target = absolutize(named, module, selfType, false);
                 return target == null ? null : concat(target, rest);
             }
         }
@@ -351,6 +352,12 @@ final class CallResolver {
 
     WorkspaceIndex.CrateDeclarations crate() {
         return crate;
+    }
+
+    /** {@code a::b::self} (from {@code use a::b::{self}}) names {@code a::b}. */
+    private static List<String> withoutSelf(List<String> target) {
+        return target.size() > 1 && target.get(target.size() - 1).equals("self")
+                ? target.subList(0, target.size() - 1) : target;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
