@@ -360,3 +360,17 @@ mod portable {
         }
     }
 }
+
+mod raw_handles {
+    use std::fs::File;
+    use std::os::unix::io::{FromRawFd, RawFd};
+
+    pub fn adopt(fd: RawFd) -> File {
+        // `from_raw_fd` is the unsafe method of the trait `FromRawFd`, whatever type implements it.
+        unsafe { File::from_raw_fd(fd) } //~ unsafe-call
+    }
+
+    pub fn adopt_through_the_trait(fd: RawFd) -> File {
+        unsafe { <File as FromRawFd>::from_raw_fd(fd) } //~ unsafe-call
+    }
+}

@@ -273,6 +273,11 @@ final class CallResolver {
 
     private Callee std(List<String> path) {
         String key = StdUnsafeApis.withoutStdCrate(path);
+        if (path.size() >= 2 && StdUnsafeApis.UNSAFE_TRAIT_FNS.contains(path.get(path.size() - 1))
+                && Character.isUpperCase(path.get(path.size() - 2).charAt(0))) {
+            String typeKey = path.get(path.size() - 2) + "::" + path.get(path.size() - 1);
+            return new Callee(true, typeKey, null, true);
+        }
         if (path.size() > 2 && Character.isUpperCase(path.get(path.size() - 2).charAt(0))) {
             // std::ffi::CStr::from_ptr: the catalogue keys associated fns by Type::fn
             String typeKey = path.get(path.size() - 2) + "::" + path.get(path.size() - 1);

@@ -11,6 +11,13 @@ final class StdUnsafeApis {
     private StdUnsafeApis() {
     }
 
+    /**
+     * Methods of std traits that are unsafe in every implementation (the trait declares them
+     * `unsafe fn`, and an impl cannot make them safe): `File::from_raw_fd(fd)` is unsafe whatever type
+     * is named, unless the crate gives that type an inherent function of the same name.
+     */
+    static final Set<String> UNSAFE_TRAIT_FNS = Set.of("from_raw_fd", "from_raw_handle", "from_raw_socket");
+
     /** Paths (without std::/core::/alloc::) of unsafe free functions and associated functions. */
     static final Set<String> UNSAFE_PATHS = Set.of(
             "ptr::read", "ptr::read_unaligned", "ptr::read_volatile", "ptr::write", "ptr::write_unaligned",
