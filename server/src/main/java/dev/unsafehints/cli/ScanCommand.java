@@ -93,7 +93,8 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--no-cargo",
             description = "Do not run `cargo metadata` to find the dependencies (by default it runs, offline, in each"
-                    + " folder scanned; it runs what the project's .cargo/config.toml names, such as a rustc wrapper).")
+                    + " folder scanned, and runs what the project's .cargo/config.toml names, such as a rustc wrapper);"
+                    + " read Cargo.lock and the sources on disk instead.")
     boolean noCargo;
 
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")

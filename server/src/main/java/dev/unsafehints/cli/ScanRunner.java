@@ -17,6 +17,7 @@ import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.version.ToolVersion;
+import dev.unsafehints.workspace.CargoLock;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CargoMetadata;
 import dev.unsafehints.workspace.CrateGraph;
@@ -111,7 +112,7 @@ final class ScanRunner {
         // The crate graph: the dependencies' declarations go into the index too (not analyzed), so
         // that calls into them (`libc::mmap`) are resolved.
         long graphStart = System.nanoTime();
-        graph = request.useCargo() ? crateGraph(request.roots()) : CrateGraph.EMPTY;
+        graph = crateGraph(request.roots(), request.useCargo());
         List<Path> dependencyFiles = dependencyFiles(graph);
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
         ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles.size());
@@ -196,13 +197,27 @@ final class ScanRunner {
         }
     }
 
-    /** The crate graph of each folder scanned (one `cargo metadata` per folder with a Cargo.toml above). */
-    private static CrateGraph crateGraph(List<Path> roots) {
+    /**
+     * The crate graph of each folder scanned: `cargo metadata` (when allowed), else, or when cargo
+     * fails, what `Cargo.lock` and the sources on disk say.
+     */
+    private static CrateGraph crateGraph(List<Path> roots, boolean useCargo) {
         CrateGraph graph = CrateGraph.EMPTY;
         for (Path root : roots) {
-            if (java.nio.file.Files.isDirectory(root)) {
-                graph = graph.plus(CargoMetadata.discover(root));
+            if (!java.nio.file.Files.isDirectory(root)) {
+                continue;
             }
+            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root) : null;
+            if (fromCargo != null && (fromCargo.problems().isEmpty() || !fromCargo.packages().isEmpty())) {
+                graph = graph.plus(fromCargo);
+                continue;
+            }
+            CrateGraph fromLock = CargoLock.discover(root);
+            if (fromCargo != null) {
+                fromLock = CrateGraph.failed(fromCargo.problems().get(0) + "; read Cargo.lock instead")
+                        .plus(fromLock);
+            }
+            graph = graph.plus(fromLock);
         }
         return graph;
     }

@@ -53,17 +53,15 @@ public final class CargoMetadata {
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(cargo.getErrorStream()));
             if (!cargo.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 cargo.destroyForcibly();
-                return CrateGraph.failed("cargo metadata took longer than " + TIME_LIMIT.toSeconds()
-                        + " s; dependencies not resolved");
+                return CrateGraph.failed("cargo metadata took longer than " + TIME_LIMIT.toSeconds() + " s");
             }
             if (cargo.exitValue() != 0) {
-                return CrateGraph.failed("cargo metadata failed, dependencies not resolved: "
+                return CrateGraph.failed("cargo metadata failed: "
                         + lastLine(new String(err.join(), StandardCharsets.UTF_8)));
             }
             return parse(JSON.readTree(out.join()));
         } catch (IOException e) {
-            return CrateGraph.failed("cargo not found or not runnable (" + e.getMessage()
-                    + "); dependencies not resolved");
+            return CrateGraph.failed("cargo not found or not runnable (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CrateGraph.failed("interrupted while running cargo metadata");

@@ -58,9 +58,49 @@ class CrateGraphScanTest {
     }
 
     @Test
-    void withoutCargoNothingIsGuessed() throws Exception {
+    void withoutCargoOrCargoLockNothingIsGuessed() throws Exception {
         Run run = scan("--no-cargo", app.toString());
         assertEquals(0, run.json().path("totals").path("counts").path("unsafe-call").asInt());
+        assertTrue(run.err().contains("no Cargo.lock above"), run.err());
+    }
+
+    @Test
+    void withoutCargoTheLockFileAndTheSourcesOnDiskResolveTheCalls() throws Exception {
+        // a registry dependency replaced by a directory source, as `cargo vendor` sets it up
+        Files.writeString(app.resolve("Cargo.toml"), "\n[dependencies.zlib-sys]\nversion = \"1\"\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.createDirectories(app.resolve(".cargo"));
+        Files.writeString(app.resolve(".cargo/config.toml"),
+                "[source.crates-io]\nreplace-with = \"vendored\"\n[source.vendored]\ndirectory = \"vendor\"\n");
+        Path zlib = app.resolve("vendor/zlib-sys-1.2.0");
+        Files.createDirectories(zlib.resolve("src"));
+        Files.writeString(zlib.resolve("Cargo.toml"), "[package]\nname = \"zlib-sys\"\nversion = \"1.2.0\"\n");
+        Files.writeString(zlib.resolve("src/lib.rs"), "extern \"C\" { pub fn inflateEnd(strm: *mut u8) -> i32; }\n");
+        Files.writeString(app.resolve("src/zip.rs"),
+                "pub fn end(s: *mut u8) -> i32 {\n    unsafe { zlib_sys::inflateEnd(s) }\n}\n");
+        Files.writeString(app.resolve("src/lib.rs"), "pub mod zip;\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(app.resolve("Cargo.lock"), """
+                version = 4
+
+                [[package]]
+                name = "app"
+                version = "0.1.0"
+                dependencies = ["mysys", "zlib-sys"]
+
+                [[package]]
+                name = "mysys"
+                version = "0.3.0"
+
+                [[package]]
+                name = "zlib-sys"
+                version = "1.2.0"
+                source = "registry+https://github.com/rust-lang/crates.io-index"
+                """);
+
+        Run run = scan("--no-cargo", app.toString());
+
+        assertEquals(5, run.json().path("totals").path("counts").path("unsafe-call").asInt(), run.err());
+        assertEquals("", run.err().strip());
     }
 
     @Test
@@ -68,7 +108,8 @@ class CrateGraphScanTest {
         Files.writeString(app.resolve("Cargo.toml"), "\n[dependencies]\nffi = { path = \"../nowhere\" }\n",
                 java.nio.file.StandardOpenOption.APPEND);
         Run run = scan(app.toString());
-        assertTrue(run.err().contains("unsafe-hints scan: cargo metadata failed, dependencies not resolved"), run.err());
+        assertTrue(run.err().contains("unsafe-hints scan: cargo metadata failed: "), run.err());
+        assertTrue(run.err().contains("; read Cargo.lock instead"), run.err());
         assertEquals(4, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
                 "the crate's own sites are all there");
         assertEquals(0, run.exitCode());

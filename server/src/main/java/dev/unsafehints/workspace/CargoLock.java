@@ -1,0 +1,187 @@
+package dev.unsafehints.workspace;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The crate graph without running cargo: the direct dependencies of the package around a folder,
+ * from its {@code Cargo.toml} (the names its code uses, renames included) and the nearest
+ * {@code Cargo.lock} (the versions), found on disk where cargo keeps sources: directory sources
+ * named in {@code .cargo/config.toml} (vendored or replaced registries), {@code vendor/},
+ * {@code $CARGO_HOME/registry/src/*}, and path dependencies. Reads files only, so it is safe on
+ * code nobody vouched for. Dependencies whose sources are not found are named in the problems.
+ */
+public final class CargoLock {
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private CargoLock() {
+    }
+
+    /** The graph of the package holding {@code folder}, or an empty one with the reason. */
+    public static CrateGraph discover(Path folder) {
+        Path dir = folder.toAbsolutePath().normalize();
+        Path packageRoot = nearest(dir, "Cargo.toml");
+        Path lockRoot = nearest(dir, "Cargo.lock");
+        if (packageRoot == null) {
+            return CrateGraph.EMPTY;
+        }
+        if (lockRoot == null) {
+            return CrateGraph.failed("no Cargo.lock above " + dir + ": dependencies not resolved without cargo");
+        }
+        JsonNode manifest = read(packageRoot.resolve("Cargo.toml"));
+        JsonNode lock = read(lockRoot.resolve("Cargo.lock"));
+        if (manifest == null || lock == null || !manifest.has("package")) {
+            return CrateGraph.failed("cannot read " + packageRoot.resolve("Cargo.toml") + " or its Cargo.lock");
+        }
+        String name = manifest.path("package").path("name").asText();
+        Map<String, List<JsonNode>> locked = new HashMap<>();
+        lock.path("package").forEach(p -> locked.computeIfAbsent(p.path("name").asText(), k -> new ArrayList<>()).add(p));
+        JsonNode self = locked.getOrDefault(name, List.of()).stream()
+                .filter(p -> !p.has("source")).findFirst().orElse(null);
+        List<Path> sourceDirs = directorySources(dir, lockRoot);
+        List<CrateGraph.Package> packages = new ArrayList<>();
+        packages.add(new CrateGraph.Package(name, manifest.path("package").path("version").asText(""), "workspace",
+                packageRoot, packageRoot.resolve("src"), true));
+        Map<String, Path> names = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> dep : declaredDependencies(manifest).entrySet()) {
+            JsonNode spec = dep.getValue();
+            String packageName = spec.path("package").asText(dep.getKey());
+            Path root = null;
+            String version = "";
+            String source = "path";
+            if (spec.has("path")) {
+                root = packageRoot.resolve(spec.path("path").asText()).normalize();
+            } else {
+                JsonNode entry = lockedEntry(locked.getOrDefault(packageName, List.of()), self, packageName);
+                if (entry != null) {
+                    version = entry.path("version").asText();
+                    source = entry.path("source").asText("").startsWith("git+") ? "git" : "registry";
+                    root = findSources(packageName, version, sourceDirs);
+                }
+            }
+            if (root == null || !Files.isDirectory(root)) {
+                problems.add(packageName + (version.isEmpty() ? "" : " " + version)
+                        + ": sources not found on this machine; calls into it are not resolved");
+                continue;
+            }
+            packages.add(new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false));
+            names.put(dep.getKey().replace('-', '_'), root);
+        }
+        return new CrateGraph(List.copyOf(packages), Map.of(packageRoot, Map.copyOf(names)), List.copyOf(problems));
+    }
+
+    /** Every dependency table of a manifest, target-specific ones included: name → its spec. */
+    private static Map<String, JsonNode> declaredDependencies(JsonNode manifest) {
+        Map<String, JsonNode> all = new HashMap<>();
+        List<JsonNode> tables = new ArrayList<>();
+        for (String table : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
+            tables.add(manifest.path(table));
+            manifest.path("target").forEach(t -> tables.add(t.path(table)));
+        }
+        for (JsonNode table : tables) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                all.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
+        return all;
+    }
+
+    /** The lock entry of a dependency: the only one of that name, or the one the package's own entry names. */
+    private static JsonNode lockedEntry(List<JsonNode> candidates, JsonNode self, String name) {
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (self != null) {
+            for (JsonNode d : self.path("dependencies")) {
+                String[] parts = d.asText().split(" ");
+                if (parts[0].equals(name) && parts.length > 1) {
+                    for (JsonNode c : candidates) {
+                        if (c.path("version").asText().equals(parts[1])) {
+                            return c;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Folders that hold registry packages as NAME-VERSION: directory sources, vendor/, cargo's cache. */
+    private static List<Path> directorySources(Path dir, Path lockRoot) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            addDirectorySources(d.resolve(".cargo/config.toml"), d, dirs);
+            addDirectorySources(d.resolve(".cargo/config"), d, dirs);
+        }
+        Path cargoHome = cargoHome();
+        if (cargoHome != null) {
+            addDirectorySources(cargoHome.resolve("config.toml"), cargoHome, dirs);
+            try (var registries = Files.list(cargoHome.resolve("registry/src"))) {
+                registries.filter(Files::isDirectory).sorted().forEach(dirs::add);
+            } catch (IOException e) {
+                // no registry cache
+            }
+        }
+        dirs.add(lockRoot.resolve("vendor"));
+        return dirs;
+    }
+
+    private static void addDirectorySources(Path config, Path base, List<Path> dirs) {
+        JsonNode c = Files.isRegularFile(config) ? read(config) : null;
+        if (c == null) {
+            return;
+        }
+        c.path("source").forEach(source -> {
+            if (source.path("directory").isTextual()) {
+                dirs.add(base.resolve(source.path("directory").asText()).normalize());
+            }
+        });
+    }
+
+    private static Path findSources(String name, String version, List<Path> dirs) {
+        for (Path d : dirs) {
+            for (Path candidate : List.of(d.resolve(name + "-" + version), d.resolve(name))) {
+                if (Files.isRegularFile(candidate.resolve("Cargo.toml"))) {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Path cargoHome() {
+        String env = System.getenv("CARGO_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String home = System.getProperty("user.home");
+        return home == null ? null : Path.of(home, ".cargo");
+    }
+
+    private static Path nearest(Path dir, String fileName) {
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve(fileName))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return TOML.readTree(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
