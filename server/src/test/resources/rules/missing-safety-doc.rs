@@ -31,6 +31,24 @@ pub unsafe fn other_heading(v: &mut Vec<u8>, len: usize) {
     unsafe { v.set_len(len) }
 }
 
+/// Writes the length.
+///
+/// # Implementation safety
+///
+/// A heading that contains "safety" counts: `len` must not exceed the capacity.
+pub unsafe fn heading_containing_safety(v: &mut Vec<u8>, len: usize) {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { v.set_len(len) }
+}
+
+/// Writes the length; a word "safety" outside a heading is no section.
+///
+/// This is about memory safety.
+pub unsafe fn safety_outside_heading(v: &mut Vec<u8>, len: usize) { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `len` is in bounds.
+    unsafe { v.set_len(len) }
+}
+
 #[doc = "Frees a buffer made by `Box::into_raw`."]
 #[doc = ""]
 #[doc = "# Safety"]
@@ -39,6 +57,45 @@ pub unsafe fn other_heading(v: &mut Vec<u8>, len: usize) {
 pub unsafe fn via_doc_attributes(p: *mut u8) {
     // SAFETY: the caller guarantees `p` came from `Box::into_raw`.
     drop(unsafe { Box::from_raw(p) });
+}
+
+// ok: an attribute above the doc comment (as on the standard library's `Vec::from_parts`) does not
+// hide its `# Safety` section, nor do attributes between doc lines.
+#[doc(alias = "from_pointer")]
+/// Reads a byte.
+///
+/// # Safety
+///
+/// `p` must be non-null, aligned and point to an initialized byte.
+pub unsafe fn alias_above_docs(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+#[inline]
+/// Reads a byte.
+#[must_use]
+/// # Safety
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+/// `p` must be non-null, aligned and point to an initialized byte.
+pub unsafe fn attributes_between_doc_lines(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+/// Reads a byte.
+#[doc = "# Safety"]
+#[doc = "`p` must be non-null, aligned and point to an initialized byte."]
+pub unsafe fn doc_comment_then_doc_attributes(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+#[inline]
+/// Reads a byte; the attribute above says nothing of its contract.
+pub unsafe fn attribute_above_docs_without_section(p: *const u8) -> u8 { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `p` is valid.
+    unsafe { *p }
 }
 
 pub struct Ring {

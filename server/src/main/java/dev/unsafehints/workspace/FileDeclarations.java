@@ -511,8 +511,8 @@ public final class FileDeclarations {
                         && body.attrInput().expression() != null) {
                     sb.append(stringValue(body.attrInput().expression().getText())).append('\n');
                 }
-                // doc comments may also sit between attributes
-                for (Token t : hidden(parsed, attr.getStop().getTokenIndex() + 1)) {
+                // doc comments may also sit between attributes, or between the last one and the item
+                for (Token t : hiddenAfter(parsed, attr.getStop().getTokenIndex())) {
                     if (CommentTokens.isOuterDoc(t)) {
                         sb.append(CommentTokens.docText(t)).append('\n');
                     }
@@ -522,11 +522,9 @@ public final class FileDeclarations {
         return sb.toString();
     }
 
-    private static List<Token> hidden(ParsedFile parsed, int tokenIndex) {
-        if (tokenIndex >= parsed.tokens().size()) {
-            return List.of();
-        }
-        List<Token> h = parsed.tokens().getHiddenTokensToLeft(tokenIndex);
+    /** The comments between the token at {@code tokenIndex} and the next code token. */
+    private static List<Token> hiddenAfter(ParsedFile parsed, int tokenIndex) {
+        List<Token> h = parsed.tokens().getHiddenTokensToRight(tokenIndex);
         return h == null ? List.of() : h;
     }
 
