@@ -180,3 +180,19 @@ mod private {
         unsafe { *p }
     }
 }
+
+// The nearest lint level wins, as in rustc: a `warn` inside an `allow` re-enables the rule.
+#[allow(clippy::missing_safety_doc)]
+pub mod allowed {
+    // ok: silenced by the module's `allow`.
+    pub unsafe fn silenced(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+
+    #[warn(clippy::missing_safety_doc)]
+    pub unsafe fn re_enabled(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}

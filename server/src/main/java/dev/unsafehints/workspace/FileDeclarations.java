@@ -125,6 +125,8 @@ public final class FileDeclarations {
         return typeAliases;
     }
     private final List<Import> imports = new ArrayList<>();
+    private final List<LintLevel> innerLints = new ArrayList<>(); // #![allow(..)] and the like, for the whole file
+    private final Map<List<String>, List<LintLevel>> moduleLints = new HashMap<>(); // module path -> its declaration's
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
@@ -169,6 +171,9 @@ public final class FileDeclarations {
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                                       TokenOffsets offsets, SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
+        for (RustParser.InnerAttributeContext attr : parsed.tree().innerAttribute()) {
+            d.innerLints.addAll(LintLevel.of(attr.attr()));
+        }
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
         }
@@ -202,6 +207,20 @@ public final class FileDeclarations {
 
     public List<Import> imports() {
         return imports;
+    }
+
+    /** The lint levels the file's inner attributes set for the whole file ({@code #![allow(..)]}), in order. */
+    public List<LintLevel> innerLints() {
+        return innerLints;
+    }
+
+    /**
+     * The lint levels that the declarations of modules in this file set for those modules, by full
+     * module path: the outer attributes of {@code #[allow(..)] mod x;} (and the inner ones of an
+     * inline {@code mod x { #![allow(..)] }}), in order.
+     */
+    public Map<List<String>, List<LintLevel>> moduleLints() {
+        return moduleLints;
     }
 
     public List<String> fileModulePath() {
@@ -250,6 +269,16 @@ public final class FileDeclarations {
             List<String> declared = new ArrayList<>(module);
             declared.add(vis.module().identifier().getText());
             moduleVisibility.put(List.copyOf(declared), vis.visibility() != null && vis.visibility().LPAREN() == null);
+            List<LintLevel> lints = new ArrayList<>();
+            for (RustParser.OuterAttributeContext attr : item.outerAttribute()) {
+                lints.addAll(LintLevel.of(attr.attr()));
+            }
+            for (RustParser.InnerAttributeContext attr : vis.module().innerAttribute()) {
+                lints.addAll(LintLevel.of(attr.attr()));
+            }
+            if (!lints.isEmpty()) {
+                moduleLints.computeIfAbsent(List.copyOf(declared), k -> new ArrayList<>()).addAll(lints);
+            }
         }
         if (vis.module() != null && vis.module().LBRACE() != null) {
             List<String> inner = new ArrayList<>(module);
@@ -455,6 +484,8 @@ public final class FileDeclarations {
         d.typeAliases.putAll(typeAliases);
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
+        d.innerLints.addAll(innerLints);
+        d.moduleLints.putAll(moduleLints);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -467,7 +498,7 @@ public final class FileDeclarations {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
-                    canonical(moduleVisibility));
+                    canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints));
         }
         return fingerprint;
     }

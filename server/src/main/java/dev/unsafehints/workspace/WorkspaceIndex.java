@@ -153,6 +153,12 @@ public class WorkspaceIndex {
         private final Map<String, List<String>> typeAliases = new HashMap<>();
         private final Set<String> structNames = new HashSet<>();
         private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
+        /** Per module path: the lint levels that its declarations set, one list per declaring file. */
+        private final Map<List<String>, List<List<LintLevel>>> declarationLints = new HashMap<>();
+        /** Per module path: the inner lint levels of the files that are that module, one list per file. */
+        private final Map<List<String>, List<List<LintLevel>>> fileLints = new HashMap<>();
+        private final Map<List<String>, Map<String, LintLevel.Level>> inherited =
+                new java.util.concurrent.ConcurrentHashMap<>();
         /** The crate's dependencies by the name its code uses (set by the index). */
         private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
 
@@ -173,6 +179,11 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                f.moduleLints().forEach((module, lints) ->
+                        declarationLints.computeIfAbsent(module, k -> new ArrayList<>()).add(lints));
+                if (!f.innerLints().isEmpty() && (!f.fileModulePath().isEmpty() || isModuleTreeRoot(f.file()))) {
+                    fileLints.computeIfAbsent(f.fileModulePath(), k -> new ArrayList<>()).add(f.innerLints());
+                }
                 for (FileDeclarations.Import imp : f.imports()) {
                     if (imp.isPublic()) {
                         publiclyReexported.addAll(imp.target());
@@ -308,6 +319,53 @@ public class WorkspaceIndex {
                 }
             }
             return true;
+        }
+
+        /**
+         * The lint levels that the module {@code modulePath} inherits from the modules around it, by
+         * lint name as written, as rustc applies them: the crate root's inner attributes, then for
+         * each module on the path the attributes of its declaration ({@code #[allow(..)] mod x;})
+         * and the inner attributes of its file, the nearest level winning. The file of the module
+         * itself is not read (its own attributes are its analysis's). Where several files give one
+         * step (cfg variants of a module, or {@code lib.rs} and {@code main.rs} for the root), a
+         * level that silences wins: a false warning costs more than a missed one. Empty for the root.
+         */
+        public Map<String, LintLevel.Level> inheritedLintLevels(List<String> modulePath) {
+            if (modulePath.isEmpty() || declarationLints.isEmpty() && fileLints.isEmpty()) {
+                return Map.of();
+            }
+            return inherited.computeIfAbsent(List.copyOf(modulePath), path -> {
+                Map<String, LintLevel.Level> levels = new HashMap<>();
+                apply(levels, fileLints.get(List.of()));
+                for (int i = 1; i <= path.size(); i++) {
+                    apply(levels, declarationLints.get(path.subList(0, i)));
+                    if (i < path.size()) {
+                        apply(levels, fileLints.get(path.subList(0, i)));
+                    }
+                }
+                return Map.copyOf(levels);
+            });
+        }
+
+        private static void apply(Map<String, LintLevel.Level> levels, List<List<LintLevel>> variants) {
+            if (variants == null) {
+                return;
+            }
+            Map<String, LintLevel.Level> step = new HashMap<>();
+            for (List<LintLevel> variant : variants) {
+                LintLevel.byLint(variant).forEach((lint, level) ->
+                        step.merge(lint, level, (a, b) -> a.silences() ? a : b));
+            }
+            levels.putAll(step);
+        }
+
+        /** {@code src/lib.rs} or {@code src/main.rs}: the files whose inner attributes reach the module tree. */
+        private static boolean isModuleTreeRoot(Path file) {
+            Path name = file == null ? null : file.getFileName();
+            Path parent = file == null ? null : file.getParent();
+            return name != null && parent != null && parent.getFileName() != null
+                    && parent.getFileName().toString().equals("src")
+                    && (name.toString().equals("lib.rs") || name.toString().equals("main.rs"));
         }
 
         /** Whether any method of the crate is declared for this type or trait name. */
