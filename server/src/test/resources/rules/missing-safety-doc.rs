@@ -196,3 +196,56 @@ pub mod allowed {
         unsafe { *p }
     }
 }
+
+// Reachability: clippy asks for a `# Safety` section on exported items only. A private module's
+// item is exported when it is re-exported by name, or with its module (`pub use m;`, `pub use m::*;`).
+mod reexported_by_name {
+    pub unsafe fn named(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+
+    // ok: the `pub use` below names another item of this private module.
+    pub unsafe fn not_named(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use reexported_by_name::named;
+
+mod reexported_whole {
+    pub unsafe fn globbed(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use self::reexported_whole::*;
+
+mod only_a_type_reexported {
+    pub struct Handle;
+
+    // ok: only `Handle` leaves the module.
+    pub unsafe fn not_reexported(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use crate::only_a_type_reexported::Handle;
+
+// ok: `#[doc(hidden)]` items and modules are not public API.
+#[doc(hidden)]
+pub mod hidden_module {
+    pub unsafe fn in_hidden_module(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+#[doc(hidden)]
+pub unsafe fn hidden_fn(p: *const u8) -> u8 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { *p }
+}

@@ -127,6 +127,7 @@ public final class FileDeclarations {
     private final List<Import> imports = new ArrayList<>();
     private final List<LintLevel> innerLints = new ArrayList<>(); // #![allow(..)] and the like, for the whole file
     private final Map<List<String>, List<LintLevel>> moduleLints = new HashMap<>(); // module path -> its declaration's
+    private final Set<List<String>> hiddenModules = new HashSet<>(); // #[doc(hidden)] modules, #![doc(hidden)] files
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
@@ -173,6 +174,9 @@ public final class FileDeclarations {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
         for (RustParser.InnerAttributeContext attr : parsed.tree().innerAttribute()) {
             d.innerLints.addAll(LintLevel.of(attr.attr()));
+            if (isDocHidden(attr.attr())) {
+                d.hiddenModules.add(List.copyOf(fileModulePath));
+            }
         }
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
@@ -207,6 +211,20 @@ public final class FileDeclarations {
 
     public List<Import> imports() {
         return imports;
+    }
+
+    /** Modules declared {@code #[doc(hidden)]} here, and this file's module when it says {@code #![doc(hidden)]}. */
+    public Set<List<String>> hiddenModules() {
+        return hiddenModules;
+    }
+
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile("[(,]hidden[,)]");
+
+    /** Whether an attribute is {@code doc(hidden)}: the item is no public API. */
+    public static boolean isDocHidden(RustParser.AttrContext attr) {
+        return attr != null && attr.attrBody() != null && attr.attrBody().simplePath().getText().equals("doc")
+                && attr.attrBody().attrInput() != null && attr.attrBody().attrInput().delimTokenTree() != null
+                && HIDDEN.matcher(attr.attrBody().attrInput().getText()).find();
     }
 
     /** The lint levels the file's inner attributes set for the whole file ({@code #![allow(..)]}), in order. */
@@ -270,11 +288,17 @@ public final class FileDeclarations {
             declared.add(vis.module().identifier().getText());
             moduleVisibility.put(List.copyOf(declared), vis.visibility() != null && vis.visibility().LPAREN() == null);
             List<LintLevel> lints = new ArrayList<>();
+            boolean hidden = false;
             for (RustParser.OuterAttributeContext attr : item.outerAttribute()) {
                 lints.addAll(LintLevel.of(attr.attr()));
+                hidden |= isDocHidden(attr.attr());
             }
             for (RustParser.InnerAttributeContext attr : vis.module().innerAttribute()) {
                 lints.addAll(LintLevel.of(attr.attr()));
+                hidden |= isDocHidden(attr.attr());
+            }
+            if (hidden) {
+                hiddenModules.add(List.copyOf(declared));
             }
             if (!lints.isEmpty()) {
                 moduleLints.computeIfAbsent(List.copyOf(declared), k -> new ArrayList<>()).addAll(lints);
@@ -486,6 +510,7 @@ public final class FileDeclarations {
         d.moduleVisibility.putAll(moduleVisibility);
         d.innerLints.addAll(innerLints);
         d.moduleLints.putAll(moduleLints);
+        d.hiddenModules.addAll(hiddenModules);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -498,7 +523,8 @@ public final class FileDeclarations {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
-                    canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints));
+                    canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
+                    canonical(hiddenModules));
         }
         return fingerprint;
     }
