@@ -31,6 +31,24 @@ pub unsafe fn other_heading(v: &mut Vec<u8>, len: usize) {
     unsafe { v.set_len(len) }
 }
 
+/// Writes the length.
+///
+/// # Implementation safety
+///
+/// A heading that contains "safety" counts: `len` must not exceed the capacity.
+pub unsafe fn heading_containing_safety(v: &mut Vec<u8>, len: usize) {
+    // SAFETY: the caller upholds the contract above.
+    unsafe { v.set_len(len) }
+}
+
+/// Writes the length; a word "safety" outside a heading is no section.
+///
+/// This is about memory safety.
+pub unsafe fn safety_outside_heading(v: &mut Vec<u8>, len: usize) { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `len` is in bounds.
+    unsafe { v.set_len(len) }
+}
+
 #[doc = "Frees a buffer made by `Box::into_raw`."]
 #[doc = ""]
 #[doc = "# Safety"]
@@ -39,6 +57,45 @@ pub unsafe fn other_heading(v: &mut Vec<u8>, len: usize) {
 pub unsafe fn via_doc_attributes(p: *mut u8) {
     // SAFETY: the caller guarantees `p` came from `Box::into_raw`.
     drop(unsafe { Box::from_raw(p) });
+}
+
+// ok: an attribute above the doc comment (as on the standard library's `Vec::from_parts`) does not
+// hide its `# Safety` section, nor do attributes between doc lines.
+#[doc(alias = "from_pointer")]
+/// Reads a byte.
+///
+/// # Safety
+///
+/// `p` must be non-null, aligned and point to an initialized byte.
+pub unsafe fn alias_above_docs(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+#[inline]
+/// Reads a byte.
+#[must_use]
+/// # Safety
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+/// `p` must be non-null, aligned and point to an initialized byte.
+pub unsafe fn attributes_between_doc_lines(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+/// Reads a byte.
+#[doc = "# Safety"]
+#[doc = "`p` must be non-null, aligned and point to an initialized byte."]
+pub unsafe fn doc_comment_then_doc_attributes(p: *const u8) -> u8 {
+    // SAFETY: the caller upholds the contract in `# Safety`.
+    unsafe { *p }
+}
+
+#[inline]
+/// Reads a byte; the attribute above says nothing of its contract.
+pub unsafe fn attribute_above_docs_without_section(p: *const u8) -> u8 { //~ missing-safety-doc
+    // SAFETY: the caller guarantees `p` is valid.
+    unsafe { *p }
 }
 
 pub struct Ring {
@@ -122,4 +179,73 @@ mod private {
     pub unsafe fn hidden(p: *const u8) -> u8 {
         unsafe { *p }
     }
+}
+
+// The nearest lint level wins, as in rustc: a `warn` inside an `allow` re-enables the rule.
+#[allow(clippy::missing_safety_doc)]
+pub mod allowed {
+    // ok: silenced by the module's `allow`.
+    pub unsafe fn silenced(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+
+    #[warn(clippy::missing_safety_doc)]
+    pub unsafe fn re_enabled(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+// Reachability: clippy asks for a `# Safety` section on exported items only. A private module's
+// item is exported when it is re-exported by name, or with its module (`pub use m;`, `pub use m::*;`).
+mod reexported_by_name {
+    pub unsafe fn named(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+
+    // ok: the `pub use` below names another item of this private module.
+    pub unsafe fn not_named(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use reexported_by_name::named;
+
+mod reexported_whole {
+    pub unsafe fn globbed(p: *const u8) -> u8 { //~ missing-safety-doc
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use self::reexported_whole::*;
+
+mod only_a_type_reexported {
+    pub struct Handle;
+
+    // ok: only `Handle` leaves the module.
+    pub unsafe fn not_reexported(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+pub use crate::only_a_type_reexported::Handle;
+
+// ok: `#[doc(hidden)]` items and modules are not public API.
+#[doc(hidden)]
+pub mod hidden_module {
+    pub unsafe fn in_hidden_module(p: *const u8) -> u8 {
+        // SAFETY: the caller passes a valid pointer.
+        unsafe { *p }
+    }
+}
+
+#[doc(hidden)]
+pub unsafe fn hidden_fn(p: *const u8) -> u8 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { *p }
 }

@@ -335,7 +335,8 @@ final class UnsafeFactsBuilder {
         }
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
-            if (isPublic(holder) && moduleExported() && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
+            if (isPublic(holder) && moduleExported() && !isDocHidden(holder)
+                    && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
@@ -408,7 +409,9 @@ final class UnsafeFactsBuilder {
         // FunctionFact copied the set at construction; rebuild with the parameters now known
         FunctionFact complete = new FunctionFact(f, fact.name(), unsafeKeyword, isPublic, place, fact.itemRange(),
                 fact.signatureRange(), fact.docs(), pointerParams);
-        complete.setModuleExported(moduleExported());
+        complete.setModuleExported(!isDocHidden(holder) && (moduleExported()
+                || model.isExported() && place == FunctionFact.Place.FREE
+                        && resolver.crate().isItemReexported(module, f.identifier().getText())));
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
         targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
@@ -1342,6 +1345,18 @@ final class UnsafeFactsBuilder {
 
     private static boolean isPlainPub(RustParser.VisibilityContext v) {
         return v != null && v.LPAREN() == null;
+    }
+
+    /** Whether an item says {@code #[doc(hidden)]}: then it is no public API. */
+    private static boolean isDocHidden(ParserRuleContext holder) {
+        if (holder.children != null) {
+            for (ParseTree child : holder.children) {
+                if (child instanceof RustParser.OuterAttributeContext attr && FileDeclarations.isDocHidden(attr.attr())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean traitIsPublic(RustParser.Function_Context f) {

@@ -5,6 +5,7 @@ import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
+import dev.unsafehints.workspace.LintLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,12 +27,13 @@ import org.antlr.v4.runtime.tree.ParseTree;
  *   <li>the rustc and clippy lint attributes that mean the same ({@code #[allow(clippy::undocumented_unsafe_blocks)]}
  *       silences missing-safety-comment, ...), with {@code allow} or {@code expect}, on the item,
  *       statement or expression they are attached to, or for the whole module or block as inner
- *       attributes.</li>
+ *       attributes; and those that the file's module inherits from the crate root and the
+ *       {@code mod} declarations above it (as if written at the top of the file). As in rustc the
+ *       nearest level wins: a {@code warn}, {@code deny} or {@code forbid} inside re-enables.</li>
  * </ul>
  */
 public final class Suppressions {
     private static final Pattern COMMENT = Pattern.compile("unsafe-hints:\\s*allow\\(([^)]*)\\)");
-    private static final Pattern LINT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)?");
 
     /** rustc/clippy lint names and the rule each one stands for. */
     static final Map<String, String> LINT_TO_RULE = Map.ofEntries(
@@ -49,13 +51,28 @@ public final class Suppressions {
             Map.entry("invalid_value", "mem-uninitialized"));
 
     private final Map<String, Set<Integer>> lines = new HashMap<>();
-    private final Map<String, List<TextRange>> ranges = new HashMap<>();
+    private final Map<String, List<Level>> ranges = new HashMap<>();
+    /** Per rule: whether the levels the module inherits silence it in the whole file (absent: not set). */
+    private final Map<String, Boolean> inherited = new HashMap<>();
+
+    /** A lint level set by an attribute on the code in {@code range}. */
+    private record Level(TextRange range, boolean silences) {
+    }
 
     private Suppressions() {
     }
 
     static Suppressions of(FileModel model) {
         Suppressions s = new Suppressions();
+        List<String> module = model.declarations().fileModulePath();
+        if (!module.isEmpty()) {
+            model.crateView().inheritedLintLevels(module).forEach((lint, level) -> {
+                String rule = LINT_TO_RULE.get(lint);
+                if (rule != null) {
+                    s.inherited.put(rule, level.silences());
+                }
+            });
+        }
         // Most files silence nothing: look at comments and attributes only when the text names
         // our comment marker or one of the lints (this runs on every keystroke in the editor).
         String text = model.source().text();
@@ -67,7 +84,7 @@ public final class Suppressions {
                 }
             }
         }
-        if (namesALint(text, "allow") || namesALint(text, "expect")) {
+        if (namesALint(text, "allow") || namesALint(text, "expect") || s.inherited.containsValue(true)) {
             s.attributes(model, model.parsed().tree());
         }
         return s;
@@ -92,12 +109,20 @@ public final class Suppressions {
         if (l != null && l.contains(source.lineOf(range.start()))) {
             return true;
         }
-        for (TextRange r : ranges.getOrDefault(ruleId, List.of())) {
-            if (r.contains(range.start())) {
-                return true;
+        // the nearest attribute around the finding decides: the innermost range (the later
+        // attribute of two on the same code, as in rustc)
+        Level nearest = null;
+        for (Level level : ranges.getOrDefault(ruleId, List.of())) {
+            TextRange r = level.range();
+            if (r.contains(range.start()) && (nearest == null || r.start() > nearest.range().start()
+                    || r.start() == nearest.range().start() && r.end() <= nearest.range().end())) {
+                nearest = level;
             }
         }
-        return false;
+        if (nearest != null) {
+            return nearest.silences();
+        }
+        return inherited.getOrDefault(ruleId, false);
     }
 
     private void comment(FileModel model, Token t) {
@@ -139,19 +164,13 @@ public final class Suppressions {
     }
 
     private void attribute(FileModel model, RustParser.AttrContext attr) {
-        if (attr.attrBody() == null || attr.attrBody().attrInput() == null) {
-            return;
-        }
-        String name = attr.attrBody().simplePath().getText();
-        if (!name.equals("allow") && !name.equals("expect")) {
-            return;
-        }
         List<String> rules = new ArrayList<>();
-        Matcher m = LINT.matcher(attr.attrBody().attrInput().getText());
-        while (m.find()) {
-            String rule = LINT_TO_RULE.get(m.group());
+        boolean silences = false;
+        for (LintLevel level : LintLevel.of(attr)) {
+            String rule = LINT_TO_RULE.get(level.lint());
             if (rule != null) {
                 rules.add(rule);
+                silences = level.level().silences();
             }
         }
         if (rules.isEmpty()) {
@@ -162,7 +181,7 @@ public final class Suppressions {
         TextRange range = owner instanceof RustParser.CrateContext
                 ? new TextRange(0, model.source().length()) : model.rangeOf(owner);
         for (String rule : rules) {
-            ranges.computeIfAbsent(rule, k -> new ArrayList<>()).add(range);
+            ranges.computeIfAbsent(rule, k -> new ArrayList<>()).add(new Level(range, silences));
         }
     }
 }

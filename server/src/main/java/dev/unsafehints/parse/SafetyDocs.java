@@ -6,8 +6,12 @@ import java.util.regex.Pattern;
 
 /** Reads "# Safety" sections of doc comments. */
 public final class SafetyDocs {
-    // clippy accepts "# Safety" as a heading of any level, in any case.
+    // "# Safety" as a heading of any level, in any case; any heading with the word "safety" in it
+    // counts too ("# Implementation safety"), as for clippy; a heading of words only, so that a
+    // hidden line of a doc test (`# let safety = ..;`) is none. The plain one is preferred when both are there.
     private static final Pattern HEADING = Pattern.compile("(?m)^\\s*#+\\s*safety\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADING_WITH_SAFETY = Pattern.compile(
+            "(?m)^\\s*#+[ \\t]*(?:[\\p{L}\\p{N}'’ \\t-]*[ \\t])?safety(?:[ \\t][\\p{L}\\p{N}'’ \\t-]*)?[ \\t]*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NEXT_HEADING = Pattern.compile("(?m)^\\s*#+\\s*\\S");
 
     private SafetyDocs() {
@@ -19,7 +23,7 @@ public final class SafetyDocs {
     }
 
     public static boolean hasSafetySection(String docs) {
-        return docs != null && HEADING.matcher(docs).find();
+        return docs != null && HEADING_WITH_SAFETY.matcher(docs).find();
     }
 
     /**
@@ -33,7 +37,10 @@ public final class SafetyDocs {
         }
         Matcher m = HEADING.matcher(docs);
         if (!m.find()) {
-            return "";
+            m = HEADING_WITH_SAFETY.matcher(docs);
+            if (!m.find()) {
+                return "";
+            }
         }
         String rest = docs.substring(m.end());
         Matcher next = NEXT_HEADING.matcher(rest);

@@ -125,6 +125,9 @@ public final class FileDeclarations {
         return typeAliases;
     }
     private final List<Import> imports = new ArrayList<>();
+    private final List<LintLevel> innerLints = new ArrayList<>(); // #![allow(..)] and the like, for the whole file
+    private final Map<List<String>, List<LintLevel>> moduleLints = new HashMap<>(); // module path -> its declaration's
+    private final Set<List<String>> hiddenModules = new HashSet<>(); // #[doc(hidden)] modules, #![doc(hidden)] files
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
@@ -169,6 +172,12 @@ public final class FileDeclarations {
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                                       TokenOffsets offsets, SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
+        for (RustParser.InnerAttributeContext attr : parsed.tree().innerAttribute()) {
+            d.innerLints.addAll(LintLevel.of(attr.attr()));
+            if (isDocHidden(attr.attr())) {
+                d.hiddenModules.add(List.copyOf(fileModulePath));
+            }
+        }
         for (RustParser.ItemContext item : parsed.tree().item()) {
             d.item(item, new ArrayList<>(fileModulePath));
         }
@@ -202,6 +211,34 @@ public final class FileDeclarations {
 
     public List<Import> imports() {
         return imports;
+    }
+
+    /** Modules declared {@code #[doc(hidden)]} here, and this file's module when it says {@code #![doc(hidden)]}. */
+    public Set<List<String>> hiddenModules() {
+        return hiddenModules;
+    }
+
+    private static final java.util.regex.Pattern HIDDEN = java.util.regex.Pattern.compile("[(,]hidden[,)]");
+
+    /** Whether an attribute is {@code doc(hidden)}: the item is no public API. */
+    public static boolean isDocHidden(RustParser.AttrContext attr) {
+        return attr != null && attr.attrBody() != null && attr.attrBody().simplePath().getText().equals("doc")
+                && attr.attrBody().attrInput() != null && attr.attrBody().attrInput().delimTokenTree() != null
+                && HIDDEN.matcher(attr.attrBody().attrInput().getText()).find();
+    }
+
+    /** The lint levels the file's inner attributes set for the whole file ({@code #![allow(..)]}), in order. */
+    public List<LintLevel> innerLints() {
+        return innerLints;
+    }
+
+    /**
+     * The lint levels that the declarations of modules in this file set for those modules, by full
+     * module path: the outer attributes of {@code #[allow(..)] mod x;} (and the inner ones of an
+     * inline {@code mod x { #![allow(..)] }}), in order.
+     */
+    public Map<List<String>, List<LintLevel>> moduleLints() {
+        return moduleLints;
     }
 
     public List<String> fileModulePath() {
@@ -250,6 +287,22 @@ public final class FileDeclarations {
             List<String> declared = new ArrayList<>(module);
             declared.add(vis.module().identifier().getText());
             moduleVisibility.put(List.copyOf(declared), vis.visibility() != null && vis.visibility().LPAREN() == null);
+            List<LintLevel> lints = new ArrayList<>();
+            boolean hidden = false;
+            for (RustParser.OuterAttributeContext attr : item.outerAttribute()) {
+                lints.addAll(LintLevel.of(attr.attr()));
+                hidden |= isDocHidden(attr.attr());
+            }
+            for (RustParser.InnerAttributeContext attr : vis.module().innerAttribute()) {
+                lints.addAll(LintLevel.of(attr.attr()));
+                hidden |= isDocHidden(attr.attr());
+            }
+            if (hidden) {
+                hiddenModules.add(List.copyOf(declared));
+            }
+            if (!lints.isEmpty()) {
+                moduleLints.computeIfAbsent(List.copyOf(declared), k -> new ArrayList<>()).addAll(lints);
+            }
         }
         if (vis.module() != null && vis.module().LBRACE() != null) {
             List<String> inner = new ArrayList<>(module);
@@ -455,6 +508,9 @@ public final class FileDeclarations {
         d.typeAliases.putAll(typeAliases);
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
+        d.innerLints.addAll(innerLints);
+        d.moduleLints.putAll(moduleLints);
+        d.hiddenModules.addAll(hiddenModules);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -467,7 +523,8 @@ public final class FileDeclarations {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
-                    canonical(moduleVisibility));
+                    canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
+                    canonical(hiddenModules));
         }
         return fingerprint;
     }
@@ -511,8 +568,8 @@ public final class FileDeclarations {
                         && body.attrInput().expression() != null) {
                     sb.append(stringValue(body.attrInput().expression().getText())).append('\n');
                 }
-                // doc comments may also sit between attributes
-                for (Token t : hidden(parsed, attr.getStop().getTokenIndex() + 1)) {
+                // doc comments may also sit between attributes, or between the last one and the item
+                for (Token t : hiddenAfter(parsed, attr.getStop().getTokenIndex())) {
                     if (CommentTokens.isOuterDoc(t)) {
                         sb.append(CommentTokens.docText(t)).append('\n');
                     }
@@ -522,11 +579,9 @@ public final class FileDeclarations {
         return sb.toString();
     }
 
-    private static List<Token> hidden(ParsedFile parsed, int tokenIndex) {
-        if (tokenIndex >= parsed.tokens().size()) {
-            return List.of();
-        }
-        List<Token> h = parsed.tokens().getHiddenTokensToLeft(tokenIndex);
+    /** The comments between the token at {@code tokenIndex} and the next code token. */
+    private static List<Token> hiddenAfter(ParsedFile parsed, int tokenIndex) {
+        List<Token> h = parsed.tokens().getHiddenTokensToRight(tokenIndex);
         return h == null ? List.of() : h;
     }
 

@@ -147,12 +147,22 @@ public class WorkspaceIndex {
         private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>();
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
         private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // "" where same-named structs disagree
-        private final Set<String> publiclyReexported = new HashSet<>();
+        private final List<FileDeclarations.Import> publicImports = new ArrayList<>();
+        /** What `pub use` in public modules re-exports by name, and the modules whose items a glob re-exports. */
+        private final Set<List<String>> reexportedByName = new HashSet<>();
+        private final Set<List<String>> reexportedByGlob = new HashSet<>();
+        private final Set<List<String>> hiddenModules = new HashSet<>();
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         private final Map<String, List<String>> typeAliases = new HashMap<>();
         private final Set<String> structNames = new HashSet<>();
         private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
+        /** Per module path: the lint levels that its declarations set, one list per declaring file. */
+        private final Map<List<String>, List<List<LintLevel>>> declarationLints = new HashMap<>();
+        /** Per module path: the inner lint levels of the files that are that module, one list per file. */
+        private final Map<List<String>, List<List<LintLevel>>> fileLints = new HashMap<>();
+        private final Map<List<String>, Map<String, LintLevel.Level>> inherited =
+                new java.util.concurrent.ConcurrentHashMap<>();
         /** The crate's dependencies by the name its code uses (set by the index). */
         private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
 
@@ -173,11 +183,17 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
+                f.moduleLints().forEach((module, lints) ->
+                        declarationLints.computeIfAbsent(module, k -> new ArrayList<>()).add(lints));
+                if (!f.innerLints().isEmpty() && (!f.fileModulePath().isEmpty() || isModuleTreeRoot(f.file()))) {
+                    fileLints.computeIfAbsent(f.fileModulePath(), k -> new ArrayList<>()).add(f.innerLints());
+                }
                 for (FileDeclarations.Import imp : f.imports()) {
                     if (imp.isPublic()) {
-                        publiclyReexported.addAll(imp.target());
+                        publicImports.add(imp);
                     }
                 }
+                hiddenModules.addAll(f.hiddenModules());
                 Map<String, Map<String, FileDeclarations.FieldKind>> kinds = withUnsafeFnAliases(f);
                 kinds.forEach((struct, fields) -> {
                     // structs of the same name in different modules: keep every field, and a field
@@ -194,6 +210,11 @@ public class WorkspaceIndex {
                 f.unionFields().forEach(unionFields::putIfAbsent);
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+            }
+            for (FileDeclarations.Import imp : publicImports) {
+                if (isPlainlyPublic(imp.modulePath())) {
+                    (imp.glob() ? reexportedByGlob : reexportedByName).addAll(resolutions(imp));
+                }
             }
         }
 
@@ -299,15 +320,131 @@ public class WorkspaceIndex {
             return moduleVisibility.containsKey(modulePath);
         }
 
-        /** False when a module on the path is known to be declared without plain `pub`. */
+        /**
+         * False when a module on the path is declared {@code #[doc(hidden)]}, or without plain `pub`
+         * and not re-exported whole: by a `pub use` of that very module or of all its items
+         * ({@code pub use m;}, {@code pub use self::m::*;}) in a module that is itself public. A
+         * re-export this cannot follow (a glob of another module, a chain of `pub use`) does not
+         * count: when it is unclear, the module's items are taken as not exported.
+         */
         public boolean isModuleExported(List<String> modulePath) {
             for (int i = 1; i <= modulePath.size(); i++) {
-                Boolean pub = moduleVisibility.get(modulePath.subList(0, i));
-                if (pub != null && !pub && !publiclyReexported.contains(modulePath.get(i - 1))) {
+                List<String> prefix = modulePath.subList(0, i);
+                if (hiddenModules.contains(prefix)) {
+                    return false;
+                }
+                Boolean pub = moduleVisibility.get(prefix);
+                if (pub != null && !pub && !isReexported(prefix, true)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /**
+         * Whether the item {@code name} of the module {@code modulePath} is re-exported by name
+         * ({@code pub use m::name;}) from a public module, so that it is public API although its
+         * module is not.
+         */
+        public boolean isItemReexported(List<String> modulePath, String name) {
+            List<String> item = new ArrayList<>(modulePath);
+            item.add(name);
+            return isReexported(item, false);
+        }
+
+        /** A `pub use` (by name; a glob of its items too when {@code glob}) of {@code path} in a plainly public module. */
+        private boolean isReexported(List<String> path, boolean glob) {
+            return reexportedByName.contains(path) || glob && reexportedByGlob.contains(path);
+        }
+
+        /** Whether every module on the path is declared plain `pub` (or is not known to be otherwise) and not hidden. */
+        private boolean isPlainlyPublic(List<String> modulePath) {
+            for (int i = 1; i <= modulePath.size(); i++) {
+                List<String> prefix = modulePath.subList(0, i);
+                if (hiddenModules.contains(prefix) || Boolean.FALSE.equals(moduleVisibility.get(prefix))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * The crate paths an import's target may stand for: {@code crate::}, {@code self::} and
+         * {@code super::} resolved; a plain path both relative to the importing module (2018) and
+         * from the crate root (2015).
+         */
+        private static List<List<String>> resolutions(FileDeclarations.Import imp) {
+            List<String> target = imp.target();
+            if (target.isEmpty()) {
+                return List.of();
+            }
+            String first = target.get(0);
+            if (first.equals("crate")) {
+                return List.of(target.subList(1, target.size()));
+            }
+            if (first.equals("self") || first.equals("super")) {
+                List<String> base = new ArrayList<>(imp.modulePath());
+                int i = first.equals("self") ? 1 : 0;
+                while (i < target.size() && target.get(i).equals("super")) {
+                    if (base.isEmpty()) {
+                        return List.of();
+                    }
+                    base.remove(base.size() - 1);
+                    i++;
+                }
+                base.addAll(target.subList(i, target.size()));
+                return List.of(base);
+            }
+            List<String> relative = new ArrayList<>(imp.modulePath());
+            relative.addAll(target);
+            return imp.modulePath().isEmpty() ? List.of(target) : List.of(relative, target);
+        }
+
+        /**
+         * The lint levels that the module {@code modulePath} inherits from the modules around it, by
+         * lint name as written, as rustc applies them: the crate root's inner attributes, then for
+         * each module on the path the attributes of its declaration ({@code #[allow(..)] mod x;})
+         * and the inner attributes of its file, the nearest level winning. The file of the module
+         * itself is not read (its own attributes are its analysis's). Where several files give one
+         * step (cfg variants of a module, or {@code lib.rs} and {@code main.rs} for the root), a
+         * level that silences wins: a false warning costs more than a missed one. Empty for the root.
+         */
+        public Map<String, LintLevel.Level> inheritedLintLevels(List<String> modulePath) {
+            if (modulePath.isEmpty() || declarationLints.isEmpty() && fileLints.isEmpty()) {
+                return Map.of();
+            }
+            return inherited.computeIfAbsent(List.copyOf(modulePath), path -> {
+                Map<String, LintLevel.Level> levels = new HashMap<>();
+                apply(levels, fileLints.get(List.of()));
+                for (int i = 1; i <= path.size(); i++) {
+                    apply(levels, declarationLints.get(path.subList(0, i)));
+                    if (i < path.size()) {
+                        apply(levels, fileLints.get(path.subList(0, i)));
+                    }
+                }
+                return Map.copyOf(levels);
+            });
+        }
+
+        private static void apply(Map<String, LintLevel.Level> levels, List<List<LintLevel>> variants) {
+            if (variants == null) {
+                return;
+            }
+            Map<String, LintLevel.Level> step = new HashMap<>();
+            for (List<LintLevel> variant : variants) {
+                LintLevel.byLint(variant).forEach((lint, level) ->
+                        step.merge(lint, level, (a, b) -> a.silences() ? a : b));
+            }
+            levels.putAll(step);
+        }
+
+        /** {@code src/lib.rs} or {@code src/main.rs}: the files whose inner attributes reach the module tree. */
+        private static boolean isModuleTreeRoot(Path file) {
+            Path name = file == null ? null : file.getFileName();
+            Path parent = file == null ? null : file.getParent();
+            return name != null && parent != null && parent.getFileName() != null
+                    && parent.getFileName().toString().equals("src")
+                    && (name.toString().equals("lib.rs") || name.toString().equals("main.rs"));
         }
 
         /** Whether any method of the crate is declared for this type or trait name. */
