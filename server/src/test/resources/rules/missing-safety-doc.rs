@@ -231,9 +231,23 @@ mod only_a_type_reexported {
         // SAFETY: the caller passes a valid pointer.
         unsafe { *p }
     }
+
+    pub unsafe trait Marker { //~ missing-safety-doc
+        // The items of a re-exported trait are public API too.
+        unsafe fn mark(&self); //~ missing-safety-doc
+    }
+
+    impl Handle {
+        // The methods of a re-exported type are public API.
+        pub unsafe fn from_raw(p: *const u8) -> Handle { //~ missing-safety-doc
+            // SAFETY: the caller passes a valid pointer.
+            let _ = unsafe { *p };
+            Handle
+        }
+    }
 }
 
-pub use crate::only_a_type_reexported::Handle;
+pub use crate::only_a_type_reexported::{Handle, Marker};
 
 // ok: `#[doc(hidden)]` items and modules are not public API.
 #[doc(hidden)]

@@ -56,6 +56,8 @@ final class UnsafeFactsBuilder {
     private final LocalTypes types;
     private boolean inExternBlock;
     private int traitDepth;
+    /** The trait whose items are being walked, or null. */
+    private String currentTrait;
 
     /** The impl being walked: its self type's name, and whether that type is a raw pointer. */
     private record ImplFrame(String selfTypeName, boolean selfIsPointer, boolean isTraitImpl) {
@@ -335,7 +337,7 @@ final class UnsafeFactsBuilder {
         }
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
-            if (isPublic(holder) && moduleExported() && !isDocHidden(holder)
+            if (isPublic(holder) && exportedFromHere(t.identifier().getText()) && !isDocHidden(holder)
                     && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
@@ -344,8 +346,23 @@ final class UnsafeFactsBuilder {
             }
         }
         traitDepth++;
-        walkChildren(t);
-        traitDepth--;
+        String outerTrait = currentTrait;
+        currentTrait = t.identifier().getText();
+        try {
+            walkChildren(t);
+        } finally {
+            currentTrait = outerTrait;
+            traitDepth--;
+        }
+    }
+
+    /**
+     * Whether an item named {@code name} declared in the current module is public API: its module
+     * is, or the item is re-exported by name (`pub use self::m::Name;`).
+     */
+    private boolean exportedFromHere(String name) {
+        // the file's own module may be private: a `pub use` of the item by name still exports it
+        return moduleExported() || name != null && resolver.crate().isItemReexported(module, name);
     }
 
     /**
@@ -409,9 +426,10 @@ final class UnsafeFactsBuilder {
         // FunctionFact copied the set at construction; rebuild with the parameters now known
         FunctionFact complete = new FunctionFact(f, fact.name(), unsafeKeyword, isPublic, place, fact.itemRange(),
                 fact.signatureRange(), fact.docs(), pointerParams);
-        complete.setModuleExported(!isDocHidden(holder) && (moduleExported()
-                || model.isExported() && place == FunctionFact.Place.FREE
-                        && resolver.crate().isItemReexported(module, f.identifier().getText())));
+        // a free fn re-exported by name, or a method of a type or trait re-exported by name
+        String owner = place == FunctionFact.Place.FREE ? f.identifier().getText()
+                : place == FunctionFact.Place.TRAIT ? currentTrait : selfTypeName();
+        complete.setModuleExported(!isDocHidden(holder) && exportedFromHere(owner));
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
         targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());

@@ -18,3 +18,7 @@ pub unsafe fn in_the_root(p: *const u8) -> u8 {
     // SAFETY: the caller passes a valid pointer.
     unsafe { *p }
 }
+
+#[warn(clippy::missing_safety_doc)]
+mod handles;
+pub use handles::Handle;
