@@ -179,3 +179,37 @@ macro_rules! first_inside {
         }
     };
 }
+
+// SAFETY comments that clippy accepts in other places than right above the block.
+struct Wrapper {
+    value: u8,
+}
+
+fn places_clippy_accepts(p: *const u8) {
+    let _x = // SAFETY: the caller passes a pointer to a live byte.
+        unsafe { *p };
+
+    // SAFETY: the caller passes a pointer to a live byte.
+    let _read = || unsafe { *p };
+
+    let _w = Wrapper {
+        // SAFETY: the caller passes a pointer to a live byte.
+        value: unsafe { *p },
+    };
+
+    let _y = Wrapper {
+        value: unsafe { *p }, //~ missing-safety-comment
+    };
+
+    helper(); // SAFETY: a trailing comment of another statement says nothing about the block below.
+    unsafe { *p }; //~ missing-safety-comment
+}
+
+fn helper() {}
+
+struct Plain(u8);
+
+#[allow(unused)]
+// SAFETY: `Plain` holds a plain byte, which any thread may own.
+#[doc(hidden)]
+unsafe impl Send for Plain {}
