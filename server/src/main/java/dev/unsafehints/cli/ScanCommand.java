@@ -10,6 +10,7 @@ import dev.unsafehints.report.Levels;
 import dev.unsafehints.report.MarkdownReportWriter;
 import dev.unsafehints.report.ReportFormat;
 import dev.unsafehints.report.ReportModel;
+import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ReportWriter;
 import dev.unsafehints.report.SarifReportWriter;
 import dev.unsafehints.report.Site;
@@ -182,6 +183,12 @@ public final class ScanCommand implements Callable<Integer> {
                     runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
                     (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
+        if (model.files().isEmpty()
+                && model.skipped().stream().allMatch(s -> s.reason() == SkippedFile.Reason.NOT_RUST)) {
+            err.println("unsafe-hints scan: no Rust files under " + String.join(", ", roots.stream()
+                    .map(Path::toString).toList()));
+            return ExitCode.USAGE;
+        }
         if (model.scan().internalErrors()) {
             err.println("unsafe-hints scan: the analysis failed on some files; they are listed as skipped");
             return ExitCode.ERROR;
@@ -241,9 +248,8 @@ public final class ScanCommand implements Callable<Integer> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write(model, w);
             w.flush();
-            if (out.checkError()) {
-                throw new IOException("cannot write to standard output");
-            }
+            // A reader that stopped reading (`scan | head`) closes the pipe: a normal end, as for
+            // other command-line tools, so nothing is said and the exit code is the scan's.
         }
     }
 

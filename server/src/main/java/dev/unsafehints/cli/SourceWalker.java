@@ -46,6 +46,8 @@ final class SourceWalker {
             Path start = root.toAbsolutePath().normalize();
             if (Files.isDirectory(start)) {
                 visitFolder(start, useGitignore ? ancestorRules(start) : IgnoreRules.NONE);
+            } else if (!start.getFileName().toString().endsWith(".rs") && Files.isRegularFile(start)) {
+                problems.add(new Problem(start, SkippedFile.Reason.NOT_RUST, "not a Rust file (no .rs extension)"));
             } else {
                 addFile(start);
             }

@@ -12,6 +12,7 @@ public record SkippedFile(String path, Reason reason, String detail) {
         BINARY("binary"),
         UNREADABLE("unreadable"),
         TIMED_OUT("timed-out"),
+        NOT_RUST("not-rust"),
         INTERNAL_ERROR("internal-error");
 
         private final String id;
