@@ -37,16 +37,18 @@ import org.antlr.v4.runtime.dfa.DFAState;
  * {@code ..=} (a range takes as its end whatever follows that can start an expression:
  * {@code .. ..} is {@code ..(..)}).
  *
- * <p>Every other full-context decision is bounded: real code never needs much (on the standard
- * library and about 250 crates, parsed in LL mode throughout, no decision took more than about
- * 94,000 closure steps; measured 2026-12-07). One that exceeds {@link #DECISION_BUDGET} steps,
- * or any decision after the parse has spent {@link #budgetFor(int) its total}, takes SLL's choice
- * too. Where that is wrong, the parse reports a syntax error, and {@link #firstCapped()} tells
- * where prediction was cut short.
+ * <p>Every other full-context decision is bounded. Real code needs far less than the bound: the
+ * standard library and about 250 crates, parsed in plain LL mode throughout (without the two rules
+ * above), need at most about 610,000 closure steps for one decision (bindgen's long option lists;
+ * 7 files over 200,000; measured 2026-12-07), while the shapes that explode need millions within a
+ * few dozen tokens. A decision that exceeds {@link #DECISION_BUDGET} steps, or any decision after
+ * the parse has spent {@link #budgetFor(int) its total}, takes SLL's choice too. Where that is
+ * wrong, the parse reports a syntax error, and {@link #firstCapped()} tells where prediction was
+ * cut short.
  */
 final class BoundedFullPrediction extends ParserATNSimulator {
-    /** Closure steps one full-context decision may take; about 20 ms of work. */
-    static final long DECISION_BUDGET = 200_000;
+    /** Closure steps one full-context decision may take; about half a second of work at most. */
+    static final long DECISION_BUDGET = 1_000_000;
 
     /** The decisions of {@code expression} whether an operator continues it (see the class comment). */
     private static final BitSet OPERATOR_LOOPS = operatorLoops(RustParser._ATN);
