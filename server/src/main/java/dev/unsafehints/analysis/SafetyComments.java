@@ -55,23 +55,7 @@ public final class SafetyComments {
      * stopping at a struct literal's field (`value: unsafe { .. }`: the comment above the field).
      */
     private static ParserRuleContext holderAcrossClosures(RustParser.UnsafeBlockContext block) {
-        ParseTree child = block;
-        for (ParseTree p = block.getParent(); p != null; child = p, p = p.getParent()) {
-            if (p instanceof RustParser.StructExprFieldContext field) {
-                return field;
-            }
-            if (p instanceof RustParser.ClosureExpressionContext && child instanceof RustParser.ExpressionContext) {
-                continue; // `|| unsafe { .. }`: the closure's body is the block itself
-            }
-            if (p instanceof RustParser.StatementContext || p instanceof RustParser.MatchArmContext
-                    || p instanceof RustParser.ItemContext || p instanceof RustParser.AssociatedItemContext) {
-                return (ParserRuleContext) p;
-            }
-            if (p instanceof RustParser.BlockExpressionContext || p instanceof RustParser.ClosureExpressionContext) {
-                return null;
-            }
-        }
-        return null;
+        return holder(block, true);
     }
 
     /** A SAFETY comment above {@code node} or between its outer attributes (`#[a] // SAFETY: .. #[b]`). */
@@ -115,7 +99,19 @@ public final class SafetyComments {
 
     /** The statement, let, item or match arm that holds the block, up to the enclosing block. */
     public static ParserRuleContext holderOf(ParserRuleContext node) {
-        for (ParseTree p = node.getParent(); p != null; p = p.getParent()) {
+        return holder(node, false);
+    }
+
+    private static ParserRuleContext holder(ParserRuleContext node, boolean clippyPlaces) {
+        ParseTree child = node;
+        for (ParseTree p = node.getParent(); p != null; child = p, p = p.getParent()) {
+            if (clippyPlaces && p instanceof RustParser.StructExprFieldContext field) {
+                return field;
+            }
+            if (clippyPlaces && p instanceof RustParser.ClosureExpressionContext
+                    && child instanceof RustParser.ExpressionContext) {
+                continue; // `|| unsafe { .. }`: the closure's body is the block itself
+            }
             if (p instanceof RustParser.StatementContext || p instanceof RustParser.MatchArmContext
                     || p instanceof RustParser.ItemContext || p instanceof RustParser.AssociatedItemContext) {
                 return (ParserRuleContext) p;
