@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Finds unsafe code in Rust and explains how to handle it.",
         subcommands = {ServeCommand.class, ScanCommand.class, ParseBenchCommand.class, ExplainCommand.class,
-                ReviewCommand.class})
+                ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);

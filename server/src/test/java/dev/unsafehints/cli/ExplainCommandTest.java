@@ -30,6 +30,14 @@ class ExplainCommandTest {
     }
 
     @Test
+    void helpAndHelpOfACommandWork() {
+        assertEquals(0, run("help"));
+        assertTrue(out.contains("scan") && out.contains("explain"), out);
+        assertEquals(0, run("help", "scan"));
+        assertTrue(out.contains("--file-time-limit") && out.contains("--no-cargo"), out);
+    }
+
+    @Test
     void listShowsEveryRuleWithSeverityAndTitle() {
         assertEquals(0, run("explain", "--list"));
         for (RuleDescriptor r : RuleCatalog.all()) {
