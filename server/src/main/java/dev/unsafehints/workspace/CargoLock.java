@@ -1,7 +1,6 @@
 package dev.unsafehints.workspace;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +19,6 @@ import java.util.Map;
  * code nobody vouched for. Dependencies whose sources are not found are named in the problems.
  */
 public final class CargoLock {
-    private static final TomlMapper TOML = new TomlMapper();
-
     private CargoLock() {
     }
 
@@ -36,8 +33,8 @@ public final class CargoLock {
         if (lockRoot == null) {
             return CrateGraph.failed("no Cargo.lock above " + dir + ": dependencies not resolved without cargo");
         }
-        JsonNode manifest = read(packageRoot.resolve("Cargo.toml"));
-        JsonNode lock = read(lockRoot.resolve("Cargo.lock"));
+        JsonNode manifest = CargoManifests.readToml(packageRoot.resolve("Cargo.toml"));
+        JsonNode lock = CargoManifests.readToml(lockRoot.resolve("Cargo.lock"));
         if (manifest == null || lock == null || !manifest.has("package")) {
             return CrateGraph.failed("cannot read " + packageRoot.resolve("Cargo.toml") + " or its Cargo.lock");
         }
@@ -137,7 +134,7 @@ public final class CargoLock {
     }
 
     private static void addDirectorySources(Path config, Path base, List<Path> dirs) {
-        JsonNode c = Files.isRegularFile(config) ? read(config) : null;
+        JsonNode c = Files.isRegularFile(config) ? CargoManifests.readToml(config) : null;
         if (c == null) {
             return;
         }
@@ -168,20 +165,13 @@ public final class CargoLock {
         return home == null ? null : Path.of(home, ".cargo");
     }
 
-    private static Path nearest(Path dir, String fileName) {
+    /** The nearest folder, {@code dir} itself first, that holds a file named {@code fileName}. */
+    static Path nearest(Path dir, String fileName) {
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.isRegularFile(d.resolve(fileName))) {
                 return d;
             }
         }
         return null;
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            return TOML.readTree(Files.readString(file));
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -102,7 +102,8 @@ public final class CargoManifests {
         return null;
     }
 
-    private static JsonNode readToml(Path manifest) {
+    /** A TOML file (manifest, lock file, cargo config) as a tree, or null when it cannot be read. */
+    static JsonNode readToml(Path manifest) {
         try {
             return TOML.readTree(Files.readString(manifest));
         } catch (IOException | RuntimeException e) {

@@ -35,7 +35,7 @@ public final class CargoMetadata {
     /** The graph of the workspace holding {@code folder}, or an empty one with the reason. */
     public static CrateGraph discover(Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
-        if (manifestAbove(dir) == null) {
+        if (CargoLock.nearest(dir, "Cargo.toml") == null) {
             return CrateGraph.EMPTY; // not inside a Cargo package: nothing to resolve
         }
         Set<Path> locksBefore = existingLocks(dir);
@@ -145,15 +145,6 @@ public final class CargoMetadata {
             return "registry";
         }
         return s.startsWith("git+") ? "git" : "path";
-    }
-
-    private static Path manifestAbove(Path dir) {
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("Cargo.toml"))) {
-                return d.resolve("Cargo.toml");
-            }
-        }
-        return null;
     }
 
     private static Set<Path> existingLocks(Path dir) {
