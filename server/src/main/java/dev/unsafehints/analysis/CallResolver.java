@@ -3,6 +3,7 @@ package dev.unsafehints.analysis;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class CallResolver {
         /** How the analysis says where the callee is declared unsafe. */
         String declaredUnsafe() {
             if (declaration == null) {
+                return "`" + displayPath + "` is an unsafe function of the standard library";
+            }
+            if (dependency != null && StdSources.CRATES.contains(dependency)) {
                 return "`" + displayPath + "` is an unsafe function of the standard library";
             }
             return dependency == null ? "`" + declaration.displayPath() + "` is declared `unsafe`"
@@ -173,7 +177,7 @@ final class CallResolver {
                 if (c.known()) {
                     return c;
                 }
-                Callee s = std(List.of(owner, name));
+                Callee s = stdType(owner, name);
                 if (s.known() || hasOwner(owner)) {
                     return s;
                 }
@@ -198,7 +202,7 @@ final class CallResolver {
         if (dependency != null) {
             return inDependency(dependency, absolute);
         }
-        if (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3) {
+        if (!hasStdSources() && (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3)) {
             Callee c = std(absolute);
             if (c.known()) {
                 return c;
@@ -218,6 +222,11 @@ final class CallResolver {
      */
     private Callee inDependency(WorkspaceIndex.CrateDeclarations dependency, List<String> absolute) {
         String name = absolute.get(absolute.size() - 1);
+        DeclaredFn resolved = agreeing(DependencyPaths.resolve(dependency, absolute.subList(1, absolute.size())),
+                fn -> true);
+        if (resolved != null) {
+            return inDependency(resolved, absolute);
+        }
         List<String> modulePath = absolute.subList(1, absolute.size() - 1);
         if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
             String owner = modulePath.get(modulePath.size() - 1);
@@ -235,9 +244,10 @@ final class CallResolver {
         return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
     }
 
-    private static Callee inDependency(DeclaredFn fn, List<String> absolute) {
-        return new Callee(fn.isUnsafe(), String.join("::", absolute), fn, true,
-                !fn.isUnsafe() && !fn.targetFeatures().isEmpty(), absolute.get(0));
+    private Callee inDependency(DeclaredFn fn, List<String> absolute) {
+        boolean isUnsafe = fn.isUnsafeIn(edition);
+        return new Callee(isUnsafe, String.join("::", absolute), fn, true,
+                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0));
     }
 
     /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */
@@ -269,6 +279,32 @@ final class CallResolver {
             }
         }
         return found;
+    }
+
+    /** Whether the standard library is known from its sources (else from the built-in list). */
+    private boolean hasStdSources() {
+        return crate.dependency("core") != null;
+    }
+
+    /**
+     * {@code Type::f} for a type the crate does not declare, as the prelude or a `use` of std
+     * brings it (`Vec::from_raw_parts`, `NonNull::new_unchecked`): from the standard library's
+     * declarations of that type (its aliases followed, `NonZeroUsize` is `NonZero<usize>`) when
+     * the sources are at hand, else from the built-in list.
+     */
+    private Callee stdType(String owner, String name) {
+        if (!hasStdSources()) {
+            return std(List.of(owner, name));
+        }
+        List<DeclaredFn> found = new ArrayList<>();
+        for (String stdCrate : StdSources.CRATES) {
+            WorkspaceIndex.CrateDeclarations c = crate.dependency(stdCrate);
+            if (c != null) {
+                found.addAll(DependencyPaths.ofType(c, owner, name));
+            }
+        }
+        DeclaredFn fn = agreeing(found, f -> true);
+        return fn == null ? Callee.UNKNOWN : inDependency(fn, List.of("std", owner, name));
     }
 
     private Callee std(List<String> path) {

@@ -3,6 +3,9 @@ package dev.unsafehints.cli;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.engine.DependencyIndexer;
+import dev.unsafehints.workspace.DeclarationsCache;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.HtmlReportWriter;
 import dev.unsafehints.report.JsonReportWriter;
@@ -98,6 +101,21 @@ public final class ScanCommand implements Callable<Integer> {
                     + " read Cargo.lock and the sources on disk instead.")
     boolean noCargo;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where the declarations of the dependencies and of the standard library are kept between"
+                    + " runs (default: $XDG_CACHE_HOME/unsafe-hints/declarations, else ~/.cache/unsafe-hints/declarations).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the declarations cache.")
+    boolean noCache;
+
+    @Option(names = "--rust-src", paramLabel = "DIR",
+            description = "The standard library's sources (the `library` folder of the rust-src component), whose"
+                    + " declarations say which std, core, alloc and core::arch functions are unsafe (default:"
+                    + " RUST_SRC_PATH, else $(rustc --print sysroot)/lib/rustlib/src/rust/library; without them a"
+                    + " built-in list of the common ones is used).")
+    Path rustSrc;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")
     ColorMode color = ColorMode.AUTO;
 
@@ -167,7 +185,9 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
                 !noIgnore, includeTarget, maxFileSize, java.time.Duration.ofMillis(Math.round(fileTimeLimit * 1000)), !noCargo,
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
+                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer,
+                stdSources(), noCache ? DeclarationsCache.NONE
+                : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())));
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
         ReportModel model = runner.run();
@@ -175,9 +195,16 @@ public final class ScanCommand implements Callable<Integer> {
         for (String problem : runner.graph.problems()) {
             err.println("unsafe-hints scan: " + problem);
         }
+        if (!request.std().found()) {
+            err.println("unsafe-hints scan: the standard library's sources were not found (" + request.std().origin()
+                    + "): its unsafe functions are known from a built-in list of the common ones; set RUST_SRC_PATH"
+                    + " or run `rustup component add rust-src`");
+        }
         write(model);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
+            err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
+                    runner.dependencies.size(), runner.dependencies.stream().filter(DependencyIndexer.Outcome::fromCache).count());
             err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
                     runner.graphSeconds, runner.graph.directDependencies().size(), runner.walkSeconds,
                     runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
@@ -194,6 +221,19 @@ public final class ScanCommand implements Callable<Integer> {
             return ExitCode.ERROR;
         }
         return exitCodeFor(model, failOn, maxNew);
+    }
+
+    /** The standard library's sources: --rust-src, else as rust-analyzer finds them. */
+    private StdSources stdSources() throws UsageException {
+        if (rustSrc == null) {
+            return StdSources.locate(System.getenv());
+        }
+        StdSources given = StdSources.locate(Map.of("RUST_SRC_PATH", rustSrc.toString()));
+        if (!given.found()) {
+            throw new UsageException("--rust-src " + rustSrc + " holds no core/src/lib.rs (give the `library` folder"
+                    + " of the Rust sources)");
+        }
+        return new StdSources(given.library(), "--rust-src");
     }
 
     /** 1 when a reported site reaches the --fail-on level or more than --max-new are new; else 0. */

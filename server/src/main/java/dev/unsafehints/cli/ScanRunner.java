@@ -6,6 +6,7 @@ import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.engine.DependencyIndexer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.FileReport;
@@ -22,6 +23,8 @@ import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CargoMetadata;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.DeclarationsCache;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
@@ -48,7 +51,7 @@ final class ScanRunner {
                    long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
-                   Analyzer analyzer) {
+                   Analyzer analyzer, StdSources std, DeclarationsCache cache) {
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -70,6 +73,8 @@ final class ScanRunner {
     CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
+    /** How each dependency (and standard library crate) got into the index. */
+    List<DependencyIndexer.Outcome> dependencies = List.of();
 
     ScanRunner(Request request) {
         this.request = request;
@@ -113,13 +118,27 @@ final class ScanRunner {
         // that calls into them (`libc::mmap`) are resolved.
         long graphStart = System.nanoTime();
         graph = crateGraph(request.roots(), request.useCargo());
-        List<Path> dependencyFiles = dependencyFiles(graph);
+        Set<Path> scannedCrates = new java.util.HashSet<>();
+        walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
+        List<CrateGraph.Package> packages = dependencyPackages(graph, request.std(), scannedCrates);
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles.size());
+        ScanProgress progress = request.progress().create(2 * walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
-        index.setDependencies(graph.dependencies());
+        Map<Path, Map<String, Path>> names = new java.util.HashMap<>(graph.dependencies());
+        if (request.std().found()) {
+            request.std().internalDependencies().forEach(names::putIfAbsent);
+            index.setStandardLibrary(request.std().namesForCrates());
+        }
+        index.setDependencies(names);
+        // crates that others name keep their declarations to the end of the scan (the standard
+        // library scanned as a workspace: `std`'s files need `core`'s after `core` is done)
+        Set<Path> named = new java.util.HashSet<>();
+        names.values().forEach(m -> named.addAll(m.values()));
+        if (request.std().found()) {
+            named.addAll(request.std().namesForCrates().values());
+        }
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
@@ -135,10 +154,8 @@ final class ScanRunner {
                 indexFile(file, reader, index, assembler, unreadable, watchdog);
                 progress.fileDone();
             });
-            forEach(pool, dependencyFiles, file -> {
-                indexDependencyFile(file, reader, index, watchdog);
-                progress.fileDone();
-            });
+            dependencies = new DependencyIndexer(request.cache(), watchdog)
+                    .index(packages, this::crateOfPackage, index, pool);
             indexSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             Map<Path, java.util.concurrent.atomic.AtomicInteger> filesLeft = new java.util.HashMap<>();
@@ -155,7 +172,8 @@ final class ScanRunner {
                 if (!unreadable.contains(file)) {
                     scanFile(file, reader, analyzer, index, assembler, watchdog);
                 }
-                if (filesLeft.get(file).decrementAndGet() == 0) {
+                if (filesLeft.get(file).decrementAndGet() == 0
+                        && !named.contains(manifests.crateOf(file).root())) {
                     crateOfFile.get(file).forEach(index::remove);
                 }
                 progress.fileDone();
@@ -168,7 +186,8 @@ final class ScanRunner {
         }
         crates.values().forEach(assembler::addCrate);
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
-                internalErrors.get());
+                internalErrors.get(), new ScanInfo.StandardLibrary(
+                        request.std().found() ? request.std().library().toString() : null, request.std().origin()));
         return assembler.assemble(ToolInfo.of(ToolVersion.version()), scan, request.baseline());
     }
 
@@ -222,37 +241,37 @@ final class ScanRunner {
         return graph;
     }
 
-    /** The source files of the libraries the scanned crates depend on directly, in path order. */
-    private static List<Path> dependencyFiles(CrateGraph graph) {
-        List<Path> files = new ArrayList<>();
+    /**
+     * The packages whose declarations the scan needs: the direct dependencies of the scanned
+     * crates, and the standard library's crates when their sources are at hand; a package that is
+     * itself being scanned is indexed as part of the scan instead.
+     */
+    private static List<CrateGraph.Package> dependencyPackages(CrateGraph graph, StdSources std, Set<Path> scanned) {
+        List<CrateGraph.Package> packages = new ArrayList<>();
         for (CrateGraph.Package dep : graph.directDependencies()) {
-            if (dep.libDir() == null || !java.nio.file.Files.isDirectory(dep.libDir())) {
-                continue;
-            }
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dep.libDir())) {
-                walk.filter(p -> p.toString().endsWith(".rs") && java.nio.file.Files.isRegularFile(p))
-                        .filter(p -> !dep.libDir().relativize(p).startsWith("bin"))
-                        .sorted()
-                        .forEach(files::add);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                // a dependency that cannot be read is only not resolved
+            if (!scanned.contains(dep.root())) {
+                packages.add(dep);
             }
         }
-        return files;
+        if (std.found()) {
+            for (String crate : StdSources.CRATES) {
+                CrateGraph.Package pkg = std.packageOf(crate);
+                if (!scanned.contains(pkg.root())) {
+                    packages.add(pkg);
+                }
+            }
+        }
+        return packages;
     }
 
-    /** The declarations of a dependency's file: read, never reported (the scan is not about them). */
-    private void indexDependencyFile(Path file, SourceReader reader, WorkspaceIndex index, Watchdog watchdog) {
-        SourceReader.Outcome read = reader.read(file);
-        if (!read.isOk()) {
-            return;
+    /** The crate a dependency's files belong to: its package (edition from its manifest). */
+    private CrateInfo crateOfPackage(CrateGraph.Package pkg) {
+        CrateInfo manifest = pkg.libDir() == null ? CrateInfo.NONE : manifests.crateOf(pkg.libDir().resolve("lib.rs"));
+        if (pkg.root().equals(manifest.root())) {
+            return manifest;
         }
-        try {
-            CrateInfo crate = manifests.crateOf(file);
-            index.update(crate, watchdog.call(() -> FileDeclarations.read(file, crate, read.text())));
-        } catch (Watchdog.TimedOut | RuntimeException | StackOverflowError e) {
-            // only calls into this file stay unresolved
-        }
+        return new CrateInfo(pkg.root(), pkg.name(), pkg.version(),
+                manifest.root() == null ? dev.unsafehints.grammar.Edition.DEFAULT : manifest.edition());
     }
 
     /** Pass one: the file's declarations into the index; files that cannot be read are listed once, here. */

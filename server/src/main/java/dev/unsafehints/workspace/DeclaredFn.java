@@ -14,10 +14,24 @@ import java.util.List;
  * @param safetyDoc  its "# Safety" section, or empty
  * @param targetFeatures features from #[target_feature(enable = "...")], empty when none
  * @param parameterTypes each parameter's type text without spaces, `self` for a self parameter
+ * @param safeBefore2024 unsafe, but callable without `unsafe` before edition 2024: the standard
+ *                       library marks such fns (`env::set_var`) `#[rustc_deprecated_safe_2024]`
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                          List<String> targetFeatures, Path file, TextPosition position, String returnType,
-                         List<String> parameterTypes) {
+                         List<String> parameterTypes, boolean safeBefore2024) {
+    public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
+                      List<String> targetFeatures, Path file, TextPosition position, String returnType,
+                      List<String> parameterTypes) {
+        this(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, position, returnType, parameterTypes,
+                false);
+    }
+
+    /** Whether a call needs `unsafe` in code of this edition. */
+    public boolean isUnsafeIn(dev.unsafehints.grammar.Edition edition) {
+        return isUnsafe && (!safeBefore2024 || edition == dev.unsafehints.grammar.Edition.E2024);
+    }
+
     /** The type text of the parameter that argument {@code index} of a call binds ({@code method}: `recv.f(..)`), or null. */
     public String parameterType(int index, boolean method) {
         int at = method && !parameterTypes.isEmpty() && parameterTypes.get(0).equals("self") ? index + 1 : index;

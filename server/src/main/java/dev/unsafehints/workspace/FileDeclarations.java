@@ -142,6 +142,14 @@ public final class FileDeclarations {
     private final int textLength;
     private final int textHash;
 
+    /** Declarations read back from the cache: no tree, no text. */
+    private FileDeclarations(Path file, List<String> fileModulePath, int textLength, int textHash) {
+        this.file = file;
+        this.fileModulePath = List.copyOf(fileModulePath);
+        this.textLength = textLength;
+        this.textHash = textHash;
+    }
+
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                              TokenOffsets offsets, SourceText lines) {
         this.file = file;
@@ -376,6 +384,12 @@ public final class FileDeclarations {
                             .add(List.copyOf(module));
                 }
             }
+        } else if (vis.externCrate() != null && vis.externCrate().KW_AS() != null
+                && vis.externCrate().identifier().size() == 2) {
+            // `extern crate alloc as alloc_crate;`: the alias names the crate in this module
+            imports.add(new Import(List.copyOf(module), vis.externCrate().identifier(1).getText(),
+                    List.of(vis.externCrate().identifier(0).getText()), false,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null));
         } else if (vis.useDeclaration() != null) {
             useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
                     vis.visibility() != null && vis.visibility().LPAREN() == null);
@@ -394,7 +408,17 @@ public final class FileDeclarations {
         String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
-                DeclaredFn.parameterTypesOf(fn)));
+                DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024")));
+    }
+
+    private static boolean hasAttribute(ParserRuleContext holder, String name) {
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr
+                    && attr.attr().attrBody().simplePath().getText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fnPointerField(String struct, String field, RustParser.Type_Context type) {
@@ -490,7 +514,8 @@ public final class FileDeclarations {
             TextPosition p = move.apply(f.position());
             moved |= !p.equals(f.position());
             d.functions.add(p.equals(f.position()) ? f : new DeclaredFn(f.name(), f.modulePath(), f.owner(),
-                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes()));
+                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes(),
+                    f.safeBefore2024()));
         }
         // the maps and lists are not changed once collected: the new declarations can share them
         d.staticMuts.putAll(staticMuts);
@@ -513,6 +538,56 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(hiddenModules);
         d.fingerprint = moved ? null : fingerprint;
         return d;
+    }
+
+    /**
+     * These declarations as plain data, for the on-disk cache ({@link DeclarationsCache}). Module
+     * paths used as map keys are joined with {@code ::} (JSON keys are strings).
+     */
+    public record Stored(String file, List<String> fileModulePath, int textLength, int textHash,
+                         List<DeclaredFn> functions, Map<String, List<List<String>>> staticMuts,
+                         Map<String, Set<String>> unionFields, Map<String, Set<String>> pointerFields,
+                         Map<String, Set<String>> otherFields, Map<String, Map<String, FieldKind>> fieldKinds,
+                         Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
+                         Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints,
+                         Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
+                         Map<String, Boolean> moduleVisibility) {
+    }
+
+    public Stored stored() {
+        return new Stored(file.toString(), fileModulePath, textLength, textHash, functions, staticMuts, unionFields,
+                pointerFields, otherFields, fieldKinds, fieldTypes, fnPointerFields, typeAliases, imports, innerLints,
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility));
+    }
+
+    /** The declarations that {@link #stored()} gave, detached. */
+    public static FileDeclarations restored(Stored s) {
+        FileDeclarations d = new FileDeclarations(Path.of(s.file()), s.fileModulePath(), s.textLength(), s.textHash());
+        d.functions.addAll(s.functions());
+        d.staticMuts.putAll(s.staticMuts());
+        d.unionFields.putAll(s.unionFields());
+        d.pointerFields.putAll(s.pointerFields());
+        d.otherFields.putAll(s.otherFields());
+        d.fieldKinds.putAll(s.fieldKinds());
+        d.fieldTypes.putAll(s.fieldTypes());
+        d.fnPointerFields.addAll(s.fnPointerFields());
+        d.typeAliases.putAll(s.typeAliases());
+        d.imports.addAll(s.imports());
+        d.innerLints.addAll(s.innerLints());
+        s.moduleLints().forEach((k, v) -> d.moduleLints.put(splitKey(k), v));
+        d.hiddenModules.addAll(s.hiddenModules());
+        s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
+        return d;
+    }
+
+    private static <V> Map<String, V> joinedKeys(Map<List<String>, V> map) {
+        Map<String, V> joined = new HashMap<>();
+        map.forEach((k, v) -> joined.put(String.join("::", k), v));
+        return joined;
+    }
+
+    private static List<String> splitKey(String key) {
+        return key.isEmpty() ? List.of() : List.of(key.split("::"));
     }
 
     private String fingerprint;

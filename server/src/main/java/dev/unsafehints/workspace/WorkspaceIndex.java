@@ -80,6 +80,20 @@ public class WorkspaceIndex {
         version.incrementAndGet();
     }
 
+    /** The standard library's crates by name, for every crate that does not name them otherwise. */
+    private volatile Map<String, Path> standardLibrary = Map.of();
+
+    /**
+     * Tells the index where the standard library's crates are ({@link StdSources}): every crate
+     * can name {@code core}, {@code alloc} and {@code std}; their files are indexed like a
+     * dependency's, under these roots.
+     */
+    public void setStandardLibrary(Map<String, Path> crates) {
+        this.standardLibrary = Map.copyOf(crates);
+        merged.clear();
+        version.incrementAndGet();
+    }
+
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
         Map<Path, FileDeclarations> known = byCrate.get(key(crate));
@@ -114,12 +128,13 @@ public class WorkspaceIndex {
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
     private java.util.function.Function<String, CrateDeclarations> dependencyViews(Path root) {
         Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
-        if (names.isEmpty()) {
+        Map<String, Path> std = standardLibrary;
+        if (names.isEmpty() && std.isEmpty()) {
             return name -> null;
         }
         return name -> {
-            Path dep = names.get(name);
-            return dep == null || !byCrate.containsKey(dep) ? null : mergedView(dep);
+            Path dep = names.getOrDefault(name, std.get(name));
+            return dep == null || dep.equals(root) || !byCrate.containsKey(dep) ? null : mergedView(dep);
         };
     }
 
@@ -148,6 +163,8 @@ public class WorkspaceIndex {
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
         private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // "" where same-named structs disagree
         private final List<FileDeclarations.Import> publicImports = new ArrayList<>();
+        /** Every `use` (and `extern crate .. as`) by the module it is written in. */
+        private final Map<List<String>, List<FileDeclarations.Import>> importsByModule = new HashMap<>();
         /** What `pub use` in public modules re-exports by name, and the modules whose items a glob re-exports. */
         private final Set<List<String>> reexportedByName = new HashSet<>();
         private final Set<List<String>> reexportedByGlob = new HashSet<>();
@@ -189,6 +206,7 @@ public class WorkspaceIndex {
                     fileLints.computeIfAbsent(f.fileModulePath(), k -> new ArrayList<>()).add(f.innerLints());
                 }
                 for (FileDeclarations.Import imp : f.imports()) {
+                    importsByModule.computeIfAbsent(imp.modulePath(), k -> new ArrayList<>()).add(imp);
                     if (imp.isPublic()) {
                         publicImports.add(imp);
                     }
@@ -313,6 +331,16 @@ public class WorkspaceIndex {
         public boolean hasStructField(String struct, String field) {
             Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
             return fields != null && fields.containsKey(field);
+        }
+
+        /** The imports written in the module at {@code modulePath}, public or not. */
+        public List<FileDeclarations.Import> importsIn(List<String> modulePath) {
+            return importsByModule.getOrDefault(modulePath, List.of());
+        }
+
+        /** What a type alias of the crate stands for (cfg variants give several), or an empty list. */
+        public List<String> typeAlias(String name) {
+            return typeAliases.getOrDefault(name, List.of());
         }
 
         /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */

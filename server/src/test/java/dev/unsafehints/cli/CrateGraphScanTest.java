@@ -100,7 +100,9 @@ class CrateGraphScanTest {
         Run run = scan("--no-cargo", app.toString());
 
         assertEquals(5, run.json().path("totals").path("counts").path("unsafe-call").asInt(), run.err());
-        assertEquals("", run.err().strip());
+        // nothing to report but, on a machine without the rust-src component, where std comes from
+        assertEquals("", run.err().lines().filter(l -> !l.contains("the standard library's sources were not found"))
+                .collect(java.util.stream.Collectors.joining("\n")));
     }
 
     @Test
