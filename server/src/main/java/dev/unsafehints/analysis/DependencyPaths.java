@@ -97,6 +97,11 @@ final class DependencyPaths {
                 List<String> parent = module.isEmpty() ? module : module.subList(0, module.size() - 1);
                 return target(crate, parent, append(List.of("self"), rest), depth);
             }
+            case "::": {
+                // a crate by name (`extern crate alloc as alloc_crate;` records `::alloc`)
+                CrateDeclarations named = rest.size() < 2 ? null : crate.dependency(rest.get(0));
+                return named == null ? List.of() : item(named, List.of(), rest.subList(1, rest.size()), depth + 1);
+            }
             default:
                 break;
         }
@@ -105,8 +110,8 @@ final class DependencyPaths {
         }
         for (FileDeclarations.Import imp : crate.importsIn(List.of())) {
             // `extern crate alloc as alloc_crate;` at the root names the crate everywhere
-            if (!module.isEmpty() && !imp.glob() && imp.alias().equals(first) && imp.target().size() == 1
-                    && !imp.target().get(0).equals(first)) {
+            if (!module.isEmpty() && !imp.glob() && imp.alias().equals(first) && imp.target().size() == 2
+                    && imp.target().get(0).equals("::")) {
                 return target(crate, List.of(), append(imp.target(), rest), depth + 1);
             }
         }

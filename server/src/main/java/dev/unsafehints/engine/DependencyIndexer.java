@@ -62,7 +62,7 @@ public final class DependencyIndexer {
                 outcomes.add(cached);
             } else {
                 CrateGraph.Package pkg = packages.get(i);
-                misses.add(new Miss(pkg, crateOf.apply(pkg), PackageFiles.of(pkg)));
+                misses.add(new Miss(pkg, crateOf.apply(pkg), PackageFiles.underLibDir(pkg), PackageFiles.of(pkg)));
             }
         }
         // parse every file of every missed package at once, so that all threads stay busy
@@ -84,23 +84,25 @@ public final class DependencyIndexer {
                 }
             }
             declarations.forEach(d -> index.update(miss.crate(), d));
-            cache.write(DeclarationsCache.keyOf(miss.pkg(), miss.files()), declarations);
+            List<Path> outside = new ArrayList<>(miss.files());
+            outside.removeAll(new java.util.HashSet<>(miss.inLibDir()));
+            cache.write(DeclarationsCache.keyOf(miss.pkg(), miss.inLibDir()), outside, declarations);
             outcomes.add(new Outcome(miss.pkg(), miss.files().size(), false));
         }
         return outcomes;
     }
 
-    private record Miss(CrateGraph.Package pkg, CrateInfo crate, List<Path> files) {
+    /** A package the cache did not have: the files of its library folder, and all its files. */
+    private record Miss(CrateGraph.Package pkg, CrateInfo crate, List<Path> inLibDir, List<Path> files) {
     }
 
     private Outcome fromCache(CrateGraph.Package pkg, CrateInfo crate, WorkspaceIndex index) {
-        List<Path> files = PackageFiles.of(pkg);
-        Optional<List<FileDeclarations>> cached = cache.read(DeclarationsCache.keyOf(pkg, files));
+        Optional<List<FileDeclarations>> cached = cache.read(DeclarationsCache.keyOf(pkg, PackageFiles.underLibDir(pkg)));
         if (cached.isEmpty()) {
             return null;
         }
         cached.get().forEach(d -> index.update(crate, d));
-        return new Outcome(pkg, files.size(), true);
+        return new Outcome(pkg, cached.get().size(), true);
     }
 
     private FileDeclarations parse(Path file, CrateInfo crate) {

@@ -1,6 +1,5 @@
 package dev.unsafehints.workspace;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -34,11 +33,32 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class DeclarationsCache {
     /** Bump when the stored form changes in a way old entries cannot be read as. */
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    private static final TypeReference<List<FileDeclarations.Stored>> STORED = new TypeReference<>() {
-    };
+
+    /**
+     * One package's entry: its files' declarations, and the files from outside the library's
+     * folder that it includes ({@code #[path]}), with the size and time they had: the key only
+     * covers the library's folder, so that a lookup never has to read a source file.
+     */
+    record Entry(List<Stamp> outside, List<FileDeclarations.Stored> files) {
+    }
+
+    /** A file as it was when the entry was written. */
+    record Stamp(String path, long size, long modified) {
+        static Stamp of(Path file) throws IOException {
+            return new Stamp(file.toString(), Files.size(file), Files.getLastModifiedTime(file).toMillis());
+        }
+
+        boolean stillHolds() {
+            try {
+                return equals(of(Path.of(path)));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }
+    }
 
     private final Path folder;
 
@@ -68,7 +88,10 @@ public final class DeclarationsCache {
         return folder;
     }
 
-    /** The key of a package whose library consists of {@code files}: changes when any of them does. */
+    /**
+     * The key of a package whose library folder holds {@code files} ({@link PackageFiles#underLibDir}):
+     * changes when any of them does.
+     */
     public static String keyOf(CrateGraph.Package pkg, List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -98,24 +121,36 @@ public final class DeclarationsCache {
         }
         Path entry = folder.resolve(key + ".json.gz");
         try (InputStream in = new GZIPInputStream(Files.newInputStream(entry), 1 << 16)) {
-            List<FileDeclarations.Stored> stored = JSON.readValue(in, STORED);
-            return Optional.of(stored.stream().map(FileDeclarations::restored).toList());
+            Entry stored = JSON.readValue(in, Entry.class);
+            for (Stamp outside : stored.outside()) {
+                if (!outside.stillHolds()) {
+                    return Optional.empty(); // a file pulled in by `#[path]` changed
+                }
+            }
+            return Optional.of(stored.files().stream().map(FileDeclarations::restored).toList());
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing, corrupt, truncated or of another format: index again
         }
     }
 
-    /** Stores a package's declarations under {@code key}; a cache that cannot be written is skipped. */
-    public void write(String key, List<FileDeclarations> declarations) {
+    /**
+     * Stores a package's declarations under {@code key}, with the files outside its library folder
+     * that they were read from; a cache that cannot be written is skipped.
+     */
+    public void write(String key, List<Path> outside, List<FileDeclarations> declarations) {
         if (folder == null) {
             return;
         }
         Path temp = null;
         try {
+            List<Stamp> stamps = new java.util.ArrayList<>();
+            for (Path file : outside) {
+                stamps.add(Stamp.of(file));
+            }
             Files.createDirectories(folder);
             temp = Files.createTempFile(folder, key, ".tmp");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-                JSON.writeValue(out, declarations.stream().map(FileDeclarations::stored).toList());
+                JSON.writeValue(out, new Entry(stamps, declarations.stream().map(FileDeclarations::stored).toList()));
             }
             try {
                 Files.move(temp, folder.resolve(key + ".json.gz"), StandardCopyOption.ATOMIC_MOVE,

@@ -27,6 +27,12 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
                 false);
     }
 
+    /** The same declaration, said to be in {@code path}. */
+    public DeclaredFn inFile(Path path) {
+        return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, path, position, returnType,
+                parameterTypes, safeBefore2024);
+    }
+
     /** Whether a call needs `unsafe` in code of this edition. */
     public boolean isUnsafeIn(dev.unsafehints.grammar.Edition edition) {
         return isUnsafe && (!safeBefore2024 || edition == dev.unsafehints.grammar.Edition.E2024);

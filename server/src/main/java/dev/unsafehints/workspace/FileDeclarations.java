@@ -386,9 +386,10 @@ public final class FileDeclarations {
             }
         } else if (vis.externCrate() != null && vis.externCrate().KW_AS() != null
                 && vis.externCrate().identifier().size() == 2) {
-            // `extern crate alloc as alloc_crate;`: the alias names the crate in this module
+            // `extern crate alloc as alloc_crate;`: the alias names the crate `::alloc` (the
+            // leading `::` says a crate, not a module of the same name: std has both)
             imports.add(new Import(List.copyOf(module), vis.externCrate().identifier(1).getText(),
-                    List.of(vis.externCrate().identifier(0).getText()), false,
+                    List.of("::", vis.externCrate().identifier(0).getText()), false,
                     vis.visibility() != null && vis.visibility().LPAREN() == null));
         } else if (vis.useDeclaration() != null) {
             useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
@@ -555,22 +556,25 @@ public final class FileDeclarations {
     }
 
     public Stored stored() {
-        return new Stored(file.toString(), fileModulePath, textLength, textHash, functions, staticMuts, unionFields,
-                pointerFields, otherFields, fieldKinds, fieldTypes, fnPointerFields, typeAliases, imports, innerLints,
+        // every function and field of the file has the file's path: stored once, not per item
+        List<DeclaredFn> fns = functions.stream().map(f -> f.inFile(null)).toList();
+        List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
+        return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
+                pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility));
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
     public static FileDeclarations restored(Stored s) {
         FileDeclarations d = new FileDeclarations(Path.of(s.file()), s.fileModulePath(), s.textLength(), s.textHash());
-        d.functions.addAll(s.functions());
+        s.functions().forEach(f -> d.functions.add(f.inFile(d.file)));
         d.staticMuts.putAll(s.staticMuts());
         d.unionFields.putAll(s.unionFields());
         d.pointerFields.putAll(s.pointerFields());
         d.otherFields.putAll(s.otherFields());
         d.fieldKinds.putAll(s.fieldKinds());
         d.fieldTypes.putAll(s.fieldTypes());
-        d.fnPointerFields.addAll(s.fnPointerFields());
+        s.fnPointerFields().forEach(f -> d.fnPointerFields.add(f.inFile(d.file)));
         d.typeAliases.putAll(s.typeAliases());
         d.imports.addAll(s.imports());
         d.innerLints.addAll(s.innerLints());

@@ -22,13 +22,12 @@ public final class PackageFiles {
 
     /** The library's {@code .rs} files in path order; empty when it has none or they cannot be read. */
     public static List<Path> of(CrateGraph.Package pkg) {
-        TreeSet<Path> files = new TreeSet<>();
-        if (pkg.libDir() == null || !Files.isDirectory(pkg.libDir())) {
-            return List.of();
+        List<Path> inside = underLibDir(pkg);
+        if (inside.isEmpty()) {
+            return inside;
         }
+        TreeSet<Path> files = new TreeSet<>(inside);
         Path libDir = pkg.libDir().toAbsolutePath().normalize();
-        walk(libDir, files);
-        files.removeIf(p -> libDir.relativize(p).startsWith("bin"));
         for (Path placed : PathAttributes.placedFiles(pkg.root().toAbsolutePath().normalize())) {
             if (placed.startsWith(libDir) || !Files.isRegularFile(placed)) {
                 continue;
@@ -39,6 +38,21 @@ public final class PackageFiles {
                 files.add(placed);
             }
         }
+        return List.copyOf(files);
+    }
+
+    /**
+     * The {@code .rs} files under the folder of the library's root file only (no file is read):
+     * what a cache can check cheaply before it trusts an entry.
+     */
+    public static List<Path> underLibDir(CrateGraph.Package pkg) {
+        if (pkg.libDir() == null || !Files.isDirectory(pkg.libDir())) {
+            return List.of();
+        }
+        TreeSet<Path> files = new TreeSet<>();
+        Path libDir = pkg.libDir().toAbsolutePath().normalize();
+        walk(libDir, files);
+        files.removeIf(p -> libDir.relativize(p).startsWith("bin"));
         return List.copyOf(files);
     }
 

@@ -97,6 +97,12 @@ class StdSourcesScanTest {
         Files.writeString(fs, Files.readString(fs).replace("pub const fn null", "pub const unsafe fn null"));
         Run run = scan("--no-cargo", "--cache-dir", cache.toString(), "--rust-src", library.toString(), app);
         assertTrue(unsafeCalls(run.json()).containsKey(10), "core::ptr::null is now unsafe: " + unsafeCalls(run.json()));
+        // a file that `#[path]` pulls in from outside core's folder counts too
+        Path sse2 = library.resolve("stdarch/crates/core_arch/src/x86/sse2.rs");
+        Files.writeString(sse2, Files.readString(sse2).replace(
+                "#[target_feature(enable = \"sse2\")]\npub unsafe fn _mm_loadu_si128", "pub fn _mm_loadu_si128"));
+        run = scan("--no-cargo", "--cache-dir", cache.toString(), "--rust-src", library.toString(), app);
+        assertFalse(unsafeCalls(run.json()).containsKey(16), "_mm_loadu_si128 is now safe: " + unsafeCalls(run.json()));
     }
 
     @Test

@@ -48,7 +48,7 @@ class DeclarationsCacheTest {
         DeclarationsCache cache = DeclarationsCache.in(dir.resolve("cache"));
         String key = DeclarationsCache.keyOf(pkg, List.of(file));
         assertTrue(cache.read(key).isEmpty());
-        cache.write(key, List.of(read));
+        cache.write(key, List.of(), List.of(read));
         List<FileDeclarations> back = cache.read(key).orElseThrow();
         assertEquals(1, back.size());
         assertEquals(read.fingerprint(), back.get(0).fingerprint());
@@ -90,7 +90,7 @@ class DeclarationsCacheTest {
         Path blocker = dir.resolve("file-not-folder");
         Files.writeString(blocker, "x");
         DeclarationsCache cache = DeclarationsCache.in(blocker.resolve("cache"));
-        cache.write("k", List.of()); // no exception
+        cache.write("k", List.of(), List.of()); // no exception
         assertTrue(cache.read("k").isEmpty());
     }
 }

@@ -15,7 +15,15 @@ pub fn calls(p: *const u8, v: *mut u8) {
         let _ = std::mem::transmute_copy::<u8, u8>(&1); //~ unsafe-call
         let _ = _mm_loadu_si128(p as *const __m128i); //~ unsafe-call
         std::env::set_var("a", "b"); // ok: unsafe only from edition 2024
+        let _ = std::slice::from_raw_parts(p, 1); //~ unsafe-call
+        let _ = std::slice::from_ref(&1); // ok: safe
     }
+}
+
+pub fn local_import(p: *const u8) -> u8 {
+    use core::ptr;
+    // SAFETY: the fixture only needs the call to be written.
+    unsafe { ptr::read(p) } //~ unsafe-call
 }
 
 #[target_feature(enable = "sse2")]

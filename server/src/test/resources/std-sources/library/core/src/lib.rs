@@ -2,6 +2,7 @@
 
 pub mod ptr;
 pub mod num;
+pub mod slice;
 
 pub mod mem {
     /// Reads `src` as a `U`.
