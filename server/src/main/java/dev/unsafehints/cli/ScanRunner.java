@@ -18,9 +18,7 @@ import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.version.ToolVersion;
-import dev.unsafehints.workspace.CargoLock;
 import dev.unsafehints.workspace.CargoManifests;
-import dev.unsafehints.workspace.CargoMetadata;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.DeclarationsCache;
@@ -117,18 +115,17 @@ final class ScanRunner {
         // The crate graph: the dependencies' declarations go into the index too (not analyzed), so
         // that calls into them (`libc::mmap`) are resolved.
         long graphStart = System.nanoTime();
-        graph = crateGraph(request.roots(), request.useCargo());
+        graph = CrateGraph.discover(request.roots(), request.useCargo());
         Set<Path> scannedCrates = new java.util.HashSet<>();
         walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
-        List<CrateGraph.Package> packages = dependencyPackages(graph, request.std(), scannedCrates);
+        List<CrateGraph.Package> packages = graph.packagesToIndex(request.std(), scannedCrates::contains);
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
         ScanProgress progress = request.progress().create(2 * walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
-        Map<Path, Map<String, Path>> names = new java.util.HashMap<>(graph.dependencies());
+        Map<Path, Map<String, Path>> names = graph.dependencyNames(request.std());
         if (request.std().found()) {
-            request.std().internalDependencies().forEach(names::putIfAbsent);
             index.setStandardLibrary(request.std().namesForCrates());
         }
         index.setDependencies(names);
@@ -155,7 +152,7 @@ final class ScanRunner {
                 progress.fileDone();
             });
             dependencies = new DependencyIndexer(request.cache(), watchdog)
-                    .index(packages, this::crateOfPackage, index, pool);
+                    .index(packages, pkg -> DependencyIndexer.crateOf(pkg, manifests), index, pool);
             indexSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             Map<Path, java.util.concurrent.atomic.AtomicInteger> filesLeft = new java.util.HashMap<>();
@@ -214,64 +211,6 @@ final class ScanRunner {
                 internalErrors.set(true); // the work catches everything; this is a last resort
             }
         }
-    }
-
-    /**
-     * The crate graph of each folder scanned: `cargo metadata` (when allowed), else, or when cargo
-     * fails, what `Cargo.lock` and the sources on disk say.
-     */
-    private static CrateGraph crateGraph(List<Path> roots, boolean useCargo) {
-        CrateGraph graph = CrateGraph.EMPTY;
-        for (Path root : roots) {
-            if (!java.nio.file.Files.isDirectory(root)) {
-                continue;
-            }
-            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root) : null;
-            if (fromCargo != null && (fromCargo.problems().isEmpty() || !fromCargo.packages().isEmpty())) {
-                graph = graph.plus(fromCargo);
-                continue;
-            }
-            CrateGraph fromLock = CargoLock.discover(root);
-            if (fromCargo != null) {
-                fromLock = CrateGraph.failed(fromCargo.problems().get(0) + "; read Cargo.lock instead")
-                        .plus(fromLock);
-            }
-            graph = graph.plus(fromLock);
-        }
-        return graph;
-    }
-
-    /**
-     * The packages whose declarations the scan needs: the direct dependencies of the scanned
-     * crates, and the standard library's crates when their sources are at hand; a package that is
-     * itself being scanned is indexed as part of the scan instead.
-     */
-    private static List<CrateGraph.Package> dependencyPackages(CrateGraph graph, StdSources std, Set<Path> scanned) {
-        List<CrateGraph.Package> packages = new ArrayList<>();
-        for (CrateGraph.Package dep : graph.directDependencies()) {
-            if (!scanned.contains(dep.root())) {
-                packages.add(dep);
-            }
-        }
-        if (std.found()) {
-            for (String crate : StdSources.CRATES) {
-                CrateGraph.Package pkg = std.packageOf(crate);
-                if (!scanned.contains(pkg.root())) {
-                    packages.add(pkg);
-                }
-            }
-        }
-        return packages;
-    }
-
-    /** The crate a dependency's files belong to: its package (edition from its manifest). */
-    private CrateInfo crateOfPackage(CrateGraph.Package pkg) {
-        CrateInfo manifest = pkg.libDir() == null ? CrateInfo.NONE : manifests.crateOf(pkg.libDir().resolve("lib.rs"));
-        if (pkg.root().equals(manifest.root())) {
-            return manifest;
-        }
-        return new CrateInfo(pkg.root(), pkg.name(), pkg.version(),
-                manifest.root() == null ? dev.unsafehints.grammar.Edition.DEFAULT : manifest.edition());
     }
 
     /** Pass one: the file's declarations into the index; files that cannot be read are listed once, here. */

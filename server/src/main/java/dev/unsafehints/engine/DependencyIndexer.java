@@ -120,6 +120,16 @@ public final class DependencyIndexer {
         }
     }
 
+    /** The crate a package's files belong to: the package (edition from its manifest). */
+    public static CrateInfo crateOf(CrateGraph.Package pkg, dev.unsafehints.workspace.CargoManifests manifests) {
+        CrateInfo manifest = pkg.libDir() == null ? CrateInfo.NONE : manifests.crateOf(pkg.libDir().resolve("lib.rs"));
+        if (pkg.root().equals(manifest.root())) {
+            return manifest;
+        }
+        return new CrateInfo(pkg.root(), pkg.name(), pkg.version(),
+                manifest.root() == null ? dev.unsafehints.grammar.Edition.DEFAULT : manifest.edition());
+    }
+
     private static <T> T get(Future<T> future) throws InterruptedException {
         try {
             return future.get();

@@ -30,8 +30,12 @@ public final class SettingsStore {
     public static final String SECTION = "unsafeHints";
 
     /** What the editor settings say; a null threshold or a missing rule means "not set here". */
-    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
-        public static final EditorSettings NONE = new EditorSettings(Map.of(), null);
+    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold, boolean cargoEnabled) {
+        public static final EditorSettings NONE = new EditorSettings(Map.of(), null, false);
+
+        public EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
+            this(severities, largeBlockThreshold, false);
+        }
 
         public EditorSettings {
             severities = Map.copyOf(severities);
@@ -137,7 +141,9 @@ public final class SettingsStore {
     }
 
     /**
-     * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8}}).
+     * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8,
+     * "cargo": {"enable": true}}}); {@code cargo.enable} (off unless set) lets the server run
+     * {@code cargo metadata}, which runs what the project's `.cargo/config.toml` names.
      * Unknown values are reported and skipped; the rest still applies.
      */
     public void updateEditorSettings(JsonElement section) {
@@ -183,9 +189,19 @@ public final class SettingsStore {
                 problems.add("unsafeHints.largeBlockThreshold must be a whole number >= 0, not " + t);
             }
         }
+        boolean cargoEnabled = false;
+        JsonElement cargo = object.get("cargo");
+        if (cargo != null && cargo.isJsonObject() && cargo.getAsJsonObject().get("enable") != null) {
+            JsonElement enable = cargo.getAsJsonObject().get("enable");
+            if (enable.isJsonPrimitive() && enable.getAsJsonPrimitive().isBoolean()) {
+                cargoEnabled = enable.getAsBoolean();
+            } else {
+                problems.add("unsafeHints.cargo.enable must be true or false, not " + enable);
+            }
+        }
         for (String p : problems) {
             log.warn("setting ignored: " + p);
         }
-        return new EditorSettings(severities, threshold);
+        return new EditorSettings(severities, threshold, cargoEnabled);
     }
 }

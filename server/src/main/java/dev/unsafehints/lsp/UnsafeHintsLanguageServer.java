@@ -95,6 +95,15 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final UnsafeHintsTextDocumentService textDocumentService;
     private final UnsafeHintsWorkspaceService workspaceService;
     private volatile CargoManifests manifests = new CargoManifests();
+    private final DependencyLoader dependencies;
+    /** What the last dependency load was for (roots, cargo allowed, manifests read): reload when it changes. */
+    private volatile String dependencyInputs = "";
+    /**
+     * False when the client said the workspace is not trusted ({@code initializationOptions:
+     * {"workspaceTrusted": false}}, as VS Code's restricted mode): then cargo never runs.
+     */
+    private volatile boolean workspaceTrusted = true;
+    private final java.util.concurrent.atomic.AtomicLong manifestChanges = new java.util.concurrent.atomic.AtomicLong();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.NONE;
     private volatile ParentProcessWatcher parentWatcher;
@@ -106,6 +115,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.limits = new AnalysisLimits(log);
         this.analyzer = new Analyzer(options.rules()).keepingCodeTokens().keepingDeclarations(); // both: for Analyzer.analyzeEdit and the index
         this.settings = new SettingsStore(log);
+        this.dependencies = new DependencyLoader(index, options.declarationsCache(), log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);
         this.inventory = new WorkspaceInventory(rules, new WorkspaceInventory.FileAnalyzer() {
@@ -162,6 +172,9 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         features = ClientFeatures.of(params.getCapabilities());
         log.setTrace(params.getTrace());
         settings.setRoots(workspaceRoots(params));
+        workspaceTrusted = !(params.getInitializationOptions() instanceof com.google.gson.JsonObject o
+                && o.get("workspaceTrusted") instanceof com.google.gson.JsonPrimitive p && p.isBoolean()
+                && !p.getAsBoolean());
         if (params.getProcessId() != null) {
             parentWatcher = ParentProcessWatcher.watch(params.getProcessId(), options.parentPollInterval(),
                     () -> exitCode.complete(1), log).orElse(null);
@@ -242,8 +255,29 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
                 if (inventory.fileCount() > 0) {
                     reanalyseOpenDocuments();
                 }
+                reloadDependencies();
             });
         });
+    }
+
+    /**
+     * Reads the crate graph again when what it depends on changed (the folders, whether cargo may
+     * run, a manifest), then analyses the open documents again with the dependencies known.
+     */
+    CompletableFuture<Void> reloadDependencies() {
+        boolean cargoAllowed = workspaceTrusted && settings.editorSettings().cargoEnabled();
+        String inputs = settings.roots() + "|" + cargoAllowed + "|" + manifestChanges.get();
+        if (shutdownRequested.get() || inputs.equals(dependencyInputs)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        dependencyInputs = inputs;
+        return dependencies.load(settings.roots(), cargoAllowed, manifests,
+                () -> WorkDoneProgress.create(client, features, log, "dependencies"))
+                .thenAccept(loaded -> {
+                    if (loaded != null && !shutdownRequested.get()) {
+                        reanalyseOpenDocuments();
+                    }
+                });
     }
 
     private void registerDynamicCapabilities() {
@@ -253,6 +287,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.rs")),
                     new FileSystemWatcher(Either.forLeft("**/Cargo.toml")),
+                    new FileSystemWatcher(Either.forLeft("**/Cargo.lock")),
                     new FileSystemWatcher(Either.forLeft("**/" + ConfigFile.FILE_NAME)));
             registrations.add(new Registration("unsafe-hints-watch", "workspace/didChangeWatchedFiles",
                     new DidChangeWatchedFilesRegistrationOptions(watchers)));
@@ -290,6 +325,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     public CompletableFuture<Object> shutdown() {
         shutdownRequested.set(true);
         inventory.close();
+        dependencies.close();
         analyses.close();
         watchdog.close();
         background.shutdownNow();
@@ -449,6 +485,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             }
         }
         reindexWorkspace();
+        reloadDependencies();
     }
 
     CompletableFuture<Void> reindexWorkspace() {
@@ -471,6 +508,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     void cargoManifestsChanged() {
         manifests = new CargoManifests();
+        manifestChanges.incrementAndGet();
     }
 
     // ---- shared with the services ------------------------------------------------------------

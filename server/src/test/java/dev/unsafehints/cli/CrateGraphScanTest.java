@@ -58,6 +58,21 @@ class CrateGraphScanTest {
     }
 
     @Test
+    void noCargoRunsNothingTheProjectNames() throws Exception {
+        // a project whose .cargo/config.toml names a rustc wrapper: cargo would run it
+        Path marker = dir.resolve("MARKER");
+        Path wrapper = dir.resolve("wrapper.sh");
+        Files.writeString(wrapper, "#!/bin/sh\ntouch '" + marker + "'\nshift\nexec rustc \"$@\"\n");
+        assertTrue(wrapper.toFile().setExecutable(true));
+        Files.createDirectories(app.resolve(".cargo"));
+        Files.writeString(app.resolve(".cargo/config.toml"), "[build]\nrustc-wrapper = \"" + wrapper + "\"\n");
+        scan("--no-cargo", app.toString());
+        assertFalse(Files.exists(marker), "--no-cargo must not run cargo, nor the wrapper it names");
+        scan(app.toString());
+        assertTrue(Files.exists(marker), "without --no-cargo, cargo runs (and the test can tell)");
+    }
+
+    @Test
     void withoutCargoOrCargoLockNothingIsGuessed() throws Exception {
         Run run = scan("--no-cargo", app.toString());
         assertEquals(0, run.json().path("totals").path("counts").path("unsafe-call").asInt());
