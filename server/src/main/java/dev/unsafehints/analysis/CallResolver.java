@@ -180,6 +180,9 @@ final class CallResolver {
                     return c;
                 }
                 Callee s = stdType(owner, name);
+                if (!s.known()) {
+                    s = traitMethod(name);
+                }
                 if (s.known() || hasOwner(owner)) {
                     return s;
                 }
@@ -195,7 +198,8 @@ final class CallResolver {
                 // Type::method where the type sits in a module: crate::a::Type::f
                 String owner = modulePath.get(modulePath.size() - 1);
                 if (Character.isUpperCase(owner.charAt(0))) {
-                    return method(owner, name);
+                    Callee c = method(owner, name);
+                    return c.known() ? c : traitMethod(name);
                 }
             }
             return Callee.UNKNOWN;
@@ -221,7 +225,8 @@ final class CallResolver {
             }
         }
         if (absolute.size() >= 2 && Character.isUpperCase(absolute.get(absolute.size() - 2).charAt(0))) {
-            return method(absolute.get(absolute.size() - 2), name);
+            Callee c = method(absolute.get(absolute.size() - 2), name);
+            return c.known() ? c : traitMethod(name);
         }
         return Callee.UNKNOWN;
     }
@@ -243,7 +248,10 @@ final class CallResolver {
         if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
             String owner = modulePath.get(modulePath.size() - 1);
             DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> owner.equals(fn.owner()));
-            return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+            if (agreed == null) {
+                return traitMethod(name); // `X509Ref::from_ptr`: from a trait the type implements
+            }
+            return !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
         }
         for (DeclaredFn fn : dependency.functionsNamed(name)) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
@@ -367,6 +375,51 @@ final class CallResolver {
             }
         }
         return found.known() ? found : resolveMethod(name);
+    }
+
+    /**
+     * A method that some trait declares `unsafe fn` (an impl cannot make it safe), called on a
+     * type whose own methods the index does not see (its impls are written by a macro, or it is
+     * a dependency's type): `X509Ref::from_ptr(p)` with `ForeignTypeRef::from_ptr`. Taken as
+     * unsafe only when no method of that name anywhere in the crate, its dependencies or std is
+     * safe, so that a name shared with a safe method says nothing.
+     */
+    Callee traitMethod(String name) {
+        DeclaredFn fromTrait = null;
+        for (WorkspaceIndex.CrateDeclarations c : crateAndDependencies()) {
+            for (DeclaredFn fn : c.functionsNamed(name)) {
+                if (fn.owner() == null) {
+                    continue;
+                }
+                if (!fn.isUnsafe()) {
+                    return Callee.UNKNOWN;
+                }
+                if (fromTrait == null && c.declaresTrait(fn.owner())) {
+                    fromTrait = fn;
+                }
+            }
+        }
+        return fromTrait == null ? Callee.UNKNOWN
+                : new Callee(true, fromTrait.displayPath(), fromTrait, true, false, null);
+    }
+
+    private List<WorkspaceIndex.CrateDeclarations> everything;
+
+    /** The crate and every crate it depends on, directly or not (computed once per file). */
+    private List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
+        if (everything == null) {
+            List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();
+            all.add(crate);
+            for (int i = 0; i < all.size() && all.size() < 1_000; i++) {
+                for (WorkspaceIndex.CrateDeclarations d : all.get(i).allDependencies()) {
+                    if (!all.contains(d)) {
+                        all.add(d);
+                    }
+                }
+            }
+            everything = all;
+        }
+        return everything;
     }
 
     /** A method call `recv.name(..)` where the crate declares methods of that name. */

@@ -74,7 +74,7 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
      */
     public List<Package> packagesToIndex(StdSources std, java.util.function.Predicate<Path> isWorkspaceCrate) {
         List<Package> result = new ArrayList<>();
-        for (Package dep : directDependencies()) {
+        for (Package dep : reachableDependencies()) {
             if (!isWorkspaceCrate.test(dep.root())) {
                 result.add(dep);
             }
@@ -88,6 +88,34 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
             }
         }
         return result;
+    }
+
+    /**
+     * Every package the members depend on, directly or not (not the members): a dependency's
+     * `pub use` of its own dependency (`foreign_types` re-exports `foreign_types_shared`'s traits)
+     * is only followed when that one is indexed too.
+     */
+    public List<Package> reachableDependencies() {
+        Map<Path, Package> byRoot = new HashMap<>();
+        packages.forEach(p -> byRoot.put(p.root(), p));
+        java.util.LinkedHashSet<Path> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Path> queue = new java.util.ArrayDeque<>();
+        packages.stream().filter(Package::member).forEach(p -> queue.add(p.root()));
+        while (!queue.isEmpty()) {
+            for (Path dep : dependencies.getOrDefault(queue.poll(), Map.of()).values()) {
+                if (seen.add(dep)) {
+                    queue.add(dep);
+                }
+            }
+        }
+        List<Package> reachable = new ArrayList<>();
+        for (Path root : seen) {
+            Package p = byRoot.get(root);
+            if (p != null && !p.member()) {
+                reachable.add(p);
+            }
+        }
+        return reachable;
     }
 
     /** The packages that some member of the workspace depends on directly (not the members). */

@@ -107,8 +107,7 @@ public final class DeclarationsCache {
                 }
             }
             String sum = HexFormat.of().formatHex(digest.digest()).substring(0, 24);
-            String version = pkg.version().isEmpty() ? "" : "-" + pkg.version();
-            return safeName(pkg.name() + version) + "-" + sum;
+            return packageName(pkg) + "-" + sum;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
@@ -159,6 +158,7 @@ public final class DeclarationsCache {
                 Files.move(temp, folder.resolve(key + ".json.gz"), StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
+            dropOtherEntries(key);
         } catch (IOException | RuntimeException e) {
             // a read-only or full disk: the next run indexes the package again
         } finally {
@@ -191,6 +191,32 @@ public final class DeclarationsCache {
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
+    }
+
+    /** The part of a key that names the package: entries of one package share it. */
+    private static String packageName(CrateGraph.Package pkg) {
+        String version = pkg.version().isEmpty() ? "" : "-" + pkg.version();
+        return safeName(pkg.name() + version);
+    }
+
+    /**
+     * Deletes the entries of the same package under other keys (older sources, an older tool):
+     * they would never be read again, and the cache would grow with every upgrade.
+     */
+    private void dropOtherEntries(String key) {
+        String name = key.substring(0, key.length() - 25); // "-" and 24 hex digits
+        java.util.regex.Pattern sameName = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(name) + "-[0-9a-f]{24}\\.json\\.gz");
+        try (java.util.stream.Stream<Path> entries = Files.list(folder)) {
+            for (Path other : entries.toList()) {
+                String file = other.getFileName().toString();
+                if (sameName.matcher(file).matches() && !file.equals(key + ".json.gz")) {
+                    Files.deleteIfExists(other);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // left for the next write to try
+        }
     }
 
     private static String safeName(String name) {

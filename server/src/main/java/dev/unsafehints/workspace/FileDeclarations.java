@@ -42,6 +42,12 @@ public final class FileDeclarations {
     private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // struct -> field -> type, no `&`
     private final List<FnPointerField> fnPointerFields = new ArrayList<>();
     private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
+    private final Set<String> traits = new HashSet<>(); // names of the traits declared here
+
+    /** The names of the traits this file declares (their methods are functions with the trait as owner). */
+    public Set<String> traits() {
+        return traits;
+    }
 
     /**
      * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
@@ -370,6 +376,7 @@ public final class FileDeclarations {
             }
         } else if (vis.trait_() != null) {
             String owner = vis.trait_().identifier().getText();
+            traits.add(owner);
             for (RustParser.AssociatedItemContext a : vis.trait_().associatedItem()) {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false);
@@ -537,6 +544,7 @@ public final class FileDeclarations {
         d.innerLints.addAll(innerLints);
         d.moduleLints.putAll(moduleLints);
         d.hiddenModules.addAll(hiddenModules);
+        d.traits.addAll(traits);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -552,7 +560,7 @@ public final class FileDeclarations {
                          Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
-                         Map<String, Boolean> moduleVisibility) {
+                         Map<String, Boolean> moduleVisibility, Set<String> traits) {
     }
 
     public Stored stored() {
@@ -561,7 +569,7 @@ public final class FileDeclarations {
         List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints,
-                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility));
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits);
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -581,6 +589,7 @@ public final class FileDeclarations {
         s.moduleLints().forEach((k, v) -> d.moduleLints.put(splitKey(k), v));
         d.hiddenModules.addAll(s.hiddenModules());
         s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
+        d.traits.addAll(s.traits());
         return d;
     }
 
@@ -603,7 +612,7 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules));
+                    canonical(hiddenModules), canonical(traits));
         }
         return fingerprint;
     }

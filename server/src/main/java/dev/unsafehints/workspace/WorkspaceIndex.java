@@ -113,6 +113,7 @@ public class WorkspaceIndex {
         }
         CrateDeclarations view = new CrateDeclarations(files);
         view.dependencies = dependencyViews(key(crate));
+        view.dependencyNames = dependencyNamesOf(key(crate));
         return view;
     }
 
@@ -121,8 +122,15 @@ public class WorkspaceIndex {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
             CrateDeclarations view = new CrateDeclarations(byPath(files.values()));
             view.dependencies = dependencyViews(root);
+            view.dependencyNames = dependencyNamesOf(root);
             return view;
         });
+    }
+
+    private Set<String> dependencyNamesOf(Path root) {
+        Set<String> names = new java.util.TreeSet<>(dependencies.getOrDefault(root, Map.of()).keySet());
+        names.addAll(standardLibrary.keySet());
+        return names;
     }
 
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
@@ -182,6 +190,26 @@ public class WorkspaceIndex {
                 new java.util.concurrent.ConcurrentHashMap<>();
         /** The crate's dependencies by the name its code uses (set by the index). */
         private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
+        /** The names of the crate's dependencies, the standard library's included (set by the index). */
+        private java.util.Set<String> dependencyNames = Set.of();
+        private final Set<String> traitNames = new HashSet<>();
+
+        /** The declarations of every dependency of the crate (the standard library's crates included). */
+        public List<CrateDeclarations> allDependencies() {
+            List<CrateDeclarations> all = new ArrayList<>();
+            for (String name : dependencyNames) {
+                CrateDeclarations d = dependency(name);
+                if (d != null && !all.contains(d)) {
+                    all.add(d);
+                }
+            }
+            return all;
+        }
+
+        /** Whether the crate declares a trait of this name. */
+        public boolean declaresTrait(String name) {
+            return traitNames.contains(name);
+        }
 
         /** The declarations of the dependency this crate's code calls {@code name}, or null. */
         public CrateDeclarations dependency(String name) {
@@ -195,6 +223,7 @@ public class WorkspaceIndex {
                 structNames.addAll(f.fieldKinds().keySet());
             }
             for (FileDeclarations f : files) {
+                traitNames.addAll(f.traits());
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }

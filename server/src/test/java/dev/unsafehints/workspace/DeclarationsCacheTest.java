@@ -71,6 +71,21 @@ class DeclarationsCacheTest {
     }
 
     @Test
+    void aNewEntryReplacesTheSamePackagesOlderOnesOnly() throws Exception {
+        Path folder = dir.resolve("cache");
+        DeclarationsCache cache = DeclarationsCache.in(folder);
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("core-0123456789abcdef01234567.json.gz"), "old");
+        Files.writeString(folder.resolve("core-foundation-0.9.3-0123456789abcdef01234567.json.gz"), "other package");
+        cache.write("core-aaaaaaaaaaaaaaaaaaaaaaaa", List.of(), List.of());
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of("core-aaaaaaaaaaaaaaaaaaaaaaaa.json.gz",
+                            "core-foundation-0.9.3-0123456789abcdef01234567.json.gz"),
+                    entries.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
     void corruptTruncatedAndForeignEntriesAreMisses() throws Exception {
         Path folder = dir.resolve("cache");
         Files.createDirectories(folder);
