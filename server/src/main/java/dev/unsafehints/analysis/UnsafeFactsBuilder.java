@@ -1102,6 +1102,10 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == toMut) {
+            if (!isRawBorrowable(b.expression()) || c.castType().castType() != null
+                    && isTraitObject(model.textOf(c.castType().castType()))) {
+                return; // `&raw` cannot take a temporary; `&x as *const dyn T` unsizes (clippy is silent too)
+            }
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
                     model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
@@ -1163,7 +1167,7 @@ final class UnsafeFactsBuilder {
      * address to take with `&raw`), and not in macro arguments (whose text is the macro's).
      */
     private void implicitBorrowAsPointer(RustParser.BorrowExprContext b) {
-        if (b.AND() == null || !macros.isEmpty() || !isPlace(b.expression())) {
+        if (b.AND() == null || !macros.isEmpty() || !isRawBorrowable(b.expression())) {
             return;
         }
         InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b);
@@ -1182,21 +1186,80 @@ final class UnsafeFactsBuilder {
                         List.of(new TextEdit(model.rangeOf(b), raw))))));
     }
 
-    /** A place expression: a path, a field, an index or a deref of one (what `&raw` can take). */
-    private static boolean isPlace(RustParser.ExpressionContext e) {
+    /**
+     * A place that `&raw const` can take, so that the fix compiles: a local (parameters and
+     * pattern bindings included), `self`, a static, or a deref of anything, and fields and
+     * indexes of those. Not a temporary (`&0`, `&f()`, `&v.len()`, `&f().field`), nor a path that
+     * may name a `const`, a unit struct or an enum variant (values, not places: `&raw const C`
+     * is E0745).
+     */
+    private boolean isRawBorrowable(RustParser.ExpressionContext e) {
         if (e instanceof RustParser.ParenthesizedExprContext p) {
-            return isPlace(p.nested().expression());
+            return isRawBorrowable(p.nested().expression());
         }
         if (e instanceof RustParser.FieldExprContext f) {
-            return isPlace(f.expression());
+            return isRawBorrowable(f.expression());
         }
         if (e instanceof RustParser.TupleIndexPairExprContext t) {
-            return isPlace(t.expression());
+            return isRawBorrowable(t.expression());
         }
         if (e instanceof RustParser.IndexExprContext i) {
-            return isPlace(i.expression());
+            return isRawBorrowable(i.expression());
         }
-        return e instanceof RustParser.PathExprContext || e instanceof RustParser.DerefExprContext;
+        if (e instanceof RustParser.PathExprContext p) {
+            List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
+            List<String> written = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : segments) {
+                if (s.genericArgs() != null) {
+                    return false;
+                }
+                written.add(s.pathIdentSegment().getText());
+            }
+            String name = written.get(written.size() - 1);
+            if (written.size() == 1) {
+                Binding local = scopes.lookup(name);
+                if (name.equals("self") || local != null && local.function() == null) {
+                    return true;
+                }
+                if (fileStatics().contains(name)) {
+                    return true;
+                }
+            }
+            return resolver.isStaticMut(written, module);
+        }
+        return e instanceof RustParser.DerefExprContext;
+    }
+
+    /** `dyn Trait` (also in parentheses, with lifetimes): a borrow cast to it is an unsizing cast. */
+    private static boolean isTraitObject(String pointerType) {
+        String t = pointerType.replaceAll("\\s+", " ").trim();
+        t = t.replaceFirst("^\\*\\s*(const|mut)\\s*", "").replaceFirst("^\\(\\s*", "");
+        return t.startsWith("dyn ") || t.startsWith("dyn(");
+    }
+
+    private Set<String> fileStatics;
+
+    /** The names of the statics this file declares (`static NAME`, `static mut NAME`), read from its tokens. */
+    private Set<String> fileStatics() {
+        if (fileStatics != null) {
+            return fileStatics;
+        }
+        fileStatics = new HashSet<>();
+        List<Token> all = model.parsed().tokens().getTokens();
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() == RustLexer.KW_STATIC) {
+                Token name = nextCode(all, i);
+                if (name != null && name.getType() == RustLexer.KW_MUT) {
+                    name = nextCode(all, name.getTokenIndex());
+                }
+                Token colon = name == null ? null : nextCode(all, name.getTokenIndex());
+                if (colon != null && colon.getType() == RustLexer.COLON) {
+                    fileStatics.add(name.getText());
+                }
+            }
+        }
+        return fileStatics;
     }
 
     private void macro(RustParser.MacroInvocationContext m) {
