@@ -460,12 +460,17 @@ final class UnsafeFactsBuilder {
             }
             boolean pointer = FileDeclarations.isRawPointerType(p.type_());
             String typeText = p.type_() == null ? null : model.textOf(p.type_());
+            String evidence = pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(p) : null;
+            String aliased = pointer ? null : resolver.crate().rawPointerAlias(typeText);
+            if (aliased != null) { // `p: Handle` with `type Handle = *mut c_void;`
+                pointer = true;
+                evidence = "`" + name + "` is declared `" + typeText + "` (`" + aliased + "`) at line " + line(p);
+                typeText = aliased;
+            }
             if (pointer) {
                 pointerParams.add(name);
             }
-            scopes.bind(new Binding(name, pointer, typeText,
-                    pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(p) : null,
-                    model.rangeOf(p)));
+            scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(p)));
         }
     }
 
@@ -667,12 +672,38 @@ final class UnsafeFactsBuilder {
         walk(d.expression());
     }
 
+    /** The local names passed as they are (`f(p)`, `p.m()`): what the call may do with them is its business. */
+    private static List<String> argumentNames(RustParser.ExpressionContext receiver,
+                                              RustParser.CallArgumentsContext arguments) {
+        List<String> names = new ArrayList<>();
+        if (receiver != null) {
+            addLocalName(receiver, names);
+        }
+        if (arguments != null) {
+            for (RustParser.NestedContext n : arguments.nested()) {
+                addLocalName(n.expression(), names);
+            }
+        }
+        return names;
+    }
+
+    private static void addLocalName(RustParser.ExpressionContext e, List<String> names) {
+        while (e instanceof RustParser.ParenthesizedExprContext p) {
+            e = p.nested().expression();
+        }
+        if (e instanceof RustParser.PathExprContext p && p.pathInExpression().pathExprSegment().size() == 1
+                && p.pathInExpression().pathExprSegment(0).genericArgs() == null) {
+            names.add(p.getText());
+        }
+    }
+
     private void call(RustParser.CallExprContext c) {
         FnPointerCalls.Target pointer = fnPointers.unsafeCallee(c.expression());
+        List<String> arguments = argumentNames(null, c.callArguments());
         if (pointer != null) {
             record(OperationKind.UNSAFE_CALL, model.rangeOf(c), pointer.written(),
                     "call through unsafe function pointer `" + pointer.written() + "`", pointer.why(),
-                    pointer.declaration(), "");
+                    pointer.declaration(), "", arguments);
             walkChildren(c);
             return;
         }
@@ -689,11 +720,11 @@ final class UnsafeFactsBuilder {
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
-                                + " with `#[target_feature]`", null, "");
+                                + " with `#[target_feature]`", null, "", arguments);
             } else if (callee.known() && callee.isUnsafe()) {
                 DeclaredFn decl = callee.declaration();
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
-                        callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc());
+                        callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc(), arguments);
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
                     facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
                             "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));
@@ -717,30 +748,32 @@ final class UnsafeFactsBuilder {
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
         String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
+        List<String> arguments = argumentNames(m.expression(), m.callArguments());
         if (pointerWhy != null) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
-                    null, "");
+                    null, "", arguments);
         } else if (isUnsafeNonNullCall(m, name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
                     "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is a `NonNull`",
-                    null, "");
+                    null, "", arguments);
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
-                        related(decl), decl.safetyDoc());
+                        related(decl), decl.safetyDoc(), arguments);
             } else {
                 mayHide(); // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
             }
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
-                    "`" + name + "` is an unsafe method of the standard library", null, "");
+                    "`" + name + "` is an unsafe method of the standard library", null, "", arguments);
         } else if (SliceMethods.UNSAFE_SLICE_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
                 && SliceMethods.isSliceLike(declaredType(m.expression()))) {
             // the crate declares no `align_to` of its own, and the receiver is declared a slice
             record(OperationKind.UNSAFE_CALL, range, name, what + " on slice `" + receiverText + "`",
                     "`<[T]>::" + name + "` is an unsafe method of the standard library (`"
-                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "");
+                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "",
+                    arguments);
         } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
             uncertain(OperationKind.UNSAFE_CALL, range, what);
         } else {
@@ -1304,8 +1337,13 @@ final class UnsafeFactsBuilder {
 
     private void record(OperationKind kind, TextRange range, String subject, String what, String why,
                         RelatedLocation declaration, String safetyDoc) {
+        record(kind, range, subject, what, why, declaration, safetyDoc, List.of());
+    }
+
+    private void record(OperationKind kind, TextRange range, String subject, String what, String why,
+                        RelatedLocation declaration, String safetyDoc, List<String> arguments) {
         UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
-                blocks.peek(), functions.peek());
+                blocks.peek(), functions.peek(), arguments);
         facts.operations.add(op);
         if (!blocks.isEmpty()) {
             blocks.peek().operations.add(op);
@@ -1328,7 +1366,7 @@ final class UnsafeFactsBuilder {
         if (!blocks.isEmpty()) {
             UnsafeBlockFact block = blocks.peek();
             block.uncertainOperations.add(new UnsafeOperation(kind, range, "", what, "not known", null, "", block,
-                    functions.peek()));
+                    functions.peek(), List.of()));
             block.mayHoldHiddenOperations = true;
         }
     }

@@ -15,10 +15,16 @@ import dev.unsafehints.text.TextRange;
  * @param block       the innermost enclosing unsafe block, or null
  * @param function    the enclosing function, or null
  * @param subject     the pointer expression dereferenced, or the callee as written
+ * @param arguments   of a call: the local names passed as they are, the receiver first ({@code p}
+ *                    in {@code ptr::read(p)} and {@code p.as_ref()}); empty for other operations
  */
 public record UnsafeOperation(OperationKind kind, TextRange range, String subject, String what, String why,
                               RelatedLocation declaration, String safetyDoc,
-                              UnsafeBlockFact block, FunctionFact function) {
+                              UnsafeBlockFact block, FunctionFact function, java.util.List<String> arguments) {
+    public UnsafeOperation {
+        arguments = java.util.List.copyOf(arguments);
+    }
+
     /** True when an unsafe block or an unsafe fn body allows the operation. */
     public boolean isInUnsafeContext() {
         return block != null || (function != null && function.isUnsafe());
