@@ -46,8 +46,28 @@ import picocli.CommandLine.Parameters;
             "2:usage error (bad option, missing path, unreadable baseline)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
-    /** The report levels of {@code --fail-on}. */
-    public enum FailOn { ERROR, WARNING, NOTE, NONE }
+    /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */
+    public enum FailOn {
+        ERROR, WARNING, NOTE, HINT, NONE;
+
+        /** The level names and their aliases, as everywhere ({@link Severity#parse}); none and off fail on nothing. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<FailOn> {
+            @Override
+            public FailOn convert(String value) {
+                try {
+                    return switch (Severity.parse(value)) {
+                        case ERROR -> ERROR;
+                        case WARNING -> WARNING;
+                        case INFO -> NOTE;
+                        case HINT -> HINT;
+                        case OFF -> NONE;
+                    };
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
 
     /** When to colour the text report. */
     public enum ColorMode { AUTO, ALWAYS, NEVER }
@@ -70,8 +90,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An earlier JSON or SARIF report of unsafe-hints: report only sites that are new or changed since.")
     Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning, note, none.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning,"
+                    + " note, hint, or none.")
     FailOn failOn = FailOn.ERROR;
 
     @Option(names = "--max-new", paramLabel = "N",
@@ -102,7 +123,7 @@ public final class ScanCommand implements Callable<Integer> {
     ColorMode color = ColorMode.AUTO;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Override a rule's severity: off, hint, info, warning or error (repeatable).")
+            description = "Override a rule's level: error, warning, note, hint or off (repeatable).")
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(names = "--automation-id", paramLabel = "ID",
@@ -203,6 +224,7 @@ public final class ScanCommand implements Callable<Integer> {
             case ERROR -> Levels.rank(Severity.ERROR);
             case WARNING -> Levels.rank(Severity.WARNING);
             case NOTE -> Levels.rank(Severity.INFO);
+            case HINT -> Levels.rank(Severity.HINT);
             case NONE -> Integer.MAX_VALUE;
         };
         boolean overLevel = reported.stream().anyMatch(s -> Levels.rank(s.severity()) >= threshold);

@@ -76,7 +76,7 @@ public final class ConfigFile {
                 Map.Entry<String, JsonNode> rule = it.next();
                 if (!rule.getValue().isTextual()) {
                     throw new InvalidConfigException(origin + ": rules." + rule.getKey()
-                            + " must be a string (off, hint, information, warning or error)");
+                            + " must be a string (" + Severity.VOCABULARY + ")");
                 }
                 try {
                     severities.put(rule.getKey(), Severity.parse(rule.getValue().asText()));

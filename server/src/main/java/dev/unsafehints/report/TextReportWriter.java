@@ -57,7 +57,7 @@ public final class TextReportWriter implements ReportWriter {
     private void writeSite(Writer out, Site s) throws IOException {
         String levelStyle = levelStyle(s.severity());
         out.write(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn() + "  "
-                + style(levelStyle, s.ruleId()) + "  " + s.message() + style(DIM, "  [" + s.level() + "]") + "\n");
+                + style(levelStyle, s.ruleId()) + "  " + s.message() + style(DIM, "  [" + s.label() + "]") + "\n");
         int last = s.excerptFirstLine() + s.excerpt().size() - 1;
         int gutter = String.valueOf(Math.max(last, s.span().endLine())).length();
         String pad = " ".repeat(gutter);
@@ -195,10 +195,12 @@ public final class TextReportWriter implements ReportWriter {
         Map<Severity, Integer> bySeverity = model.reportedBySeverity();
         int errors = bySeverity.getOrDefault(Severity.ERROR, 0);
         int warnings = bySeverity.getOrDefault(Severity.WARNING, 0);
-        int notes = bySeverity.getOrDefault(Severity.INFO, 0) + bySeverity.getOrDefault(Severity.HINT, 0);
+        int notes = bySeverity.getOrDefault(Severity.INFO, 0);
+        int hints = bySeverity.getOrDefault(Severity.HINT, 0);
         String what = model.baseline().isPresent() ? " new finding" : " finding";
         out.write(style(BOLD, reported.size() + what + plural(reported.size())) + " (" + style(RED, errors + " error" + plural(errors))
-                + ", " + style(YELLOW, warnings + " warning" + plural(warnings)) + ", " + notes + " note" + plural(notes) + ") in "
+                + ", " + style(YELLOW, warnings + " warning" + plural(warnings)) + ", " + notes + " note" + plural(notes)
+                + (hints > 0 ? ", " + hints + " hint" + plural(hints) : "") + ") in "
                 + model.files().size() + " file" + plural(model.files().size()) + "; "
                 + model.skipped().size() + " skipped, " + model.partlyParsedFiles().size() + " partly parsed\n");
     }

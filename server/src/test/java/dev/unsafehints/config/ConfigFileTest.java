@@ -46,7 +46,7 @@ class ConfigFileTest {
     void errorsNameTheFileAndTheKey() {
         var badSeverity = assertThrows(ConfigFile.InvalidConfigException.class,
                 () -> ConfigFile.parse("[rules]\nunsafe-block = \"loud\"\n", "ws/unsafe-hints.toml"));
-        assertTrue(badSeverity.getMessage().startsWith("ws/unsafe-hints.toml: rules.unsafe-block: unknown severity 'loud'"),
+        assertTrue(badSeverity.getMessage().startsWith("ws/unsafe-hints.toml: rules.unsafe-block: unknown level 'loud'"),
                 badSeverity.getMessage());
         var notString = assertThrows(ConfigFile.InvalidConfigException.class,
                 () -> ConfigFile.parse("[rules]\nunsafe-block = 3\n", "x.toml"));

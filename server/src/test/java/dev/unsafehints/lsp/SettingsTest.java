@@ -121,7 +121,7 @@ class SettingsTest {
             section.addProperty("largeBlockThreshold", "big");
             lsp.client.settings = section;
             lsp.initialize(root);
-            lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml: rules.unsafe-block: unknown severity 'loud'"));
+            lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml: rules.unsafe-block: unknown level 'loud'"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
             String uri = root.resolve("lib.rs").toUri().toString();
