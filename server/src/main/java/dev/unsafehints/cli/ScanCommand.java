@@ -2,6 +2,7 @@ package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.HtmlReportWriter;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
             "1:findings over the threshold (--fail-on, --max-new)",
-            "2:usage error (bad option, missing path, unreadable baseline)",
+            "2:usage error (bad option, missing path, unreadable baseline, unsafe-hints.toml that is not configuration)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
     /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */
@@ -191,7 +192,16 @@ public final class ScanCommand implements Callable<Integer> {
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
-        ReportModel model = runner.run();
+        ReportModel model;
+        try {
+            model = runner.run();
+        } catch (ConfigFile.InvalidConfigException e) {
+            throw new UsageException(e.getMessage());
+        } finally {
+            for (String warning : runner.configWarnings) {
+                err.println(warning);
+            }
+        }
         double scanned = (System.nanoTime() - start) / 1e9;
         for (String problem : runner.graph.problems()) {
             err.println("unsafe-hints scan: " + problem);
@@ -236,7 +246,9 @@ public final class ScanCommand implements Callable<Integer> {
         Map<String, Severity> overrides = new HashMap<>();
         for (Map.Entry<String, String> e : severities.entrySet()) {
             if (RuleCatalog.byId(e.getKey()).isEmpty()) {
-                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity");
+                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity"
+                        + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(s -> "; did you mean " + s + "?")
+                        .orElse(""));
             }
             try {
                 overrides.put(e.getKey(), Severity.parse(e.getValue()));

@@ -76,6 +76,18 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aConfigFileThatIsNotConfigurationStopsTheReviewAndAMisspellingIsReported() throws Exception {
+        Files.writeString(repo.root.resolve("unsafe-hints.toml"), "[rules]\nmissing-safety-comment = \"eror\"\n");
+        assertEquals(2, run("review", root()), out);
+        assertTrue(err.contains("unsafe-hints.toml:2:1: rules.missing-safety-comment: unknown level 'eror'"
+                + " (expected error, warning, note, hint or off)"), err);
+        Files.writeString(repo.root.resolve("unsafe-hints.toml"), "[rules]\nmissing-safety-coment = \"error\"\n");
+        assertEquals(0, run("review", root(), "--color", "never"), err);
+        assertTrue(err.contains("unsafe-hints.toml:2:1: warning: unknown rule `missing-safety-coment`, ignored;"
+                + " did you mean `missing-safety-comment`?"), err);
+    }
+
+    @Test
     void textReportApprovalsAndTheFailFlag() {
         assertEquals(0, run("review", root(), "--color", "never"), err);
         assertTrue(out.contains("src/lib.rs:checked_first:unsafe-block#1"), out);
