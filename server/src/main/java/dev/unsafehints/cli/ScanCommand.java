@@ -262,7 +262,8 @@ public final class ScanCommand implements Callable<Integer> {
     private void write(ReportModel model) throws IOException {
         boolean toFile = output != null;
         ReportWriter writer = switch (format) {
-            case TEXT -> new TextReportWriter(useColor(toFile));
+            case TEXT -> new TextReportWriter(useColor(toFile), DisplayPaths.forScan(
+                    paths.isEmpty() ? List.of(Path.of(".")) : paths));
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
             case MARKDOWN -> new MarkdownReportWriter();
