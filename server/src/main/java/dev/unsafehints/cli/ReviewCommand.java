@@ -45,7 +45,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "REV", description = "Base revision: a branch, tag, commit or HEAD~N.")
     String since;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), markdown (a pull-request comment), sarif (only the changed sites), json.")
     Format format;
 

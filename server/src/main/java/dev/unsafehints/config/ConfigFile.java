@@ -172,19 +172,40 @@ public final class ConfigFile {
         return new Loaded(AnalysisSettings.DEFAULT.overriddenBy(severities, threshold), warnings);
     }
 
-    /** The parser's complaint in a user's words, at the place it names. */
-    private static Problem syntaxProblem(String text, JacksonException e) {
+    /** The TOML parser's complaint in a user's words, at the place it names (also for the review ledger). */
+    public static Problem syntaxProblem(String text, JacksonException e) {
         String detail = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip();
         int cut = detail.indexOf('\n');
         detail = cut < 0 ? detail : detail.substring(0, cut);
+        Matcher token = TOKEN_NAME.matcher(detail);
+        detail = token.replaceAll(m -> Matcher.quoteReplacement(TOKEN_TEXT.getOrDefault(m.group(), m.group())));
+        detail = detail.replaceFirst("^Unexpected token: Got (.*), expected (.*)$", "found $1 where $2 belongs");
         JsonLocation loc = e.getLocation();
         int line = loc == null || loc.getLineNr() < 1 ? 0 : loc.getLineNr() - 1;
         String[] lines = text.split("\r?\n", -1);
         line = Math.min(line, Math.max(0, lines.length - 1));
         int column = loc == null || loc.getColumnNr() < 1 ? 0 : Math.min(loc.getColumnNr() - 1, lines[line].length());
+        if (column == 0 && line > 0 && lines[line].isBlank() && line == lines.length - 1) {
+            // the parser stopped at the end of the file: point at the end of the last line
+            line--;
+            column = lines[line].length();
+        }
         return new Problem("not valid TOML" + (detail.isEmpty() ? "" : ": " + detail), line, column,
                 Math.min(lines[line].length(), column + 1));
     }
+
+    /** The TOML parser's token names, and what a user wrote. */
+    private static final Map<String, String> TOKEN_TEXT = Map.ofEntries(
+            Map.entry("UNQUOTED_KEY", "a key"), Map.entry("DOT_SEP", "`.`"), Map.entry("STRING", "a string"),
+            Map.entry("TRUE", "`true`"), Map.entry("FALSE", "`false`"), Map.entry("OFFSET_DATE_TIME", "a date"),
+            Map.entry("LOCAL_DATE_TIME", "a date"), Map.entry("LOCAL_DATE", "a date"), Map.entry("LOCAL_TIME", "a time"),
+            Map.entry("FLOAT", "a number"), Map.entry("INTEGER", "a number"), Map.entry("STD_TABLE_OPEN", "`[`"),
+            Map.entry("STD_TABLE_CLOSE", "`]`"), Map.entry("INLINE_TABLE_OPEN", "`{`"),
+            Map.entry("INLINE_TABLE_CLOSE", "`}`"), Map.entry("ARRAY_TABLE_OPEN", "`[[`"),
+            Map.entry("ARRAY_TABLE_CLOSE", "`]]`"), Map.entry("ARRAY_OPEN", "`[`"), Map.entry("ARRAY_CLOSE", "`]`"),
+            Map.entry("KEY_VAL_SEP", "`=`"), Map.entry("COMMA", "`,`"),
+            Map.entry("ARRAY_WS_COMMENT_NEWLINE", "a line break"));
+    private static final Pattern TOKEN_NAME = Pattern.compile("\\b[A-Z][A-Z_]+[A-Z]\\b");
 
     /**
      * Finds where a key is written: `[table]` headers, `key =`, dotted keys (`rules.x =`) and inline
