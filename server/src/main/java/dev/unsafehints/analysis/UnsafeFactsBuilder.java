@@ -505,8 +505,7 @@ final class UnsafeFactsBuilder {
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(model.docsOf(item)),
                         List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
-                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText(),
-                        DeclaredFn.parameterTypesOf(f));
+                        DeclaredFn.returnTypeOf(f), DeclaredFn.parameterTypesOf(f));
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }

@@ -390,7 +390,8 @@ public final class ItemScopes {
         int first = j;
         while (j < types.length && types[j] != RustLexer.LBRACE && types[j] != RustLexer.KW_WHERE
                 && types[j] != RustLexer.SEMI) {
-            j++;
+            // `[T; N]` and `(A, B)`: their `;` and `,` belong to the type, not the item
+            j = (types[j] == RustLexer.LBRACKET || types[j] == RustLexer.LPAREN) && partner[j] > j ? partner[j] + 1 : j + 1;
         }
         if (j <= first || first >= types.length) {
             return "impl";

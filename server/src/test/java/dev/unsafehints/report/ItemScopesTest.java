@@ -34,6 +34,12 @@ class ItemScopesTest {
                 #[cfg(all(test, feature = "std"))]
                 mod std_tests;
                 static TABLE: [u8; 2] = unsafe { make() }; // @6
+                impl<T, const N: usize> Array for [T; N] {
+                    fn len(&self) -> usize { unsafe { n() } } // @7
+                }
+                impl Pair for (u8, *mut u8) {
+                    fn first(&self) -> u8 { unsafe { f() } } // @8
+                }
             }
             """;
 
@@ -50,6 +56,8 @@ class ItemScopesTest {
         assertEquals("outer::plain", at("@3").itemPath(), "`impl Fn()` in a return type is not an impl block");
         assertEquals("outer::stmt", at("@5").itemPath());
         assertEquals("outer::TABLE", at("@6").itemPath());
+        assertEquals("outer::impl Array for [T; N]::len", at("@7").itemPath(), "the `;` of an array type is the type's");
+        assertEquals("outer::impl Pair for (u8, *mut u8)::first", at("@8").itemPath());
     }
 
     @Test
