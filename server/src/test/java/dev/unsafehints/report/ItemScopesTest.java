@@ -88,4 +88,49 @@ class ItemScopesTest {
         String broken = "fn bad( {\n let x = ;\n}\nfn good() { unsafe { x() } }\n";
         assertEquals("good", ItemScopes.of(broken, Edition.E2021).at(broken.indexOf("unsafe")).itemPath());
     }
+
+    @Test
+    void cfgIfBranchesAreScopesAndTheirHeadsNoAttributes() {
+        String source = """
+                cfg_if::cfg_if! {
+                    if #[cfg(unix)] {
+                        mod unix;
+                        fn a() { unsafe { a() } } // @a
+                    } else if #[cfg(windows)] {
+                        fn b() { unsafe { b() } } // @b
+                    } else {
+                        mod other;
+                        fn c() { unsafe { c() } } // @c
+                    }
+                }
+                cfg_select! {
+                    feature = "std" => { fn d() { unsafe { d() } } } // @d
+                    _ => { mod fallback; }
+                }
+                """;
+        ItemScopes scopes = ItemScopes.of(source, Edition.E2021);
+        java.util.function.Function<String, List<String>> cfgAt = marker -> scopes.at(
+                source.lastIndexOf("unsafe", source.indexOf("// " + marker))).cfg();
+        assertEquals(List.of("unix"), cfgAt.apply("@a"));
+        assertEquals(List.of("windows"), cfgAt.apply("@b"), "not the condition of the branch before");
+        assertEquals(List.of("not(any(unix, windows))"), cfgAt.apply("@c"));
+        assertEquals(List.of("feature = \"std\""), cfgAt.apply("@d"));
+        assertEquals(Map.of("unix", List.of("unix"), "other", List.of("not(any(unix, windows))"),
+                "fallback", List.of("not(any(feature = \"std\"))")), scopes.guardedModules());
+    }
+
+    @Test
+    void aModuleDeclaredTwiceExistsUnderEitherCondition() {
+        String source = """
+                #[cfg(target_os = "linux")]
+                mod sys;
+                #[cfg(all(unix, not(target_os = "linux")))]
+                mod sys;
+                #[cfg(feature = "a")]
+                mod plain;
+                mod plain;
+                """;
+        assertEquals(Map.of("sys", List.of("any(target_os = \"linux\", all(unix, not(target_os = \"linux\")))"),
+                "plain", List.of()), ItemScopes.of(source, Edition.E2021).guardedModules());
+    }
 }
