@@ -48,8 +48,10 @@ pub fn casts(x: u8, mut y: u8, h: &S, v: Vec<usize>, boxed: Box<S>, pair: (u8, u
     let mutable = &mut y as *mut u8;
 }
 
-pub fn coerced(h: &S, v: &mut [u32]) -> *const u8 {
+pub fn coerced(h: &S, v: &mut [u32], x: u8) -> *const u8 {
     let p: *const u8 = &h.k;
+    let erased: *const dyn Shape = &x;
+    let temporary: *const u32 = &LIMIT;
     // SAFETY: `v` is a live slice of `u32`.
     let first = unsafe { core::ptr::read(&v[0]) };
     // SAFETY: the temporary lives until the end of the statement.

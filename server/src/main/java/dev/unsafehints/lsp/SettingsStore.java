@@ -216,10 +216,16 @@ public final class SettingsStore {
                     severities.put(e.getKey(), Severity.parse(text));
                 } catch (IllegalArgumentException ex) {
                     problems.add("unsafeHints.rules." + e.getKey() + ": " + ex.getMessage());
+                    continue;
+                }
+                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
+                    problems.add("unsafeHints.rules." + e.getKey() + ": unknown rule, ignored"
+                            + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(m -> "; did you mean " + m + "?")
+                            .orElse(""));
                 }
             }
         } else if (rules != null && !rules.isJsonNull()) {
-            problems.add("unsafeHints.rules must be an object of rule id to severity");
+            problems.add("unsafeHints.rules must be an object of rule id to level");
         }
         Integer threshold = null;
         JsonElement t = object.get("largeBlockThreshold");

@@ -118,12 +118,15 @@ class SettingsTest {
         try (LspHarness lsp = LspHarness.start()) {
             JsonObject section = settings("raw-pointer-deref", "sometimes");
             section.getAsJsonObject("rules").addProperty("unsafe-block", "off");
+            section.getAsJsonObject("rules").addProperty("unsafe-blok", "off");
             section.addProperty("largeBlockThreshold", "big");
             lsp.client.settings = section;
             lsp.initialize(root);
             lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml:2:1: rules.unsafe-block: unknown level 'loud'"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.unsafe-blok: unknown rule, ignored; did you mean"
+                    + " `unsafe-block`?"));
             String uri = root.resolve("lib.rs").toUri().toString();
             PublishDiagnosticsParams p = lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));
             assertTrue(!has(p, "unsafe-block"));
