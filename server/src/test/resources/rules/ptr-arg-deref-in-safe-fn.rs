@@ -129,3 +129,19 @@ pub type Count = usize;
 pub fn count(c: Count) -> Count {
     c + 1
 }
+
+// A local that shadows the parameter is another pointer: the offset that made it is the parameter's
+// use (clippy reports that one too), not the dereference of the new local.
+pub fn second(p: *const u8) -> u8 {
+    // SAFETY: same claim as above.
+    let p = unsafe { p.add(1) }; //~ ptr-arg-deref-in-safe-fn
+    // SAFETY: same claim as above.
+    unsafe { *p }
+}
+
+pub fn local_only(p: *const u8) -> bool {
+    let p = [7u8].as_ptr();
+    // SAFETY: `p` points into a live array.
+    let v = unsafe { std::ptr::read(p) };
+    v == 7 && !p.is_null()
+}

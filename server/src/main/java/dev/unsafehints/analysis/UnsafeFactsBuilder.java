@@ -40,6 +40,8 @@ final class UnsafeFactsBuilder {
     private final FileModel model;
     private final UnsafeFacts facts = new UnsafeFacts();
     private final Scopes scopes = new Scopes();
+    /** The bindings of raw-pointer parameters (by identity: a `let p = ..` that shadows one is another). */
+    private final Set<Binding> pointerParameters = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Map<String, java.util.Set<String>> localUnions = Map.of(); // unions declared in enclosing blocks
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
@@ -467,10 +469,12 @@ final class UnsafeFactsBuilder {
                 evidence = "`" + name + "` is declared `" + typeText + "` (`" + aliased + "`) at line " + line(p);
                 typeText = aliased;
             }
+            Binding binding = new Binding(name, pointer, typeText, evidence, model.rangeOf(p));
             if (pointer) {
                 pointerParams.add(name);
+                pointerParameters.add(binding);
             }
-            scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(p)));
+            scopes.bind(binding);
         }
     }
 
@@ -664,34 +668,39 @@ final class UnsafeFactsBuilder {
         TextRange range = model.rangeOf(widenOverParentheses(d));
         String what = "dereference of raw pointer `" + shorten(model.textOf(d.expression())) + "`";
         if (why != null) {
-            record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "");
+            List<String> parameter = new ArrayList<>();
+            addPointerParameter(d.expression(), parameter);
+            record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "", parameter);
         } else if (!pointers.isKnownNotPointer(d.expression())) {
             uncertain(OperationKind.RAW_POINTER_DEREF, range, what);
         }
         walk(d.expression());
     }
 
-    /** The local names passed as they are (`f(p)`, `p.m()`): what the call may do with them is its business. */
-    private static List<String> argumentNames(RustParser.ExpressionContext receiver,
-                                              RustParser.CallArgumentsContext arguments) {
+    /**
+     * The raw-pointer parameters passed as they are (`f(p)`, `p.m()`, receiver first): what the
+     * call does with them rests on the caller's pointer. A local that shadows a parameter is not one.
+     */
+    private List<String> argumentNames(RustParser.ExpressionContext receiver, RustParser.CallArgumentsContext arguments) {
         List<String> names = new ArrayList<>();
         if (receiver != null) {
-            addLocalName(receiver, names);
+            addPointerParameter(receiver, names);
         }
         if (arguments != null) {
             for (RustParser.NestedContext n : arguments.nested()) {
-                addLocalName(n.expression(), names);
+                addPointerParameter(n.expression(), names);
             }
         }
         return names;
     }
 
-    private static void addLocalName(RustParser.ExpressionContext e, List<String> names) {
+    private void addPointerParameter(RustParser.ExpressionContext e, List<String> names) {
         while (e instanceof RustParser.ParenthesizedExprContext p) {
             e = p.nested().expression();
         }
         if (e instanceof RustParser.PathExprContext p && p.pathInExpression().pathExprSegment().size() == 1
-                && p.pathInExpression().pathExprSegment(0).genericArgs() == null) {
+                && p.pathInExpression().pathExprSegment(0).genericArgs() == null
+                && pointerParameters.contains(scopes.lookup(p.getText()))) {
             names.add(p.getText());
         }
     }

@@ -15,8 +15,10 @@ import dev.unsafehints.text.TextRange;
  * @param block       the innermost enclosing unsafe block, or null
  * @param function    the enclosing function, or null
  * @param subject     the pointer expression dereferenced, or the callee as written
- * @param arguments   of a call: the local names passed as they are, the receiver first ({@code p}
- *                    in {@code ptr::read(p)} and {@code p.as_ref()}); empty for other operations
+ * @param arguments   the raw-pointer parameters of the enclosing fn that the operation takes as they
+ *                    are: a call's arguments and receiver ({@code p} in {@code ptr::read(p)} and
+ *                    {@code p.as_ref()}), the pointer a dereference reads ({@code *p}); a local
+ *                    that shadows a parameter is not one
  */
 public record UnsafeOperation(OperationKind kind, TextRange range, String subject, String what, String why,
                               RelatedLocation declaration, String safetyDoc,

@@ -24,9 +24,9 @@ public final class PtrArgDerefInSafeFnRule implements Rule {
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeOperation op : model.facts().operations(OperationKind.RAW_POINTER_DEREF)) {
             FunctionFact fn = op.function();
-            if (applies(fn) && fn.rawPointerParams().contains(op.subject().strip())) {
+            if (applies(fn) && !op.arguments().isEmpty() && fn.rawPointerParams().contains(op.arguments().get(0))) {
                 sink.report(op.range(), "public safe fn `" + fn.name() + "` dereferences its raw-pointer parameter `"
-                        + op.subject().strip() + "`: callers can pass any pointer without `unsafe`; make the fn"
+                        + op.arguments().get(0) + "`: callers can pass any pointer without `unsafe`; make the fn"
                         + " `unsafe fn` with a `# Safety` section, or take a reference", List.of(), List.of(), Map.of());
             }
         }
