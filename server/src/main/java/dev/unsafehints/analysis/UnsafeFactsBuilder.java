@@ -1017,9 +1017,10 @@ final class UnsafeFactsBuilder {
         RustParser.CastTypeContext type = c.castType();
         if (type.STAR() != null) {
             boolean toMut = type.KW_MUT() != null;
+            boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
-                    CastChecks.rawBorrowFixes(model, c, toMut)));
-            CastChecks.check(model, c, toMut, facts, this::declaredType);
+                    ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut) : List.of())); // `&raw const 0` is E0745
+            CastChecks.check(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
             inferredPointerCast(c);

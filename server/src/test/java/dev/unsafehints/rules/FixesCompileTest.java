@@ -21,19 +21,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A quick fix must compile: for each sample {@code src/test/resources/fixes/<rule-id>.rs} (which
- * compiles as it is), applies the first fix of every finding of that rule and compiles the result
- * with the real rustc ({@code --emit=metadata}). Skipped, saying so, when rustc is not installed.
+ * A quick fix must compile: for each rule and sample {@code src/test/resources/fixes/<sample>.rs}
+ * (which compiles as it is), applies the first fix of every finding of that rule and compiles the
+ * result with the real rustc ({@code --emit=metadata}). Skipped, saying so, when rustc is not installed.
  */
 class FixesCompileTest {
     @TempDir
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"borrow-as-ptr"})
-    void everyFixCompiles(String ruleId) throws Exception {
+    @ValueSource(strings = {"borrow-as-ptr", "raw-pointer-cast:borrow-as-ptr"})
+    void everyFixCompiles(String ruleAndSample) throws Exception {
         assumeTrue(rustc("--version").exitCode == 0, "rustc is not installed");
-        String text = sample(ruleId);
+        String ruleId = ruleAndSample.split(":")[0];
+        String text = sample(ruleAndSample.contains(":") ? ruleAndSample.split(":")[1] : ruleId);
         Compile original = compile(text, "original.rs");
         assertEquals(0, original.exitCode, "the sample must compile as it is:\n" + original.output);
         FileAnalysis analysis = RuleFixtureTest.analyze(text, ruleId);
