@@ -1158,10 +1158,35 @@ final class UnsafeFactsBuilder {
         String from = pointers.constness(operand);
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
                 && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))
-                && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))) {
+                && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))
+                && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))
+                && !castToInferredPointee(operand)) {
             String target = model.textOf(c.castType().castType());
             reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
         }
+    }
+
+    /**
+     * Whether the place of `p as *const _` gives the pointee, so that `p.cast()` infers it as the
+     * cast did: not as the operand of another cast or the receiver of a method or field
+     * (`p.cast() as *const u32` and `p.cast().add(1)` are E0282).
+     */
+    private static boolean expectsType(RustParser.CastExprContext c) {
+        ParserRuleContext at = widenOverParentheses(c);
+        ParseTree parent = at.getParent();
+        return !(parent instanceof RustParser.CastExprContext
+                || parent instanceof RustParser.MethodCallExprContext m && m.expression() == at
+                || parent instanceof RustParser.FieldExprContext f && f.expression() == at
+                || parent instanceof RustParser.AwaitExprContext || parent instanceof RustParser.TryExprContext);
+    }
+
+    /** `(p as *const _)`: a pointer whose pointee the compiler must infer, so no method can be called on it. */
+    private boolean castToInferredPointee(RustParser.ExpressionContext e) {
+        while (e instanceof RustParser.ParenthesizedExprContext p) {
+            e = p.nested().expression();
+        }
+        return e instanceof RustParser.CastExprContext inner && inner.castType().castType() != null
+                && model.textOf(inner.castType().castType()).equals("_");
     }
 
     private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
