@@ -2,6 +2,7 @@ package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.engine.DependencyIndexer;
 import dev.unsafehints.workspace.DeclarationsCache;
@@ -46,11 +47,31 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
             "1:findings over the threshold (--fail-on, --max-new)",
-            "2:usage error (bad option, missing path, unreadable baseline)",
+            "2:usage error (bad option, missing path, unreadable baseline, unsafe-hints.toml that is not configuration)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
-    /** The report levels of {@code --fail-on}. */
-    public enum FailOn { ERROR, WARNING, NOTE, NONE }
+    /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */
+    public enum FailOn {
+        ERROR, WARNING, NOTE, HINT, NONE;
+
+        /** The level names and their aliases, as everywhere ({@link Severity#parse}); none and off fail on nothing. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<FailOn> {
+            @Override
+            public FailOn convert(String value) {
+                try {
+                    return switch (Severity.parse(value)) {
+                        case ERROR -> ERROR;
+                        case WARNING -> WARNING;
+                        case INFO -> NOTE;
+                        case HINT -> HINT;
+                        case OFF -> NONE;
+                    };
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
 
     /** When to colour the text report. */
     public enum ColorMode { AUTO, ALWAYS, NEVER }
@@ -73,8 +94,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An earlier JSON or SARIF report of unsafe-hints: report only sites that are new or changed since.")
     Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning, note, none.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning,"
+                    + " note, hint, or none.")
     FailOn failOn = FailOn.ERROR;
 
     @Option(names = "--max-new", paramLabel = "N",
@@ -120,7 +142,7 @@ public final class ScanCommand implements Callable<Integer> {
     ColorMode color = ColorMode.AUTO;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Override a rule's severity: off, hint, info, warning or error (repeatable).")
+            description = "Override a rule's level: error, warning, note, hint or off (repeatable).")
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(names = "--automation-id", paramLabel = "ID",
@@ -190,7 +212,16 @@ public final class ScanCommand implements Callable<Integer> {
                 : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())));
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
-        ReportModel model = runner.run();
+        ReportModel model;
+        try {
+            model = runner.run();
+        } catch (ConfigFile.InvalidConfigException e) {
+            throw new UsageException(e.getMessage());
+        } finally {
+            for (String warning : runner.configWarnings) {
+                err.println(warning);
+            }
+        }
         double scanned = (System.nanoTime() - start) / 1e9;
         for (String problem : runner.graph.problems()) {
             err.println("unsafe-hints scan: " + problem);
@@ -243,6 +274,7 @@ public final class ScanCommand implements Callable<Integer> {
             case ERROR -> Levels.rank(Severity.ERROR);
             case WARNING -> Levels.rank(Severity.WARNING);
             case NOTE -> Levels.rank(Severity.INFO);
+            case HINT -> Levels.rank(Severity.HINT);
             case NONE -> Integer.MAX_VALUE;
         };
         boolean overLevel = reported.stream().anyMatch(s -> Levels.rank(s.severity()) >= threshold);
@@ -254,7 +286,9 @@ public final class ScanCommand implements Callable<Integer> {
         Map<String, Severity> overrides = new HashMap<>();
         for (Map.Entry<String, String> e : severities.entrySet()) {
             if (RuleCatalog.byId(e.getKey()).isEmpty()) {
-                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity");
+                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity"
+                        + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(s -> "; did you mean " + s + "?")
+                        .orElse(""));
             }
             try {
                 overrides.put(e.getKey(), Severity.parse(e.getValue()));
@@ -268,7 +302,8 @@ public final class ScanCommand implements Callable<Integer> {
     private void write(ReportModel model) throws IOException {
         boolean toFile = output != null;
         ReportWriter writer = switch (format) {
-            case TEXT -> new TextReportWriter(useColor(toFile));
+            case TEXT -> new TextReportWriter(useColor(toFile), DisplayPaths.forScan(
+                    paths.isEmpty() ? List.of(Path.of(".")) : paths));
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
             case MARKDOWN -> new MarkdownReportWriter();

@@ -101,10 +101,11 @@ final class ScanRunner {
         return base;
     }
 
-    ReportModel run() throws InterruptedException {
+    ReportModel run() throws InterruptedException, ConfigFile.InvalidConfigException {
         long walkStart = System.nanoTime();
         SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget()).walk(request.roots());
         walkSeconds = (System.nanoTime() - walkStart) / 1e9;
+        loadConfigs(walk.files());
         ReportAssembler assembler = new ReportAssembler();
         for (SourceWalker.Problem p : walk.problems()) {
             assembler.addSkipped(new SkippedFile(builder.relative(p.path()), p.reason(), p.detail()));
@@ -273,6 +274,45 @@ final class ScanRunner {
 
     private final java.util.Map<java.nio.file.Path, AnalysisSettings> settingsByCrate =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the config files hold that is not understood (unknown keys and rule ids), one line each. */
+    final List<String> configWarnings = new ArrayList<>();
+
+    /**
+     * Reads the `unsafe-hints.toml` of every crate scanned before anything is analyzed: a file that
+     * cannot be read as configuration stops the scan (a CI gate must not quietly disappear); what
+     * it holds that is not understood goes to {@link #configWarnings}, once per file.
+     */
+    private void loadConfigs(List<Path> files) throws ConfigFile.InvalidConfigException {
+        Map<Path, ConfigFile.Loaded> loaded = new java.util.HashMap<>();
+        for (Path file : files) {
+            CrateInfo crate = manifests.crateOf(file);
+            if (crate.root() == null || settingsByCrate.containsKey(crate.root())) {
+                continue;
+            }
+            AnalysisSettings settings = request.settings();
+            for (Path folder = crate.root(); folder != null; folder = folder.getParent()) {
+                Path config = folder.resolve(ConfigFile.FILE_NAME);
+                if (java.nio.file.Files.isRegularFile(config)) {
+                    ConfigFile.Loaded read = loaded.get(config);
+                    if (read == null) {
+                        String shown = DisplayPaths.of(config);
+                        try {
+                            read = ConfigFile.read(config);
+                        } catch (ConfigFile.InvalidConfigException e) {
+                            throw new ConfigFile.InvalidConfigException(shown, e.problem());
+                        }
+                        loaded.put(config, read);
+                        for (ConfigFile.Problem w : read.warnings()) {
+                            configWarnings.add(w.describeWarning(shown));
+                        }
+                    }
+                    settings = read.settings().overriddenBy(request.settings().severities(), null);
+                    break;
+                }
+            }
+            settingsByCrate.put(crate.root(), settings);
+        }
+    }
 
     /**
      * The settings for a crate's files: its `unsafe-hints.toml` (at the crate root, else the nearest
@@ -282,20 +322,6 @@ final class ScanRunner {
         if (crate.root() == null) {
             return request.settings();
         }
-        return settingsByCrate.computeIfAbsent(crate.root(), root -> {
-            for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
-                if (java.nio.file.Files.isRegularFile(folder.resolve(ConfigFile.FILE_NAME))) {
-                    try {
-                        return ConfigFile.loadFromFolder(folder)
-                                .overriddenBy(request.settings().severities(), null);
-                    } catch (ConfigFile.InvalidConfigException e) {
-                        System.err.println("unsafe-hints: ignoring " + folder.resolve(
-                                ConfigFile.FILE_NAME) + ": " + e.getMessage());
-                        return request.settings();
-                    }
-                }
-            }
-            return request.settings();
-        });
+        return settingsByCrate.getOrDefault(crate.root(), request.settings());
     }
 }

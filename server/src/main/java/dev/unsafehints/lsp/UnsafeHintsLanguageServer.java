@@ -238,6 +238,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     @Override
     public void initialized(InitializedParams params) {
         // Everything here waits for answers from the client, so it runs off the reader thread.
+        settings.onConfigProblems(this::publishConfigProblems);
         background.execute(() -> {
             try {
                 registerDynamicCapabilities();
@@ -455,6 +456,31 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             publish(doc.uri(), FindingConverter.diagnostics(doc.findings(), doc.source(), doc.uri()), doc.version());
         }
         DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
+    }
+
+    /**
+     * The problems of an `unsafe-hints.toml` as diagnostics on that file: an error when the file
+     * cannot be used (its settings are ignored until it is fixed), warnings for unknown keys and
+     * rule ids; none once they are fixed.
+     */
+    private void publishConfigProblems(Path file, SettingsStore.ConfigProblems problems) {
+        List<org.eclipse.lsp4j.Diagnostic> diagnostics = new ArrayList<>();
+        for (ConfigFile.Problem p : problems.errors()) {
+            diagnostics.add(configDiagnostic(p, org.eclipse.lsp4j.DiagnosticSeverity.Error));
+        }
+        for (ConfigFile.Problem p : problems.warnings()) {
+            diagnostics.add(configDiagnostic(p, org.eclipse.lsp4j.DiagnosticSeverity.Warning));
+        }
+        publish(DocumentUris.toUri(file), diagnostics, null);
+    }
+
+    private static org.eclipse.lsp4j.Diagnostic configDiagnostic(ConfigFile.Problem p,
+                                                                 org.eclipse.lsp4j.DiagnosticSeverity severity) {
+        org.eclipse.lsp4j.Range range = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(p.line(), p.column()),
+                new org.eclipse.lsp4j.Position(p.line(), Math.max(p.column(), p.endColumn())));
+        org.eclipse.lsp4j.Diagnostic d = new org.eclipse.lsp4j.Diagnostic(range, p.message(), severity, "unsafe-hints");
+        d.setCode("config");
+        return d;
     }
 
     void publish(String uri, List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {

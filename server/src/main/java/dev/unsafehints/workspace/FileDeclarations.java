@@ -413,7 +413,7 @@ public final class FileDeclarations {
         List<String> features = targetFeatures(holder);
         Token name = fn.identifier().getStart();
         int offset = offsets.toUtf16(name.getStartIndex());
-        String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
+        String returnType = DeclaredFn.returnTypeOf(fn);
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
                 DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024")));

@@ -309,6 +309,36 @@ public class WorkspaceIndex {
         }
 
         /**
+         * The raw pointer type a type written as a plain path stands for when every type alias of
+         * that name in the crate is a raw pointer type (`type Handle = *mut c_void;`; cfg variants
+         * must agree), else null. A struct of the same name makes the name ambiguous: null too.
+         */
+        public String rawPointerAlias(String writtenType) {
+            if (writtenType == null) {
+                return null;
+            }
+            String t = writtenType.replaceAll("\\s+", "");
+            if (!t.matches("(\\w+::)*\\w+")) {
+                return null;
+            }
+            String name = t.substring(t.lastIndexOf(':') + 1);
+            List<String> aliased = typeAliases.get(name);
+            if (aliased == null || aliased.isEmpty() || structNames.contains(name)) {
+                return null;
+            }
+            String first = null;
+            for (String type : aliased) {
+                String a = type.strip();
+                if (!a.startsWith("*const") && !a.startsWith("*mut")
+                        || first != null && first.startsWith("*const") != a.startsWith("*const")) {
+                    return null; // not a pointer, or cfg variants that disagree on mutability
+                }
+                first = first == null ? a : first;
+            }
+            return first;
+        }
+
+        /**
          * The declaration of field {@code field} of {@code struct} when its kind is UNSAFE_FN (see
          * {@link #fieldKind}: a null struct means the field name's kind is the same in every struct), else null.
          */

@@ -75,7 +75,7 @@ class WorkspaceTest {
             assertEquals("src/ptr.rs", block.get("file").getAsString());
             assertEquals("inventory", block.get("kind").getAsString());
             assertEquals("operation", sites.get(1).get("kind").getAsString());
-            assertEquals("info", block.get("severity").getAsString());
+            assertEquals("note", block.get("severity").getAsString(), "one vocabulary: note, not info");
             assertEquals(1, block.getAsJsonObject("range").getAsJsonObject("start").get("line").getAsInt());
             assertEquals(4, block.getAsJsonObject("range").getAsJsonObject("start").get("character").getAsInt());
             assertTrue(block.get("message").getAsString().startsWith("unsafe block"));
