@@ -183,6 +183,11 @@ final class ScanRunner {
             progress.finish();
         }
         crates.values().forEach(assembler::addCrate);
+        // each site compiled or not for the host target with the package's resolved features
+        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.host();
+        Map<String, dev.unsafehints.workspace.CfgEnvironment> byKey = new java.util.HashMap<>();
+        crates.forEach((root, source) -> byKey.put(source.key(), host.withFeatures(graph.featuresOf(root))));
+        assembler.setCfgEnvironments(key -> byKey.getOrDefault(key, host));
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get(), new ScanInfo.StandardLibrary(
                         request.std().found() ? request.std().library().toString() : null, request.std().origin()));

@@ -50,6 +50,31 @@ public record FileReport(String path, String crateKey, String edition, List<Site
      * This file with more cfg conditions in front of every site's own (its module was declared
      * under cfg in the parent file); counts are split again into test and non-test.
      */
+    /**
+     * This file with each site marked compiled or not where {@code environment} can tell (property
+     * {@value Site#COMPILED}: "yes" or "no"); nothing is dropped.
+     */
+    public FileReport withCompiled(dev.unsafehints.workspace.CfgEnvironment environment) {
+        if (!environment.known() || sites.isEmpty()) {
+            return this;
+        }
+        List<Site> marked = new java.util.ArrayList<>(sites.size());
+        for (Site s : sites) {
+            Boolean compiled = environment.holdsAll(s.cfg());
+            if (compiled == null) {
+                marked.add(s);
+                continue;
+            }
+            java.util.Map<String, String> properties = new java.util.HashMap<>(s.properties());
+            properties.put(Site.COMPILED, compiled ? "yes" : "no");
+            marked.add(new Site(s.ruleId(), s.category(), s.severity(), s.message(), s.path(), s.span(),
+                    s.excerpt(), s.excerptFirstLine(), s.itemPath(), s.cfg(), s.testOnly(), s.siteText(),
+                    s.fingerprint(), s.lineHash(), s.related(), properties, s.isNew()));
+        }
+        return new FileReport(path, crateKey, edition, marked, syntaxErrors, notes, counts, testCounts,
+                safetyComments, safetyDocs, guardedModules);
+    }
+
     public FileReport withOuterCfg(List<String> outer) {
         List<Site> newSites = new java.util.ArrayList<>(sites.size());
         Counts normal = Counts.EMPTY;

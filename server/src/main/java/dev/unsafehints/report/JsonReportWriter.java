@@ -167,6 +167,11 @@ public final class JsonReportWriter implements ReportWriter {
         }
         g.writeEndArray();
         g.writeBooleanField("testOnly", s.testOnly());
+        if (s.compiled() == null) {
+            g.writeNullField("compiled");
+        } else {
+            g.writeBooleanField("compiled", s.compiled());
+        }
         g.writeStringField("snippet", String.join("\n", s.excerpt()));
         g.writeStringField("fingerprint", s.fingerprint());
         g.writeStringField("lineHash", s.lineHash());
@@ -181,7 +186,7 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeEndArray();
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(s.properties()).entrySet()) {
-            if (!p.getKey().equals("cfg")) { // already above as a list
+            if (!p.getKey().equals("cfg") && !p.getKey().equals(Site.COMPILED)) { // already above
                 g.writeStringField(p.getKey(), p.getValue());
             }
         }

@@ -30,10 +30,24 @@ public final class ReportAssembler {
         skipped.add(file);
     }
 
+    /** What the cfg conditions of each crate's sites are evaluated in, by crate key. */
+    private java.util.function.Function<String, dev.unsafehints.workspace.CfgEnvironment> environments =
+            key -> dev.unsafehints.workspace.CfgEnvironment.UNKNOWN;
+
+    /**
+     * Says how each crate is compiled (target, features), so that every site is marked compiled or
+     * not in this configuration ({@link Site#compiled}); without it, nothing is marked.
+     */
+    public synchronized void setCfgEnvironments(
+            java.util.function.Function<String, dev.unsafehints.workspace.CfgEnvironment> byCrateKey) {
+        this.environments = byCrateKey;
+    }
+
     public synchronized ReportModel assemble(ToolInfo tool, ScanInfo scan, Optional<Baseline> baseline) {
         List<FileReport> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(FileReport::path));
         sorted = ModuleCfg.propagate(sorted);
+        sorted = sorted.stream().map(f -> f.withCompiled(environments.apply(f.crateKey()))).toList();
         Optional<BaselineSummary> summary = Optional.empty();
         if (baseline.isPresent()) {
             Baseline.Result result = baseline.get().apply(sorted);

@@ -31,6 +31,15 @@ public record Site(String ruleId, RuleInfo.Category category, Severity severity,
         properties = Map.copyOf(properties);
     }
 
+    /** The property that says whether the site is compiled in the scanned configuration: "yes" or "no". */
+    public static final String COMPILED = "compiled";
+
+    /** True or false when the scan could tell whether the site is compiled (target, features), else null. */
+    public Boolean compiled() {
+        String c = properties.get(COMPILED);
+        return c == null ? null : c.equals("yes");
+    }
+
     public Site withNew(boolean newSite) {
         return new Site(ruleId, category, severity, message, path, span, excerpt, excerptFirstLine, itemPath,
                 cfg, testOnly, siteText, fingerprint, lineHash, related, properties, newSite);

@@ -116,7 +116,8 @@ public final class TextReportWriter implements ReportWriter {
             out.write(style(BLUE, pad + " =") + " in: " + s.itemPath() + "\n");
         }
         if (!s.cfg().isEmpty()) {
-            out.write(style(BLUE, pad + " =") + " cfg: " + String.join(", ", s.cfg()) + "\n");
+            out.write(style(BLUE, pad + " =") + " cfg: " + String.join(", ", s.cfg())
+                    + (Boolean.FALSE.equals(s.compiled()) ? " (not compiled in this configuration)" : "") + "\n");
         }
         for (RelatedSite r : s.related()) {
             out.write(style(BLUE, pad + " =") + " note: " + shown(r.path()) + ":" + r.span().startLine() + ":"

@@ -118,11 +118,15 @@ public final class CargoMetadata {
             packages.add(pkg);
         }
         Map<Path, Map<String, Path>> dependencies = new HashMap<>();
+        Map<Path, Set<String>> features = new HashMap<>();
         for (JsonNode node : metadata.path("resolve").path("nodes")) {
             CrateGraph.Package from = byId.get(node.path("id").asText());
             if (from == null) {
                 continue;
             }
+            Set<String> enabled = new HashSet<>();
+            node.path("features").forEach(f -> enabled.add(f.asText()));
+            features.put(from.root(), Set.copyOf(enabled));
             Map<String, Path> names = new HashMap<>();
             for (JsonNode dep : node.path("deps")) {
                 CrateGraph.Package to = byId.get(dep.path("pkg").asText());
@@ -132,7 +136,7 @@ public final class CargoMetadata {
             }
             dependencies.put(from.root(), Map.copyOf(names));
         }
-        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.of());
+        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.of(), Map.copyOf(features));
     }
 
     /**

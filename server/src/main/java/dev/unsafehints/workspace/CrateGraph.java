@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The packages of a Cargo workspace and what each package calls its dependencies, as Cargo
@@ -14,9 +15,20 @@ import java.util.Map;
  * @param dependencies per package root: the name the package's code uses for each dependency
  *                     (renames applied, {@code -} as {@code _}) and that dependency's package root
  * @param problems     one line per thing that could not be resolved, for the user
+ * @param features     per package root: the features cargo resolved as enabled (only when cargo ran)
  */
-public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems) {
+public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems,
+                         Map<Path, Set<String>> features) {
     public static final CrateGraph EMPTY = new CrateGraph(List.of(), Map.of(), List.of());
+
+    public CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems) {
+        this(packages, dependencies, problems, Map.of());
+    }
+
+    /** The features enabled for the package at {@code root}, or null when the graph does not say. */
+    public Set<String> featuresOf(Path root) {
+        return root == null ? null : features.get(root);
+    }
 
     /**
      * One package: {@code libDir} is the folder of its library target's root file (null when it has
@@ -145,6 +157,8 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
         other.dependencies.forEach(deps::putIfAbsent);
         List<String> allProblems = new ArrayList<>(problems);
         allProblems.addAll(other.problems);
-        return new CrateGraph(List.copyOf(all), Map.copyOf(deps), List.copyOf(allProblems));
+        Map<Path, Set<String>> allFeatures = new HashMap<>(features);
+        other.features.forEach(allFeatures::putIfAbsent);
+        return new CrateGraph(List.copyOf(all), Map.copyOf(deps), List.copyOf(allProblems), Map.copyOf(allFeatures));
     }
 }

@@ -129,6 +129,43 @@ class CrateGraphScanTest {
     }
 
     @Test
+    void eachSiteSaysWhetherItIsCompiledForTheHostWithTheResolvedFeatures() throws Exception {
+        Path crate = dir.resolve("features");
+        Files.createDirectories(crate.resolve("src"));
+        Files.writeString(crate.resolve("Cargo.toml"), "[package]\nname = \"features\"\nversion = \"0.1.0\"\n"
+                + "edition = \"2021\"\n[features]\ndefault = [\"std\"]\nstd = []\nnightly = []\n");
+        Files.writeString(crate.resolve("src/lib.rs"), """
+                #[cfg(feature = "std")]
+                pub fn with_std(p: *const u8) -> u8 { unsafe { *p } }
+                #[cfg(feature = "nightly")]
+                pub fn with_nightly(p: *const u8) -> u8 { unsafe { *p } }
+                #[cfg(all(unix, not(windows)))]
+                pub fn on_unix(p: *const u8) -> u8 { unsafe { *p } }
+                #[cfg(windows)]
+                pub fn on_windows(p: *const u8) -> u8 { unsafe { *p } }
+                #[cfg(my_own_cfg)]
+                pub fn custom(p: *const u8) -> u8 { unsafe { *p } }
+                """);
+        Run run = scan(crate.toString());
+        List<String> blocks = new ArrayList<>();
+        for (JsonNode site : run.json().path("files").get(0).path("sites")) {
+            if (site.path("ruleId").asText().equals("unsafe-block")) {
+                blocks.add(site.path("region").path("startLine").asInt() + ":" + site.path("compiled"));
+            }
+        }
+        assertEquals(List.of("2:true", "4:false", "6:true", "8:false", "10:null"), blocks, run.err());
+        Run noCargo = scan("--no-cargo", crate.toString());
+        List<String> unknownFeatures = new ArrayList<>();
+        for (JsonNode site : noCargo.json().path("files").get(0).path("sites")) {
+            if (site.path("ruleId").asText().equals("unsafe-block")) {
+                unknownFeatures.add(site.path("region").path("startLine").asInt() + ":" + site.path("compiled"));
+            }
+        }
+        assertEquals(List.of("2:null", "4:null", "6:true", "8:false", "10:null"), unknownFeatures,
+                "without cargo the features are not known; the target still is");
+    }
+
+    @Test
     void withoutCargoOrCargoLockNothingIsGuessed() throws Exception {
         Run run = scan("--no-cargo", app.toString());
         assertEquals(0, run.json().path("totals").path("counts").path("unsafe-call").asInt());
