@@ -123,6 +123,20 @@ public final class ScanCommand implements Callable<Integer> {
                     + " read Cargo.lock and the sources on disk instead.")
     boolean noCargo;
 
+    @Option(names = "--target", paramLabel = "TRIPLE",
+            description = "Resolve the dependencies and evaluate cfg for this target (default: the host), as cargo's --target.")
+    String target;
+
+    @Option(names = {"-F", "--features"}, paramLabel = "FEATURES", split = ",",
+            description = "Features of the scanned packages to enable (comma-separated or repeated), as cargo's.")
+    List<String> features = new ArrayList<>();
+
+    @Option(names = "--all-features", description = "Enable every feature of the scanned packages, as cargo's.")
+    boolean allFeatures;
+
+    @Option(names = "--no-default-features", description = "Leave the default feature off, as cargo's.")
+    boolean noDefaultFeatures;
+
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Where the declarations of the dependencies and of the standard library are kept between"
                     + " runs (default: $XDG_CACHE_HOME/unsafe-hints/declarations, else ~/.cache/unsafe-hints/declarations).")
@@ -209,7 +223,8 @@ public final class ScanCommand implements Callable<Integer> {
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer,
                 stdSources(), noCache ? DeclarationsCache.NONE
-                : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())));
+                : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())),
+                new dev.unsafehints.workspace.CargoOptions(target, features, allFeatures, noDefaultFeatures));
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
         ReportModel model;

@@ -19,6 +19,7 @@ import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.version.ToolVersion;
 import dev.unsafehints.workspace.CargoManifests;
+import dev.unsafehints.workspace.CargoOptions;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.DeclarationsCache;
@@ -49,7 +50,7 @@ final class ScanRunner {
                    long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
-                   Analyzer analyzer, StdSources std, DeclarationsCache cache) {
+                   Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo) {
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -116,7 +117,7 @@ final class ScanRunner {
         // The crate graph: the dependencies' declarations go into the index too (not analyzed), so
         // that calls into them (`libc::mmap`) are resolved.
         long graphStart = System.nanoTime();
-        graph = CrateGraph.discover(request.roots(), request.useCargo());
+        graph = CrateGraph.discover(request.roots(), request.useCargo(), request.cargo());
         Set<Path> scannedCrates = new java.util.HashSet<>();
         walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
         List<CrateGraph.Package> packages = graph.packagesToIndex(request.std(), scannedCrates::contains);
@@ -184,7 +185,7 @@ final class ScanRunner {
         }
         crates.values().forEach(assembler::addCrate);
         // each site compiled or not for the host target with the package's resolved features
-        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.host();
+        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
         Map<String, dev.unsafehints.workspace.CfgEnvironment> byKey = new java.util.HashMap<>();
         crates.forEach((root, source) -> byKey.put(source.key(), host.withFeatures(graph.featuresOf(root))));
         assembler.setCfgEnvironments(key -> byKey.getOrDefault(key, host));

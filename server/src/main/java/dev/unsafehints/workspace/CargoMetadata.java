@@ -34,6 +34,11 @@ public final class CargoMetadata {
 
     /** The graph of the workspace holding {@code folder}, or an empty one with the reason. */
     public static CrateGraph discover(Path folder) {
+        return discover(folder, CargoOptions.DEFAULT);
+    }
+
+    /** As {@link #discover(Path)}, for a target and with features ({@code --target}, {@code --features}, ...). */
+    public static CrateGraph discover(Path folder, CargoOptions options) {
         Path dir = folder.toAbsolutePath().normalize();
         if (CargoLock.nearest(dir, "Cargo.toml") == null) {
             return CrateGraph.EMPTY; // not inside a Cargo package: nothing to resolve
@@ -41,10 +46,11 @@ public final class CargoMetadata {
         Set<Path> locksBefore = existingLocks(dir);
         try {
             List<String> command = new ArrayList<>(List.of("cargo", "metadata", "--format-version", "1", "--offline"));
-            String host = hostTarget();
-            if (host != null) {
-                command.addAll(List.of("--filter-platform", host)); // no Windows-only crates on Linux
+            String platform = options.target() != null ? options.target() : hostTarget();
+            if (platform != null) {
+                command.addAll(List.of("--filter-platform", platform)); // no Windows-only crates on Linux
             }
+            command.addAll(options.featureArguments());
             Process cargo = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -44,8 +44,17 @@ public record CfgEnvironment(String target, Set<String> names, Map<String, Set<S
      * {@code rust-toolchain.toml} in the scanned tree is not obeyed); {@link #UNKNOWN} without rustc.
      */
     public static CfgEnvironment host() {
+        return of(null);
+    }
+
+    /** The options of {@code target} (a triple; the host's when null), from {@code rustc --print cfg --target}. */
+    public static CfgEnvironment of(String target) {
+        List<String> command = new java.util.ArrayList<>(List.of("rustc", "--print", "cfg"));
+        if (target != null) {
+            command.addAll(List.of("--target", target));
+        }
         try {
-            Process rustc = new ProcessBuilder("rustc", "--print", "cfg")
+            Process rustc = new ProcessBuilder(command)
                     .directory(new java.io.File(System.getProperty("java.io.tmpdir")))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -48,12 +48,17 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
      * `Cargo.lock` and the sources on disk say (files are only read).
      */
     public static CrateGraph discover(List<Path> roots, boolean useCargo) {
+        return discover(roots, useCargo, CargoOptions.DEFAULT);
+    }
+
+    /** As {@link #discover(List, boolean)}, with cargo's target and feature options. */
+    public static CrateGraph discover(List<Path> roots, boolean useCargo, CargoOptions options) {
         CrateGraph graph = EMPTY;
         for (Path root : roots) {
             if (!java.nio.file.Files.isDirectory(root)) {
                 continue;
             }
-            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root) : null;
+            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root, options) : null;
             if (fromCargo != null && (fromCargo.problems().isEmpty() || !fromCargo.packages().isEmpty())) {
                 graph = graph.plus(fromCargo);
                 continue;

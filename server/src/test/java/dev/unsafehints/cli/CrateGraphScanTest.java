@@ -163,6 +163,21 @@ class CrateGraphScanTest {
         }
         assertEquals(List.of("2:null", "4:null", "6:true", "8:false", "10:null"), unknownFeatures,
                 "without cargo the features are not known; the target still is");
+        assertEquals(List.of("2:false", "4:true", "6:false", "8:true", "10:null"),
+                compiledBlocks(scan("--no-default-features", "--features", "nightly", "--target",
+                        "x86_64-pc-windows-msvc", crate.toString())), "cargo's options, and another target");
+        assertEquals(List.of("2:true", "4:true", "6:true", "8:false", "10:null"),
+                compiledBlocks(scan("--all-features", crate.toString())));
+    }
+
+    private static List<String> compiledBlocks(Run run) {
+        List<String> blocks = new ArrayList<>();
+        for (JsonNode site : run.json().path("files").get(0).path("sites")) {
+            if (site.path("ruleId").asText().equals("unsafe-block")) {
+                blocks.add(site.path("region").path("startLine").asInt() + ":" + site.path("compiled"));
+            }
+        }
+        return blocks;
     }
 
     @Test
