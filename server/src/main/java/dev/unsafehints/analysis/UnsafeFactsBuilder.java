@@ -338,7 +338,7 @@ final class UnsafeFactsBuilder {
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
             if (isPublic(holder) && exportedFromHere(t.identifier().getText()) && !isDocHidden(holder)
-                    && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
+                    && !SafetyDocs.hasWrittenSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
@@ -384,9 +384,10 @@ final class UnsafeFactsBuilder {
             facts.inventory.add(new InventorySite("unsafe-impl",
                     model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             ParserRuleContext item = itemHolder(i);
-            boolean commented = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
-            if (!commented) {
-                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-comment-impl",
+            SafetyComments.Coverage coverage = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
+            if (coverage != SafetyComments.Coverage.COMMENTED) {
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
+                        ? "safety-template-impl" : "missing-safety-comment-impl",
                         model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
             }
         }

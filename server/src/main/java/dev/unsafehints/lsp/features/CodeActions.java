@@ -57,7 +57,7 @@ public final class CodeActions {
             for (Fix fix : f.fixes()) {
                 CodeAction action = new CodeAction(fix.title());
                 action.setKind(CodeActionKind.QuickFix);
-                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, source, doc.uri())));
+                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri())));
                 action.setEdit(edit(doc, FindingConverter.edits(fix, source)));
                 action.setIsPreferred(first);
                 first = false;
@@ -70,7 +70,7 @@ public final class CodeActions {
             if (suppressed.add(f.ruleId() + "@" + line)) {
                 CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line");
                 action.setKind(CodeActionKind.QuickFix);
-                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, source, doc.uri())));
+                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri())));
                 action.setEdit(edit(doc, List.of(suppressEdit(source, line, f.ruleId()))));
                 result.add(Either.forRight(action));
             }
