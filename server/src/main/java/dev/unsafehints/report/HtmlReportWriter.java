@@ -303,6 +303,14 @@ public final class HtmlReportWriter implements ReportWriter {
                 String contract = op.properties().get("safetyDoc");
                 if (contract != null && !contract.isBlank()) {
                     out.write("<blockquote class=\"contract\">" + Html.escape(contract.strip()) + "</blockquote>");
+                } else {
+                    java.util.Optional<dev.unsafehints.analysis.Obligations.Contract> must =
+                            dev.unsafehints.analysis.Obligations.ofFinding(op.ruleId(), op.properties(),
+                                    !op.related().isEmpty());
+                    if (must.isPresent()) {
+                        out.write("<div class=\"must\">must hold: " + MiniMarkdown.codeSpans(must.get().brief())
+                                + "</div>");
+                    }
                 }
                 out.write("</li>");
             }

@@ -1,5 +1,6 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -100,6 +101,12 @@ public final class TextReportWriter implements ReportWriter {
         if (safetyDoc != null && !safetyDoc.isBlank()) {
             out.write(style(BLUE, pad + " =") + " callee's safety contract: "
                     + safetyDoc.strip().replaceAll("\\s+", " ") + "\n");
+        } else {
+            java.util.Optional<Obligations.Contract> contract =
+                    Obligations.ofFinding(s.ruleId(), s.properties(), !s.related().isEmpty());
+            if (contract.isPresent()) {
+                out.write(style(BLUE, pad + " =") + " must hold: " + contract.get().brief("; ") + "\n");
+            }
         }
     }
 

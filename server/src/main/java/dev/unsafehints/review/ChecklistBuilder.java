@@ -92,7 +92,12 @@ final class ChecklistBuilder {
             return;
         }
         String comment = SafetyCommentText.forBlock(file.model, (RustParser.UnsafeBlockContext) block.context());
-        safetyComment(comment, block.isSafetyCommented());
+        if (block.isSafetyTemplate()) {
+            add(0, Mark.GAP, "The `// SAFETY:` comment is still the template: replace its `<...>` placeholder with"
+                    + " why each obligation below holds here.");
+        } else {
+            safetyComment(comment, block.isSafetyCommented());
+        }
         List<UnsafeOperation> operations = block.operations();
         if (operations.isEmpty() && block.uncertainOperations().isEmpty()) {
             add(0, Mark.GAP, "The analysis finds no unsafe operation in this block: if there is none (look inside"

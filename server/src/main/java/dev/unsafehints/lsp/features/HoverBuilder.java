@@ -266,9 +266,10 @@ public final class HoverBuilder {
 
     private static Obligations.Contract contractOf(AnalyzedDocument doc, Finding op) {
         OperationKind kind = kindOf(op.ruleId());
-        return Obligations.of(kind == null ? OperationKind.UNSAFE_CALL : kind,
-                op.properties().getOrDefault("subject", ""), op.properties().getOrDefault("safetyDoc", ""),
-                !op.related().isEmpty(), doc.source(), op.range());
+        if (op.properties().containsKey("access") || kind != OperationKind.RAW_POINTER_DEREF) {
+            return Obligations.ofFinding(op.ruleId(), op.properties(), !op.related().isEmpty()).orElseThrow();
+        }
+        return Obligations.of(kind, op.properties().getOrDefault("subject", ""), "", false, doc.source(), op.range());
     }
 
     /** "read through `p`", "write through `p`", "reference made from `p`". */
