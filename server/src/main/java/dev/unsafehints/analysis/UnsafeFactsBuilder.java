@@ -978,7 +978,7 @@ final class UnsafeFactsBuilder {
         if (type.STAR() != null) {
             boolean toMut = type.KW_MUT() != null;
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
-                    CastChecks.rawBorrowFixes(model, c, toMut)));
+                    CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType)));
             CastChecks.check(model, c, toMut, facts, this::declaredType);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
@@ -1107,7 +1107,7 @@ final class UnsafeFactsBuilder {
                     model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
                             + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
-                            + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
+                            + " first", CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType)));
             return;
         }
         String from = pointers.constness(operand);
