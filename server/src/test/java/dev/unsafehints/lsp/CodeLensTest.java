@@ -90,6 +90,20 @@ class CodeLensTest {
     }
 
     @Test
+    void blockAndFnDiagnosticsCarryWhetherTheSiteIsDocumentedForTheClientsCounts() {
+        lenses(Capabilities.typicalEditor());
+        List<Diagnostic> diagnostics = lsp.client.awaitDiagnostics(URI, p -> p.getDiagnostics().stream()
+                .anyMatch(x -> "unsafe-fn".equals(x.getCode().getLeft()))).getDiagnostics();
+        List<String> documented = diagnostics.stream()
+                .filter(d -> List.of("unsafe-block", "unsafe-fn").contains(d.getCode().getLeft()))
+                .map(d -> d.getCode().getLeft() + " " + d.getRange().getStart().getLine() + " "
+                        + ((com.google.gson.JsonObject) d.getData()).get("documented").getAsString())
+                .collect(Collectors.toList());
+        assertEquals(List.of("unsafe-block 2 yes", "unsafe-block 7 no", "unsafe-block 13 template",
+                "unsafe-fn 19 template", "unsafe-block 20 no"), documented);
+    }
+
+    @Test
     void aClientThatRunsTheCommandGetsItOthersGetTheTitleWithoutALink() {
         List<? extends CodeLens> plain = lenses(Capabilities.typicalEditor());
         assertTrue(plain.stream().allMatch(l -> l.getCommand().getCommand().isEmpty()), plain::toString);

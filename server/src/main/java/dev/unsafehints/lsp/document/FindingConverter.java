@@ -81,10 +81,38 @@ public final class FindingConverter {
                 d.setRelatedInformation(related);
             }
         }
+        String documented = documented(finding);
+        if (documented != null) {
+            com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+            data.addProperty("documented", documented);
+            d.setData(data);
+        }
         if (UNNECESSARY_RULE.equals(finding.ruleId())) {
             d.setTags(List.of(DiagnosticTag.Unnecessary));
         }
         return d;
+    }
+
+    /**
+     * Whether an unsafe block or fn is documented, from the facts its inventory finding carries:
+     * {@code yes} (a SAFETY comment, a {@code # Safety} section), {@code template} (still the
+     * unedited template), {@code no}; null for other findings. The one definition of "undocumented"
+     * that the diagnostics' {@code data}, the inventory and the clients' counts share.
+     */
+    public static String documented(Finding finding) {
+        java.util.Map<String, String> p = finding.properties();
+        if (p.containsKey("safetyComment")) {
+            return "true".equals(p.get("safetyComment")) ? "yes" : "true".equals(p.get("safetyTemplate")) ? "template" : "no";
+        }
+        String section = p.get("safetySection");
+        if (section != null) {
+            return switch (section) {
+                case "documented" -> "yes";
+                case "template" -> "template";
+                default -> "no";
+            };
+        }
+        return null;
     }
 
     public static List<Diagnostic> diagnostics(List<Finding> findings, SourceText source, String uri) {
