@@ -27,7 +27,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 page.on('console', (m) => {
   if (m.type() === 'error' && !/vsda|open-vsx|Failed to load resource/.test(m.text())) console.log('[browser]', m.text().slice(0, 300));
 });
@@ -180,6 +180,43 @@ const featureSteps = [
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   }],
+  ['the hover on a block with several operations names each once and fits the hover box', async () => {
+    // swap_raw's block: four operations, no SAFETY comment, three rules fire on its `unsafe`.
+    const line = lineOf(/^\s*unsafe \{$/);
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await goTo(line, 6);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I'); // Show Hover at the cursor
+    const hover = page.locator('.monaco-hover').filter({ hasText: /Unsafe block · 4 unsafe operations/ }).first();
+    await hover.waitFor({ state: 'visible', timeout: WAIT });
+    await untilAnimationsEnd('.monaco-hover');
+    const text = await hover.innerText();
+    facts.blockHover = text.slice(0, 2500);
+    facts.blockHoverChars = text.length;
+    // the whole hover, diagnostics included, as VS Code lays it out (it scrolls beyond its box)
+    facts.blockHoverHeight = await hover.evaluate((e) => (e.querySelector('.monaco-scrollable-element > *') ?? e).scrollHeight);
+    // rendered Markdown: code spans lose their backticks, list numbers are markers, not text
+    assert(/\*pa \(line \d+\): read through pa — non-null · aligned/.test(text), `no conditions for *pa: ${text}`);
+    assert((text.match(/read through pb/g) ?? []).length === 1, `an operation is listed more than once: ${text}`);
+    assert(!/What it finds|What to do/.test(text), `rule documents are pasted in: ${text}`);
+    assert(facts.blockHoverHeight <= 700, `the hover is ${facts.blockHoverHeight} px tall`);
+    await shot('04b-block-hover');
+    await page.keyboard.press('Escape');
+  }],
+  ['the code lens opens the operations instead of failing', async () => {
+    const lens = page.locator(`${EDITOR} .codelens-decoration a`).filter({ hasText: /4 unsafe operations/ }).first();
+    await lens.waitFor({ timeout: WAIT });
+    facts.codeLens = await lens.innerText();
+    await lens.click();
+    const peek = page.locator(`${EDITOR} .peekview-widget`).first();
+    await peek.waitFor({ state: 'visible', timeout: WAIT });
+    await untilAnimationsEnd('.peekview-widget');
+    facts.peekTitle = (await peek.locator('.peekview-title').first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+    const failed = await page.locator('.notifications-toasts .notification-toast').filter({ hasText: /not found/ }).count();
+    assert(failed === 0, 'a "command not found" notification showed');
+    await shot('04c-lens-peek');
+    await page.keyboard.press('Escape');
+  }],
   ['quick fix inserts a SAFETY comment', async () => {
     const line = lineOf(/^\s*unsafe \{ \*p \}/);
     const column = readFileSync(LIB_RS, 'utf8').split('\n')[line - 1].indexOf('unsafe') + 1;
@@ -214,14 +251,35 @@ const featureSteps = [
     while (top > 1 && /^\s*\/\//.test(lines[top - 2] ?? '')) top--;
     facts.insertedComment = lines.slice(top - 1, blockLine - 1);
     assert(/^\s*\/\/ SAFETY:/.test(lines[top - 1] ?? ''), `comment above the block: ${JSON.stringify(facts.insertedComment)}`);
-    await waitUntil('one warning squiggle is left', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length === 1, EDITOR);
+    assert(facts.insertedComment.every((l) => l.length <= 100), `template lines over 100 columns: ${JSON.stringify(facts.insertedComment)}`);
+    // An unedited template is no argument: the block keeps a warning that says so.
+    await page.keyboard.press('Control+Shift+M');
+    await waitUntil('the Problems panel says the comment is still the template', () =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.innerText.includes('still the template')));
+    await page.keyboard.press('Control+Shift+M');
     await shot('06-quick-fix-applied');
+    // Say why, in place of the placeholder: then the warning goes.
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+H');
+    const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget input[aria-label="Find"]').first();
+    await find.waitFor({ state: 'visible', timeout: WAIT });
+    await find.fill('<explain why every condition below holds here>');
+    const replace = page.locator('.find-widget textarea[aria-label="Replace"], .find-widget input[aria-label="Replace"]').first();
+    await replace.fill('`bytes` is not empty (asserted above), so `p` points at its first byte.');
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.keyboard.press('Escape');
+    await runCommand('File: Save');
+    await waitUntil('the file is saved', () => !document.querySelector('.tabs-container .tab.dirty'));
+    await waitUntil('one warning squiggle is left', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length === 1, EDITOR);
+    await shot('06b-safety-written');
   }],
   ['status bar summarises the file', async () => {
     const item = page.locator('.statusbar-item').filter({ hasText: /\d+ unsafe/ }).first();
     await item.waitFor({ timeout: WAIT });
     facts.statusBar = await item.innerText();
     assert(/\d+ unsafe · 1 undocumented/.test(facts.statusBar), `status bar says ${JSON.stringify(facts.statusBar)}`);
+    // Turning the warning off changes what is shown, not what is documented.
+    facts.statusBarUnsafe = Number(/(\d+) unsafe/.exec(facts.statusBar)[1]);
   }],
   ['inventory tree shows the sites and jumps to one', async () => {
     await runCommand('Unsafe Hints: Show Unsafe Inventory');
@@ -230,6 +288,9 @@ const featureSteps = [
     facts.inventory = await tree.allInnerTexts();
     assert(facts.inventory.some((r) => r.includes('fixture-crate')), `no crate row: ${JSON.stringify(facts.inventory)}`);
     assert(facts.inventory.some((r) => r.includes('src/lib.rs')), `no file row: ${JSON.stringify(facts.inventory)}`);
+    // The file row counts what the status bar counts, with the same words.
+    const fileRow = facts.inventory.find((r) => r.includes('src/lib.rs')) ?? '';
+    assert(fileRow.includes(`${facts.statusBarUnsafe} unsafe sites (1 undocumented)`), `file row ${JSON.stringify(fileRow)} against status bar ${facts.statusBar}`);
     const sites = tree.filter({ hasText: /Ln \d+, Col \d+/ });
     facts.inventorySites = await sites.count();
     assert(facts.inventorySites >= 3, `expected at least 3 unsafe sites, saw ${facts.inventorySites}`);
@@ -307,6 +368,10 @@ const featureSteps = [
       await page.waitForTimeout(200);
     }
     assert(/Restarting the language server on request\.[\s\S]*Starting the language server/.test(log()), `log: ${log().slice(-2000)}`);
+    // Each server line once, at its own level: not again as an [error] line from stderr.
+    const serving = log().split('\n').filter((l) => l.includes('serving'));
+    facts.servingLines = serving;
+    assert(serving.length >= 1 && serving.every((l) => l.includes('[info]')), `log lines: ${JSON.stringify(serving)}`);
     // The restarted server analyses the open file again.
     await waitUntil('diagnostics are back', (sel) => document.querySelectorAll(`${sel} .squiggly-error`).length >= 1, EDITOR);
     await shot('10-output');

@@ -3,7 +3,8 @@
  * inventory view, the HTML report, a status bar summary and the commands around them.
  */
 import * as vscode from 'vscode';
-import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID } from './constants';
+import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID, SHOW_OPERATIONS_COMMAND } from './constants';
+import { parseOperationsArgs } from './lens/operationsArgs';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
 import { ReportPanel } from './report/reportPanel';
 import { reviewChanges } from './review/reviewChanges';
@@ -23,7 +24,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
 
   context.subscriptions.push(
-    log,
     server,
     inventory,
     view,
@@ -42,6 +42,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
     vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
+    // The code lens "3 unsafe operations · …": peek the operations of the block or fn.
+    vscode.commands.registerCommand(SHOW_OPERATIONS_COMMAND, async (...args: unknown[]) => {
+      const parsed = parseOperationsArgs(args);
+      if (parsed === undefined) {
+        log.warn(`${SHOW_OPERATIONS_COMMAND}: unexpected arguments ${JSON.stringify(args).slice(0, 200)}`);
+        return;
+      }
+      const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range =>
+        new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(parsed.uri),
+        new vscode.Position(parsed.position.line, parsed.position.character),
+        parsed.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))),
+      );
+    }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // Rule severities and thresholds reach the running server through didChangeConfiguration;
       // Java and JVM options only apply to a new process.
@@ -53,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     server.onDidChangeClient(() => { statusBar.update(); }),
     refreshInventoryOnDiagnostics(inventory, view),
+    // Last: the server's last lines (and the client's stderr reader) may still write to the channel.
+    log,
   );
 
   await server.start();

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH } from '../constants';
+import { CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH, SHOW_OPERATIONS_COMMAND } from '../constants';
 import { locateJava } from './javaRuntime';
 import { jvmOptions, serverCommand } from './serverLaunch';
 import type { JavaFound } from '../java/javaDiscovery';
@@ -108,6 +108,8 @@ export class ServerController implements vscode.Disposable {
       // eslint-disable-next-line @typescript-eslint/no-deprecated
       synchronize: { configurationSection: CONFIG_SECTION, fileEvents: this.watcher },
       outputChannel: this.log,
+      // Commands this extension runs itself, so the server may put them on code lenses.
+      initializationOptions: { clientCommands: [SHOW_OPERATIONS_COMMAND] },
       initializationFailedHandler: (error) => {
         this.log.error(`The language server failed to initialize: ${String(error)}`);
         return false;

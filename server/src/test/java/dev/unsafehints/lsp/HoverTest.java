@@ -91,9 +91,10 @@ class HoverTest {
         assertTrue(md.contains("1. `*p` (line 10): read through `p` — non-null · aligned · valid for the read ·"
                 + " initialized · no `&mut` to it in use · not dangling"), md);
         assertTrue(md.contains("**SAFETY:** none."), md);
-        // the missing-safety-comment finding at the same spot is one line with a link to its document
-        assertTrue(md.contains("- warning [`missing-safety-comment`](" + RuleDocs.url("missing-safety-comment")
-                + "): unsafe block without a `// SAFETY:` comment"), md);
+        // the missing-safety-comment finding at the same spot: a link to its document, not its message again
+        assertTrue(md.contains("**Rules:** [`missing-safety-comment`](" + RuleDocs.url("missing-safety-comment")
+                + ") (warning)"), md);
+        assertTrue(!md.contains("unsafe block without a `// SAFETY:` comment"), md);
         assertTrue(!md.contains("What to do"), md);
     }
 
@@ -128,7 +129,7 @@ class HoverTest {
                 + " point to a readable byte.”"), md);
         // each operation once: not again under each rule that fires on the block
         assertEquals(1, md.split("`std::ptr::read\\(q\\)`", -1).length - 1, md);
-        assertTrue(md.contains("- info [`multiple-unsafe-ops`](" + RuleDocs.url("multiple-unsafe-ops") + ")"), md);
+        assertTrue(md.contains("[`multiple-unsafe-ops`](" + RuleDocs.url("multiple-unsafe-ops") + ") (info)"), md);
         assertTrue(md.contains("it does not mention "), md);
         assertTrue(md.length() <= 1700, md.length() + " characters:\n" + md);
         assertTrue(!md.contains("## ") && !md.contains("What it finds"), md);

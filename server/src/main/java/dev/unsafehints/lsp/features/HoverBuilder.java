@@ -247,17 +247,21 @@ public final class HoverBuilder {
                 : f.range().intersects(site.range()) || f.range().end() <= site.range().end();
     }
 
-    /** One line per finding: severity, the rule as a link to its document, the message. */
+    /**
+     * One line naming the rules that fire here, each a link to its document, with its level; not
+     * their messages, which the editor shows with the diagnostics already.
+     */
     private void appendRuleLines(StringBuilder sb, List<Finding> findings) {
         List<Finding> shown = findings.stream().filter(f -> f.severity() != Severity.OFF).toList();
         if (shown.isEmpty()) {
             return;
         }
-        sb.append("\n");
+        List<String> links = new ArrayList<>();
         for (Finding f : shown) {
-            sb.append("\n- ").append(f.severity().name().toLowerCase(Locale.ROOT)).append(" [`").append(f.ruleId())
-                    .append("`](").append(RuleDocs.url(f.ruleId())).append("): ").append(f.message());
+            links.add("[`" + f.ruleId() + "`](" + RuleDocs.url(f.ruleId()) + ") ("
+                    + f.severity().name().toLowerCase(Locale.ROOT) + ")");
         }
+        sb.append("\n\n**Rules:** ").append(String.join(" · ", links));
     }
 
     private String docLink(String ruleId) {
