@@ -109,6 +109,15 @@ public final class ScanCommand implements Callable<Integer> {
             description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
     String automationId = "unsafe-hints/";
 
+    @Option(names = "--repo-url", paramLabel = "URL", description = "Web address of the repository, for links from"
+            + " the Markdown report's locations to the file and line (default: the git remote `origin` of the scanned"
+            + " folder, when it is an http(s) or GitHub-style ssh address).")
+    String repoUrl;
+
+    @Option(names = "--repo-ref", paramLabel = "REF", description = "Commit or branch the Markdown report's links"
+            + " point at (default: the commit checked out in the scanned folder).")
+    String repoRef;
+
     @Option(names = "--timings", hidden = true, description = "Print the time of each phase to standard error.")
     boolean timings;
 
@@ -231,7 +240,7 @@ public final class ScanCommand implements Callable<Integer> {
             case TEXT -> new TextReportWriter(useColor(toFile));
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
-            case MARKDOWN -> new MarkdownReportWriter();
+            case MARKDOWN -> new MarkdownReportWriter(RepositoryLinks.resolve(baseFolder(model), repoUrl, repoRef, err));
             case HTML -> new HtmlReportWriter();
         };
         if (toFile) {
@@ -250,6 +259,15 @@ public final class ScanCommand implements Callable<Integer> {
             w.flush();
             // A reader that stopped reading (`scan | head`) closes the pipe: a normal end, as for
             // other command-line tools, so nothing is said and the exit code is the scan's.
+        }
+    }
+
+    /** The folder the report's paths are relative to. */
+    private Path baseFolder(ReportModel model) {
+        try {
+            return Path.of(java.net.URI.create(model.scan().baseUri()));
+        } catch (RuntimeException e) {
+            return paths.isEmpty() ? Path.of(".") : paths.get(0);
         }
     }
 
