@@ -109,6 +109,10 @@ public final class ScanCommand implements Callable<Integer> {
             description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
     String automationId = "unsafe-hints/";
 
+    @Option(names = "--min-level", paramLabel = "LEVEL", description = "Text report: list only findings at or above"
+            + " this level, note (default), warning or error; the others are counted.")
+    String minLevel = "note";
+
     @Option(names = "--repo-url", paramLabel = "URL", description = "Web address of the repository, for links from"
             + " the Markdown report's locations to the file and line (default: the git remote `origin` of the scanned"
             + " folder, when it is an http(s) or GitHub-style ssh address).")
@@ -161,6 +165,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (maxNew != null && maxNew < 0) {
             throw new UsageException("--max-new must be 0 or more");
         }
+        Severity lowestListed = minLevel();
         AnalysisSettings settings = settings();
         Optional<Baseline> base = Optional.empty();
         if (baseline != null) {
@@ -184,7 +189,7 @@ public final class ScanCommand implements Callable<Integer> {
         for (String problem : runner.graph.problems()) {
             err.println("unsafe-hints scan: " + problem);
         }
-        write(model);
+        write(model, lowestListed);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
             err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
@@ -234,10 +239,10 @@ public final class ScanCommand implements Callable<Integer> {
         return AnalysisSettings.DEFAULT.overriddenBy(overrides, null);
     }
 
-    private void write(ReportModel model) throws IOException {
+    private void write(ReportModel model, Severity lowestListed) throws IOException {
         boolean toFile = output != null;
         ReportWriter writer = switch (format) {
-            case TEXT -> new TextReportWriter(useColor(toFile));
+            case TEXT -> new TextReportWriter(useColor(toFile), lowestListed);
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
             case MARKDOWN -> new MarkdownReportWriter(RepositoryLinks.resolve(baseFolder(model), repoUrl, repoRef, err));
@@ -259,6 +264,18 @@ public final class ScanCommand implements Callable<Integer> {
             w.flush();
             // A reader that stopped reading (`scan | head`) closes the pipe: a normal end, as for
             // other command-line tools, so nothing is said and the exit code is the scan's.
+        }
+    }
+
+    private Severity minLevel() throws UsageException {
+        try {
+            Severity level = Severity.parse(minLevel);
+            if (level == Severity.OFF) {
+                throw new IllegalArgumentException("--min-level off");
+            }
+            return level;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --min-level '" + minLevel + "' (expected note, warning or error)");
         }
     }
 

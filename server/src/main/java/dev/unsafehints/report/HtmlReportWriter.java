@@ -62,7 +62,7 @@ public final class HtmlReportWriter implements ReportWriter {
         int unsafeSites = model.totalCounts().byRule().entrySet().stream()
                 .filter(e -> UnsafeKinds.isCounted(e.getKey())).mapToInt(Map.Entry::getValue).sum();
         card(out, String.valueOf(unsafeSites), "unsafe sites (outside tests)");
-        card(out, model.totalSafetyComments().percentText(), "unsafe blocks and impls with a SAFETY comment");
+        card(out, model.totalSafetyComments().percentText(), "unsafe blocks with a SAFETY comment");
         card(out, String.valueOf(reported.size()), model.baseline().isPresent() ? "new or changed findings" : "findings");
         card(out, String.valueOf(model.skipped().size() + model.partlyParsedFiles().size()), "files skipped or partly parsed");
         out.write("</div>\n");
