@@ -135,6 +135,10 @@ const featureSteps = [
   ['workbench opens the fixture crate', () => openWorkbench('01-workbench')],
   ['src/lib.rs opens with our diagnostics as squiggles', async () => {
     await openLibRs();
+    const opened = Date.now();
+    // the first squiggle after the file's tab appears (the server starts with the first Rust file)
+    await waitUntil('a squiggle shows', (sel) => document.querySelectorAll(`${sel} [class*="squiggly-"]`).length >= 1, EDITOR);
+    facts.firstSquiggleMs = Date.now() - opened;
     // missing-safety-comment is raised to warning in the test's settings.json: two blocks lack a comment.
     await waitUntil('two warning squiggles show', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length >= 2, EDITOR);
     facts.warningSquiggles = await page.locator(`${EDITOR} .squiggly-warning`).count();
