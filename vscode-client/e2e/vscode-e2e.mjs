@@ -352,7 +352,18 @@ const featureSteps = [
     assert(reportText.includes('fixture-crate'), `the report does not name the crate: ${reportText.slice(0, 500)}`);
     facts.reportSvgCount = await frame.evaluate(() => document.querySelectorAll('svg').length);
     assert(!(await frame.evaluate(() => document.body.innerText)).includes('SCRIPT RAN'), 'a script ran in the report');
+    // the window's dark theme, not a white page
+    facts.reportBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (facts.reportBackground.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+    assert(r + g + b < 3 * 128, `the report is light in a dark window: ${facts.reportBackground}`);
     await shot('09-report');
+    // a location opens the file at its line
+    const link = frame.locator('a.location').filter({ hasText: /lib\.rs:\d+:\d+/ }).first();
+    const [, wantLine] = /:(\d+):\d+/.exec(await link.innerText());
+    facts.reportLink = await link.innerText();
+    await link.click();
+    await page.locator('.tabs-container .tab.active[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+    await page.locator(`.statusbar-item:has-text("Ln ${wantLine},")`).waitFor({ timeout: WAIT });
   }],
   ['Restart Server restarts it and Show Output shows its log', async () => {
     await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID, SHOW_OPERATIONS_COMMAND } from './constants';
 import { parseOperationsArgs } from './lens/operationsArgs';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
+import { OPEN_LOCATION_COMMAND } from './report/reportHtml';
 import { ReportPanel } from './report/reportPanel';
 import { reviewChanges } from './review/reviewChanges';
 import { ServerController } from './server/serverController';
@@ -42,6 +43,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
     vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
+    // A location in the report: open the file at that line and column (1-based, as the report prints them).
+    vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (uri: unknown, line: unknown, column: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number' || typeof column !== 'number') {
+        return;
+      }
+      const at = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
+    }),
     // The code lens "3 unsafe operations · …": peek the operations of the block or fn.
     vscode.commands.registerCommand(SHOW_OPERATIONS_COMMAND, async (...args: unknown[]) => {
       const parsed = parseOperationsArgs(args);
