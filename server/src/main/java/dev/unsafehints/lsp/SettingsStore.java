@@ -145,6 +145,39 @@ public final class SettingsStore {
         generation.incrementAndGet();
     }
 
+    /** " (did you mean `x`?)" for the closest rule id within a few edits, else "". */
+    static String didYouMean(String id) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (dev.unsafehints.rules.RuleDescriptor d : dev.unsafehints.rules.RuleCatalog.all()) {
+            int distance = distance(id.toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.id());
+            if (distance < bestDistance) {
+                bestDistance = distance;
+                best = d.id();
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, id.length() / 4) ? " (did you mean `" + best + "`?)" : "";
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
     static EditorSettings parse(JsonElement section, ClientLog log) {
         if (section == null || !section.isJsonObject()) {
             return EditorSettings.NONE;
@@ -155,6 +188,10 @@ public final class SettingsStore {
         JsonElement rules = object.get("rules");
         if (rules != null && rules.isJsonObject()) {
             for (Map.Entry<String, JsonElement> e : rules.getAsJsonObject().entrySet()) {
+                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
+                    problems.add("unsafeHints.rules." + e.getKey() + ": no rule has this id" + didYouMean(e.getKey()));
+                    continue;
+                }
                 JsonElement value = e.getValue();
                 if (!(value instanceof JsonPrimitive) || !value.getAsJsonPrimitive().isString()) {
                     problems.add("unsafeHints.rules." + e.getKey() + " must be a string");

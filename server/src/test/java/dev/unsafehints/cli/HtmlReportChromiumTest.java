@@ -51,6 +51,14 @@ class HtmlReportChromiumTest {
         assertTrue(html.contains("<svg class=\"chart\""), "inline SVG charts");
         assertTrue(html.contains("Unsafe operations inside"), "operations listed on their block's card");
         assertTrue(html.contains("What a reviewer should check"));
+        // filters by level and rule, with CSS alone
+        assertTrue(html.contains("<input type=\"checkbox\" class=\"filter\" id=\"f-level-note\" checked>"), "level filter");
+        assertTrue(html.contains("#f-rule-unsafe-block:not(:checked) ~ * article.site.r-unsafe-block{display:none}"),
+                "rule filter");
+        // the guideline once per rule, at the end, linked from the cards; not a box on every card
+        assertFalse(html.contains("<div class=\"guideline\">"), "no guideline box per card");
+        assertEquals(1, html.split("id=\"rule-unsafe-block\"", -1).length - 1, "one guideline per rule");
+        assertTrue(html.contains("Guideline: <a href=\"#rule-"), "cards link to it");
         assertTrue(html.contains("not valid UTF-8 at byte 15"), "skipped files listed");
         assertTrue(html.contains("cfg(feature = &quot;fast&quot;)"), "cfg conditions shown");
         assertTrue(html.contains("id=\"tests\""), "test-only code apart");

@@ -119,8 +119,11 @@ class SettingsTest {
             JsonObject section = settings("raw-pointer-deref", "sometimes");
             section.getAsJsonObject("rules").addProperty("unsafe-block", "off");
             section.addProperty("largeBlockThreshold", "big");
+            section.getAsJsonObject("rules").addProperty("missing-safety-coment", "error");
             lsp.client.settings = section;
             lsp.initialize(root);
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.missing-safety-coment: no rule has this id (did you"
+                    + " mean `missing-safety-comment`?)"));
             lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml: rules.unsafe-block: unknown severity 'loud'"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
