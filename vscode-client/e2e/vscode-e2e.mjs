@@ -350,6 +350,8 @@ const featureSteps = [
     const reportText = await frame.evaluate(() => document.body.innerText);
     assert(!reportText.includes('could not be written'), `the scanner failed: ${reportText.slice(0, 1500)}`);
     assert(reportText.includes('fixture-crate'), `the report does not name the crate: ${reportText.slice(0, 500)}`);
+    // the report counts unsafe sites as the status bar and the inventory do
+    assert(new RegExp(`\\b${facts.statusBarUnsafe}\\s+unsafe sites`).test(reportText), `report: ${reportText.slice(0, 600)}`);
     facts.reportSvgCount = await frame.evaluate(() => document.querySelectorAll('svg').length);
     assert(!(await frame.evaluate(() => document.body.innerText)).includes('SCRIPT RAN'), 'a script ran in the report');
     // the window's dark theme, not a white page

@@ -59,9 +59,19 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write("<div class=\"cards\">");
         card(out, String.valueOf(model.files().size()), "files analyzed");
         card(out, String.valueOf(model.crates().size()), model.crates().size() == 1 ? "crate" : "crates");
-        int unsafeSites = model.totalCounts().byRule().entrySet().stream()
-                .filter(e -> UnsafeKinds.isCounted(e.getKey())).mapToInt(Map.Entry::getValue).sum();
-        card(out, String.valueOf(unsafeSites), "unsafe sites (outside tests)");
+        // the same counts, with the same words, as the editor's status bar and inventory: where `unsafe`
+        // is written, and the operations apart (casts, safe code, in neither)
+        Counts total = model.totalCounts();
+        int unsafeSites = 0;
+        for (String id : List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block", "unsafe-attr")) {
+            unsafeSites += total.get(id);
+        }
+        int operations = 0;
+        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            operations += total.get(k.ruleId());
+        }
+        card(out, String.valueOf(unsafeSites), "unsafe sites (blocks, fns, impls, traits, extern blocks; outside tests)");
+        card(out, String.valueOf(operations), "unsafe operations");
         card(out, model.totalSafetyComments().percentText(), "unsafe blocks with a SAFETY comment");
         card(out, String.valueOf(reported.size()), model.baseline().isPresent() ? "new or changed findings" : "findings");
         card(out, String.valueOf(model.skipped().size() + model.partlyParsedFiles().size()), "files skipped or partly parsed");
