@@ -8,7 +8,7 @@ import { parseOperationsArgs } from './lens/operationsArgs';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
 import { OPEN_LOCATION_COMMAND } from './report/reportHtml';
 import { ReportPanel } from './report/reportPanel';
-import { reviewChanges } from './review/reviewChanges';
+import { REVIEW_SCHEME, ReviewDocuments, reviewChanges } from './review/reviewChanges';
 import { ServerController } from './server/serverController';
 import { UnsafeStatusBar } from './status/statusBar';
 
@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   inventory.attach(view);
   const report = new ReportPanel(server, log);
   const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
+  const reviews = new ReviewDocuments();
 
   context.subscriptions.push(
     server,
@@ -42,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await inventory.refresh();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
-    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviews),
+    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log, reviews)),
     // A location in the report: open the file at that line and column (1-based, as the report prints them).
     vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (uri: unknown, line: unknown, column: unknown) => {
       if (typeof uri !== 'string' || typeof line !== 'number' || typeof column !== 'number') {
