@@ -175,10 +175,13 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("<section id=\"sites\"><h2>Unsafe sites</h2>\n<p class=\"hint\">" + count + " finding" + (count == 1 ? "" : "s")
                     + (model.baseline().isPresent() ? " new or changed since the baseline" : "") + ", grouped by file."
                     + " Untick a level or a rule to hide its cards; the browser's search (Ctrl+F) finds text.</p>\n");
-            filters(out, byFile);
+            filters(out, byFile, crateOfFile(model));
         }
+        Map<String, String> crates = crateOfFile(model);
         for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
-            out.write("<details class=\"file\" open><summary><code>" + Html.escape(e.getKey()) + "</code> <span class=\"count\">"
+            String crate = testOnly ? null : crates.get(e.getKey());
+            out.write("<details class=\"file" + (crate == null ? "" : " " + crateClass(crate)) + "\" open><summary><code>"
+                    + Html.escape(e.getKey()) + "</code> <span class=\"count\">"
                     + e.getValue().size() + "</span></summary>\n");
             for (Group g : group(e.getValue())) {
                 siteCard(out, g, rulesSeen);
@@ -193,7 +196,29 @@ public final class HtmlReportWriter implements ReportWriter {
      * they work in any browser and in VS Code's webview). Inputs come first in the section, so a rule
      * {@code #id:not(:checked) ~ * article.x} reaches every card after them.
      */
-    private static void filters(Writer out, Map<String, List<Site>> byFile) throws IOException {
+    /** Each file's crate as the filters name it ("" when the scan found one crate only: no crate filter). */
+    private static Map<String, String> crateOfFile(ReportModel model) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (CrateReport c : model.crates()) {
+            names.put(c.key(), c.displayName());
+        }
+        Map<String, String> result = new java.util.HashMap<>();
+        if (model.crates().size() < 2) {
+            return result;
+        }
+        for (FileReport f : model.files()) {
+            result.put(f.path(), names.getOrDefault(f.crateKey(), f.crateKey()));
+        }
+        return result;
+    }
+
+    /** A CSS class name for a crate: letters, digits and '-' only. */
+    private static String crateClass(String crate) {
+        return "c-" + Integer.toHexString(crate.hashCode());
+    }
+
+    private static void filters(Writer out, Map<String, List<Site>> byFile, Map<String, String> crateOfFile)
+            throws IOException {
         Map<String, Integer> levels = new java.util.TreeMap<>();
         Map<String, Integer> rules = new java.util.TreeMap<>();
         for (List<Site> sites : byFile.values()) {
@@ -223,6 +248,25 @@ public final class HtmlReportWriter implements ReportWriter {
             css.append('#').append(id).append(":not(:checked) ~ * article.site.r-").append(e.getKey())
                     .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
                     .append(id).append("]{opacity:.5;text-decoration:line-through}");
+        }
+        Map<String, Integer> crates = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
+            String crate = crateOfFile.get(e.getKey());
+            if (crate != null) {
+                crates.merge(crate, e.getValue().size(), Integer::sum);
+            }
+        }
+        if (crates.size() > 1) {
+            labels.append("<span class=\"flabel\">Crate</span>");
+            for (Map.Entry<String, Integer> e : crates.entrySet()) {
+                String id = "f-" + crateClass(e.getKey());
+                inputs.append("<input type=\"checkbox\" class=\"filter\" id=\"").append(id).append("\" checked>");
+                labels.append("<label for=\"").append(id).append("\">").append(Html.escape(e.getKey()))
+                        .append(" <span class=\"count\">").append(e.getValue()).append("</span></label>");
+                css.append('#').append(id).append(":not(:checked) ~ details.file.").append(crateClass(e.getKey()))
+                        .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
+                        .append(id).append("]{opacity:.5;text-decoration:line-through}");
+            }
         }
         css.append("</style>\n");
         out.write(css.toString());
