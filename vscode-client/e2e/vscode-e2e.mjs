@@ -139,6 +139,19 @@ const featureSteps = [
     // the first squiggle after the file's tab appears (the server starts with the first Rust file)
     await waitUntil('a squiggle shows', (sel) => document.querySelectorAll(`${sel} [class*="squiggly-"]`).length >= 1, EDITOR);
     facts.firstSquiggleMs = Date.now() - opened;
+    // where the time went: the server's start (the extension starts it on activation) against the file's opening
+    const logs = join(dirname(dirname(SETTINGS)), 'logs');
+    const logFile = readdirSync(logs, { recursive: true }).find((f) => String(f).endsWith('Unsafe Hints.log'));
+    const logText = logFile ? readFileSync(join(logs, String(logFile)), 'utf8') : '';
+    const at = (pattern) => {
+      const line = logText.split('\n').find((l) => pattern.test(l));
+      const stamp = line && /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+)/.exec(line);
+      return stamp ? new Date(stamp[1].replace(' ', 'T')).getTime() : undefined;
+    };
+    const starting = at(/Starting the language server/);
+    const serving = at(/ serving /);
+    facts.serverStartToInitializedMs = starting && serving ? serving - starting : null;
+    facts.fileOpenedAfterServerReadyMs = serving ? opened - serving : null;
     // missing-safety-comment is raised to warning in the test's settings.json: two blocks lack a comment.
     await waitUntil('two warning squiggles show', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length >= 2, EDITOR);
     facts.warningSquiggles = await page.locator(`${EDITOR} .squiggly-warning`).count();
