@@ -30,6 +30,11 @@ if [ "${E2E_SKIP_PACKAGE:-}" != 1 ]; then
 fi
 VSIX="$EXT_DIR/unsafe-hints.vsix"
 [ -f "$VSIX" ] || { echo "error: $VSIX is missing: run npm run package first" >&2; exit 1; }
+# The extension's details page renders the packaged README in a webview, where relative image paths
+# break: the package must carry absolute image addresses.
+if unzip -p "$VSIX" extension/readme.md | grep -qE '\]\(images/'; then
+  echo "error: the packaged README has relative image paths (see the package script's --baseImagesUrl)" >&2; exit 1
+fi
 
 # A short path: Chromium's and VS Code's unix sockets live under TMPDIR, and socket paths are limited to ~107 bytes.
 find "$E2E_DIR/artifacts" -maxdepth 1 -type f ! -name .gitkeep -delete 2>/dev/null || true
