@@ -41,6 +41,11 @@ find "$E2E_DIR/artifacts" -maxdepth 1 -type f ! -name .gitkeep -delete 2>/dev/nu
 RUN=$(mktemp -d /tmp/unsafe-hints-e2e.XXXXXX)
 mkdir -p "$RUN/home" "$RUN/data/User" "$RUN/exts" "$RUN/tmp" "$E2E_DIR/artifacts"
 cp -r "$E2E_DIR/fixture-crate" "$RUN/fixture-crate"
+# A git repository for Review Changes: the test's edits are the changes to review.
+if command -v git >/dev/null; then
+  git -C "$RUN/fixture-crate" init -q -b main && git -C "$RUN/fixture-crate" add -A \
+    && git -C "$RUN/fixture-crate" -c user.name=e2e -c user.email=e2e@example.org -c commit.gpgsign=false commit -q -m fixture
+fi
 cp "$E2E_DIR/settings.json" "$RUN/data/User/settings.json"
 # code-server writes ~/.config/code-server and the extension host its sockets under XDG_RUNTIME_DIR/TMPDIR:
 # keep all of it inside the run folder.

@@ -2,7 +2,7 @@
 // diagnostics, Problems panel, hover, quick fix, inventory view, status bar, report, live settings.
 // Started by run-e2e.sh, which provides CS_URL, FOLDER, SETTINGS, ARTIFACTS and CHROMIUM.
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const env = (name) => {
@@ -128,6 +128,33 @@ async function openLibRs() {
   await page.locator('.quick-input-list .monaco-list-row[aria-label*="lib.rs"]').first().waitFor({ timeout: WAIT });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+}
+
+/** Runs Review Changes and checks its preview (the caller has changed an unsafe site). */
+async function reviewStep() {
+    await runCommand('Unsafe Hints: Review Changes');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await page.keyboard.press('Enter'); // since: the merge base with the default branch
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: /Unsafe review of fixture-crate/ }).first();
+    await tab.waitFor({ timeout: WAIT });
+    facts.reviewTabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    assert(!facts.reviewTabs.some((t) => /Untitled/.test(t)), `an Untitled buffer was left: ${JSON.stringify(facts.reviewTabs)}`);
+    let frame;
+    const deadline = Date.now() + WAIT;
+    while (!frame && Date.now() < deadline) {
+      for (const f of page.frames()) {
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('Unsafe Hints review')) frame = f;
+      }
+      if (!frame) await page.waitForTimeout(250);
+    }
+    assert(frame, 'no preview with the review');
+    facts.reviewText = (await frame.evaluate(() => document.body.innerText)).slice(0, 600);
+    // the site the test added, with its checklist
+    assert(/1 unsafe site in 1 file/.test(facts.reviewText) && /in fn added/.test(facts.reviewText), facts.reviewText);
+    await shot('07b-review');
+    await page.keyboard.press('Control+W'); // close the preview
 }
 
 /** The features, with a Java 17+ on PATH. */
@@ -319,6 +346,18 @@ const featureSteps = [
     const cursor = page.locator('.statusbar-item').filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) });
     await cursor.waitFor({ timeout: WAIT });
     facts.jumpedTo = await cursor.innerText();
+  }],
+  ['Review Changes shows the changed sites in a read-only preview, not an Untitled buffer', async () => {
+    if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
+    await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();
+    // a changed unsafe site (comments do not count as changes): a new fn, put back afterwards
+    const original = readFileSync(LIB_RS, 'utf8');
+    writeFileSync(LIB_RS, `${original}\n/// Added for the review.\npub fn added(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n`);
+    try {
+      await reviewStep();
+    } finally {
+      writeFileSync(LIB_RS, original);
+    }
   }],
   ['settings changes apply without a restart', async () => {
     // Edit the user settings as a user would: open settings.json, replace the severity, save.

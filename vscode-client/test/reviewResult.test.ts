@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { linkLocations, reviewMarkdown, reviewRoot } from '../src/review/reviewResult';
+import { reviewMarkdown, reviewRoot } from '../src/review/reviewResult';
 
 void describe('reviewMarkdown', () => {
   void it('gives the Markdown of the review answer', () => {
@@ -27,25 +27,5 @@ void describe('reviewRoot', () => {
   void it('keeps the open folder without an active file, or for a file elsewhere', () => {
     assert.equal(reviewRoot(undefined, '/ws/', isRepo), '/ws');
     assert.equal(reviewRoot('/elsewhere/x.rs', '/ws', isRepo), '/ws');
-  });
-});
-
-void describe('linkLocations', () => {
-  void it('links each site to its file and line, and leaves the rest alone', () => {
-    const md = [
-      '<details open><summary><code>src/a&amp;b.rs</code> — 1 site, 1 to review</summary>',
-      '',
-      '#### [`unsafe-block`](https://docs/unsafe-block.md) at line 12 — unreviewed',
-      '- [ ] at line 3 — not a heading',
-    ].join('\n');
-    assert.equal(
-      linkLocations(md, 'file:///ws/crate'),
-      [
-        '<details open><summary><code>src/a&amp;b.rs</code> — 1 site, 1 to review</summary>',
-        '',
-        '#### [`unsafe-block`](https://docs/unsafe-block.md) at [line 12](file:///ws/crate/src/a%26b.rs#L12) — unreviewed',
-        '- [ ] at line 3 — not a heading',
-      ].join('\n'),
-    );
   });
 });

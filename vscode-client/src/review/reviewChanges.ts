@@ -9,7 +9,7 @@ import { SERVER_REVIEW_COMMAND } from '../constants';
 import type { ServerController } from '../server/serverController';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { linkLocations, reviewMarkdown, reviewRoot } from './reviewResult';
+import { reviewMarkdown, reviewRoot } from './reviewResult';
 
 /** Read-only documents that show a review (no unsaved "Untitled" buffer is left behind). */
 export const REVIEW_SCHEME = 'unsafe-review';
@@ -65,8 +65,7 @@ export async function reviewChanges(server: ServerController, log: vscode.LogOut
         arguments: since.trim() === '' ? [root.toString()] : [root.toString(), since.trim()],
       }),
     );
-    const markdown = root.scheme === 'file' ? linkLocations(reviewMarkdown(answer), root.toString()) : reviewMarkdown(answer);
-    const uri = documents.put(path.basename(root.fsPath) || folder.name, markdown);
+    const uri = documents.put(path.basename(root.fsPath) || folder.name, reviewMarkdown(answer));
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
   } catch (error) {
     log.error(`Review request failed: ${String(error)}`);

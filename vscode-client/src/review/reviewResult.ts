@@ -31,33 +31,3 @@ export function reviewRoot(activeFile: string | undefined, workspaceFolder: stri
   }
   return folder;
 }
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
-/**
- * The review's "at line N" of each site as a link that opens the file at that line from the
- * Markdown preview (`file:///root/path#LN`). Files are named by the `<summary><code>path</code>`
- * that opens their section, relative to `rootUri` (the reviewed folder). Only for the editor: the
- * server's Markdown stays free of local paths, as a pull-request comment must be.
- */
-export function linkLocations(markdown: string, rootUri: string): string {
-  const root = rootUri.endsWith('/') ? rootUri : `${rootUri}/`;
-  let file: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const summary = /<summary><code>([^<]+)<\/code>/.exec(line);
-      if (summary?.[1] !== undefined) {
-        file = unescapeHtml(summary[1]);
-        return line;
-      }
-      if (file === undefined || !line.startsWith('#### ')) {
-        return line;
-      }
-      const target = root + file.split('/').map(encodeURIComponent).join('/');
-      return line.replace(/\) at line (\d+) — /, (_all, n: string) => `) at [line ${n}](${target}#L${n}) — `);
-    })
-    .join('\n');
-}
