@@ -30,12 +30,22 @@ if [ "${E2E_SKIP_PACKAGE:-}" != 1 ]; then
 fi
 VSIX="$EXT_DIR/unsafe-hints.vsix"
 [ -f "$VSIX" ] || { echo "error: $VSIX is missing: run npm run package first" >&2; exit 1; }
+# The extension's details page renders the packaged README in a webview, where relative image paths
+# break: the package must carry absolute image addresses.
+if unzip -p "$VSIX" extension/readme.md | grep -qE '\]\(images/'; then
+  echo "error: the packaged README has relative image paths (see the package script's --baseImagesUrl)" >&2; exit 1
+fi
 
 # A short path: Chromium's and VS Code's unix sockets live under TMPDIR, and socket paths are limited to ~107 bytes.
 find "$E2E_DIR/artifacts" -maxdepth 1 -type f ! -name .gitkeep -delete 2>/dev/null || true
 RUN=$(mktemp -d /tmp/unsafe-hints-e2e.XXXXXX)
 mkdir -p "$RUN/home" "$RUN/data/User" "$RUN/exts" "$RUN/tmp" "$E2E_DIR/artifacts"
 cp -r "$E2E_DIR/fixture-crate" "$RUN/fixture-crate"
+# A git repository for Review Changes: the test's edits are the changes to review.
+if command -v git >/dev/null; then
+  git -C "$RUN/fixture-crate" init -q -b main && git -C "$RUN/fixture-crate" add -A \
+    && git -C "$RUN/fixture-crate" -c user.name=e2e -c user.email=e2e@example.org -c commit.gpgsign=false commit -q -m fixture
+fi
 cp "$E2E_DIR/settings.json" "$RUN/data/User/settings.json"
 # code-server writes ~/.config/code-server and the extension host its sockets under XDG_RUNTIME_DIR/TMPDIR:
 # keep all of it inside the run folder.

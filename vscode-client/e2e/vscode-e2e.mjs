@@ -2,7 +2,7 @@
 // diagnostics, Problems panel, hover, quick fix, inventory view, status bar, report, live settings.
 // Started by run-e2e.sh, which provides CS_URL, FOLDER, SETTINGS, ARTIFACTS and CHROMIUM.
 import { chromium } from 'playwright-core';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const env = (name) => {
@@ -27,7 +27,7 @@ const browser = await chromium.launch({
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 page.on('console', (m) => {
   if (m.type() === 'error' && !/vsda|open-vsx|Failed to load resource/.test(m.text())) console.log('[browser]', m.text().slice(0, 300));
 });
@@ -130,11 +130,55 @@ async function openLibRs() {
   await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
 }
 
+/** Runs Review Changes and checks its preview (the caller has changed an unsafe site). */
+async function reviewStep() {
+    await runCommand('Unsafe Hints: Review Changes');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: WAIT });
+    await page.keyboard.press('Enter'); // since: the merge base with the default branch
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: /Unsafe review of fixture-crate/ }).first();
+    await tab.waitFor({ timeout: WAIT });
+    facts.reviewTabs = await page.locator('.tabs-container .tab').allInnerTexts();
+    assert(!facts.reviewTabs.some((t) => /Untitled/.test(t)), `an Untitled buffer was left: ${JSON.stringify(facts.reviewTabs)}`);
+    let frame;
+    const deadline = Date.now() + WAIT;
+    while (!frame && Date.now() < deadline) {
+      for (const f of page.frames()) {
+        const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+        if (text.includes('Unsafe Hints review')) frame = f;
+      }
+      if (!frame) await page.waitForTimeout(250);
+    }
+    assert(frame, 'no preview with the review');
+    facts.reviewText = (await frame.evaluate(() => document.body.innerText)).slice(0, 600);
+    // the site the test added, with its checklist
+    assert(/1 unsafe site in 1 file/.test(facts.reviewText) && /in fn added/.test(facts.reviewText), facts.reviewText);
+    await shot('07b-review');
+    await page.keyboard.press('Control+W'); // close the preview
+}
+
 /** The features, with a Java 17+ on PATH. */
 const featureSteps = [
   ['workbench opens the fixture crate', () => openWorkbench('01-workbench')],
   ['src/lib.rs opens with our diagnostics as squiggles', async () => {
     await openLibRs();
+    const opened = Date.now();
+    // the first squiggle after the file's tab appears (the server starts with the first Rust file)
+    await waitUntil('a squiggle shows', (sel) => document.querySelectorAll(`${sel} [class*="squiggly-"]`).length >= 1, EDITOR);
+    facts.firstSquiggleMs = Date.now() - opened;
+    // where the time went: the server's start (the extension starts it on activation) against the file's opening
+    const logs = join(dirname(dirname(SETTINGS)), 'logs');
+    const logFile = readdirSync(logs, { recursive: true }).find((f) => String(f).endsWith('Unsafe Hints.log'));
+    const logText = logFile ? readFileSync(join(logs, String(logFile)), 'utf8') : '';
+    const at = (pattern) => {
+      const line = logText.split('\n').find((l) => pattern.test(l));
+      const stamp = line && /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+)/.exec(line);
+      return stamp ? new Date(stamp[1].replace(' ', 'T')).getTime() : undefined;
+    };
+    const starting = at(/Starting the language server/);
+    const serving = at(/ serving /);
+    facts.serverStartToInitializedMs = starting && serving ? serving - starting : null;
+    facts.fileOpenedAfterServerReadyMs = serving ? opened - serving : null;
     // missing-safety-comment is raised to warning in the test's settings.json: two blocks lack a comment.
     await waitUntil('two warning squiggles show', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length >= 2, EDITOR);
     facts.warningSquiggles = await page.locator(`${EDITOR} .squiggly-warning`).count();
@@ -180,6 +224,43 @@ const featureSteps = [
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
   }],
+  ['the hover on a block with several operations names each once and fits the hover box', async () => {
+    // swap_raw's block: four operations, no SAFETY comment, three rules fire on its `unsafe`.
+    const line = lineOf(/^\s*unsafe \{$/);
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await goTo(line, 6);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I'); // Show Hover at the cursor
+    const hover = page.locator('.monaco-hover').filter({ hasText: /Unsafe block · 4 unsafe operations/ }).first();
+    await hover.waitFor({ state: 'visible', timeout: WAIT });
+    await untilAnimationsEnd('.monaco-hover');
+    const text = await hover.innerText();
+    facts.blockHover = text.slice(0, 2500);
+    facts.blockHoverChars = text.length;
+    // the whole hover, diagnostics included, as VS Code lays it out (it scrolls beyond its box)
+    facts.blockHoverHeight = await hover.evaluate((e) => (e.querySelector('.monaco-scrollable-element > *') ?? e).scrollHeight);
+    // rendered Markdown: code spans lose their backticks, list numbers are markers, not text
+    assert(/\*pa \(line \d+\): read through pa — non-null · aligned/.test(text), `no conditions for *pa: ${text}`);
+    assert((text.match(/read through pb/g) ?? []).length === 1, `an operation is listed more than once: ${text}`);
+    assert(!/What it finds|What to do/.test(text), `rule documents are pasted in: ${text}`);
+    assert(facts.blockHoverHeight <= 700, `the hover is ${facts.blockHoverHeight} px tall`);
+    await shot('04b-block-hover');
+    await page.keyboard.press('Escape');
+  }],
+  ['the code lens opens the operations instead of failing', async () => {
+    const lens = page.locator(`${EDITOR} .codelens-decoration a`).filter({ hasText: /4 unsafe operations/ }).first();
+    await lens.waitFor({ timeout: WAIT });
+    facts.codeLens = await lens.innerText();
+    await lens.click();
+    const peek = page.locator(`${EDITOR} .peekview-widget`).first();
+    await peek.waitFor({ state: 'visible', timeout: WAIT });
+    await untilAnimationsEnd('.peekview-widget');
+    facts.peekTitle = (await peek.locator('.peekview-title').first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+    const failed = await page.locator('.notifications-toasts .notification-toast').filter({ hasText: /not found/ }).count();
+    assert(failed === 0, 'a "command not found" notification showed');
+    await shot('04c-lens-peek');
+    await page.keyboard.press('Escape');
+  }],
   ['quick fix inserts a SAFETY comment', async () => {
     const line = lineOf(/^\s*unsafe \{ \*p \}/);
     const column = readFileSync(LIB_RS, 'utf8').split('\n')[line - 1].indexOf('unsafe') + 1;
@@ -214,14 +295,35 @@ const featureSteps = [
     while (top > 1 && /^\s*\/\//.test(lines[top - 2] ?? '')) top--;
     facts.insertedComment = lines.slice(top - 1, blockLine - 1);
     assert(/^\s*\/\/ SAFETY:/.test(lines[top - 1] ?? ''), `comment above the block: ${JSON.stringify(facts.insertedComment)}`);
-    await waitUntil('one warning squiggle is left', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length === 1, EDITOR);
+    assert(facts.insertedComment.every((l) => l.length <= 100), `template lines over 100 columns: ${JSON.stringify(facts.insertedComment)}`);
+    // An unedited template is no argument: the block keeps a warning that says so.
+    await page.keyboard.press('Control+Shift+M');
+    await waitUntil('the Problems panel says the comment is still the template', () =>
+      [...document.querySelectorAll('.markers-panel .monaco-list-row')].some((r) => r.innerText.includes('still the template')));
+    await page.keyboard.press('Control+Shift+M');
     await shot('06-quick-fix-applied');
+    // Say why, in place of the placeholder: then the warning goes.
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await page.keyboard.press('Control+H');
+    const find = page.locator('.find-widget textarea[aria-label="Find"], .find-widget input[aria-label="Find"]').first();
+    await find.waitFor({ state: 'visible', timeout: WAIT });
+    await find.fill('<explain why every condition below holds here>');
+    const replace = page.locator('.find-widget textarea[aria-label="Replace"], .find-widget input[aria-label="Replace"]').first();
+    await replace.fill('`bytes` is not empty (asserted above), so `p` points at its first byte.');
+    await page.keyboard.press('Control+Alt+Enter');
+    await page.keyboard.press('Escape');
+    await runCommand('File: Save');
+    await waitUntil('the file is saved', () => !document.querySelector('.tabs-container .tab.dirty'));
+    await waitUntil('one warning squiggle is left', (sel) => document.querySelectorAll(`${sel} .squiggly-warning`).length === 1, EDITOR);
+    await shot('06b-safety-written');
   }],
   ['status bar summarises the file', async () => {
     const item = page.locator('.statusbar-item').filter({ hasText: /\d+ unsafe/ }).first();
     await item.waitFor({ timeout: WAIT });
     facts.statusBar = await item.innerText();
     assert(/\d+ unsafe · 1 undocumented/.test(facts.statusBar), `status bar says ${JSON.stringify(facts.statusBar)}`);
+    // Turning the warning off changes what is shown, not what is documented.
+    facts.statusBarUnsafe = Number(/(\d+) unsafe/.exec(facts.statusBar)[1]);
   }],
   ['inventory tree shows the sites and jumps to one', async () => {
     await runCommand('Unsafe Hints: Show Unsafe Inventory');
@@ -230,6 +332,9 @@ const featureSteps = [
     facts.inventory = await tree.allInnerTexts();
     assert(facts.inventory.some((r) => r.includes('fixture-crate')), `no crate row: ${JSON.stringify(facts.inventory)}`);
     assert(facts.inventory.some((r) => r.includes('src/lib.rs')), `no file row: ${JSON.stringify(facts.inventory)}`);
+    // The file row counts what the status bar counts, with the same words.
+    const fileRow = facts.inventory.find((r) => r.includes('src/lib.rs')) ?? '';
+    assert(fileRow.includes(`${facts.statusBarUnsafe} unsafe sites (1 undocumented)`), `file row ${JSON.stringify(fileRow)} against status bar ${facts.statusBar}`);
     const sites = tree.filter({ hasText: /Ln \d+, Col \d+/ });
     facts.inventorySites = await sites.count();
     assert(facts.inventorySites >= 3, `expected at least 3 unsafe sites, saw ${facts.inventorySites}`);
@@ -241,6 +346,18 @@ const featureSteps = [
     const cursor = page.locator('.statusbar-item').filter({ hasText: new RegExp(`Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) });
     await cursor.waitFor({ timeout: WAIT });
     facts.jumpedTo = await cursor.innerText();
+  }],
+  ['Review Changes shows the changed sites in a read-only preview, not an Untitled buffer', async () => {
+    if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
+    await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();
+    // a changed unsafe site (comments do not count as changes): a new fn, put back afterwards
+    const original = readFileSync(LIB_RS, 'utf8');
+    writeFileSync(LIB_RS, `${original}\n/// Added for the review.\npub fn added(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n`);
+    try {
+      await reviewStep();
+    } finally {
+      writeFileSync(LIB_RS, original);
+    }
   }],
   ['settings changes apply without a restart', async () => {
     // Edit the user settings as a user would: open settings.json, replace the severity, save.
@@ -285,9 +402,22 @@ const featureSteps = [
     const reportText = await frame.evaluate(() => document.body.innerText);
     assert(!reportText.includes('could not be written'), `the scanner failed: ${reportText.slice(0, 1500)}`);
     assert(reportText.includes('fixture-crate'), `the report does not name the crate: ${reportText.slice(0, 500)}`);
+    // the report counts unsafe sites as the status bar and the inventory do
+    assert(new RegExp(`\\b${facts.statusBarUnsafe}\\s+unsafe sites`).test(reportText), `report: ${reportText.slice(0, 600)}`);
     facts.reportSvgCount = await frame.evaluate(() => document.querySelectorAll('svg').length);
     assert(!(await frame.evaluate(() => document.body.innerText)).includes('SCRIPT RAN'), 'a script ran in the report');
+    // the window's dark theme, not a white page
+    facts.reportBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (facts.reportBackground.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+    assert(r + g + b < 3 * 128, `the report is light in a dark window: ${facts.reportBackground}`);
     await shot('09-report');
+    // a location opens the file at its line
+    const link = frame.locator('a.location').filter({ hasText: /lib\.rs:\d+:\d+/ }).first();
+    const [, wantLine] = /:(\d+):\d+/.exec(await link.innerText());
+    facts.reportLink = await link.innerText();
+    await link.click();
+    await page.locator('.tabs-container .tab.active[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+    await page.locator(`.statusbar-item:has-text("Ln ${wantLine},")`).waitFor({ timeout: WAIT });
   }],
   ['Restart Server restarts it and Show Output shows its log', async () => {
     await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();
@@ -307,6 +437,10 @@ const featureSteps = [
       await page.waitForTimeout(200);
     }
     assert(/Restarting the language server on request\.[\s\S]*Starting the language server/.test(log()), `log: ${log().slice(-2000)}`);
+    // Each server line once, at its own level: not again as an [error] line from stderr.
+    const serving = log().split('\n').filter((l) => l.includes('serving'));
+    facts.servingLines = serving;
+    assert(serving.length >= 1 && serving.every((l) => l.includes('[info]')), `log lines: ${JSON.stringify(serving)}`);
     // The restarted server analyses the open file again.
     await waitUntil('diagnostics are back', (sel) => document.querySelectorAll(`${sel} .squiggly-error`).length >= 1, EDITOR);
     await shot('10-output');

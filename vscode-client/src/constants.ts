@@ -15,6 +15,12 @@ export const Commands = {
 
 export const INVENTORY_VIEW_ID = 'unsafeHints.inventory';
 
+/**
+ * The code lens command the extension runs itself (it peeks the operations of a block or fn); the
+ * server puts it on lenses only for clients that list it in `initializationOptions.clientCommands`.
+ */
+export const SHOW_OPERATIONS_COMMAND = 'unsafe-hints.showOperations';
+
 /** The command the language server answers with the workspace's unsafe sites. */
 export const SERVER_INVENTORY_COMMAND = 'unsafe-hints.inventory';
 

@@ -3,10 +3,12 @@
  * inventory view, the HTML report, a status bar summary and the commands around them.
  */
 import * as vscode from 'vscode';
-import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID } from './constants';
+import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID, SHOW_OPERATIONS_COMMAND } from './constants';
+import { parseOperationsArgs } from './lens/operationsArgs';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
+import { OPEN_LOCATION_COMMAND } from './report/reportHtml';
 import { ReportPanel } from './report/reportPanel';
-import { reviewChanges } from './review/reviewChanges';
+import { REVIEW_SCHEME, ReviewDocuments, reviewChanges } from './review/reviewChanges';
 import { ServerController } from './server/serverController';
 import { UnsafeStatusBar } from './status/statusBar';
 
@@ -21,9 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   inventory.attach(view);
   const report = new ReportPanel(server, log);
   const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
+  const reviews = new ReviewDocuments();
 
   context.subscriptions.push(
-    log,
     server,
     inventory,
     view,
@@ -41,7 +43,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await inventory.refresh();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
-    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log)),
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviews),
+    vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log, reviews)),
+    // A location in the report: open the file at that line and column (1-based, as the report prints them).
+    vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (uri: unknown, line: unknown, column: unknown) => {
+      if (typeof uri !== 'string' || typeof line !== 'number' || typeof column !== 'number') {
+        return;
+      }
+      const at = new vscode.Position(Math.max(0, line - 1), Math.max(0, column - 1));
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: new vscode.Range(at, at), viewColumn: vscode.ViewColumn.One });
+    }),
+    // The code lens "3 unsafe operations · …": peek the operations of the block or fn.
+    vscode.commands.registerCommand(SHOW_OPERATIONS_COMMAND, async (...args: unknown[]) => {
+      const parsed = parseOperationsArgs(args);
+      if (parsed === undefined) {
+        log.warn(`${SHOW_OPERATIONS_COMMAND}: unexpected arguments ${JSON.stringify(args).slice(0, 200)}`);
+        return;
+      }
+      const toRange = (r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range =>
+        new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+      await vscode.commands.executeCommand(
+        'editor.action.showReferences',
+        vscode.Uri.parse(parsed.uri),
+        new vscode.Position(parsed.position.line, parsed.position.character),
+        parsed.locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), toRange(l.range))),
+      );
+    }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       // Rule severities and thresholds reach the running server through didChangeConfiguration;
       // Java and JVM options only apply to a new process.
@@ -53,6 +80,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     server.onDidChangeClient(() => { statusBar.update(); }),
     refreshInventoryOnDiagnostics(inventory, view),
+    // Last: the server's last lines (and the client's stderr reader) may still write to the channel.
+    log,
   );
 
   await server.start();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { groupInventory, kindLabel, parseInventory, siteLabel } from '../src/inventory/inventoryModel';
+import { countSites, countsLabel, groupInventory, kindLabel, parseInventory, siteLabel } from '../src/inventory/inventoryModel';
 
 function site(crate: string, file: string, ruleId: string, line: number, character = 4): Record<string, unknown> {
   return {
@@ -82,6 +82,20 @@ describe('groupInventory', () => {
   });
   it('is empty for no sites', () => {
     assert.deepEqual(groupInventory([]), []);
+  });
+  it('counts unsafe sites, undocumented ones and operations as the status bar does; casts count as none', () => {
+    const sites = parseInventory([
+      { ...site('a', 'src/lib.rs', 'unsafe-block', 1), documented: 'no' },
+      { ...site('a', 'src/lib.rs', 'unsafe-block', 5), documented: 'template' },
+      { ...site('a', 'src/lib.rs', 'unsafe-fn', 9), documented: 'yes' },
+      site('a', 'src/lib.rs', 'raw-pointer-deref', 2),
+      site('a', 'src/lib.rs', 'raw-pointer-cast', 3),
+      site('a', 'src/lib.rs', 'inline-asm', 4),
+      site('a', 'src/lib.rs', 'inline-asm-use', 4),
+    ]);
+    const crates = groupInventory(sites);
+    assert.deepEqual(crates.map((c) => [c.counts, c.siteCount]), [[{ unsafeSites: 3, undocumented: 2, operations: 2 }, 3]]);
+    assert.equal(countsLabel(countSites(sites)), '3 unsafe sites (2 undocumented) · 2 operations');
   });
 });
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { REPORT_CONTENT_SECURITY_POLICY, reportErrorPage, withContentSecurityPolicy } from '../src/report/reportHtml';
+import { REPORT_CONTENT_SECURITY_POLICY, THEME_STYLE, forEditor, reportErrorPage, withContentSecurityPolicy } from '../src/report/reportHtml';
 
 const meta = `<meta http-equiv="Content-Security-Policy" content="${REPORT_CONTENT_SECURITY_POLICY}">`;
 
@@ -33,5 +33,18 @@ describe('reportErrorPage', () => {
     const page = reportErrorPage('Failed', 'exit 2: <bad> & "worse"');
     assert.ok(page.includes('exit 2: &#60;bad&#62; &#38; &#34;worse&#34;'));
     assert.ok(page.includes(meta));
+  });
+});
+
+describe('forEditor', () => {
+  it('links each location to the file and line through the open-location command', () => {
+    const html = forEditor('<html><head></head><body><span class="where"><code>src/a b.rs:12:5</code></span></body></html>', 'file:///ws/crate');
+    const args = encodeURIComponent(JSON.stringify(['file:///ws/crate/src/a%20b.rs', 12, 5]));
+    assert.ok(html.includes(`<a class="location" href="command:unsafeHints.openLocation?${args}" title="Open in the editor"><code>src/a b.rs:12:5</code></a>`), html);
+  });
+  it('follows the VS Code theme in dark windows', () => {
+    const html = forEditor('<html><head><style>x{}</style></head><body></body></html>', 'file:///ws');
+    assert.ok(html.includes(`${THEME_STYLE}</head>`), html);
+    assert.ok(THEME_STYLE.includes('body.vscode-dark') && THEME_STYLE.includes('--bg:var(--vscode-editor-background)'));
   });
 });

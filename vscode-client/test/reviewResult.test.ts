@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { reviewMarkdown } from '../src/review/reviewResult';
+import { reviewMarkdown, reviewRoot } from '../src/review/reviewResult';
 
 void describe('reviewMarkdown', () => {
   void it('gives the Markdown of the review answer', () => {
@@ -11,5 +11,21 @@ void describe('reviewMarkdown', () => {
     assert.match(reviewMarkdown(undefined), /returned no review/);
     assert.match(reviewMarkdown({ markdown: '  ' }), /returned no review/);
     assert.match(reviewMarkdown('text'), /returned no review/);
+  });
+});
+
+void describe('reviewRoot', () => {
+  const repos = new Set(['/ws/crate', '/repo']);
+  const isRepo = (dir: string): boolean => repos.has(dir);
+  void it('takes the repository of the active file when the open folder contains it', () => {
+    assert.equal(reviewRoot('/ws/crate/src/lib.rs', '/ws', isRepo), '/ws/crate');
+  });
+  void it('keeps the open folder when it is the repository or lies inside one', () => {
+    assert.equal(reviewRoot('/repo/src/lib.rs', '/repo', isRepo), '/repo');
+    assert.equal(reviewRoot('/repo/sub/src/lib.rs', '/repo/sub', isRepo), '/repo/sub');
+  });
+  void it('keeps the open folder without an active file, or for a file elsewhere', () => {
+    assert.equal(reviewRoot(undefined, '/ws/', isRepo), '/ws');
+    assert.equal(reviewRoot('/elsewhere/x.rs', '/ws', isRepo), '/ws');
   });
 });

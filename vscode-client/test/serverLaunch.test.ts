@@ -19,15 +19,15 @@ describe('jvmOptions', () => {
 });
 
 describe('serverCommand', () => {
-  it('runs java [start flags] [options] -jar <jar> serve', () => {
+  it('runs java [start flags] [options] -jar <jar> serve, logging on stderr only what the client did not get', () => {
     assert.deepEqual(serverCommand('/jdk/bin/java', '/ext/server/unsafe-hints.jar', ['-Xmx1g']), {
       command: '/jdk/bin/java',
-      args: ['-XX:+UseSerialGC', '-Xmx1g', '-jar', '/ext/server/unsafe-hints.jar', 'serve'],
+      args: ['-XX:+UseSerialGC', '-Xmx1g', '-jar', '/ext/server/unsafe-hints.jar', 'serve', '--stderr-log', 'unsent'],
     });
   });
   it('keeps paths with spaces as single arguments', () => {
     const { args } = serverCommand('/My JDK/bin/java', '/My Extensions/unsafe-hints.jar', []);
-    assert.deepEqual(args.slice(-3), ['-jar', '/My Extensions/unsafe-hints.jar', 'serve']);
+    assert.deepEqual(args.slice(-5, -2), ['-jar', '/My Extensions/unsafe-hints.jar', 'serve']);
   });
 });
 

@@ -2,17 +2,18 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { statusText, statusTooltip, summarize } from '../src/status/unsafeSummary';
 
-const ours = (code: string): { source: string; code: { value: string; target: string } } => ({
+const ours = (code: string, documented?: string): { source: string; code: { value: string; target: string }; data?: unknown } => ({
   source: 'unsafe-hints',
   code: { value: code, target: `https://docs/${code}` },
+  ...(documented === undefined ? {} : { data: { documented } }),
 });
 
 describe('summarize', () => {
-  it('counts places where unsafe is written, and missing SAFETY comments or # Safety sections', () => {
+  it('counts places where unsafe is written, and those without a SAFETY comment or # Safety section', () => {
     const summary = summarize([
-      ours('unsafe-block'),
-      ours('unsafe-block'),
-      ours('unsafe-fn'),
+      ours('unsafe-block', 'no'),
+      ours('unsafe-block', 'yes'),
+      ours('unsafe-fn', 'template'),
       ours('missing-safety-comment'),
       ours('missing-safety-doc'),
       ours('raw-pointer-deref'), // an operation inside a block, not a site of its own
@@ -20,6 +21,12 @@ describe('summarize', () => {
       ours('raw-pointer-cast'), // safe code that makes a raw pointer
     ]);
     assert.deepEqual(summary, { unsafeSites: 3, undocumented: 2 });
+  });
+  it('takes documentation from the sites, so a warning turned off or suppressed changes nothing', () => {
+    const withWarnings = summarize([ours('unsafe-block', 'no'), ours('missing-safety-comment'), ours('unsafe-block', 'yes')]);
+    const without = summarize([ours('unsafe-block', 'no'), ours('unsafe-block', 'yes')]);
+    assert.deepEqual(withWarnings, { unsafeSites: 2, undocumented: 1 });
+    assert.deepEqual(without, withWarnings);
   });
   it('ignores other sources, such as rust-analyzer, even with the same code', () => {
     assert.deepEqual(summarize([{ source: 'rust-analyzer', code: 'unsafe-block' }, { code: 'unsafe-fn' }]), {

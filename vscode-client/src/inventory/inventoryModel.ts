@@ -1,7 +1,14 @@
 /**
  * The workspace's unsafe sites as the server's `unsafe-hints.inventory` command returns them, and
  * their grouping crate → file → kind for the tree view. Pure: the tree view only renders this.
+ *
+ * Counts are defined once, with the status bar (`../status/unsafeSummary`): "unsafe sites" are the
+ * places where `unsafe` is written (blocks, fns, impls, traits, extern blocks, unsafe attributes);
+ * "undocumented" are the blocks and fns among them without a SAFETY comment or `# Safety` section;
+ * "operations" are the unsafe operations inside. Pointer casts and borrows (safe code) and
+ * `static mut`/union declarations are listed under their kinds but counted in none of these.
  */
+import { UNSAFE_SITE_RULES, isUndocumented } from '../status/unsafeSummary';
 
 export interface InventoryPosition {
   readonly line: number;
@@ -23,6 +30,15 @@ export interface InventorySite {
   readonly category: string;
   readonly range: InventoryRange;
   readonly message: string;
+  /** For unsafe blocks and fns: `yes`, `template` or `no` (a SAFETY comment / `# Safety` section). */
+  readonly documented?: string;
+}
+
+/** The counts the tree's headers show, each defined once (see the top of this file). */
+export interface SiteCounts {
+  readonly unsafeSites: number;
+  readonly undocumented: number;
+  readonly operations: number;
 }
 
 export interface KindGroup {
@@ -35,13 +51,52 @@ export interface FileGroup {
   readonly file: string;
   readonly uri: string;
   readonly kinds: readonly KindGroup[];
+  /** Unsafe sites (see SiteCounts), not every row below. */
   readonly siteCount: number;
+  readonly counts: SiteCounts;
 }
 
 export interface CrateGroup {
   readonly crate: string;
   readonly files: readonly FileGroup[];
   readonly siteCount: number;
+  readonly counts: SiteCounts;
+}
+
+const OPERATION_RULES: ReadonlySet<string> = new Set([
+  'raw-pointer-deref',
+  'unsafe-call',
+  'static-mut-access',
+  'union-field-access',
+  'inline-asm-use',
+]);
+
+/** Counts unsafe sites, the undocumented ones among them, and unsafe operations. */
+export function countSites(sites: readonly InventorySite[]): SiteCounts {
+  let unsafeSites = 0;
+  let undocumented = 0;
+  let operations = 0;
+  for (const site of sites) {
+    if (UNSAFE_SITE_RULES.has(site.ruleId)) {
+      unsafeSites++;
+      if (isUndocumented(site.ruleId, site.documented)) {
+        undocumented++;
+      }
+    } else if (OPERATION_RULES.has(site.ruleId)) {
+      operations++;
+    }
+  }
+  return { unsafeSites, undocumented, operations };
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** "3 unsafe sites (1 undocumented) · 5 operations": the same words everywhere counts are shown. */
+export function countsLabel(counts: SiteCounts): string {
+  const sites = plural(counts.unsafeSites, 'unsafe site') + (counts.undocumented > 0 ? ` (${counts.undocumented} undocumented)` : '');
+  return counts.operations > 0 ? `${sites} · ${plural(counts.operations, 'operation')}` : sites;
 }
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -107,7 +162,9 @@ function asSite(value: unknown): InventorySite | undefined {
     const v = value[field];
     return typeof v === 'string' && v !== '' ? v : fallback;
   };
+  const documented = typeof value.documented === 'string' ? { documented: value.documented } : {};
   return {
+    ...documented,
     uri,
     ruleId,
     crate: text('crate', '(no crate)'),
@@ -162,9 +219,11 @@ export function groupInventory(sites: readonly InventorySite[]): CrateGroup[] {
               sites: [...kindSites].sort((a, b) => comparePositions(a.range.start, b.range.start)),
             }))
             .sort((a, b) => byName(a.label, b.label));
-          return { file: fileSites[0]?.file ?? uri, uri, kinds, siteCount: fileSites.length };
+          const counts = countSites(fileSites);
+          return { file: fileSites[0]?.file ?? uri, uri, kinds, siteCount: counts.unsafeSites, counts };
         })
         .sort((a, b) => byName(a.file, b.file));
-      return { crate, files, siteCount: crateSites.length };
+      const counts = countSites(crateSites);
+      return { crate, files, siteCount: counts.unsafeSites, counts };
     });
 }

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { SERVER_INVENTORY_COMMAND } from '../constants';
-import { groupInventory, parseInventory, siteLabel } from './inventoryModel';
+import { countSites, countsLabel, groupInventory, parseInventory, siteLabel } from './inventoryModel';
 import type { CrateGroup, FileGroup, InventorySite, KindGroup } from './inventoryModel';
 import type { ServerController } from '../server/serverController';
 
@@ -24,6 +24,7 @@ function toRange(site: InventorySite): vscode.Range {
 
 export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryNode>, vscode.Disposable {
   private crates: CrateGroup[] = [];
+  private rows = 0;
   private readonly changed = new vscode.EventEmitter<InventoryNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private view: vscode.TreeView<InventoryNode> | undefined;
@@ -40,6 +41,11 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
 
   get siteCount(): number {
     return this.crates.reduce((sum, crate) => sum + crate.siteCount, 0);
+  }
+
+  /** Every row the tree lists (sites, operations, casts): what decides whether kinds open. */
+  get rowCount(): number {
+    return this.rows;
   }
 
   /** Asks the server for the inventory again; concurrent calls share one request. */
@@ -63,9 +69,11 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
         command: SERVER_INVENTORY_COMMAND,
         arguments: [],
       });
-      this.crates = groupInventory(parseInventory(answer));
+      const sites = parseInventory(answer);
+      this.rows = sites.length;
+      this.crates = groupInventory(sites);
       const files = this.crates.reduce((sum, crate) => sum + crate.files.length, 0);
-      this.setMessage(this.crates.length === 0 ? undefined : `${plural(this.siteCount, 'unsafe site')} in ${plural(files, 'file')}`);
+      this.setMessage(this.crates.length === 0 ? undefined : `${countsLabel(countSites(sites))} in ${plural(files, 'file')}`);
     } catch (error) {
       this.log.error(`Unsafe inventory request failed: ${String(error)}`);
       this.crates = [];
@@ -101,7 +109,7 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
     switch (node.kind) {
       case 'crate': {
         const item = new vscode.TreeItem(node.group.crate, expanded);
-        item.description = plural(node.group.siteCount, 'site');
+        item.description = countsLabel(node.group.counts);
         item.iconPath = new vscode.ThemeIcon('package');
         item.contextValue = 'crate';
         return item;
@@ -109,14 +117,14 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
       case 'file': {
         const item = new vscode.TreeItem(vscode.Uri.parse(node.group.uri), expanded);
         item.label = node.group.file;
-        item.description = plural(node.group.siteCount, 'site');
+        item.description = countsLabel(node.group.counts);
         item.iconPath = vscode.ThemeIcon.File;
         item.contextValue = 'file';
         return item;
       }
       case 'kind': {
         // Small inventories open fully, so a click on a site is one step away; big ones stay folded.
-        const state = this.siteCount <= EXPAND_KINDS_UP_TO ? expanded : vscode.TreeItemCollapsibleState.Collapsed;
+        const state = this.rowCount <= EXPAND_KINDS_UP_TO ? expanded : vscode.TreeItemCollapsibleState.Collapsed;
         const item = new vscode.TreeItem(node.group.label, state);
         item.description = String(node.group.sites.length);
         item.iconPath = new vscode.ThemeIcon('shield');

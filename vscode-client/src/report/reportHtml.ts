@@ -40,3 +40,39 @@ export function reportErrorPage(title: string, detail: string): string {
       `<body><h1>${escapeHtml(title)}</h1><pre>${escapeHtml(detail)}</pre></body></html>`,
   );
 }
+
+/** The command a report location link runs: (uri of the file, 1-based line, 1-based column). */
+export const OPEN_LOCATION_COMMAND = 'unsafeHints.openLocation';
+
+/**
+ * The report's colours from the VS Code theme in a dark or high-contrast window (the webview's body
+ * has the class `vscode-dark` or `vscode-high-contrast`); the report keeps its own light colours in a
+ * light window. The report reads its colours from these CSS variables.
+ */
+export const THEME_STYLE =
+  '<style>body.vscode-dark,body.vscode-high-contrast{--fg:var(--vscode-editor-foreground);' +
+  '--muted:var(--vscode-descriptionForeground);--line:var(--vscode-panel-border,#3c3c3c);' +
+  '--bg:var(--vscode-editor-background);--soft:var(--vscode-sideBar-background,#252526);' +
+  '--note:var(--vscode-textLink-foreground,#4daafc);--ok:#66bb6a;--miss:#f0a04b;--error:#ef5350;--warning:#ffb74d}' +
+  'body.vscode-dark td.zero,body.vscode-high-contrast td.zero{color:var(--vscode-disabledForeground,#6b6b6b)}' +
+  'a.location{color:inherit;text-decoration:none}a.location:hover code{text-decoration:underline}</style>';
+
+/**
+ * Makes the report's locations (`<span class="where"><code>src/lib.rs:3:5</code></span>`) links that
+ * open the file at that line in the editor, through {@link OPEN_LOCATION_COMMAND} (the webview allows
+ * command links to that command only), and adds {@link THEME_STYLE}. `folderUri` is the scanned
+ * folder, which the report's paths are relative to.
+ */
+export function forEditor(html: string, folderUri: string): string {
+  const base = folderUri.endsWith('/') ? folderUri : `${folderUri}/`;
+  const linked = html.replace(
+    /<span class="where"><code>([^<]+?):(\d+):(\d+)<\/code><\/span>/g,
+    (_match, file: string, line: string, column: string) => {
+      const decoded = file.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      const target = base + decoded.split('/').map(encodeURIComponent).join('/');
+      const args = encodeURIComponent(JSON.stringify([target, Number(line), Number(column)]));
+      return `<span class="where"><a class="location" href="command:${OPEN_LOCATION_COMMAND}?${args}" title="Open in the editor"><code>${file}:${line}:${column}</code></a></span>`;
+    },
+  );
+  return /<\/head>/i.test(linked) ? linked.replace(/<\/head>/i, `${THEME_STYLE}</head>`) : `${THEME_STYLE}${linked}`;
+}

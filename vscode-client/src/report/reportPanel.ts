@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { reportCommand } from '../server/serverLaunch';
-import { reportErrorPage, withContentSecurityPolicy } from './reportHtml';
+import { OPEN_LOCATION_COMMAND, forEditor, reportErrorPage, withContentSecurityPolicy } from './reportHtml';
 import type { ServerController } from '../server/serverController';
 
 interface ProcessOutcome {
@@ -79,7 +79,7 @@ export class ReportPanel implements vscode.Disposable {
         return reportErrorPage('The unsafe report could not be written', detail);
       }
       // The scanner's exit code says whether findings reached a severity threshold; a written report is a success.
-      return withContentSecurityPolicy(html);
+      return withContentSecurityPolicy(forEditor(html, folder.uri.toString()));
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
@@ -90,7 +90,8 @@ export class ReportPanel implements vscode.Disposable {
     if (this.panel === undefined) {
       this.panel = vscode.window.createWebviewPanel('unsafeHints.report', title, vscode.ViewColumn.Active, {
         enableScripts: false,
-        enableCommandUris: false,
+        // only the command that opens a report location in the editor
+        enableCommandUris: [OPEN_LOCATION_COMMAND],
         localResourceRoots: [],
         enableFindWidget: true,
       });

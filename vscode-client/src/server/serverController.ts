@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH } from '../constants';
+import { CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH, SHOW_OPERATIONS_COMMAND } from '../constants';
 import { locateJava } from './javaRuntime';
 import { jvmOptions, serverCommand } from './serverLaunch';
 import type { JavaFound } from '../java/javaDiscovery';
@@ -120,6 +120,8 @@ export class ServerController implements vscode.Disposable {
       // only in a trusted workspace; on a grant of trust the extension restarts the server.
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
       outputChannel: this.log,
+      // Commands this extension runs itself, so the server may put them on code lenses.
+      initializationOptions: { clientCommands: [SHOW_OPERATIONS_COMMAND] },
       initializationFailedHandler: (error) => {
         this.log.error(`The language server failed to initialize: ${String(error)}`);
         return false;

@@ -32,9 +32,16 @@ export interface ProcessCommand {
  */
 export const SERVER_START_OPTIONS: readonly string[] = ['-XX:+UseSerialGC'];
 
-/** `java [start flags] [options] -jar <jar> serve`: the language server over stdio. */
+/**
+ * `java [start flags] [options] -jar <jar> serve --stderr-log unsent`: the language server over stdio.
+ * The client shows the server's stderr in the same output channel (as errors), so the server writes
+ * there only what it could not send as a log message: each line once, at its own level.
+ */
 export function serverCommand(javaPath: string, jarPath: string, options: readonly string[]): ProcessCommand {
-  return { command: javaPath, args: [...SERVER_START_OPTIONS, ...options, '-jar', jarPath, 'serve'] };
+  return {
+    command: javaPath,
+    args: [...SERVER_START_OPTIONS, ...options, '-jar', jarPath, 'serve', '--stderr-log', 'unsent'],
+  };
 }
 
 /** `java [options] -jar <jar> scan --format html -o <file> <folder>`: the teaching report. */

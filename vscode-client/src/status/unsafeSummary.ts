@@ -20,12 +20,23 @@ export const UNSAFE_SITE_RULES: ReadonlySet<string> = new Set([
   'unsafe-attr',
 ]);
 
-/** Rules that report unsafe code nobody explained: no `// SAFETY:` comment, no `# Safety` section. */
-export const UNDOCUMENTED_RULES: ReadonlySet<string> = new Set(['missing-safety-comment', 'missing-safety-doc']);
+/** The sites whose documentation the server reports: a SAFETY comment for a block, `# Safety` for a fn. */
+export const DOCUMENTED_SITE_RULES: ReadonlySet<string> = new Set(['unsafe-block', 'unsafe-fn']);
+
+/**
+ * Whether an unsafe block or fn is undocumented, from the fact the server attaches to it
+ * (`documented`: `yes`, `template` for an unedited template, `no`), not from whether the
+ * missing-safety-comment or missing-safety-doc warnings are on or suppressed.
+ */
+export function isUndocumented(ruleId: string, documented: unknown): boolean {
+  return DOCUMENTED_SITE_RULES.has(ruleId) && (documented === 'no' || documented === 'template');
+}
 
 export interface DiagnosticLike {
   readonly source?: string | undefined;
   readonly code?: string | number | { readonly value: string | number } | undefined;
+  /** LSP `data`: for unsafe blocks and fns, `{ documented: 'yes' | 'template' | 'no' }`. */
+  readonly data?: unknown;
 }
 
 export interface UnsafeSummary {
@@ -51,8 +62,11 @@ export function summarize(diagnostics: readonly DiagnosticLike[]): UnsafeSummary
     const code = codeOf(diagnostic);
     if (code !== undefined && UNSAFE_SITE_RULES.has(code)) {
       unsafeSites++;
-    } else if (code !== undefined && UNDOCUMENTED_RULES.has(code)) {
-      undocumented++;
+      const data = diagnostic.data;
+      const documented = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).documented : undefined;
+      if (isUndocumented(code, documented)) {
+        undocumented++;
+      }
     }
   }
   return { unsafeSites, undocumented };
@@ -76,7 +90,7 @@ export function statusTooltip(summary: UnsafeSummary): string {
   const missing =
     summary.undocumented === 0
       ? 'every one explained by a SAFETY comment or # Safety section'
-      : `${summary.undocumented} without a SAFETY comment or # Safety section`;
+      : `${summary.undocumented} without a SAFETY comment or # Safety section (an unedited template counts as none)`;
   return `Unsafe Hints: ${sites} in this file, ${missing}. Click to show the unsafe inventory.`;
 }
 

@@ -95,8 +95,20 @@
             (goto-char (point-min)) (forward-line line)
             (e2e-put 'line_above_after_fix
                      (buffer-substring-no-properties (line-beginning-position) (line-end-position))))
+          ;; the inserted template is no argument yet: the finding stays and says so
+          (e2e-wait (lambda () (cl-some (lambda (d) (and (equal (plist-get d :code) "missing-safety-comment")
+                                                         (string-match-p "still the template" (plist-get d :message))))
+                                        (e2e-latest)))
+                    60 "the template to keep a finding")
+          (e2e-put 'template_warning t)
+          ;; 5. say why in place of the placeholder: the finding goes
+          (goto-char (point-min))
+          (unless (search-forward "<explain why every condition below holds here>" nil t)
+            (error "no placeholder in the inserted comment"))
+          (replace-match "the caller passes a valid pointer" t t)
+          (eglot--signal-textDocument/didChange)
           (e2e-wait (lambda () (= (e2e-count "missing-safety-comment") (1- missing-before))) 60
-                    "the fix to remove the finding"))
+                    "the SAFETY argument to remove the finding"))
         (e2e-put 'diagnostics_after_fix (vconcat (e2e-latest)))
         (set-buffer-modified-p nil)
         (e2e-finish 0))

@@ -100,10 +100,31 @@ local ok, err = pcall(function()
   local missing_before = count(latest().diagnostics, 'missing-safety-comment')
   vim.lsp.util.apply_workspace_edit(fix.edit, 'utf-16')
   result.line_above_after_fix = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]
+  -- the inserted template is no argument yet: the finding stays and says so
+  assert(vim.wait(30000, function()
+    for _, d in ipairs(latest().diagnostics) do
+      if d.code == 'missing-safety-comment' and d.message:find('still the template', 1, true) then return true end
+    end
+    return false
+  end, 20), 'the template did not keep a finding')
+  result.template_warning = true
+  -- 5. say why in place of the placeholder: the finding goes
+  local placeholder = '<explain why every condition below holds here>'
+  local pline, pcol = find(bufnr, placeholder)
+  vim.api.nvim_buf_set_text(bufnr, pline, pcol, pline, pcol + #placeholder, { 'the caller passes a valid pointer' })
   assert(vim.wait(30000, function()
     return count(latest().diagnostics, 'missing-safety-comment') == missing_before - 1
-  end, 20), 'the fix did not remove the finding')
+  end, 20), 'writing the SAFETY argument did not remove the finding')
   result.diagnostics_after_fix = latest().diagnostics
+
+  -- 6. code lenses: Neovim does not run the extension's command, so the lenses carry none
+  resps = assert(vim.lsp.buf_request_sync(bufnr, 'textDocument/codeLens',
+    { textDocument = { uri = vim.uri_from_bufnr(bufnr) } }, 10000), 'codeLens failed')
+  result.lenses = {}
+  for _, l in ipairs(resps[client_id] and resps[client_id].result or {}) do
+    table.insert(result.lenses, { title = l.command and l.command.title or vim.NIL,
+      command = l.command and l.command.command or vim.NIL })
+  end
 end)
 if not ok then result.error = tostring(err) end
 finish(ok and 0 or 1)

@@ -15,11 +15,13 @@ final class CastChecks {
     }
 
     /**
-     * `&x as *const T` becomes `&raw const x as *const T` (and `&mut x as *mut T` becomes `&raw mut x ..`):
-     * no intermediate reference, and the cast to the written type stays. Before Rust 1.82 (edition
-     * 2015/2018 crates often target older compilers) `ptr::addr_of!(x)` is offered instead.
+     * `&x as *const T` becomes `&raw const x` (and `&mut x as *mut T` becomes `&raw mut x`) when the
+     * cast only restates the type, else `&raw const x as *const T`: no intermediate reference. Before
+     * Rust 1.82 (edition 2015/2018 crates often target older compilers) `ptr::addr_of!(x)` is offered
+     * instead. {@code typeOf} gives a local's declared type, or null.
      */
-    static List<Fix> rawBorrowFixes(FileModel model, RustParser.CastExprContext cast, boolean toMut) {
+    static List<Fix> rawBorrowFixes(FileModel model, RustParser.CastExprContext cast, boolean toMut,
+                                    java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
         if (!(cast.expression() instanceof RustParser.BorrowExprContext b) || b.KW_RAW() != null || b.AND() == null) {
             return List.of();
         }
@@ -30,9 +32,49 @@ final class CastChecks {
         String place = model.textOf(b.expression());
         String raw = (toMut ? "&raw mut " : "&raw const ") + place;
         String macro = (toMut ? "core::ptr::addr_of_mut!(" : "core::ptr::addr_of!(") + place + ")";
-        TextRange range = model.rangeOf(b);
+        TextRange range = restatesType(model, cast, b, typeOf) ? model.rangeOf(cast) : model.rangeOf(b);
         return List.of(new Fix("Use `" + raw + "` (no intermediate reference)", List.of(new TextEdit(range, raw))),
                 new Fix("Use `" + macro + "` (before Rust 1.82)", List.of(new TextEdit(range, macro))));
+    }
+
+    /**
+     * Whether `&place as *const T` names only the type the raw borrow has anyway: a reference casts
+     * only to a pointer to its own type (or an unsized one, which keeps the cast), so T is the
+     * place's type when it is `_`, the place's declared type, or the default type of the unsuffixed
+     * literal a local was bound to (`let num = 5;` then `&num as *const i32`; with another type the
+     * cast is what makes `num` that type, so it stays).
+     */
+    private static boolean restatesType(FileModel model, RustParser.CastExprContext cast, RustParser.BorrowExprContext b,
+                                        java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
+        RustParser.CastTypeContext target = cast.castType();
+        if (target.castType() == null) {
+            return false;
+        }
+        String pointee = model.textOf(target.castType()).replaceAll("\\s+", "");
+        if (pointee.equals("_")) {
+            return true;
+        }
+        String declared = typeOf == null ? null : typeOf.apply(b.expression());
+        if (declared != null) {
+            return declared.replaceAll("\\s+", "").equals(pointee);
+        }
+        if (!(b.expression() instanceof RustParser.PathExprContext path) || !(pointee.equals("i32") || pointee.equals("f64"))) {
+            return false;
+        }
+        String name = java.util.regex.Pattern.quote(path.getText());
+        String before = model.source().text().substring(0, model.startOf(cast.getStart()));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\blet\\s+(?:mut\\s+)?" + name
+                + "\\s*(:[^=;]*)?=\\s*([^;]*);").matcher(before);
+        String init = null;
+        String annotation = null;
+        while (m.find()) {
+            annotation = m.group(1);
+            init = m.group(2).strip();
+        }
+        if (init == null || annotation != null) {
+            return false;
+        }
+        return pointee.equals("i32") ? init.matches("-?[0-9][0-9_]*") : init.matches("-?[0-9][0-9_]*\\.[0-9_]+");
     }
 
     /**

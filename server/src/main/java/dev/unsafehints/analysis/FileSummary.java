@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 /**
  * Per-file counts for reports and code lenses: findings per rule id (after configuration), and
- * how many unsafe blocks and impls carry a SAFETY comment.
+ * how many unsafe blocks carry a SAFETY comment.
  */
 public record FileSummary(Map<String, Integer> countsByRule, int unsafeBlocks, int documentedUnsafeBlocks,
                           int unsafeFunctions, int documentedUnsafeFunctions) {

@@ -91,8 +91,14 @@ public final class FunctionFact {
         return docs;
     }
 
+    /** A {@code # Safety} section that says something: not the template with its {@code <...>} placeholder. */
     public boolean hasSafetySection() {
-        return SafetyDocs.hasSafetySection(docs);
+        return SafetyDocs.hasWrittenSafetySection(docs);
+    }
+
+    /** The {@code # Safety} section is there but still the template (it holds a {@code <...>} placeholder). */
+    public boolean hasSafetyTemplate() {
+        return SafetyDocs.hasSafetySection(docs) && !SafetyDocs.hasWrittenSafetySection(docs);
     }
 
     public Set<String> rawPointerParams() {

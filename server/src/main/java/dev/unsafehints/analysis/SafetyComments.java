@@ -23,30 +23,56 @@ public final class SafetyComments {
      * {@code macro} is the invocation whose arguments hold the block (they are parsed apart from the
      * file's tree), or null; its statement then counts as the block's.
      */
-    static boolean coversBlock(FileModel model, RustParser.UnsafeBlockContext block,
-                               RustParser.MacroInvocationContext macro) {
+    static Coverage coversBlock(FileModel model, RustParser.UnsafeBlockContext block,
+                                RustParser.MacroInvocationContext macro) {
+        return Coverage.of(blockComments(model, block, macro));
+    }
+
+    /** The comments holding the SAFETY marker that covers the block, or null. */
+    private static List<Token> blockComments(FileModel model, RustParser.UnsafeBlockContext block,
+                                             RustParser.MacroInvocationContext macro) {
         Comments comments = model.comments();
-        if (CommentTokens.hasSafetyMarker(comments.directlyAbove(block.getStart()))) {
-            return true;
+        List<Token> above = marked(comments.directlyAbove(block.getStart()));
+        if (above != null) {
+            return above;
         }
         // first thing inside the block
         Token open = block.blockExpression().getStart();
-        List<Token> inside = model.parsed().tokens().getHiddenTokensToRight(open.getTokenIndex());
-        if (inside != null && CommentTokens.hasSafetyMarker(inside)) {
-            return true;
+        List<Token> inside = marked(model.parsed().tokens().getHiddenTokensToRight(open.getTokenIndex()));
+        if (inside != null) {
+            return inside;
         }
         ParserRuleContext holder = holderAcrossClosures(block);
         if (holder == null && macro != null && reachesRoot(block)) {
             holder = holderOf(macro);
         }
-        return holder != null && (aboveOrAmongAttributes(comments, holder)
-                || betweenStatementAndBlock(model, holder, block.getStart()));
+        if (holder == null) {
+            return null;
+        }
+        List<Token> found = aboveOrAmongAttributes(comments, holder);
+        return found != null ? found : betweenStatementAndBlock(model, holder, block.getStart());
     }
 
-    static boolean coversItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
+    static Coverage coversItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
         Comments comments = model.comments();
-        return aboveOrAmongAttributes(comments, item)
-                || CommentTokens.hasSafetyMarker(comments.directlyAbove(unsafeKeyword));
+        List<Token> found = aboveOrAmongAttributes(comments, item);
+        return Coverage.of(found != null ? found : marked(comments.directlyAbove(unsafeKeyword)));
+    }
+
+    /** Whether a SAFETY comment covers a site, and whether it is still a template. */
+    public enum Coverage {
+        NONE, TEMPLATE, COMMENTED;
+
+        static Coverage of(List<Token> comments) {
+            if (comments == null) {
+                return NONE;
+            }
+            return CommentTokens.safetyMarkerIsTemplate(comments) ? TEMPLATE : COMMENTED;
+        }
+    }
+
+    private static List<Token> marked(List<Token> comments) {
+        return comments != null && CommentTokens.hasSafetyMarker(comments) ? comments : null;
     }
 
     /**
@@ -58,20 +84,23 @@ public final class SafetyComments {
         return holder(block, true);
     }
 
-    /** A SAFETY comment above {@code node} or between its outer attributes (`#[a] // SAFETY: .. #[b]`). */
-    private static boolean aboveOrAmongAttributes(Comments comments, ParserRuleContext node) {
-        if (CommentTokens.hasSafetyMarker(comments.directlyAbove(node.getStart()))) {
-            return true;
+    /** A SAFETY comment above {@code node} or between its outer attributes (`#[a] // SAFETY: .. #[b]`), or null. */
+    private static List<Token> aboveOrAmongAttributes(Comments comments, ParserRuleContext node) {
+        List<Token> above = marked(comments.directlyAbove(node.getStart()));
+        if (above != null) {
+            return above;
         }
         for (int i = 0; i + 1 < node.getChildCount(); i++) {
             if (node.getChild(i) instanceof RustParser.OuterAttributeContext
                     && node.getChild(i + 1) instanceof ParserRuleContext next
-                    && next.getStart() != null
-                    && CommentTokens.hasSafetyMarker(comments.directlyAbove(next.getStart()))) {
-                return true;
+                    && next.getStart() != null) {
+                List<Token> among = marked(comments.directlyAbove(next.getStart()));
+                if (among != null) {
+                    return among;
+                }
             }
         }
-        return false;
+        return null;
     }
 
     /**
@@ -79,13 +108,13 @@ public final class SafetyComments {
      * it: `let x = // SAFETY: ..` with the block on the next line. A trailing comment of another
      * statement does not count.
      */
-    private static boolean betweenStatementAndBlock(FileModel model, ParserRuleContext holder, Token blockStart) {
+    private static List<Token> betweenStatementAndBlock(FileModel model, ParserRuleContext holder, Token blockStart) {
         List<Token> between = model.parsed().tokens().getHiddenTokensToLeft(blockStart.getTokenIndex());
         if (between == null || between.isEmpty() || !CommentTokens.hasSafetyMarker(between)) {
-            return false;
+            return null;
         }
         int previousCode = between.get(0).getTokenIndex() - 1;
-        return previousCode >= holder.getStart().getTokenIndex();
+        return previousCode >= holder.getStart().getTokenIndex() ? between : null;
     }
 
     private static boolean reachesRoot(ParserRuleContext node) {

@@ -3,6 +3,7 @@ package dev.unsafehints.analysis;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextEdit;
 import dev.unsafehints.text.TextRange;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,41 +15,97 @@ public final class SafetyTemplates {
     private SafetyTemplates() {
     }
 
-    /** What must hold for one operation to be sound, in a few words. */
-    public static String obligation(UnsafeOperation op) {
+    /** The width template lines are wrapped at, indentation included (the usual editor ruler). */
+    public static final int WIDTH = 100;
+    /** The first line of the SAFETY template; a comment that still holds a {@code <...>} placeholder is no argument. */
+    public static final String SAFETY_PLACEHOLDER = "<explain why every condition below holds here>";
+    /** The placeholder of the {@code # Safety} template. */
+    public static final String SAFETY_DOC_PLACEHOLDER = "<say why each condition holds, or list what callers must ensure>";
+
+    /** What must hold for one operation to be sound, in a few words ({@link Obligations} says it). */
+    public static String obligation(UnsafeOperation op, SourceText source) {
+        Obligations.Contract contract = Obligations.of(op, source);
+        String subject = Obligations.code(Obligations.shorten(op.subject()));
         switch (op.kind()) {
             case RAW_POINTER_DEREF:
-                return "`" + UnsafeFactsBuilder.shorten(op.subject()) + "` is non-null, aligned, points to an"
-                        + " initialized value that lives long enough, and no conflicting reference exists";
+                return subject + " (" + contract.access().description() + "): " + contract.brief("; ");
             case UNSAFE_CALL:
-                String doc = firstSentence(op.safetyDoc());
-                return "`" + op.subject() + "`: " + (doc.isEmpty() ? "its safety contract holds (see its docs)" : doc);
-            case STATIC_MUT_ACCESS:
-                return "nothing else reads or writes `" + op.subject() + "` at the same time (no other thread,"
-                        + " no live reference)";
-            case UNION_FIELD_ACCESS:
-                return "field `" + op.subject() + "` holds a valid value of its type (it was the last one written)";
-            case INLINE_ASM:
-                return "the assembly only touches what its operands and options declare";
+                if (!contract.calleeSafety().isEmpty()) {
+                    return subject + ": " + firstSentence(contract.calleeSafety());
+                }
+                return subject + ": " + contract.brief("; ");
             default:
-                return op.what();
+                return subject + ": " + contract.brief("; ");
         }
     }
 
-    /** A SAFETY comment block for the operations, each line prefixed with {@code indent}. */
-    public static String safetyComment(List<UnsafeOperation> operations, String indent, String newline) {
+    /**
+     * A SAFETY comment block for the operations, each line prefixed with {@code indent}, one
+     * condition line per operation (each kind of static or callee once), wrapped at {@link #WIDTH}.
+     */
+    public static String safetyComment(List<UnsafeOperation> operations, SourceText source, String indent,
+                                       String newline) {
         StringBuilder sb = new StringBuilder();
-        sb.append(indent).append("// SAFETY: <explain why every condition below holds here>").append(newline);
-        for (UnsafeOperation op : operations) {
-            sb.append(indent).append("// - ").append(obligation(op)).append(newline);
+        sb.append(indent).append("// SAFETY: ").append(SAFETY_PLACEHOLDER).append(newline);
+        for (String line : conditionLines(operations, source)) {
+            wrap(sb, indent + "// - ", indent + "//   ", line, newline);
         }
         return sb.toString();
     }
 
-    public static String safetyDocSection(String indent, String newline) {
-        return indent + "/// # Safety" + newline
-                + indent + "///" + newline
-                + indent + "/// Callers must ensure that <the conditions under which this call is sound>." + newline;
+    /**
+     * A {@code # Safety} section naming the conditions of the operations in the fn, so the author
+     * decides for each whether the fn establishes it or callers must.
+     */
+    public static String safetyDocSection(List<UnsafeOperation> operations, SourceText source, String indent,
+                                          String newline) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(indent).append("/// # Safety").append(newline);
+        sb.append(indent).append("///").append(newline);
+        sb.append(indent).append("/// ").append(SAFETY_DOC_PLACEHOLDER).append(newline);
+        List<String> lines = conditionLines(operations, source);
+        if (!lines.isEmpty()) {
+            sb.append(indent).append("///").append(newline);
+            for (String line : lines) {
+                wrap(sb, indent + "/// - ", indent + "///   ", line, newline);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static List<String> conditionLines(List<UnsafeOperation> operations, SourceText source) {
+        List<String> lines = new ArrayList<>();
+        for (UnsafeOperation op : operations) {
+            String line = obligation(op, source);
+            if (!lines.contains(line)) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    /** Appends {@code text} after {@code first}, continued after {@code rest}, breaking at spaces before {@link #WIDTH}. */
+    static void wrap(StringBuilder sb, String first, String rest, String text, String newline) {
+        String prefix = first;
+        String remaining = text.strip();
+        while (!remaining.isEmpty()) {
+            int room = Math.max(20, WIDTH - prefix.length());
+            if (remaining.length() <= room) {
+                sb.append(prefix).append(remaining).append(newline);
+                return;
+            }
+            int cut = remaining.lastIndexOf(' ', room);
+            if (cut <= 0) {
+                cut = remaining.indexOf(' ', room);
+                if (cut < 0) {
+                    sb.append(prefix).append(remaining).append(newline);
+                    return;
+                }
+            }
+            sb.append(prefix).append(remaining, 0, cut).append(newline);
+            remaining = remaining.substring(cut + 1).strip();
+            prefix = rest;
+        }
     }
 
     /** An edit inserting {@code text} (already indented, ending with a newline) before the line of {@code offset}. */

@@ -13,19 +13,19 @@ public final class UnsafeBlockFact {
     private final TextRange range;
     private final UnsafeBlockFact enclosingBlock;
     private final FunctionFact function;
-    private final boolean safetyCommented;
+    private final SafetyComments.Coverage safety;
     private final int statementCount;
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<UnsafeOperation> uncertainOperations = new ArrayList<>();
 
     UnsafeBlockFact(ParserRuleContext context, Token unsafeKeyword, TextRange range, UnsafeBlockFact enclosingBlock,
-                    FunctionFact function, boolean safetyCommented, int statementCount) {
+                    FunctionFact function, SafetyComments.Coverage safety, int statementCount) {
         this.context = context;
         this.unsafeKeyword = unsafeKeyword;
         this.range = range;
         this.enclosingBlock = enclosingBlock;
         this.function = function;
-        this.safetyCommented = safetyCommented;
+        this.safety = safety;
         this.statementCount = statementCount;
     }
 
@@ -50,9 +50,17 @@ public final class UnsafeBlockFact {
         return function;
     }
 
-    /** A {@code SAFETY:} comment covers the block, where clippy accepts one. */
+    /**
+     * A {@code SAFETY:} comment covers the block, where clippy accepts one, and it is not the
+     * unedited template (a {@code <...>} placeholder is no argument).
+     */
     public boolean isSafetyCommented() {
-        return safetyCommented;
+        return safety == SafetyComments.Coverage.COMMENTED;
+    }
+
+    /** The SAFETY comment is there but still holds the template's placeholder. */
+    public boolean isSafetyTemplate() {
+        return safety == SafetyComments.Coverage.TEMPLATE;
     }
 
     /** Statements directly in the block, the trailing expression included. */

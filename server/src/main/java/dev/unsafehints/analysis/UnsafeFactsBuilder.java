@@ -340,7 +340,7 @@ final class UnsafeFactsBuilder {
         if (t.KW_UNSAFE() != null) {
             ParserRuleContext holder = itemHolder(t);
             if (isPublic(holder) && exportedFromHere(t.identifier().getText()) && !isDocHidden(holder)
-                    && !SafetyDocs.hasSafetySection(model.docsOf(holder))) {
+                    && !SafetyDocs.hasWrittenSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
@@ -386,9 +386,10 @@ final class UnsafeFactsBuilder {
             facts.inventory.add(new InventorySite("unsafe-impl",
                     model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             ParserRuleContext item = itemHolder(i);
-            boolean commented = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
-            if (!commented) {
-                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-comment-impl",
+            SafetyComments.Coverage coverage = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
+            if (coverage != SafetyComments.Coverage.COMMENTED) {
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
+                        ? "safety-template-impl" : "missing-safety-comment-impl",
                         model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
             }
         }
@@ -1019,7 +1020,7 @@ final class UnsafeFactsBuilder {
             boolean toMut = type.KW_MUT() != null;
             boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
-                    ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut) : List.of())); // `&raw const 0` is E0745
+                    ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType) : List.of())); // `&raw const 0` is E0745
             CastChecks.check(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
@@ -1152,7 +1153,7 @@ final class UnsafeFactsBuilder {
                     model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
                             + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
-                            + " first", CastChecks.rawBorrowFixes(model, c, toMut)));
+                            + " first", CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType)));
             return;
         }
         String from = pointers.constness(operand);

@@ -163,6 +163,19 @@ public final class ScanCommand implements Callable<Integer> {
             description = "SARIF runs[0].automationDetails.id (default: ${DEFAULT-VALUE}).")
     String automationId = "unsafe-hints/";
 
+    @Option(names = "--min-level", paramLabel = "LEVEL", description = "Text report: list only findings at or above"
+            + " this level, hint (default: every finding), note, warning or error; the others are counted.")
+    String minLevel = "hint";
+
+    @Option(names = "--repo-url", paramLabel = "URL", description = "Web address of the repository, for links from"
+            + " the Markdown report's locations to the file and line (default: the git remote `origin` of the scanned"
+            + " folder, when it is an http(s) or GitHub-style ssh address).")
+    String repoUrl;
+
+    @Option(names = "--repo-ref", paramLabel = "REF", description = "Commit or branch the Markdown report's links"
+            + " point at (default: the commit checked out in the scanned folder).")
+    String repoRef;
+
     @Option(names = "--timings", hidden = true, description = "Print the time of each phase to standard error.")
     boolean timings;
 
@@ -206,6 +219,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (maxNew != null && maxNew < 0) {
             throw new UsageException("--max-new must be 0 or more");
         }
+        Severity lowestListed = minLevel();
         AnalysisSettings settings = settings();
         Optional<Baseline> base = Optional.empty();
         if (baseline != null) {
@@ -246,7 +260,7 @@ public final class ScanCommand implements Callable<Integer> {
                     + "): its unsafe functions are known from a built-in list of the common ones; set RUST_SRC_PATH"
                     + " or run `rustup component add rust-src`");
         }
-        write(model);
+        write(model, lowestListed);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
             err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
@@ -314,14 +328,14 @@ public final class ScanCommand implements Callable<Integer> {
         return AnalysisSettings.DEFAULT.overriddenBy(overrides, null);
     }
 
-    private void write(ReportModel model) throws IOException {
+    private void write(ReportModel model, Severity lowestListed) throws IOException {
         boolean toFile = output != null;
         ReportWriter writer = switch (format) {
             case TEXT -> new TextReportWriter(useColor(toFile), DisplayPaths.forScan(
-                    paths.isEmpty() ? List.of(Path.of(".")) : paths));
+                    paths.isEmpty() ? List.of(Path.of(".")) : paths), lowestListed);
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
-            case MARKDOWN -> new MarkdownReportWriter();
+            case MARKDOWN -> new MarkdownReportWriter(RepositoryLinks.resolve(baseFolder(model), repoUrl, repoRef, err));
             case HTML -> new HtmlReportWriter();
         };
         if (toFile) {
@@ -340,6 +354,27 @@ public final class ScanCommand implements Callable<Integer> {
             w.flush();
             // A reader that stopped reading (`scan | head`) closes the pipe: a normal end, as for
             // other command-line tools, so nothing is said and the exit code is the scan's.
+        }
+    }
+
+    private Severity minLevel() throws UsageException {
+        try {
+            Severity level = Severity.parse(minLevel);
+            if (level == Severity.OFF) {
+                throw new IllegalArgumentException("--min-level off");
+            }
+            return level;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("unknown --min-level '" + minLevel + "' (expected hint, note, warning or error)");
+        }
+    }
+
+    /** The folder the report's paths are relative to. */
+    private Path baseFolder(ReportModel model) {
+        try {
+            return Path.of(java.net.URI.create(model.scan().baseUri()));
+        } catch (RuntimeException e) {
+            return paths.isEmpty() ? Path.of(".") : paths.get(0);
         }
     }
 

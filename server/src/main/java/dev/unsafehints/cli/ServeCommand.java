@@ -1,5 +1,6 @@
 package dev.unsafehints.cli;
 
+import dev.unsafehints.lsp.ClientLog;
 import dev.unsafehints.lsp.LanguageServerRunner;
 import dev.unsafehints.lsp.ServerOptions;
 import java.io.FileOutputStream;
@@ -29,6 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Quiet time after an edit before analysing (default: ${DEFAULT-VALUE}).")
     long debounceMs = ServerOptions.DEFAULT_DEBOUNCE.toMillis();
 
+    @Option(names = "--stderr-log", paramLabel = "WHICH", description = "Log lines on stderr: ${COMPLETION-CANDIDATES}"
+            + " (default: ${DEFAULT-VALUE}). `unsent` writes only what the client did not receive as a log message,"
+            + " for clients that show stderr in the same log (VS Code).")
+    ClientLog.Stderr stderrLog = ClientLog.Stderr.ALL;
+
     @Unmatched
     List<String> unmatched; // e.g. --clientProcessId=N from some clients: the server uses initialize's processId
 
@@ -41,6 +47,6 @@ public final class ServeCommand implements Callable<Integer> {
             stderr.println("[unsafe-hints] ignoring arguments " + unmatched);
         }
         ServerOptions options = ServerOptions.defaults().withDebounce(Duration.ofMillis(Math.max(0, debounceMs)));
-        return LanguageServerRunner.run(System.in, stdout, stderr, options);
+        return LanguageServerRunner.run(System.in, stdout, stderr, options, stderrLog);
     }
 }

@@ -15,16 +15,32 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * The server's log. Everything goes to stderr (stdout carries only JSON-RPC); info, warnings and
  * errors also go to the client as {@code window/logMessage}; detail goes out as {@code $/logTrace}
  * only while the client has asked for tracing ({@code trace} in initialize, {@code $/setTrace}).
+ * A client that shows the server's stderr in the same log (VS Code, as errors) starts the server
+ * with {@code serve --stderr-log unsent}: then stderr gets only what the client did not receive.
  */
 public final class ClientLog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
+    /** Which lines go to stderr. */
+    public enum Stderr {
+        /** every line (the default: editors that keep stderr apart, scripts, debugging) */
+        ALL,
+        /** only lines the client did not receive (before it connected, or when sending failed) */
+        UNSENT
+    }
+
     private final PrintStream stderr;
+    private final Stderr mode;
     private volatile LanguageClient client;
     private volatile String trace = TraceValue.Off;
 
     public ClientLog(PrintStream stderr) {
+        this(stderr, Stderr.ALL);
+    }
+
+    public ClientLog(PrintStream stderr, Stderr mode) {
         this.stderr = stderr;
+        this.mode = mode;
     }
 
     void connect(LanguageClient languageClient) {
@@ -44,18 +60,22 @@ public final class ClientLog {
         if (error != null) {
             error.printStackTrace(new PrintWriter(stack));
         }
-        toStderr("ERROR", message + (error == null ? "" : ": " + error + "\n" + stack));
-        toClient(MessageType.Error, error == null ? message : message + ": " + error);
+        String full = message + (error == null ? "" : ": " + error + "\n" + stack);
+        if (!toClient(MessageType.Error, error == null ? message : message + ": " + error) || mode == Stderr.ALL) {
+            toStderr("ERROR", full);
+        }
     }
 
     public void warn(String message) {
-        toStderr("WARN", message);
-        toClient(MessageType.Warning, message);
+        if (!toClient(MessageType.Warning, message) || mode == Stderr.ALL) {
+            toStderr("WARN", message);
+        }
     }
 
     public void info(String message) {
-        toStderr("INFO", message);
-        toClient(MessageType.Info, message);
+        if (!toClient(MessageType.Info, message) || mode == Stderr.ALL) {
+            toStderr("INFO", message);
+        }
     }
 
     /** Detail for someone debugging the server: stderr, and the client's trace when enabled. */
@@ -63,7 +83,9 @@ public final class ClientLog {
         if (!tracing()) {
             return;
         }
-        toStderr("DEBUG", message);
+        if (mode == Stderr.ALL) {
+            toStderr("DEBUG", message);
+        }
         LanguageClient c = client;
         if (c != null) {
             try {
@@ -81,16 +103,18 @@ public final class ClientLog {
         }
     }
 
-    private void toClient(MessageType type, String message) {
+    /** Sends the line to the client; false when there is none or sending failed. */
+    private boolean toClient(MessageType type, String message) {
         LanguageClient c = client;
         if (c == null) {
-            return;
+            return false;
         }
         try {
             c.logMessage(new MessageParams(type, message));
+            return true;
         } catch (RuntimeException e) {
-            // The connection is gone; stderr already has the message.
             toStderr("WARN", "cannot send window/logMessage: " + e);
+            return false;
         }
     }
 }

@@ -65,14 +65,25 @@ public final class LanguageServerRunner {
 
     /** Serves until exit and returns the process exit code (0 after shutdown + exit, else 1). */
     public static int run(InputStream in, OutputStream out, PrintStream stderr, ServerOptions options) {
-        Session session = start(in, out, stderr, options);
+        return run(in, out, stderr, options, ClientLog.Stderr.ALL);
+    }
+
+    /** {@code stderrLog}: whether a line the client received as a log message also goes to stderr. */
+    public static int run(InputStream in, OutputStream out, PrintStream stderr, ServerOptions options,
+                          ClientLog.Stderr stderrLog) {
+        Session session = start(in, out, stderr, options, stderrLog);
         int code = session.exitCode().join();
         session.stop();
         return code;
     }
 
     public static Session start(InputStream in, OutputStream out, PrintStream stderr, ServerOptions options) {
-        ClientLog log = new ClientLog(stderr);
+        return start(in, out, stderr, options, ClientLog.Stderr.ALL);
+    }
+
+    public static Session start(InputStream in, OutputStream out, PrintStream stderr, ServerOptions options,
+                                ClientLog.Stderr stderrLog) {
+        ClientLog log = new ClientLog(stderr, stderrLog);
         UnsafeHintsLanguageServer server = new UnsafeHintsLanguageServer(options, log);
         ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-jsonrpc"));
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()

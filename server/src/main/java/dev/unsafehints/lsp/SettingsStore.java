@@ -209,6 +209,12 @@ public final class SettingsStore {
         JsonElement rules = object.get("rules");
         if (rules != null && rules.isJsonObject()) {
             for (Map.Entry<String, JsonElement> e : rules.getAsJsonObject().entrySet()) {
+                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
+                    problems.add("unsafeHints.rules." + e.getKey() + ": unknown rule, ignored"
+                            + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(m -> "; did you mean " + m + "?")
+                            .orElse(""));
+                    continue;
+                }
                 JsonElement value = e.getValue();
                 if (!(value instanceof JsonPrimitive) || !value.getAsJsonPrimitive().isString()) {
                     problems.add("unsafeHints.rules." + e.getKey() + " must be a string");
@@ -222,12 +228,6 @@ public final class SettingsStore {
                     severities.put(e.getKey(), Severity.parse(text));
                 } catch (IllegalArgumentException ex) {
                     problems.add("unsafeHints.rules." + e.getKey() + ": " + ex.getMessage());
-                    continue;
-                }
-                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
-                    problems.add("unsafeHints.rules." + e.getKey() + ": unknown rule, ignored"
-                            + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(m -> "; did you mean " + m + "?")
-                            .orElse(""));
                 }
             }
         } else if (rules != null && !rules.isJsonNull()) {

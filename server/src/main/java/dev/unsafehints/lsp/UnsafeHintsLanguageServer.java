@@ -169,7 +169,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     @Override
     public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
-        features = ClientFeatures.of(params.getCapabilities());
+        features = ClientFeatures.of(params.getCapabilities(), params.getInitializationOptions());
         log.setTrace(params.getTrace());
         settings.setRoots(workspaceRoots(params));
         workspaceTrusted = !(params.getInitializationOptions() instanceof com.google.gson.JsonObject o

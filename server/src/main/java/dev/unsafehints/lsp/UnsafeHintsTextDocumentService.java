@@ -60,14 +60,12 @@ final class UnsafeHintsTextDocumentService implements TextDocumentService {
     private final HoverBuilder hovers;
     private final Highlights highlights;
     private final SemanticTokensBuilder semanticTokens;
-    private final CodeLenses codeLenses;
 
     UnsafeHintsTextDocumentService(UnsafeHintsLanguageServer server) {
         this.server = server;
         this.hovers = new HoverBuilder(server.rules());
         this.highlights = new Highlights(server.rules());
         this.semanticTokens = new SemanticTokensBuilder(server.rules());
-        this.codeLenses = new CodeLenses(server.rules());
     }
 
     /** Only Rust documents are analysed; the client may still send others our way. */
@@ -163,7 +161,8 @@ final class UnsafeHintsTextDocumentService implements TextDocumentService {
 
     @Override
     public CompletableFuture<List<? extends CodeLens>> codeLens(CodeLensParams params) {
-        return onAnalysis(params.getTextDocument().getUri(), (doc, cancel) -> codeLenses.lenses(doc), List.of());
+        return onAnalysis(params.getTextDocument().getUri(), (doc, cancel) -> new CodeLenses(server.rules(),
+                server.features().clientCommands().contains(CodeLenses.SHOW_OPERATIONS)).lenses(doc), List.of());
     }
 
     @Override

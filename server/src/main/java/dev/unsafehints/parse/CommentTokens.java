@@ -20,6 +20,32 @@ public final class CommentTokens {
         return false;
     }
 
+    /**
+     * A placeholder of a template, as the quick fixes insert them: {@code <why ...>}, a few
+     * lower-case words in angle brackets (not generics such as {@code Vec<T>}, nor comparisons
+     * such as {@code i<len && j>0}).
+     */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile(
+            "<[a-z][a-zA-Z0-9,.'’`_:/-]*(?: [a-zA-Z0-9,.'’`_:/-]+)+>");
+
+    /** Whether a piece of documentation still holds a template's {@code <...>} placeholder. */
+    public static boolean hasPlaceholder(String text) {
+        return text != null && PLACEHOLDER.matcher(text).find();
+    }
+
+    /**
+     * True when the comment that says "SAFETY:" still holds a placeholder of the template (only
+     * that comment counts: it is the one whose edits the analysis always sees).
+     */
+    public static boolean safetyMarkerIsTemplate(List<Token> comments) {
+        for (Token c : comments) {
+            if (c.getText().toUpperCase(Locale.ROOT).contains("SAFETY:")) {
+                return hasPlaceholder(c.getText());
+            }
+        }
+        return false;
+    }
+
     public static boolean isComment(Token t) {
         return t.getType() == RustLexer.LINE_COMMENT || t.getType() == RustLexer.BLOCK_COMMENT;
     }

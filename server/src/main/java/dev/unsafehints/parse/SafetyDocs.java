@@ -26,6 +26,11 @@ public final class SafetyDocs {
         return docs != null && HEADING_WITH_SAFETY.matcher(docs).find();
     }
 
+    /** A {@code # Safety} section that is not an unedited template (no {@code <...>} placeholder in it). */
+    public static boolean hasWrittenSafetySection(String docs) {
+        return hasSafetySection(docs) && !CommentTokens.hasPlaceholder(safetySection(docs));
+    }
+
     /**
      * The text of the "# Safety" section, without its heading, trimmed, its lines without trailing
      * whitespace (which says nothing, and would make a stray space typed in the docs change the

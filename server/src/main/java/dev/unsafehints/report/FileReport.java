@@ -11,7 +11,7 @@ import java.util.Map;
  * @param crateKey     the {@link CrateReport#key()} of its crate
  * @param counts       sites per rule outside test-only code
  * @param testCounts   sites per rule in test-only code ({@code cfg(test)}, {@code #[test]}, tests/)
- * @param safetyComments unsafe blocks and impls with a SAFETY comment, of all of them
+ * @param safetyComments unsafe blocks with a SAFETY comment, of all of them
  * @param safetyDocs   unsafe fns and traits with a {@code # Safety} section, of all of them
  * @param guardedModules out-of-line modules this file declares under cfg ({@code #[cfg(test)] mod tests;})
  */

@@ -59,10 +59,20 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write("<div class=\"cards\">");
         card(out, String.valueOf(model.files().size()), "files analyzed");
         card(out, String.valueOf(model.crates().size()), model.crates().size() == 1 ? "crate" : "crates");
-        int unsafeSites = model.totalCounts().byRule().entrySet().stream()
-                .filter(e -> UnsafeKinds.isCounted(e.getKey())).mapToInt(Map.Entry::getValue).sum();
-        card(out, String.valueOf(unsafeSites), "unsafe sites (outside tests)");
-        card(out, model.totalSafetyComments().percentText(), "unsafe blocks and impls with a SAFETY comment");
+        // the same counts, with the same words, as the editor's status bar and inventory: where `unsafe`
+        // is written, and the operations apart (casts, safe code, in neither)
+        Counts total = model.totalCounts();
+        int unsafeSites = 0;
+        for (String id : List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block", "unsafe-attr")) {
+            unsafeSites += total.get(id);
+        }
+        int operations = 0;
+        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            operations += total.get(k.ruleId());
+        }
+        card(out, String.valueOf(unsafeSites), "unsafe sites (blocks, fns, impls, traits, extern blocks; outside tests)");
+        card(out, String.valueOf(operations), "unsafe operations");
+        card(out, model.totalSafetyComments().percentText(), "unsafe blocks with a SAFETY comment");
         card(out, String.valueOf(reported.size()), model.baseline().isPresent() ? "new or changed findings" : "findings");
         card(out, String.valueOf(model.skipped().size() + model.partlyParsedFiles().size()), "files skipped or partly parsed");
         out.write("</div>\n");
@@ -163,10 +173,15 @@ public final class HtmlReportWriter implements ReportWriter {
                     + " for tests, still worth a look.</p>\n");
         } else {
             out.write("<section id=\"sites\"><h2>Unsafe sites</h2>\n<p class=\"hint\">" + count + " finding" + (count == 1 ? "" : "s")
-                    + (model.baseline().isPresent() ? " new or changed since the baseline" : "") + ", grouped by file.</p>\n");
+                    + (model.baseline().isPresent() ? " new or changed since the baseline" : "") + ", grouped by file."
+                    + " Untick a level or a rule to hide its cards; the browser's search (Ctrl+F) finds text.</p>\n");
+            filters(out, byFile, crateOfFile(model));
         }
+        Map<String, String> crates = crateOfFile(model);
         for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
-            out.write("<details class=\"file\" open><summary><code>" + Html.escape(e.getKey()) + "</code> <span class=\"count\">"
+            String crate = testOnly ? null : crates.get(e.getKey());
+            out.write("<details class=\"file" + (crate == null ? "" : " " + crateClass(crate)) + "\" open><summary><code>"
+                    + Html.escape(e.getKey()) + "</code> <span class=\"count\">"
                     + e.getValue().size() + "</span></summary>\n");
             for (Group g : group(e.getValue())) {
                 siteCard(out, g, rulesSeen);
@@ -174,6 +189,100 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("</details>\n");
         }
         out.write("</section>\n");
+    }
+
+    /**
+     * Checkboxes that hide cards by level and by rule, with CSS alone (the report runs no script, so
+     * they work in any browser and in VS Code's webview). Inputs come first in the section, so a rule
+     * {@code #id:not(:checked) ~ * article.x} reaches every card after them.
+     */
+    /** Each file's crate as the filters name it ("" when the scan found one crate only: no crate filter). */
+    private static Map<String, String> crateOfFile(ReportModel model) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (CrateReport c : model.crates()) {
+            names.put(c.key(), c.displayName());
+        }
+        Map<String, String> result = new java.util.HashMap<>();
+        if (model.crates().size() < 2) {
+            return result;
+        }
+        for (FileReport f : model.files()) {
+            result.put(f.path(), names.getOrDefault(f.crateKey(), f.crateKey()));
+        }
+        return result;
+    }
+
+    /** A CSS class name for a crate: letters, digits and '-' only. */
+    private static String crateClass(String crate) {
+        return "c-" + Integer.toHexString(crate.hashCode());
+    }
+
+    private static void filters(Writer out, Map<String, List<Site>> byFile, Map<String, String> crateOfFile)
+            throws IOException {
+        Map<String, Integer> levels = new java.util.TreeMap<>();
+        Map<String, Integer> rules = new java.util.TreeMap<>();
+        for (List<Site> sites : byFile.values()) {
+            for (Group g : group(sites)) {
+                levels.merge(cardLevel(g), 1, Integer::sum);
+                rules.merge(g.main().ruleId(), 1, Integer::sum);
+            }
+        }
+        StringBuilder css = new StringBuilder("<style>");
+        StringBuilder inputs = new StringBuilder();
+        StringBuilder labels = new StringBuilder("<div class=\"filters\"><span class=\"flabel\">Level</span>");
+        for (Map.Entry<String, Integer> e : levels.entrySet()) {
+            String id = "f-level-" + e.getKey();
+            inputs.append("<input type=\"checkbox\" class=\"filter\" id=\"").append(id).append("\" checked>");
+            labels.append("<label for=\"").append(id).append("\">").append(Html.escape(e.getKey())).append(" <span class=\"count\">")
+                    .append(e.getValue()).append("</span></label>");
+            css.append('#').append(id).append(":not(:checked) ~ * article.site.").append(e.getKey())
+                    .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
+                    .append(id).append("]{opacity:.5;text-decoration:line-through}");
+        }
+        labels.append("<span class=\"flabel\">Rule</span>");
+        for (Map.Entry<String, Integer> e : rules.entrySet()) {
+            String id = "f-rule-" + e.getKey();
+            inputs.append("<input type=\"checkbox\" class=\"filter\" id=\"").append(Html.escape(id)).append("\" checked>");
+            labels.append("<label for=\"").append(Html.escape(id)).append("\"><code>").append(Html.escape(e.getKey()))
+                    .append("</code> <span class=\"count\">").append(e.getValue()).append("</span></label>");
+            css.append('#').append(id).append(":not(:checked) ~ * article.site.r-").append(e.getKey())
+                    .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
+                    .append(id).append("]{opacity:.5;text-decoration:line-through}");
+        }
+        Map<String, Integer> crates = new java.util.TreeMap<>();
+        for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
+            String crate = crateOfFile.get(e.getKey());
+            if (crate != null) {
+                crates.merge(crate, e.getValue().size(), Integer::sum);
+            }
+        }
+        if (crates.size() > 1) {
+            labels.append("<span class=\"flabel\">Crate</span>");
+            for (Map.Entry<String, Integer> e : crates.entrySet()) {
+                String id = "f-" + crateClass(e.getKey());
+                inputs.append("<input type=\"checkbox\" class=\"filter\" id=\"").append(id).append("\" checked>");
+                labels.append("<label for=\"").append(id).append("\">").append(Html.escape(e.getKey()))
+                        .append(" <span class=\"count\">").append(e.getValue()).append("</span></label>");
+                css.append('#').append(id).append(":not(:checked) ~ details.file.").append(crateClass(e.getKey()))
+                        .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
+                        .append(id).append("]{opacity:.5;text-decoration:line-through}");
+            }
+        }
+        css.append("</style>\n");
+        out.write(css.toString());
+        out.write(inputs.toString());
+        out.write(labels.append("</div>\n").toString());
+    }
+
+    /** The loudest level on a card: its site's, or a guideline finding's inside it (what the filter and border show). */
+    private static String cardLevel(Group g) {
+        Site loudest = g.main();
+        for (Site gs : g.guidance()) {
+            if (Levels.rank(gs.severity()) > Levels.rank(loudest.severity())) {
+                loudest = gs;
+            }
+        }
+        return loudest.level();
     }
 
     /** A site shown as a card, with the operation and guideline findings that lie inside it. */
@@ -246,16 +355,7 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     // Rendered once per rule: a report of a big crate repeats them for tens of thousands of sites.
-    private final Map<String, String> whatToDo = new java.util.HashMap<>();
     private final Map<String, String> checklists = new java.util.HashMap<>();
-
-    /** The first paragraph of a rule's "What to do" section, as HTML ("" when it has none). */
-    private String whatToDo(String ruleId) {
-        return whatToDo.computeIfAbsent(ruleId, id -> {
-            String todo = firstParagraph(RuleDocs.section(id, "What to do"));
-            return todo.isEmpty() ? "" : MiniMarkdown.toHtml(todo, 3);
-        });
-    }
 
     /** A rule's reviewer questions as HTML list items. */
     private String checklist(String ruleId) {
@@ -276,7 +376,8 @@ public final class HtmlReportWriter implements ReportWriter {
         Site s = g.main();
         rulesSeen.add(s.ruleId());
         String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
-        out.write("<article class=\"site " + Html.escape(s.level()) + "\" id=\"" + Html.escape(anchor(s)) + "\">\n<header>"
+        out.write("<article class=\"site " + Html.escape(cardLevel(g)) + " r-" + Html.escape(s.ruleId()) + "\" id=\""
+                + Html.escape(anchor(s)) + "\">\n<header>"
                 + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.label()) + "</span> "
                 + "<a class=\"rule\" href=\"#rule-" + Html.escape(s.ruleId()) + "\">" + Html.escape(s.ruleId()) + "</a> "
                 + "<span class=\"title\">" + Html.escape(title) + "</span>"
@@ -335,22 +436,40 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             out.write("</ul>\n");
         }
-        out.write("<div class=\"guideline\"><h4>Guideline</h4>");
-        out.write(whatToDo(s.ruleId()));
-        for (Site gs : guidance) {
-            out.write(whatToDo(gs.ruleId()));
-        }
-        out.write("<p><a href=\"#rule-" + Html.escape(s.ruleId()) + "\">Read the full guideline for "
-                + Html.escape(s.ruleId()) + "</a></p></div>\n");
+        // What to check here: the conditions of this site's own operations (one source with the hover,
+        // the SAFETY template and review), then the rule's questions; the guideline itself once per rule
+        // at the end of the page, linked.
         out.write("<div class=\"review\"><h4>What a reviewer should check</h4><ul>");
-        out.write(checklist(s.ruleId()));
-        for (Site op : g.operations()) {
-            if (!op.ruleId().equals(s.ruleId())) {
-                out.write(checklist(op.ruleId()));
-                break;
+        Set<String> seen = new LinkedHashSet<>();
+        List<Site> subjects = new ArrayList<>(g.operations());
+        if (subjects.isEmpty()) {
+            subjects.add(s);
+        }
+        for (Site op : subjects) {
+            java.util.Optional<dev.unsafehints.analysis.Obligations.Contract> conditions =
+                    dev.unsafehints.analysis.Obligations.ofFinding(op.ruleId(), op.properties(), !op.related().isEmpty());
+            if (conditions.isEmpty()) {
+                continue;
+            }
+            String subject = op.properties().getOrDefault("subject", "");
+            String line = conditions.get().calleeSafety().isEmpty()
+                    ? MiniMarkdown.codeSpans(conditions.get().brief())
+                    : "every condition of its <code># Safety</code> section (quoted above)";
+            String item = "<li>line " + op.span().startLine() + (subject.isEmpty() ? "" : ", <code>" + Html.escape(subject)
+                    + "</code>") + ": " + line + "</li>";
+            if (seen.add(item)) {
+                out.write(item);
             }
         }
-        out.write("</ul></div>\n</article>\n");
+        if (seen.isEmpty()) {
+            out.write(checklist(s.ruleId()));
+        }
+        out.write("</ul><p class=\"guide\">Guideline: <a href=\"#rule-" + Html.escape(s.ruleId()) + "\">"
+                + Html.escape(s.ruleId()) + "</a>");
+        for (Site gs : guidance) {
+            out.write(" · <a href=\"#rule-" + Html.escape(gs.ruleId()) + "\">" + Html.escape(gs.ruleId()) + "</a>");
+        }
+        out.write("</p></div>\n</article>\n");
     }
 
     private static String anchor(Site s) {
@@ -376,12 +495,6 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("<span class=\"ln\">…</span><span class=\"more\">(continues to line " + s.span().endLine() + ")</span>\n");
         }
         out.write("</code></pre>\n");
-    }
-
-    private static String firstParagraph(String markdown) {
-        String t = markdown.strip();
-        int blank = t.indexOf("\n\n");
-        return blank < 0 ? t : t.substring(0, blank);
     }
 
     private static void problems(Writer out, ReportModel model) throws IOException {
@@ -478,6 +591,11 @@ public final class HtmlReportWriter implements ReportWriter {
             pre.code .more { color: #9fb0c0; font-style: italic; }
             pre.doc-code { background: var(--soft); border: 1px solid var(--line); padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
             blockquote.contract { margin: 4px 0 8px; padding: 4px 10px; border-left: 3px solid var(--warning); background: #fffaf0; white-space: pre-wrap; }
+            input.filter { position: absolute; opacity: 0; pointer-events: none; }
+            .filters { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 8px 0 12px; }
+            .filters label { cursor: pointer; border: 1px solid var(--line); border-radius: 12px; padding: 1px 10px; background: var(--soft); font-size: 13px; }
+            .filters .flabel { font-weight: 600; color: var(--muted); margin-left: 6px; }
+            .review .guide { margin: 4px 0 0; font-size: 13px; }
             .guideline, .review { background: var(--soft); border-radius: 6px; padding: 4px 12px 8px; margin-top: 8px; }
             .review ul, .guideline ul { margin: 4px 0; }
             article.rule-doc { border-top: 1px solid var(--line); padding-top: 6px; }

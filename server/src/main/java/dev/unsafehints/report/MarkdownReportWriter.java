@@ -10,16 +10,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A pull-request comment: totals, what is new against the baseline, a per-crate table, the top
- * findings (loudest first) with links to the rule documents, and skipped or broken files. Always
- * under {@value #LIMIT} characters (GitHub rejects comments over 65,536); what does not fit is
- * counted in a note.
+ * A pull-request comment: totals, what is new against the baseline, a per-crate table, then the
+ * findings grouped by rule (loudest first; the rule's document linked once, in its heading) and by
+ * file, each location a link to the file and line when the repository is known; notes folded in a
+ * {@code <details>} block; skipped or broken files. Always under {@value #LIMIT} characters (GitHub
+ * rejects comments over 65,536); what does not fit is counted.
  */
 public final class MarkdownReportWriter implements ReportWriter {
     public static final int LIMIT = 65_000;
-    /** Room kept for the closing notes after the findings table. */
+    /** Room kept for the closing notes after the findings. */
     private static final int RESERVE = 6_000;
-    private static final int MAX_ROWS = 200;
+    /** Sites listed per rule; the rest of the rule is counted. */
+    private static final int PER_RULE = 25;
+
+    private final RepoLinks links;
+
+    public MarkdownReportWriter() {
+        this(null);
+    }
+
+    /** {@code links}: how to link locations to the repository's web view, or null for plain locations. */
+    public MarkdownReportWriter(RepoLinks links) {
+        this.links = links;
+    }
 
     @Override
     public void write(ReportModel model, Writer out) throws IOException {
@@ -54,29 +67,26 @@ public final class MarkdownReportWriter implements ReportWriter {
         crateTable(md, model);
 
         List<Site> top = new ArrayList<>(reported.stream().filter(s -> !s.testOnly()).toList());
-        top.sort(Comparator.comparingInt((Site s) -> -Levels.rank(s.severity()))
-                .thenComparing(s -> s.category().ordinal() == 0 ? 1 : 0)
-                .thenComparing(Site::path).thenComparingInt(s -> s.span().startLine()));
         long testOnly = reported.stream().filter(Site::testOnly).count();
-        if (!top.isEmpty()) {
-            md.append(model.baseline().isPresent() ? "### New findings\n\n" : "### Top findings\n\n");
-            md.append("| Level | Rule | Location | Message |\n|---|---|---|---|\n");
-            int shown = 0;
-            for (Site s : top) {
-                String row = "| " + levelLabel(s) + " | [`" + s.ruleId() + "`](" + RuleDocs.url(s.ruleId()) + ") | `"
-                        + code(s.path()) + ":" + s.span().startLine() + ":" + s.span().startColumn() + "` | "
-                        + cell(s.message()) + " |\n";
-                if (shown >= MAX_ROWS || md.length() + row.length() > LIMIT - RESERVE) {
-                    break;
-                }
-                md.append(row);
-                shown++;
-            }
-            if (shown < top.size()) {
-                md.append("\n_… and ").append(top.size() - shown).append(" more not shown here (a comment holds at most ")
-                        .append(LIMIT).append(" characters); see the SARIF or HTML report for all of them._\n");
-            }
-            md.append('\n');
+        List<Site> loud = top.stream().filter(s -> Levels.rank(s.severity()) >= Levels.rank(Severity.WARNING)).toList();
+        List<Site> quiet = top.stream().filter(s -> Levels.rank(s.severity()) < Levels.rank(Severity.WARNING)).toList();
+        int[] left = {0};
+        if (!loud.isEmpty()) {
+            md.append(model.baseline().isPresent() ? "### New errors and warnings\n\n" : "### Errors and warnings\n\n");
+            byRule(md, loud, left);
+        }
+        if (!quiet.isEmpty()) {
+            long rules = quiet.stream().map(Site::ruleId).distinct().count();
+            md.append("<details><summary>ℹ️ ").append(quiet.size()).append(model.baseline().isPresent() ? " new" : "")
+                    .append(" note").append(quiet.size() == 1 ? "" : "s").append(" (").append(rules).append(" rule")
+                    .append(rules == 1 ? "" : "s").append("): the unsafe code itself, for the reviewer</summary>\n\n");
+            byRule(md, quiet, left);
+            md.append("</details>\n\n");
+        }
+        if (left[0] > 0) {
+            md.append("_").append(left[0]).append(" more not shown here (at most ").append(PER_RULE)
+                    .append(" per rule, and a comment holds at most ").append(LIMIT)
+                    .append(" characters); see the SARIF or HTML report for all of them._\n\n");
         }
         if (testOnly > 0) {
             md.append("_").append(testOnly).append(" more in test-only code (`cfg(test)`, `#[test]`, `tests/`), not listed._\n\n");
@@ -90,6 +100,62 @@ public final class MarkdownReportWriter implements ReportWriter {
             md.append(note);
         }
         return md.toString();
+    }
+
+    /**
+     * The sites grouped by rule (loudest rule first, then the most sites), each rule's document
+     * linked once in its heading, and within a rule by file, each location a link. Sites that do
+     * not fit are added to {@code left[0]}.
+     */
+    private void byRule(StringBuilder md, List<Site> sites, int[] left) {
+        java.util.Map<String, List<Site>> rules = new java.util.LinkedHashMap<>();
+        for (Site s : sites) {
+            rules.computeIfAbsent(s.ruleId(), k -> new ArrayList<>()).add(s);
+        }
+        List<List<Site>> groups = new ArrayList<>(rules.values());
+        groups.sort(Comparator.comparingInt((List<Site> g) -> -Levels.rank(g.get(0).severity()))
+                .thenComparingInt(g -> -g.size()).thenComparing(g -> g.get(0).ruleId()));
+        for (List<Site> group : groups) {
+            Site first = group.get(0);
+            String title = dev.unsafehints.rules.RuleCatalog.byId(first.ruleId())
+                    .map(dev.unsafehints.rules.RuleDescriptor::title).orElse("");
+            String heading = "#### " + levelLabel(first) + " · [`" + first.ruleId() + "`](" + RuleDocs.url(first.ruleId())
+                    + ")" + (title.isEmpty() ? "" : " " + cell(title)) + " (" + group.size() + ")\n\n";
+            if (md.length() + heading.length() > LIMIT - RESERVE) {
+                left[0] += group.size();
+                continue;
+            }
+            md.append(heading);
+            List<Site> sorted = new ArrayList<>(group);
+            sorted.sort(Comparator.comparing(Site::path).thenComparingInt(s -> s.span().startLine())
+                    .thenComparingInt(s -> s.span().startColumn()));
+            String file = null;
+            int shown = 0;
+            for (Site s : sorted) {
+                StringBuilder row = new StringBuilder();
+                if (!s.path().equals(file)) {
+                    row.append("- `").append(code(s.path())).append("`\n");
+                }
+                row.append("  - ").append(location(s)).append(' ').append(cell(s.message())).append('\n');
+                if (shown >= PER_RULE || md.length() + row.length() > LIMIT - RESERVE) {
+                    break;
+                }
+                md.append(row);
+                file = s.path();
+                shown++;
+            }
+            if (shown < sorted.size()) {
+                md.append("- … and ").append(sorted.size() - shown).append(" more\n");
+                left[0] += sorted.size() - shown;
+            }
+            md.append('\n');
+        }
+    }
+
+    /** {@code 3:5}, a link to the line when the repository is known. */
+    private String location(Site s) {
+        String at = s.span().startLine() + ":" + s.span().startColumn();
+        return links == null ? "`" + at + "`" : "[" + at + "](" + links.line(s.path(), s.span().startLine()) + ")";
     }
 
     private static void crateTable(StringBuilder md, ReportModel model) {

@@ -1,5 +1,6 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -10,27 +11,38 @@ import java.util.Map;
 /**
  * The terminal report: findings grouped by file as {@code path:line:col  rule-id  message}, each
  * with its source line and carets under the range like rustc; test-only sites apart; then broken
- * and skipped files, and a cargo-geiger-like table per crate.
+ * and skipped files, a cargo-geiger-like table per crate, the inventory in one paragraph, the
+ * totals, and where to read more ({@code unsafe-hints explain RULE}). With a minimum level
+ * ({@code scan --min-level warning}) only findings at or above it are listed; the others are
+ * counted.
  */
 public final class TextReportWriter implements ReportWriter {
     private static final int TAB_WIDTH = 4;
     private final boolean color;
     private final java.util.function.Function<java.nio.file.Path, String> display;
     private java.nio.file.Path base;
+    private final Severity minLevel;
 
     /** A report whose paths are those of the model (relative to the scanned folder). */
     public TextReportWriter(boolean color) {
-        this(color, null);
+        this(color, null, Severity.HINT);
+    }
+
+    /** {@code minLevel}: the lowest level listed (HINT or INFO: every finding). */
+    public TextReportWriter(boolean color, Severity minLevel) {
+        this(color, null, minLevel);
     }
 
     /**
      * A report whose paths are shown as {@code display} gives each file's absolute path (the
      * scanner: relative to the current folder, like rustc, so that `src/lib.rs:3:5` opens from the
-     * shell where the scan ran).
+     * shell where the scan ran), listing the findings at {@code minLevel} or above.
      */
-    public TextReportWriter(boolean color, java.util.function.Function<java.nio.file.Path, String> display) {
+    public TextReportWriter(boolean color, java.util.function.Function<java.nio.file.Path, String> display,
+                            Severity minLevel) {
         this.color = color;
         this.display = display;
+        this.minLevel = minLevel;
     }
 
     /** A path of the model as the reader should see it. */
@@ -48,7 +60,8 @@ public final class TextReportWriter implements ReportWriter {
         } catch (RuntimeException e) {
             base = null; // not a file URI: the model's paths as they are
         }
-        List<Site> reported = model.reportedSites();
+        List<Site> all = model.reportedSites();
+        List<Site> reported = all.stream().filter(s -> Levels.rank(s.severity()) >= Levels.rank(minLevel)).toList();
         model.baseline().ifPresent(b -> print(out, style(BOLD, "Baseline " + b.file() + ": " + b.newSites()
                 + " new or changed, " + b.unchangedSites() + " unchanged, " + b.fixedSites() + " gone") + "\n\n"));
         List<Site> normal = reported.stream().filter(s -> !s.testOnly()).toList();
@@ -61,7 +74,14 @@ public final class TextReportWriter implements ReportWriter {
         }
         writeProblems(out, model);
         writeCrateTable(out, model);
-        writeSummary(out, model, reported);
+        writeInventory(out, model);
+        writeSummary(out, model, all);
+        int hidden = all.size() - reported.size();
+        if (hidden > 0) {
+            out.write(style(DIM, hidden + " finding" + plural(hidden) + " below " + minLevelName()
+                    + " not listed (--min-level)") + "\n");
+        }
+        writeFooter(out, reported.isEmpty() ? all : reported);
         out.flush();
     }
 
@@ -127,6 +147,12 @@ public final class TextReportWriter implements ReportWriter {
         if (safetyDoc != null && !safetyDoc.isBlank()) {
             out.write(style(BLUE, pad + " =") + " callee's safety contract: "
                     + safetyDoc.strip().replaceAll("\\s+", " ") + "\n");
+        } else {
+            java.util.Optional<Obligations.Contract> contract =
+                    Obligations.ofFinding(s.ruleId(), s.properties(), !s.related().isEmpty());
+            if (contract.isPresent()) {
+                out.write(style(BLUE, pad + " =") + " must hold: " + contract.get().brief("; ") + "\n");
+            }
         }
     }
 
@@ -187,7 +213,7 @@ public final class TextReportWriter implements ReportWriter {
         }
         out.write(style(BOLD, "Unsafe code per crate") + style(DIM,
                 "  (fns/impls/...: declarations; deref/call/static/union/asm: unsafe operations;"
-                        + " SAFETY: blocks and impls with a SAFETY comment; tests: sites in test-only code)") + "\n");
+                        + " SAFETY: unsafe blocks and impls with a SAFETY comment; tests: sites in test-only code)") + "\n");
         for (String line : table.render()) {
             out.write(line + "\n");
         }
@@ -216,6 +242,88 @@ public final class TextReportWriter implements ReportWriter {
 
     private static String label(List<UnsafeKinds.Kind> kinds, String id) {
         return kinds.stream().filter(k -> k.ruleId().equals(id)).map(UnsafeKinds.Kind::label).findFirst().orElse(id);
+    }
+
+    private String minLevelName() {
+        return minLevel == Severity.ERROR ? "error" : minLevel == Severity.WARNING ? "warning" : "note";
+    }
+
+    /**
+     * The inventory in one paragraph, for all crates: where unsafe is written and how much of it is
+     * documented, the unsafe operations by kind, and the safe code that makes raw pointers.
+     */
+    private void writeInventory(Writer out, ReportModel model) throws IOException {
+        Counts c = model.totalCounts();
+        List<String> sites = new ArrayList<>();
+        Coverage comments = model.totalSafetyComments();
+        Coverage docs = model.totalSafetyDocs();
+        addCount(sites, c.get("unsafe-block"), "unsafe block");
+        addCount(sites, c.get("unsafe-impl"), "unsafe impl");
+        addCount(sites, c.get("unsafe-fn"), "unsafe fn");
+        addCount(sites, c.get("unsafe-trait"), "unsafe trait");
+        addCount(sites, c.get("extern-block"), "extern block");
+        addCount(sites, c.get("unsafe-attr"), "unsafe attribute");
+        addCount(sites, c.get("static-mut"), "static mut");
+        addCount(sites, c.get("union"), "union");
+        addCount(sites, c.get("inline-asm"), "asm! block");
+        List<String> ops = new ArrayList<>();
+        int opTotal = 0;
+        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            int n = c.get(k.ruleId());
+            opTotal += n;
+            addCount(ops, n, switch (k.ruleId()) {
+                case "raw-pointer-deref" -> "dereference";
+                case "unsafe-call" -> "call";
+                case "static-mut-access" -> "static mut use";
+                case "union-field-access" -> "union field read";
+                default -> "asm use";
+            });
+        }
+        if (sites.isEmpty() && opTotal == 0 && c.get("raw-pointer-cast") + c.get("raw-borrow") == 0) {
+            out.write(style(BOLD, "Inventory:") + " no unsafe code\n\n");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(style(BOLD, "Inventory:") + " ");
+        sb.append(sites.isEmpty() ? "no unsafe blocks or items" : String.join(", ", sites));
+        if (comments.total() > 0) {
+            sb.append("; SAFETY comments on ").append(comments.documented()).append(" of ").append(comments.total())
+                    .append(" unsafe blocks and impls");
+        }
+        if (docs.total() > 0) {
+            sb.append(", `# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
+                    .append(" unsafe fns");
+        }
+        sb.append(". ").append(opTotal).append(" unsafe operation").append(plural(opTotal));
+        if (!ops.isEmpty()) {
+            sb.append(" (").append(String.join(", ", ops)).append(')');
+        }
+        int casts = c.get("raw-pointer-cast");
+        int borrows = c.get("raw-borrow");
+        if (casts + borrows > 0) {
+            sb.append("; safe code making raw pointers: ");
+            List<String> safe = new ArrayList<>();
+            addCount(safe, casts, "cast");
+            addCount(safe, borrows, "raw borrow");
+            sb.append(String.join(", ", safe));
+        }
+        out.write(sb + ".\n\n");
+    }
+
+    private static void addCount(List<String> parts, int n, String noun) {
+        if (n > 0) {
+            parts.add(n + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s"));
+        }
+    }
+
+    /** Where to read what a rule means: the loudest rule listed, as a command to run. */
+    private void writeFooter(Writer out, List<Site> sites) throws IOException {
+        if (sites.isEmpty()) {
+            return;
+        }
+        Site loudest = sites.stream().max(java.util.Comparator.comparingInt((Site s) -> Levels.rank(s.severity()))
+                .thenComparing(s -> s.category() == dev.unsafehints.rules.RuleInfo.Category.GUIDELINE)).orElseThrow();
+        out.write(style(DIM, "What a rule means and what to do about it: ") + "unsafe-hints explain " + loudest.ruleId()
+                + style(DIM, " (or any rule id above)") + "\n");
     }
 
     private void writeSummary(Writer out, ReportModel model, List<Site> reported) throws IOException {

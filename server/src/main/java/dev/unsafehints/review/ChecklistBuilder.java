@@ -1,7 +1,9 @@
 package dev.unsafehints.review;
 
+import dev.unsafehints.analysis.Concern;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.FunctionFact;
+import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.OperationKind;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
@@ -13,7 +15,6 @@ import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,8 +36,6 @@ final class ChecklistBuilder {
             "unsafe-op-in-unsafe-fn");
     /** A fn longer than this many lines is "long" when its unsafe block is a small part of it. */
     private static final int LONG_FN_LINES = 40;
-    private static final Pattern ASSIGNMENT_AFTER = Pattern.compile(
-            "^\\s*(?:\\.\\s*\\w+\\s*|\\[[^\\]]*\\]\\s*)*(?:<<|>>|[-+*/%&|^])?=(?!=)");
     private static final int MAX_QUOTE_LINES = 14;
     /**
      * Standard macros that expand to safe code; the analysis reads their arguments, so a statement
@@ -93,7 +92,12 @@ final class ChecklistBuilder {
             return;
         }
         String comment = SafetyCommentText.forBlock(file.model, (RustParser.UnsafeBlockContext) block.context());
-        safetyComment(comment, block.isSafetyCommented());
+        if (block.isSafetyTemplate()) {
+            add(0, Mark.GAP, "The `// SAFETY:` comment is still the template: replace its `<...>` placeholder with"
+                    + " why each obligation below holds here.");
+        } else {
+            safetyComment(comment, block.isSafetyCommented());
+        }
         List<UnsafeOperation> operations = block.operations();
         if (operations.isEmpty() && block.uncertainOperations().isEmpty()) {
             add(0, Mark.GAP, "The analysis finds no unsafe operation in this block: if there is none (look inside"
@@ -124,147 +128,35 @@ final class ChecklistBuilder {
     /** One operation with the obligations it brings, and which of them the SAFETY comment leaves out. */
     private void operation(UnsafeOperation op, String comment, boolean commented) {
         String at = source.positionAt(op.range().start()).line() + 1 + ":" + (source.positionAt(op.range().start()).column() + 1);
-        List<Obligation> obligations = new ArrayList<>();
-        List<String> quote = List.of();
+        Obligations.Contract contract = Obligations.of(op, source);
         String header;
         switch (op.kind()) {
-            case RAW_POINTER_DEREF -> {
-                Access access = accessOf(op.range());
-                String p = code(shorten(op.subject()));
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): " + access.description
-                        + " of raw pointer " + p;
-                obligations.addAll(derefObligations(p, access));
-            }
-            case UNSAFE_CALL -> {
-                String callee = code(op.subject());
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): " + op.what();
-                String doc = op.safetyDoc() == null ? "" : op.safetyDoc().strip();
-                List<StdContracts.Condition> std = StdContracts.forCallee(op.subject());
-                if (!doc.isEmpty()) {
-                    quote = quoteLines(doc);
-                    for (Concern c : Concern.foundIn(doc)) {
-                        obligations.add(new Obligation(c, capitalize(c.label()) + ", as the `# Safety` section of "
-                                + callee + " requires."));
-                    }
-                    obligations.add(new Obligation(Concern.PRECONDITION, "Every condition of " + callee
-                            + "'s `# Safety` section (quoted) holds at this call.", lastSegment(op.subject())));
-                } else if (!std.isEmpty()) {
-                    for (StdContracts.Condition c : std) {
-                        obligations.add(new Obligation(c.concern(), capitalize(c.text()) + "."));
-                    }
-                } else if (op.declaration() != null) {
-                    obligations.add(new Obligation(Concern.PRECONDITION, callee + " has no `# Safety` section: find"
-                            + " its contract in its docs and body, argue it here, and add the section to it.",
-                            lastSegment(op.subject())));
-                } else {
-                    obligations.add(new Obligation(Concern.PRECONDITION, "The documented safety contract of " + callee
-                            + " holds at this call.", lastSegment(op.subject())));
-                }
-            }
+            case RAW_POINTER_DEREF -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): "
+                    + contract.access().description() + " of raw pointer " + code(shorten(op.subject()));
             case STATIC_MUT_ACCESS -> {
-                String name = code(op.subject());
                 long uses = site.block == null ? 1 : site.block.operations().stream()
                         .filter(o -> o.kind() == op.kind() && o.subject().equals(op.subject())).count();
                 header = "`" + shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
                         + " more use" + (uses > 2 ? "s" : "") + " in this block" : "") + "): use of mutable static "
-                        + name;
-                obligations.add(new Obligation(Concern.THREADS, "No other thread, interrupt or re-entrant call"
-                        + " accesses " + name + " during this access."));
-                obligations.add(new Obligation(Concern.NO_ALIASING, "No reference to " + name
-                        + " is alive across this access."));
+                        + code(op.subject());
             }
-            case UNION_FIELD_ACCESS -> {
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): " + op.what();
-                obligations.add(new Obligation(Concern.ACTIVE_FIELD, "Field " + code(op.subject()) + " holds a valid"
-                        + " value: it was the field written last, or every bit pattern is valid for its type."));
-            }
-            case INLINE_ASM -> {
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
-                obligations.add(new Obligation(Concern.ASSEMBLY, "The operands, clobbers and options declare every"
-                        + " register, memory access and flag the assembly touches."));
-            }
+            case INLINE_ASM -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
+            case UNSAFE_CALL, UNION_FIELD_ACCESS -> header = "`" + shorten(source.slice(op.range())) + "` (" + at
+                    + "): " + op.what();
             default -> header = op.what() + " (" + at + ")";
         }
         items.add(new ChecklistItem(0, Mark.INFO, header + (op.why() == null || op.why().isBlank() ? ""
                 : " — " + op.why()), List.of(), op.range(), source.positionAt(op.range().start())));
-        if (!quote.isEmpty()) {
-            items.add(new ChecklistItem(1, Mark.INFO, "The callee's `# Safety` section:", quote, null, null));
+        if (!contract.calleeSafety().isEmpty()) {
+            items.add(new ChecklistItem(1, Mark.INFO, "The callee's `# Safety` section:",
+                    quoteLines(contract.calleeSafety()), null, null));
         }
-        for (Obligation o : obligations) {
-            if (commented && !o.concern.isMentionedIn(comment, o.extraWords)) {
-                add(1, Mark.GAP, o.text + " (The SAFETY comment does not mention " + o.concern.topic() + ".)");
+        for (Obligations.Obligation o : contract.obligations()) {
+            if (commented && !o.concern().isMentionedIn(comment, o.extraWords())) {
+                add(1, Mark.GAP, o.text() + " (The SAFETY comment does not mention " + o.concern().topic() + ".)");
             } else {
-                add(1, Mark.ARGUE, o.text);
+                add(1, Mark.ARGUE, o.text());
             }
-        }
-    }
-
-    private enum Access {
-        READ("read"), WRITE("write"), BORROW("reference");
-
-        final String description;
-
-        Access(String description) {
-            this.description = description;
-        }
-    }
-
-    /** Whether `*p` is read, written (`*p = v`, `(*p).f += 1`) or borrowed (`&*p`, `&mut *p`). */
-    private Access accessOf(TextRange range) {
-        String after = source.text().substring(range.end(), Math.min(source.length(), range.end() + 200));
-        if (ASSIGNMENT_AFTER.matcher(after).find()) {
-            return Access.WRITE;
-        }
-        String before = source.text().substring(Math.max(0, range.start() - 8), range.start()).stripTrailing();
-        if (before.endsWith("&") || before.endsWith("&mut") || before.endsWith("& mut")) {
-            return Access.BORROW;
-        }
-        return Access.READ;
-    }
-
-    private static List<Obligation> derefObligations(String p, Access access) {
-        List<Obligation> list = new ArrayList<>();
-        list.add(new Obligation(Concern.NON_NULL, p + " is not null."));
-        list.add(new Obligation(Concern.ALIGNED, p + " is aligned for the pointee type."));
-        switch (access) {
-            case READ -> {
-                list.add(new Obligation(Concern.VALID_ACCESS, p + " points into a live allocation that holds the"
-                        + " whole value read."));
-                list.add(new Obligation(Concern.INITIALIZED, "The pointee is initialized and a valid value of its type."));
-                list.add(new Obligation(Concern.NO_ALIASING, "No `&mut` to the pointee is in use while it is read."));
-                list.add(new Obligation(Concern.LIFETIME, "The pointee has not been freed or moved: " + p
-                        + " is not dangling."));
-            }
-            case WRITE -> {
-                list.add(new Obligation(Concern.VALID_ACCESS, p + " is valid for writes of the whole value."));
-                list.add(new Obligation(Concern.NO_ALIASING, "No other reference to the pointee is in use while it is"
-                        + " written."));
-                list.add(new Obligation(Concern.LIFETIME, "The pointee has not been freed or moved: " + p
-                        + " is not dangling."));
-                list.add(new Obligation(Concern.DROP_OLD_VALUE, "An assignment drops the old value first: it must be"
-                        + " initialized (for uninitialized memory, write with `ptr::write`)."));
-            }
-            case BORROW -> {
-                list.add(new Obligation(Concern.VALID_ACCESS, p + " points into a live allocation that holds the"
-                        + " whole pointee."));
-                list.add(new Obligation(Concern.INITIALIZED, "The pointee is initialized and a valid value of its type."));
-                list.add(new Obligation(Concern.NO_ALIASING, "While the new reference lives, nothing mutates the"
-                        + " pointee (for `&mut`: nothing else accesses it at all)."));
-                list.add(new Obligation(Concern.LIFETIME, "The new reference does not outlive the pointee: its"
-                        + " lifetime is unbounded unless a signature ties it to a borrow."));
-            }
-        }
-        return list;
-    }
-
-    /** An obligation with the concern it covers and extra words that count as mentioning it. */
-    private record Obligation(Concern concern, String text, List<String> extraWords) {
-        Obligation(Concern concern, String text) {
-            this(concern, text, List.of());
-        }
-
-        Obligation(Concern concern, String text, String extraWord) {
-            this(concern, text, List.of(extraWord));
         }
     }
 
@@ -634,13 +526,4 @@ final class ChecklistBuilder {
         return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
     }
 
-    private static String lastSegment(String path) {
-        String p = path == null ? "" : path;
-        int colons = p.lastIndexOf("::");
-        return colons >= 0 ? p.substring(colons + 2) : p;
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-    }
 }

@@ -36,6 +36,21 @@ public final class RuleDocs {
         return cached.isEmpty() ? Optional.empty() : Optional.of(cached);
     }
 
+    /** The document's first paragraph after its title: what the rule is about, in a sentence or two. */
+    public static String lead(String ruleId) {
+        String doc = markdown(ruleId).orElse("");
+        int title = doc.indexOf('\n');
+        if (!doc.startsWith("# ") || title < 0) {
+            return "";
+        }
+        String rest = doc.substring(title).strip();
+        if (rest.startsWith("#")) {
+            return "";
+        }
+        int end = rest.indexOf("\n\n");
+        return (end < 0 ? rest : rest.substring(0, end)).strip();
+    }
+
     /** The text under one "## heading" of the document, trimmed, or empty. */
     public static String section(String ruleId, String heading) {
         String doc = markdown(ruleId).orElse("");

@@ -31,6 +31,9 @@ class HtmlReportChromiumTest {
         ScanFixture fixture = new ScanFixture(temp);
         Files.writeString(fixture.root.resolve("src/hostile.rs"),
                 "pub fn x() -> u8 { let s = \"<script>alert(1)</script><img src=x onerror=alert(2)>\"; let p = s.as_ptr(); unsafe { *p } }\n");
+        Path other = Files.createDirectories(fixture.root.resolve("other/src"));
+        Files.writeString(other.getParent().resolve("Cargo.toml"), "[package]\nname = \"other\"\nversion = \"0.1.0\"\n");
+        Files.writeString(other.resolve("lib.rs"), "pub fn y(p: *const u8) -> u8 { unsafe { *p } }\n");
         Path html = temp.resolve("report.html");
         ScanFixture.Run run = ScanFixture.scan("--format", "html", "-o", html.toString(),
                 "--max-file-size", ScanFixture.SIZE_LIMIT, fixture.root.toString());
@@ -51,6 +54,17 @@ class HtmlReportChromiumTest {
         assertTrue(html.contains("<svg class=\"chart\""), "inline SVG charts");
         assertTrue(html.contains("Unsafe operations inside"), "operations listed on their block's card");
         assertTrue(html.contains("What a reviewer should check"));
+        // filters by level and rule, with CSS alone
+        assertTrue(html.contains("<input type=\"checkbox\" class=\"filter\" id=\"f-level-note\" checked>"), "level filter");
+        assertTrue(html.contains("#f-rule-unsafe-block:not(:checked) ~ * article.site.r-unsafe-block{display:none}"),
+                "rule filter");
+        // the fixture has two crates (demo, safe-part): a crate filter hides a crate's files
+        assertTrue(java.util.regex.Pattern.compile("#f-c-[0-9a-f]+:not\\(:checked\\) ~ details\\.file\\.c-[0-9a-f]+\\{display:none\\}")
+                .matcher(html).find(), "crate filter");
+        // the guideline once per rule, at the end, linked from the cards; not a box on every card
+        assertFalse(html.contains("<div class=\"guideline\">"), "no guideline box per card");
+        assertEquals(1, html.split("id=\"rule-unsafe-block\"", -1).length - 1, "one guideline per rule");
+        assertTrue(html.contains("Guideline: <a href=\"#rule-"), "cards link to it");
         assertTrue(html.contains("not valid UTF-8 at byte 15"), "skipped files listed");
         assertTrue(html.contains("cfg(feature = &quot;fast&quot;)"), "cfg conditions shown");
         assertTrue(html.contains("id=\"tests\""), "test-only code apart");

@@ -69,15 +69,20 @@ final class ScanFixture {
 
     /** Runs {@code scan} with the token-level test rules. */
     static Run scan(String... args) {
-        return run(TokenRules.analyzer(), args);
+        return scan(TokenRules.analyzer(), args);
     }
 
     /** Runs {@code scan} with the real rules. */
-    static Run scanWithTheRealRules(String... args) {
-        return run(null, args);
+    static Run scanWithRealRules(String... args) {
+        return scan(new dev.unsafehints.engine.Analyzer(), args);
     }
 
-    private static Run run(dev.unsafehints.engine.Analyzer analyzer, String... args) {
+    /** Runs {@code scan} with the real rules (the name some tests use). */
+    static Run scanWithTheRealRules(String... args) {
+        return scanWithRealRules(args);
+    }
+
+    static Run scan(dev.unsafehints.engine.Analyzer analyzer, String... args) {
         ScanCommand command = new ScanCommand();
         command.analyzer = analyzer;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

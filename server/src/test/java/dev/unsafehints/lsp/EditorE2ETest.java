@@ -134,9 +134,11 @@ class EditorE2ETest {
         // the edit added one more unsafe block
         assertEquals(count(diagnostics, "unsafe-block") + 1, count(result.get("diagnostics_after_edit"), "unsafe-block"));
 
-        // the quick fix inserted a SAFETY comment above the block and its finding went away
+        // the quick fix inserted a SAFETY template above the block; the template kept a finding that
+        // said so, and the finding went away once the placeholder was replaced by an argument
         assertTrue(result.get("line_above_after_fix").asText().strip().startsWith("// SAFETY:"),
                 result.get("line_above_after_fix").asText());
+        assertTrue(result.path("template_warning").asBoolean(), result.toString());
         assertEquals(count(result.get("diagnostics_after_edit"), "missing-safety-comment") - 1,
                 count(result.get("diagnostics_after_fix"), "missing-safety-comment"));
         assertTrue(result.get("code_actions").toString().contains("Suppress"), result.get("code_actions").toString());
@@ -168,6 +170,13 @@ class EditorE2ETest {
                 Map.of("XDG_CONFIG_HOME", xdg.resolve("config").toString(), "XDG_DATA_HOME", xdg.resolve("data").toString(),
                         "XDG_STATE_HOME", xdg.resolve("state").toString(), "XDG_CACHE_HOME", xdg.resolve("cache").toString()));
         assertSession(result, fixture);
+        // a client that does not run the extension's lens command gets titles without a command to fail
+        JsonNode lenses = result.get("lenses");
+        assertTrue(lenses.size() > 0, result.toString());
+        for (JsonNode lens : lenses) {
+            assertTrue(lens.path("title").asText().contains("unsafe"), lens.toString());
+            assertEquals("", lens.path("command").asText(), lens.toString());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unsafehints.lsp.testing.Capabilities;
 import dev.unsafehints.lsp.testing.LspHarness;
 import dev.unsafehints.lsp.testing.Texts;
+import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDocs;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -16,7 +17,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Hover text: short first line, detail, and the rule document's link. */
+/** Hover text (the real rules): short first line, what must hold, and links to the rule documents. */
 class HoverTest {
     private static final String URI = "file:///tmp/unsafe-hints-test/src/hover.rs";
     private static final String TEXT = String.join("\n",
@@ -32,6 +33,23 @@ class HoverTest {
             "    let b = unsafe { *p };",
             "    a + b",
             "}",
+            "",
+            "fn three(p: *const u8, q: *const u8) -> u8 {",
+            "    // SAFETY: the caller passes a valid pointer",
+            "    unsafe {",
+            "        let x = *p;",
+            "        let y = std::ptr::read(q);",
+            "        x + y + read(p)",
+            "    }",
+            "}",
+            "",
+            "/// # Safety",
+            "///",
+            "/// `src` must be valid.",
+            "pub unsafe fn take<A: Tr>(src: *mut A::Item) -> A::Item {",
+            "    unsafe { std::ptr::read(src) }",
+            "}",
+            "pub trait Tr { type Item; }",
             "");
     private LspHarness lsp;
 
@@ -41,7 +59,7 @@ class HoverTest {
     }
 
     private void open(org.eclipse.lsp4j.ClientCapabilities caps) {
-        lsp = LspHarness.start();
+        lsp = LspHarness.start(LspHarness.options().withRules(RuleCatalog.all()));
         lsp.initialize(caps);
         lsp.open(URI, TEXT);
     }
@@ -57,11 +75,10 @@ class HoverTest {
         Hover hover = hoverAt(Texts.at(TEXT, "unsafe { read"));
         String md = hover.getContents().getRight().getValue();
         assertEquals(MarkupKind.MARKDOWN, hover.getContents().getRight().getKind());
-        assertEquals("**Unsafe block**: 1 unsafe operation, SAFETY comment present", md.lines().findFirst().orElseThrow());
-        assertTrue(md.contains("- line 9: `read(p)`: call to unsafe function `read`"), md);
-        assertTrue(md.contains("> the caller passes a valid pointer"), md);
-        assertTrue(md.contains("The callee's `# Safety` section asks:"), md);
-        assertTrue(md.contains("> `p` must point to a readable byte."), md);
+        assertEquals("**Unsafe block** · 1 unsafe operation · SAFETY comment", md.lines().findFirst().orElseThrow());
+        assertTrue(md.contains("1. `read(p)` (line 9): call to unsafe function `read` — its `# Safety`:"
+                + " “`p` must point to a readable byte.”"), md);
+        assertTrue(md.contains("**SAFETY:** “the caller passes a valid pointer”"), md);
         assertTrue(md.contains("(" + RuleDocs.url("unsafe-block") + ")"), md);
         assertEquals(Texts.rangeOf(TEXT, "unsafe", 1), hover.getRange());
     }
@@ -70,11 +87,15 @@ class HoverTest {
     void saysWhenTheSafetyCommentIsMissing() {
         open(Capabilities.typicalEditor());
         String md = hoverAt(Texts.at(TEXT, "unsafe { *p }")).getContents().getRight().getValue();
-        assertTrue(md.startsWith("**Unsafe block**: 1 unsafe operation, no SAFETY comment\n"), md);
-        assertTrue(md.contains("`*p`: dereference of raw pointer `p`"), md);
-        assertTrue(md.contains("No `// SAFETY:` comment"), md);
-        // the missing-safety-comment finding at the same spot gets its own part
-        assertTrue(md.contains("**Unsafe block without a SAFETY comment** (`missing-safety-comment`)"), md);
+        assertTrue(md.startsWith("**Unsafe block** · 1 unsafe operation · no SAFETY comment\n"), md);
+        assertTrue(md.contains("1. `*p` (line 10): read through `p` — non-null · aligned · valid for the read ·"
+                + " initialized · no `&mut` to it in use · not dangling"), md);
+        assertTrue(md.contains("**SAFETY:** none."), md);
+        // the missing-safety-comment finding at the same spot: a link to its document, not its message again
+        assertTrue(md.contains("**Rules:** [`missing-safety-comment`](" + RuleDocs.url("missing-safety-comment")
+                + ") (warning)"), md);
+        assertTrue(!md.contains("unsafe block without a `// SAFETY:` comment"), md);
+        assertTrue(!md.contains("What to do"), md);
     }
 
     @Test
@@ -90,12 +111,50 @@ class HoverTest {
         open(Capabilities.typicalEditor());
         Position onDeref = Texts.at(TEXT, "*p }", 1);
         String md = hoverAt(new Position(onDeref.getLine(), onDeref.getCharacter() + 1)).getContents().getRight().getValue();
-        assertTrue(md.startsWith("**Raw pointer dereference** (`raw-pointer-deref`)\n\ndereference of raw pointer `p`"), md);
-        String finds = RuleDocs.section("raw-pointer-deref", "What it finds");
-        if (!finds.isEmpty()) {
-            assertTrue(md.contains(finds), "the rule document's 'What it finds' section: " + md);
-        }
-        assertTrue(md.contains("[Raw pointer dereference (raw-pointer-deref)](" + RuleDocs.url("raw-pointer-deref") + ")"), md);
+        assertTrue(md.startsWith("**Dereference of a raw pointer**: read through `p`\n\ndereference of raw pointer `p`"), md);
+        assertTrue(md.contains("**What must hold here**\n\n- `p` is not null.\n- `p` is aligned for the pointee type."), md);
+        assertTrue(md.contains("- No `&mut` to the pointee is in use while it is read."), md);
+        assertTrue(md.contains("[Dereference of a raw pointer (raw-pointer-deref)](" + RuleDocs.url("raw-pointer-deref") + ")"), md);
+    }
+
+    @Test
+    void aBlockWithThreeOperationsListsEachOnceWithWhatItRequiresInAboutFifteenHundredCharacters() {
+        open(Capabilities.typicalEditor());
+        String md = hoverAt(Texts.at(TEXT, "unsafe {\n        let x")).getContents().getRight().getValue();
+        assertTrue(md.startsWith("**Unsafe block** · 3 unsafe operations · SAFETY comment\n"), md);
+        assertTrue(md.contains("1. `*p` (line 17): read through `p` — non-null · aligned"), md);
+        assertTrue(md.contains("2. `std::ptr::read(q)` (line 18): call to unsafe function `std::ptr::read` — the source is"
+                + " valid for reading one `T`"), md);
+        assertTrue(md.contains("3. `read(p)` (line 19): call to unsafe function `read` — its `# Safety`: “`p` must"
+                + " point to a readable byte.”"), md);
+        // each operation once: not again under each rule that fires on the block
+        assertEquals(1, md.split("`std::ptr::read\\(q\\)`", -1).length - 1, md);
+        assertTrue(md.contains("[`multiple-unsafe-ops`](" + RuleDocs.url("multiple-unsafe-ops") + ") (info)"), md);
+        assertTrue(md.contains("it does not mention "), md);
+        assertTrue(md.length() <= 1700, md.length() + " characters:\n" + md);
+        assertTrue(!md.contains("## ") && !md.contains("What it finds"), md);
+    }
+
+    @Test
+    void onAStdCallInAnUnsafeFnSaysWhatTheCallRequiresNotTheFnsSafetySection() {
+        open(Capabilities.typicalEditor());
+        Position onRead = Texts.at(TEXT, "read(src)");
+        String md = hoverAt(onRead).getContents().getRight().getValue();
+        assertTrue(md.startsWith("**Call to an unsafe function**: `std::ptr::read`\n"), md);
+        assertTrue(md.contains("**What must hold here** (the standard library's documentation, in short)"), md);
+        assertTrue(md.contains("- The source is valid for reading one `T`."), md);
+        assertTrue(!md.contains("`src` must be valid."), "the enclosing fn's # Safety text is not the callee's: " + md);
+    }
+
+    @Test
+    void aPointerTypeInAnUnsafeFnsSignatureExplainsThePointerWithoutABadArticle() {
+        open(Capabilities.typicalEditor());
+        Hover hover = hoverAt(Texts.at(TEXT, "mut A::Item"));
+        String md = hover.getContents().getRight().getValue();
+        assertTrue(md.startsWith("**`*mut A::Item`**: raw pointer that may be written through"), md);
+        assertTrue(!md.contains("a A::") && !md.contains("Unsafe function"), md);
+        String c = hoverAt(Texts.at(TEXT, "const u8")).getContents().getRight().getValue();
+        assertTrue(!c.contains("a `u8`") || c.contains("values of type"), c);
     }
 
     @Test
@@ -103,7 +162,7 @@ class HoverTest {
         open(Capabilities.typicalEditor());
         Hover onConst = hoverAt(Texts.at(TEXT, "const u8"));
         String md = onConst.getContents().getRight().getValue();
-        assertTrue(md.startsWith("**`*const u8`**: raw pointer for reading a `u8`"), md);
+        assertTrue(md.startsWith("**`*const u8`**: raw pointer for reading values of type `u8`"), md);
         assertEquals(Texts.rangeOf(TEXT, "*const"), onConst.getRange());
         String mut = hoverAt(Texts.at(TEXT, "*mut u8")).getContents().getRight().getValue();
         assertTrue(mut.startsWith("**`*mut u8`**: raw pointer that may be written through"), mut);

@@ -60,6 +60,28 @@ class ServeProcessTest {
     }
 
     @Test
+    void withStderrLogUnsentALineTheClientReceivedIsNotAlsoOnStderr(@TempDir Path dir) throws Exception {
+        Process server = start(dir, "--stderr-log", "unsent");
+        try (RawJsonRpc rpc = new RawJsonRpc(server.getInputStream(), server.getOutputStream())) {
+            rpc.request(1, "initialize", "{\"processId\":" + ProcessHandle.current().pid()
+                    + ",\"rootUri\":null,\"capabilities\":{},\"clientInfo\":{\"name\":\"test\"}}");
+            rpc.response(1);
+            rpc.notify("initialized", "{}");
+            rpc.request(2, "shutdown", "null");
+            rpc.response(2);
+            rpc.notify("exit", "null");
+            assertEquals(0, exitCode(server));
+            assertTrue(rpc.seen().stream().anyMatch(m -> "window/logMessage".equals(m.path("method").asText())
+                    && m.path("params").path("message").asText().contains("serving test")
+                    && m.path("params").path("type").asInt() == 3), rpc.seen().toString());
+        } finally {
+            server.destroyForcibly();
+        }
+        String stderr = java.nio.file.Files.readString(dir.resolve("stderr.txt"));
+        assertTrue(!stderr.contains("serving test"), "the client has it; VS Code would show it twice: " + stderr);
+    }
+
+    @Test
     void exitWithoutShutdownGivesOne(@TempDir Path dir) throws Exception {
         Process server = start(dir);
         try (RawJsonRpc rpc = new RawJsonRpc(server.getInputStream(), server.getOutputStream())) {

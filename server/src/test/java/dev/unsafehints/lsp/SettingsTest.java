@@ -120,9 +120,12 @@ class SettingsTest {
             section.getAsJsonObject("rules").addProperty("unsafe-block", "off");
             section.getAsJsonObject("rules").addProperty("unsafe-blok", "off");
             section.addProperty("largeBlockThreshold", "big");
+            section.getAsJsonObject("rules").addProperty("missing-safety-coment", "error");
             lsp.client.settings = section;
             lsp.initialize(root);
             lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml:2:1: rules.unsafe-block: unknown level 'loud'"));
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.missing-safety-coment: unknown rule, ignored; did you"
+                    + " mean"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.unsafe-blok: unknown rule, ignored; did you mean"

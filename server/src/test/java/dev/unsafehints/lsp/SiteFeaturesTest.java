@@ -3,15 +3,12 @@ package dev.unsafehints.lsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.unsafehints.lsp.features.CodeLenses;
 import dev.unsafehints.lsp.features.SemanticTokensBuilder;
 import dev.unsafehints.lsp.testing.LspHarness;
 import dev.unsafehints.lsp.testing.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.lsp4j.CodeLens;
-import org.eclipse.lsp4j.CodeLensParams;
 import org.eclipse.lsp4j.DocumentHighlight;
 import org.eclipse.lsp4j.DocumentHighlightParams;
 import org.eclipse.lsp4j.Position;
@@ -23,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Document highlights, semantic tokens and code lenses of unsafe blocks and fns. */
+/** Document highlights and semantic tokens of unsafe blocks and fns (code lenses: {@link CodeLensTest}). */
 class SiteFeaturesTest {
     private static final String URI = "file:///tmp/unsafe-hints-test/src/sites.rs";
     private static final String TEXT = String.join("\n",
@@ -99,18 +96,5 @@ class SiteFeaturesTest {
             result.add(new int[] {line, col, data.get(i + 2), data.get(i + 3), data.get(i + 4)});
         }
         return result;
-    }
-
-    @Test
-    void codeLensesSummariseBlocksAndFns() {
-        List<? extends CodeLens> lenses = LspHarness.get(lsp.server.getTextDocumentService().codeLens(
-                new CodeLensParams(new TextDocumentIdentifier(URI))));
-        List<String> titles = lenses.stream().map(l -> l.getCommand().getTitle()).collect(Collectors.toList());
-        assertEquals(List.of("unsafe fn · no # Safety section", "2 unsafe operations · SAFETY documented",
-                "no unsafe operations · SAFETY documented"), titles);
-        CodeLens block = lenses.get(1);
-        assertEquals(Texts.rangeOf(TEXT, "unsafe", 1), block.getRange());
-        assertEquals(CodeLenses.SHOW_OPERATIONS, block.getCommand().getCommand());
-        assertEquals(3, block.getCommand().getArguments().size());
     }
 }

@@ -1,8 +1,10 @@
 package dev.unsafehints.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +13,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MarkdownReportWriterTest {
-    private static Site site(int i, Severity severity) {
-        return new Site("unsafe-block", RuleInfo.Category.INVENTORY, severity, "block number " + i + " | with a pipe <b>",
+    private static Site site(int i, String rule, Severity severity) {
+        return new Site(rule, RuleInfo.Category.INVENTORY, severity, "block number " + i + " | with a pipe <b>",
                 "src/file" + (i % 50) + ".rs", new Span(i, 5, i, 18), List.of("    unsafe { *p }"), i, "f" + i,
                 List.of(), false, "unsafe { *p }", "fp" + i, "h:1", List.of(), Map.of(), true);
     }
@@ -20,7 +22,7 @@ class MarkdownReportWriterTest {
     private static ReportModel model(int sites) {
         List<Site> all = new ArrayList<>();
         for (int i = 1; i <= sites; i++) {
-            all.add(site(i, i % 3 == 0 ? Severity.WARNING : Severity.INFO));
+            all.add(i % 3 == 0 ? site(i, "missing-safety-comment", Severity.WARNING) : site(i, "unsafe-block", Severity.INFO));
         }
         FileReport file = new FileReport("src/lib.rs", ".", "2021", all, List.of(), List.of(),
                 new Counts(Map.of("unsafe-block", sites)), Counts.EMPTY, new Coverage(1, sites), Coverage.NONE, Map.of());
@@ -28,6 +30,10 @@ class MarkdownReportWriterTest {
                 file.counts(), Counts.EMPTY, file.safetyComments(), Coverage.NONE);
         return new ReportModel(ToolInfo.of("0.1.0"), new ScanInfo(List.of("."), "file:///x/", "unsafe-hints/", false),
                 List.of(crate), List.of(file), List.of(), Optional.empty());
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test
@@ -39,11 +45,27 @@ class MarkdownReportWriterTest {
     }
 
     @Test
-    void loudestFirstWithRuleLinksAndEscapedCells() {
-        String md = new MarkdownReportWriter().render(model(6));
-        int firstRow = md.indexOf("| ⚠️ warning |");
-        assertTrue(firstRow > 0 && firstRow < md.indexOf("| ℹ️ note |"), md);
-        assertTrue(md.contains("[`unsafe-block`](https://"), md);
-        assertTrue(md.contains("block number 3 \\| with a pipe &lt;b&gt;"), md);
+    void groupsByRuleWithOneDocumentLinkEachLoudestFirstAndFoldsTheNotes() {
+        String md = new MarkdownReportWriter().render(model(60));
+        // one link per rule, not one per row
+        assertEquals(1, count(md, "](" + RuleDocs.url("missing-safety-comment") + ")"), md);
+        assertEquals(1, count(md, "](" + RuleDocs.url("unsafe-block") + ")"), md);
+        int warnings = md.indexOf("#### ⚠️ warning · [`missing-safety-comment`]");
+        int notes = md.indexOf("<details><summary>ℹ️ 40 notes (1 rule)");
+        assertTrue(warnings > 0 && notes > warnings, md);
+        assertTrue(md.indexOf("#### ℹ️ note · [`unsafe-block`]") > notes, md);
+        assertTrue(md.contains("</details>"), md);
+        // grouped by file: each file named once per rule, its locations under it
+        assertEquals(1, count(md.substring(warnings, notes), "- `src/file3.rs`"), md);
+        assertTrue(md.contains("  - `3:5` block number 3 \\| with a pipe &lt;b&gt;"), md);
+        // at most 25 per rule, the rest counted
+        assertTrue(md.contains("- … and 15 more"), md);
+    }
+
+    @Test
+    void locationsLinkToTheFileAndLineWhenTheRepositoryIsKnown() {
+        String md = new MarkdownReportWriter(new RepoLinks("https://github.com/o/r/blob/abc123", "crates/x"))
+                .render(model(3));
+        assertTrue(md.contains("  - [3:5](https://github.com/o/r/blob/abc123/crates/x/src/file3.rs#L3) block number 3"), md);
     }
 }

@@ -35,6 +35,34 @@ public final class FindingConverter {
     }
 
     public static Diagnostic diagnostic(Finding finding, SourceText source, String uri) {
+        return diagnostic(finding, source, uri, java.util.Set.of());
+    }
+
+    /**
+     * The diagnostic of a finding among the document's findings: a related location that is itself
+     * shown as an operation's diagnostic is left out, so the Problems panel lists each operation once
+     * (not once more under every block-level warning that names it).
+     */
+    public static Diagnostic diagnostic(Finding finding, List<Finding> all, SourceText source, String uri) {
+        return diagnostic(finding, source, uri, shownOperations(all));
+    }
+
+    private static java.util.Set<TextRange> shownOperations(List<Finding> findings) {
+        java.util.Set<TextRange> shown = new java.util.HashSet<>();
+        for (Finding f : findings) {
+            if (f.severity() != Severity.OFF && f.severity() != Severity.HINT && OPERATION_RULES.contains(f.ruleId())) {
+                shown.add(f.range());
+            }
+        }
+        return shown;
+    }
+
+    private static final java.util.Set<String> OPERATION_RULES = java.util.Arrays.stream(
+            dev.unsafehints.analysis.OperationKind.values()).map(dev.unsafehints.analysis.OperationKind::ruleId)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static Diagnostic diagnostic(Finding finding, SourceText source, String uri,
+                                         java.util.Set<TextRange> shownOperations) {
         Diagnostic d = new Diagnostic(range(source, finding.range()), finding.message(),
                 severity(finding.severity()), SOURCE);
         d.setCode(Either.forLeft(finding.ruleId()));
@@ -42,10 +70,22 @@ public final class FindingConverter {
         if (!finding.related().isEmpty()) {
             List<DiagnosticRelatedInformation> related = new ArrayList<>();
             for (RelatedLocation loc : finding.related()) {
+                if (loc.file() == null && !OPERATION_RULES.contains(finding.ruleId())
+                        && shownOperations.contains(loc.range())) {
+                    continue;
+                }
                 related.add(new DiagnosticRelatedInformation(location(loc, source, uri),
                         loc.message() == null ? "" : loc.message()));
             }
-            d.setRelatedInformation(related);
+            if (!related.isEmpty()) {
+                d.setRelatedInformation(related);
+            }
+        }
+        String documented = documented(finding);
+        if (documented != null) {
+            com.google.gson.JsonObject data = new com.google.gson.JsonObject();
+            data.addProperty("documented", documented);
+            d.setData(data);
         }
         if (UNNECESSARY_RULE.equals(finding.ruleId())) {
             d.setTags(List.of(DiagnosticTag.Unnecessary));
@@ -53,11 +93,34 @@ public final class FindingConverter {
         return d;
     }
 
+    /**
+     * Whether an unsafe block or fn is documented, from the facts its inventory finding carries:
+     * {@code yes} (a SAFETY comment, a {@code # Safety} section), {@code template} (still the
+     * unedited template), {@code no}; null for other findings. The one definition of "undocumented"
+     * that the diagnostics' {@code data}, the inventory and the clients' counts share.
+     */
+    public static String documented(Finding finding) {
+        java.util.Map<String, String> p = finding.properties();
+        if (p.containsKey("safetyComment")) {
+            return "true".equals(p.get("safetyComment")) ? "yes" : "true".equals(p.get("safetyTemplate")) ? "template" : "no";
+        }
+        String section = p.get("safetySection");
+        if (section != null) {
+            return switch (section) {
+                case "documented" -> "yes";
+                case "template" -> "template";
+                default -> "no";
+            };
+        }
+        return null;
+    }
+
     public static List<Diagnostic> diagnostics(List<Finding> findings, SourceText source, String uri) {
         List<Diagnostic> result = new ArrayList<>(findings.size());
+        java.util.Set<TextRange> shown = shownOperations(findings);
         for (Finding f : findings) {
             if (f.severity() != Severity.OFF) {
-                result.add(diagnostic(f, source, uri));
+                result.add(diagnostic(f, source, uri, shown));
             }
         }
         return result;

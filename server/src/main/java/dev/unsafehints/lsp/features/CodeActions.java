@@ -52,12 +52,24 @@ public final class CodeActions {
             }
         }
         List<Either<Command, CodeAction>> result = new ArrayList<>();
+        // the same fix from two findings (an inventory cast and its guideline finding) is offered once,
+        // for both diagnostics
+        java.util.Map<String, CodeAction> offered = new java.util.HashMap<>();
         for (Finding f : findings) {
             boolean first = true;
             for (Fix fix : f.fixes()) {
+                String key = fix.title() + "\u0000" + fix.edits();
+                CodeAction same = offered.get(key);
+                if (same != null) {
+                    List<org.eclipse.lsp4j.Diagnostic> both = new ArrayList<>(same.getDiagnostics());
+                    both.add(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri()));
+                    same.setDiagnostics(both);
+                    continue;
+                }
                 CodeAction action = new CodeAction(fix.title());
+                offered.put(key, action);
                 action.setKind(CodeActionKind.QuickFix);
-                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, source, doc.uri())));
+                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri())));
                 action.setEdit(edit(doc, FindingConverter.edits(fix, source)));
                 action.setIsPreferred(first);
                 first = false;
@@ -70,7 +82,7 @@ public final class CodeActions {
             if (suppressed.add(f.ruleId() + "@" + line)) {
                 CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line");
                 action.setKind(CodeActionKind.QuickFix);
-                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, source, doc.uri())));
+                action.setDiagnostics(List.of(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri())));
                 action.setEdit(edit(doc, List.of(suppressEdit(source, line, f.ruleId()))));
                 result.add(Either.forRight(action));
             }

@@ -14,20 +14,26 @@ import org.eclipse.lsp4j.Range;
 
 /**
  * Code lenses above unsafe blocks and unsafe fns: "3 unsafe operations · SAFETY documented".
- * The count is the related locations of the inventory finding; the SAFETY part comes from the
- * presence of the matching guideline finding (and is left out when that rule is off).
+ * The count is the related locations of the inventory finding; the SAFETY part is a fact the
+ * inventory finding carries (whether a SAFETY comment or {@code # Safety} section is there, and
+ * whether it is still the template), so it does not change when a guideline rule is off or
+ * suppressed.
  *
  * <p>The lens command is {@value #SHOW_OPERATIONS}, with arguments (uri, position of the site,
  * locations of the operations) in the shape VS Code's {@code editor.action.showReferences}
- * takes; clients that do not know the command still show the title.
+ * takes, for clients that say they run it ({@code initializationOptions.clientCommands}, or
+ * {@code experimental.commands.commands}); other clients get the title with an empty command id,
+ * which editors show as text, not as a link that fails.
  */
 public final class CodeLenses {
     public static final String SHOW_OPERATIONS = "unsafe-hints.showOperations";
 
     private final RuleLookup rules;
+    private final boolean clientRunsCommand;
 
-    public CodeLenses(RuleLookup rules) {
+    public CodeLenses(RuleLookup rules, boolean clientRunsCommand) {
         this.rules = rules;
+        this.clientRunsCommand = clientRunsCommand;
     }
 
     public List<CodeLens> lenses(AnalyzedDocument doc) {
@@ -45,7 +51,9 @@ public final class CodeLenses {
             for (RelatedLocation op : ops) {
                 locations.add(FindingConverter.location(op, doc.source(), doc.uri()));
             }
-            Command command = new Command(title, SHOW_OPERATIONS, List.of(doc.uri(), range.getStart(), locations));
+            Command command = clientRunsCommand
+                    ? new Command(title, SHOW_OPERATIONS, List.of(doc.uri(), range.getStart(), locations))
+                    : new Command(title, "");
             result.add(new CodeLens(range, command, null));
         }
         return result;
@@ -56,18 +64,19 @@ public final class CodeLenses {
         if (block) {
             sb.append(operations == 0 ? "no unsafe operations"
                     : operations + " unsafe operation" + (operations == 1 ? "" : "s"));
-            switch (UnsafeSites.safety(doc, rules, site, RuleIds.MISSING_SAFETY_COMMENT)) {
+            switch (UnsafeSites.blockSafety(site)) {
                 case DOCUMENTED: sb.append(" · SAFETY documented"); break;
-                case MISSING: sb.append(" · no SAFETY comment"); break;
-                default: break;
+                case TEMPLATE: sb.append(" · SAFETY comment is the template"); break;
+                default: sb.append(" · no SAFETY comment"); break;
             }
         } else {
             sb.append("unsafe fn");
             if (operations > 0) {
                 sb.append(" · ").append(operations).append(" unsafe operation").append(operations == 1 ? "" : "s");
             }
-            switch (UnsafeSites.safety(doc, rules, site, RuleIds.MISSING_SAFETY_DOC)) {
+            switch (UnsafeSites.fnSafety(site)) {
                 case DOCUMENTED: sb.append(" · # Safety documented"); break;
+                case TEMPLATE: sb.append(" · # Safety is the template"); break;
                 case MISSING: sb.append(" · no # Safety section"); break;
                 default: break;
             }

@@ -1,7 +1,11 @@
 package dev.unsafehints.lsp.features;
 
+import dev.unsafehints.analysis.Concern;
 import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.analysis.Obligations;
+import dev.unsafehints.analysis.OperationKind;
 import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.lsp.document.AnalyzedDocument;
 import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.document.RuleLookup;
@@ -11,21 +15,29 @@ import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.lsp4j.MarkupKind;
 
 /**
- * Hover text, built from the findings under the cursor and the rule documents, so it grows with the
- * rules without changes here. Each part starts with one short line (editors show it in tight
- * places), then the detail, then the link to the rule's document. On {@code *const T} /
- * {@code *mut T} types the hover explains the pointer kind.
+ * Hover text about the one thing under the cursor, most specific first: an unsafe operation (what
+ * must hold for it, from {@link Obligations}, the source the SAFETY template and the review
+ * checklist read too), a raw pointer type, another finding, an unsafe block (its operations, each
+ * once with its conditions; its SAFETY comment and what it leaves out; one line per rule that
+ * fires on it), an unsafe fn. Rule documents are links, never pasted in: the hover has to fit the
+ * editor's hover box (VS Code: 750×250 px), most useful part first.
  */
 public final class HoverBuilder {
-    private static final String SEPARATOR = "\n\n---\n\n";
+    /** Longest quote of a callee's {@code # Safety} section in a block's list of operations. */
+    private static final int BRIEF_QUOTE = 180;
+    /** Longest quote of a SAFETY comment. */
+    private static final int COMMENT_QUOTE = 240;
+    private static final int MAX_QUOTE_LINES = 14;
     private static final int SNIPPET_MAX = 48;
 
     private final RuleLookup rules;
@@ -36,142 +48,299 @@ public final class HoverBuilder {
 
     /** The hover at a UTF-16 offset, or null when there is nothing to say there. */
     public Hover hover(AnalyzedDocument doc, int offset, boolean markdown) {
-        List<String> parts = new ArrayList<>();
-        TextRange range = null;
         List<Finding> here = new ArrayList<>(doc.findingsAt(offset));
-        here.sort(Comparator.comparingInt((Finding f) -> categoryOrder(f.ruleId()))
-                .thenComparingInt(f -> f.range().length()));
-        for (Finding f : here) {
-            parts.add(section(doc, f));
-            range = range == null ? f.range() : range;
+        here.sort(Comparator.comparingInt((Finding f) -> f.range().length()).thenComparing(Finding::ruleId));
+        Finding block = first(here, RuleIds.UNSAFE_BLOCK);
+        Finding fn = first(here, RuleIds.UNSAFE_FN);
+        Optional<Finding> operation = here.stream().filter(f -> kindOf(f.ruleId()) != null).findFirst();
+        String text;
+        TextRange range;
+        if (operation.isPresent()) {
+            text = operationHover(doc, operation.get(), here);
+            range = operation.get().range();
+        } else {
+            Optional<LexedSource.PointerType> pointer =
+                    LexedSource.of(doc.source().text(), doc.analysis().edition()).pointerTypeAt(offset);
+            List<Finding> specific = here.stream()
+                    .filter(f -> f != block && f != fn && !belongsTo(doc, f, block) && !belongsTo(doc, f, fn)).toList();
+            if (pointer.isPresent()) {
+                text = PointerTypeDocs.markdown(pointer.get().mutable(), pointer.get().pointee());
+                range = pointer.get().range();
+            } else if (!specific.isEmpty()) {
+                text = findingHover(doc, specific);
+                range = specific.get(0).range();
+            } else if (block != null) {
+                text = blockHover(doc, block);
+                range = keyword(doc.source(), block.range());
+            } else if (fn != null) {
+                text = fnHover(doc, fn);
+                range = keyword(doc.source(), fn.range());
+            } else {
+                return null;
+            }
         }
-        Optional<LexedSource.PointerType> pointer =
-                LexedSource.of(doc.source().text(), doc.analysis().edition()).pointerTypeAt(offset);
-        if (pointer.isPresent()) {
-            parts.add(PointerTypeDocs.markdown(pointer.get().mutable(), pointer.get().pointee()));
-            range = range == null ? pointer.get().range() : range;
-        }
-        if (parts.isEmpty()) {
-            return null;
-        }
-        Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT,
-                String.join(SEPARATOR, parts)));
+        Hover hover = new Hover(new MarkupContent(markdown ? MarkupKind.MARKDOWN : MarkupKind.PLAINTEXT, text));
         hover.setRange(FindingConverter.range(doc.source(), range));
         return hover;
     }
 
-    private int categoryOrder(String ruleId) {
-        RuleInfo.Category c = rules.category(ruleId);
-        return c == null ? 3 : c.ordinal();
-    }
+    // ------------------------------------------------------------------ one operation
 
-    private String section(AnalyzedDocument doc, Finding f) {
-        if (RuleIds.UNSAFE_BLOCK.equals(f.ruleId())) {
-            return blockSection(doc, f);
-        }
-        if (RuleIds.UNSAFE_FN.equals(f.ruleId())) {
-            return fnSection(doc, f);
-        }
+    private String operationHover(AnalyzedDocument doc, Finding op, List<Finding> here) {
+        OperationKind kind = kindOf(op.ruleId());
+        Obligations.Contract contract = contractOf(doc, op);
+        String subject = op.properties().getOrDefault("subject", "");
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(rules.title(f.ruleId())).append("** (`").append(f.ruleId()).append("`)\n\n");
-        sb.append(f.message());
-        appendCalleeSafety(sb, f, "");
-        appendDocs(sb, f.ruleId());
-        return sb.toString();
-    }
-
-    private String blockSection(AnalyzedDocument doc, Finding block) {
-        List<RelatedLocation> ops = UnsafeSites.operations(block);
-        UnsafeSites.SafetyState safety = UnsafeSites.safety(doc, rules, block, RuleIds.MISSING_SAFETY_COMMENT);
-        Optional<String> comment = CommentsAbove.safetyComment(doc.source(), doc.source().lineOf(block.range().start()));
-        StringBuilder sb = new StringBuilder();
-        sb.append("**Unsafe block**: ").append(count(ops.size(), "unsafe operation"));
-        if (safety == UnsafeSites.SafetyState.MISSING) {
-            sb.append(", no SAFETY comment");
-        } else if (comment.isPresent()) {
-            sb.append(", SAFETY comment present");
+        sb.append("**").append(rules.title(op.ruleId())).append("**");
+        if (kind == OperationKind.RAW_POINTER_DEREF) {
+            sb.append(": ").append(access(contract, subject));
+        } else if (!subject.isEmpty()) {
+            sb.append(": ").append(code(Obligations.shorten(subject)));
         }
-        sb.append("\n\n").append(block.message());
-        if (!ops.isEmpty()) {
-            sb.append("\n\nOperations inside:\n");
-            for (RelatedLocation op : ops) {
-                sb.append("\n- ").append(describe(doc.source(), op));
-                Optional<Finding> opFinding = UnsafeSites.operationFindingAt(doc, rules, op);
-                opFinding.ifPresent(o -> appendCalleeSafety(sb, o, "  "));
+        sb.append("\n\n").append(op.message());
+        if (!contract.calleeSafety().isEmpty()) {
+            sb.append("\n\n**What ").append(code(lastSegment(subject))).append("'s `# Safety` section asks**\n\n")
+                    .append(quote(contract.calleeSafety(), MAX_QUOTE_LINES));
+        } else {
+            sb.append("\n\n**What must hold here**");
+            if (!contract.origin().isEmpty()) {
+                sb.append(" (").append(contract.origin()).append(')');
+            }
+            sb.append("\n");
+            for (Obligations.Obligation o : contract.obligations()) {
+                sb.append("\n- ").append(o.text());
             }
         }
-        if (safety == UnsafeSites.SafetyState.MISSING) {
-            sb.append("\n\nNo `// SAFETY:` comment above the block explains why these operations are sound here.");
-        } else if (comment.isPresent()) {
-            sb.append("\n\nSAFETY comment:\n\n> ").append(comment.get());
-        }
-        appendDocs(sb, block.ruleId());
+        appendRuleLines(sb, here.stream().filter(f -> f != op && f.range().equals(op.range())).toList());
+        sb.append("\n\n").append(docLink(op.ruleId()));
         return sb.toString();
     }
 
-    private String fnSection(AnalyzedDocument doc, Finding fn) {
-        int line = doc.source().lineOf(fn.range().start());
-        Optional<String> safetyDoc = CommentsAbove.safetyDocSection(doc.source(), line);
-        UnsafeSites.SafetyState state = UnsafeSites.safety(doc, rules, fn, RuleIds.MISSING_SAFETY_DOC);
+    // ------------------------------------------------------------------ other findings
+
+    /** The smallest findings under the cursor: the first in full, any others on the same span in one line each. */
+    private String findingHover(AnalyzedDocument doc, List<Finding> specific) {
+        Finding main = specific.get(0);
         StringBuilder sb = new StringBuilder();
-        sb.append("**Unsafe function**");
-        if (state == UnsafeSites.SafetyState.MISSING || safetyDoc.isEmpty() && state != UnsafeSites.SafetyState.UNKNOWN) {
-            sb.append(": no `# Safety` section");
-        } else if (safetyDoc.isPresent()) {
-            sb.append(": `# Safety` documented");
+        sb.append("**").append(rules.title(main.ruleId())).append("** (`").append(main.ruleId()).append("`)\n\n");
+        sb.append(main.message());
+        String lead = RuleDocs.lead(main.ruleId());
+        if (!lead.isEmpty()) {
+            sb.append("\n\n").append(lead);
         }
+        appendRuleLines(sb, specific.stream().skip(1).filter(f -> f.range().equals(main.range())).toList());
+        sb.append("\n\n").append(docLink(main.ruleId()));
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ unsafe blocks
+
+    private String blockHover(AnalyzedDocument doc, Finding block) {
+        SourceText source = doc.source();
+        List<RelatedLocation> ops = UnsafeSites.operations(block);
+        UnsafeSites.SafetyState safety = UnsafeSites.blockSafety(block);
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Unsafe block** · ").append(count(ops.size(), "unsafe operation")).append(" · ")
+                .append(switch (safety) {
+                    case DOCUMENTED -> "SAFETY comment";
+                    case TEMPLATE -> "SAFETY comment is still the template";
+                    default -> "no SAFETY comment";
+                });
+        List<Obligations.Obligation> all = new ArrayList<>();
+        if (!ops.isEmpty()) {
+            sb.append("\n");
+            int n = 1;
+            for (RelatedLocation op : ops) {
+                Optional<Finding> f = UnsafeSites.operationFindingAt(doc, rules, op);
+                sb.append("\n").append(n++).append(". ").append(where(source, op.range()));
+                if (f.isEmpty()) {
+                    sb.append(": ").append(op.message());
+                    continue;
+                }
+                Obligations.Contract contract = contractOf(doc, f.get());
+                all.addAll(contract.obligations());
+                String subject = f.get().properties().getOrDefault("subject", "");
+                if (kindOf(f.get().ruleId()) == OperationKind.RAW_POINTER_DEREF) {
+                    sb.append(": ").append(access(contract, subject));
+                } else {
+                    sb.append(": ").append(op.message());
+                }
+                if (!contract.calleeSafety().isEmpty()) {
+                    sb.append(" — its `# Safety`: “").append(oneLine(contract.calleeSafety(), BRIEF_QUOTE)).append('”');
+                } else {
+                    sb.append(" — ").append(contract.brief());
+                }
+            }
+        }
+        sb.append("\n\n");
+        switch (safety) {
+            case DOCUMENTED -> {
+                Optional<String> comment = CommentsAbove.safetyComment(source, source.lineOf(block.range().start()));
+                if (comment.isPresent()) {
+                    sb.append("**SAFETY:** “").append(oneLine(comment.get(), COMMENT_QUOTE)).append('”');
+                    Set<String> left = new LinkedHashSet<>();
+                    for (Obligations.Obligation o : all) {
+                        if (o.concern() != Concern.PRECONDITION && !o.concern().isMentionedIn(comment.get(), o.extraWords())) {
+                            left.add(o.concern().topic());
+                        }
+                    }
+                    if (!left.isEmpty()) {
+                        sb.append(" — it does not mention ").append(String.join(", ", left)).append('.');
+                    }
+                } else {
+                    sb.append("A `// SAFETY:` comment covers the block.");
+                }
+            }
+            case TEMPLATE -> sb.append("**SAFETY:** still the template: replace the `<…>` placeholder with why each"
+                    + " condition holds here.");
+            default -> sb.append("**SAFETY:** none. Say in a `// SAFETY:` comment above the block why each condition"
+                    + " holds here (quick fix: Add a SAFETY comment).");
+        }
+        appendRuleLines(sb, doc.findings().stream().filter(f -> belongsTo(doc, f, block)).toList());
+        sb.append("\n\n").append(docLink(block.ruleId()));
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ unsafe fns
+
+    private String fnHover(AnalyzedDocument doc, Finding fn) {
+        SourceText source = doc.source();
+        int line = source.lineOf(fn.range().start());
+        Optional<String> section = CommentsAbove.safetyDocSection(source, line);
+        String state = fn.properties().getOrDefault("safetySection", section.isPresent() ? "documented" : "missing");
+        StringBuilder sb = new StringBuilder();
+        sb.append("**Unsafe function**: ").append(switch (state) {
+            case "documented" -> "`# Safety` documented";
+            case "template" -> "`# Safety` section is still the template";
+            default -> "no `# Safety` section";
+        });
         sb.append("\n\n").append(fn.message());
-        if (safetyDoc.isPresent()) {
-            sb.append("\n\nWhat callers must guarantee (its `# Safety` section):\n\n> ")
-                    .append(safetyDoc.get().replace("\n", "\n> "));
+        if (section.isPresent()) {
+            sb.append("\n\nWhat callers must guarantee (its `# Safety` section):\n\n")
+                    .append(quote(section.get(), MAX_QUOTE_LINES));
         } else {
             sb.append("\n\nIts doc comment has no `# Safety` section telling callers what they must guarantee.");
         }
-        List<RelatedLocation> ops = UnsafeSites.operations(fn);
-        if (!ops.isEmpty()) {
-            sb.append("\n\nUnsafe operations in its body:\n");
-            for (RelatedLocation op : ops) {
-                sb.append("\n- ").append(describe(doc.source(), op));
+        appendRuleLines(sb, doc.findings().stream().filter(f -> belongsTo(doc, f, fn)).toList());
+        sb.append("\n\n").append(docLink(fn.ruleId()));
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * Whether a guideline finding is about the site (an unsafe block or fn) rather than something
+     * inside it: it starts on the site's first line, at or after the site (the block's
+     * {@code unsafe}; a fn's signature), and is neither an operation nor an inventory finding.
+     */
+    private boolean belongsTo(AnalyzedDocument doc, Finding f, Finding site) {
+        if (site == null || f == site || kindOf(f.ruleId()) != null
+                || rules.category(f.ruleId()) == RuleInfo.Category.INVENTORY) {
+            return false;
+        }
+        SourceText source = doc.source();
+        int siteLine = source.lineOf(site.range().start());
+        if (source.lineOf(f.range().start()) != siteLine) {
+            return false;
+        }
+        return RuleIds.UNSAFE_BLOCK.equals(site.ruleId()) ? f.range().start() == site.range().start()
+                : f.range().intersects(site.range()) || f.range().end() <= site.range().end();
+    }
+
+    /**
+     * One line naming the rules that fire here, each a link to its document, with its level; not
+     * their messages, which the editor shows with the diagnostics already.
+     */
+    private void appendRuleLines(StringBuilder sb, List<Finding> findings) {
+        List<Finding> shown = findings.stream().filter(f -> f.severity() != Severity.OFF).toList();
+        if (shown.isEmpty()) {
+            return;
+        }
+        List<String> links = new ArrayList<>();
+        for (Finding f : shown) {
+            links.add("[`" + f.ruleId() + "`](" + RuleDocs.url(f.ruleId()) + ") ("
+                    + f.severity().name().toLowerCase(Locale.ROOT) + ")");
+        }
+        sb.append("\n\n**Rules:** ").append(String.join(" · ", links));
+    }
+
+    private String docLink(String ruleId) {
+        return "[" + rules.title(ruleId) + " (" + ruleId + ")](" + RuleDocs.url(ruleId) + ")";
+    }
+
+    private static Obligations.Contract contractOf(AnalyzedDocument doc, Finding op) {
+        OperationKind kind = kindOf(op.ruleId());
+        if (op.properties().containsKey("access") || kind != OperationKind.RAW_POINTER_DEREF) {
+            return Obligations.ofFinding(op.ruleId(), op.properties(), !op.related().isEmpty()).orElseThrow();
+        }
+        return Obligations.of(kind, op.properties().getOrDefault("subject", ""), "", false, doc.source(), op.range());
+    }
+
+    /** "read through `p`", "write through `p`", "reference made from `p`". */
+    private static String access(Obligations.Contract contract, String subject) {
+        String p = code(Obligations.shorten(subject));
+        return switch (contract.access() == null ? Obligations.Access.READ : contract.access()) {
+            case WRITE -> "write through " + p;
+            case BORROW -> "reference made from " + p;
+            default -> "read through " + p;
+        };
+    }
+
+    /** The {@code unsafe} a site starts with (the hover's range), else the whole site. */
+    private static TextRange keyword(SourceText source, TextRange site) {
+        int end = site.start() + "unsafe".length();
+        return end <= site.end() && source.slice(new TextRange(site.start(), end)).equals("unsafe")
+                ? new TextRange(site.start(), end) : site;
+    }
+
+    static OperationKind kindOf(String ruleId) {
+        for (OperationKind k : OperationKind.values()) {
+            if (k.ruleId().equals(ruleId)) {
+                return k;
             }
         }
-        appendDocs(sb, fn.ruleId());
+        return null;
+    }
+
+    private static Finding first(List<Finding> findings, String ruleId) {
+        return findings.stream().filter(f -> f.ruleId().equals(ruleId)).findFirst().orElse(null);
+    }
+
+    /** "`*p` (line 12)", the code left out when it is long or spans lines. */
+    private static String where(SourceText source, TextRange range) {
+        String snippet = source.slice(range).strip();
+        String line = "line " + (source.lineOf(range.start()) + 1);
+        if (!snippet.isEmpty() && snippet.length() <= SNIPPET_MAX && snippet.indexOf('\n') < 0
+                && snippet.indexOf('`') < 0) {
+            return "`" + snippet + "` (" + line + ")";
+        }
+        return line;
+    }
+
+    private static String quote(String text, int maxLines) {
+        List<String> lines = text.strip().lines().toList();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size() && i < maxLines; i++) {
+            sb.append(i == 0 ? "" : "\n").append("> ").append(lines.get(i));
+        }
+        if (lines.size() > maxLines) {
+            sb.append("\n> […]");
+        }
         return sb.toString();
     }
 
-    /** "line 12: `*p`: dereference of a raw pointer". */
-    private static String describe(SourceText source, RelatedLocation op) {
-        StringBuilder sb = new StringBuilder("line ").append(source.lineOf(op.range().start()) + 1);
-        String snippet = source.slice(op.range()).strip();
-        if (!snippet.isEmpty() && snippet.length() <= SNIPPET_MAX && snippet.indexOf('\n') < 0 && snippet.indexOf('`') < 0) {
-            sb.append(": `").append(snippet).append('`');
-        }
-        if (op.message() != null && !op.message().isBlank()) {
-            sb.append(": ").append(op.message());
-        }
-        return sb.toString();
+    private static String oneLine(String text, int max) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 1).stripTrailing() + "…";
     }
 
-    /** A callee's "# Safety" text that the rule attached to a call, quoted as the caller's obligation. */
-    private static void appendCalleeSafety(StringBuilder sb, Finding f, String indent) {
-        Map<String, String> props = f.properties();
-        String safety = props.get("safetyDoc");
-        if (safety != null && !safety.isBlank()) {
-            sb.append("\n\n").append(indent).append("The callee's `# Safety` section asks:\n\n")
-                    .append(indent).append("> ").append(safety.strip().replace("\n", "\n" + indent + "> "));
-        }
+    private static String code(String text) {
+        return Obligations.code(text);
     }
 
-    private void appendDocs(StringBuilder sb, String ruleId) {
-        String finds = RuleDocs.section(ruleId, "What it finds");
-        String todo = RuleDocs.section(ruleId, "What to do");
-        if (!finds.isEmpty()) {
-            sb.append("\n\n**What it finds.** ").append(finds);
-        }
-        if (!todo.isEmpty()) {
-            sb.append("\n\n**What to do.** ").append(todo);
-        }
-        sb.append("\n\n[").append(rules.title(ruleId)).append(" (").append(ruleId).append(")](")
-                .append(RuleDocs.url(ruleId)).append(')');
+    private static String lastSegment(String path) {
+        int colons = path.lastIndexOf("::");
+        return colons >= 0 ? path.substring(colons + 2) : path;
     }
 
     private static String count(int n, String noun) {

@@ -11,7 +11,7 @@ final class PointerTypeDocs {
     }
 
     private static String constText(String type) {
-        return "**`" + type + "`**: raw pointer for reading a `" + pointeeOf(type) + "`\n\n"
+        return "**`" + type + "`**: raw pointer for reading values of type `" + pointeeOf(type) + "`\n\n"
                 + "A raw pointer has no lifetime and the compiler checks nothing about it: it may be null, dangling,"
                 + " unaligned, or point at memory that other code is changing. Making, copying, comparing and"
                 + " casting one is safe; reading through it (`*p`, `p.read()`) is an unsafe operation.\n\n"

@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 final class UnsafeSites {
     /** What is known about the SAFETY documentation of a block or fn. */
-    enum SafetyState { DOCUMENTED, MISSING, UNKNOWN }
+    enum SafetyState { DOCUMENTED, TEMPLATE, MISSING, UNKNOWN }
 
     private UnsafeSites() {
     }
@@ -31,6 +31,27 @@ final class UnsafeSites {
             }
         }
         return ops;
+    }
+
+    /**
+     * Whether a SAFETY comment covers the block, from the facts its inventory finding carries
+     * (so it does not change when {@code missing-safety-comment} is off or suppressed).
+     */
+    static SafetyState blockSafety(Finding block) {
+        if ("true".equals(block.properties().get("safetyComment"))) {
+            return SafetyState.DOCUMENTED;
+        }
+        return "true".equals(block.properties().get("safetyTemplate")) ? SafetyState.TEMPLATE : SafetyState.MISSING;
+    }
+
+    /** Whether an unsafe fn has a {@code # Safety} section, from the facts its inventory finding carries. */
+    static SafetyState fnSafety(Finding fn) {
+        return switch (fn.properties().getOrDefault("safetySection", "")) {
+            case "documented" -> SafetyState.DOCUMENTED;
+            case "template" -> SafetyState.TEMPLATE;
+            case "missing" -> SafetyState.MISSING;
+            default -> SafetyState.UNKNOWN;
+        };
     }
 
     /**

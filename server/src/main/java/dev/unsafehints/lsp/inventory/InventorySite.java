@@ -13,7 +13,9 @@ import org.eclipse.lsp4j.Range;
  * @param severity the effective severity
  * @param range    where it is, in UTF-16 positions
  * @param message  the finding's message
+ * @param documented for an unsafe block or fn: {@code yes}, {@code template} or {@code no} (a SAFETY
+ *                 comment or {@code # Safety} section; a fact, whichever rules are on); else null
  */
 public record InventorySite(String uri, String crate, String file, String ruleId, String kind, String severity,
-                            Range range, String message) {
+                            Range range, String message, String documented) {
 }

@@ -278,7 +278,8 @@ public final class WorkspaceInventory implements AutoCloseable {
             RuleInfo.Category category = rules.category(f.ruleId());
             if (category == RuleInfo.Category.INVENTORY || category == RuleInfo.Category.OPERATION) {
                 sites.add(new InventorySite(uri, crate, relative, f.ruleId(), category.name().toLowerCase(Locale.ROOT),
-                        f.severity().label(), FindingConverter.range(analysis.source(), f.range()), f.message()));
+                        f.severity().label(), FindingConverter.range(analysis.source(), f.range()), f.message(),
+                        FindingConverter.documented(f)));
             }
         }
         return List.copyOf(sites);

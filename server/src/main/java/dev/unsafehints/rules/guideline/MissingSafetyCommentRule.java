@@ -34,20 +34,22 @@ public final class MissingSafetyCommentRule implements Rule {
             if (block.isSafetyCommented()) {
                 continue;
             }
+            if (block.isSafetyTemplate()) {
+                sink.report(head(model, block), TEMPLATE_MESSAGE, List.of(), List.of(), Map.of("template", "true"));
+                continue;
+            }
             int anchor = model.startOf(statementStart(block));
             String indent = SafetyTemplates.indentationAt(source, anchor);
             List<UnsafeOperation> ops = block.operations();
             Fix fix = new Fix("Add a SAFETY comment",
                     List.of(SafetyTemplates.insertAboveLine(source, anchor,
-                            SafetyTemplates.safetyComment(ops, indent, newline))));
+                            SafetyTemplates.safetyComment(ops, source, indent, newline))));
             List<RelatedLocation> related = new ArrayList<>();
             for (UnsafeOperation op : ops) {
                 related.add(new RelatedLocation(null, op.range(), model.positionOf(op.range().start()),
                         model.positionOf(op.range().end()), op.what()));
             }
-            TextRange head = model.rangeOf(block.unsafeKeyword(), block.context().getChild(1) instanceof
-                    org.antlr.v4.runtime.ParserRuleContext b ? b.getStart() : block.unsafeKeyword());
-            sink.report(head, "unsafe block without a `// SAFETY:` comment: say why "
+            sink.report(head(model, block), "unsafe block without a `// SAFETY:` comment: say why "
                     + (ops.size() == 1 ? "its operation is" : "its operations are") + " sound here",
                     related, List.of(fix), Map.of());
         }
@@ -60,6 +62,10 @@ public final class MissingSafetyCommentRule implements Rule {
             sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
                     + " trait's contract", List.of(), List.of(fix), Map.of());
         }
+        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites("safety-template-impl")) {
+            sink.report(impl.range(), "the SAFETY comment of this unsafe impl is still the template: say why the type"
+                    + " upholds the trait's contract", List.of(), List.of(), Map.of("template", "true"));
+        }
         for (MacroBodySafety.Site site : MacroBodySafety.undocumented(model)) {
             int anchor = model.startOf(site.unsafeKeyword());
             String indent = SafetyTemplates.indentationAt(source, anchor);
@@ -70,6 +76,16 @@ public final class MissingSafetyCommentRule implements Rule {
                     + " in macro `" + site.macro() + "!` without a `// SAFETY:` comment: each expansion is unsafe code,"
                     + " say why it is sound wherever the macro is used", List.of(), List.of(fix), Map.of());
         }
+    }
+
+    /** The message for a block whose SAFETY comment still holds the template's placeholder. */
+    public static final String TEMPLATE_MESSAGE = "the SAFETY comment is still the template: say why each condition"
+            + " holds";
+
+    /** `unsafe {`: where the block's guideline findings go, as clippy puts them. */
+    static TextRange head(FileModel model, UnsafeBlockFact block) {
+        return model.rangeOf(block.unsafeKeyword(), block.context().getChild(1) instanceof
+                org.antlr.v4.runtime.ParserRuleContext b ? b.getStart() : block.unsafeKeyword());
     }
 
     /** The line to put the comment above: the statement holding the block, else the block itself. */

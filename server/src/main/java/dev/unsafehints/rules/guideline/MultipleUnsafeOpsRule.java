@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One unsafe block holding several unsafe operations: each deserves its own block and argument. */
+/**
+ * One unsafe block holding several unsafe operations: each deserves its own block and argument.
+ * Reported on {@code unsafe {}, like the block's other guideline findings, with the operations as
+ * related locations.
+ */
 @RuleInfo(id = "multiple-unsafe-ops", title = "Several unsafe operations in one block", severity = Severity.INFO,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"})
 public final class MultipleUnsafeOpsRule implements Rule {
@@ -28,7 +32,7 @@ public final class MultipleUnsafeOpsRule implements Rule {
                 related.add(new RelatedLocation(null, op.range(), model.positionOf(op.range().start()),
                         model.positionOf(op.range().end()), op.what()));
             }
-            sink.report(block.range(), "this unsafe block holds " + ops.size() + " unsafe operations: give each its"
+            sink.report(MissingSafetyCommentRule.head(model, block), "this unsafe block holds " + ops.size() + " unsafe operations: give each its"
                     + " own block and SAFETY argument", related, List.of(), Map.of("operations",
                     Integer.toString(ops.size())));
         }

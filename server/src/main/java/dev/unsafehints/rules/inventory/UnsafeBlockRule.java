@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An unsafe block, with the operations inside it as related locations. */
+/**
+ * An unsafe block, with the operations inside it as related locations, and whether a SAFETY comment
+ * covers it (properties {@code safetyComment}, {@code safetyTemplate}: facts that do not depend on
+ * which guideline rules are on).
+ */
 @RuleInfo(id = "unsafe-block", title = "Unsafe block", severity = Severity.HINT,
         category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"})
 public final class UnsafeBlockRule implements Rule {
@@ -27,10 +31,12 @@ public final class UnsafeBlockRule implements Rule {
             }
             String count = ops.isEmpty() ? "no unsafe operation the analysis recognises"
                     : ops.size() == 1 ? "1 unsafe operation" : ops.size() + " unsafe operations";
-            String safety = block.isSafetyCommented() ? "SAFETY documented" : "no SAFETY comment";
+            String safety = block.isSafetyCommented() ? "SAFETY documented"
+                    : block.isSafetyTemplate() ? "SAFETY comment is still the template" : "no SAFETY comment";
             sink.report(block.range(), "unsafe block: " + count + " · " + safety, related, List.of(),
                     Map.of("operations", Integer.toString(ops.size()),
-                            "safetyComment", Boolean.toString(block.isSafetyCommented())));
+                            "safetyComment", Boolean.toString(block.isSafetyCommented()),
+                            "safetyTemplate", Boolean.toString(block.isSafetyTemplate())));
         }
     }
 }

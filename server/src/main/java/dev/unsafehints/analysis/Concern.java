@@ -1,4 +1,4 @@
-package dev.unsafehints.review;
+package dev.unsafehints.analysis;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +9,7 @@ import java.util.Locale;
  * check is a keyword heuristic: it cannot tell whether the argument is right, only whether the
  * comment addresses the point at all, which is what a reviewer looks for first.
  */
-enum Concern {
+public enum Concern {
     NON_NULL("non-null", "null pointers", List.of("null", "nonnull")),
     ALIGNED("aligned", "alignment", List.of("align")),
     INITIALIZED("initialized", "initialization", List.of("init")),
@@ -49,17 +49,17 @@ enum Concern {
         this.keywords = keywords;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
     /** What a comment that leaves this concern out does not talk about: "alignment", "aliasing". */
-    String topic() {
+    public String topic() {
         return topic;
     }
 
     /** Whether the comment text (any case) uses one of this concern's words, or one of the extra words. */
-    boolean isMentionedIn(String comment, List<String> extraWords) {
+    public boolean isMentionedIn(String comment, List<String> extraWords) {
         String text = comment.toLowerCase(Locale.ROOT);
         for (String k : keywords) {
             if (text.contains(k)) {
@@ -75,7 +75,7 @@ enum Concern {
     }
 
     /** The concerns a piece of contract text (a {@code # Safety} section) talks about, in this order. */
-    static List<Concern> foundIn(String contract) {
+    public static List<Concern> foundIn(String contract) {
         String text = contract.toLowerCase(Locale.ROOT);
         java.util.List<Concern> found = new java.util.ArrayList<>();
         if (text.contains("null")) {

@@ -1,4 +1,4 @@
-package dev.unsafehints.review;
+package dev.unsafehints.analysis;
 
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.Map;
  * functions are unsafe but has no {@code # Safety} text for them (std is not in the workspace), so
  * the review checklist takes the conditions from here. The std documentation is the authority.
  */
-final class StdContracts {
+public final class StdContracts {
     /** One condition of a contract. */
-    record Condition(Concern concern, String text) {
+    public record Condition(Concern concern, String text) {
     }
 
     private static final Map<String, List<Condition>> BY_NAME = new HashMap<>();
@@ -193,7 +193,7 @@ final class StdContracts {
      * The conditions for a callee as written at the call ({@code core::ptr::read}, {@code set_len},
      * {@code Vec::from_raw_parts}); empty when it is not in the catalogue.
      */
-    static List<Condition> forCallee(String written) {
+    public static List<Condition> forCallee(String written) {
         String path = written.replace(" ", "");
         int generic = path.indexOf("::<");
         if (generic >= 0) {
