@@ -116,12 +116,11 @@ export class ServerController implements vscode.Disposable {
       // also push didChangeConfiguration for it, which servers that do not register for it dynamically need.
       // eslint-disable-next-line @typescript-eslint/no-deprecated
       synchronize: { configurationSection: CONFIG_SECTION, fileEvents: this.watcher },
-      // The server runs `cargo metadata` (which runs what the project's .cargo/config.toml names)
-      // only in a trusted workspace; on a grant of trust the extension restarts the server.
-      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+      // clientCommands: commands this extension runs itself, so the server may put them on code
+      // lenses. workspaceTrusted: the server runs `cargo metadata` (which runs what the project's
+      // .cargo/config.toml names) only in a trusted workspace; a grant of trust restarts the server.
+      initializationOptions: { clientCommands: [SHOW_OPERATIONS_COMMAND], workspaceTrusted: vscode.workspace.isTrusted },
       outputChannel: this.log,
-      // Commands this extension runs itself, so the server may put them on code lenses.
-      initializationOptions: { clientCommands: [SHOW_OPERATIONS_COMMAND] },
       initializationFailedHandler: (error) => {
         this.log.error(`The language server failed to initialize: ${String(error)}`);
         return false;
