@@ -70,6 +70,9 @@ echo "make-runtime: archived $(wc -l < "$lists/all.classes") JDK classes in lib/
 # The size of every file, which the launchers compare before they start the runtime: a runtime cut
 # short (an interrupted download or unpacking, a deleted file) crashes the JVM with a core dump
 # report in the user's folder instead of saying what is wrong. Comparing sizes takes milliseconds.
-(cd "$out" && find . -type f -printf '%s %P\n' | LC_ALL=C sort -k2) > "$lists/manifest"
+# (wc -c, not GNU find's -printf, so that a release can build it on macOS too.)
+(cd "$out" && find . -type f | LC_ALL=C sort | while read -r file; do
+  printf '%s %s\n' "$(wc -c < "$file" | tr -d ' ')" "${file#./}"
+done) > "$lists/manifest"
 mv "$lists/manifest" "$out/unsafe-hints-manifest"
 echo "make-runtime: $out, $(du -sm "$out" | cut -f1) MB" >&2

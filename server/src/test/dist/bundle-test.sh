@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Test of the command-line release bundle (mvn -Pdist verify runs it after make-bundle.sh):
 # unpacks the archive like a user, then runs `unsafe-hints` and `cargo unsafe-hints` on a copy of
-# examples/demo-crate with every JVM of the machine hidden (a private mount namespace with empty
-# folders mounted over them: unshare --mount as root, or in a user namespace otherwise), and the
+# examples/demo-crate with every JVM of the machine hidden (without-jvm.sh: a private mount
+# namespace with empty file systems over them), and the
 # launcher's answers to a damaged, missing or foreign runtime, a JAVA_HOME that points nowhere
 # and an old Java on PATH.
 #
@@ -10,7 +10,8 @@
 set -euo pipefail
 dist="$(readlink -f "${1:?usage: bundle-test.sh DIST_DIR VERSION}")"
 version="${2:?usage: bundle-test.sh DIST_DIR VERSION}"
-root="$(cd "$(dirname "$(readlink -f "$0")")/../../../.." && pwd)"
+here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
+root="$(cd "$here/../../../.." && pwd)"
 lsp_session="$root/server/src/dist/lsp-session.sh"
 
 archives=("$dist"/unsafe-hints-"$version"-*.tar.gz)
@@ -36,27 +37,14 @@ check "the archive holds bin/unsafe-hints, bin/cargo-unsafe-hints, the jar and t
 check "the runtime's class-data-sharing archive maps" \
   bash -c '"$1/runtime/bin/java" -Xshare:on -version >/dev/null 2>&1' _ "$home"
 
-# Every JVM of this machine: Debian's folder, the one java on PATH lives in, and JAVA_HOME.
-jvm_dirs=(/usr/lib/jvm)
-if command -v java >/dev/null; then jvm_dirs+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"); fi
-if [ -n "${JAVA_HOME:-}" ]; then jvm_dirs+=("$(readlink -f "$JAVA_HOME")"); fi
-mkdir -p "$work/empty"
-# no_jvm COMMAND...: runs the command where none of those folders shows anything, without JAVA_HOME.
-no_jvm() {
-  local user_ns=()
-  [ "$(id -u)" = 0 ] || user_ns=(--map-root-user)
-  env -u JAVA_HOME unshare --mount "${user_ns[@]}" -- bash -c '
-    empty="$1"; shift; count="$1"; shift
-    for _ in $(seq 1 "$count"); do [ -d "$1" ] && mount --bind "$empty" "$1"; shift; done
-    exec "$@"' _ "$work/empty" "${#jvm_dirs[@]}" "${jvm_dirs[@]}" "$@"
-}
+# no_jvm COMMAND...: runs the command where no JVM is installed, as far as it can tell.
+no_jvm() { "$here/without-jvm.sh" "$@"; }
 
-if ! no_jvm true; then
-  fail "a private mount namespace (unshare --mount) is needed to hide the JVMs"
+if ! no_jvm --check; then
+  fail "no JVM may be visible in a private mount namespace (unshare --mount, as root): the test would prove nothing"
   exit 1
 fi
-if no_jvm bash -c 'java -version' >/dev/null 2>&1; then fail "java runs in the namespace: the test would prove nothing"
-else pass "no JVM is visible in the namespace"; fi
+pass "no JVM is visible in the namespace"
 
 out="$(no_jvm "$home/bin/unsafe-hints" --version 2>&1)" || true
 check "--version without any JVM installed: $out" test "$out" = "unsafe-hints $version"
