@@ -5,7 +5,7 @@
 # Inputs, as action.yml passes them (environment):
 #   INPUT_PATHS       files and folders to scan, separated by spaces or new lines (default .)
 #   INPUT_BASELINE    a SARIF or JSON report of an earlier scan: report only what is new (optional)
-#   INPUT_FAIL_ON     error | warning | note | none: the lowest level that fails the step (default error)
+#   INPUT_FAIL_ON     error | warning | note | hint | none: the lowest level that fails the step (default error)
 #   INPUT_SARIF_FILE  where to write the SARIF (default unsafe-hints.sarif)
 #   INPUT_VERSION     the release to download, e.g. 0.1.0 (default: the action's own tag, else the latest)
 # Also read:

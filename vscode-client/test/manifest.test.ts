@@ -46,8 +46,9 @@ describe('package.json', () => {
     assert.deepEqual(manifest.activationEvents, ['onLanguage:rust', 'workspaceContains:**/Cargo.toml']);
   });
 
-  it('does not let an untrusted workspace choose the program that starts the server', () => {
+  it('does not let an untrusted workspace choose the program that starts the server, nor run cargo', () => {
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.sort(), [
+      `${CONFIG_SECTION}.cargo.enable`,
       `${CONFIG_SECTION}.java.home`,
       `${CONFIG_SECTION}.java.options`,
     ]);
@@ -57,6 +58,7 @@ describe('package.json', () => {
     const properties = manifest.contributes.configuration.properties;
     const names = Object.keys(properties).sort();
     assert.deepEqual(names, [
+      'cargo.enable',
       'java.home',
       'java.options',
       'largeBlockThreshold',

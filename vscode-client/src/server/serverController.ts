@@ -18,14 +18,23 @@ export class ServerController implements vscode.Disposable {
   /** Listeners tied to the current client, dropped with it. */
   private clientSubscriptions: { dispose(): unknown }[] = [];
   /** Tells the server about Rust files, manifests and config files changed outside the editor. */
-  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,unsafe-hints.toml}');
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/{*.rs,Cargo.toml,Cargo.lock,unsafe-hints.toml}');
   /** Fires with the running client after every (re)start, and with undefined after a stop. */
   readonly onDidChangeClient = this.changeListeners.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: vscode.LogOutputChannel,
-  ) {}
+  ) {
+    context.subscriptions.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        if (this.client !== undefined) {
+          this.log.info('The workspace is now trusted: restarting the language server so that it may run cargo.');
+          void this.restart();
+        }
+      }),
+    );
+  }
 
   get jarPath(): string {
     return this.context.asAbsolutePath(SERVER_JAR_RELATIVE_PATH);
@@ -107,6 +116,9 @@ export class ServerController implements vscode.Disposable {
       // also push didChangeConfiguration for it, which servers that do not register for it dynamically need.
       // eslint-disable-next-line @typescript-eslint/no-deprecated
       synchronize: { configurationSection: CONFIG_SECTION, fileEvents: this.watcher },
+      // The server runs `cargo metadata` (which runs what the project's .cargo/config.toml names)
+      // only in a trusted workspace; on a grant of trust the extension restarts the server.
+      initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
       outputChannel: this.log,
       initializationFailedHandler: (error) => {
         this.log.error(`The language server failed to initialize: ${String(error)}`);

@@ -75,3 +75,42 @@ pub fn clear(h: &mut Header) {
     // SAFETY: `h.kind` is a live byte we hold exclusively.
     unsafe { zero(&mut h.kind) }; //~ borrow-as-ptr
 }
+
+// ok: a temporary, a call, a method's result or a constant has no place that `&raw const` could
+// take (`&raw const 0` is E0745); `&s().0` borrows a field of a temporary.
+const LIMIT: u32 = 8;
+pub struct Unit;
+
+fn value() -> i32 {
+    1
+}
+
+fn pair() -> (u8, u8) {
+    (1, 2)
+}
+
+pub fn temporaries(v: &[usize]) -> (*const i32, *const i32, *const usize, *const u8, *const u32, *const Unit) {
+    (&0 as *const i32, &value() as *const i32, &v.len() as *const usize, &pair().0 as *const u8,
+     &LIMIT as *const u32, &Unit as *const Unit)
+}
+
+// ok: a borrow cast to a trait object pointer unsizes the value; clippy leaves it alone.
+pub trait Shape {}
+impl Shape for u8 {}
+
+pub fn erased(x: &u8, mut y: u8) -> (*const dyn Shape, *mut (dyn Shape + 'static)) {
+    (&*x as *const dyn Shape, &mut y as *mut (dyn Shape + 'static))
+}
+
+// A static, a local in a pattern, an index of a parameter and a parenthesized place are places.
+static ORIGIN: u32 = 0;
+
+pub fn places(items: &[u32], maybe: Option<(u8, u8)>) -> usize {
+    let a = &ORIGIN as *const u32; //~ borrow-as-ptr
+    let b = &items[1] as *const u32; //~ borrow-as-ptr
+    let mut n = a as usize + b as usize;
+    if let Some((first, _)) = maybe {
+        n += &(first) as *const u8 as usize; //~ borrow-as-ptr
+    }
+    n
+}

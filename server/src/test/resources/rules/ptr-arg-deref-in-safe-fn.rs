@@ -80,3 +80,68 @@ impl Sink for Reader {
 pub fn is_same(a: *const u8, b: *const u8) -> bool {
     std::ptr::eq(a, b) || a.is_null()
 }
+
+// A pointer parameter handed to an unsafe fn or method is as good as dereferenced: the callee
+// requires it to be valid (clippy's `not_unsafe_ptr_arg_deref` says the same).
+pub fn read_through(p: *const u8) -> u8 {
+    // SAFETY: same claim as above.
+    unsafe { std::ptr::read(p) } //~ ptr-arg-deref-in-safe-fn
+}
+
+pub fn as_option(p: *const u8) -> Option<&'static u8> {
+    // SAFETY: same claim as above.
+    unsafe { p.as_ref() } //~ ptr-arg-deref-in-safe-fn
+}
+
+pub fn zero(p: *mut u8) {
+    // SAFETY: same claim as above.
+    unsafe { clear_byte((p)) } //~ ptr-arg-deref-in-safe-fn
+}
+
+/// # Safety
+///
+/// `p` must point to a writable byte.
+pub unsafe fn clear_byte(p: *mut u8) {
+    // SAFETY: the caller guarantees `p` is writable.
+    unsafe { *p = 0 }
+}
+
+// A pointer type spelled through a type alias is a pointer type.
+pub type Handle = *mut u8;
+
+pub fn set(h: Handle, v: u8) {
+    // SAFETY: same claim as above.
+    unsafe { *h = v } //~ ptr-arg-deref-in-safe-fn
+}
+
+// ok: a pointer made inside the fn, or a parameter passed to a safe fn, is not the caller's pointer
+// in an unsafe call.
+pub fn offset_of(p: *const u8) -> usize {
+    let local = [1u8, 2];
+    // SAFETY: `local` is a live array of two bytes.
+    let first = unsafe { std::ptr::read(local.as_ptr()) };
+    p.wrapping_add(first as usize) as usize
+}
+
+// ok: an alias of something else, and a struct named like no alias.
+pub type Count = usize;
+
+pub fn count(c: Count) -> Count {
+    c + 1
+}
+
+// A local that shadows the parameter is another pointer: the offset that made it is the parameter's
+// use (clippy reports that one too), not the dereference of the new local.
+pub fn second(p: *const u8) -> u8 {
+    // SAFETY: same claim as above.
+    let p = unsafe { p.add(1) }; //~ ptr-arg-deref-in-safe-fn
+    // SAFETY: same claim as above.
+    unsafe { *p }
+}
+
+pub fn local_only(p: *const u8) -> bool {
+    let p = [7u8].as_ptr();
+    // SAFETY: `p` points into a live array.
+    let v = unsafe { std::ptr::read(p) };
+    v == 7 && !p.is_null()
+}

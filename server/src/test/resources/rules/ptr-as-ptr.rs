@@ -243,3 +243,9 @@ fn first<T>(p: *const T) -> *const T {
 pub fn generic_target(p: *const u8) -> *const u16 {
     first(p as _) as *const u16 //~ ptr-as-ptr
 }
+
+// ok: where nothing gives `_` its type, `.cast()` would not compile (E0282): as the operand of
+// another cast; nor can the outer cast call a method on a pointer of unknown pointee.
+pub fn inferred_nowhere(p: *const u8) -> *const u32 {
+    p as *const _ as *const u32
+}

@@ -3,6 +3,7 @@ package dev.unsafehints.analysis;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class CallResolver {
         /** How the analysis says where the callee is declared unsafe. */
         String declaredUnsafe() {
             if (declaration == null) {
+                return "`" + displayPath + "` is an unsafe function of the standard library";
+            }
+            if (dependency != null && StdSources.CRATES.contains(dependency)) {
                 return "`" + displayPath + "` is an unsafe function of the standard library";
             }
             return dependency == null ? "`" + declaration.displayPath() + "` is declared `unsafe`"
@@ -100,6 +104,8 @@ final class CallResolver {
             }
             case "Self":
                 return selfType == null ? null : concat(List.of("crate", "<type>", selfType), rest);
+            case "::":
+                return rest.isEmpty() ? null : rest; // `::name`: the crate of that name (extern crate aliases)
             default:
                 break;
         }
@@ -173,7 +179,10 @@ final class CallResolver {
                 if (c.known()) {
                     return c;
                 }
-                Callee s = std(List.of(owner, name));
+                Callee s = stdType(owner, name);
+                if (!s.known()) {
+                    s = traitMethod(name);
+                }
                 if (s.known() || hasOwner(owner)) {
                     return s;
                 }
@@ -189,23 +198,35 @@ final class CallResolver {
                 // Type::method where the type sits in a module: crate::a::Type::f
                 String owner = modulePath.get(modulePath.size() - 1);
                 if (Character.isUpperCase(owner.charAt(0))) {
-                    return method(owner, name);
+                    Callee c = method(owner, name);
+                    return c.known() ? c : traitMethod(name);
                 }
             }
             return Callee.UNKNOWN;
         }
         WorkspaceIndex.CrateDeclarations dependency = crate.dependency(absolute.get(0));
         if (dependency != null) {
-            return inDependency(dependency, absolute);
+            Callee c = inDependency(dependency, absolute);
+            // std's sources write some APIs with macros (`NonZeroUsize`, the integer methods),
+            // which the index does not expand: the built-in list still knows the common ones
+            return c.known() || !StdUnsafeApis.isStdCrate(absolute.get(0)) ? c : std(absolute);
         }
-        if (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3) {
+        if (hasStdSources() && absolute.size() <= 3 && Character.isLowerCase(absolute.get(0).charAt(0))) {
+            // `ptr::read(..)` after a `use core::ptr;` the index does not see (one in a fn body)
+            Callee c = lookup(concat(List.of("std"), absolute), module);
+            if (c.known()) {
+                return c;
+            }
+        }
+        if (!hasStdSources() && (StdUnsafeApis.isStdCrate(absolute.get(0)) || absolute.size() <= 3)) {
             Callee c = std(absolute);
             if (c.known()) {
                 return c;
             }
         }
         if (absolute.size() >= 2 && Character.isUpperCase(absolute.get(absolute.size() - 2).charAt(0))) {
-            return method(absolute.get(absolute.size() - 2), name);
+            Callee c = method(absolute.get(absolute.size() - 2), name);
+            return c.known() ? c : traitMethod(name);
         }
         return Callee.UNKNOWN;
     }
@@ -218,11 +239,19 @@ final class CallResolver {
      */
     private Callee inDependency(WorkspaceIndex.CrateDeclarations dependency, List<String> absolute) {
         String name = absolute.get(absolute.size() - 1);
+        DeclaredFn resolved = agreeing(DependencyPaths.resolve(dependency, absolute.subList(1, absolute.size())),
+                fn -> true);
+        if (resolved != null) {
+            return inDependency(resolved, absolute);
+        }
         List<String> modulePath = absolute.subList(1, absolute.size() - 1);
         if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
             String owner = modulePath.get(modulePath.size() - 1);
             DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> owner.equals(fn.owner()));
-            return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+            if (agreed == null) {
+                return traitMethod(name); // `X509Ref::from_ptr`: from a trait the type implements
+            }
+            return !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
         }
         for (DeclaredFn fn : dependency.functionsNamed(name)) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
@@ -235,9 +264,10 @@ final class CallResolver {
         return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
     }
 
-    private static Callee inDependency(DeclaredFn fn, List<String> absolute) {
-        return new Callee(fn.isUnsafe(), String.join("::", absolute), fn, true,
-                !fn.isUnsafe() && !fn.targetFeatures().isEmpty(), absolute.get(0));
+    private Callee inDependency(DeclaredFn fn, List<String> absolute) {
+        boolean isUnsafe = fn.isUnsafeIn(edition);
+        return new Callee(isUnsafe, String.join("::", absolute), fn, true,
+                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0));
     }
 
     /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */
@@ -269,6 +299,32 @@ final class CallResolver {
             }
         }
         return found;
+    }
+
+    /** Whether the standard library is known from its sources (else from the built-in list). */
+    private boolean hasStdSources() {
+        return crate.dependency("core") != null;
+    }
+
+    /**
+     * {@code Type::f} for a type the crate does not declare, as the prelude or a `use` of std
+     * brings it (`Vec::from_raw_parts`, `NonNull::new_unchecked`): from the standard library's
+     * declarations of that type (its aliases followed, `NonZeroUsize` is `NonZero<usize>`) when
+     * the sources are at hand, else from the built-in list.
+     */
+    private Callee stdType(String owner, String name) {
+        if (!hasStdSources()) {
+            return std(List.of(owner, name));
+        }
+        List<DeclaredFn> found = new ArrayList<>();
+        for (String stdCrate : StdSources.CRATES) {
+            WorkspaceIndex.CrateDeclarations c = crate.dependency(stdCrate);
+            if (c != null) {
+                found.addAll(DependencyPaths.ofType(c, owner, name));
+            }
+        }
+        DeclaredFn fn = agreeing(found, f -> true);
+        return fn == null ? std(List.of(owner, name)) : inDependency(fn, List.of("std", owner, name));
     }
 
     private Callee std(List<String> path) {
@@ -319,6 +375,51 @@ final class CallResolver {
             }
         }
         return found.known() ? found : resolveMethod(name);
+    }
+
+    /**
+     * A method that some trait declares `unsafe fn` (an impl cannot make it safe), called on a
+     * type whose own methods the index does not see (its impls are written by a macro, or it is
+     * a dependency's type): `X509Ref::from_ptr(p)` with `ForeignTypeRef::from_ptr`. Taken as
+     * unsafe only when no method of that name anywhere in the crate, its dependencies or std is
+     * safe, so that a name shared with a safe method says nothing.
+     */
+    Callee traitMethod(String name) {
+        DeclaredFn fromTrait = null;
+        for (WorkspaceIndex.CrateDeclarations c : crateAndDependencies()) {
+            for (DeclaredFn fn : c.functionsNamed(name)) {
+                if (fn.owner() == null) {
+                    continue;
+                }
+                if (!fn.isUnsafe()) {
+                    return Callee.UNKNOWN;
+                }
+                if (fromTrait == null && c.declaresTrait(fn.owner())) {
+                    fromTrait = fn;
+                }
+            }
+        }
+        return fromTrait == null ? Callee.UNKNOWN
+                : new Callee(true, fromTrait.displayPath(), fromTrait, true, false, null);
+    }
+
+    private List<WorkspaceIndex.CrateDeclarations> everything;
+
+    /** The crate and every crate it depends on, directly or not (computed once per file). */
+    private List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
+        if (everything == null) {
+            List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();
+            all.add(crate);
+            for (int i = 0; i < all.size() && all.size() < 1_000; i++) {
+                for (WorkspaceIndex.CrateDeclarations d : all.get(i).allDependencies()) {
+                    if (!all.contains(d)) {
+                        all.add(d);
+                    }
+                }
+            }
+            everything = all;
+        }
+        return everything;
     }
 
     /** A method call `recv.name(..)` where the crate declares methods of that name. */

@@ -58,7 +58,8 @@ final class CastChecks {
     }
 
     static void check(FileModel model, RustParser.CastExprContext cast, boolean toMut, UnsafeFacts facts,
-                      java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
+                      java.util.function.Function<RustParser.ExpressionContext, String> typeOf,
+                      boolean borrowOfPlace) {
         RustParser.ExpressionContext operand = cast.expression();
         if (toMut && operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.KW_MUT() == null
                 && b.AND() != null) {
@@ -67,8 +68,8 @@ final class CastChecks {
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("invalid-ptr-cast", model.rangeOf(cast),
                     "`&" + place + " as *mut _` does not compile (E0606): a shared borrow cannot become a mutable"
                             + " pointer; use `&raw mut " + place + "` (then `" + place + "` must be declared `mut`)",
-                    List.of(new Fix("Use `&raw mut " + place + "` (`" + place + "` must be `mut`)",
-                            List.of(new TextEdit(borrowRange, "&raw mut " + place)))), Severity.ERROR));
+                    borrowOfPlace ? List.of(new Fix("Use `&raw mut " + place + "` (`" + place + "` must be `mut`)",
+                            List.of(new TextEdit(borrowRange, "&raw mut " + place)))) : List.of(), Severity.ERROR));
             return;
         }
         if (toMut && operand instanceof RustParser.CastExprContext inner && inner.castType().STAR() != null

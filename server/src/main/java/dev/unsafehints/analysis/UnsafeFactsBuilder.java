@@ -40,6 +40,8 @@ final class UnsafeFactsBuilder {
     private final FileModel model;
     private final UnsafeFacts facts = new UnsafeFacts();
     private final Scopes scopes = new Scopes();
+    /** The bindings of raw-pointer parameters (by identity: a `let p = ..` that shadows one is another). */
+    private final Set<Binding> pointerParameters = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private Map<String, java.util.Set<String>> localUnions = Map.of(); // unions declared in enclosing blocks
     private final Deque<FunctionFact> functions = new ArrayDeque<>();
     private final Deque<UnsafeBlockFact> blocks = new ArrayDeque<>();
@@ -460,12 +462,19 @@ final class UnsafeFactsBuilder {
             }
             boolean pointer = FileDeclarations.isRawPointerType(p.type_());
             String typeText = p.type_() == null ? null : model.textOf(p.type_());
+            String evidence = pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(p) : null;
+            String aliased = pointer ? null : resolver.crate().rawPointerAlias(typeText);
+            if (aliased != null) { // `p: Handle` with `type Handle = *mut c_void;`
+                pointer = true;
+                evidence = "`" + name + "` is declared `" + typeText + "` (`" + aliased + "`) at line " + line(p);
+                typeText = aliased;
+            }
+            Binding binding = new Binding(name, pointer, typeText, evidence, model.rangeOf(p));
             if (pointer) {
                 pointerParams.add(name);
+                pointerParameters.add(binding);
             }
-            scopes.bind(new Binding(name, pointer, typeText,
-                    pointer ? "`" + name + "` is declared `" + typeText + "` at line " + line(p) : null,
-                    model.rangeOf(p)));
+            scopes.bind(binding);
         }
     }
 
@@ -500,8 +509,7 @@ final class UnsafeFactsBuilder {
                 DeclaredFn fn = new DeclaredFn(f.identifier().getText(), List.copyOf(module), null,
                         f.functionQualifiers().KW_UNSAFE() != null, SafetyDocs.safetySection(model.docsOf(item)),
                         List.of(), model.path(), model.positionOf(model.startOf(f.identifier().getStart())),
-                        f.functionReturnType() == null ? "" : f.functionReturnType().type_().getText(),
-                        DeclaredFn.parameterTypesOf(f));
+                        DeclaredFn.returnTypeOf(f), DeclaredFn.parameterTypesOf(f));
                 scopes.bind(Binding.localFunction(fn, model.rangeOf(f)));
             }
         }
@@ -660,19 +668,50 @@ final class UnsafeFactsBuilder {
         TextRange range = model.rangeOf(widenOverParentheses(d));
         String what = "dereference of raw pointer `" + shorten(model.textOf(d.expression())) + "`";
         if (why != null) {
-            record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "");
+            List<String> parameter = new ArrayList<>();
+            addPointerParameter(d.expression(), parameter);
+            record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "", parameter);
         } else if (!pointers.isKnownNotPointer(d.expression())) {
             uncertain(OperationKind.RAW_POINTER_DEREF, range, what);
         }
         walk(d.expression());
     }
 
+    /**
+     * The raw-pointer parameters passed as they are (`f(p)`, `p.m()`, receiver first): what the
+     * call does with them rests on the caller's pointer. A local that shadows a parameter is not one.
+     */
+    private List<String> argumentNames(RustParser.ExpressionContext receiver, RustParser.CallArgumentsContext arguments) {
+        List<String> names = new ArrayList<>();
+        if (receiver != null) {
+            addPointerParameter(receiver, names);
+        }
+        if (arguments != null) {
+            for (RustParser.NestedContext n : arguments.nested()) {
+                addPointerParameter(n.expression(), names);
+            }
+        }
+        return names;
+    }
+
+    private void addPointerParameter(RustParser.ExpressionContext e, List<String> names) {
+        while (e instanceof RustParser.ParenthesizedExprContext p) {
+            e = p.nested().expression();
+        }
+        if (e instanceof RustParser.PathExprContext p && p.pathInExpression().pathExprSegment().size() == 1
+                && p.pathInExpression().pathExprSegment(0).genericArgs() == null
+                && pointerParameters.contains(scopes.lookup(p.getText()))) {
+            names.add(p.getText());
+        }
+    }
+
     private void call(RustParser.CallExprContext c) {
         FnPointerCalls.Target pointer = fnPointers.unsafeCallee(c.expression());
+        List<String> arguments = argumentNames(null, c.callArguments());
         if (pointer != null) {
             record(OperationKind.UNSAFE_CALL, model.rangeOf(c), pointer.written(),
                     "call through unsafe function pointer `" + pointer.written() + "`", pointer.why(),
-                    pointer.declaration(), "");
+                    pointer.declaration(), "", arguments);
             walkChildren(c);
             return;
         }
@@ -689,11 +728,11 @@ final class UnsafeFactsBuilder {
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
-                                + " with `#[target_feature]`", null, "");
+                                + " with `#[target_feature]`", null, "", arguments);
             } else if (callee.known() && callee.isUnsafe()) {
                 DeclaredFn decl = callee.declaration();
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
-                        callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc());
+                        callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc(), arguments);
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
                     facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
                             "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));
@@ -717,30 +756,32 @@ final class UnsafeFactsBuilder {
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
         String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
+        List<String> arguments = argumentNames(m.expression(), m.callArguments());
         if (pointerWhy != null) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`", pointerWhy,
-                    null, "");
+                    null, "", arguments);
         } else if (isUnsafeNonNullCall(m, name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
                     "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is a `NonNull`",
-                    null, "");
+                    null, "", arguments);
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
                 record(OperationKind.UNSAFE_CALL, range, name, what, "`" + decl.displayPath() + "` is declared `unsafe`",
-                        related(decl), decl.safetyDoc());
+                        related(decl), decl.safetyDoc(), arguments);
             } else {
                 mayHide(); // safe by its name only: the receiver may be of another type (a `NonNull`'s `as_mut`)
             }
         } else if (StdUnsafeApis.ALWAYS_UNSAFE_METHODS.contains(name)) {
             record(OperationKind.UNSAFE_CALL, range, name, what,
-                    "`" + name + "` is an unsafe method of the standard library", null, "");
+                    "`" + name + "` is an unsafe method of the standard library", null, "", arguments);
         } else if (SliceMethods.UNSAFE_SLICE_METHODS.contains(name) && resolver.crate().functionsNamed(name).isEmpty()
                 && SliceMethods.isSliceLike(declaredType(m.expression()))) {
             // the crate declares no `align_to` of its own, and the receiver is declared a slice
             record(OperationKind.UNSAFE_CALL, range, name, what + " on slice `" + receiverText + "`",
                     "`<[T]>::" + name + "` is an unsafe method of the standard library (`"
-                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "");
+                            + receiverText + "` is declared `" + declaredType(m.expression()).trim() + "`)", null, "",
+                    arguments);
         } else if (StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
             uncertain(OperationKind.UNSAFE_CALL, range, what);
         } else {
@@ -976,9 +1017,10 @@ final class UnsafeFactsBuilder {
         RustParser.CastTypeContext type = c.castType();
         if (type.STAR() != null) {
             boolean toMut = type.KW_MUT() != null;
+            boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
-                    CastChecks.rawBorrowFixes(model, c, toMut)));
-            CastChecks.check(model, c, toMut, facts, this::declaredType);
+                    ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut) : List.of())); // `&raw const 0` is E0745
+            CastChecks.check(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
             inferredPointerCast(c);
@@ -1102,6 +1144,10 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         if (operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == toMut) {
+            if (!isRawBorrowable(b.expression()) || c.castType().castType() != null
+                    && isTraitObject(model.textOf(c.castType().castType()))) {
+                return; // `&raw` cannot take a temporary; `&x as *const dyn T` unsizes (clippy is silent too)
+            }
             facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
                     model.rangeOf(widenOverParentheses(c)),
                     "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
@@ -1112,10 +1158,35 @@ final class UnsafeFactsBuilder {
         String from = pointers.constness(operand);
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
                 && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))
-                && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))) {
+                && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))
+                && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))
+                && !castToInferredPointee(operand)) {
             String target = model.textOf(c.castType().castType());
             reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
         }
+    }
+
+    /**
+     * Whether the place of `p as *const _` gives the pointee, so that `p.cast()` infers it as the
+     * cast did: not as the operand of another cast or the receiver of a method or field
+     * (`p.cast() as *const u32` and `p.cast().add(1)` are E0282).
+     */
+    private static boolean expectsType(RustParser.CastExprContext c) {
+        ParserRuleContext at = widenOverParentheses(c);
+        ParseTree parent = at.getParent();
+        return !(parent instanceof RustParser.CastExprContext
+                || parent instanceof RustParser.MethodCallExprContext m && m.expression() == at
+                || parent instanceof RustParser.FieldExprContext f && f.expression() == at
+                || parent instanceof RustParser.AwaitExprContext || parent instanceof RustParser.TryExprContext);
+    }
+
+    /** `(p as *const _)`: a pointer whose pointee the compiler must infer, so no method can be called on it. */
+    private boolean castToInferredPointee(RustParser.ExpressionContext e) {
+        while (e instanceof RustParser.ParenthesizedExprContext p) {
+            e = p.nested().expression();
+        }
+        return e instanceof RustParser.CastExprContext inner && inner.castType().castType() != null
+                && model.textOf(inner.castType().castType()).equals("_");
     }
 
     private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
@@ -1163,7 +1234,7 @@ final class UnsafeFactsBuilder {
      * address to take with `&raw`), and not in macro arguments (whose text is the macro's).
      */
     private void implicitBorrowAsPointer(RustParser.BorrowExprContext b) {
-        if (b.AND() == null || !macros.isEmpty() || !isPlace(b.expression())) {
+        if (b.AND() == null || !macros.isEmpty() || !isRawBorrowable(b.expression())) {
             return;
         }
         InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b);
@@ -1182,21 +1253,80 @@ final class UnsafeFactsBuilder {
                         List.of(new TextEdit(model.rangeOf(b), raw))))));
     }
 
-    /** A place expression: a path, a field, an index or a deref of one (what `&raw` can take). */
-    private static boolean isPlace(RustParser.ExpressionContext e) {
+    /**
+     * A place that `&raw const` can take, so that the fix compiles: a local (parameters and
+     * pattern bindings included), `self`, a static, or a deref of anything, and fields and
+     * indexes of those. Not a temporary (`&0`, `&f()`, `&v.len()`, `&f().field`), nor a path that
+     * may name a `const`, a unit struct or an enum variant (values, not places: `&raw const C`
+     * is E0745).
+     */
+    private boolean isRawBorrowable(RustParser.ExpressionContext e) {
         if (e instanceof RustParser.ParenthesizedExprContext p) {
-            return isPlace(p.nested().expression());
+            return isRawBorrowable(p.nested().expression());
         }
         if (e instanceof RustParser.FieldExprContext f) {
-            return isPlace(f.expression());
+            return isRawBorrowable(f.expression());
         }
         if (e instanceof RustParser.TupleIndexPairExprContext t) {
-            return isPlace(t.expression());
+            return isRawBorrowable(t.expression());
         }
         if (e instanceof RustParser.IndexExprContext i) {
-            return isPlace(i.expression());
+            return isRawBorrowable(i.expression());
         }
-        return e instanceof RustParser.PathExprContext || e instanceof RustParser.DerefExprContext;
+        if (e instanceof RustParser.PathExprContext p) {
+            List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
+            List<String> written = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : segments) {
+                if (s.genericArgs() != null) {
+                    return false;
+                }
+                written.add(s.pathIdentSegment().getText());
+            }
+            String name = written.get(written.size() - 1);
+            if (written.size() == 1) {
+                Binding local = scopes.lookup(name);
+                if (name.equals("self") || local != null && local.function() == null) {
+                    return true;
+                }
+                if (fileStatics().contains(name)) {
+                    return true;
+                }
+            }
+            return resolver.isStaticMut(written, module);
+        }
+        return e instanceof RustParser.DerefExprContext;
+    }
+
+    /** `dyn Trait` (also in parentheses, with lifetimes): a borrow cast to it is an unsizing cast. */
+    private static boolean isTraitObject(String pointerType) {
+        String t = pointerType.replaceAll("\\s+", " ").trim();
+        t = t.replaceFirst("^\\*\\s*(const|mut)\\s*", "").replaceFirst("^\\(\\s*", "");
+        return t.startsWith("dyn ") || t.startsWith("dyn(");
+    }
+
+    private Set<String> fileStatics;
+
+    /** The names of the statics this file declares (`static NAME`, `static mut NAME`), read from its tokens. */
+    private Set<String> fileStatics() {
+        if (fileStatics != null) {
+            return fileStatics;
+        }
+        fileStatics = new HashSet<>();
+        List<Token> all = model.parsed().tokens().getTokens();
+        for (int i = 0; i < all.size(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() == RustLexer.KW_STATIC) {
+                Token name = nextCode(all, i);
+                if (name != null && name.getType() == RustLexer.KW_MUT) {
+                    name = nextCode(all, name.getTokenIndex());
+                }
+                Token colon = name == null ? null : nextCode(all, name.getTokenIndex());
+                if (colon != null && colon.getType() == RustLexer.COLON) {
+                    fileStatics.add(name.getText());
+                }
+            }
+        }
+        return fileStatics;
     }
 
     private void macro(RustParser.MacroInvocationContext m) {
@@ -1241,8 +1371,13 @@ final class UnsafeFactsBuilder {
 
     private void record(OperationKind kind, TextRange range, String subject, String what, String why,
                         RelatedLocation declaration, String safetyDoc) {
+        record(kind, range, subject, what, why, declaration, safetyDoc, List.of());
+    }
+
+    private void record(OperationKind kind, TextRange range, String subject, String what, String why,
+                        RelatedLocation declaration, String safetyDoc, List<String> arguments) {
         UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
-                blocks.peek(), functions.peek());
+                blocks.peek(), functions.peek(), arguments);
         facts.operations.add(op);
         if (!blocks.isEmpty()) {
             blocks.peek().operations.add(op);
@@ -1265,7 +1400,7 @@ final class UnsafeFactsBuilder {
         if (!blocks.isEmpty()) {
             UnsafeBlockFact block = blocks.peek();
             block.uncertainOperations.add(new UnsafeOperation(kind, range, "", what, "not known", null, "", block,
-                    functions.peek()));
+                    functions.peek(), List.of()));
             block.mayHoldHiddenOperations = true;
         }
     }

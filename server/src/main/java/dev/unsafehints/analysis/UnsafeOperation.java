@@ -15,10 +15,18 @@ import dev.unsafehints.text.TextRange;
  * @param block       the innermost enclosing unsafe block, or null
  * @param function    the enclosing function, or null
  * @param subject     the pointer expression dereferenced, or the callee as written
+ * @param arguments   the raw-pointer parameters of the enclosing fn that the operation takes as they
+ *                    are: a call's arguments and receiver ({@code p} in {@code ptr::read(p)} and
+ *                    {@code p.as_ref()}), the pointer a dereference reads ({@code *p}); a local
+ *                    that shadows a parameter is not one
  */
 public record UnsafeOperation(OperationKind kind, TextRange range, String subject, String what, String why,
                               RelatedLocation declaration, String safetyDoc,
-                              UnsafeBlockFact block, FunctionFact function) {
+                              UnsafeBlockFact block, FunctionFact function, java.util.List<String> arguments) {
+    public UnsafeOperation {
+        arguments = java.util.List.copyOf(arguments);
+    }
+
     /** True when an unsafe block or an unsafe fn body allows the operation. */
     public boolean isInUnsafeContext() {
         return block != null || (function != null && function.isUnsafe());

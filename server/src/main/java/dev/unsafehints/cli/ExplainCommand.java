@@ -3,6 +3,7 @@ package dev.unsafehints.cli;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
+import dev.unsafehints.rules.RuleNames;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +24,11 @@ import picocli.CommandLine.Spec;
         description = {"Print a rule's full document (what it finds, why it matters, what to do, an example),"
                 + " like rustc --explain.", "", "Exit codes: 0 printed; 2 unknown rule id or bad usage.", ""})
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "A rule id, e.g. raw-pointer-deref.")
+    @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "A rule id, e.g. raw-pointer-deref, or the"
+            + " rustc/clippy lint that the rule stands for, e.g. clippy::undocumented_unsafe_blocks.")
     String ruleId;
 
-    @Option(names = "--list", description = "List every rule: id, default severity, title.")
+    @Option(names = "--list", description = "List every rule: id, default level, title.")
     boolean list;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -51,25 +53,43 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         String id = ruleId.strip().toLowerCase(Locale.ROOT);
         RuleDescriptor rule = RuleCatalog.byId(id).orElse(null);
+        String lint = null;
+        if (rule == null && RuleNames.ruleOfLint(id).isPresent()) {
+            // a lint the suppressions map (`#[allow(clippy::undocumented_unsafe_blocks)]`): its rule
+            lint = RuleNames.lintNamed(id).orElseThrow();
+            id = RuleNames.ruleOfLint(id).orElseThrow();
+            rule = RuleCatalog.byId(id).orElse(null);
+        }
         if (rule == null) {
-            err.println("explain: unknown rule id `" + ruleId + "`. Known rule ids:");
-            for (RuleDescriptor r : RuleCatalog.all()) {
-                err.println("  " + r.id());
+            java.util.Optional<String> meant = RuleNames.suggestion(ruleId);
+            if (meant.isPresent()) {
+                err.println("explain: unknown rule id `" + ruleId + "`; did you mean " + meant.get() + "?");
+                err.println("(`unsafe-hints explain --list` lists every rule)");
+            } else {
+                err.println("explain: unknown rule id `" + ruleId + "`. Known rule ids:");
+                for (RuleDescriptor r : RuleCatalog.all()) {
+                    err.println("  " + r.id());
+                }
             }
             err.flush();
             return 2;
+        }
+        if (lint != null) {
+            String owner = lint.startsWith("clippy::") ? "clippy's" : "rustc's";
+            out.println(owner + " `" + lint + "` is checked by the rule " + rule.id() + "; `#[allow(" + lint
+                    + ")]` silences it.");
+            out.println();
         }
         String doc = RuleDocs.markdown(id).orElse(null);
         if (doc == null) {
             out.println(new Renderer(paint).heading(1, rule.title() + " (" + rule.id() + ")"));
             out.println();
-            out.println("This rule has no document yet. Default severity: "
-                    + rule.defaultSeverity().name().toLowerCase(Locale.ROOT) + ".");
+            out.println("This rule has no document yet. Default level: " + rule.defaultSeverity().label() + ".");
         } else {
             out.print(new Renderer(paint).render(doc));
         }
         out.println();
-        out.println("Default severity: " + rule.defaultSeverity().name().toLowerCase(Locale.ROOT) + ". Online: "
+        out.println("Default level: " + rule.defaultSeverity().label() + ". Online: "
                 + RuleDocs.url(id));
         out.flush();
         return 0;
@@ -79,8 +99,7 @@ public final class ExplainCommand implements Callable<Integer> {
         List<RuleDescriptor> rules = RuleCatalog.all();
         int width = rules.stream().mapToInt(r -> r.id().length()).max().orElse(10);
         for (RuleDescriptor r : rules) {
-            out.printf("%-" + width + "s  %-7s  %s%n", r.id(), r.defaultSeverity().name().toLowerCase(Locale.ROOT),
-                    r.title());
+            out.printf("%-" + width + "s  %-7s  %s%n", r.id(), r.defaultSeverity().label(), r.title());
         }
         out.flush();
     }

@@ -45,7 +45,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--since", paramLabel = "REV", description = "Base revision: a branch, tag, commit or HEAD~N.")
     String since;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             description = "text (default), markdown (a pull-request comment), sarif (only the changed sites), json.")
     Format format;
 
@@ -87,7 +87,7 @@ public final class ReviewCommand implements Callable<Integer> {
         ReviewRequest request = new ReviewRequest(path, since, ledger);
         ReviewService service;
         try {
-            service = new ReviewService(settingsOf(path == null ? Path.of(".") : path));
+            service = new ReviewService(settingsOf(path == null ? Path.of(".") : path, err));
         } catch (ConfigFile.InvalidConfigException e) {
             err.println("review: " + e.getMessage());
             return 2;
@@ -148,15 +148,26 @@ public final class ReviewCommand implements Callable<Integer> {
     }
 
     /** The `unsafe-hints.toml` nearest above the reviewed path, or the defaults. */
-    private static AnalysisSettings settingsOf(Path start)
+    private static AnalysisSettings settingsOf(Path start, PrintWriter err)
             throws ConfigFile.InvalidConfigException {
         Path folder = start.toAbsolutePath().normalize();
         if (!java.nio.file.Files.isDirectory(folder)) {
             folder = folder.getParent();
         }
         for (Path f = folder; f != null; f = f.getParent()) {
-            if (java.nio.file.Files.isRegularFile(f.resolve(ConfigFile.FILE_NAME))) {
-                return ConfigFile.loadFromFolder(f);
+            Path config = f.resolve(ConfigFile.FILE_NAME);
+            if (java.nio.file.Files.isRegularFile(config)) {
+                String shown = DisplayPaths.of(config);
+                ConfigFile.Loaded loaded;
+                try {
+                    loaded = ConfigFile.read(config);
+                } catch (ConfigFile.InvalidConfigException e) {
+                    throw new ConfigFile.InvalidConfigException(shown, e.problem());
+                }
+                for (ConfigFile.Problem w : loaded.warnings()) {
+                    err.println(w.describeWarning(shown));
+                }
+                return loaded.settings();
             }
         }
         return AnalysisSettings.DEFAULT;

@@ -2,7 +2,11 @@ package dev.unsafehints.cli;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.engine.DependencyIndexer;
+import dev.unsafehints.workspace.DeclarationsCache;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.HtmlReportWriter;
 import dev.unsafehints.report.JsonReportWriter;
@@ -43,11 +47,31 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
             "1:findings over the threshold (--fail-on, --max-new)",
-            "2:usage error (bad option, missing path, unreadable baseline)",
+            "2:usage error (bad option, missing path, unreadable baseline, unsafe-hints.toml that is not configuration)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
-    /** The report levels of {@code --fail-on}. */
-    public enum FailOn { ERROR, WARNING, NOTE, NONE }
+    /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */
+    public enum FailOn {
+        ERROR, WARNING, NOTE, HINT, NONE;
+
+        /** The level names and their aliases, as everywhere ({@link Severity#parse}); none and off fail on nothing. */
+        static final class Converter implements picocli.CommandLine.ITypeConverter<FailOn> {
+            @Override
+            public FailOn convert(String value) {
+                try {
+                    return switch (Severity.parse(value)) {
+                        case ERROR -> ERROR;
+                        case WARNING -> WARNING;
+                        case INFO -> NOTE;
+                        case HINT -> HINT;
+                        case OFF -> NONE;
+                    };
+                } catch (IllegalArgumentException e) {
+                    throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                }
+            }
+        }
+    }
 
     /** When to colour the text report. */
     public enum ColorMode { AUTO, ALWAYS, NEVER }
@@ -70,8 +94,9 @@ public final class ScanCommand implements Callable<Integer> {
             description = "An earlier JSON or SARIF report of unsafe-hints: report only sites that are new or changed since.")
     Path baseline;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning, note, none.")
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = FailOn.Converter.class,
+            description = "Exit with 1 when a reported finding has this level or higher: error (default), warning,"
+                    + " note, hint, or none.")
     FailOn failOn = FailOn.ERROR;
 
     @Option(names = "--max-new", paramLabel = "N",
@@ -98,11 +123,26 @@ public final class ScanCommand implements Callable<Integer> {
                     + " read Cargo.lock and the sources on disk instead.")
     boolean noCargo;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR",
+            description = "Where the declarations of the dependencies and of the standard library are kept between"
+                    + " runs (default: $XDG_CACHE_HOME/unsafe-hints/declarations, else ~/.cache/unsafe-hints/declarations).")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither read nor write the declarations cache.")
+    boolean noCache;
+
+    @Option(names = "--rust-src", paramLabel = "DIR",
+            description = "The standard library's sources (the `library` folder of the rust-src component), whose"
+                    + " declarations say which std, core, alloc and core::arch functions are unsafe (default:"
+                    + " RUST_SRC_PATH, else $(rustc --print sysroot)/lib/rustlib/src/rust/library; without them a"
+                    + " built-in list of the common ones is used).")
+    Path rustSrc;
+
     @Option(names = "--color", paramLabel = "WHEN", description = "Colour the text report: auto (default; off with NO_COLOR or when not a terminal), always, never.")
     ColorMode color = ColorMode.AUTO;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL",
-            description = "Override a rule's severity: off, hint, info, warning or error (repeatable).")
+            description = "Override a rule's level: error, warning, note, hint or off (repeatable).")
     Map<String, String> severities = new LinkedHashMap<>();
 
     @Option(names = "--automation-id", paramLabel = "ID",
@@ -167,17 +207,35 @@ public final class ScanCommand implements Callable<Integer> {
         ScanRunner.Request request = new ScanRunner.Request(roots, roots.stream().map(Path::toString).toList(),
                 !noIgnore, includeTarget, maxFileSize, java.time.Duration.ofMillis(Math.round(fileTimeLimit * 1000)), !noCargo,
                 jobs != null ? jobs : Runtime.getRuntime().availableProcessors(),
-                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer);
+                settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer,
+                stdSources(), noCache ? DeclarationsCache.NONE
+                : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())));
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
-        ReportModel model = runner.run();
+        ReportModel model;
+        try {
+            model = runner.run();
+        } catch (ConfigFile.InvalidConfigException e) {
+            throw new UsageException(e.getMessage());
+        } finally {
+            for (String warning : runner.configWarnings) {
+                err.println(warning);
+            }
+        }
         double scanned = (System.nanoTime() - start) / 1e9;
         for (String problem : runner.graph.problems()) {
             err.println("unsafe-hints scan: " + problem);
         }
+        if (!request.std().found()) {
+            err.println("unsafe-hints scan: the standard library's sources were not found (" + request.std().origin()
+                    + "): its unsafe functions are known from a built-in list of the common ones; set RUST_SRC_PATH"
+                    + " or run `rustup component add rust-src`");
+        }
         write(model);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
+            err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
+                    runner.dependencies.size(), runner.dependencies.stream().filter(DependencyIndexer.Outcome::fromCache).count());
             err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
                     runner.graphSeconds, runner.graph.directDependencies().size(), runner.walkSeconds,
                     runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,
@@ -196,6 +254,19 @@ public final class ScanCommand implements Callable<Integer> {
         return exitCodeFor(model, failOn, maxNew);
     }
 
+    /** The standard library's sources: --rust-src, else as rust-analyzer finds them. */
+    private StdSources stdSources() throws UsageException {
+        if (rustSrc == null) {
+            return StdSources.locate(System.getenv());
+        }
+        StdSources given = StdSources.locate(Map.of("RUST_SRC_PATH", rustSrc.toString()));
+        if (!given.found()) {
+            throw new UsageException("--rust-src " + rustSrc + " holds no core/src/lib.rs (give the `library` folder"
+                    + " of the Rust sources)");
+        }
+        return new StdSources(given.library(), "--rust-src");
+    }
+
     /** 1 when a reported site reaches the --fail-on level or more than --max-new are new; else 0. */
     static ExitCode exitCodeFor(ReportModel model, FailOn failOn, Integer maxNew) {
         List<Site> reported = model.reportedSites();
@@ -203,6 +274,7 @@ public final class ScanCommand implements Callable<Integer> {
             case ERROR -> Levels.rank(Severity.ERROR);
             case WARNING -> Levels.rank(Severity.WARNING);
             case NOTE -> Levels.rank(Severity.INFO);
+            case HINT -> Levels.rank(Severity.HINT);
             case NONE -> Integer.MAX_VALUE;
         };
         boolean overLevel = reported.stream().anyMatch(s -> Levels.rank(s.severity()) >= threshold);
@@ -214,7 +286,9 @@ public final class ScanCommand implements Callable<Integer> {
         Map<String, Severity> overrides = new HashMap<>();
         for (Map.Entry<String, String> e : severities.entrySet()) {
             if (RuleCatalog.byId(e.getKey()).isEmpty()) {
-                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity");
+                throw new UsageException("unknown rule '" + e.getKey() + "' in --severity"
+                        + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(s -> "; did you mean " + s + "?")
+                        .orElse(""));
             }
             try {
                 overrides.put(e.getKey(), Severity.parse(e.getValue()));
@@ -228,7 +302,8 @@ public final class ScanCommand implements Callable<Integer> {
     private void write(ReportModel model) throws IOException {
         boolean toFile = output != null;
         ReportWriter writer = switch (format) {
-            case TEXT -> new TextReportWriter(useColor(toFile));
+            case TEXT -> new TextReportWriter(useColor(toFile), DisplayPaths.forScan(
+                    paths.isEmpty() ? List.of(Path.of(".")) : paths));
             case JSON -> new JsonReportWriter();
             case SARIF -> new SarifReportWriter();
             case MARKDOWN -> new MarkdownReportWriter();

@@ -6,6 +6,7 @@ import dev.unsafehints.analysis.FileAnalysis;
 import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.engine.DependencyIndexer;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.FileReport;
@@ -17,11 +18,11 @@ import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.ToolInfo;
 import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.version.ToolVersion;
-import dev.unsafehints.workspace.CargoLock;
 import dev.unsafehints.workspace.CargoManifests;
-import dev.unsafehints.workspace.CargoMetadata;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.DeclarationsCache;
+import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
@@ -48,7 +49,7 @@ final class ScanRunner {
                    long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
-                   Analyzer analyzer) {
+                   Analyzer analyzer, StdSources std, DeclarationsCache cache) {
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -70,6 +71,8 @@ final class ScanRunner {
     CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
+    /** How each dependency (and standard library crate) got into the index. */
+    List<DependencyIndexer.Outcome> dependencies = List.of();
 
     ScanRunner(Request request) {
         this.request = request;
@@ -98,10 +101,11 @@ final class ScanRunner {
         return base;
     }
 
-    ReportModel run() throws InterruptedException {
+    ReportModel run() throws InterruptedException, ConfigFile.InvalidConfigException {
         long walkStart = System.nanoTime();
         SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget()).walk(request.roots());
         walkSeconds = (System.nanoTime() - walkStart) / 1e9;
+        loadConfigs(walk.files());
         ReportAssembler assembler = new ReportAssembler();
         for (SourceWalker.Problem p : walk.problems()) {
             assembler.addSkipped(new SkippedFile(builder.relative(p.path()), p.reason(), p.detail()));
@@ -112,14 +116,27 @@ final class ScanRunner {
         // The crate graph: the dependencies' declarations go into the index too (not analyzed), so
         // that calls into them (`libc::mmap`) are resolved.
         long graphStart = System.nanoTime();
-        graph = crateGraph(request.roots(), request.useCargo());
-        List<Path> dependencyFiles = dependencyFiles(graph);
+        graph = CrateGraph.discover(request.roots(), request.useCargo());
+        Set<Path> scannedCrates = new java.util.HashSet<>();
+        walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
+        List<CrateGraph.Package> packages = graph.packagesToIndex(request.std(), scannedCrates::contains);
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles.size());
+        ScanProgress progress = request.progress().create(2 * walk.files().size());
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
-        index.setDependencies(graph.dependencies());
+        Map<Path, Map<String, Path>> names = graph.dependencyNames(request.std());
+        if (request.std().found()) {
+            index.setStandardLibrary(request.std().namesForCrates());
+        }
+        index.setDependencies(names);
+        // crates that others name keep their declarations to the end of the scan (the standard
+        // library scanned as a workspace: `std`'s files need `core`'s after `core` is done)
+        Set<Path> named = new java.util.HashSet<>();
+        names.values().forEach(m -> named.addAll(m.values()));
+        if (request.std().found()) {
+            named.addAll(request.std().namesForCrates().values());
+        }
         Set<Path> unreadable = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
@@ -135,10 +152,8 @@ final class ScanRunner {
                 indexFile(file, reader, index, assembler, unreadable, watchdog);
                 progress.fileDone();
             });
-            forEach(pool, dependencyFiles, file -> {
-                indexDependencyFile(file, reader, index, watchdog);
-                progress.fileDone();
-            });
+            dependencies = new DependencyIndexer(request.cache(), watchdog)
+                    .index(packages, pkg -> DependencyIndexer.crateOf(pkg, manifests), index, pool);
             indexSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
             Map<Path, java.util.concurrent.atomic.AtomicInteger> filesLeft = new java.util.HashMap<>();
@@ -155,7 +170,8 @@ final class ScanRunner {
                 if (!unreadable.contains(file)) {
                     scanFile(file, reader, analyzer, index, assembler, watchdog);
                 }
-                if (filesLeft.get(file).decrementAndGet() == 0) {
+                if (filesLeft.get(file).decrementAndGet() == 0
+                        && !named.contains(manifests.crateOf(file).root())) {
                     crateOfFile.get(file).forEach(index::remove);
                 }
                 progress.fileDone();
@@ -168,7 +184,8 @@ final class ScanRunner {
         }
         crates.values().forEach(assembler::addCrate);
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
-                internalErrors.get());
+                internalErrors.get(), new ScanInfo.StandardLibrary(
+                        request.std().found() ? request.std().library().toString() : null, request.std().origin()));
         return assembler.assemble(ToolInfo.of(ToolVersion.version()), scan, request.baseline());
     }
 
@@ -194,64 +211,6 @@ final class ScanRunner {
             } catch (java.util.concurrent.ExecutionException e) {
                 internalErrors.set(true); // the work catches everything; this is a last resort
             }
-        }
-    }
-
-    /**
-     * The crate graph of each folder scanned: `cargo metadata` (when allowed), else, or when cargo
-     * fails, what `Cargo.lock` and the sources on disk say.
-     */
-    private static CrateGraph crateGraph(List<Path> roots, boolean useCargo) {
-        CrateGraph graph = CrateGraph.EMPTY;
-        for (Path root : roots) {
-            if (!java.nio.file.Files.isDirectory(root)) {
-                continue;
-            }
-            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root) : null;
-            if (fromCargo != null && (fromCargo.problems().isEmpty() || !fromCargo.packages().isEmpty())) {
-                graph = graph.plus(fromCargo);
-                continue;
-            }
-            CrateGraph fromLock = CargoLock.discover(root);
-            if (fromCargo != null) {
-                fromLock = CrateGraph.failed(fromCargo.problems().get(0) + "; read Cargo.lock instead")
-                        .plus(fromLock);
-            }
-            graph = graph.plus(fromLock);
-        }
-        return graph;
-    }
-
-    /** The source files of the libraries the scanned crates depend on directly, in path order. */
-    private static List<Path> dependencyFiles(CrateGraph graph) {
-        List<Path> files = new ArrayList<>();
-        for (CrateGraph.Package dep : graph.directDependencies()) {
-            if (dep.libDir() == null || !java.nio.file.Files.isDirectory(dep.libDir())) {
-                continue;
-            }
-            try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dep.libDir())) {
-                walk.filter(p -> p.toString().endsWith(".rs") && java.nio.file.Files.isRegularFile(p))
-                        .filter(p -> !dep.libDir().relativize(p).startsWith("bin"))
-                        .sorted()
-                        .forEach(files::add);
-            } catch (java.io.IOException | java.io.UncheckedIOException e) {
-                // a dependency that cannot be read is only not resolved
-            }
-        }
-        return files;
-    }
-
-    /** The declarations of a dependency's file: read, never reported (the scan is not about them). */
-    private void indexDependencyFile(Path file, SourceReader reader, WorkspaceIndex index, Watchdog watchdog) {
-        SourceReader.Outcome read = reader.read(file);
-        if (!read.isOk()) {
-            return;
-        }
-        try {
-            CrateInfo crate = manifests.crateOf(file);
-            index.update(crate, watchdog.call(() -> FileDeclarations.read(file, crate, read.text())));
-        } catch (Watchdog.TimedOut | RuntimeException | StackOverflowError e) {
-            // only calls into this file stay unresolved
         }
     }
 
@@ -315,6 +274,45 @@ final class ScanRunner {
 
     private final java.util.Map<java.nio.file.Path, AnalysisSettings> settingsByCrate =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** What the config files hold that is not understood (unknown keys and rule ids), one line each. */
+    final List<String> configWarnings = new ArrayList<>();
+
+    /**
+     * Reads the `unsafe-hints.toml` of every crate scanned before anything is analyzed: a file that
+     * cannot be read as configuration stops the scan (a CI gate must not quietly disappear); what
+     * it holds that is not understood goes to {@link #configWarnings}, once per file.
+     */
+    private void loadConfigs(List<Path> files) throws ConfigFile.InvalidConfigException {
+        Map<Path, ConfigFile.Loaded> loaded = new java.util.HashMap<>();
+        for (Path file : files) {
+            CrateInfo crate = manifests.crateOf(file);
+            if (crate.root() == null || settingsByCrate.containsKey(crate.root())) {
+                continue;
+            }
+            AnalysisSettings settings = request.settings();
+            for (Path folder = crate.root(); folder != null; folder = folder.getParent()) {
+                Path config = folder.resolve(ConfigFile.FILE_NAME);
+                if (java.nio.file.Files.isRegularFile(config)) {
+                    ConfigFile.Loaded read = loaded.get(config);
+                    if (read == null) {
+                        String shown = DisplayPaths.of(config);
+                        try {
+                            read = ConfigFile.read(config);
+                        } catch (ConfigFile.InvalidConfigException e) {
+                            throw new ConfigFile.InvalidConfigException(shown, e.problem());
+                        }
+                        loaded.put(config, read);
+                        for (ConfigFile.Problem w : read.warnings()) {
+                            configWarnings.add(w.describeWarning(shown));
+                        }
+                    }
+                    settings = read.settings().overriddenBy(request.settings().severities(), null);
+                    break;
+                }
+            }
+            settingsByCrate.put(crate.root(), settings);
+        }
+    }
 
     /**
      * The settings for a crate's files: its `unsafe-hints.toml` (at the crate root, else the nearest
@@ -324,20 +322,6 @@ final class ScanRunner {
         if (crate.root() == null) {
             return request.settings();
         }
-        return settingsByCrate.computeIfAbsent(crate.root(), root -> {
-            for (java.nio.file.Path folder = root; folder != null; folder = folder.getParent()) {
-                if (java.nio.file.Files.isRegularFile(folder.resolve(ConfigFile.FILE_NAME))) {
-                    try {
-                        return ConfigFile.loadFromFolder(folder)
-                                .overriddenBy(request.settings().severities(), null);
-                    } catch (ConfigFile.InvalidConfigException e) {
-                        System.err.println("unsafe-hints: ignoring " + folder.resolve(
-                                ConfigFile.FILE_NAME) + ": " + e.getMessage());
-                        return request.settings();
-                    }
-                }
-            }
-            return request.settings();
-        });
+        return settingsByCrate.getOrDefault(crate.root(), request.settings());
     }
 }

@@ -36,19 +36,7 @@ public final class Suppressions {
     private static final Pattern COMMENT = Pattern.compile("unsafe-hints:\\s*allow\\(([^)]*)\\)");
 
     /** rustc/clippy lint names and the rule each one stands for. */
-    static final Map<String, String> LINT_TO_RULE = Map.ofEntries(
-            Map.entry("clippy::undocumented_unsafe_blocks", "missing-safety-comment"),
-            Map.entry("clippy::missing_safety_doc", "missing-safety-doc"),
-            Map.entry("clippy::multiple_unsafe_ops_per_block", "multiple-unsafe-ops"),
-            Map.entry("unsafe_op_in_unsafe_fn", "unsafe-op-in-unsafe-fn"),
-            Map.entry("unused_unsafe", "unused-unsafe"),
-            Map.entry("clippy::not_unsafe_ptr_arg_deref", "ptr-arg-deref-in-safe-fn"),
-            Map.entry("static_mut_refs", "static-mut-ref"),
-            Map.entry("clippy::ptr_as_ptr", "ptr-as-ptr"),
-            Map.entry("clippy::borrow_as_ptr", "borrow-as-ptr"),
-            Map.entry("clippy::as_ptr_cast_mut", "invalid-ptr-cast"),
-            Map.entry("unsafe_attr_outside_unsafe", "missing-unsafe-attr"),
-            Map.entry("invalid_value", "mem-uninitialized"));
+    static final Map<String, String> LINT_TO_RULE = dev.unsafehints.rules.RuleNames.LINT_TO_RULE;
 
     private final Map<String, Set<Integer>> lines = new HashMap<>();
     private final Map<String, List<Level>> ranges = new HashMap<>();

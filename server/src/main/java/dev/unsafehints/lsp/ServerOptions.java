@@ -36,6 +36,12 @@ public record ServerOptions(List<RuleDescriptor> rules, Duration debounce, Durat
         return new ServerOptions(RuleCatalog.all(), DEFAULT_DEBOUNCE, DEFAULT_PARENT_POLL, 2);
     }
 
+    /** Where the dependencies' declarations are cached: the user's cache folder (XDG_CACHE_HOME). */
+    public dev.unsafehints.workspace.DeclarationsCache declarationsCache() {
+        return dev.unsafehints.workspace.DeclarationsCache.in(
+                dev.unsafehints.workspace.DeclarationsCache.defaultFolder(System.getenv()));
+    }
+
     public ServerOptions withRules(List<RuleDescriptor> newRules) {
         return new ServerOptions(newRules, debounce, parentPollInterval, analysisThreads);
     }

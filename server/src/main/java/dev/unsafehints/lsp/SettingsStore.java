@@ -30,8 +30,12 @@ public final class SettingsStore {
     public static final String SECTION = "unsafeHints";
 
     /** What the editor settings say; a null threshold or a missing rule means "not set here". */
-    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
-        public static final EditorSettings NONE = new EditorSettings(Map.of(), null);
+    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold, boolean cargoEnabled) {
+        public static final EditorSettings NONE = new EditorSettings(Map.of(), null, false);
+
+        public EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
+            this(severities, largeBlockThreshold, false);
+        }
 
         public EditorSettings {
             severities = Map.copyOf(severities);
@@ -46,9 +50,43 @@ public final class SettingsStore {
     /** The config file that applies to the files of a folder, if any. */
     private final Map<Path, Optional<Path>> nearestConfig = new ConcurrentHashMap<>();
     private volatile List<Path> roots = List.of();
+    /** The problems of each config file read, while it has any (shown as diagnostics on the file). */
+    private final Map<Path, ConfigProblems> problems = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiConsumer<Path, ConfigProblems> problemListener;
+
+    /** What is wrong in a config file: at most one error (then the file is not used) and the warnings. */
+    public record ConfigProblems(List<ConfigFile.Problem> errors, List<ConfigFile.Problem> warnings) {
+        public static final ConfigProblems NONE = new ConfigProblems(List.of(), List.of());
+
+        public ConfigProblems {
+            errors = List.copyOf(errors);
+            warnings = List.copyOf(warnings);
+        }
+
+        public boolean isEmpty() {
+            return errors.isEmpty() && warnings.isEmpty();
+        }
+    }
 
     public SettingsStore(ClientLog log) {
         this.log = log;
+    }
+
+    /**
+     * Who shows the config files' problems (the server, as diagnostics on each file); it is told
+     * at once of those known, then of every change, and of NONE when a file's problems are gone.
+     */
+    public void onConfigProblems(java.util.function.BiConsumer<Path, ConfigProblems> listener) {
+        problemListener = listener;
+        problems.forEach(listener);
+    }
+
+    private void showProblems(Path file, ConfigProblems found) {
+        ConfigProblems before = found.isEmpty() ? problems.remove(file) : problems.put(file, found);
+        var listener = problemListener;
+        if (listener != null && !(found.isEmpty() && before == null)) {
+            listener.accept(file, found);
+        }
     }
 
     public long generation() {
@@ -74,6 +112,14 @@ public final class SettingsStore {
         nearestConfig.clear();
         for (Path root : roots) {
             forFolder(root);
+        }
+        // files that had problems: read them again now, so that fixed or deleted files lose them
+        for (Path file : List.copyOf(problems.keySet())) {
+            if (Files.isRegularFile(file)) {
+                configFiles.computeIfAbsent(file, this::load);
+            } else {
+                showProblems(file, ConfigProblems.NONE);
+            }
         }
         generation.incrementAndGet();
     }
@@ -116,9 +162,15 @@ public final class SettingsStore {
 
     private AnalysisSettings load(Path configFile) {
         try {
-            return ConfigFile.load(configFile);
+            ConfigFile.Loaded loaded = ConfigFile.read(configFile);
+            for (ConfigFile.Problem w : loaded.warnings()) {
+                log.warn(w.describeWarning(configFile.toString()));
+            }
+            showProblems(configFile, new ConfigProblems(List.of(), loaded.warnings()));
+            return loaded.settings();
         } catch (ConfigFile.InvalidConfigException e) {
             log.warn(e.getMessage() + " (the file is ignored until it is fixed)");
+            showProblems(configFile, new ConfigProblems(List.of(e.problem()), List.of()));
             return AnalysisSettings.DEFAULT;
         }
     }
@@ -137,7 +189,9 @@ public final class SettingsStore {
     }
 
     /**
-     * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8}}).
+     * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8,
+     * "cargo": {"enable": true}}}); {@code cargo.enable} (off unless set) lets the server run
+     * {@code cargo metadata}, which runs what the project's `.cargo/config.toml` names.
      * Unknown values are reported and skipped; the rest still applies.
      */
     public void updateEditorSettings(JsonElement section) {
@@ -168,10 +222,16 @@ public final class SettingsStore {
                     severities.put(e.getKey(), Severity.parse(text));
                 } catch (IllegalArgumentException ex) {
                     problems.add("unsafeHints.rules." + e.getKey() + ": " + ex.getMessage());
+                    continue;
+                }
+                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
+                    problems.add("unsafeHints.rules." + e.getKey() + ": unknown rule, ignored"
+                            + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(m -> "; did you mean " + m + "?")
+                            .orElse(""));
                 }
             }
         } else if (rules != null && !rules.isJsonNull()) {
-            problems.add("unsafeHints.rules must be an object of rule id to severity");
+            problems.add("unsafeHints.rules must be an object of rule id to level");
         }
         Integer threshold = null;
         JsonElement t = object.get("largeBlockThreshold");
@@ -183,9 +243,19 @@ public final class SettingsStore {
                 problems.add("unsafeHints.largeBlockThreshold must be a whole number >= 0, not " + t);
             }
         }
+        boolean cargoEnabled = false;
+        JsonElement cargo = object.get("cargo");
+        if (cargo != null && cargo.isJsonObject() && cargo.getAsJsonObject().get("enable") != null) {
+            JsonElement enable = cargo.getAsJsonObject().get("enable");
+            if (enable.isJsonPrimitive() && enable.getAsJsonPrimitive().isBoolean()) {
+                cargoEnabled = enable.getAsBoolean();
+            } else {
+                problems.add("unsafeHints.cargo.enable must be true or false, not " + enable);
+            }
+        }
         for (String p : problems) {
             log.warn("setting ignored: " + p);
         }
-        return new EditorSettings(severities, threshold);
+        return new EditorSettings(severities, threshold, cargoEnabled);
     }
 }

@@ -95,6 +95,15 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final UnsafeHintsTextDocumentService textDocumentService;
     private final UnsafeHintsWorkspaceService workspaceService;
     private volatile CargoManifests manifests = new CargoManifests();
+    private final DependencyLoader dependencies;
+    /** What the last dependency load was for (roots, cargo allowed, manifests read): reload when it changes. */
+    private volatile String dependencyInputs = "";
+    /**
+     * False when the client said the workspace is not trusted ({@code initializationOptions:
+     * {"workspaceTrusted": false}}, as VS Code's restricted mode): then cargo never runs.
+     */
+    private volatile boolean workspaceTrusted = true;
+    private final java.util.concurrent.atomic.AtomicLong manifestChanges = new java.util.concurrent.atomic.AtomicLong();
     private volatile LanguageClient client;
     private volatile ClientFeatures features = ClientFeatures.NONE;
     private volatile ParentProcessWatcher parentWatcher;
@@ -106,6 +115,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.limits = new AnalysisLimits(log);
         this.analyzer = new Analyzer(options.rules()).keepingCodeTokens().keepingDeclarations(); // both: for Analyzer.analyzeEdit and the index
         this.settings = new SettingsStore(log);
+        this.dependencies = new DependencyLoader(index, options.declarationsCache(), log);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);
         this.inventory = new WorkspaceInventory(rules, new WorkspaceInventory.FileAnalyzer() {
@@ -162,6 +172,9 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         features = ClientFeatures.of(params.getCapabilities());
         log.setTrace(params.getTrace());
         settings.setRoots(workspaceRoots(params));
+        workspaceTrusted = !(params.getInitializationOptions() instanceof com.google.gson.JsonObject o
+                && o.get("workspaceTrusted") instanceof com.google.gson.JsonPrimitive p && p.isBoolean()
+                && !p.getAsBoolean());
         if (params.getProcessId() != null) {
             parentWatcher = ParentProcessWatcher.watch(params.getProcessId(), options.parentPollInterval(),
                     () -> exitCode.complete(1), log).orElse(null);
@@ -225,6 +238,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     @Override
     public void initialized(InitializedParams params) {
         // Everything here waits for answers from the client, so it runs off the reader thread.
+        settings.onConfigProblems(this::publishConfigProblems);
         background.execute(() -> {
             try {
                 registerDynamicCapabilities();
@@ -242,8 +256,29 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
                 if (inventory.fileCount() > 0) {
                     reanalyseOpenDocuments();
                 }
+                reloadDependencies();
             });
         });
+    }
+
+    /**
+     * Reads the crate graph again when what it depends on changed (the folders, whether cargo may
+     * run, a manifest), then analyses the open documents again with the dependencies known.
+     */
+    CompletableFuture<Void> reloadDependencies() {
+        boolean cargoAllowed = workspaceTrusted && settings.editorSettings().cargoEnabled();
+        String inputs = settings.roots() + "|" + cargoAllowed + "|" + manifestChanges.get();
+        if (shutdownRequested.get() || inputs.equals(dependencyInputs)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        dependencyInputs = inputs;
+        return dependencies.load(settings.roots(), cargoAllowed, manifests,
+                () -> WorkDoneProgress.create(client, features, log, "dependencies"))
+                .thenAccept(loaded -> {
+                    if (loaded != null && !shutdownRequested.get()) {
+                        reanalyseOpenDocuments();
+                    }
+                });
     }
 
     private void registerDynamicCapabilities() {
@@ -253,6 +288,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             List<FileSystemWatcher> watchers = List.of(
                     new FileSystemWatcher(Either.forLeft("**/*.rs")),
                     new FileSystemWatcher(Either.forLeft("**/Cargo.toml")),
+                    new FileSystemWatcher(Either.forLeft("**/Cargo.lock")),
                     new FileSystemWatcher(Either.forLeft("**/" + ConfigFile.FILE_NAME)));
             registrations.add(new Registration("unsafe-hints-watch", "workspace/didChangeWatchedFiles",
                     new DidChangeWatchedFilesRegistrationOptions(watchers)));
@@ -290,6 +326,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     public CompletableFuture<Object> shutdown() {
         shutdownRequested.set(true);
         inventory.close();
+        dependencies.close();
         analyses.close();
         watchdog.close();
         background.shutdownNow();
@@ -421,6 +458,31 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         DocumentUris.toPath(doc.uri()).ifPresent(p -> inventory.updateFromOpenDocument(p, doc.analysis()));
     }
 
+    /**
+     * The problems of an `unsafe-hints.toml` as diagnostics on that file: an error when the file
+     * cannot be used (its settings are ignored until it is fixed), warnings for unknown keys and
+     * rule ids; none once they are fixed.
+     */
+    private void publishConfigProblems(Path file, SettingsStore.ConfigProblems problems) {
+        List<org.eclipse.lsp4j.Diagnostic> diagnostics = new ArrayList<>();
+        for (ConfigFile.Problem p : problems.errors()) {
+            diagnostics.add(configDiagnostic(p, org.eclipse.lsp4j.DiagnosticSeverity.Error));
+        }
+        for (ConfigFile.Problem p : problems.warnings()) {
+            diagnostics.add(configDiagnostic(p, org.eclipse.lsp4j.DiagnosticSeverity.Warning));
+        }
+        publish(DocumentUris.toUri(file), diagnostics, null);
+    }
+
+    private static org.eclipse.lsp4j.Diagnostic configDiagnostic(ConfigFile.Problem p,
+                                                                 org.eclipse.lsp4j.DiagnosticSeverity severity) {
+        org.eclipse.lsp4j.Range range = new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(p.line(), p.column()),
+                new org.eclipse.lsp4j.Position(p.line(), Math.max(p.column(), p.endColumn())));
+        org.eclipse.lsp4j.Diagnostic d = new org.eclipse.lsp4j.Diagnostic(range, p.message(), severity, "unsafe-hints");
+        d.setCode("config");
+        return d;
+    }
+
     void publish(String uri, List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {
         LanguageClient c = client;
         if (c != null) {
@@ -449,6 +511,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             }
         }
         reindexWorkspace();
+        reloadDependencies();
     }
 
     CompletableFuture<Void> reindexWorkspace() {
@@ -471,6 +534,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     void cargoManifestsChanged() {
         manifests = new CargoManifests();
+        manifestChanges.incrementAndGet();
     }
 
     // ---- shared with the services ------------------------------------------------------------

@@ -80,8 +80,8 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
             if (name.equals(ConfigFile.FILE_NAME)) {
                 server.settings().reloadProjectFiles();
                 settingsChanged = true;
-            } else if (name.equals("Cargo.toml")) {
-                server.cargoManifestsChanged(); // crate names and editions may have changed
+            } else if (name.equals("Cargo.toml") || name.equals("Cargo.lock")) {
+                server.cargoManifestsChanged(); // crate names, editions and dependencies may have changed
                 settingsChanged = true;
             } else if (WorkspaceFiles.isRustFile(path.get())
                     && !WorkspaceFiles.isSkipped(server.settings().rootOf(path.get()), path.get())

@@ -35,15 +35,34 @@ public final class Baseline {
         }
     }
 
+    /**
+     * Reads a baseline: our JSON report or a SARIF log of ours. Whatever else it is, the message
+     * says so in a user's words (never the parser's internals) and how to write one.
+     */
     public static Baseline read(Path path) throws IOException, BadBaselineException {
+        String notOurs = "baseline " + path + " is not a JSON or SARIF report of unsafe-hints";
+        String howTo = " (write one with `unsafe-hints scan -f json -o FILE` or `-f sarif`)";
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new BadBaselineException(notOurs + ": it is not UTF-8 text" + howTo);
+        }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(path));
+            root = new ObjectMapper().readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadBaselineException("baseline " + path + " is not JSON: " + e.getOriginalMessage());
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column "
+                    + Math.max(1, at.getColumnNr());
+            throw new BadBaselineException(notOurs + ": it is not JSON" + where + howTo);
         }
         if (root == null || !root.isObject()) {
-            throw new BadBaselineException("baseline " + path + " is not a JSON or SARIF report of unsafe-hints");
+            throw new BadBaselineException(notOurs + (root == null || root.isMissingNode() ? ": it is empty" : "") + howTo);
+        }
+        if (root.path("schema").asText("").equals("unsafe-hints-review")) {
+            throw new BadBaselineException("baseline " + path + " is a review report (`unsafe-hints review`), not a"
+                    + " scan report" + howTo);
         }
         Map<String, Integer> prints = new HashMap<>();
         if (root.has("runs")) {
@@ -67,7 +86,7 @@ public final class Baseline {
                 }
             }
         } else {
-            throw new BadBaselineException("baseline " + path + " is neither SARIF nor an unsafe-hints JSON report");
+            throw new BadBaselineException(notOurs + howTo);
         }
         return new Baseline(path.toString(), prints);
     }

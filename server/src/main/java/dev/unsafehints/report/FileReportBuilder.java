@@ -1,7 +1,7 @@
 package dev.unsafehints.report;
 
 import dev.unsafehints.analysis.FileAnalysis;
-import dev.unsafehints.analysis.FileSummary;
+import dev.unsafehints.analysis.FileStructure;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.SyntaxProblem;
@@ -68,7 +68,7 @@ public final class FileReportBuilder {
             syntax.add(new SyntaxIssue(span(source, p.range()), withoutPrefix(p.message())));
         }
         return new FileReport(path, crateKey, analysis.edition().year(), sites, syntax, analysis.notes(),
-                counts, testCounts, safetyComments(analysis.summary(), counts), safetyDocs(analysis.summary(), counts),
+                counts, testCounts, safetyComments(sites, analysis.structure()), safetyDocs(sites, analysis.structure()),
                 scopes == null ? Map.of() : scopes.guardedModules());
     }
 
@@ -153,25 +153,57 @@ public final class FileReportBuilder {
         return s.isEmpty() ? "." : s;
     }
 
-    /** SAFETY comments: the analysis' own counts when it has them, else derived from the findings. */
-    private static Coverage safetyComments(FileSummary summary, Counts counts) {
-        if (summary.unsafeBlocks() > 0) {
-            return new Coverage(summary.documentedUnsafeBlocks(), summary.unsafeBlocks());
-        }
-        int subjects = 0;
-        for (String id : UnsafeKinds.SAFETY_COMMENT_SUBJECTS) {
-            subjects += counts.get(id);
-        }
-        int missing = Math.min(subjects, counts.get(UnsafeKinds.MISSING_SAFETY_COMMENT));
-        return new Coverage(subjects - missing, subjects);
+    /**
+     * SAFETY comments of the unsafe blocks and impls the report counts (the `blocks` and `impls`
+     * columns: outside test-only code), so that the coverage has the same denominator as the
+     * columns. Whether a block has one comes from the analysis' own list of blocks when it
+     * matches the sites one to one (it does not depend on whether `missing-safety-comment` is
+     * on); else, as for impls, from the `missing-safety-comment` site at the same place.
+     */
+    static Coverage safetyComments(List<Site> sites, FileStructure structure) {
+        List<Boolean> blocks = structure.counted().stream().filter(FileStructure.CountedSite::block)
+                .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
+                .map(FileStructure.CountedSite::documented).toList();
+        return coverage(sites, List.of("unsafe-block", "unsafe-impl"), UnsafeKinds.MISSING_SAFETY_COMMENT,
+                "unsafe-block", blocks, true);
     }
 
-    private static Coverage safetyDocs(FileSummary summary, Counts counts) {
-        if (summary.unsafeFunctions() > 0) {
-            return new Coverage(summary.documentedUnsafeFunctions(), summary.unsafeFunctions());
+    /**
+     * `# Safety` sections of the unsafe fns and traits the report counts (the `fns` and `traits`
+     * columns), the same way: the analysis' list of unsafe fns when it matches, else the
+     * `missing-safety-doc` site on the item.
+     */
+    static Coverage safetyDocs(List<Site> sites, FileStructure structure) {
+        List<Boolean> fns = structure.counted().stream().filter(c -> !c.block())
+                .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
+                .map(FileStructure.CountedSite::documented).toList();
+        return coverage(sites, List.of("unsafe-fn", "unsafe-trait"), UnsafeKinds.MISSING_SAFETY_DOC,
+                "unsafe-fn", fns, false);
+    }
+
+    private static Coverage coverage(List<Site> sites, List<String> subjectRules, String missingRule,
+                                     String listedRule, List<Boolean> listed, boolean sameStart) {
+        List<Site> all = sites.stream().filter(s -> s.ruleId().equals(listedRule))
+                .sorted(java.util.Comparator.comparingInt((Site s) -> s.span().startLine())
+                        .thenComparingInt(s -> s.span().startColumn())).toList();
+        boolean useList = all.size() == listed.size();
+        int total = 0;
+        int documented = 0;
+        for (Site s : sites) {
+            if (!subjectRules.contains(s.ruleId()) || s.testOnly()) {
+                continue;
+            }
+            total++;
+            boolean has = useList && s.ruleId().equals(listedRule) ? listed.get(all.indexOf(s))
+                    : sites.stream().noneMatch(m -> m.ruleId().equals(missingRule)
+                    && (sameStart ? m.span().startLine() == s.span().startLine()
+                    && m.span().startColumn() == s.span().startColumn() : overlaps(m.span(), s.span())));
+            documented += has ? 1 : 0;
         }
-        int subjects = counts.get("unsafe-fn") + counts.get("unsafe-trait");
-        int missing = Math.min(subjects, counts.get(UnsafeKinds.MISSING_SAFETY_DOC));
-        return new Coverage(subjects - missing, subjects);
+        return new Coverage(documented, total);
+    }
+
+    private static boolean overlaps(Span a, Span b) {
+        return a.startLine() <= b.endLine() && b.startLine() <= a.endLine();
     }
 }

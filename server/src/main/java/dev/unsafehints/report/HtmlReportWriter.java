@@ -277,7 +277,7 @@ public final class HtmlReportWriter implements ReportWriter {
         rulesSeen.add(s.ruleId());
         String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
         out.write("<article class=\"site " + Html.escape(s.level()) + "\" id=\"" + Html.escape(anchor(s)) + "\">\n<header>"
-                + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.level()) + "</span> "
+                + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.label()) + "</span> "
                 + "<a class=\"rule\" href=\"#rule-" + Html.escape(s.ruleId()) + "\">" + Html.escape(s.ruleId()) + "</a> "
                 + "<span class=\"title\">" + Html.escape(title) + "</span>"
                 + "<span class=\"where\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
@@ -329,7 +329,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("<h4>Guideline findings</h4><ul class=\"guidance\">");
             for (Site gs : guidance) {
                 rulesSeen.add(gs.ruleId());
-                out.write("<li><span class=\"badge " + Html.escape(gs.level()) + "\">" + Html.escape(gs.level()) + "</span> "
+                out.write("<li><span class=\"badge " + Html.escape(gs.level()) + "\">" + Html.escape(gs.label()) + "</span> "
                         + "<a class=\"rule\" href=\"#rule-" + Html.escape(gs.ruleId()) + "\">" + Html.escape(gs.ruleId()) + "</a>: "
                         + MiniMarkdown.codeSpans(gs.message()) + "</li>");
             }

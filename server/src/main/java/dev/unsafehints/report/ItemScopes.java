@@ -46,6 +46,8 @@ public final class ItemScopes {
     private final List<Scope> scopes = new ArrayList<>();
     private final List<String> fileCfg = new ArrayList<>();
     private final Map<String, List<String>> guardedModules = new LinkedHashMap<>();
+    /** The `#` of each `if #[cfg(..)]` in a `cfg_if!`: a branch's condition, not an attribute. */
+    private final java.util.Set<Integer> branchHeads = new java.util.HashSet<>();
 
     private ItemScopes(String text, CodeTokens tokens) {
         this.text = text;
@@ -140,6 +142,15 @@ public final class ItemScopes {
         int i = 0;
         while (i < types.length) {
             int type = types[i];
+            if (pendingStart < 0 && isCfgMacro(i)) {
+                cfgMacroBranches(i + 2);
+                i += 3; // into the braces: the branches' items are scanned as any others
+                continue;
+            }
+            if (type == RustLexer.POUND && branchHeads.contains(i)) {
+                i = partner[i + 1] + 1;
+                continue;
+            }
             if (type == RustLexer.POUND && i + 1 < types.length) {
                 boolean inner = types[i + 1] == RustLexer.NOT;
                 int open = inner ? i + 2 : i + 1;
@@ -172,7 +183,11 @@ public final class ItemScopes {
                     scopes.add(new Scope(start, end, name, List.copyOf(pendingCfg)));
                 }
                 if (item && types[keyword] == RustLexer.KW_MOD && last >= 0 && types[last] == RustLexer.SEMI && name != null) {
-                    guardedModules.put(name, List.copyOf(pendingCfg));
+                    List<String> cfg = new ArrayList<>(enclosingCfg(start));
+                    pendingCfg.stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
+                    // a second declaration of the module (`#[cfg(linux)] mod sys;` and `#[cfg(macos)]
+                    // mod sys;`): its file is compiled under either
+                    guardedModules.merge(name, List.copyOf(cfg), ItemScopes::either);
                 }
                 pendingCfg.clear();
                 pendingStart = -1;
@@ -182,6 +197,88 @@ public final class ItemScopes {
             i++;
         }
         scopes.sort((a, b) -> Integer.compare(a.start(), b.start()));
+    }
+
+    /** The conditions of the scopes found so far that hold {@code offset} (a `cfg_if!` branch around a `mod x;`). */
+    private List<String> enclosingCfg(int offset) {
+        List<String> cfg = new ArrayList<>();
+        for (Scope s : scopes) {
+            if (s.start() <= offset && offset < s.end()) {
+                s.cfg().stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
+            }
+        }
+        return cfg;
+    }
+
+    /** The conditions under which a module declared twice exists: either declaration's (none: always). */
+    static List<String> either(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return List.of();
+        }
+        if (a.equals(b)) {
+            return a;
+        }
+        return List.of("any(" + all(a) + ", " + all(b) + ")");
+    }
+
+    private static String all(List<String> conditions) {
+        return conditions.size() == 1 ? conditions.get(0) : "all(" + String.join(", ", conditions) + ")";
+    }
+
+    /** `cfg_if! {`, `cfg_if::cfg_if! {`, `cfg_select! {` (any delimiter) at token {@code i}. */
+    private boolean isCfgMacro(int i) {
+        if (i + 2 >= types.length || types[i + 1] != RustLexer.NOT || !isOpen(types[i + 2]) || partner[i + 2] < 0) {
+            return false;
+        }
+        String name = word(i);
+        return name.equals("cfg_if") || name.equals("cfg_select");
+    }
+
+    /**
+     * Each top-level `{ .. }` of a `cfg_if!` / `cfg_select!` (its delimiter at {@code open}) is a
+     * scope with its branch's condition, as the analysis reads them (`parse.CfgMacroBranches`): the
+     * `cfg(..)` of `if #[cfg(..)]`, the predicate before `=>`, and for `else` or `_` the negation of
+     * the conditions before it. Their heads are no attributes.
+     */
+    private void cfgMacroBranches(int open) {
+        int close = partner[open];
+        List<String> conditions = new ArrayList<>();
+        int headStart = open + 1;
+        for (int j = open + 1; j < close; j++) {
+            if (types[j] == RustLexer.LBRACE && partner[j] > j) {
+                String condition = branchCondition(headStart, j, conditions);
+                conditions.add(condition);
+                if (!condition.isEmpty()) {
+                    scopes.add(new Scope(starts[j], ends[partner[j]], null, List.of(condition)));
+                }
+                j = partner[j];
+                headStart = j + 1;
+            } else if (isOpen(types[j]) && partner[j] > j) {
+                if (types[j] == RustLexer.LBRACKET && j > open && types[j - 1] == RustLexer.POUND) {
+                    branchHeads.add(j - 1);
+                }
+                j = partner[j];
+            }
+        }
+    }
+
+    private String branchCondition(int from, int brace, List<String> earlier) {
+        String stated = null;
+        for (int k = from; k + 1 < brace; k++) {
+            if (word(k).equals("cfg") && types[k + 1] == RustLexer.LPAREN && partner[k + 1] > k + 1
+                    && partner[k + 1] < brace) {
+                stated = normalize(text.substring(ends[k + 1], starts[partner[k + 1]]));
+            }
+        }
+        if (stated == null && brace - 1 > from && types[brace - 1] == RustLexer.FATARROW) {
+            String predicate = normalize(text.substring(starts[from], ends[brace - 2]));
+            stated = predicate.equals("_") ? null : predicate;
+        }
+        if (stated != null && !stated.isEmpty()) {
+            return stated;
+        }
+        List<String> before = earlier.stream().filter(c -> !c.isEmpty()).toList();
+        return before.isEmpty() ? "" : "not(any(" + String.join(", ", before) + "))";
     }
 
     /** The condition of {@code #[cfg(...)]} (normalized text) or "test" for {@code #[test]}; else null. */
@@ -390,7 +487,8 @@ public final class ItemScopes {
         int first = j;
         while (j < types.length && types[j] != RustLexer.LBRACE && types[j] != RustLexer.KW_WHERE
                 && types[j] != RustLexer.SEMI) {
-            j++;
+            // `[T; N]` and `(A, B)`: their `;` and `,` belong to the type, not the item
+            j = (types[j] == RustLexer.LBRACKET || types[j] == RustLexer.LPAREN) && partner[j] > j ? partner[j] + 1 : j + 1;
         }
         if (j <= first || first >= types.length) {
             return "impl";

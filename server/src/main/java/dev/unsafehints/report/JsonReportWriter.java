@@ -61,6 +61,12 @@ public final class JsonReportWriter implements ReportWriter {
         }
         g.writeEndArray();
         g.writeStringField("baseUri", model.scan().baseUri());
+        ScanInfo.StandardLibrary std = model.scan().standardLibrary();
+        g.writeObjectFieldStart("standardLibrary");
+        g.writeStringField("source", std.fromSources() ? "sources" : "built-in list");
+        g.writeStringField("path", std.path());
+        g.writeStringField("origin", std.origin());
+        g.writeEndObject();
         if (model.baseline().isPresent()) {
             BaselineSummary b = model.baseline().get();
             g.writeObjectFieldStart("baseline");

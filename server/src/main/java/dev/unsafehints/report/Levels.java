@@ -16,12 +16,13 @@ public final class Levels {
         };
     }
 
-    /** Higher is louder: error 3, warning 2, note 1, off 0. */
+    /** Higher is louder: error 4, warning 3, note 2, hint 1, off 0. */
     public static int rank(Severity severity) {
         return switch (severity) {
-            case ERROR -> 3;
-            case WARNING -> 2;
-            case INFO, HINT -> 1;
+            case ERROR -> 4;
+            case WARNING -> 3;
+            case INFO -> 2;
+            case HINT -> 1;
             case OFF -> 0;
         };
     }

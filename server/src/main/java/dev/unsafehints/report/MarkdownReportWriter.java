@@ -33,12 +33,14 @@ public final class MarkdownReportWriter implements ReportWriter {
         Map<Severity, Integer> levels = model.reportedBySeverity();
         int errors = levels.getOrDefault(Severity.ERROR, 0);
         int warnings = levels.getOrDefault(Severity.WARNING, 0);
-        int notes = levels.getOrDefault(Severity.INFO, 0) + levels.getOrDefault(Severity.HINT, 0);
+        int notes = levels.getOrDefault(Severity.INFO, 0);
+        int hints = levels.getOrDefault(Severity.HINT, 0);
         String what = model.baseline().isPresent() ? "new or changed unsafe finding" : "unsafe finding";
         md.append("## Unsafe Hints: ").append(reported.size()).append(' ').append(what).append(reported.size() == 1 ? "" : "s").append("\n\n");
         md.append("**").append(errors).append("** error").append(errors == 1 ? "" : "s")
                 .append(" · **").append(warnings).append("** warning").append(warnings == 1 ? "" : "s")
                 .append(" · **").append(notes).append("** note").append(notes == 1 ? "" : "s")
+                .append(hints == 0 ? "" : " · **" + hints + "** hint" + (hints == 1 ? "" : "s"))
                 .append(" — ").append(model.files().size()).append(" files in ").append(model.crates().size())
                 .append(model.crates().size() == 1 ? " crate" : " crates");
         if (!model.skipped().isEmpty() || !model.partlyParsedFiles().isEmpty()) {
@@ -144,9 +146,10 @@ public final class MarkdownReportWriter implements ReportWriter {
     }
 
     private static String levelLabel(Site s) {
-        return switch (s.level()) {
+        return switch (s.label()) {
             case "error" -> "🛑 error";
             case "warning" -> "⚠️ warning";
+            case "hint" -> "💡 hint";
             default -> "ℹ️ note";
         };
     }

@@ -36,7 +36,12 @@ public record Site(String ruleId, RuleInfo.Category category, Severity severity,
                 cfg, testOnly, siteText, fingerprint, lineHash, related, properties, newSite);
     }
 
-    /** The SARIF level of the severity: error, warning or note. */
+    /** The level as printed everywhere but SARIF: error, warning, note or hint. */
+    public String label() {
+        return severity.label();
+    }
+
+    /** The SARIF level of the severity: error, warning or note (a hint too). */
     public String level() {
         return Levels.sarifLevel(severity);
     }

@@ -15,13 +15,39 @@ import java.util.Map;
 public final class TextReportWriter implements ReportWriter {
     private static final int TAB_WIDTH = 4;
     private final boolean color;
+    private final java.util.function.Function<java.nio.file.Path, String> display;
+    private java.nio.file.Path base;
 
+    /** A report whose paths are those of the model (relative to the scanned folder). */
     public TextReportWriter(boolean color) {
+        this(color, null);
+    }
+
+    /**
+     * A report whose paths are shown as {@code display} gives each file's absolute path (the
+     * scanner: relative to the current folder, like rustc, so that `src/lib.rs:3:5` opens from the
+     * shell where the scan ran).
+     */
+    public TextReportWriter(boolean color, java.util.function.Function<java.nio.file.Path, String> display) {
         this.color = color;
+        this.display = display;
+    }
+
+    /** A path of the model as the reader should see it. */
+    private String shown(String path) {
+        if (display == null || base == null) {
+            return path;
+        }
+        return display.apply(base.resolve(path).normalize());
     }
 
     @Override
     public void write(ReportModel model, Writer out) throws IOException {
+        try {
+            base = java.nio.file.Path.of(java.net.URI.create(model.scan().baseUri()));
+        } catch (RuntimeException e) {
+            base = null; // not a file URI: the model's paths as they are
+        }
         List<Site> reported = model.reportedSites();
         model.baseline().ifPresent(b -> print(out, style(BOLD, "Baseline " + b.file() + ": " + b.newSites()
                 + " new or changed, " + b.unchangedSites() + " unchanged, " + b.fixedSites() + " gone") + "\n\n"));
@@ -47,7 +73,7 @@ public final class TextReportWriter implements ReportWriter {
             if (!s.path().equals(current)) {
                 current = s.path();
                 int n = perFile.get(s.path());
-                out.write(style(BOLD, s.path()) + style(DIM, " (" + n + " finding" + plural(n) + ")") + "\n");
+                out.write(style(BOLD, shown(s.path())) + style(DIM, " (" + n + " finding" + plural(n) + ")") + "\n");
             }
             writeSite(out, s);
             out.write("\n");
@@ -56,8 +82,8 @@ public final class TextReportWriter implements ReportWriter {
 
     private void writeSite(Writer out, Site s) throws IOException {
         String levelStyle = levelStyle(s.severity());
-        out.write(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn() + "  "
-                + style(levelStyle, s.ruleId()) + "  " + s.message() + style(DIM, "  [" + s.level() + "]") + "\n");
+        out.write(shown(s.path()) + ":" + s.span().startLine() + ":" + s.span().startColumn() + "  "
+                + style(levelStyle, s.ruleId()) + "  " + s.message() + style(DIM, "  [" + s.label() + "]") + "\n");
         int last = s.excerptFirstLine() + s.excerpt().size() - 1;
         int gutter = String.valueOf(Math.max(last, s.span().endLine())).length();
         String pad = " ".repeat(gutter);
@@ -93,7 +119,7 @@ public final class TextReportWriter implements ReportWriter {
             out.write(style(BLUE, pad + " =") + " cfg: " + String.join(", ", s.cfg()) + "\n");
         }
         for (RelatedSite r : s.related()) {
-            out.write(style(BLUE, pad + " =") + " note: " + r.path() + ":" + r.span().startLine() + ":"
+            out.write(style(BLUE, pad + " =") + " note: " + shown(r.path()) + ":" + r.span().startLine() + ":"
                     + r.span().startColumn() + ": " + (r.message() == null ? "" : r.message()) + "\n");
         }
         String safetyDoc = s.properties().get("safetyDoc");
@@ -114,7 +140,7 @@ public final class TextReportWriter implements ReportWriter {
             out.write(style(BOLD, "Partly parsed files (" + broken.size() + "): findings inside the broken code may be missing") + "\n");
             for (FileReport f : broken) {
                 for (SyntaxIssue e : f.syntaxErrors()) {
-                    out.write("  " + f.path() + ":" + e.span().startLine() + ":" + e.span().startColumn() + "  "
+                    out.write("  " + shown(f.path()) + ":" + e.span().startLine() + ":" + e.span().startColumn() + "  "
                             + style(RED, "syntax error") + "  " + e.message() + "\n");
                 }
             }
@@ -123,13 +149,13 @@ public final class TextReportWriter implements ReportWriter {
         List<FileReport> noted = model.files().stream().filter(f -> !f.notes().isEmpty() && !f.partlyParsed()).toList();
         for (FileReport f : noted) {
             for (String n : f.notes()) {
-                out.write("  " + f.path() + ": note: " + n + "\n");
+                out.write("  " + shown(f.path()) + ": note: " + n + "\n");
             }
         }
         if (!model.skipped().isEmpty()) {
             out.write(style(BOLD, "Skipped files (" + model.skipped().size() + ")") + "\n");
             for (SkippedFile s : model.skipped()) {
-                out.write("  " + s.path() + ": " + style(YELLOW, s.reason().id()) + ": " + s.message() + "\n");
+                out.write("  " + shown(s.path()) + ": " + style(YELLOW, s.reason().id()) + ": " + s.message() + "\n");
             }
             out.write("\n");
         }
@@ -195,10 +221,12 @@ public final class TextReportWriter implements ReportWriter {
         Map<Severity, Integer> bySeverity = model.reportedBySeverity();
         int errors = bySeverity.getOrDefault(Severity.ERROR, 0);
         int warnings = bySeverity.getOrDefault(Severity.WARNING, 0);
-        int notes = bySeverity.getOrDefault(Severity.INFO, 0) + bySeverity.getOrDefault(Severity.HINT, 0);
+        int notes = bySeverity.getOrDefault(Severity.INFO, 0);
+        int hints = bySeverity.getOrDefault(Severity.HINT, 0);
         String what = model.baseline().isPresent() ? " new finding" : " finding";
         out.write(style(BOLD, reported.size() + what + plural(reported.size())) + " (" + style(RED, errors + " error" + plural(errors))
-                + ", " + style(YELLOW, warnings + " warning" + plural(warnings)) + ", " + notes + " note" + plural(notes) + ") in "
+                + ", " + style(YELLOW, warnings + " warning" + plural(warnings)) + ", " + notes + " note" + plural(notes)
+                + (hints > 0 ? ", " + hints + " hint" + plural(hints) : "") + ") in "
                 + model.files().size() + " file" + plural(model.files().size()) + "; "
                 + model.skipped().size() + " skipped, " + model.partlyParsedFiles().size() + " partly parsed\n");
     }

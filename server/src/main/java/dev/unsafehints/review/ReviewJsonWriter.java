@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The review as JSON for scripts, versioned: {@code "schema": "unsafe-hints-review", "version": 1}.
+ * The review as JSON for scripts, versioned like the scan's JSON: {@code "schema": "unsafe-hints-review",
+ * "schemaVersion": 1}. {@code "version"} (the same number) is still written for scripts that read
+ * it from the first releases; it goes with schema version 2.
  * Positions are 1-based lines and 1-based UTF-16 columns (end exclusive), as in SARIF; offsets are
  * UTF-16 code units into the working-tree text. The schema is documented in {@code docs/review.md};
  * a new version is announced by a new number, fields are only ever added within one.
@@ -28,7 +30,8 @@ public final class ReviewJsonWriter {
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.writeStartObject();
         g.writeStringField("schema", SCHEMA);
-        g.writeNumberField("version", VERSION);
+        g.writeNumberField("schemaVersion", VERSION);
+        g.writeNumberField("version", VERSION); // the first releases' name of schemaVersion
         g.writeObjectFieldStart("tool");
         g.writeStringField("name", "unsafe-hints");
         g.writeStringField("version", toolVersion);

@@ -60,8 +60,10 @@ public final class ReviewLedger {
         JsonNode root;
         try {
             root = TOML.readTree(text);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw ReviewException.usage(dev.unsafehints.config.ConfigFile.syntaxProblem(text, e).describe(origin));
         } catch (IOException e) {
-            throw ReviewException.usage(origin + ": not valid TOML: " + e.getMessage());
+            throw ReviewException.usage(origin + ": not valid TOML");
         }
         if (root == null || root.isMissingNode() || root.isEmpty()) {
             return empty();

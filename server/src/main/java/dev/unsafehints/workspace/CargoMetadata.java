@@ -126,13 +126,30 @@ public final class CargoMetadata {
             Map<String, Path> names = new HashMap<>();
             for (JsonNode dep : node.path("deps")) {
                 CrateGraph.Package to = byId.get(dep.path("pkg").asText());
-                if (to != null) {
+                if (to != null && isLibraryDependency(dep)) {
                     names.put(dep.path("name").asText().replace('-', '_'), to.root());
                 }
             }
             dependencies.put(from.root(), Map.copyOf(names));
         }
         return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.of());
+    }
+
+    /**
+     * Whether the library's code can name this dependency: a normal one, not one only of the build
+     * script (`build-dependencies`) or of the tests (`dev-dependencies`).
+     */
+    private static boolean isLibraryDependency(JsonNode dep) {
+        JsonNode kinds = dep.path("dep_kinds");
+        if (!kinds.isArray() || kinds.isEmpty()) {
+            return true; // an older cargo: no kinds said
+        }
+        for (JsonNode kind : kinds) {
+            if (kind.path("kind").isNull() || kind.path("kind").isMissingNode()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code workspace}, {@code registry}, {@code git} or {@code path}, as the JSON report names them. */

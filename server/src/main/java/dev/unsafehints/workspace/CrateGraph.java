@@ -30,6 +30,94 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
         return new CrateGraph(List.of(), Map.of(), List.of(problem));
     }
 
+    /**
+     * The crate graph of each folder: `cargo metadata` when {@code useCargo} (it runs what the
+     * project's `.cargo/config.toml` names: only for trusted code), else, or when cargo fails, what
+     * `Cargo.lock` and the sources on disk say (files are only read).
+     */
+    public static CrateGraph discover(List<Path> roots, boolean useCargo) {
+        CrateGraph graph = EMPTY;
+        for (Path root : roots) {
+            if (!java.nio.file.Files.isDirectory(root)) {
+                continue;
+            }
+            CrateGraph fromCargo = useCargo ? CargoMetadata.discover(root) : null;
+            if (fromCargo != null && (fromCargo.problems().isEmpty() || !fromCargo.packages().isEmpty())) {
+                graph = graph.plus(fromCargo);
+                continue;
+            }
+            CrateGraph fromLock = CargoLock.discover(root);
+            if (fromCargo != null) {
+                fromLock = failed(fromCargo.problems().get(0) + "; read Cargo.lock instead").plus(fromLock);
+            }
+            graph = graph.plus(fromLock);
+        }
+        return graph;
+    }
+
+    /**
+     * What each package calls its dependencies, with the standard library's crates added for the
+     * library's own crates ({@code std} names {@code core} and {@code alloc}).
+     */
+    public Map<Path, Map<String, Path>> dependencyNames(StdSources std) {
+        Map<Path, Map<String, Path>> names = new HashMap<>(dependencies);
+        if (std.found()) {
+            std.internalDependencies().forEach(names::putIfAbsent);
+        }
+        return names;
+    }
+
+    /**
+     * The packages whose declarations an analysis of the workspace needs: the direct
+     * dependencies, and the standard library's crates when their sources are at hand; a package
+     * that {@code isWorkspaceCrate} says is analysed itself is left out.
+     */
+    public List<Package> packagesToIndex(StdSources std, java.util.function.Predicate<Path> isWorkspaceCrate) {
+        List<Package> result = new ArrayList<>();
+        for (Package dep : reachableDependencies()) {
+            if (!isWorkspaceCrate.test(dep.root())) {
+                result.add(dep);
+            }
+        }
+        if (std.found()) {
+            for (String crate : StdSources.CRATES) {
+                Package pkg = std.packageOf(crate);
+                if (!isWorkspaceCrate.test(pkg.root())) {
+                    result.add(pkg);
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Every package the members depend on, directly or not (not the members): a dependency's
+     * `pub use` of its own dependency (`foreign_types` re-exports `foreign_types_shared`'s traits)
+     * is only followed when that one is indexed too.
+     */
+    public List<Package> reachableDependencies() {
+        Map<Path, Package> byRoot = new HashMap<>();
+        packages.forEach(p -> byRoot.put(p.root(), p));
+        java.util.LinkedHashSet<Path> seen = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<Path> queue = new java.util.ArrayDeque<>();
+        packages.stream().filter(Package::member).forEach(p -> queue.add(p.root()));
+        while (!queue.isEmpty()) {
+            for (Path dep : dependencies.getOrDefault(queue.poll(), Map.of()).values()) {
+                if (seen.add(dep)) {
+                    queue.add(dep);
+                }
+            }
+        }
+        List<Package> reachable = new ArrayList<>();
+        for (Path root : seen) {
+            Package p = byRoot.get(root);
+            if (p != null && !p.member()) {
+                reachable.add(p);
+            }
+        }
+        return reachable;
+    }
+
     /** The packages that some member of the workspace depends on directly (not the members). */
     public List<Package> directDependencies() {
         Map<Path, Package> byRoot = new HashMap<>();

@@ -13,11 +13,32 @@ import java.util.List;
  * @param isUnsafe   declared unsafe (extern items count as unsafe unless declared `safe`)
  * @param safetyDoc  its "# Safety" section, or empty
  * @param targetFeatures features from #[target_feature(enable = "...")], empty when none
+ * @param returnType the return type as written, tokens spaced as people write them (`*mut u8`); empty for none
  * @param parameterTypes each parameter's type text without spaces, `self` for a self parameter
+ * @param safeBefore2024 unsafe, but callable without `unsafe` before edition 2024: the standard
+ *                       library marks such fns (`env::set_var`) `#[rustc_deprecated_safe_2024]`
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                          List<String> targetFeatures, Path file, TextPosition position, String returnType,
-                         List<String> parameterTypes) {
+                         List<String> parameterTypes, boolean safeBefore2024) {
+    public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
+                      List<String> targetFeatures, Path file, TextPosition position, String returnType,
+                      List<String> parameterTypes) {
+        this(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, position, returnType, parameterTypes,
+                false);
+    }
+
+    /** The same declaration, said to be in {@code path}. */
+    public DeclaredFn inFile(Path path) {
+        return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, path, position, returnType,
+                parameterTypes, safeBefore2024);
+    }
+
+    /** Whether a call needs `unsafe` in code of this edition. */
+    public boolean isUnsafeIn(dev.unsafehints.grammar.Edition edition) {
+        return isUnsafe && (!safeBefore2024 || edition == dev.unsafehints.grammar.Edition.E2024);
+    }
+
     /** The type text of the parameter that argument {@code index} of a call binds ({@code method}: `recv.f(..)`), or null. */
     public String parameterType(int index, boolean method) {
         int at = method && !parameterTypes.isEmpty() && parameterTypes.get(0).equals("self") ? index + 1 : index;
@@ -40,7 +61,16 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
         return List.copyOf(types);
     }
 
-    /** The return type's text without spaces, e.g. `*mut T` or `(*mut T, usize)`; empty for `()`. */
+    /**
+     * A fn's return type as people write it, from its tokens (`*mut u8`, `(*mut T, usize)`; never
+     * the tokens run together, `*mutu8`); empty for none.
+     */
+    public static String returnTypeOf(RustParser.Function_Context fn) {
+        return fn.functionReturnType() == null || fn.functionReturnType().type_() == null ? ""
+                : FnPointerTypes.sourceText(fn.functionReturnType().type_());
+    }
+
+    /** Whether the return type is a raw pointer (`*mut T`). */
     public boolean returnsRawPointer() {
         return returnType.startsWith("*const") || returnType.startsWith("*mut");
     }
@@ -66,7 +96,7 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
             } else if (c == ')' || c == '>' || c == ']') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                String element = inner.substring(start, i);
+                String element = inner.substring(start, i).strip();
                 if (!element.isEmpty()) {
                     result.add(element);
                 }

@@ -42,6 +42,12 @@ public final class FileDeclarations {
     private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // struct -> field -> type, no `&`
     private final List<FnPointerField> fnPointerFields = new ArrayList<>();
     private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
+    private final Set<String> traits = new HashSet<>(); // names of the traits declared here
+
+    /** The names of the traits this file declares (their methods are functions with the trait as owner). */
+    public Set<String> traits() {
+        return traits;
+    }
 
     /**
      * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
@@ -141,6 +147,14 @@ public final class FileDeclarations {
     // what the declarations were read from, to tell whether they are those of a given text
     private final int textLength;
     private final int textHash;
+
+    /** Declarations read back from the cache: no tree, no text. */
+    private FileDeclarations(Path file, List<String> fileModulePath, int textLength, int textHash) {
+        this.file = file;
+        this.fileModulePath = List.copyOf(fileModulePath);
+        this.textLength = textLength;
+        this.textHash = textHash;
+    }
 
     private FileDeclarations(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                              TokenOffsets offsets, SourceText lines) {
@@ -362,6 +376,7 @@ public final class FileDeclarations {
             }
         } else if (vis.trait_() != null) {
             String owner = vis.trait_().identifier().getText();
+            traits.add(owner);
             for (RustParser.AssociatedItemContext a : vis.trait_().associatedItem()) {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false);
@@ -376,6 +391,13 @@ public final class FileDeclarations {
                             .add(List.copyOf(module));
                 }
             }
+        } else if (vis.externCrate() != null && vis.externCrate().KW_AS() != null
+                && vis.externCrate().identifier().size() == 2) {
+            // `extern crate alloc as alloc_crate;`: the alias names the crate `::alloc` (the
+            // leading `::` says a crate, not a module of the same name: std has both)
+            imports.add(new Import(List.copyOf(module), vis.externCrate().identifier(1).getText(),
+                    List.of("::", vis.externCrate().identifier(0).getText()), false,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null));
         } else if (vis.useDeclaration() != null) {
             useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
                     vis.visibility() != null && vis.visibility().LPAREN() == null);
@@ -391,10 +413,20 @@ public final class FileDeclarations {
         List<String> features = targetFeatures(holder);
         Token name = fn.identifier().getStart();
         int offset = offsets.toUtf16(name.getStartIndex());
-        String returnType = fn.functionReturnType() == null ? "" : fn.functionReturnType().type_().getText();
+        String returnType = DeclaredFn.returnTypeOf(fn);
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
-                DeclaredFn.parameterTypesOf(fn)));
+                DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024")));
+    }
+
+    private static boolean hasAttribute(ParserRuleContext holder, String name) {
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr
+                    && attr.attr().attrBody().simplePath().getText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void fnPointerField(String struct, String field, RustParser.Type_Context type) {
@@ -490,7 +522,8 @@ public final class FileDeclarations {
             TextPosition p = move.apply(f.position());
             moved |= !p.equals(f.position());
             d.functions.add(p.equals(f.position()) ? f : new DeclaredFn(f.name(), f.modulePath(), f.owner(),
-                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes()));
+                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes(),
+                    f.safeBefore2024()));
         }
         // the maps and lists are not changed once collected: the new declarations can share them
         d.staticMuts.putAll(staticMuts);
@@ -511,8 +544,63 @@ public final class FileDeclarations {
         d.innerLints.addAll(innerLints);
         d.moduleLints.putAll(moduleLints);
         d.hiddenModules.addAll(hiddenModules);
+        d.traits.addAll(traits);
         d.fingerprint = moved ? null : fingerprint;
         return d;
+    }
+
+    /**
+     * These declarations as plain data, for the on-disk cache ({@link DeclarationsCache}). Module
+     * paths used as map keys are joined with {@code ::} (JSON keys are strings).
+     */
+    public record Stored(String file, List<String> fileModulePath, int textLength, int textHash,
+                         List<DeclaredFn> functions, Map<String, List<List<String>>> staticMuts,
+                         Map<String, Set<String>> unionFields, Map<String, Set<String>> pointerFields,
+                         Map<String, Set<String>> otherFields, Map<String, Map<String, FieldKind>> fieldKinds,
+                         Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
+                         Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints,
+                         Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
+                         Map<String, Boolean> moduleVisibility, Set<String> traits) {
+    }
+
+    public Stored stored() {
+        // every function and field of the file has the file's path: stored once, not per item
+        List<DeclaredFn> fns = functions.stream().map(f -> f.inFile(null)).toList();
+        List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
+        return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
+                pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints,
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits);
+    }
+
+    /** The declarations that {@link #stored()} gave, detached. */
+    public static FileDeclarations restored(Stored s) {
+        FileDeclarations d = new FileDeclarations(Path.of(s.file()), s.fileModulePath(), s.textLength(), s.textHash());
+        s.functions().forEach(f -> d.functions.add(f.inFile(d.file)));
+        d.staticMuts.putAll(s.staticMuts());
+        d.unionFields.putAll(s.unionFields());
+        d.pointerFields.putAll(s.pointerFields());
+        d.otherFields.putAll(s.otherFields());
+        d.fieldKinds.putAll(s.fieldKinds());
+        d.fieldTypes.putAll(s.fieldTypes());
+        s.fnPointerFields().forEach(f -> d.fnPointerFields.add(f.inFile(d.file)));
+        d.typeAliases.putAll(s.typeAliases());
+        d.imports.addAll(s.imports());
+        d.innerLints.addAll(s.innerLints());
+        s.moduleLints().forEach((k, v) -> d.moduleLints.put(splitKey(k), v));
+        d.hiddenModules.addAll(s.hiddenModules());
+        s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
+        d.traits.addAll(s.traits());
+        return d;
+    }
+
+    private static <V> Map<String, V> joinedKeys(Map<List<String>, V> map) {
+        Map<String, V> joined = new HashMap<>();
+        map.forEach((k, v) -> joined.put(String.join("::", k), v));
+        return joined;
+    }
+
+    private static List<String> splitKey(String key) {
+        return key.isEmpty() ? List.of() : List.of(key.split("::"));
     }
 
     private String fingerprint;
@@ -524,7 +612,7 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules));
+                    canonical(hiddenModules), canonical(traits));
         }
         return fingerprint;
     }

@@ -14,4 +14,8 @@ import java.nio.file.Path;
  */
 public record FnPointerField(String struct, String field, String typeText, String aliasName, Path file,
                              TextPosition position) {
+    /** The same field, said to be in {@code path}. */
+    public FnPointerField inFile(Path path) {
+        return new FnPointerField(struct, field, typeText, aliasName, path, position);
+    }
 }

@@ -34,7 +34,7 @@ public final class ModulePaths {
         }
         Path src = crate.root().resolve("src");
         if (!abs.startsWith(src)) {
-            return List.of();
+            return belowPlacedModFile(abs, crate);
         }
         Path rel = src.relativize(abs);
         List<String> parts = new ArrayList<>();
@@ -53,5 +53,37 @@ public final class ModulePaths {
             parts.add(stem);
         }
         return parts;
+    }
+
+    /**
+     * A file outside {@code src/} in the folder tree of a {@code mod.rs} that a path attribute
+     * places there: {@code core} pulls {@code stdarch/crates/core_arch/src/mod.rs} in as
+     * {@code core_arch}, and that file's {@code mod x86;} is then {@code x86/mod.rs} next to it.
+     */
+    private static List<String> belowPlacedModFile(Path file, CrateInfo crate) {
+        List<String> parts = new ArrayList<>();
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".rs") ? name.substring(0, name.length() - 3) : name;
+        if (!stem.equals("mod")) {
+            parts.add(stem);
+        }
+        for (Path dir = file.getParent(); dir != null && DEPTH.get() < 16; dir = dir.getParent()) {
+            Path modFile = dir.resolve("mod.rs");
+            if (!modFile.equals(file) && PathAttributes.of(crate.root(), modFile) != null) {
+                DEPTH.set(DEPTH.get() + 1);
+                try {
+                    List<String> path = new ArrayList<>(of(modFile, crate));
+                    path.addAll(parts);
+                    return path;
+                } finally {
+                    DEPTH.set(DEPTH.get() - 1);
+                }
+            }
+            parts.add(0, dir.getFileName() == null ? "" : dir.getFileName().toString());
+            if (parts.size() > 16) {
+                break;
+            }
+        }
+        return List.of();
     }
 }

@@ -19,9 +19,13 @@ import java.util.stream.Stream;
  * text of its {@code src/} files (a cheap scan, no parse), and kept for the life of the process.
  */
 final class PathAttributes {
-    /** Attributes (with a path among them) right before {@code mod name;}. */
+    /**
+     * Attributes (with a path among them) right before {@code mod name;}; an attribute may span
+     * lines and hold one level of brackets ({@code #[allow(\n a,\n b\n)]}). Possessive, so that
+     * the regex engine does not recurse once per character of a long attribute.
+     */
     private static final Pattern MOD_WITH_PATH = Pattern.compile(
-            "((?:#\\[[^\\]\\n]*\\]\\s*)+)(?:pub(?:\\([^)]*\\))?\\s+)?mod\\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)\\s*;");
+            "((?:#\\[(?:[^\\[\\]]++|\\[[^\\]]*+\\])*+\\]\\s*)+)(?:pub(?:\\([^)]*\\))?\\s+)?mod\\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)\\s*;");
     private static final Pattern PATH_VALUE = Pattern.compile("\\bpath\\s*=\\s*\"([^\"]+)\"");
     private static final long MAX_FILE_BYTES = 4L << 20;
 
@@ -77,6 +81,11 @@ final class PathAttributes {
                 placed.putIfAbsent(target, new Placement(file, m.group(2)));
             }
         }
+    }
+
+    /** Every file that a path attribute of the crate at {@code root} places. */
+    static java.util.Set<Path> placedFiles(Path root) {
+        return BY_CRATE.computeIfAbsent(root, PathAttributes::scan).keySet();
     }
 
     /** For tests: forgets what was read. */

@@ -80,6 +80,20 @@ public class WorkspaceIndex {
         version.incrementAndGet();
     }
 
+    /** The standard library's crates by name, for every crate that does not name them otherwise. */
+    private volatile Map<String, Path> standardLibrary = Map.of();
+
+    /**
+     * Tells the index where the standard library's crates are ({@link StdSources}): every crate
+     * can name {@code core}, {@code alloc} and {@code std}; their files are indexed like a
+     * dependency's, under these roots.
+     */
+    public void setStandardLibrary(Map<String, Path> crates) {
+        this.standardLibrary = Map.copyOf(crates);
+        merged.clear();
+        version.incrementAndGet();
+    }
+
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
         Map<Path, FileDeclarations> known = byCrate.get(key(crate));
@@ -99,6 +113,7 @@ public class WorkspaceIndex {
         }
         CrateDeclarations view = new CrateDeclarations(files);
         view.dependencies = dependencyViews(key(crate));
+        view.dependencyNames = dependencyNamesOf(key(crate));
         return view;
     }
 
@@ -107,19 +122,27 @@ public class WorkspaceIndex {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
             CrateDeclarations view = new CrateDeclarations(byPath(files.values()));
             view.dependencies = dependencyViews(root);
+            view.dependencyNames = dependencyNamesOf(root);
             return view;
         });
+    }
+
+    private Set<String> dependencyNamesOf(Path root) {
+        Set<String> names = new java.util.TreeSet<>(dependencies.getOrDefault(root, Map.of()).keySet());
+        names.addAll(standardLibrary.keySet());
+        return names;
     }
 
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
     private java.util.function.Function<String, CrateDeclarations> dependencyViews(Path root) {
         Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
-        if (names.isEmpty()) {
+        Map<String, Path> std = standardLibrary;
+        if (names.isEmpty() && std.isEmpty()) {
             return name -> null;
         }
         return name -> {
-            Path dep = names.get(name);
-            return dep == null || !byCrate.containsKey(dep) ? null : mergedView(dep);
+            Path dep = names.getOrDefault(name, std.get(name));
+            return dep == null || dep.equals(root) || !byCrate.containsKey(dep) ? null : mergedView(dep);
         };
     }
 
@@ -148,6 +171,8 @@ public class WorkspaceIndex {
         private final Map<String, Map<String, FileDeclarations.FieldKind>> fieldKinds = new HashMap<>();
         private final Map<String, Map<String, String>> fieldTypes = new HashMap<>(); // "" where same-named structs disagree
         private final List<FileDeclarations.Import> publicImports = new ArrayList<>();
+        /** Every `use` (and `extern crate .. as`) by the module it is written in. */
+        private final Map<List<String>, List<FileDeclarations.Import>> importsByModule = new HashMap<>();
         /** What `pub use` in public modules re-exports by name, and the modules whose items a glob re-exports. */
         private final Set<List<String>> reexportedByName = new HashSet<>();
         private final Set<List<String>> reexportedByGlob = new HashSet<>();
@@ -165,6 +190,26 @@ public class WorkspaceIndex {
                 new java.util.concurrent.ConcurrentHashMap<>();
         /** The crate's dependencies by the name its code uses (set by the index). */
         private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
+        /** The names of the crate's dependencies, the standard library's included (set by the index). */
+        private java.util.Set<String> dependencyNames = Set.of();
+        private final Set<String> traitNames = new HashSet<>();
+
+        /** The declarations of every dependency of the crate (the standard library's crates included). */
+        public List<CrateDeclarations> allDependencies() {
+            List<CrateDeclarations> all = new ArrayList<>();
+            for (String name : dependencyNames) {
+                CrateDeclarations d = dependency(name);
+                if (d != null && !all.contains(d)) {
+                    all.add(d);
+                }
+            }
+            return all;
+        }
+
+        /** Whether the crate declares a trait of this name. */
+        public boolean declaresTrait(String name) {
+            return traitNames.contains(name);
+        }
 
         /** The declarations of the dependency this crate's code calls {@code name}, or null. */
         public CrateDeclarations dependency(String name) {
@@ -178,6 +223,7 @@ public class WorkspaceIndex {
                 structNames.addAll(f.fieldKinds().keySet());
             }
             for (FileDeclarations f : files) {
+                traitNames.addAll(f.traits());
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }
@@ -189,6 +235,7 @@ public class WorkspaceIndex {
                     fileLints.computeIfAbsent(f.fileModulePath(), k -> new ArrayList<>()).add(f.innerLints());
                 }
                 for (FileDeclarations.Import imp : f.imports()) {
+                    importsByModule.computeIfAbsent(imp.modulePath(), k -> new ArrayList<>()).add(imp);
                     if (imp.isPublic()) {
                         publicImports.add(imp);
                     }
@@ -262,6 +309,36 @@ public class WorkspaceIndex {
         }
 
         /**
+         * The raw pointer type a type written as a plain path stands for when every type alias of
+         * that name in the crate is a raw pointer type (`type Handle = *mut c_void;`; cfg variants
+         * must agree), else null. A struct of the same name makes the name ambiguous: null too.
+         */
+        public String rawPointerAlias(String writtenType) {
+            if (writtenType == null) {
+                return null;
+            }
+            String t = writtenType.replaceAll("\\s+", "");
+            if (!t.matches("(\\w+::)*\\w+")) {
+                return null;
+            }
+            String name = t.substring(t.lastIndexOf(':') + 1);
+            List<String> aliased = typeAliases.get(name);
+            if (aliased == null || aliased.isEmpty() || structNames.contains(name)) {
+                return null;
+            }
+            String first = null;
+            for (String type : aliased) {
+                String a = type.strip();
+                if (!a.startsWith("*const") && !a.startsWith("*mut")
+                        || first != null && first.startsWith("*const") != a.startsWith("*const")) {
+                    return null; // not a pointer, or cfg variants that disagree on mutability
+                }
+                first = first == null ? a : first;
+            }
+            return first;
+        }
+
+        /**
          * The declaration of field {@code field} of {@code struct} when its kind is UNSAFE_FN (see
          * {@link #fieldKind}: a null struct means the field name's kind is the same in every struct), else null.
          */
@@ -313,6 +390,16 @@ public class WorkspaceIndex {
         public boolean hasStructField(String struct, String field) {
             Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
             return fields != null && fields.containsKey(field);
+        }
+
+        /** The imports written in the module at {@code modulePath}, public or not. */
+        public List<FileDeclarations.Import> importsIn(List<String> modulePath) {
+            return importsByModule.getOrDefault(modulePath, List.of());
+        }
+
+        /** What a type alias of the crate stands for (cfg variants give several), or an empty list. */
+        public List<String> typeAlias(String name) {
+            return typeAliases.getOrDefault(name, List.of());
         }
 
         /** Whether a module with this full path is declared in the crate (`mod x;` or `mod x { }`). */

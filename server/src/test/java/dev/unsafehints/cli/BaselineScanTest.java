@@ -18,6 +18,36 @@ class BaselineScanTest {
     Path temp;
 
     @Test
+    void aFileThatIsNoBaselineSaysSoInPlainWords() throws Exception {
+        Files.createDirectories(temp.resolve("src"));
+        Files.writeString(temp.resolve("src/lib.rs"), "pub fn f() {}\n");
+        String how = " (write one with `unsafe-hints scan -f json -o FILE` or `-f sarif`)";
+        Path comment = temp.resolve("comment.json");
+        Files.writeString(comment, "// not JSON\n{}\n");
+        Path binary = temp.resolve("binary.json");
+        Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        Path empty = temp.resolve("empty.json");
+        Files.writeString(empty, "");
+        Path review = temp.resolve("review.json");
+        Files.writeString(review, "{\"schema\": \"unsafe-hints-review\", \"schemaVersion\": 1, \"sites\": []}");
+        Path other = temp.resolve("other.json");
+        Files.writeString(other, "{\"name\": \"x\"}");
+        java.util.Map<Path, String> expected = new java.util.LinkedHashMap<>();
+        expected.put(comment, "baseline " + comment + " is not a JSON or SARIF report of unsafe-hints: it is not JSON"
+                + " at line 1, column 1" + how);
+        expected.put(binary, "baseline " + binary + " is not a JSON or SARIF report of unsafe-hints: it is not UTF-8 text"
+                + how);
+        expected.put(empty, "baseline " + empty + " is not a JSON or SARIF report of unsafe-hints: it is empty" + how);
+        expected.put(review, "baseline " + review + " is a review report (`unsafe-hints review`), not a scan report" + how);
+        expected.put(other, "baseline " + other + " is not a JSON or SARIF report of unsafe-hints" + how);
+        for (java.util.Map.Entry<Path, String> e : expected.entrySet()) {
+            ScanFixture.Run run = ScanFixture.scan("--baseline", e.getKey().toString(), temp.toString());
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("unsafe-hints scan: " + e.getValue() + "\n", run.err().replace("\r\n", "\n"));
+        }
+    }
+
+    @Test
     void onlyNewOrChangedSitesAreReported() throws Exception {
         ScanFixture fixture = new ScanFixture(temp);
         String root = fixture.root.toString();

@@ -42,8 +42,30 @@ class ExplainCommandTest {
         assertEquals(0, run("explain", "--list"));
         for (RuleDescriptor r : RuleCatalog.all()) {
             assertTrue(out.lines().anyMatch(l -> l.startsWith(r.id() + " ") && l.contains(r.title())
-                    && l.contains(r.defaultSeverity().name().toLowerCase())), r.id() + "\n" + out);
+                    && l.contains(" " + r.defaultSeverity().label() + " ")), r.id() + "\n" + out);
         }
+        assertFalse(out.contains(" info "), "levels are printed as everywhere: note, not info\n" + out);
+    }
+
+    @Test
+    void aMisspelledIdSaysWhatWasMeant() {
+        assertEquals(2, run("explain", "unsafe-blok"));
+        assertEquals("explain: unknown rule id `unsafe-blok`; did you mean `unsafe-block`?\n"
+                + "(`unsafe-hints explain --list` lists every rule)\n", err.replace("\r\n", "\n"));
+        assertEquals(2, run("explain", "missing_safety_coment"));
+        assertTrue(err.contains("did you mean `missing-safety-comment`?"), err);
+    }
+
+    @Test
+    void aLintThatTheSuppressionsMapExplainsItsRule() {
+        assertEquals(0, run("explain", "clippy::undocumented_unsafe_blocks", "--color", "never"));
+        assertTrue(out.startsWith("clippy's `clippy::undocumented_unsafe_blocks` is checked by the rule"
+                + " missing-safety-comment; `#[allow(clippy::undocumented_unsafe_blocks)]` silences it.\n"), out);
+        assertTrue(out.contains(RuleDocs.url("missing-safety-comment")), out);
+        assertEquals(0, run("explain", "unsafe_op_in_unsafe_fn", "--color", "never"));
+        assertTrue(out.startsWith("rustc's `unsafe_op_in_unsafe_fn` is checked by the rule unsafe-op-in-unsafe-fn;"), out);
+        assertEquals(0, run("explain", "missing_safety_doc", "--color", "never"), "without clippy:: too");
+        assertTrue(out.contains("rule missing-safety-doc"), out);
     }
 
     @Test

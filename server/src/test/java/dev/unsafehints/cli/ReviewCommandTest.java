@@ -76,6 +76,27 @@ class ReviewCommandTest {
     }
 
     @Test
+    void aConfigFileThatIsNotConfigurationStopsTheReviewAndAMisspellingIsReported() throws Exception {
+        Files.writeString(repo.root.resolve("unsafe-hints.toml"), "[rules]\nmissing-safety-comment = \"eror\"\n");
+        assertEquals(2, run("review", root()), out);
+        assertTrue(err.contains("unsafe-hints.toml:2:1: rules.missing-safety-comment: unknown level 'eror'"
+                + " (expected error, warning, note, hint or off)"), err);
+        Files.writeString(repo.root.resolve("unsafe-hints.toml"), "[rules]\nmissing-safety-coment = \"error\"\n");
+        assertEquals(0, run("review", root(), "--color", "never"), err);
+        assertTrue(err.contains("unsafe-hints.toml:2:1: warning: unknown rule `missing-safety-coment`, ignored;"
+                + " did you mean `missing-safety-comment`?"), err);
+    }
+
+    @Test
+    void aLedgerThatIsNotTomlSaysWhereInPlainWords() throws Exception {
+        Files.writeString(repo.root.resolve("unsafe-review.toml"), "version = 1\n[[approval]\n");
+        assertEquals(2, run("review", root()), out);
+        assertTrue(err.contains("unsafe-review.toml:2:12: not valid TOML: found `]` where `]]` belongs"), err);
+        assertFalse(err.contains("Source:"), "no parser internals: " + err);
+        assertFalse(err.contains("[Source") || err.contains("_CLOSE"), "no parser internals: " + err);
+    }
+
+    @Test
     void textReportApprovalsAndTheFailFlag() {
         assertEquals(0, run("review", root(), "--color", "never"), err);
         assertTrue(out.contains("src/lib.rs:checked_first:unsafe-block#1"), out);
@@ -143,11 +164,12 @@ class ReviewCommandTest {
         assertEquals("accepted", peek.path("suppressions").get(0).path("status").asText());
 
         Path file = repo.root.resolve("review.json");
-        assertEquals(0, run("review", root(), "--format", "json", "-o", file.toString()));
+        assertEquals(0, run("review", root(), "-f", "json", "-o", file.toString()), "-f as in scan: " + err);
         assertEquals("", out, "with -o nothing goes to standard output");
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertEquals("unsafe-hints-review", json.path("schema").asText());
-        assertEquals(1, json.path("version").asInt());
+        assertEquals(1, json.path("schemaVersion").asInt(), "versioned as the scan's JSON is");
+        assertEquals(1, json.path("version").asInt(), "the first releases' name, still written");
         assertEquals(2, json.path("summary").path("sites").asInt());
         assertEquals(1, json.path("summary").path("reviewed").asInt());
         assertEquals("src/lib.rs:checked_first:unsafe-block#1", json.path("sites").get(0).path("id").asText());

@@ -69,8 +69,17 @@ final class ScanFixture {
 
     /** Runs {@code scan} with the token-level test rules. */
     static Run scan(String... args) {
+        return run(TokenRules.analyzer(), args);
+    }
+
+    /** Runs {@code scan} with the real rules. */
+    static Run scanWithTheRealRules(String... args) {
+        return run(null, args);
+    }
+
+    private static Run run(dev.unsafehints.engine.Analyzer analyzer, String... args) {
         ScanCommand command = new ScanCommand();
-        command.analyzer = TokenRules.analyzer();
+        command.analyzer = analyzer;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         command.out = new PrintStream(out, true, StandardCharsets.UTF_8);

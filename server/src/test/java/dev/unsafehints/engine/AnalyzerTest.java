@@ -35,6 +35,19 @@ class AnalyzerTest {
     }
 
     @Test
+    void typesInMessagesAreWrittenAsPeopleWriteThem() {
+        String text = String.join("\n",
+                "fn make() -> *mut u8 { std::ptr::null_mut() }",
+                "fn pair() -> (*const u8, usize) { (std::ptr::null(), 0) }",
+                "// SAFETY: test",
+                "pub fn f() -> u8 { let (p, _n) = pair(); unsafe { *make() + *p } }",
+                "");
+        List<String> messages = of(analyze(text), "raw-pointer-deref").stream().map(Finding::message).toList();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("`make` returns `*mut u8`")), messages.toString());
+        assertTrue(messages.stream().noneMatch(m -> m.contains("*mutu8") || m.contains("*constu8")), messages.toString());
+    }
+
+    @Test
     void positionsAreUtf16AfterEmojiAndCjk() {
         String text = "fn f(p: *const u8) -> u8 { let s = \"😀😀\"; /* 注释 */ unsafe { *p } }\n";
         FileAnalysis a = analyze(text);

@@ -118,16 +118,56 @@ class SettingsTest {
         try (LspHarness lsp = LspHarness.start()) {
             JsonObject section = settings("raw-pointer-deref", "sometimes");
             section.getAsJsonObject("rules").addProperty("unsafe-block", "off");
+            section.getAsJsonObject("rules").addProperty("unsafe-blok", "off");
             section.addProperty("largeBlockThreshold", "big");
             lsp.client.settings = section;
             lsp.initialize(root);
-            lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml: rules.unsafe-block: unknown severity 'loud'"));
+            lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml:2:1: rules.unsafe-block: unknown level 'loud'"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
+            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.unsafe-blok: unknown rule, ignored; did you mean"
+                    + " `unsafe-block`?"));
             String uri = root.resolve("lib.rs").toUri().toString();
             PublishDiagnosticsParams p = lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));
             assertTrue(!has(p, "unsafe-block"));
             assertEquals(DiagnosticSeverity.Hint, severityOf(p, "raw-pointer-deref"));
+        }
+    }
+
+    @Test
+    void problemsOfTheProjectFileAreDiagnosticsOnIt(@TempDir Path root) throws Exception {
+        Path config = root.resolve(ConfigFile.FILE_NAME);
+        Files.writeString(config, "[rules]\nunsafe-block = \"loud\"\n");
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.initialize(root);
+            String configUri = config.toUri().toString();
+            PublishDiagnosticsParams broken = lsp.client.awaitDiagnostics(configUri, p -> !p.getDiagnostics().isEmpty());
+            assertEquals(1, broken.getDiagnostics().size(), broken.toString());
+            org.eclipse.lsp4j.Diagnostic error = broken.getDiagnostics().get(0);
+            assertEquals(DiagnosticSeverity.Error, error.getSeverity());
+            assertEquals("config", error.getCode().getLeft());
+            assertEquals(new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(1, 0),
+                    new org.eclipse.lsp4j.Position(1, 21)), error.getRange());
+            assertTrue(error.getMessage().contains("unknown level 'loud' (expected error, warning, note, hint or off)"),
+                    error.getMessage());
+
+            // a misspelled rule id: a warning with the rule meant, on the key
+            Files.writeString(config, "[rules]\nunsafe-blok = \"off\"\n");
+            lsp.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent(configUri, FileChangeType.Changed))));
+            PublishDiagnosticsParams misspelled = lsp.client.awaitDiagnostics(configUri,
+                    p -> p.getDiagnostics().size() == 1
+                            && p.getDiagnostics().get(0).getSeverity() == DiagnosticSeverity.Warning);
+            org.eclipse.lsp4j.Diagnostic warning = misspelled.getDiagnostics().get(0);
+            assertEquals("unknown rule `unsafe-blok`, ignored; did you mean `unsafe-block`?", warning.getMessage());
+            assertEquals(new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(1, 0),
+                    new org.eclipse.lsp4j.Position(1, 19)), warning.getRange());
+
+            // fixed: the diagnostics go
+            Files.writeString(config, "[rules]\nunsafe-block = \"off\"\n");
+            lsp.server.getWorkspaceService().didChangeWatchedFiles(new DidChangeWatchedFilesParams(List.of(
+                    new FileEvent(configUri, FileChangeType.Changed))));
+            lsp.client.awaitDiagnostics(configUri, p -> p.getDiagnostics().isEmpty());
         }
     }
 

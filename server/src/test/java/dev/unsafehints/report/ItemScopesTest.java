@@ -34,6 +34,12 @@ class ItemScopesTest {
                 #[cfg(all(test, feature = "std"))]
                 mod std_tests;
                 static TABLE: [u8; 2] = unsafe { make() }; // @6
+                impl<T, const N: usize> Array for [T; N] {
+                    fn len(&self) -> usize { unsafe { n() } } // @7
+                }
+                impl Pair for (u8, *mut u8) {
+                    fn first(&self) -> u8 { unsafe { f() } } // @8
+                }
             }
             """;
 
@@ -50,6 +56,8 @@ class ItemScopesTest {
         assertEquals("outer::plain", at("@3").itemPath(), "`impl Fn()` in a return type is not an impl block");
         assertEquals("outer::stmt", at("@5").itemPath());
         assertEquals("outer::TABLE", at("@6").itemPath());
+        assertEquals("outer::impl Array for [T; N]::len", at("@7").itemPath(), "the `;` of an array type is the type's");
+        assertEquals("outer::impl Pair for (u8, *mut u8)::first", at("@8").itemPath());
     }
 
     @Test
@@ -79,5 +87,50 @@ class ItemScopesTest {
     void brokenCodeDoesNotSwallowTheItemsAfterIt() {
         String broken = "fn bad( {\n let x = ;\n}\nfn good() { unsafe { x() } }\n";
         assertEquals("good", ItemScopes.of(broken, Edition.E2021).at(broken.indexOf("unsafe")).itemPath());
+    }
+
+    @Test
+    void cfgIfBranchesAreScopesAndTheirHeadsNoAttributes() {
+        String source = """
+                cfg_if::cfg_if! {
+                    if #[cfg(unix)] {
+                        mod unix;
+                        fn a() { unsafe { a() } } // @a
+                    } else if #[cfg(windows)] {
+                        fn b() { unsafe { b() } } // @b
+                    } else {
+                        mod other;
+                        fn c() { unsafe { c() } } // @c
+                    }
+                }
+                cfg_select! {
+                    feature = "std" => { fn d() { unsafe { d() } } } // @d
+                    _ => { mod fallback; }
+                }
+                """;
+        ItemScopes scopes = ItemScopes.of(source, Edition.E2021);
+        java.util.function.Function<String, List<String>> cfgAt = marker -> scopes.at(
+                source.lastIndexOf("unsafe", source.indexOf("// " + marker))).cfg();
+        assertEquals(List.of("unix"), cfgAt.apply("@a"));
+        assertEquals(List.of("windows"), cfgAt.apply("@b"), "not the condition of the branch before");
+        assertEquals(List.of("not(any(unix, windows))"), cfgAt.apply("@c"));
+        assertEquals(List.of("feature = \"std\""), cfgAt.apply("@d"));
+        assertEquals(Map.of("unix", List.of("unix"), "other", List.of("not(any(unix, windows))"),
+                "fallback", List.of("not(any(feature = \"std\"))")), scopes.guardedModules());
+    }
+
+    @Test
+    void aModuleDeclaredTwiceExistsUnderEitherCondition() {
+        String source = """
+                #[cfg(target_os = "linux")]
+                mod sys;
+                #[cfg(all(unix, not(target_os = "linux")))]
+                mod sys;
+                #[cfg(feature = "a")]
+                mod plain;
+                mod plain;
+                """;
+        assertEquals(Map.of("sys", List.of("any(target_os = \"linux\", all(unix, not(target_os = \"linux\")))"),
+                "plain", List.of()), ItemScopes.of(source, Edition.E2021).guardedModules());
     }
 }

@@ -41,6 +41,34 @@ class ModulePathsTest {
                 "relative to the folder of the declaring file, and outside src/ too");
     }
 
+    @Test
+    void filesBelowAPlacedModFileAreItsSubmodules() throws IOException {
+        // the shape of the standard library's `core`, which takes `core::arch` from ../stdarch
+        Path crateRoot = root.resolve("core").toAbsolutePath().normalize();
+        write("core/src/lib.rs", """
+                #[path = "../../stdarch/core_arch/src/mod.rs"]
+                #[allow(
+                    dead_code,
+                    unused_imports
+                )]
+                mod core_arch;
+                """);
+        CrateInfo crate = new CrateInfo(crateRoot, "core", "", Edition.E2021);
+        assertEquals(List.of("core_arch"), ModulePaths.of(write("stdarch/core_arch/src/mod.rs", "mod x86;"), crate));
+        assertEquals(List.of("core_arch", "x86"), ModulePaths.of(write("stdarch/core_arch/src/x86/mod.rs", ""), crate));
+        assertEquals(List.of("core_arch", "x86", "sse2"),
+                ModulePaths.of(write("stdarch/core_arch/src/x86/sse2.rs", ""), crate));
+        assertEquals(List.of(), ModulePaths.of(write("elsewhere/other.rs", ""), crate), "not below the placed file");
+    }
+
+    @Test
+    void aLongAttributeIsReadWithoutRecursion() throws IOException {
+        Path crateRoot = root.toAbsolutePath().normalize();
+        write("src/lib.rs", "#[doc = \"" + "x".repeat(200_000) + "\"]\n#[path = \"p.rs\"]\nmod q;\n");
+        CrateInfo crate = new CrateInfo(crateRoot, "c", "", Edition.E2021);
+        assertEquals(List.of("q"), ModulePaths.of(write("src/p.rs", ""), crate));
+    }
+
     private Path write(String relative, String text) throws IOException {
         Path file = root.resolve(relative).toAbsolutePath().normalize();
         Files.createDirectories(file.getParent());

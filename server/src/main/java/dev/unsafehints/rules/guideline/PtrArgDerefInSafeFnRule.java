@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A public safe fn that dereferences one of its raw-pointer parameters: any caller can pass a
- * dangling pointer without writing `unsafe`, so the fn should be `unsafe fn` (or take a reference).
+ * A public safe fn that dereferences one of its raw-pointer parameters, or passes one to an unsafe
+ * fn or method: any caller can pass a dangling pointer without writing `unsafe`, so the fn should be
+ * `unsafe fn` (or take a reference).
  */
 @RuleInfo(id = "ptr-arg-deref-in-safe-fn", title = "Public safe fn dereferences a pointer argument",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
@@ -23,14 +24,33 @@ public final class PtrArgDerefInSafeFnRule implements Rule {
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeOperation op : model.facts().operations(OperationKind.RAW_POINTER_DEREF)) {
             FunctionFact fn = op.function();
-            if (fn == null || fn.isUnsafe() || !fn.isExported() || fn.place() == FunctionFact.Place.TRAIT_IMPL
-                    || fn.place() == FunctionFact.Place.TRAIT
-                    || !fn.rawPointerParams().contains(op.subject().strip())) {
+            if (applies(fn) && !op.arguments().isEmpty() && fn.rawPointerParams().contains(op.arguments().get(0))) {
+                sink.report(op.range(), "public safe fn `" + fn.name() + "` dereferences its raw-pointer parameter `"
+                        + op.arguments().get(0) + "`: callers can pass any pointer without `unsafe`; make the fn"
+                        + " `unsafe fn` with a `# Safety` section, or take a reference", List.of(), List.of(), Map.of());
+            }
+        }
+        // like clippy's `not_unsafe_ptr_arg_deref`: handing the pointer to an unsafe fn or method
+        // (`ptr::read(p)`, `p.as_ref()`) makes the caller's pointer its precondition just the same
+        for (UnsafeOperation op : model.facts().operations(OperationKind.UNSAFE_CALL)) {
+            FunctionFact fn = op.function();
+            if (!applies(fn)) {
                 continue;
             }
-            sink.report(op.range(), "public safe fn `" + fn.name() + "` dereferences its raw-pointer parameter `"
-                    + op.subject().strip() + "`: callers can pass any pointer without `unsafe`; make the fn"
-                    + " `unsafe fn` with a `# Safety` section, or take a reference", List.of(), List.of(), Map.of());
+            for (String argument : new java.util.LinkedHashSet<>(op.arguments())) {
+                if (fn.rawPointerParams().contains(argument)) {
+                    sink.report(op.range(), "public safe fn `" + fn.name() + "` passes its raw-pointer parameter `"
+                            + argument + "` to unsafe `" + op.subject() + "`, whose contract it then relies on: callers"
+                            + " can pass any pointer without `unsafe`; make the fn `unsafe fn` with a `# Safety`"
+                            + " section, or take a reference", List.of(), List.of(), Map.of());
+                }
+            }
         }
+    }
+
+    /** A safe fn of the crate's public API whose signature its author may change (not a trait's). */
+    private static boolean applies(FunctionFact fn) {
+        return fn != null && !fn.isUnsafe() && fn.isExported() && fn.place() != FunctionFact.Place.TRAIT_IMPL
+                && fn.place() != FunctionFact.Place.TRAIT;
     }
 }

@@ -74,8 +74,14 @@ public final class LspHarness implements AutoCloseable {
     }
 
     public InitializeResult initialize(ClientCapabilities caps, Path... roots) {
+        return initialize(caps, null, roots);
+    }
+
+    /** Initializes with {@code initializationOptions} (e.g. {@code {"workspaceTrusted": false}}). */
+    public InitializeResult initialize(ClientCapabilities caps, Object initializationOptions, Path... roots) {
         InitializeParams params = new InitializeParams();
         params.setCapabilities(caps);
+        params.setInitializationOptions(initializationOptions);
         List<WorkspaceFolder> folders = new ArrayList<>();
         for (Path root : roots) {
             folders.add(new WorkspaceFolder(root.toUri().toString(), root.getFileName().toString()));

@@ -1,0 +1,2 @@
+pub mod slice;
+pub mod vec;

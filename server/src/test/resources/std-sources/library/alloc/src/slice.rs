@@ -1,0 +1,1 @@
+pub use core::slice::{from_raw_parts, from_ref};

@@ -1,0 +1,4 @@
+pub struct __m128i(i64, i64);
+
+mod sse2;
+pub use self::sse2::*;
