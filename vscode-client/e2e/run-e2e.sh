@@ -5,6 +5,9 @@
 #
 # usage: npm run test:e2e            (from vscode-client/; packages the .vsix first)
 # env:   E2E_SKIP_PACKAGE=1          use the existing unsafe-hints.vsix
+#        E2E_PLATFORM_VSIX=FILE      a platform package with its own Java runtime (npm run package:linux-x64);
+#                                    the features run once more with it where no JVM is visible
+#                                    (server/src/test/dist/without-jvm.sh: a private mount namespace)
 #        CHROMIUM=/path/to/chromium  default /usr/bin/chromium
 #        E2E_KEEP=1                  keep the run folder (/tmp/unsafe-hints-e2e.*) for inspection
 # Screenshots and result.json go to e2e/artifacts/. Exit 0 also when the tools are missing (it says SKIP).
@@ -74,7 +77,8 @@ start_code_server() {
   local t; t=$(date +%s%N)
   # setsid: code-server's watcher and extension-host children share one process group we can end as a whole.
   # Absolute paths: the scenario's PATH may not reach them.
-  env "$@" "$(command -v setsid)" "$(command -v node)" "$CODE_SERVER" --user-data-dir "$RUN/$name" --extensions-dir "$RUN/exts" \
+  # CS_WRAP: a command that starts code-server in another world (no JVM), or nothing.
+  env "$@" "${CS_WRAP[@]}" "$(command -v setsid)" "$(command -v node)" "$CODE_SERVER" --user-data-dir "$RUN/$name" --extensions-dir "$RUN/${CS_EXTS:-exts}" \
     --bind-addr "127.0.0.1:$PORT" --auth none \
     --disable-telemetry --disable-update-check --disable-workspace-trust --disable-getting-started-override \
     "$RUN/fixture-crate" > "$RUN/code-server-$name.log" 2>&1 &
@@ -105,6 +109,7 @@ run_scenario() {
 }
 
 rc=0
+CS_WRAP=()
 # 1. The features, with Java found on PATH.
 start_code_server data
 run_scenario data
@@ -121,6 +126,24 @@ if [ "$rc" = 0 ]; then
   start_code_server nojava -u JAVA_HOME PATH="$RUN/empty-bin" HOME="$RUN/home-nojava"
   run_scenario nojava
   stop_code_server
+fi
+
+# 3. The platform package, which carries its own Java runtime, on a machine where no JVM is visible:
+#    the features again, now on the bundled runtime.
+if [ "$rc" = 0 ] && [ -n "${E2E_PLATFORM_VSIX:-}" ]; then
+  WITHOUT_JVM="$EXT_DIR/../server/src/test/dist/without-jvm.sh"
+  "$WITHOUT_JVM" --check || { echo "error: java still runs where no JVM should be visible" >&2; exit 1; }
+  "$CODE_SERVER" --user-data-dir "$RUN/bundled" --extensions-dir "$RUN/exts-bundled" --install-extension "$E2E_PLATFORM_VSIX" \
+    > "$RUN/install-bundled.log" 2>&1 || { cat "$RUN/install-bundled.log"; exit 1; }
+  # The first scenario changed the crate (a quick fix): start from the original again.
+  rm -rf "$RUN/fixture-crate" && cp -r "$E2E_DIR/fixture-crate" "$RUN/fixture-crate"
+  mkdir -p "$RUN/bundled/User"
+  cp "$E2E_DIR/settings.json" "$RUN/bundled/User/settings.json"
+  CS_WRAP=("$WITHOUT_JVM")
+  CS_EXTS=exts-bundled start_code_server bundled
+  run_scenario bundled
+  stop_code_server
+  CS_WRAP=()
 fi
 echo "e2e total: $(ms_since "$start") ms"
 # One closing count over both scenarios (steps not reached count as failed).

@@ -64,6 +64,13 @@ function lineOf(pattern, text = readFileSync(LIB_RS, 'utf8')) {
   return index + 1;
 }
 
+/** The extension's output channel as its log file holds it (the same lines the Output panel shows). */
+function log() {
+  const logs = join(dirname(dirname(SETTINGS)), 'logs');
+  const file = readdirSync(logs, { recursive: true }).find((f) => String(f).endsWith('Unsafe Hints.log'));
+  return file ? readFileSync(join(logs, String(file)), 'utf8') : '';
+}
+
 /** Waits until `predicate(arg)` holds in the page; `what` names the condition in a timeout error. */
 async function waitUntil(what, predicate, arg) {
   try {
@@ -427,11 +434,6 @@ const featureSteps = [
     await waitUntil('the output panel shows the Unsafe Hints channel', () =>
       [...document.querySelectorAll('.panel select, .panel .monaco-select-box')].some((s) => (s.value ?? s.innerText ?? '').includes('Unsafe Hints') || s.title?.includes('Unsafe Hints')));
     // The channel's log file (the same lines the panel shows): a restart, then a new start after it.
-    const log = () => {
-      const logs = join(dirname(dirname(SETTINGS)), 'logs');
-      const file = readdirSync(logs, { recursive: true }).find((f) => String(f).endsWith('Unsafe Hints.log'));
-      return file ? readFileSync(join(logs, String(file)), 'utf8') : '';
-    };
     const deadline = Date.now() + WAIT;
     while (!/Restarting the language server on request\.[\s\S]*Starting the language server/.test(log()) && Date.now() < deadline) {
       await page.waitForTimeout(200);
@@ -479,7 +481,19 @@ const noJavaSteps = [
   }],
 ];
 
-const scenarios = { data: featureSteps, nojava: noJavaSteps };
+/** The platform package where no JVM is visible: the features run on the runtime it carries. */
+const bundledSteps = [
+  ...featureSteps,
+  ['the server ran on the Java runtime bundled with the extension', () => {
+    const lines = log().split('\n');
+    facts.javaUsed = lines.filter((l) => /Using Java|Java not used/.test(l));
+    assert(facts.javaUsed.length > 0, `no Java line in the log: ${log().slice(-1500)}`);
+    assert(facts.javaUsed.every((l) => /Using Java 17 from bundled: .*\/exts-bundled\/.*\/runtime\/bin\/java$/.test(l)),
+      `the log says: ${JSON.stringify(facts.javaUsed)}`);
+  }],
+];
+
+const scenarios = { data: featureSteps, nojava: noJavaSteps, bundled: bundledSteps };
 const steps = scenarios[process.env.SCENARIO ?? 'data'];
 assert(steps, `unknown SCENARIO ${process.env.SCENARIO}`);
 

@@ -29,3 +29,6 @@ export const SERVER_REVIEW_COMMAND = 'unsafe-hints.reviewChanges';
 
 /** Where the package script puts the server jar inside the extension. */
 export const SERVER_JAR_RELATIVE_PATH = 'server/unsafe-hints.jar';
+
+/** Where the platform-specific package (npm run package:linux-x64 ...) puts its Java runtime. */
+export const BUNDLED_RUNTIME_RELATIVE_PATH = 'runtime';

@@ -1,6 +1,6 @@
 /**
  * Finds a Java runtime that can run the language server: the `unsafeHints.java.home` setting,
- * then `JAVA_HOME`, then `java` on `PATH`. The first one that runs and is new enough wins; every
+ * then `JAVA_HOME`, then the runtime the platform-specific extension carries, then `java` on `PATH`. The first one that runs and is new enough wins; every
  * one that was rejected is remembered with the reason, so the user gets one message that says
  * what was tried and what to install.
  *
@@ -9,9 +9,10 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { BUNDLED_RUNTIME_REINSTALL, checkBundledRuntime } from './bundledRuntime';
 import { MINIMUM_JAVA_VERSION, parseJavaMajorVersion } from './javaVersion';
 
-export type JavaSource = 'setting' | 'JAVA_HOME' | 'PATH';
+export type JavaSource = 'setting' | 'JAVA_HOME' | 'bundled' | 'PATH';
 
 export interface JavaCandidate {
   readonly source: JavaSource;
@@ -24,6 +25,8 @@ export interface JavaRejection {
   /** The folder or executable that was looked at. */
   readonly location: string;
   readonly reason: string;
+  /** What the user can do about it, when that is more than installing Java (the bundled runtime). */
+  readonly advice?: string | undefined;
 }
 
 export interface JavaFound {
@@ -50,6 +53,10 @@ export interface JavaDiscoveryInput {
   readonly settingHome: string | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly platform: NodeJS.Platform;
+  /** The folder of the runtime a platform-specific extension carries; it need not exist. */
+  readonly bundledHome?: string;
+  /** `process.arch`; the bundled runtime must be built for it. */
+  readonly arch?: string;
   readonly isExecutableFile?: (file: string) => boolean;
   readonly probe?: VersionProbe;
 }
@@ -111,6 +118,14 @@ export function javaCandidates(input: JavaDiscoveryInput): { candidates: JavaCan
   if (javaHome !== '') {
     fromHome('JAVA_HOME', javaHome);
   }
+  if (input.bundledHome !== undefined) {
+    const bundled = checkBundledRuntime({ home: input.bundledHome, platform: input.platform, arch: input.arch ?? process.arch });
+    if (bundled?.kind === 'usable') {
+      candidates.push({ source: 'bundled', javaPath: bundled.javaPath });
+    } else if (bundled?.kind === 'unusable') {
+      rejected.push({ source: 'bundled', location: input.bundledHome, reason: bundled.reason, advice: bundled.advice });
+    }
+  }
   // Windows spells it Path; node keeps the original case in process.env.
   const pathVariable = input.env.PATH ?? input.env.Path ?? '';
   const onPath = pathVariable
@@ -138,13 +153,15 @@ export async function findJava(input: JavaDiscoveryInput): Promise<JavaDiscovery
 
   for (const candidate of candidates) {
     const result = await probe(candidate.javaPath);
+    // The bundled runtime passed its checks, so a failure here means it is damaged inside.
+    const advice = candidate.source === 'bundled' ? BUNDLED_RUNTIME_REINSTALL : undefined;
     if ('error' in result) {
-      tried.push({ source: candidate.source, location: candidate.javaPath, reason: `could not run it (${result.error})` });
+      tried.push({ source: candidate.source, location: candidate.javaPath, reason: `could not run it (${result.error.split('\n')[0]?.trim() ?? ''})`, advice });
       continue;
     }
     const version = parseJavaMajorVersion(result.output);
     if (version === undefined) {
-      tried.push({ source: candidate.source, location: candidate.javaPath, reason: 'it printed no Java version' });
+      tried.push({ source: candidate.source, location: candidate.javaPath, reason: 'it printed no Java version', advice });
       continue;
     }
     if (version < MINIMUM_JAVA_VERSION) {
@@ -162,8 +179,10 @@ export async function findJava(input: JavaDiscoveryInput): Promise<JavaDiscovery
   return { kind: 'notFound', rejected: sortBySource([...rejected, ...tried]) };
 }
 
+const SOURCE_ORDER: Record<JavaSource, number> = { setting: 0, JAVA_HOME: 1, bundled: 2, PATH: 3 };
+
 function sourceOrder(source: JavaSource): number {
-  return source === 'setting' ? 0 : source === 'JAVA_HOME' ? 1 : 2;
+  return SOURCE_ORDER[source];
 }
 
 function sortBySource(rejections: JavaRejection[]): JavaRejection[] {
@@ -173,8 +192,15 @@ function sortBySource(rejections: JavaRejection[]): JavaRejection[] {
 const SOURCE_LABELS: Record<JavaSource, string> = {
   setting: 'setting unsafeHints.java.home',
   JAVA_HOME: 'JAVA_HOME',
+  bundled: 'the Java runtime bundled with the extension',
   PATH: 'PATH',
 };
+
+/** The advice of the rejections that have one, once each. */
+function adviceOf(rejections: readonly JavaRejection[]): string {
+  const advice = [...new Set(rejections.map((r) => r.advice).filter((a): a is string => a !== undefined))];
+  return advice.length === 0 ? '' : ` ${advice.join(' ')}`;
+}
 
 /** One line per rejected candidate, for the output channel and the error message. */
 export function describeRejections(rejections: readonly JavaRejection[]): string[] {
@@ -190,21 +216,27 @@ export function missingJavaMessage(rejections: readonly JavaRejection[]): string
     `Unsafe Hints needs Java ${MINIMUM_JAVA_VERSION} or newer to run its language server, and none was found. ` +
     `Install a Java ${MINIMUM_JAVA_VERSION}+ runtime (for example Eclipse Temurin ${MINIMUM_JAVA_VERSION}, ` +
     `or "openjdk-${MINIMUM_JAVA_VERSION}-jre-headless" on Debian/Ubuntu), then set "unsafeHints.java.home" to its folder ` +
-    `or put it on PATH. Tried: ${tried}.`
+    `or put it on PATH. Tried: ${tried}.${adviceOf(rejections)}`
   );
 }
 
 /**
- * When the user set `unsafeHints.java.home` but it could not be used and another Java was, the
- * warning that says so (falling back without a word would hide their mistake); otherwise undefined.
+ * When the user set `unsafeHints.java.home`, or the extension carries a runtime, but it could not
+ * be used and another Java was: the one warning that says so and what to do (falling back without
+ * a word would hide the user's mistake or a damaged install); otherwise undefined.
  */
 export function settingIgnoredMessage(found: JavaFound): string | undefined {
-  const setting = found.rejected.find((r) => r.source === 'setting');
-  if (setting === undefined) {
+  const ignored = found.rejected.filter((r) => r.source === 'setting' || r.source === 'bundled');
+  if (ignored.length === 0) {
     return undefined;
   }
+  const what = ignored.map((r) =>
+    r.source === 'setting'
+      ? `"unsafeHints.java.home" (${r.location}) is not usable: ${r.reason}`
+      : `the Java runtime bundled with the extension (${r.location}) is not usable: ${r.reason}`,
+  );
   return (
-    `Unsafe Hints: "unsafeHints.java.home" (${setting.location}) is not usable: ${setting.reason}. ` +
-    `Using Java ${found.version} from ${SOURCE_LABELS[found.source]} (${found.javaPath}) instead.`
+    `Unsafe Hints: ${what.join('; ')}. ` +
+    `Using Java ${found.version} from ${SOURCE_LABELS[found.source]} (${found.javaPath}) instead.${adviceOf(ignored)}`
   );
 }

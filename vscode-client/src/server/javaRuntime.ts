@@ -21,9 +21,10 @@ function offerSettings(message: string, show: typeof vscode.window.showErrorMess
   });
 }
 
-export async function locateJava(log: vscode.LogOutputChannel): Promise<JavaFound | undefined> {
+/** `bundledHome`: where a platform-specific extension keeps its runtime (absent in the universal one). */
+export async function locateJava(log: vscode.LogOutputChannel, bundledHome: string): Promise<JavaFound | undefined> {
   const settingHome = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('java.home');
-  const result = await findJava({ settingHome, env: process.env, platform: process.platform });
+  const result = await findJava({ settingHome, env: process.env, platform: process.platform, arch: process.arch, bundledHome });
   for (const line of describeRejections(result.rejected)) {
     log.warn(`Java not used: ${line}`);
   }

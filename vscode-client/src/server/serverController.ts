@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH, SHOW_OPERATIONS_COMMAND } from '../constants';
+import { BUNDLED_RUNTIME_RELATIVE_PATH, CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, Commands, SERVER_JAR_RELATIVE_PATH, SHOW_OPERATIONS_COMMAND } from '../constants';
 import { locateJava } from './javaRuntime';
 import { jvmOptions, serverCommand } from './serverLaunch';
 import type { JavaFound } from '../java/javaDiscovery';
@@ -58,7 +58,7 @@ export class ServerController implements vscode.Disposable {
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
-    const java = await locateJava(this.log);
+    const java = await locateJava(this.log, this.context.asAbsolutePath(BUNDLED_RUNTIME_RELATIVE_PATH));
     if (java === undefined) {
       return undefined;
     }

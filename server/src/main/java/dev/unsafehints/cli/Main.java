@@ -12,6 +12,12 @@ import picocli.CommandLine.Command;
                 ReviewCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
+        // `--version` alone answers before picocli reads the annotations of every command, which
+        // costs more than the JVM's own start (a third of the answer time); same text as picocli's.
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            System.out.println(new VersionProvider().getVersion()[0]);
+            return;
+        }
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code);
     }
