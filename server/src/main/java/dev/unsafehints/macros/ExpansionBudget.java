@@ -17,6 +17,7 @@ public final class ExpansionBudget {
     private int depth;
     private long tokens;
     private long steps;
+    private boolean exhausted;
 
     public ExpansionBudget(int maxDepth, long maxTokens, long maxSteps) {
         this.maxDepth = maxDepth;
@@ -31,6 +32,7 @@ public final class ExpansionBudget {
     /** One level deeper: a call inside an expansion is being expanded. */
     public void enter(String macroName) {
         if (depth >= maxDepth) {
+            exhausted = true;
             throw new ExpansionException("recursion limit reached while expanding `" + macroName + "!` (" + maxDepth
                     + " nested expansions)");
         }
@@ -41,6 +43,11 @@ public final class ExpansionBudget {
         depth--;
     }
 
+    /** Whether a limit was reached: the calls still nested in this expansion are not expanded. */
+    public boolean exhausted() {
+        return exhausted;
+    }
+
     public int depth() {
         return depth;
     }
@@ -49,6 +56,7 @@ public final class ExpansionBudget {
     void wrote(String macroName, int count) {
         tokens += count;
         if (tokens > maxTokens) {
+            exhausted = true;
             throw new ExpansionException("the expansion of `" + macroName + "!` exceeds " + String.format("%,d", maxTokens)
                     + " tokens");
         }
@@ -58,6 +66,7 @@ public final class ExpansionBudget {
     void step(String macroName, long count) {
         steps += count;
         if (steps > maxSteps) {
+            exhausted = true;
             throw new ExpansionException("matching the calls of `" + macroName + "!` takes too long");
         }
         if ((steps & 0xFFF) == 0) {
