@@ -289,3 +289,17 @@ with_docs! {
     /// None needed; it is an example.
     documented
 }
+
+// Doc comments in the macro's text are the docs of the item it writes.
+macro_rules! documented_in_the_macro {
+    ($name:ident) => {
+        /// Reads nothing.
+        ///
+        /// # Safety
+        ///
+        /// None needed; it is an example.
+        pub unsafe fn $name() {}
+    };
+}
+
+documented_in_the_macro!(also_documented);

@@ -196,6 +196,7 @@ public final class BodySkippingTokenSource implements TokenSource {
         List<Token> tokens = new ArrayList<>();
         boolean keep = mode == Mode.SAFE_BODIES && declaredUnsafe && !outsideFocus;
         int previous = -1;
+        Token previousToken = null;
         int braces = 1;
         while (true) {
             Token t = read();
@@ -208,10 +209,13 @@ public final class BodySkippingTokenSource implements TokenSource {
                 continue;
             }
             if (mode == Mode.SAFE_BODIES && !keep && !outsideFocus) {
-                keep = isSign(t, previous) || type == RustLexer.IDENTIFIER && macroSigns.contains(t.getText())
+                keep = isSign(t, previous)
+                        || type == RustLexer.NOT && previousToken != null && previousToken.getType() == RustLexer.IDENTIFIER
+                        && !macroSigns.isEmpty() && macroSigns.contains(previousToken.getText()) // `name!`
                         || pointerInSignature && type == RustLexer.UNDERSCORE && previous == RustLexer.KW_AS;
             }
             previous = type;
+            previousToken = t;
             if (type == RustLexer.LBRACE) {
                 braces++;
             } else if (type == RustLexer.RBRACE && --braces == 0) {

@@ -373,8 +373,8 @@ final class CallResolver {
     Callee resolveMethod(String name) {
         Callee found = Callee.UNKNOWN;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
-            if (fn.owner() == null) {
-                continue;
+            if (fn.owner() == null || fn.parameterTypes().isEmpty() || !fn.parameterTypes().get(0).equals("self")) {
+                continue; // `x.f()` cannot call an associated function without `self` (`Arc::copy_from_slice(v)`)
             }
             if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
                 return Callee.UNKNOWN;

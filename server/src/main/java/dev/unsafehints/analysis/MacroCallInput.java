@@ -1,8 +1,8 @@
 package dev.unsafehints.analysis;
 
-import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.macros.CallSite;
+import dev.unsafehints.macros.DocAttribute;
 import dev.unsafehints.macros.ExpandedToken;
 import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.parse.FileToken;
@@ -39,7 +39,7 @@ final class MacroCallInput {
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
                 tokens.add(new FileToken(t));
             } else if (CommentTokens.isOuterDoc(t)) {
-                docAttribute(t, macroName, tokens);
+                tokens.addAll(DocAttribute.tokens(CommentTokens.docText(t), new CallSite(macroName, t, t)));
             }
         }
         return tokens;
@@ -59,18 +59,5 @@ final class MacroCallInput {
         for (int i = 0; i < node.getChildCount(); i++) {
             terminals(node.getChild(i), into);
         }
-    }
-
-    /** `/// text` as `#[doc = "text"]`, each token at the comment's position. */
-    private static void docAttribute(Token comment, String macroName, List<Token> into) {
-        CallSite at = new CallSite(macroName, comment, comment);
-        String text = CommentTokens.docText(comment).replace("\\", "\\\\").replace("\"", "\\\"")
-                .replace("\r", "").replace("\n", "\\n");
-        into.add(new ExpandedToken(RustLexer.POUND, "#", at));
-        into.add(new ExpandedToken(RustLexer.LBRACKET, "[", at));
-        into.add(new ExpandedToken(RustLexer.IDENTIFIER, "doc", at));
-        into.add(new ExpandedToken(RustLexer.EQ, "=", at));
-        into.add(new ExpandedToken(RustLexer.STRING_LITERAL, "\"" + text + "\"", at));
-        into.add(new ExpandedToken(RustLexer.RBRACKET, "]", at));
     }
 }

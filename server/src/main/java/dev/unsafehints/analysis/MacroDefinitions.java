@@ -1,7 +1,10 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.macros.CallSite;
+import dev.unsafehints.macros.DocAttribute;
 import dev.unsafehints.macros.MacroDefinition;
+import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.parse.FileToken;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +53,7 @@ final class MacroDefinitions {
         if (here != null) {
             RustParser.MacroRulesDefinitionContext before = null;
             for (RustParser.MacroRulesDefinitionContext d : here) {
-                if (d.getStart().getTokenIndex() < at) {
+                if (d.getStart().getTokenIndex() < at && inScope(d, at)) {
                     before = d;
                 }
             }
@@ -59,7 +62,7 @@ final class MacroDefinitions {
             }
             if (before != null) {
                 RustParser.MacroRulesDefinitionContext d = before;
-                return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(d)));
+                return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
             }
         }
         if (STD_NAMES.contains(name)) {
@@ -67,6 +70,19 @@ final class MacroDefinitions {
         }
         String body = model.crateView().macroBody(name);
         return body == null ? null : read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
+    }
+
+    /**
+     * A definition in a block (a function body) is seen only inside that block; one among items,
+     * in the rest of the file.
+     */
+    private static boolean inScope(RustParser.MacroRulesDefinitionContext d, int at) {
+        for (org.antlr.v4.runtime.tree.ParseTree p = d.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.BlockExpressionContext b) {
+                return b.getStart().getTokenIndex() < at && at < b.getStop().getTokenIndex();
+            }
+        }
+        return true;
     }
 
     private Map<String, List<RustParser.MacroRulesDefinitionContext>> local() {
@@ -93,7 +109,7 @@ final class MacroDefinitions {
     }
 
     /** The tokens inside the definition's outer delimiters, as the file's tokens. */
-    private List<Token> bodyTokens(RustParser.MacroRulesDefinitionContext d) {
+    private List<Token> bodyTokens(String name, RustParser.MacroRulesDefinitionContext d) {
         List<Token> tokens = new ArrayList<>();
         Token open = d.delimTokenTree().getStart();
         Token close = d.delimTokenTree().getStop();
@@ -101,6 +117,8 @@ final class MacroDefinitions {
             Token t = model.parsed().tokens().get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
                 tokens.add(new FileToken(t));
+            } else if (CommentTokens.isOuterDoc(t)) {
+                tokens.addAll(DocAttribute.tokens(CommentTokens.docText(t), new CallSite(name, t, t)));
             }
         }
         return tokens;

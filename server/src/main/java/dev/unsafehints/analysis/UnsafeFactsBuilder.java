@@ -1292,6 +1292,9 @@ final class UnsafeFactsBuilder {
             return false;
         }
         CallSite site = CallSite.of(definition.name(), m.getStart(), m.getStop());
+        // never "unneeded" because of what an expansion seems to hold: macros write code whose
+        // unsafety only the compiler sees (a struct literal of a type with a validity range)
+        mayHide();
         boolean outermost = budget == null;
         if (outermost) {
             budget = ExpansionBudget.standard();

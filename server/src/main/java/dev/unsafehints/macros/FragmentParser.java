@@ -46,11 +46,16 @@ final class FragmentParser {
                 return statement(in, pos, end);
             case EXPR:
             case EXPR_2021:
+                if (loneToken(in, pos, end) && isOperand(in.get(pos))) {
+                    return pos + 1;
+                }
                 return startsExpression(in, pos, end) ? parsed(in, pos, end, RustParser::expression) : -1;
             case TY:
-                return parsed(in, pos, end, RustParser::type_);
             case PATH:
-                return parsed(in, pos, end, RustParser::typePath);
+                if (loneToken(in, pos, end) && in.get(pos).getType() == RustLexer.IDENTIFIER) {
+                    return pos + 1;
+                }
+                return parsed(in, pos, end, kind == FragmentKind.TY ? RustParser::type_ : RustParser::typePath);
             case PAT:
                 return parsed(in, pos, end, RustParser::pattern);
             case PAT_PARAM:
@@ -113,6 +118,28 @@ final class FragmentParser {
         }
         int item = parsed(in, pos, end, RustParser::item);
         return item >= 0 ? item : match(FragmentKind.EXPR, in, pos, end);
+    }
+
+    /**
+     * A single token followed by a separator no expression, type or path can go on with (or by the
+     * end): the fragment is that token, as the parser would say, without starting one. Most
+     * arguments are of this kind (`syscall!(close(fd))`, `test!(a, b)`).
+     */
+    private static boolean loneToken(TokenRun in, int pos, int end) {
+        if (pos >= end || in.closer(pos) >= 0) {
+            return false;
+        }
+        if (pos + 1 == end) {
+            return true;
+        }
+        int next = in.get(pos + 1).getType();
+        return next == RustLexer.COMMA || next == RustLexer.SEMI || next == RustLexer.FATARROW;
+    }
+
+    /** An identifier, a literal, `self`: an expression on its own. */
+    private static boolean isOperand(Token t) {
+        int type = t.getType();
+        return type == RustLexer.IDENTIFIER || type == RustLexer.KW_SELFVALUE || isLiteral(type);
     }
 
     /** Tokens that can never start an expression: parsing them would only fail more slowly. */

@@ -299,6 +299,8 @@ public final class FileDeclarations {
             Token t = parsed.tokens().get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
                 text.append(t.getText()).append(' ');
+            } else if (CommentTokens.isOuterDoc(t)) {
+                text.append(dev.unsafehints.macros.DocAttribute.text(CommentTokens.docText(t)));
             }
         }
         macroDefinitions.computeIfAbsent(definition.identifier().getText(), k -> new ArrayList<>()).add(text.toString());
