@@ -736,7 +736,7 @@ final class UnsafeFactsBuilder {
         boolean onSelf = m.expression() instanceof RustParser.PathExprContext p && p.getText().equals("self")
                 && selfTypeName() != null;
         CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
-                : resolver.resolveMethod(name);
+                : resolver.resolveMethod(name, true);
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
