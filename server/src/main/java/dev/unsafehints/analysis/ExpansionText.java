@@ -26,7 +26,7 @@ final class ExpansionText {
             if (token.getType() == Token.EOF) {
                 return;
             }
-            if (previous[0] != null && isWord(previous[0]) && isWord(token)) {
+            if (previous[0] != null && spaced(previous[0], token)) {
                 sb.append(' ');
             }
             sb.append(token.getText());
@@ -37,6 +37,17 @@ final class ExpansionText {
             append(node.getChild(i), sb, previous);
         }
     }
+
+    /** As rustfmt would write them: words apart, `as *const`, `a = b`, `f(a, b)`. */
+    private static boolean spaced(Token before, Token after) {
+        String b = before.getText();
+        String a = after.getText();
+        return isWord(before) && (isWord(after) || a.equals("*") || a.equals("&"))
+                || b.equals(",") || b.equals(";") || SPACED.contains(b) || SPACED.contains(a);
+    }
+
+    private static final java.util.Set<String> SPACED = java.util.Set.of("=", "==", "!=", "=>", "->", "+", "-", "<=", ">=",
+            "&&", "||", "+=", "-=", "|", "{", "}");
 
     private static boolean isWord(Token t) {
         String text = t.getText();

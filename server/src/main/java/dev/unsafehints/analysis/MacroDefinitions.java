@@ -85,6 +85,30 @@ final class MacroDefinitions {
         return true;
     }
 
+    /**
+     * Whether a definition writes `unsafe`, itself or through the crate macros its text calls
+     * (nix's `sockopt_impl!` writes calls of `getsockopt_impl!`, which writes the unsafe block).
+     */
+    boolean writesUnsafe(MacroDefinition definition, int at) {
+        return writesUnsafe(definition, at, new java.util.HashSet<>());
+    }
+
+    private boolean writesUnsafe(MacroDefinition definition, int at, java.util.Set<String> seen) {
+        if (definition.writesUnsafe()) {
+            return true;
+        }
+        if (!seen.add(definition.name()) || seen.size() > 32) {
+            return false;
+        }
+        for (String called : definition.calledMacros()) {
+            MacroDefinition d = find(List.of(called), at);
+            if (d != null && writesUnsafe(d, at, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Map<String, List<RustParser.MacroRulesDefinitionContext>> local() {
         if (local == null) {
             local = new HashMap<>();

@@ -1285,7 +1285,7 @@ final class UnsafeFactsBuilder {
             return false;
         }
         List<Token> input = MacroCallInput.of(model, m, definition.name());
-        boolean matters = definition.writesUnsafe() || !blocks.isEmpty()
+        boolean matters = macroDefinitions.writesUnsafe(definition, m.getStart().getTokenIndex()) || !blocks.isEmpty()
                 || !functions.isEmpty() && functions.peek().isUnsafe()
                 || input.stream().anyMatch(t -> t.getType() == RustLexer.KW_UNSAFE);
         if (!matters) {

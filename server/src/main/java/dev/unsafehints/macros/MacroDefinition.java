@@ -3,6 +3,7 @@ package dev.unsafehints.macros;
 import dev.unsafehints.grammar.RustLexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
@@ -16,21 +17,31 @@ public final class MacroDefinition {
     private final List<MacroRule> rules;
     private final String failure;
     private final boolean writesUnsafe;
+    private final java.util.Set<String> calledMacros;
 
-    private MacroDefinition(String name, List<MacroRule> rules, String failure, boolean writesUnsafe) {
+    private MacroDefinition(String name, List<MacroRule> rules, String failure, boolean writesUnsafe,
+                            java.util.Set<String> calledMacros) {
         this.name = name;
         this.rules = rules;
         this.failure = failure;
         this.writesUnsafe = writesUnsafe;
+        this.calledMacros = calledMacros;
     }
 
     /** The definition whose body (inside the outer delimiters) is {@code body}. */
     public static MacroDefinition read(String name, List<? extends Token> body) {
         boolean unsafe = body.stream().anyMatch(t -> t.getType() == RustLexer.KW_UNSAFE);
+        java.util.Set<String> called = new java.util.HashSet<>();
+        for (int i = 0; i + 2 < body.size(); i++) { // `name ! (`: a macro the transcriber calls
+            if (body.get(i).getType() == RustLexer.IDENTIFIER && body.get(i + 1).getType() == RustLexer.NOT
+                    && TokenRun.isOpen(body.get(i + 2).getType())) {
+                called.add(body.get(i).getText());
+            }
+        }
         try {
-            return new MacroDefinition(name, DefinitionReader.rules(name, body), null, unsafe);
+            return new MacroDefinition(name, DefinitionReader.rules(name, body), null, unsafe, Set.copyOf(called));
         } catch (ExpansionException e) {
-            return new MacroDefinition(name, List.of(), e.getMessage(), unsafe);
+            return new MacroDefinition(name, List.of(), e.getMessage(), unsafe, Set.copyOf(called));
         }
     }
 
@@ -54,6 +65,11 @@ public final class MacroDefinition {
     /** Whether the transcribers write `unsafe` themselves (an unsafe block, fn, impl or trait). */
     public boolean writesUnsafe() {
         return writesUnsafe;
+    }
+
+    /** The names of the macros its text calls (`name!(..)`), to follow to what they write. */
+    public java.util.Set<String> calledMacros() {
+        return calledMacros;
     }
 
     /** Why the definition could not be read, or null. */

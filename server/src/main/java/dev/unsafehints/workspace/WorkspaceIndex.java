@@ -329,15 +329,38 @@ public class WorkspaceIndex {
 
         private volatile Set<String> writingUnsafe;
 
+        /** The macros that write `unsafe`, themselves or through the crate macros they call. */
         private Set<String> namesWritingUnsafe() {
             Set<String> names = new HashSet<>();
+            Map<String, Set<String>> calls = new HashMap<>();
             macroBodies.forEach((name, bodies) -> {
                 if (bodies.stream().anyMatch(b -> (" " + b).contains(" unsafe "))) {
                     names.add(name);
                 }
+                Set<String> called = new HashSet<>();
+                for (String body : bodies) {
+                    java.util.regex.Matcher m = MACRO_CALL.matcher(body);
+                    while (m.find()) {
+                        called.add(m.group(1));
+                    }
+                }
+                calls.put(name, called);
             });
+            boolean grew = true;
+            while (grew) { // to a fixed point: a macro calling one that writes `unsafe` writes it too
+                grew = false;
+                for (Map.Entry<String, Set<String>> e : calls.entrySet()) {
+                    if (!names.contains(e.getKey()) && e.getValue().stream().anyMatch(names::contains)) {
+                        names.add(e.getKey());
+                        grew = true;
+                    }
+                }
+            }
             return names;
         }
+
+        private static final java.util.regex.Pattern MACRO_CALL =
+                java.util.regex.Pattern.compile("(?:^| )([A-Za-z_][A-Za-z0-9_]*) ! [(\\[{]");
 
         public String macroBody(String name) {
             Set<String> bodies = macroBodies.get(name);
