@@ -213,3 +213,23 @@ struct Plain(u8);
 // SAFETY: `Plain` holds a plain byte, which any thread may own.
 #[doc(hidden)]
 unsafe impl Send for Plain {}
+
+// Expanded calls: a block the user passes to a macro is the user's, and needs its comment where
+// it is written (or above the call); a block the macro's text writes is checked in the macro's
+// text (above), not at every call.
+macro_rules! t {
+    ($e:expr) => {
+        $e
+    };
+}
+
+fn passed_to_a_macro(p: *const u8) -> u8 {
+    t!(unsafe {}); //~ missing-safety-comment
+    // SAFETY: the caller passes a pointer to a live byte.
+    let v = t!(unsafe { *p });
+    v
+}
+
+fn written_by_a_macro(p: *const u8) -> u8 {
+    read_first!(p) // reported once, in `read_first!`'s text
+}

@@ -263,3 +263,43 @@ pub unsafe fn hidden_fn(p: *const u8) -> u8 {
     // SAFETY: the caller passes a valid pointer.
     unsafe { *p }
 }
+
+// An unsafe fn that a crate macro writes is public API like any other: reported at the call.
+// Doc comments passed in the call are the item's docs, as rustc reads them.
+macro_rules! very_unsafe {
+    () => {
+        pub unsafe fn whee() {}
+    };
+}
+
+very_unsafe!(); //~ missing-safety-doc
+
+macro_rules! with_docs {
+    ($(#[$m:meta])* $name:ident) => {
+        $(#[$m])*
+        pub unsafe fn $name() {}
+    };
+}
+
+with_docs! {
+    /// Does nothing.
+    ///
+    /// # Safety
+    ///
+    /// None needed; it is an example.
+    documented
+}
+
+// Doc comments in the macro's text are the docs of the item it writes.
+macro_rules! documented_in_the_macro {
+    ($name:ident) => {
+        /// Reads nothing.
+        ///
+        /// # Safety
+        ///
+        /// None needed; it is an example.
+        pub unsafe fn $name() {}
+    };
+}
+
+documented_in_the_macro!(also_documented);

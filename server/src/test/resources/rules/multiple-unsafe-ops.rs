@@ -65,3 +65,30 @@ pub fn with_item(p: *const u8) -> u8 {
         helper(p) + *p
     }
 }
+
+// A block counts what the crate's macros called in it expand to: `twice!` writes its argument
+// twice, so this block holds two unsafe calls.
+macro_rules! twice {
+    ($e:expr) => {
+        $e;
+        $e
+    };
+}
+
+unsafe fn tick() {}
+
+pub fn counted_through_a_macro() {
+    // SAFETY: `tick` has no preconditions.
+    unsafe { twice!(tick()) } //~ multiple-unsafe-ops
+}
+
+pub fn once_through_a_macro() {
+    // SAFETY: `tick` has no preconditions.
+    unsafe { t1!(tick()) }
+}
+
+macro_rules! t1 {
+    ($e:expr) => {
+        $e
+    };
+}

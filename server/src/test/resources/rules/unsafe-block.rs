@@ -78,3 +78,22 @@ pub fn selected(p: *const u8) -> u8 {
         _ => { 0 }
     }
 }
+
+// A block passed to a crate macro is a block of the user's code, where it is written; a block
+// the macro's text writes is counted once, in that text, not at every call.
+macro_rules! t {
+    ($e:expr) => {
+        $e
+    };
+}
+
+macro_rules! deref {
+    ($p:expr) => {
+        unsafe { *$p }
+    };
+}
+
+pub fn through_macros(p: *const u8) -> u8 {
+    t!(unsafe {}); //~ unsafe-block
+    deref!(p)
+}

@@ -374,3 +374,33 @@ mod raw_handles {
         unsafe { <File as FromRawFd>::from_raw_fd(fd) } //~ unsafe-call
     }
 }
+
+// ---- calls that a crate macro writes: reported at the macro call, naming the macro ----
+mod sys {
+    pub unsafe fn close(_fd: i32) -> i32 {
+        0
+    }
+}
+
+macro_rules! syscall {
+    ($fn: ident ( $($arg: expr),* $(,)* ) ) => {{
+        #[allow(unused_unsafe)]
+        let res = unsafe { crate::sys::$fn($($arg, )*) };
+        if res == -1 { Err(()) } else { Ok(res) }
+    }};
+}
+
+pub fn close_fd(fd: i32) -> Result<i32, ()> {
+    syscall!(close(fd)) //~ unsafe-call
+}
+
+macro_rules! t {
+    ($e:expr) => {
+        $e
+    };
+}
+
+pub fn argument_keeps_its_place(fd: i32) -> i32 {
+    // SAFETY: closing a descriptor we own.
+    t!(unsafe { sys::close(fd) }) //~ unsafe-call
+}

@@ -77,3 +77,26 @@ pub fn safe_fn(v: &[u8]) -> u8 {
     // SAFETY: `v` is not empty.
     unsafe { *v.get_unchecked(0) }
 }
+
+// What a crate macro expands to counts where the macro is called: the operations of an argument
+// at their own place, those of the macro's text at the call.
+macro_rules! twice {
+    ($e:expr) => {
+        $e;
+        $e
+    };
+}
+
+macro_rules! call_it {
+    () => {
+        inner()
+    };
+}
+
+unsafe fn inner() {}
+
+pub unsafe fn through_macros() {
+    twice!(inner()); //~ unsafe-op-in-unsafe-fn
+    call_it!(); //~ unsafe-op-in-unsafe-fn
+    unsafe { call_it!() };
+}

@@ -142,3 +142,27 @@ pub fn through_fn_pointers(cb: &Callbacks, f: unsafe fn(u8) -> u8, g: fn(u8) -> 
     let c = unsafe { g(3) }; //~ unused-unsafe
     a + b + c
 }
+
+// A block that a crate macro writes is the macro's text: not judged at each call (the call may
+// well pass safe code, and the macro's `#[allow(unused_unsafe)]` is on the text).
+macro_rules! call_unsafe {
+    ($e:expr) => {{
+        #[allow(unused_unsafe)]
+        let r = unsafe { $e };
+        r
+    }};
+}
+
+pub fn macro_written_block() -> u32 {
+    call_unsafe!(1 + 2)
+}
+
+macro_rules! pass {
+    ($e:expr) => {
+        $e
+    };
+}
+
+pub fn passed_block() -> u32 {
+    pass!(unsafe { 1 + 2 }) //~ unused-unsafe
+}

@@ -24,6 +24,7 @@ class ArchitectureTest {
             new String[] {"dev.unsafehints.grammar.."},
             new String[] {"dev.unsafehints.text..", "dev.unsafehints.version.."},
             new String[] {"dev.unsafehints.parse.."},
+            new String[] {"dev.unsafehints.macros.."},
             new String[] {"dev.unsafehints.workspace.."},
             new String[] {"dev.unsafehints.analysis.."},
             new String[] {"dev.unsafehints.rules"},
@@ -70,7 +71,7 @@ class ArchitectureTest {
 
     @Test
     void analysisKnowsNothingOfReportsOrTheServer() {
-        noClasses().that().resideInAnyPackage("dev.unsafehints.text..", "dev.unsafehints.parse..",
+        noClasses().that().resideInAnyPackage("dev.unsafehints.text..", "dev.unsafehints.parse..", "dev.unsafehints.macros..",
                         "dev.unsafehints.workspace..", "dev.unsafehints.analysis..", "dev.unsafehints.rules..",
                         "dev.unsafehints.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.unsafehints.lsp..",

@@ -53,6 +53,8 @@ public final class BodySkippingTokenSource implements TokenSource {
     private final IntPairs judged = new IntPairs();
     private final IntPairs dropped = new IntPairs();
     private final List<Token> lexedCode = new ArrayList<>(); // every code token, dropped ones included
+    /** Names of the crate's macros that write unsafe code: a call of one is a sign too. */
+    private Set<String> macroSigns = Set.of();
 
     public BodySkippingTokenSource(TokenSource lexer, Mode mode) {
         this(lexer, mode, -1);
@@ -66,6 +68,12 @@ public final class BodySkippingTokenSource implements TokenSource {
         this.lexer = lexer;
         this.mode = mode;
         this.focus = focus;
+    }
+
+    /** Also keeps the bodies that name one of these macros (the crate's macros that write `unsafe`). */
+    public BodySkippingTokenSource withMacroSigns(Set<String> names) {
+        this.macroSigns = names;
+        return this;
     }
 
     /** The bodies met so far (all of them once the end of the file was returned). */
@@ -188,6 +196,7 @@ public final class BodySkippingTokenSource implements TokenSource {
         List<Token> tokens = new ArrayList<>();
         boolean keep = mode == Mode.SAFE_BODIES && declaredUnsafe && !outsideFocus;
         int previous = -1;
+        Token previousToken = null;
         int braces = 1;
         while (true) {
             Token t = read();
@@ -201,9 +210,12 @@ public final class BodySkippingTokenSource implements TokenSource {
             }
             if (mode == Mode.SAFE_BODIES && !keep && !outsideFocus) {
                 keep = isSign(t, previous)
+                        || type == RustLexer.NOT && previousToken != null && previousToken.getType() == RustLexer.IDENTIFIER
+                        && !macroSigns.isEmpty() && macroSigns.contains(previousToken.getText()) // `name!`
                         || pointerInSignature && type == RustLexer.UNDERSCORE && previous == RustLexer.KW_AS;
             }
             previous = type;
+            previousToken = t;
             if (type == RustLexer.LBRACE) {
                 braces++;
             } else if (type == RustLexer.RBRACE && --braces == 0) {

@@ -49,7 +49,15 @@ public final class RustParsing {
      * analysis of unsafe code needs, at a fraction of the cost of {@link #parse}.
      */
     public static ParsedFile parseUnsafeRelevant(String text, Edition edition) {
-        return parse(text, edition, BodySkippingTokenSource.Mode.SAFE_BODIES);
+        return parseUnsafeRelevant(text, edition, -1, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #parseUnsafeRelevant(String, Edition)}, keeping also the bodies that call one of
+     * {@code macroSigns} (the crate's macros whose expansions write `unsafe`).
+     */
+    public static ParsedFile parseUnsafeRelevant(String text, Edition edition, java.util.Set<String> macroSigns) {
+        return parseUnsafeRelevant(text, edition, -1, macroSigns);
     }
 
     /**
@@ -59,9 +67,14 @@ public final class RustParsing {
      * out and where the focused body ends.
      */
     public static ParsedFile parseUnsafeRelevant(String text, Edition edition, int focus) {
+        return parseUnsafeRelevant(text, edition, focus, java.util.Set.of());
+    }
+
+    /** As {@link #parseUnsafeRelevant(String, Edition, int)}, with macro names that are signs of unsafe code. */
+    public static ParsedFile parseUnsafeRelevant(String text, Edition edition, int focus, java.util.Set<String> macroSigns) {
         PredictionCache.Generation caches = PredictionCache.current();
         try {
-            return parse(text, edition, BodySkippingTokenSource.Mode.SAFE_BODIES, focus, caches);
+            return parse(text, edition, BodySkippingTokenSource.Mode.SAFE_BODIES, focus, caches, macroSigns);
         } finally {
             PredictionCache.afterParse(caches);
         }
@@ -102,21 +115,21 @@ public final class RustParsing {
     private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip) {
         PredictionCache.Generation caches = PredictionCache.current();
         try {
-            return parse(text, edition, skip, -1, caches);
+            return parse(text, edition, skip, -1, caches, java.util.Set.of());
         } finally {
             PredictionCache.afterParse(caches);
         }
     }
 
     private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip, int focus,
-                                    PredictionCache.Generation caches) {
+                                    PredictionCache.Generation caches, java.util.Set<String> macroSigns) {
         RustLexer lexer = new RustLexer(CharStreams.fromString(blankShebang(text)));
         caches.install(lexer);
         lexer.setEdition(edition);
         lexer.removeErrorListeners();
         List<SyntaxError> errors = new ArrayList<>();
         lexer.addErrorListener(new Collector(errors));
-        BodySkippingTokenSource skipping = skip == null ? null : new BodySkippingTokenSource(lexer, skip, focus);
+        BodySkippingTokenSource skipping = skip == null ? null : new BodySkippingTokenSource(lexer, skip, focus).withMacroSigns(macroSigns);
         CommonTokenStream tokens = new CommonTokenStream(skipping == null ? lexer : skipping);
         tokens.fill();
         errors.addAll(lexer.lexicalErrors());

@@ -50,6 +50,28 @@ class BodySkippingTokenSourceTest {
     }
 
     @Test
+    void aCallOfAMacroThatWritesUnsafeIsASignButItsNameAloneIsNot() {
+        String call = "fn a(fd: i32) -> R { syscall!(close(fd)) }";
+        RustLexer lexer = new RustLexer(CharStreams.fromString(call));
+        org.antlr.v4.runtime.TokenSource source = new BodySkippingTokenSource(lexer,
+                BodySkippingTokenSource.Mode.SAFE_BODIES).withMacroSigns(java.util.Set.of("syscall"));
+        List<String> texts = new ArrayList<>();
+        for (Token t = source.nextToken(); t.getType() != Token.EOF; t = source.nextToken()) {
+            texts.add(t.getText());
+        }
+        assertEquals(kept(call, null), String.join(" ", texts));
+        assertEquals("fn a ( fd : i32 ) -> R { }", safeBodies(call), "without the crate's macros it is skipped");
+        RustLexer plain = new RustLexer(CharStreams.fromString("fn a(syscall: i32) -> i32 { syscall + 1 }"));
+        org.antlr.v4.runtime.TokenSource named = new BodySkippingTokenSource(plain,
+                BodySkippingTokenSource.Mode.SAFE_BODIES).withMacroSigns(java.util.Set.of("syscall"));
+        List<String> namedTexts = new ArrayList<>();
+        for (Token t = named.nextToken(); t.getType() != Token.EOF; t = named.nextToken()) {
+            namedTexts.add(t.getText());
+        }
+        assertEquals("fn a ( syscall : i32 ) -> i32 { }", String.join(" ", namedTexts));
+    }
+
+    @Test
     void anInferredCastIsASignOnlyWhenTheSignatureNamesARawPointer() {
         String pointer = "fn a(&self) -> *const u8 { self.xs.as_ptr() as _ }";
         assertEquals(kept(pointer, null), safeBodies(pointer));

@@ -424,9 +424,18 @@ final class CallResolver {
 
     /** A method call `recv.name(..)` where the crate declares methods of that name. */
     Callee resolveMethod(String name) {
+        return resolveMethod(name, false);
+    }
+
+    /**
+     * {@code receiver}: for method-call syntax `x.f()`, which cannot call an associated function
+     * without `self` (`Arc::copy_from_slice(v)` is no candidate for `slice.copy_from_slice(v)`).
+     */
+    Callee resolveMethod(String name, boolean receiver) {
         Callee found = Callee.UNKNOWN;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
-            if (fn.owner() == null) {
+            if (fn.owner() == null
+                    || receiver && (fn.parameterTypes().isEmpty() || !fn.parameterTypes().get(0).equals("self"))) {
                 continue;
             }
             if (found.known() && found.isUnsafe() != fn.isUnsafe()) {

@@ -158,6 +158,10 @@ public final class FileModel {
     }
 
     public String textOf(ParserRuleContext ctx) {
+        if (ctx.getStart() instanceof dev.unsafehints.macros.ExpandedToken
+                || ctx.getStop() instanceof dev.unsafehints.macros.ExpandedToken) {
+            return ExpansionText.of(ctx); // partly written by a macro: its tokens, not the call's text
+        }
         return source.slice(rangeOf(ctx));
     }
 

@@ -15,6 +15,14 @@ public final class UnsafeFacts {
     final List<FunctionFact> functions = new ArrayList<>();
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<ContextualSite> contextualSites = new ArrayList<>();
+    final List<ExpansionNote> expansionNotes = new ArrayList<>();
+
+    /**
+     * A call of one of the crate's macros that the analysis wanted to see into (it writes or is
+     * passed `unsafe`, or stands in unsafe code) and could not expand: why, in words.
+     */
+    public record ExpansionNote(TextRange range, String macroName, String message) {
+    }
 
     /** A site that a guideline rule reports, found during the walk (e.g. `&x as *mut T`). */
     public record ContextualSite(String ruleId, TextRange range, String message, List<Fix> fixes, Severity severity) {
@@ -50,6 +58,11 @@ public final class UnsafeFacts {
 
     public List<UnsafeOperation> operations(OperationKind kind) {
         return operations.stream().filter(o -> o.kind() == kind).toList();
+    }
+
+    /** The macro calls that could not be expanded, with the reason. */
+    public List<ExpansionNote> expansionNotes() {
+        return expansionNotes;
     }
 
     public List<ContextualSite> contextualSites(String ruleId) {

@@ -5,6 +5,12 @@ import dev.unsafehints.grammar.Interruption;
 import dev.unsafehints.grammar.Recovery;
 import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.macros.CallSite;
+import dev.unsafehints.macros.ExpandedToken;
+import dev.unsafehints.macros.ExpansionBudget;
+import dev.unsafehints.macros.ExpansionException;
+import dev.unsafehints.macros.MacroDefinition;
+import dev.unsafehints.macros.MacroExpander;
 import dev.unsafehints.parse.CfgMacroBranches;
 import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.text.TextEdit;
@@ -48,6 +54,11 @@ final class UnsafeFactsBuilder {
     private final Deque<ImplFrame> impls = new ArrayDeque<>();
     /** The macro invocations whose arguments are being walked (their trees are separate parses). */
     private final Deque<RustParser.MacroInvocationContext> macros = new ArrayDeque<>();
+    /** The calls whose expansions are being walked, innermost first. */
+    private final Deque<CallSite> expansions = new ArrayDeque<>();
+    /** The limits of the outermost expansion being walked, or null outside expansions. */
+    private ExpansionBudget budget;
+    private final MacroDefinitions macroDefinitions;
     /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
     private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
@@ -75,6 +86,7 @@ final class UnsafeFactsBuilder {
                 this::selfTypeName);
         this.fnPointers = new FnPointerCalls(model, scopes, resolver.crate(), this::selfTypeName);
         this.types = new LocalTypes(scopes, this::selfTypeName);
+        this.macroDefinitions = new MacroDefinitions(model);
     }
 
     UnsafeFacts build() {
@@ -246,6 +258,7 @@ final class UnsafeFactsBuilder {
         int blockCount = blocks.size();
         int implCount = impls.size();
         int macroCount = macros.size();
+        int expansionCount = expansions.size();
         int featureCount = targetFeatures.size();
         int moduleLength = module.size();
         boolean wasInExternBlock = inExternBlock;
@@ -265,6 +278,7 @@ final class UnsafeFactsBuilder {
             popTo(blocks, blockCount);
             popTo(impls, implCount);
             popTo(macros, macroCount);
+            popTo(expansions, expansionCount);
             popTo(targetFeatures, featureCount);
             module.subList(moduleLength, module.size()).clear();
             inExternBlock = wasInExternBlock;
@@ -375,6 +389,9 @@ final class UnsafeFactsBuilder {
         if (t == null || t.getTokenIndex() < 1) {
             return fallback;
         }
+        if (t instanceof ExpandedToken) {
+            return t; // written by a macro: it stands for the whole call
+        }
         return model.parsed().tokens().get(t.getTokenIndex() - 1);
     }
 
@@ -483,9 +500,16 @@ final class UnsafeFactsBuilder {
 
     private void unsafeBlock(RustParser.UnsafeBlockContext b) {
         Token keyword = b.KW_UNSAFE().getSymbol();
+        boolean writtenByMacro = keyword instanceof ExpandedToken;
         UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
-                SafetyComments.coversBlock(model, b, macros.peek()), b.blockExpression().statement().size());
-        facts.blocks.add(fact);
+                writtenByMacro || SafetyComments.coversBlock(model, b, macros.peek()),
+                b.blockExpression().statement().size());
+        if (!writtenByMacro) {
+            // a block the macro's text writes is its text's: the SAFETY comment, the block rules
+            // and the inventory look at it there (MacroBodySafety); here it only makes its
+            // operations allowed, and the operations count where the call is
+            facts.blocks.add(fact);
+        }
         facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
         blocks.push(fact);
         walk(b.blockExpression());
@@ -752,7 +776,7 @@ final class UnsafeFactsBuilder {
         boolean onSelf = m.expression() instanceof RustParser.PathExprContext p && p.getText().equals("self")
                 && selfTypeName() != null;
         CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
-                : resolver.resolveMethod(name);
+                : resolver.resolveMethod(name, true);
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";
@@ -1344,6 +1368,8 @@ final class UnsafeFactsBuilder {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
         } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {
             return; // its branches were walked as the code they are
+        } else if (expand(m)) {
+            return; // walked as the code the crate's macro writes
         } else {
             if (!blocks.isEmpty()) {
                 blocks.peek().mayHoldHiddenOperations = true;
@@ -1354,6 +1380,159 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         }
+    }
+
+    /**
+     * The macro whose text wrote the code at {@code range}, or null for code the user wrote: what
+     * a transcriber writes takes its call's position (the innermost expansion at that position
+     * names it, as rustc's "in this macro invocation" does).
+     */
+    private String writtenBy(TextRange range) {
+        for (CallSite site : expansions) {
+            if (range.start() == model.startOf(site.first()) || range.end() == model.endOf(site.last())) {
+                return site.macroName();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Expands a call of one of the crate's `macro_rules!` and walks the expansion like written code,
+     * when it can matter: the macro writes `unsafe`, the call passes `unsafe` code, or it stands in
+     * unsafe code (where its operations count). False when the call is not expanded (unknown
+     * macro, a position we do not expand, or a failure, which leaves a note at the call).
+     */
+    private boolean expand(RustParser.MacroInvocationContext m) {
+        ExpansionParser.Position position = ExpansionParser.positionOf(m);
+        if (position == null || budget != null && budget.exhausted()) {
+            return false;
+        }
+        List<String> path = new ArrayList<>();
+        for (RustParser.SimplePathSegmentContext segment : m.simplePath().simplePathSegment()) {
+            path.add(segment.getText());
+        }
+        MacroDefinition definition = macroDefinitions.find(path, m.getStart().getTokenIndex());
+        if (definition == null) {
+            return false;
+        }
+        List<Token> input = MacroCallInput.of(model, m, definition.name());
+        boolean matters = macroDefinitions.writesUnsafe(definition, m.getStart().getTokenIndex()) || !blocks.isEmpty()
+                || !functions.isEmpty() && functions.peek().isUnsafe()
+                || input.stream().anyMatch(t -> t.getType() == RustLexer.KW_UNSAFE);
+        if (!matters) {
+            return false;
+        }
+        CallSite site = CallSite.of(definition.name(), m.getStart(), m.getStop());
+        // never "unneeded" because of what an expansion seems to hold: macros write code whose
+        // unsafety only the compiler sees (a struct literal of a type with a validity range)
+        mayHide();
+        boolean outermost = budget == null;
+        if (outermost) {
+            budget = ExpansionBudget.standard();
+        }
+        int inventoryBefore = facts.inventory.size();
+        int contextualBefore = facts.contextualSites.size();
+        boolean entered = false;
+        try {
+            budget.enter(definition.name());
+            entered = true;
+            List<Token> tokens = MacroExpander.expand(definition, site, input, budget);
+            java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site);
+            if (code.isEmpty()) {
+                throw new ExpansionException("the expansion of `" + definition.name() + "!` does not parse as "
+                        + (position == ExpansionParser.Position.EXPRESSION ? "an expression"
+                        : position == ExpansionParser.Position.ITEMS ? "items" : "statements"));
+            }
+            walkExpansion(m, site, code.get());
+            return true;
+        } catch (ExpansionException e) {
+            note(site, e.getMessage());
+            return false;
+        } finally {
+            if (entered) {
+                budget.exit();
+            }
+            if (outermost) {
+                budget = null;
+            }
+            dropMacroWritten(inventoryBefore, contextualBefore, site);
+        }
+    }
+
+    private void walkExpansion(RustParser.MacroInvocationContext m, CallSite site, List<ParserRuleContext> code) {
+        macros.push(m); // as for macro arguments: no style lints on what the macro's text writes
+        expansions.push(site);
+        try {
+            for (ParserRuleContext c : code) {
+                walkRecoveringExpansion(c);
+            }
+        } finally {
+            expansions.pop();
+            macros.pop();
+        }
+    }
+
+    /**
+     * Walks one node of an expansion; a failure there (code shapes the walk does not expect from
+     * written code) leaves the facts found so far and a note, never the file's analysis.
+     */
+    private void walkRecoveringExpansion(ParserRuleContext node) {
+        int scopeDepth = scopes.depth();
+        int functionCount = functions.size();
+        int blockCount = blocks.size();
+        int implCount = impls.size();
+        int macroCount = macros.size();
+        int expansionCount = expansions.size();
+        int featureCount = targetFeatures.size();
+        int moduleLength = module.size();
+        boolean wasInExternBlock = inExternBlock;
+        int outerTraitDepth = traitDepth;
+        try {
+            walk(node);
+        } catch (java.util.concurrent.CancellationException | ExpansionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            scopes.popTo(scopeDepth);
+            popTo(functions, functionCount);
+            popTo(blocks, blockCount);
+            popTo(impls, implCount);
+            popTo(macros, macroCount);
+            popTo(expansions, expansionCount);
+            popTo(targetFeatures, featureCount);
+            module.subList(moduleLength, module.size()).clear();
+            inExternBlock = wasInExternBlock;
+            traitDepth = outerTraitDepth;
+            note(expansions.isEmpty() ? null : expansions.peek(), "part of an expansion could not be analysed");
+        }
+    }
+
+    /**
+     * Inventory and style findings on code a macro's text wrote are the definition's, not the
+     * call's: they are dropped here (the macro's text is checked once, where it is written). Only
+     * `missing-safety-doc` stays at the call: each item a macro writes is API of its own.
+     */
+    private void dropMacroWritten(int inventoryBefore, int contextualBefore, CallSite site) {
+        int start = model.startOf(site.first());
+        int end = model.endOf(site.last());
+        List<InventorySite> inventory = facts.inventory.subList(inventoryBefore, facts.inventory.size());
+        inventory.removeIf(i -> i.range().start() == start || i.range().end() == end);
+        List<UnsafeFacts.ContextualSite> contextual =
+                facts.contextualSites.subList(contextualBefore, facts.contextualSites.size());
+        contextual.removeIf(c -> !c.ruleId().equals("missing-safety-doc")
+                && (c.range().start() == start || c.range().end() == end));
+    }
+
+    private void note(CallSite site, String message) {
+        if (site == null) {
+            return;
+        }
+        TextRange range = model.rangeOf(site.first(), site.last());
+        for (UnsafeFacts.ExpansionNote n : facts.expansionNotes) {
+            if (n.range().equals(range)) {
+                return; // one note per call: the nested calls of a runaway expansion share its position
+            }
+        }
+        facts.expansionNotes.add(new UnsafeFacts.ExpansionNote(range, site.macroName(), message));
     }
 
     /** Walks the branches of a `cfg_if!` or `cfg_select!`; false when they are not code we can parse. */
@@ -1377,14 +1556,39 @@ final class UnsafeFactsBuilder {
 
     private void record(OperationKind kind, TextRange range, String subject, String what, String why,
                         RelatedLocation declaration, String safetyDoc, List<String> arguments) {
+        String macro = writtenBy(range);
+        if (macro != null) {
+            what = what + " in the expansion of `" + macro + "!`";
+        }
         UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
                 blocks.peek(), functions.peek(), arguments);
-        facts.operations.add(op);
+        if (expansions.isEmpty() || !reported(op)) {
+            facts.operations.add(op);
+        }
         if (!blocks.isEmpty()) {
             blocks.peek().operations.add(op);
         } else if (!functions.isEmpty()) {
             functions.peek().bodyOperations.add(op);
         }
+    }
+
+    /**
+     * Whether the same operation was recorded already: an argument that a macro writes twice
+     * (`$e; $e`) is one operation in the text, reported once (rustc too reports one error per
+     * span), though its block counts both.
+     */
+    private boolean reported(UnsafeOperation op) {
+        for (int i = facts.operations.size() - 1; i >= 0; i--) {
+            UnsafeOperation o = facts.operations.get(i);
+            if (o.range().end() < op.range().start() && o.range().start() < op.range().start()) {
+                return false; // operations are recorded in source order, nothing further back can be the same
+            }
+            if (o.kind() == op.kind() && o.range().equals(op.range()) && o.what().equals(op.what())
+                    && o.block() == op.block() && o.function() == op.function()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -95,7 +95,8 @@ public final class Analyzer {
     }
 
     private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
-        ParsedFile parsed = RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition());
+        ParsedFile parsed = RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition(),
+                MacroSigns.of(document, index));
         return analyzeParsed(document, parsed, settings, index);
     }
 

@@ -93,7 +93,7 @@ final class EditReanalysis {
         int newFocus = edit.moved(focus[0]);
         TokenOffsets offsets = new TokenOffsets(newText);
         ParsedFile parsed = RustParsing.parseUnsafeRelevant(newText, document.crate().edition(),
-                newText.codePointCount(0, newFocus));
+                newText.codePointCount(0, newFocus), MacroSigns.of(document, index));
         if (parsed.bodies().focusEnd() < 0 || offsets.toUtf16(parsed.bodies().focusEnd()) != focus[1] + edit.delta) {
             return Optional.empty(); // the edit moved the end of its function: the structure changed
         }

@@ -48,6 +48,8 @@ public final class FileDeclarations {
     public Set<String> traits() {
         return traits;
     }
+    /** `macro_rules!` definitions among the items: name -> the bodies' tokens as text, in file order. */
+    private final Map<String, List<String>> macroDefinitions = new HashMap<>();
 
     /**
      * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
@@ -291,8 +293,35 @@ public final class FileDeclarations {
         }
     }
 
+    /**
+     * Records a `macro_rules!` definition for the crate's other files: its body's tokens as text
+     * (the expander reads them again when a call needs it; positions do not matter there, the
+     * expansion is reported at the call).
+     */
+    private void macroDefinition(RustParser.MacroRulesDefinitionContext definition) {
+        RustParser.DelimTokenTreeContext body = definition.delimTokenTree();
+        StringBuilder text = new StringBuilder();
+        for (int i = body.getStart().getTokenIndex() + 1; i < body.getStop().getTokenIndex(); i++) {
+            Token t = parsed.tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                text.append(t.getText()).append(' ');
+            } else if (CommentTokens.isOuterDoc(t)) {
+                text.append(dev.unsafehints.macros.DocAttribute.text(CommentTokens.docText(t)));
+            }
+        }
+        macroDefinitions.computeIfAbsent(definition.identifier().getText(), k -> new ArrayList<>()).add(text.toString());
+    }
+
+    /** The `macro_rules!` definitions among this file's items: name -> bodies as text. */
+    public Map<String, List<String>> macroDefinitions() {
+        return macroDefinitions;
+    }
+
     private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
+        if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
+            macroDefinition(item.macroItem().macroRulesDefinition());
+        }
         if (vis == null) {
             cfgMacro(item, module);
             return;
@@ -539,6 +568,7 @@ public final class FileDeclarations {
                     : new FnPointerField(f.struct(), f.field(), f.typeText(), f.aliasName(), f.file(), p));
         }
         d.typeAliases.putAll(typeAliases);
+        d.macroDefinitions.putAll(macroDefinitions);
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
         d.innerLints.addAll(innerLints);
@@ -558,7 +588,7 @@ public final class FileDeclarations {
                          Map<String, Set<String>> unionFields, Map<String, Set<String>> pointerFields,
                          Map<String, Set<String>> otherFields, Map<String, Map<String, FieldKind>> fieldKinds,
                          Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
-                         Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints,
+                         Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
                          Map<String, Boolean> moduleVisibility, Set<String> traits) {
     }
@@ -568,7 +598,7 @@ public final class FileDeclarations {
         List<DeclaredFn> fns = functions.stream().map(f -> f.inFile(null)).toList();
         List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
-                pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints,
+                pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits);
     }
 
@@ -584,6 +614,9 @@ public final class FileDeclarations {
         d.fieldTypes.putAll(s.fieldTypes());
         s.fnPointerFields().forEach(f -> d.fnPointerFields.add(f.inFile(d.file)));
         d.typeAliases.putAll(s.typeAliases());
+        if (s.macroDefinitions() != null) { // absent from entries written before macros were indexed
+            d.macroDefinitions.putAll(s.macroDefinitions());
+        }
         d.imports.addAll(s.imports());
         d.innerLints.addAll(s.innerLints());
         s.moduleLints().forEach((k, v) -> d.moduleLints.put(splitKey(k), v));
@@ -610,7 +643,7 @@ public final class FileDeclarations {
         if (fingerprint == null) {
             fingerprint = String.join("\n", functions.toString(), canonical(staticMuts), canonical(unionFields),
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
-                    fnPointerFields.toString(), canonical(typeAliases),
+                    fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
                     canonical(hiddenModules), canonical(traits));
         }

@@ -117,6 +117,18 @@ public class WorkspaceIndex {
         return view;
     }
 
+    /**
+     * The names of the crate's `macro_rules!` whose bodies write `unsafe` (empty when the index
+     * does not hold the crate): a body that calls one is parsed for the analysis.
+     */
+    public Set<String> macrosWritingUnsafe(CrateInfo crate) {
+        Path root = key(crate);
+        if (!byCrate.containsKey(root)) {
+            return Set.of();
+        }
+        return mergedView(root).macrosWritingUnsafe();
+    }
+
     private CrateDeclarations mergedView(Path root) {
         return merged.computeIfAbsent(root, k -> {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
@@ -180,6 +192,8 @@ public class WorkspaceIndex {
         private final Map<String, Set<FileDeclarations.FieldKind>> kindsByFieldName = new HashMap<>();
 
         private final Map<String, List<String>> typeAliases = new HashMap<>();
+        /** The bodies of the crate's `macro_rules!` definitions by name (distinct texts). */
+        private final Map<String, Set<String>> macroBodies = new HashMap<>();
         private final Set<String> structNames = new HashSet<>();
         private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
         /** Per module path: the lint levels that its declarations set, one list per declaring file. */
@@ -228,6 +242,7 @@ public class WorkspaceIndex {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }
                 f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                f.macroDefinitions().forEach((k, v) -> macroBodies.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
                 f.moduleLints().forEach((module, lints) ->
                         declarationLints.computeIfAbsent(module, k -> new ArrayList<>()).add(lints));
@@ -356,6 +371,61 @@ public class WorkspaceIndex {
         }
 
         /** Whether the crate declares a struct of this name with fields (named or tuple). */
+        /**
+         * The body (as text) of the crate's `macro_rules!` named {@code name} when the crate defines
+         * exactly one macro of that name (or several with the same text), else null: which of two
+         * different definitions a call sees depends on textual scope that the index does not keep.
+         */
+        /** The names of the crate's `macro_rules!` whose bodies write `unsafe`. */
+        public Set<String> macrosWritingUnsafe() {
+            Set<String> known = writingUnsafe;
+            if (known == null) {
+                known = Set.copyOf(namesWritingUnsafe());
+                writingUnsafe = known; // a race only computes the same set twice
+            }
+            return known;
+        }
+
+        private volatile Set<String> writingUnsafe;
+
+        /** The macros that write `unsafe`, themselves or through the crate macros they call. */
+        private Set<String> namesWritingUnsafe() {
+            Set<String> names = new HashSet<>();
+            Map<String, Set<String>> calls = new HashMap<>();
+            macroBodies.forEach((name, bodies) -> {
+                if (bodies.stream().anyMatch(b -> (" " + b).contains(" unsafe "))) {
+                    names.add(name);
+                }
+                Set<String> called = new HashSet<>();
+                for (String body : bodies) {
+                    java.util.regex.Matcher m = MACRO_CALL.matcher(body);
+                    while (m.find()) {
+                        called.add(m.group(1));
+                    }
+                }
+                calls.put(name, called);
+            });
+            boolean grew = true;
+            while (grew) { // to a fixed point: a macro calling one that writes `unsafe` writes it too
+                grew = false;
+                for (Map.Entry<String, Set<String>> e : calls.entrySet()) {
+                    if (!names.contains(e.getKey()) && e.getValue().stream().anyMatch(names::contains)) {
+                        names.add(e.getKey());
+                        grew = true;
+                    }
+                }
+            }
+            return names;
+        }
+
+        private static final java.util.regex.Pattern MACRO_CALL =
+                java.util.regex.Pattern.compile("(?:^| )([A-Za-z_][A-Za-z0-9_]*) ! [(\\[{]");
+
+        public String macroBody(String name) {
+            Set<String> bodies = macroBodies.get(name);
+            return bodies != null && bodies.size() == 1 ? bodies.iterator().next() : null;
+        }
+
         public boolean declaresStruct(String name) {
             return fieldKinds.containsKey(name);
         }

@@ -1,0 +1,66 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustLexer;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.macros.CallSite;
+import dev.unsafehints.macros.ExpandedToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Parses an expansion as what its call stands for, as rustc does: an expression where the call is
+ * an operand, statements where it is a statement of a block, items where it is an item of a
+ * module. The whole expansion must parse; a transcriber that writes something else (or a call in
+ * a type, pattern, impl or extern block) is not analysed.
+ */
+final class ExpansionParser {
+    enum Position { EXPRESSION, STATEMENTS, ITEMS }
+
+    private ExpansionParser() {
+    }
+
+    /** Where the call stands, or null where expansions are not analysed. */
+    static Position positionOf(RustParser.MacroInvocationContext m) {
+        if (m.getParent() instanceof RustParser.MacroInvocationExprContext e) {
+            return e.getParent() instanceof RustParser.ExpressionStatementContext ? Position.STATEMENTS
+                    : Position.EXPRESSION;
+        }
+        if (m.getParent() instanceof RustParser.MacroItemContext item && item.getParent() instanceof RustParser.ItemContext) {
+            return Position.ITEMS;
+        }
+        return null;
+    }
+
+    /** The parsed expansion (one expression, one block holding the statements, or the items), or empty. */
+    static Optional<List<ParserRuleContext>> parse(List<Token> tokens, Position position, CallSite site) {
+        try {
+            switch (position) {
+                case EXPRESSION:
+                    return RustParsing.parseFragment(tokens, parser -> {
+                        RustParser.ExpressionContext e = parser.expression();
+                        return parser.getInputStream().LA(1) == Token.EOF ? List.<ParserRuleContext>of(e) : null;
+                    });
+                case STATEMENTS: {
+                    List<Token> block = new ArrayList<>(tokens.size() + 2);
+                    block.add(new ExpandedToken(RustLexer.LBRACE, "{", site));
+                    block.addAll(tokens);
+                    block.add(new ExpandedToken(RustLexer.RBRACE, "}", site));
+                    return RustParsing.parseFragment(block, parser -> {
+                        RustParser.BlockExpressionContext b = parser.blockExpression();
+                        return parser.getInputStream().LA(1) == Token.EOF ? List.<ParserRuleContext>of(b) : null;
+                    });
+                }
+                default:
+                    return RustParsing.parseFragment(tokens, parser -> List.<ParserRuleContext>copyOf(parser.crate().item()));
+            }
+        } catch (java.util.concurrent.CancellationException stop) {
+            throw stop;
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a token run the grammar's predicates did not expect
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.macros.CallSite;
+import dev.unsafehints.macros.DocAttribute;
+import dev.unsafehints.macros.MacroDefinition;
+import dev.unsafehints.parse.CommentTokens;
+import dev.unsafehints.parse.FileToken;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * Finds the `macro_rules!` definition a call names, as textual scope does: in this file, the last
+ * definition of the name written before the call (in any module of the file, bodies included);
+ * else the crate's one definition of that name (from the workspace index: a `#[macro_use]` module,
+ * a `#[macro_export]` macro called by `crate::name!` or after a `use`). A name defined twice in
+ * other files, a dependency's macro (`dep::m!`) and the standard library's names when this crate
+ * does not define them are not expanded: which one a call sees is not known here.
+ */
+final class MacroDefinitions {
+    /** Built-in and std macros: never taken from another file by name (a crate may shadow them locally). */
+    private static final Set<String> STD_NAMES = Set.of("assert", "assert_eq", "assert_ne", "debug_assert",
+            "debug_assert_eq", "debug_assert_ne", "println", "print", "eprintln", "eprint", "format", "format_args",
+            "write", "writeln", "panic", "unreachable", "todo", "unimplemented", "dbg", "vec", "matches", "cfg",
+            "concat", "stringify", "include", "include_str", "include_bytes", "env", "option_env", "line", "file",
+            "column", "module_path", "compile_error", "try", "thread_local", "asm", "global_asm", "addr_of",
+            "addr_of_mut", "cfg_if", "cfg_select", "offset_of");
+
+    private final FileModel model;
+    /** This file's definitions by name, in token order. */
+    private Map<String, List<RustParser.MacroRulesDefinitionContext>> local;
+    private final Map<Object, MacroDefinition> read = new HashMap<>();
+
+    MacroDefinitions(FileModel model) {
+        this.model = model;
+    }
+
+    /** The definition that a call of {@code path} at token index {@code at} of the file sees, or null. */
+    MacroDefinition find(List<String> path, int at) {
+        String name = path.get(path.size() - 1);
+        boolean crateRelative = path.size() == 1 || path.size() == 2
+                && (path.get(0).equals("crate") || path.get(0).equals("$crate") || path.get(0).equals("self")
+                || path.get(0).equals("super"));
+        if (!crateRelative) {
+            return null;
+        }
+        List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
+        if (here != null) {
+            RustParser.MacroRulesDefinitionContext before = null;
+            for (RustParser.MacroRulesDefinitionContext d : here) {
+                if (d.getStart().getTokenIndex() < at && inScope(d, at)) {
+                    before = d;
+                }
+            }
+            if (before == null && path.size() == 1) {
+                return null; // defined in this file only after the call: another one may be in scope
+            }
+            if (before != null) {
+                RustParser.MacroRulesDefinitionContext d = before;
+                return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
+            }
+        }
+        if (STD_NAMES.contains(name)) {
+            return null;
+        }
+        String body = model.crateView().macroBody(name);
+        return body == null ? null : read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
+    }
+
+    /**
+     * A definition in a block (a function body) is seen only inside that block; one among items,
+     * in the rest of the file.
+     */
+    private static boolean inScope(RustParser.MacroRulesDefinitionContext d, int at) {
+        for (org.antlr.v4.runtime.tree.ParseTree p = d.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.BlockExpressionContext b) {
+                return b.getStart().getTokenIndex() < at && at < b.getStop().getTokenIndex();
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a definition writes `unsafe`, itself or through the crate macros its text calls
+     * (nix's `sockopt_impl!` writes calls of `getsockopt_impl!`, which writes the unsafe block).
+     */
+    boolean writesUnsafe(MacroDefinition definition, int at) {
+        return writesUnsafe(definition, at, new java.util.HashSet<>());
+    }
+
+    private boolean writesUnsafe(MacroDefinition definition, int at, java.util.Set<String> seen) {
+        if (definition.writesUnsafe()) {
+            return true;
+        }
+        if (!seen.add(definition.name()) || seen.size() > 32) {
+            return false;
+        }
+        for (String called : definition.calledMacros()) {
+            MacroDefinition d = find(List.of(called), at);
+            if (d != null && writesUnsafe(d, at, seen)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Map<String, List<RustParser.MacroRulesDefinitionContext>> local() {
+        if (local == null) {
+            local = new HashMap<>();
+            if (model.source().text().contains("macro_rules")) {
+                collect(model.parsed().tree());
+            }
+        }
+        return local;
+    }
+
+    private void collect(ParseTree node) {
+        if (node instanceof RustParser.MacroRulesDefinitionContext d) {
+            local.computeIfAbsent(d.identifier().getText(), k -> new ArrayList<>()).add(d);
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            ParseTree child = node.getChild(i);
+            if (child.getChildCount() > 0) {
+                collect(child);
+            }
+        }
+    }
+
+    /** The tokens inside the definition's outer delimiters, as the file's tokens. */
+    private List<Token> bodyTokens(String name, RustParser.MacroRulesDefinitionContext d) {
+        List<Token> tokens = new ArrayList<>();
+        Token open = d.delimTokenTree().getStart();
+        Token close = d.delimTokenTree().getStop();
+        for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
+            Token t = model.parsed().tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                tokens.add(new FileToken(t));
+            } else if (CommentTokens.isOuterDoc(t)) {
+                tokens.addAll(DocAttribute.tokens(CommentTokens.docText(t), new CallSite(name, t, t)));
+            }
+        }
+        return tokens;
+    }
+}

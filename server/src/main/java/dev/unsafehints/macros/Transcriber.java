@@ -1,0 +1,27 @@
+package dev.unsafehints.macros;
+
+import java.util.List;
+import org.antlr.v4.runtime.Token;
+
+/** One part of a rule's transcriber (its right-hand side). */
+sealed interface Transcriber {
+    /** A token the macro writes as it stands. */
+    record Text(Token token) implements Transcriber {
+    }
+
+    /** A delimited group. */
+    record Group(Token open, List<Transcriber> parts, Token close) implements Transcriber {
+    }
+
+    /** {@code $name}: the tokens bound to the name. */
+    record Variable(String name, Token dollar, Token nameToken) implements Transcriber {
+    }
+
+    /** {@code $crate}: the defining crate; written `crate`, since we expand only a crate's own macros. */
+    record Crate(Token token) implements Transcriber {
+    }
+
+    /** {@code $( parts ) separator? op}, repeated once per element of the variables it uses. */
+    record Repeat(List<Transcriber> parts, Token separator, char op, List<String> variables) implements Transcriber {
+    }
+}
