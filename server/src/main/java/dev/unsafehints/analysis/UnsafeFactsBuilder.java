@@ -502,7 +502,7 @@ final class UnsafeFactsBuilder {
         Token keyword = b.KW_UNSAFE().getSymbol();
         boolean writtenByMacro = keyword instanceof ExpandedToken;
         UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
-                writtenByMacro || SafetyComments.coversBlock(model, b, macros.peek()),
+                writtenByMacro ? SafetyComments.Coverage.COMMENTED : SafetyComments.coversBlock(model, b, macros.peek()),
                 b.blockExpression().statement().size());
         if (!writtenByMacro) {
             // a block the macro's text writes is its text's: the SAFETY comment, the block rules
