@@ -118,7 +118,45 @@ public final class BodySkippingTokenSource implements TokenSource {
             readSignature(declaredUnsafe);
             return pending.poll();
         }
+        if (t.getType() == RustLexer.KW_MACRORULES) {
+            pending.add(t);
+            passMacroBody();
+            return pending.poll();
+        }
         return t;
+    }
+
+    /**
+     * Queues a `macro_rules!` definition's tokens whole, to the end of its body: the `fn`s in a
+     * macro's text are no function bodies of this file, and the text is what expansions copy
+     * (a declarations-only parse and a full one must read the same definition).
+     */
+    private void passMacroBody() {
+        int depth = 0;
+        boolean bang = false;
+        while (true) {
+            Token t = read();
+            pending.add(t);
+            int type = t.getType();
+            if (type == Token.EOF) {
+                return;
+            }
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            if (!bang) {
+                if (type != RustLexer.NOT) {
+                    return; // `macro_rules` as a name, not a definition
+                }
+                bang = true;
+            } else if (type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE) {
+                depth++;
+            } else if (type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE) {
+                if (--depth <= 0) {
+                    return;
+                }
+            }
+        }
     }
 
     /**

@@ -36,6 +36,20 @@ class BodySkippingTokenSourceTest {
     }
 
     @Test
+    void aMacroDefinitionIsKeptWholeInEveryMode() {
+        // the fns in a macro's text are what its expansions copy: no mode may empty them, or a
+        // declarations-only parse and a full one would read different definitions
+        String code = "macro_rules! m { ($t:ident) => { impl $t { fn f(&self) -> u8 { 1 } unsafe fn g() { *P } } }; }"
+                + " fn h() { 2 }";
+        String whole = kept(code, null);
+        for (BodySkippingTokenSource.Mode mode : BodySkippingTokenSource.Mode.values()) {
+            assertEquals(whole.replace("fn h ( ) { 2 }", "fn h ( ) { }"), kept(code, mode), mode.toString());
+        }
+        assertEquals("macro_rules ( ) ; fn f ( ) { }", kept("macro_rules(); fn f() { 3 }", BodySkippingTokenSource.Mode.ALL_BODIES),
+                "`macro_rules` that starts no definition");
+    }
+
+    @Test
     void safeBodiesWithoutSignsOfUnsafeCodeAreEmptied() {
         assertEquals("fn a ( ) -> u8 { } fn b ( ) { }", safeBodies("fn a() -> u8 { let v = vec![1]; v[0] } fn b() { c(&x) }"));
     }

@@ -30,8 +30,30 @@ import org.junit.jupiter.api.Test;
  * UNSAFE_HINTS_SKIP_CORPUS=1 to skip it anyway.
  */
 class CorpusTest {
-    private static final Path STD = Path.of("/usr/src/rustc-1.96.0/library");
+    /** The standard library of Debian's rust-web-src, whichever version the machine has (the newest). */
+    private static final Path STD = newestStd();
     private static final Path REGISTRY = Path.of("/usr/share/cargo/registry");
+
+    private static Path newestStd() {
+        try (Stream<Path> sources = Files.list(Path.of("/usr/src"))) {
+            return sources.filter(p -> p.getFileName().toString().startsWith("rustc-"))
+                    .map(p -> p.resolve("library")).filter(Files::isDirectory)
+                    .max(java.util.Comparator.comparing(CorpusTest::versionKey))
+                    .orElse(Path.of("/usr/src/rustc-1.96.0/library"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return Path.of("/usr/src/rustc-1.96.0/library");
+        }
+    }
+
+    /** {@code rustc-1.96.0} as a sortable key (numbers compared as numbers). */
+    private static String versionKey(Path library) {
+        StringBuilder key = new StringBuilder();
+        for (String part : library.getParent().getFileName().toString().substring("rustc-".length()).split("\\.")) {
+            key.append(String.format("%08d", part.chars().allMatch(Character::isDigit) && !part.isEmpty()
+                    ? Integer.parseInt(part) : 0));
+        }
+        return key.toString();
+    }
 
     @Test
     void wholeCorpusParsesWithoutSyntaxErrors() throws Exception {

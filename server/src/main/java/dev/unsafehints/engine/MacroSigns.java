@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * The macro names whose calls make a safe function's body worth parsing: the crate's
- * `macro_rules!` that write `unsafe` (from the index), and, when the index does not hold this very
- * text (an edited document) and it defines macros and says `unsafe`, every name it defines.
- * A name too many only costs a parse; a name too few hides an expansion.
+ * `macro_rules!` that write `unsafe` (from the index), and those of this very text whose
+ * definition says `unsafe` or calls one of the crate's. Read from the text, not from whether the
+ * index holds it, so that an edited document (the index holds its older text) and a full analysis
+ * keep the same bodies. A name too many only costs a parse; a name too few hides an expansion.
  */
 final class MacroSigns {
-    private static final Pattern DEFINITION = Pattern.compile("macro_rules\\s*!\\s*([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Pattern DEFINITION = Pattern.compile("macro_rules\\s*!\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*([({\\[])");
 
     private MacroSigns() {
     }
@@ -22,15 +23,31 @@ final class MacroSigns {
     static Set<String> of(SourceDocument document, WorkspaceIndex index) {
         Set<String> crate = index.macrosWritingUnsafe(document.crate());
         String text = document.text();
-        if (!text.contains("macro_rules") || !text.contains("unsafe")
-                || index.declarationsOf(document.crate(), document.path(), text).isPresent()) {
-            return crate; // the index holds this very text: its macros are among the crate's
+        if (!text.contains("macro_rules") || !text.contains("unsafe")) {
+            return crate;
         }
         Set<String> names = new HashSet<>(crate);
         Matcher m = DEFINITION.matcher(text);
         while (m.find()) {
-            names.add(m.group(1));
+            String body = text.substring(m.end(2) - 1, closing(text, m.end(2) - 1));
+            if (body.contains("unsafe") || crate.stream().anyMatch(c -> body.contains(c + "!"))) {
+                names.add(m.group(1));
+            }
         }
         return names;
+    }
+
+    /** The offset after the delimiter that closes the one at {@code open} (the end of the text if none does). */
+    private static int closing(String text, int open) {
+        int depth = 0;
+        for (int i = open; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '(' || c == '{' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == '}' || c == ']') && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return text.length();
     }
 }
