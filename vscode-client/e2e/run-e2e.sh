@@ -35,6 +35,7 @@ VSIX="$EXT_DIR/unsafe-hints.vsix"
 [ -f "$VSIX" ] || { echo "error: $VSIX is missing: run npm run package first" >&2; exit 1; }
 # The extension's details page renders the packaged README in a webview, where relative image paths
 # break: the package must carry absolute image addresses.
+command -v unzip >/dev/null || { echo "error: unzip is missing (scripts/install-e2e-deps.sh installs it)" >&2; exit 1; }
 if unzip -p "$VSIX" extension/readme.md | grep -qE '\]\(images/'; then
   echo "error: the packaged README has relative image paths (see the package script's --baseImagesUrl)" >&2; exit 1
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the VS Code end-to-end test (npm run test:e2e) needs on Debian 12, as root:
 #   - Debian packages: chromium (the browser playwright-core drives), curl, a C/C++ toolchain and the
-#     headers code-server's native modules build against (libkrb5-dev, libsecret-1-dev), ripgrep;
+#     headers code-server's native modules build against (libkrb5-dev, libsecret-1-dev), ripgrep,
+#     unzip (the packaged README check) and git (the Review Changes test);
 #   - e2e/node_modules: code-server 4.100.3 (VS Code 1.100.3, the newest that runs on node 20) and
 #     playwright-core, from e2e/package-lock.json.
 # Safe to run again: it skips what is already there. Needs node 20 and npm on PATH.
@@ -9,7 +10,7 @@ set -euo pipefail
 EXT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 E2E_DIR="$EXT_DIR/e2e"
 
-APT_PACKAGES=(chromium curl build-essential python3 libkrb5-dev libsecret-1-dev ripgrep)
+APT_PACKAGES=(chromium curl build-essential python3 libkrb5-dev libsecret-1-dev ripgrep unzip git)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

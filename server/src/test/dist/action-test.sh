@@ -13,6 +13,13 @@ version="${2:?usage: action-test.sh DIST_DIR VERSION}"
 here="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 root="$(cd "$here/../../../.." && pwd)"
 
+for tool in python3 curl; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "SKIP GitHub Action test: $tool is not installed (.ci/run installs it)"
+    exit 0
+  fi
+done
+
 archives=("$dist"/unsafe-hints-"$version"-*.tar.gz)
 [ -f "${archives[0]}" ] || { echo "FAIL: no $dist/unsafe-hints-$version-*.tar.gz (run mvn -Pdist package)"; exit 1; }
 target="$(basename "${archives[0]}" .tar.gz)"; target="${target#unsafe-hints-"$version"-}"

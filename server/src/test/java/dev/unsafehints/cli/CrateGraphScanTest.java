@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The scan resolves calls into dependencies through the crate graph that `cargo metadata` reports:
@@ -74,11 +70,11 @@ class CrateGraphScanTest {
 
     @Test
     void aTraitMethodDeclaredUnsafeInATransitiveDependencyIsUnsafeOnAnyType() throws Exception {
-        // `shared` declares the trait, `wrapper` re-exports it, the app implements it in a macro
-        Path shared = dir.resolve("shared");
-        Files.createDirectories(shared.resolve("src"));
-        Files.writeString(shared.resolve("Cargo.toml"), "[package]\nname = \"shared\"\nversion = \"0.1.0\"\n");
-        Files.writeString(shared.resolve("src/lib.rs"), """
+        // `traitdefs` declares the trait, `wrapper` re-exports it, the app implements it in a macro
+        Path traitdefs = dir.resolve("traitdefs");
+        Files.createDirectories(traitdefs.resolve("src"));
+        Files.writeString(traitdefs.resolve("Cargo.toml"), "[package]\nname = \"traitdefs\"\nversion = \"0.1.0\"\n");
+        Files.writeString(traitdefs.resolve("src/lib.rs"), """
                 pub trait ForeignType {
                     /// # Safety
                     /// `p` must be a live handle.
@@ -89,8 +85,8 @@ class CrateGraphScanTest {
         Path wrapper = dir.resolve("wrapper");
         Files.createDirectories(wrapper.resolve("src"));
         Files.writeString(wrapper.resolve("Cargo.toml"), "[package]\nname = \"wrapper\"\nversion = \"0.1.0\"\n"
-                + "[dependencies]\nshared = { path = \"../shared\" }\n");
-        Files.writeString(wrapper.resolve("src/lib.rs"), "pub use shared::ForeignType;\n");
+                + "[dependencies]\ntraitdefs = { path = \"../traitdefs\" }\n");
+        Files.writeString(wrapper.resolve("src/lib.rs"), "pub use traitdefs::ForeignType;\n");
         Path user = dir.resolve("user");
         Files.createDirectories(user.resolve("src"));
         Files.writeString(user.resolve("Cargo.toml"), "[package]\nname = \"user\"\nversion = \"0.1.0\"\n"
@@ -244,16 +240,10 @@ class CrateGraphScanTest {
     }
 
     private static Run scan(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ScanCommand command = new ScanCommand();
-        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         List<String> all = new ArrayList<>(List.of("--format", "json"));
         all.addAll(List.of(args));
-        int code = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(all.toArray(String[]::new));
-        return new Run(code, new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)),
-                err.toString(StandardCharsets.UTF_8));
+        ScanFixture.Run run = ScanFixture.scanWithRealRules(all.toArray(String[]::new));
+        return new Run(run.exitCode(), new ObjectMapper().readTree(run.out().isEmpty() ? "{}" : run.out()), run.err());
     }
 
     private static boolean onPath(String tool) {
