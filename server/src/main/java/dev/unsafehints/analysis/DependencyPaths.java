@@ -52,7 +52,7 @@ final class DependencyPaths {
                 return item(crate, child, rest.subList(1, rest.size()), depth + 1);
             }
             if (rest.size() == 2 && Character.isUpperCase(first.charAt(0))) {
-                List<DeclaredFn> methods = associated(crate, first, rest.get(1));
+                List<DeclaredFn> methods = ofType(crate, first, rest.get(1));
                 if (!methods.isEmpty()) {
                     return methods;
                 }
@@ -124,8 +124,11 @@ final class DependencyPaths {
         return found.isEmpty() && !module.isEmpty() ? item(crate, List.of(), path, depth) : found;
     }
 
-    /** The functions of a type (or of a type alias' target type) named {@code type}. */
-    private static List<DeclaredFn> associated(CrateDeclarations crate, String type, String name) {
+    /**
+     * The functions named {@code name} of the type {@code type} in {@code crate}, by type name alone
+     * (or of the type a type alias of that name stands for).
+     */
+    static List<DeclaredFn> ofType(CrateDeclarations crate, String type, String name) {
         List<DeclaredFn> found = new ArrayList<>();
         for (DeclaredFn fn : crate.functionsNamed(name)) {
             if (type.equals(fn.owner())) {
@@ -145,11 +148,6 @@ final class DependencyPaths {
             }
         }
         return found;
-    }
-
-    /** The functions named {@code name} of the type {@code type} in {@code crate}, by type name alone. */
-    static List<DeclaredFn> ofType(CrateDeclarations crate, String type, String name) {
-        return associated(crate, type, name);
     }
 
     private static List<String> append(List<String> path, String segment) {

@@ -253,16 +253,7 @@ final class UnsafeFactsBuilder {
         if (node instanceof TerminalNode) {
             return;
         }
-        int scopeDepth = scopes.depth();
-        int functionCount = functions.size();
-        int blockCount = blocks.size();
-        int implCount = impls.size();
-        int macroCount = macros.size();
-        int expansionCount = expansions.size();
-        int featureCount = targetFeatures.size();
-        int moduleLength = module.size();
-        boolean wasInExternBlock = inExternBlock;
-        int outerTraitDepth = traitDepth;
+        WalkState state = new WalkState();
         try {
             if (node instanceof RustParser.ItemContext item) {
                 walkChildren(item);
@@ -273,6 +264,28 @@ final class UnsafeFactsBuilder {
             if (!Recovery.isIncomplete(node)) {
                 throw e;
             }
+            state.restore();
+        }
+    }
+
+    /**
+     * Where the walk's stacks and flags stood before a node: a node whose walk fails (recovered
+     * code, an expansion of an unexpected shape) leaves them as they were, so the rest of the file
+     * is walked in the right context.
+     */
+    private final class WalkState {
+        private final int scopeDepth = scopes.depth();
+        private final int functionCount = functions.size();
+        private final int blockCount = blocks.size();
+        private final int implCount = impls.size();
+        private final int macroCount = macros.size();
+        private final int expansionCount = expansions.size();
+        private final int featureCount = targetFeatures.size();
+        private final int moduleLength = module.size();
+        private final boolean wasInExternBlock = inExternBlock;
+        private final int outerTraitDepth = traitDepth;
+
+        void restore() {
             scopes.popTo(scopeDepth);
             popTo(functions, functionCount);
             popTo(blocks, blockCount);
@@ -1477,31 +1490,13 @@ final class UnsafeFactsBuilder {
      * written code) leaves the facts found so far and a note, never the file's analysis.
      */
     private void walkRecoveringExpansion(ParserRuleContext node) {
-        int scopeDepth = scopes.depth();
-        int functionCount = functions.size();
-        int blockCount = blocks.size();
-        int implCount = impls.size();
-        int macroCount = macros.size();
-        int expansionCount = expansions.size();
-        int featureCount = targetFeatures.size();
-        int moduleLength = module.size();
-        boolean wasInExternBlock = inExternBlock;
-        int outerTraitDepth = traitDepth;
+        WalkState state = new WalkState();
         try {
             walk(node);
         } catch (java.util.concurrent.CancellationException | ExpansionException e) {
             throw e;
         } catch (RuntimeException e) {
-            scopes.popTo(scopeDepth);
-            popTo(functions, functionCount);
-            popTo(blocks, blockCount);
-            popTo(impls, implCount);
-            popTo(macros, macroCount);
-            popTo(expansions, expansionCount);
-            popTo(targetFeatures, featureCount);
-            module.subList(moduleLength, module.size()).clear();
-            inExternBlock = wasInExternBlock;
-            traitDepth = outerTraitDepth;
+            state.restore();
             note(expansions.isEmpty() ? null : expansions.peek(), "part of an expansion could not be analysed");
         }
     }

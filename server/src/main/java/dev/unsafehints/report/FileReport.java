@@ -65,11 +65,7 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 marked.add(s);
                 continue;
             }
-            java.util.Map<String, String> properties = new java.util.HashMap<>(s.properties());
-            properties.put(Site.COMPILED, compiled ? "yes" : "no");
-            marked.add(new Site(s.ruleId(), s.category(), s.severity(), s.message(), s.path(), s.span(),
-                    s.excerpt(), s.excerptFirstLine(), s.itemPath(), s.cfg(), s.testOnly(), s.siteText(),
-                    s.fingerprint(), s.lineHash(), s.related(), properties, s.isNew()));
+            marked.add(s.withProperty(Site.COMPILED, compiled ? "yes" : "no"));
         }
         return new FileReport(path, crateKey, edition, marked, syntaxErrors, notes, counts, testCounts,
                 safetyComments, safetyDocs, guardedModules);

@@ -40,6 +40,14 @@ public record Site(String ruleId, RuleInfo.Category category, Severity severity,
         return c == null ? null : c.equals("yes");
     }
 
+    /** This site with one more property (or a new value for it). */
+    public Site withProperty(String key, String value) {
+        Map<String, String> more = new java.util.HashMap<>(properties);
+        more.put(key, value);
+        return new Site(ruleId, category, severity, message, path, span, excerpt, excerptFirstLine, itemPath,
+                cfg, testOnly, siteText, fingerprint, lineHash, related, more, isNew);
+    }
+
     public Site withNew(boolean newSite) {
         return new Site(ruleId, category, severity, message, path, span, excerpt, excerptFirstLine, itemPath,
                 cfg, testOnly, siteText, fingerprint, lineHash, related, properties, newSite);

@@ -80,22 +80,10 @@ public final class CargoMetadata {
 
     /** The host's target triple from {@code rustc -vV}, or null when rustc cannot tell. */
     static String hostTarget() {
-        try {
-            Process rustc = new ProcessBuilder("rustc", "-vV").redirectErrorStream(true).start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(rustc.getInputStream()));
-            if (!rustc.waitFor(20, TimeUnit.SECONDS)) {
-                rustc.destroyForcibly();
-                return null;
+        for (String line : Rustc.output("-vV").orElse("").split("\n")) {
+            if (line.startsWith("host: ")) {
+                return line.substring(6).strip();
             }
-            for (String line : new String(out.join(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("host: ")) {
-                    return line.substring(6).strip();
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return null;
     }

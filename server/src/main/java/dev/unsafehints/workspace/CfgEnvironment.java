@@ -1,15 +1,11 @@
 package dev.unsafehints.workspace;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What {@code #[cfg(..)]} conditions see when a crate is compiled: the target's options as
@@ -49,28 +45,9 @@ public record CfgEnvironment(String target, Set<String> names, Map<String, Set<S
 
     /** The options of {@code target} (a triple; the host's when null), from {@code rustc --print cfg --target}. */
     public static CfgEnvironment of(String target) {
-        List<String> command = new java.util.ArrayList<>(List.of("rustc", "--print", "cfg"));
-        if (target != null) {
-            command.addAll(List.of("--target", target));
-        }
-        try {
-            Process rustc = new ProcessBuilder(command)
-                    .directory(new java.io.File(System.getProperty("java.io.tmpdir")))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(rustc.getInputStream()));
-            if (!rustc.waitFor(20, TimeUnit.SECONDS)) {
-                rustc.destroyForcibly();
-                return UNKNOWN;
-            }
-            return rustc.exitValue() == 0 ? parse(new String(out.join(), StandardCharsets.UTF_8)) : UNKNOWN;
-        } catch (IOException | RuntimeException e) {
-            return UNKNOWN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return UNKNOWN;
-        }
+        Optional<String> printed = target == null ? Rustc.output("--print", "cfg")
+                : Rustc.output("--print", "cfg", "--target", target);
+        return printed.map(CfgEnvironment::parse).orElse(UNKNOWN);
     }
 
     /** Reads {@code rustc --print cfg}'s lines: {@code unix}, {@code target_os="linux"}. */
@@ -158,14 +135,6 @@ public record CfgEnvironment(String target, Set<String> names, Map<String, Set<S
                 || name.equals("debug_assertions") || name.equals("panic") || name.equals("overflow_checks")
                 || name.equals("relocation_model") || name.equals("sanitize") || name.equals("proc_macro")
                 || name.equals("fmt_debug") || name.equals("ub_checks") || name.equals("contract_checks");
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     /** A small recursive-descent reader of cfg predicates: names, {@code name = "v"}, any, all, not. */

@@ -1,15 +1,10 @@
 package dev.unsafehints.workspace;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where the standard library's sources are, found the way rust-analyzer finds them:
@@ -82,37 +77,8 @@ public record StdSources(Path library, String origin) {
         return null;
     }
 
-    /**
-     * {@code rustc --print sysroot}, run in the temporary folder: in the workspace, rustup would
-     * obey a {@code rust-toolchain.toml} there, which may name any program as the toolchain.
-     */
+    /** {@code rustc --print sysroot} (see {@link Rustc}). */
     private static Optional<Path> sysroot() {
-        try {
-            Process rustc = new ProcessBuilder("rustc", "--print", "sysroot")
-                    .directory(new java.io.File(System.getProperty("java.io.tmpdir")))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(rustc.getInputStream()));
-            if (!rustc.waitFor(20, TimeUnit.SECONDS)) {
-                rustc.destroyForcibly();
-                return Optional.empty();
-            }
-            String path = new String(out.join(), StandardCharsets.UTF_8).trim();
-            return rustc.exitValue() == 0 && !path.isEmpty() ? Optional.of(Path.of(path)) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            return new byte[0];
-        }
+        return Rustc.output("--print", "sysroot").map(String::strip).filter(p -> !p.isEmpty()).map(Path::of);
     }
 }

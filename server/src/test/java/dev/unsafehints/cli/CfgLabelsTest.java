@@ -20,7 +20,7 @@ class CfgLabelsTest {
     @Test
     void moduleFilesCarryTheConditionsOfEveryDeclaration() throws Exception {
         String crate = Path.of(CfgLabelsTest.class.getResource("/scan/cfg-modules/Cargo.toml").toURI()).getParent().toString();
-        ScanFixture.Run run = ScanFixture.scanWithTheRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate);
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate);
         Map<String, String> cfgByDeref = new TreeMap<>();
         List<String> testOnly = new ArrayList<>();
         for (JsonNode f : new ObjectMapper().readTree(run.out()).path("files")) {

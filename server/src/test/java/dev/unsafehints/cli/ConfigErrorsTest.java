@@ -28,7 +28,7 @@ class ConfigErrorsTest {
 
     private ScanFixture.Run scan(String config) throws Exception {
         Files.writeString(crate.resolve("unsafe-hints.toml"), config);
-        return ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", crate.toString());
+        return ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", crate.toString());
     }
 
     @Test
@@ -61,7 +61,7 @@ class ConfigErrorsTest {
 
     @Test
     void aMisspelledRuleOnTheCommandLineSaysWhatWasMeant() throws Exception {
-        ScanFixture.Run run = ScanFixture.scanWithTheRealRules("--no-cargo", "--severity", "clippy::borrow_as_ptr=off",
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--severity", "clippy::borrow_as_ptr=off",
                 crate.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("unknown rule 'clippy::borrow_as_ptr' in --severity; did you mean `borrow-as-ptr`"

@@ -19,7 +19,7 @@ class CoverageTest {
 
     @Test
     void coverageHasTheColumnsDenominators() throws Exception {
-        ScanFixture.Run run = ScanFixture.scanWithTheRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate());
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate());
         JsonNode totals = new ObjectMapper().readTree(run.out()).path("totals");
         JsonNode counts = totals.path("counts");
         assertEquals(2, counts.path("unsafe-block").asInt(), totals.toString());
@@ -31,7 +31,7 @@ class CoverageTest {
         assertEquals(3, totals.path("safetyDocs").path("total").asInt(), totals.toString());
         assertEquals(1, totals.path("safetyDocs").path("documented").asInt(), totals.toString());
 
-        ScanFixture.Run text = ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", "--fail-on", "none", crate());
+        ScanFixture.Run text = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none", crate());
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("coverage 0.1.0") && l.contains("50% (2/4)")), text.out());
     }
 }

@@ -41,14 +41,14 @@ class LevelVocabularyTest {
 
     @Test
     void reportsPrintTheLevelNames() throws Exception {
-        ScanFixture.Run text = ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", "--fail-on", "none", crate());
+        ScanFixture.Run text = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none", crate());
         assertTrue(text.out().contains("borrow-as-ptr  borrow cast to a raw pointer"), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.contains("borrow-as-ptr") && l.endsWith("[hint]")), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.contains("raw-pointer-deref") && l.endsWith("[note]")), text.out());
         assertTrue(text.out().contains("(0 errors, 1 warning, 1 note, 4 hints)"), text.out());
         assertFalse(text.out().contains("[info]"), text.out());
 
-        ScanFixture.Run json = ScanFixture.scanWithTheRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate());
+        ScanFixture.Run json = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate());
         List<String> severities = new ArrayList<>();
         for (JsonNode f : new ObjectMapper().readTree(json.out()).path("files")) {
             f.path("sites").forEach(s -> severities.add(s.path("ruleId").asText() + "=" + s.path("severity").asText()));
@@ -57,26 +57,26 @@ class LevelVocabularyTest {
         assertTrue(severities.contains("borrow-as-ptr=hint"), severities.toString());
         assertTrue(severities.contains("missing-safety-comment=warning"), severities.toString());
 
-        ScanFixture.Run markdown = ScanFixture.scanWithTheRealRules("--no-cargo", "--format", "markdown", "--fail-on", "none", crate());
+        ScanFixture.Run markdown = ScanFixture.scanWithRealRules("--no-cargo", "--format", "markdown", "--fail-on", "none", crate());
         assertTrue(markdown.out().contains("**1** note · **4** hints"), markdown.out());
     }
 
     @Test
     void failOnTakesEveryLevelAndItsAliases() throws IOException, URISyntaxException {
         String crate = crate();
-        assertEquals(0, ScanFixture.scanWithTheRealRules("--no-cargo", "--fail-on", "error", crate).exitCode());
-        assertEquals(1, ScanFixture.scanWithTheRealRules("--no-cargo", "--fail-on", "warn", crate).exitCode());
-        assertEquals(1, ScanFixture.scanWithTheRealRules("--no-cargo", "--fail-on", "info", crate).exitCode());
-        assertEquals(0, ScanFixture.scanWithTheRealRules("--no-cargo", "--fail-on", "off", crate).exitCode());
+        assertEquals(0, ScanFixture.scanWithRealRules("--no-cargo", "--fail-on", "error", crate).exitCode());
+        assertEquals(1, ScanFixture.scanWithRealRules("--no-cargo", "--fail-on", "warn", crate).exitCode());
+        assertEquals(1, ScanFixture.scanWithRealRules("--no-cargo", "--fail-on", "info", crate).exitCode());
+        assertEquals(0, ScanFixture.scanWithRealRules("--no-cargo", "--fail-on", "off", crate).exitCode());
         // the hint alone: the warning and the note turned off
         String[] onlyHint = {"--no-cargo", "--severity", "missing-safety-comment=off", "--severity",
                 "raw-pointer-deref=allow"};
-        assertEquals(0, ScanFixture.scanWithTheRealRules(concat(onlyHint, "--fail-on", "note", crate)).exitCode());
-        assertEquals(1, ScanFixture.scanWithTheRealRules(concat(onlyHint, "--fail-on", "hint", crate)).exitCode());
-        ScanFixture.Run bad = ScanFixture.scanWithTheRealRules("--no-cargo", "--fail-on", "loud", crate);
+        assertEquals(0, ScanFixture.scanWithRealRules(concat(onlyHint, "--fail-on", "note", crate)).exitCode());
+        assertEquals(1, ScanFixture.scanWithRealRules(concat(onlyHint, "--fail-on", "hint", crate)).exitCode());
+        ScanFixture.Run bad = ScanFixture.scanWithRealRules("--no-cargo", "--fail-on", "loud", crate);
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("expected error, warning, note, hint or off"), bad.err());
-        ScanFixture.Run badSeverity = ScanFixture.scanWithTheRealRules("--no-cargo", "--severity", "unsafe-block=loud", crate);
+        ScanFixture.Run badSeverity = ScanFixture.scanWithRealRules("--no-cargo", "--severity", "unsafe-block=loud", crate);
         assertEquals(2, badSeverity.exitCode());
         assertTrue(badSeverity.err().contains("expected error, warning, note, hint or off"), badSeverity.err());
     }

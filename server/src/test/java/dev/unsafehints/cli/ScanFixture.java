@@ -77,11 +77,6 @@ final class ScanFixture {
         return scan(new dev.unsafehints.engine.Analyzer(), args);
     }
 
-    /** Runs {@code scan} with the real rules (the name some tests use). */
-    static Run scanWithTheRealRules(String... args) {
-        return scanWithRealRules(args);
-    }
-
     static Run scan(dev.unsafehints.engine.Analyzer analyzer, String... args) {
         ScanCommand command = new ScanCommand();
         command.analyzer = analyzer;

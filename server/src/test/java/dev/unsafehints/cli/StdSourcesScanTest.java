@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * With the standard library's sources at hand (`--rust-src`, RUST_SRC_PATH or rust-src), calls
@@ -150,15 +146,9 @@ class StdSourcesScanTest {
     }
 
     private static Run scan(String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        ScanCommand command = new ScanCommand();
-        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
-        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
         List<String> all = new ArrayList<>(List.of("--format", "json"));
         all.addAll(List.of(args));
-        int code = new CommandLine(command).setCaseInsensitiveEnumValuesAllowed(true).execute(all.toArray(String[]::new));
-        String json = out.toString(StandardCharsets.UTF_8);
-        return new Run(code, new ObjectMapper().readTree(json.isEmpty() ? "{}" : json), err.toString(StandardCharsets.UTF_8));
+        ScanFixture.Run run = ScanFixture.scanWithRealRules(all.toArray(String[]::new));
+        return new Run(run.exitCode(), new ObjectMapper().readTree(run.out().isEmpty() ? "{}" : run.out()), run.err());
     }
 }

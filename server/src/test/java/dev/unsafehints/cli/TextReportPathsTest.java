@@ -17,7 +17,7 @@ class TextReportPathsTest {
     @Test
     void aFolderBelowTheCurrentOneShowsPathsFromHere() {
         assertTrue(Files.isDirectory(Path.of(FIXTURE)), "the tests run in server/");
-        ScanFixture.Run run = ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", "--fail-on", "none", FIXTURE);
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none", FIXTURE);
         assertTrue(run.out().contains("\n" + FIXTURE + "/src/lib.rs:8:5  missing-safety-comment"), run.out());
         assertTrue(run.out().startsWith(FIXTURE + "/src/lib.rs (6 findings)\n"), run.out());
     }
@@ -27,11 +27,11 @@ class TextReportPathsTest {
         Files.createDirectories(dir.resolve("src"));
         Files.writeString(dir.resolve("src/lib.rs"), "pub fn f(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n");
         Path relative = Path.of("").toAbsolutePath().relativize(dir.toAbsolutePath());
-        ScanFixture.Run run = ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", "--fail-on", "none",
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none",
                 relative.toString());
         assertTrue(run.out().contains("\n" + relative.toString().replace('\\', '/') + "/src/lib.rs:2:5  "), run.out());
 
-        ScanFixture.Run absolute = ScanFixture.scanWithTheRealRules("--no-cargo", "--color", "never", "--fail-on", "none",
+        ScanFixture.Run absolute = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none",
                 dir.toAbsolutePath().toString());
         assertTrue(absolute.out().contains("\n" + dir.toAbsolutePath().resolve("src/lib.rs").toString().replace('\\', '/')
                 + ":2:5  "), absolute.out());
