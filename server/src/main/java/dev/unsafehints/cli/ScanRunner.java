@@ -50,7 +50,16 @@ final class ScanRunner {
                    long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
-                   Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo) {
+                   Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo,
+                   boolean deps) {
+        Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
+                long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
+                AnalysisSettings settings, String automationId, Optional<Baseline> baseline,
+                ScanProgressFactory progress, Analyzer analyzer, StdSources std, DeclarationsCache cache,
+                CargoOptions cargo) {
+            this(roots, rootsAsGiven, useGitignore, includeTarget, maxFileSize, fileTimeLimit, useCargo, jobs, settings,
+                    automationId, baseline, progress, analyzer, std, cache, cargo, false);
+        }
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -72,6 +81,8 @@ final class ScanRunner {
     CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
+    /** Wall time of the dependencies' own analysis (scan --deps). */
+    double dependencySeconds;
     /** How each dependency (and standard library crate) got into the index. */
     List<DependencyIndexer.Outcome> dependencies = List.of();
 
@@ -121,8 +132,11 @@ final class ScanRunner {
         Set<Path> scannedCrates = new java.util.HashSet<>();
         walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
         List<CrateGraph.Package> packages = graph.packagesToIndex(request.std(), scannedCrates::contains);
+        List<DependencyScan.Package> dependencyScan = request.deps()
+                ? DependencyScan.packages(graph, scannedCrates::contains, manifests) : List.of();
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        ScanProgress progress = request.progress().create(2 * walk.files().size());
+        int dependencyFiles = dependencyScan.stream().mapToInt(p -> p.files().size()).sum();
+        ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles);
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
@@ -178,6 +192,24 @@ final class ScanRunner {
                 progress.fileDone();
             });
             analysisSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            for (DependencyScan.Package dep : dependencyScan) {
+                assembler.addDependency(dep.source());
+            }
+            List<Path> depFiles = new ArrayList<>();
+            Map<Path, DependencyScan.Package> packageOfFile = new java.util.HashMap<>();
+            for (DependencyScan.Package dep : dependencyScan) {
+                for (Path file : dep.files()) {
+                    if (packageOfFile.putIfAbsent(file, dep) == null) {
+                        depFiles.add(file);
+                    }
+                }
+            }
+            forEach(pool, depFiles, file -> {
+                scanDependencyFile(packageOfFile.get(file), file, reader, analyzer, index, assembler, watchdog);
+                progress.fileDone();
+            });
+            dependencySeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
             watchdog.close();
@@ -188,6 +220,15 @@ final class ScanRunner {
         dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
         Map<String, dev.unsafehints.workspace.CfgEnvironment> byKey = new java.util.HashMap<>();
         crates.forEach((root, source) -> byKey.put(source.key(), host.withFeatures(graph.featuresOf(root))));
+        for (DependencyScan.Package dep : dependencyScan) {
+            byKey.put(dep.source().key(), host.withFeatures(graph.featuresOf(dep.pkg().root())));
+        }
+        if (request.deps()) {
+            Map<Path, String> keys = new java.util.HashMap<>();
+            crates.forEach((root, source) -> keys.put(root, source.key()));
+            dependencyScan.forEach(dep -> keys.put(dep.pkg().root(), dep.source().key()));
+            assembler.setDependencyTree(DependencyScan.tree(graph, keys));
+        }
         assembler.setCfgEnvironments(key -> byKey.getOrDefault(key, host));
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get(), new ScanInfo.StandardLibrary(
@@ -265,6 +306,34 @@ final class ScanRunner {
         }
     }
 
+    /**
+     * A dependency's file (scan --deps): analysed like the workspace's against the same index, with
+     * the command line's settings (not the package's own configuration), its path relative to the
+     * package's root. A failure here lists the file and changes no exit code.
+     */
+    private void scanDependencyFile(DependencyScan.Package dep, Path file, SourceReader reader, Analyzer analyzer,
+                                    WorkspaceIndex index, ReportAssembler assembler, Watchdog watchdog) {
+        String key = dep.source().key();
+        String relative = dep.builder().relative(file);
+        try {
+            SourceReader.Outcome read = reader.read(file);
+            if (!read.isOk()) {
+                assembler.addDependencySkipped(key, new SkippedFile(relative, read.reason(), read.detail()));
+                return;
+            }
+            FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(),
+                    dep.crate()), request.settings(), index));
+            ModulePath module = ModulePath.of(dep.crate(), file, dep.pkg().root());
+            assembler.addDependencyFile(dep.builder().build(analysis, key, module.path(), false));
+        } catch (Watchdog.TimedOut slow) {
+            assembler.addDependencySkipped(key, new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT,
+                    slow.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            assembler.addDependencySkipped(key, new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
+                    "analysis failed: " + e + " (please report this)"));
+        }
+    }
+
     private CrateSource crateSource(CrateInfo crate) {
         Path key = crate.root() == null ? Path.of("") : crate.root();
         return crates.computeIfAbsent(key, k -> {
@@ -273,8 +342,9 @@ final class ScanRunner {
                         UnsafeCodePolicy.UNKNOWN);
             }
             String root = builder.relative(crate.root());
+            boolean std = request.std().found() && crate.root().startsWith(request.std().library().toAbsolutePath().normalize());
             return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
-                    UnsafeCodePolicies.of(crate));
+                    UnsafeCodePolicies.of(crate), std ? "std" : "workspace");
         });
     }
 
