@@ -55,19 +55,24 @@ public final class CargoLock {
             Path root = null;
             String version = "";
             String source = "path";
+            String lockedSource = "";
             if (spec.has("path")) {
                 root = packageRoot.resolve(spec.path("path").asText()).normalize();
             } else {
                 JsonNode entry = lockedEntry(locked.getOrDefault(packageName, List.of()), self, packageName);
                 if (entry != null) {
                     version = entry.path("version").asText();
-                    source = entry.path("source").asText("").startsWith("git+") ? "git" : "registry";
-                    root = findSources(packageName, version, sourceDirs);
+                    lockedSource = entry.path("source").asText("");
+                    source = lockedSource.startsWith("git+") ? "git" : "registry";
+                    root = locate(packageName, version, lockedSource, sourceDirs);
                 }
             }
             if (root == null || !Files.isDirectory(root)) {
                 problems.add(packageName + (version.isEmpty() ? "" : " " + version)
-                        + ": sources not found on this machine; calls into it are not resolved");
+                        + (lockedSource.startsWith("git+")
+                        ? ": git checkout of " + lockedSource.substring(4) + " not found under "
+                          + cargoHome() + "/git/checkouts (run `cargo fetch` once); calls into it are not resolved"
+                        : ": sources not found on this machine; calls into it are not resolved"));
                 continue;
             }
             packages.add(new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false));
@@ -145,6 +150,28 @@ public final class CargoLock {
         });
     }
 
+    /**
+     * The folder of a locked package on this machine: a git source in cargo's checkouts (or a
+     * vendored copy), a registry one in the directory sources, {@code vendor/} or the registry cache;
+     * null when it is not there. {@code dir} is where the lock file's workspace is.
+     */
+    public static Path locate(Path dir, String name, String version, String lockedSource) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path lockRoot = nearest(d, "Cargo.lock");
+        return locate(name, version, lockedSource == null ? "" : lockedSource,
+                directorySources(d, lockRoot == null ? d : lockRoot));
+    }
+
+    private static Path locate(String name, String version, String lockedSource, List<Path> sourceDirs) {
+        if (lockedSource.startsWith("git+")) {
+            Path checkout = GitCheckouts.find(cargoHome(), name, lockedSource);
+            if (checkout != null) {
+                return checkout;
+            }
+        }
+        return findSources(name, version, sourceDirs); // also a git dependency vendored by `cargo vendor`
+    }
+
     private static Path findSources(String name, String version, List<Path> dirs) {
         for (Path d : dirs) {
             for (Path candidate : List.of(d.resolve(name + "-" + version), d.resolve(name))) {
@@ -156,7 +183,7 @@ public final class CargoLock {
         return null;
     }
 
-    private static Path cargoHome() {
+    static Path cargoHome() {
         String env = System.getenv("CARGO_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);
