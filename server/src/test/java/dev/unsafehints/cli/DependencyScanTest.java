@@ -108,7 +108,7 @@ class DependencyScanTest {
                 call = site;
             }
         }
-        assertTrue(call != null && call.path("message").asText().contains("declared `unsafe` in the dependency `leaf`"),
+        assertTrue(call != null && call.path("message").asText().contains("declared `unsafe` in the dependency `leaf` 0.2.0"),
                 String.valueOf(call));
         assertEquals(0, json.path("files").get(0).path("sites").size(), "the workspace has no unsafe code");
         assertEquals(0, json.path("totals").path("counts").path("unsafe-block").asInt(),
