@@ -28,9 +28,16 @@ final class DependencyScan {
     private DependencyScan() {
     }
 
-    /** One dependency to scan: its row of the report ({@code name@version}), crate and files. */
-    record Package(CrateGraph.Package pkg, CrateInfo crate, CrateSource source, List<Path> files,
+    /**
+     * One dependency to scan: its row of the report ({@code name@version}), crate, the files of its
+     * library's folder (listed, not read: what a cache key needs) and a report builder.
+     */
+    record Package(CrateGraph.Package pkg, CrateInfo crate, CrateSource source, List<Path> libFiles,
                    FileReportBuilder builder) {
+        /** Every file of the library, those that `#[path]` pulls in from elsewhere included (reads the sources). */
+        List<Path> files() {
+            return PackageFiles.of(pkg);
+        }
     }
 
     /** The reachable dependencies that are not scanned as part of the workspace, by name and version. */
@@ -49,7 +56,7 @@ final class DependencyScan {
             CrateInfo crate = DependencyIndexer.crateOf(pkg, manifests);
             CrateSource source = new CrateSource(key, pkg.name(), pkg.version(), crate.edition().year(),
                     pkg.root().toString(), UnsafeCodePolicies.of(crate), pkg.source());
-            result.add(new Package(pkg, crate, source, PackageFiles.of(pkg), new FileReportBuilder(pkg.root())));
+            result.add(new Package(pkg, crate, source, PackageFiles.underLibDir(pkg), new FileReportBuilder(pkg.root())));
         }
         return result;
     }

@@ -273,8 +273,8 @@ public final class ScanCommand implements Callable<Integer> {
             err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
                     runner.dependencies.size(), runner.dependencies.stream().filter(DependencyIndexer.Outcome::fromCache).count());
             if (deps) {
-                err.printf(java.util.Locale.ROOT, "timings: dependencies analysed %.2fs (%d packages)%n",
-                        runner.dependencySeconds, model.dependencies().crates().size());
+                err.printf(java.util.Locale.ROOT, "timings: dependencies analysed %.2fs (%d packages, %d from the cache)%n",
+                        runner.dependencySeconds, model.dependencies().crates().size(), runner.dependenciesFromCache);
             }
             err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
                     runner.graphSeconds, runner.graph.directDependencies().size(), runner.walkSeconds,

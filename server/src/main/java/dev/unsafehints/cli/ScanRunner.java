@@ -81,8 +81,10 @@ final class ScanRunner {
     CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
-    /** Wall time of the dependencies' own analysis (scan --deps). */
+    /** Wall time of the dependencies' own analysis (scan --deps), and how many came from the cache. */
     double dependencySeconds;
+    int dependenciesFromCache;
+    private Watchdog dependencyWatchdog;
     /** How each dependency (and standard library crate) got into the index. */
     List<DependencyIndexer.Outcome> dependencies = List.of();
 
@@ -135,7 +137,7 @@ final class ScanRunner {
         List<DependencyScan.Package> dependencyScan = request.deps()
                 ? DependencyScan.packages(graph, scannedCrates::contains, manifests) : List.of();
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        int dependencyFiles = dependencyScan.stream().mapToInt(p -> p.files().size()).sum();
+        int dependencyFiles = dependencyScan.stream().mapToInt(p -> p.libFiles().size()).sum();
         ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles);
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
@@ -156,6 +158,7 @@ final class ScanRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
         Watchdog watchdog = new Watchdog(request.fileTimeLimit());
+        dependencyWatchdog = watchdog;
         try {
             // Two passes, each over all files at once so that both cores stay busy to the end: first
             // every file's declarations go into the index (a declarations-only parse), then every
@@ -193,22 +196,7 @@ final class ScanRunner {
             });
             analysisSeconds = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            for (DependencyScan.Package dep : dependencyScan) {
-                assembler.addDependency(dep.source());
-            }
-            List<Path> depFiles = new ArrayList<>();
-            Map<Path, DependencyScan.Package> packageOfFile = new java.util.HashMap<>();
-            for (DependencyScan.Package dep : dependencyScan) {
-                for (Path file : dep.files()) {
-                    if (packageOfFile.putIfAbsent(file, dep) == null) {
-                        depFiles.add(file);
-                    }
-                }
-            }
-            forEach(pool, depFiles, file -> {
-                scanDependencyFile(packageOfFile.get(file), file, reader, analyzer, index, assembler, watchdog);
-                progress.fileDone();
-            });
+            analyseDependencies(dependencyScan, pool, reader, analyzer, index, assembler, watchdog, progress);
             dependencySeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
@@ -307,29 +295,87 @@ final class ScanRunner {
     }
 
     /**
+     * scan --deps: each dependency's files analysed, or its result read from the cache of an earlier
+     * scan of the same sources in the same configuration (and written there after).
+     */
+    private void analyseDependencies(List<DependencyScan.Package> packages, ExecutorService pool, SourceReader reader,
+                                     Analyzer analyzer, WorkspaceIndex index, ReportAssembler assembler,
+                                     Watchdog watchdog, ScanProgress progress) throws InterruptedException {
+        DependencyReportCache cache = new DependencyReportCache(request.cache());
+        String std = request.std().found() ? request.std().library().toString() : null;
+        List<Path> files = new ArrayList<>();
+        Map<Path, DependencyScan.Package> packageOfFile = new java.util.HashMap<>();
+        Map<DependencyScan.Package, String> keys = new java.util.HashMap<>();
+        Map<String, DependencyReportCache.Entry> results = new ConcurrentHashMap<>();
+        Set<Path> counted = new java.util.HashSet<>();
+        for (DependencyScan.Package dep : packages) {
+            assembler.addDependency(dep.source());
+            String key = DependencyReportCache.keyOf(dep.pkg(), dep.libFiles(), graph, std, request.settings());
+            Optional<DependencyReportCache.Entry> cached = cache.read(key);
+            if (cached.isPresent()) {
+                cached.get().files().forEach(assembler::addDependencyFile);
+                cached.get().skipped().forEach(s -> assembler.addDependencySkipped(dep.source().key(), s));
+                dep.libFiles().forEach(f -> progress.fileDone());
+                dependenciesFromCache++;
+                continue;
+            }
+            keys.put(dep, key);
+            results.put(dep.source().key(), new DependencyReportCache.Entry(
+                    java.util.Collections.synchronizedList(new ArrayList<>()),
+                    java.util.Collections.synchronizedList(new ArrayList<>())));
+            for (Path file : dep.files()) {
+                if (packageOfFile.putIfAbsent(file, dep) == null) {
+                    files.add(file);
+                }
+            }
+            for (Path file : dep.libFiles()) {
+                if (!packageOfFile.containsKey(file) || !counted.add(file)) {
+                    progress.fileDone(); // not analysed here, or counted twice in the total
+                }
+            }
+        }
+        forEach(pool, files, file -> {
+            DependencyScan.Package dep = packageOfFile.get(file);
+            scanDependencyFile(dep, file, reader, analyzer, index, results.get(dep.source().key()));
+            if (counted.contains(file)) { // the progress counts the library folders' files, listed before
+                progress.fileDone();
+            }
+        });
+        keys.forEach((dep, key) -> {
+            DependencyReportCache.Entry entry = results.get(dep.source().key());
+            entry.files().forEach(assembler::addDependencyFile);
+            entry.skipped().forEach(s -> assembler.addDependencySkipped(dep.source().key(), s));
+            boolean complete = entry.skipped().stream().noneMatch(s -> s.reason() == SkippedFile.Reason.TIMED_OUT
+                    || s.reason() == SkippedFile.Reason.INTERNAL_ERROR);
+            if (complete) { // a timeout may not happen next time: only whole results are kept
+                cache.write(key, new DependencyReportCache.Entry(List.copyOf(entry.files()), List.copyOf(entry.skipped())));
+            }
+        });
+    }
+
+    /**
      * A dependency's file (scan --deps): analysed like the workspace's against the same index, with
      * the command line's settings (not the package's own configuration), its path relative to the
      * package's root. A failure here lists the file and changes no exit code.
      */
     private void scanDependencyFile(DependencyScan.Package dep, Path file, SourceReader reader, Analyzer analyzer,
-                                    WorkspaceIndex index, ReportAssembler assembler, Watchdog watchdog) {
+                                       WorkspaceIndex index, DependencyReportCache.Entry into) {
         String key = dep.source().key();
         String relative = dep.builder().relative(file);
         try {
             SourceReader.Outcome read = reader.read(file);
             if (!read.isOk()) {
-                assembler.addDependencySkipped(key, new SkippedFile(relative, read.reason(), read.detail()));
+                into.skipped().add(new SkippedFile(relative, read.reason(), read.detail()));
                 return;
             }
-            FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(),
-                    dep.crate()), request.settings(), index));
+            FileAnalysis analysis = dependencyWatchdog.call(() -> analyzer.analyze(new SourceDocument(file,
+                    read.text(), dep.crate()), request.settings(), index));
             ModulePath module = ModulePath.of(dep.crate(), file, dep.pkg().root());
-            assembler.addDependencyFile(dep.builder().build(analysis, key, module.path(), false));
+            into.files().add(dep.builder().build(analysis, key, module.path(), false));
         } catch (Watchdog.TimedOut slow) {
-            assembler.addDependencySkipped(key, new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT,
-                    slow.getMessage()));
+            into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
-            assembler.addDependencySkipped(key, new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
+            into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
                     "analysis failed: " + e + " (please report this)"));
         }
     }

@@ -150,6 +150,34 @@ class DependencyScanTest {
     }
 
     @Test
+    void aSecondScanReadsTheDependenciesResultsFromTheCacheAndReportsTheSame() throws Exception {
+        Path cache = dir.resolve("cache");
+        ScanFixture.Run first = scan("--deps", "--cache-dir", cache.toString(), "--format", "json", app.toString());
+        try (var entries = Files.list(cache.resolve("reports"))) {
+            assertEquals(2, entries.filter(p -> p.toString().endsWith(".json.gz")).count(), "one entry per package");
+        }
+        ScanFixture.Run second = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
+                app.toString());
+        assertTrue(second.err().contains("(2 packages, 2 from the cache)"), second.err());
+        assertEquals(first.out(), second.out());
+        // a corrupt entry is a miss: analysed again, the same report
+        try (var entries = Files.list(cache.resolve("reports"))) {
+            for (Path p : entries.toList()) {
+                Files.write(p, new byte[] {31, -117, 8, 0, 1, 2});
+            }
+        }
+        ScanFixture.Run third = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
+                app.toString());
+        assertTrue(third.err().contains("(2 packages, 0 from the cache)"), third.err());
+        assertEquals(first.out(), third.out());
+        // an edited dependency is analysed again
+        Files.writeString(dir.resolve("mid/src/lib.rs"), "pub fn close(fd: i32) -> i32 {\n    fd\n}\n");
+        ScanFixture.Run edited = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
+                app.toString());
+        assertTrue(edited.err().contains("(2 packages, 1 from the cache)"), edited.err());
+    }
+
+    @Test
     void withoutDepsNothingOfTheDependenciesIsReported() throws Exception {
         JsonNode json = new ObjectMapper().readTree(scan("--format", "json", app.toString()).out());
         assertEquals(1, json.path("crates").size());
