@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.report.FileReport;
 import dev.unsafehints.report.SkippedFile;
+import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.DeclarationsCache;
 import java.io.IOException;
@@ -37,12 +38,12 @@ import java.util.zip.GZIPOutputStream;
  */
 final class DependencyReportCache {
     /** Bump when the stored form changes in a way old entries cannot be read as. */
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     /** One package's stored result. */
-    record Entry(List<FileReport> files, List<SkippedFile> skipped) {
+    record Entry(List<FileReport> files, List<SkippedFile> skipped, UnsafeCodePolicy policy) {
     }
 
     private final Path folder;
@@ -77,7 +78,8 @@ final class DependencyReportCache {
         }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(folder.resolve(key + ".json.gz")), 1 << 16)) {
             Entry entry = JSON.readValue(in, Entry.class);
-            return entry.files() == null || entry.skipped() == null ? Optional.empty() : Optional.of(entry);
+            return entry.files() == null || entry.skipped() == null || entry.policy() == null ? Optional.empty()
+                    : Optional.of(entry);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing, corrupt, truncated or of another format: analyse again
         }

@@ -4,6 +4,7 @@ import dev.unsafehints.engine.DependencyIndexer;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.DependencyTree;
 import dev.unsafehints.report.FileReportBuilder;
+import dev.unsafehints.report.UnsafeCodePolicy;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.CrateInfo;
@@ -38,6 +39,12 @@ final class DependencyScan {
         List<Path> files() {
             return PackageFiles.of(pkg);
         }
+
+        /** Its row with the `unsafe_code` policy its crate root declares (read from the root file). */
+        CrateSource withPolicy(UnsafeCodePolicy policy) {
+            return new CrateSource(source.key(), source.name(), source.version(), source.edition(), source.root(),
+                    policy, source.source());
+        }
     }
 
     /** The reachable dependencies that are not scanned as part of the workspace, by name and version. */
@@ -55,7 +62,7 @@ final class DependencyScan {
             }
             CrateInfo crate = DependencyIndexer.crateOf(pkg, manifests);
             CrateSource source = new CrateSource(key, pkg.name(), pkg.version(), crate.edition().year(),
-                    pkg.root().toString(), UnsafeCodePolicies.of(crate), pkg.source());
+                    pkg.root().toString(), UnsafeCodePolicy.UNKNOWN, pkg.source()); // policy: read on a cache miss
             result.add(new Package(pkg, crate, source, PackageFiles.underLibDir(pkg), new FileReportBuilder(pkg.root())));
         }
         return result;

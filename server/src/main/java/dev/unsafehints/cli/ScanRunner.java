@@ -309,9 +309,11 @@ final class ScanRunner {
         Map<String, DependencyReportCache.Entry> results = new ConcurrentHashMap<>();
         Set<Path> counted = new java.util.HashSet<>();
         for (DependencyScan.Package dep : packages) {
-            assembler.addDependency(dep.source());
             String key = DependencyReportCache.keyOf(dep.pkg(), dep.libFiles(), graph, std, request.settings());
             Optional<DependencyReportCache.Entry> cached = cache.read(key);
+            UnsafeCodePolicy policy = cached.map(DependencyReportCache.Entry::policy)
+                    .orElseGet(() -> UnsafeCodePolicies.of(dep.crate()));
+            assembler.addDependency(dep.withPolicy(policy));
             if (cached.isPresent()) {
                 cached.get().files().forEach(assembler::addDependencyFile);
                 cached.get().skipped().forEach(s -> assembler.addDependencySkipped(dep.source().key(), s));
@@ -322,7 +324,7 @@ final class ScanRunner {
             keys.put(dep, key);
             results.put(dep.source().key(), new DependencyReportCache.Entry(
                     java.util.Collections.synchronizedList(new ArrayList<>()),
-                    java.util.Collections.synchronizedList(new ArrayList<>())));
+                    java.util.Collections.synchronizedList(new ArrayList<>()), policy));
             for (Path file : dep.files()) {
                 if (packageOfFile.putIfAbsent(file, dep) == null) {
                     files.add(file);
@@ -348,7 +350,8 @@ final class ScanRunner {
             boolean complete = entry.skipped().stream().noneMatch(s -> s.reason() == SkippedFile.Reason.TIMED_OUT
                     || s.reason() == SkippedFile.Reason.INTERNAL_ERROR);
             if (complete) { // a timeout may not happen next time: only whole results are kept
-                cache.write(key, new DependencyReportCache.Entry(List.copyOf(entry.files()), List.copyOf(entry.skipped())));
+                cache.write(key, new DependencyReportCache.Entry(List.copyOf(entry.files()), List.copyOf(entry.skipped()),
+                        entry.policy()));
             }
         });
     }
