@@ -78,7 +78,124 @@ public final class CargoLock {
             packages.add(new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false));
             names.put(dep.getKey().replace('-', '_'), root);
         }
-        return new CrateGraph(List.copyOf(packages), Map.of(packageRoot, Map.copyOf(names)), List.copyOf(problems));
+        Map<Path, Map<String, Path>> dependencies = new HashMap<>();
+        dependencies.put(packageRoot, Map.copyOf(names));
+        transitive(packages, dependencies, locked, sourceDirs, problems);
+        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.copyOf(problems));
+    }
+
+    /**
+     * The dependencies of the dependencies, down the graph: each package's normal dependencies (its
+     * manifest's `[dependencies]` and target tables; not build or dev ones), those its lock entry
+     * lists (what the resolution enabled), found on disk as the direct ones are. Each package is
+     * visited once, so a cycle ends.
+     */
+    private static void transitive(List<CrateGraph.Package> packages, Map<Path, Map<String, Path>> dependencies,
+                                   Map<String, List<JsonNode>> locked, List<Path> sourceDirs, List<String> problems) {
+        java.util.ArrayDeque<CrateGraph.Package> queue = new java.util.ArrayDeque<>();
+        packages.stream().filter(p -> !p.member()).forEach(queue::add);
+        java.util.Set<Path> known = new java.util.HashSet<>();
+        packages.forEach(p -> known.add(p.root()));
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        java.util.function.Supplier<CfgEnvironment> host = new java.util.function.Supplier<>() {
+            private CfgEnvironment env;
+
+            @Override
+            public CfgEnvironment get() { // rustc --print cfg, asked once and only when a target table needs it
+                if (env == null) {
+                    env = CfgEnvironment.host();
+                }
+                return env;
+            }
+        };
+        while (!queue.isEmpty()) {
+            CrateGraph.Package pkg = queue.poll();
+            if (dependencies.containsKey(pkg.root())) {
+                continue;
+            }
+            JsonNode manifest = CargoManifests.readToml(pkg.root().resolve("Cargo.toml"));
+            JsonNode entry = locked.getOrDefault(pkg.name(), List.of()).stream()
+                    .filter(e -> e.path("version").asText().equals(pkg.version())).findFirst().orElse(null);
+            Map<String, Path> names = new HashMap<>();
+            dependencies.put(pkg.root(), names);
+            if (manifest == null || entry == null) {
+                continue;
+            }
+            Map<String, String> listed = new HashMap<>(); // name -> version ("" when the lock names it alone)
+            for (JsonNode d : entry.path("dependencies")) {
+                String[] parts = d.asText().split(" ");
+                listed.putIfAbsent(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+            for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
+                JsonNode spec = dep.getValue();
+                String name = spec.isObject() ? spec.path("package").asText(dep.getKey()) : dep.getKey();
+                if (!listed.containsKey(name)) {
+                    continue; // an optional dependency no feature turned on, or one of another package's
+                }
+                String version = listed.get(name);
+                List<JsonNode> candidates = locked.getOrDefault(name, List.of());
+                JsonNode lockedDep = candidates.stream().filter(c -> version.isEmpty()
+                        || c.path("version").asText().equals(version)).findFirst().orElse(null);
+                if (lockedDep == null) {
+                    continue;
+                }
+                String resolvedVersion = lockedDep.path("version").asText();
+                String lockedSource = lockedDep.path("source").asText("");
+                Path root = spec.isObject() && spec.has("path")
+                        ? pkg.root().resolve(spec.path("path").asText()).normalize()
+                        : locate(name, resolvedVersion, lockedSource, sourceDirs);
+                if (root == null || !Files.isDirectory(root)) {
+                    if (missing.add(name + " " + resolvedVersion)) {
+                        problems.add(name + " " + resolvedVersion + " (through " + pkg.name() + "): "
+                                + (lockedSource.startsWith("git+") ? "git checkout not found under " + cargoHome()
+                                + "/git/checkouts" : "sources not found on this machine")
+                                + "; calls into it are not resolved");
+                    }
+                    continue;
+                }
+                names.put(dep.getKey().replace('-', '_'), root);
+                if (known.add(root)) {
+                    String kind = lockedSource.startsWith("git+") ? "git" : lockedSource.isEmpty() ? "path" : "registry";
+                    CrateGraph.Package found = new CrateGraph.Package(name, resolvedVersion, kind, root,
+                            root.resolve("src"), false);
+                    packages.add(found);
+                    queue.add(found);
+                }
+            }
+        }
+        dependencies.replaceAll((root, names) -> Map.copyOf(names));
+    }
+
+    /**
+     * A manifest's normal dependencies: `[dependencies]` and the `[target.X.dependencies]` whose X
+     * (a `cfg(..)` or a triple) may hold for the host (unknown counts as holding): name → spec.
+     */
+    private static Map<String, JsonNode> normalDependencies(JsonNode manifest,
+                                                            java.util.function.Supplier<CfgEnvironment> host) {
+        Map<String, JsonNode> all = new HashMap<>();
+        List<JsonNode> tables = new ArrayList<>();
+        tables.add(manifest.path("dependencies"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("target").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> target = it.next();
+            String key = target.getKey().strip();
+            CfgEnvironment env = host.get();
+            boolean holds;
+            if (key.startsWith("cfg(") && key.endsWith(")")) {
+                holds = !Boolean.FALSE.equals(env.holds(key.substring(4, key.length() - 1)));
+            } else {
+                holds = !env.known() || key.equals(env.target());
+            }
+            if (holds) {
+                tables.add(target.getValue().path("dependencies"));
+            }
+        }
+        for (JsonNode table : tables) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                all.putIfAbsent(e.getKey(), e.getValue());
+            }
+        }
+        return all;
     }
 
     /** Every dependency table of a manifest, target-specific ones included: name → its spec. */
