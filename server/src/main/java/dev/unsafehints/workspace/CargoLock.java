@@ -49,7 +49,9 @@ public final class CargoLock {
                 packageRoot, packageRoot.resolve("src"), true));
         Map<String, Path> names = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> dep : declaredDependencies(manifest).entrySet()) {
+        java.util.function.Supplier<CfgEnvironment> host = lazyHost();
+        // normal dependencies only, as cargo metadata's graph has them (not build or dev ones)
+        for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
             JsonNode spec = dep.getValue();
             String packageName = spec.path("package").asText(dep.getKey());
             Path root = null;
@@ -80,7 +82,7 @@ public final class CargoLock {
         }
         Map<Path, Map<String, Path>> dependencies = new HashMap<>();
         dependencies.put(packageRoot, Map.copyOf(names));
-        transitive(packages, dependencies, locked, sourceDirs, problems);
+        transitive(packages, dependencies, locked, sourceDirs, problems, host);
         return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.copyOf(problems));
     }
 
@@ -91,23 +93,13 @@ public final class CargoLock {
      * visited once, so a cycle ends.
      */
     private static void transitive(List<CrateGraph.Package> packages, Map<Path, Map<String, Path>> dependencies,
-                                   Map<String, List<JsonNode>> locked, List<Path> sourceDirs, List<String> problems) {
+                                   Map<String, List<JsonNode>> locked, List<Path> sourceDirs, List<String> problems,
+                                   java.util.function.Supplier<CfgEnvironment> host) {
         java.util.ArrayDeque<CrateGraph.Package> queue = new java.util.ArrayDeque<>();
         packages.stream().filter(p -> !p.member()).forEach(queue::add);
         java.util.Set<Path> known = new java.util.HashSet<>();
         packages.forEach(p -> known.add(p.root()));
         java.util.Set<String> missing = new java.util.HashSet<>();
-        java.util.function.Supplier<CfgEnvironment> host = new java.util.function.Supplier<>() {
-            private CfgEnvironment env;
-
-            @Override
-            public CfgEnvironment get() { // rustc --print cfg, asked once and only when a target table needs it
-                if (env == null) {
-                    env = CfgEnvironment.host();
-                }
-                return env;
-            }
-        };
         while (!queue.isEmpty()) {
             CrateGraph.Package pkg = queue.poll();
             if (dependencies.containsKey(pkg.root())) {
@@ -198,21 +190,19 @@ public final class CargoLock {
         return all;
     }
 
-    /** Every dependency table of a manifest, target-specific ones included: name → its spec. */
-    private static Map<String, JsonNode> declaredDependencies(JsonNode manifest) {
-        Map<String, JsonNode> all = new HashMap<>();
-        List<JsonNode> tables = new ArrayList<>();
-        for (String table : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
-            tables.add(manifest.path(table));
-            manifest.path("target").forEach(t -> tables.add(t.path(table)));
-        }
-        for (JsonNode table : tables) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                all.putIfAbsent(e.getKey(), e.getValue());
+    /** The host's cfg, from rustc asked once and only when a target table needs it. */
+    private static java.util.function.Supplier<CfgEnvironment> lazyHost() {
+        return new java.util.function.Supplier<>() {
+            private CfgEnvironment env;
+
+            @Override
+            public CfgEnvironment get() {
+                if (env == null) {
+                    env = CfgEnvironment.host();
+                }
+                return env;
             }
-        }
-        return all;
+        };
     }
 
     /** The lock entry of a dependency: the only one of that name, or the one the package's own entry names. */

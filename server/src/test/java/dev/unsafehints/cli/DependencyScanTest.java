@@ -178,6 +178,39 @@ class DependencyScanTest {
     }
 
     @Test
+    void withoutCargoTheLockFileGivesTheSameGraph() throws Exception {
+        Files.writeString(app.resolve("Cargo.lock"), """
+                version = 3
+
+                [[package]]
+                name = "app"
+                version = "0.1.0"
+                dependencies = ["leaf", "mid", "testonly"]
+
+                [[package]]
+                name = "leaf"
+                version = "0.2.0"
+
+                [[package]]
+                name = "mid"
+                version = "1.0.0"
+                dependencies = ["leaf"]
+
+                [[package]]
+                name = "testonly"
+                version = "0.1.0"
+                """);
+        JsonNode json = new ObjectMapper().readTree(scan("--deps", "--no-cargo", "--format", "json", app.toString()).out());
+        List<String> crates = new ArrayList<>();
+        for (JsonNode c : json.path("crates")) {
+            crates.add(c.path("name").asText() + " " + c.path("source").asText() + " blocks="
+                    + c.path("counts").path("unsafe-block").asInt());
+        }
+        assertEquals(List.of("app workspace blocks=0", "leaf path blocks=2", "mid path blocks=1"), crates,
+                "the dev-dependency is no part of it");
+    }
+
+    @Test
     void withoutDepsNothingOfTheDependenciesIsReported() throws Exception {
         JsonNode json = new ObjectMapper().readTree(scan("--format", "json", app.toString()).out());
         assertEquals(1, json.path("crates").size());
