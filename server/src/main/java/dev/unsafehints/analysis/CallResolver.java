@@ -15,8 +15,13 @@ import java.util.List;
 final class CallResolver {
     /** The outcome of resolving a callee path. */
     record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
-                  boolean unsafeWithoutTargetFeature, String dependency) {
+                  boolean unsafeWithoutTargetFeature, String dependency, String dependencyPackage) {
         static final Callee UNKNOWN = new Callee(false, "", null, false, false);
+
+        Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
+               boolean unsafeWithoutTargetFeature, String dependency) {
+            this(isUnsafe, displayPath, declaration, known, unsafeWithoutTargetFeature, dependency, null);
+        }
 
         Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known) {
             this(isUnsafe, displayPath, declaration, known, false);
@@ -35,8 +40,15 @@ final class CallResolver {
             if (dependency != null && StdSources.CRATES.contains(dependency)) {
                 return "`" + displayPath + "` is an unsafe function of the standard library";
             }
-            return dependency == null ? "`" + declaration.displayPath() + "` is declared `unsafe`"
-                    : "`" + displayPath + "` is declared `unsafe` in the dependency `" + dependency + "`";
+            if (dependency == null) {
+                return "`" + declaration.displayPath() + "` is declared `unsafe`";
+            }
+            // the package and version a user finds in Cargo.lock: `libc` 0.2.139, `ffi` (openssl-sys 0.9.80)
+            String pkg = dependencyPackage == null ? ""
+                    : dependencyPackage.startsWith(dependency.replace('_', '-') + " ")
+                    || dependencyPackage.startsWith(dependency + " ")
+                    ? dependencyPackage.substring(dependencyPackage.indexOf(' ')) : " (" + dependencyPackage + ")";
+            return "`" + displayPath + "` is declared `unsafe` in the dependency `" + dependency + "`" + pkg;
         }
 
         /** A crate fn; a safe one with `#[target_feature]` needs `unsafe` where those features are off. */
@@ -242,7 +254,7 @@ final class CallResolver {
         DeclaredFn resolved = agreeing(DependencyPaths.resolve(dependency, absolute.subList(1, absolute.size())),
                 fn -> true);
         if (resolved != null) {
-            return inDependency(resolved, absolute);
+            return inDependency(resolved, absolute, dependency);
         }
         List<String> modulePath = absolute.subList(1, absolute.size() - 1);
         if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
@@ -251,23 +263,24 @@ final class CallResolver {
             if (agreed == null) {
                 return traitMethod(name); // `X509Ref::from_ptr`: from a trait the type implements
             }
-            return !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+            return !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute, dependency);
         }
         for (DeclaredFn fn : dependency.functionsNamed(name)) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
-                return inDependency(fn, absolute);
+                return inDependency(fn, absolute, dependency);
             }
         }
         // Found by name only: a safe one says little (an unsafe twin may be written by a macro, which
         // the index does not expand), so only an unsafe one is taken as known.
         DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> fn.owner() == null);
-        return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute);
+        return agreed == null || !agreed.isUnsafe() ? Callee.UNKNOWN : inDependency(agreed, absolute, dependency);
     }
 
-    private Callee inDependency(DeclaredFn fn, List<String> absolute) {
+    private Callee inDependency(DeclaredFn fn, List<String> absolute, WorkspaceIndex.CrateDeclarations dependency) {
         boolean isUnsafe = fn.isUnsafeIn(edition);
         return new Callee(isUnsafe, String.join("::", absolute), fn, true,
-                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0));
+                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0),
+                dependency == null ? null : dependency.packageLabel());
     }
 
     /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */
@@ -324,7 +337,7 @@ final class CallResolver {
             }
         }
         DeclaredFn fn = agreeing(found, f -> true);
-        return fn == null ? std(List.of(owner, name)) : inDependency(fn, List.of("std", owner, name));
+        return fn == null ? std(List.of(owner, name)) : inDependency(fn, List.of("std", owner, name), null);
     }
 
     private Callee std(List<String> path) {

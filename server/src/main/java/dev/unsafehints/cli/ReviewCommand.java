@@ -67,6 +67,11 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "Why the site is sound (with --approve).")
     String note;
 
+    @Option(names = "--deps", description = "Also review the dependencies whose version Cargo.lock changes since the"
+            + " base: the unsafe sites each new version adds or changes against the old one (both read from the"
+            + " sources on this machine), with their checklists.")
+    boolean deps;
+
     @Option(names = "--fail-on-unreviewed", description = "Exit 1 when a changed site has no approval that holds.")
     boolean failOnUnreviewed;
 
@@ -84,7 +89,7 @@ public final class ReviewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        ReviewRequest request = new ReviewRequest(path, since, ledger);
+        ReviewRequest request = new ReviewRequest(path, since, ledger, deps);
         ReviewService service;
         try {
             service = new ReviewService(settingsOf(path == null ? Path.of(".") : path, err));

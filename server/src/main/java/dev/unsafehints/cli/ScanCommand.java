@@ -123,6 +123,13 @@ public final class ScanCommand implements Callable<Integer> {
                     + " read Cargo.lock and the sources on disk instead.")
     boolean noCargo;
 
+    @Option(names = "--deps",
+            description = "Also scan the dependencies' unsafe code (every package the scanned crates reach through"
+                    + " normal dependencies, as cargo-geiger): a table per package and the dependency tree in every"
+                    + " format, their sites in JSON and HTML. Exit code, totals, --baseline and SARIF stay the"
+                    + " workspace's own.")
+    boolean deps;
+
     @Option(names = "--target", paramLabel = "TRIPLE",
             description = "Resolve the dependencies and evaluate cfg for this target (default: the host), as cargo's --target.")
     String target;
@@ -238,7 +245,7 @@ public final class ScanCommand implements Callable<Integer> {
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer,
                 stdSources(), noCache ? DeclarationsCache.NONE
                 : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())),
-                new dev.unsafehints.workspace.CargoOptions(target, features, allFeatures, noDefaultFeatures));
+                new dev.unsafehints.workspace.CargoOptions(target, features, allFeatures, noDefaultFeatures), deps);
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
         ReportModel model;
@@ -265,6 +272,10 @@ public final class ScanCommand implements Callable<Integer> {
             Runtime rt = Runtime.getRuntime();
             err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
                     runner.dependencies.size(), runner.dependencies.stream().filter(DependencyIndexer.Outcome::fromCache).count());
+            if (deps) {
+                err.printf(java.util.Locale.ROOT, "timings: dependencies analysed %.2fs (%d packages, %d from the cache)%n",
+                        runner.dependencySeconds, model.dependencies().crates().size(), runner.dependenciesFromCache);
+            }
             err.printf(java.util.Locale.ROOT, "timings: crate graph %.2fs (%d dependencies), walk %.2fs, index %.2fs, analysis %.2fs, scan %.2fs, write %.2fs; heap used %d MB%n",
                     runner.graphSeconds, runner.graph.directDependencies().size(), runner.walkSeconds,
                     runner.indexSeconds, runner.analysisSeconds, scanned, (System.nanoTime() - start) / 1e9 - scanned,

@@ -50,7 +50,16 @@ final class ScanRunner {
                    long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
-                   Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo) {
+                   Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo,
+                   boolean deps) {
+        Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
+                long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
+                AnalysisSettings settings, String automationId, Optional<Baseline> baseline,
+                ScanProgressFactory progress, Analyzer analyzer, StdSources std, DeclarationsCache cache,
+                CargoOptions cargo) {
+            this(roots, rootsAsGiven, useGitignore, includeTarget, maxFileSize, fileTimeLimit, useCargo, jobs, settings,
+                    automationId, baseline, progress, analyzer, std, cache, cargo, false);
+        }
     }
 
     /** Makes the progress display once the number of files is known. */
@@ -72,6 +81,10 @@ final class ScanRunner {
     CrateGraph graph = CrateGraph.EMPTY;
     double indexSeconds;
     double analysisSeconds;
+    /** Wall time of the dependencies' own analysis (scan --deps), and how many came from the cache. */
+    double dependencySeconds;
+    int dependenciesFromCache;
+    private Watchdog dependencyWatchdog;
     /** How each dependency (and standard library crate) got into the index. */
     List<DependencyIndexer.Outcome> dependencies = List.of();
 
@@ -121,8 +134,11 @@ final class ScanRunner {
         Set<Path> scannedCrates = new java.util.HashSet<>();
         walk.files().forEach(f -> scannedCrates.add(manifests.crateOf(f).root()));
         List<CrateGraph.Package> packages = graph.packagesToIndex(request.std(), scannedCrates::contains);
+        List<DependencyScan.Package> dependencyScan = request.deps()
+                ? DependencyScan.packages(graph, scannedCrates::contains, manifests) : List.of();
         graphSeconds = (System.nanoTime() - graphStart) / 1e9;
-        ScanProgress progress = request.progress().create(2 * walk.files().size());
+        int dependencyFiles = dependencyScan.stream().mapToInt(p -> p.libFiles().size()).sum();
+        ScanProgress progress = request.progress().create(2 * walk.files().size() + dependencyFiles);
         SourceReader reader = new SourceReader(request.maxFileSize());
         Analyzer analyzer = (request.analyzer() != null ? request.analyzer() : new Analyzer()).keepingCodeTokens();
         WorkspaceIndex index = WorkspaceIndex.empty();
@@ -142,6 +158,7 @@ final class ScanRunner {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, request.jobs()),
                 r -> DeepStack.thread(r, "scan-worker")); // deep trees need deep stacks
         Watchdog watchdog = new Watchdog(request.fileTimeLimit());
+        dependencyWatchdog = watchdog;
         try {
             // Two passes, each over all files at once so that both cores stay busy to the end: first
             // every file's declarations go into the index (a declarations-only parse), then every
@@ -178,6 +195,9 @@ final class ScanRunner {
                 progress.fileDone();
             });
             analysisSeconds = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            analyseDependencies(dependencyScan, pool, reader, analyzer, index, assembler, watchdog, progress);
+            dependencySeconds = (System.nanoTime() - start) / 1e9;
         } finally {
             pool.shutdownNow();
             watchdog.close();
@@ -188,6 +208,15 @@ final class ScanRunner {
         dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
         Map<String, dev.unsafehints.workspace.CfgEnvironment> byKey = new java.util.HashMap<>();
         crates.forEach((root, source) -> byKey.put(source.key(), host.withFeatures(graph.featuresOf(root))));
+        for (DependencyScan.Package dep : dependencyScan) {
+            byKey.put(dep.source().key(), host.withFeatures(graph.featuresOf(dep.pkg().root())));
+        }
+        if (request.deps()) {
+            Map<Path, String> keys = new java.util.HashMap<>();
+            crates.forEach((root, source) -> keys.put(root, source.key()));
+            dependencyScan.forEach(dep -> keys.put(dep.pkg().root(), dep.source().key()));
+            assembler.setDependencyTree(DependencyScan.tree(graph, keys));
+        }
         assembler.setCfgEnvironments(key -> byKey.getOrDefault(key, host));
         ScanInfo scan = new ScanInfo(request.rootsAsGiven(), base.toUri().toASCIIString(), request.automationId(),
                 internalErrors.get(), new ScanInfo.StandardLibrary(
@@ -265,6 +294,95 @@ final class ScanRunner {
         }
     }
 
+    /**
+     * scan --deps: each dependency's files analysed, or its result read from the cache of an earlier
+     * scan of the same sources in the same configuration (and written there after).
+     */
+    private void analyseDependencies(List<DependencyScan.Package> packages, ExecutorService pool, SourceReader reader,
+                                     Analyzer analyzer, WorkspaceIndex index, ReportAssembler assembler,
+                                     Watchdog watchdog, ScanProgress progress) throws InterruptedException {
+        DependencyReportCache cache = new DependencyReportCache(request.cache());
+        String std = request.std().found() ? request.std().library().toString() : null;
+        List<Path> files = new ArrayList<>();
+        Map<Path, DependencyScan.Package> packageOfFile = new java.util.HashMap<>();
+        Map<DependencyScan.Package, String> keys = new java.util.HashMap<>();
+        Map<String, DependencyReportCache.Entry> results = new ConcurrentHashMap<>();
+        Set<Path> counted = new java.util.HashSet<>();
+        for (DependencyScan.Package dep : packages) {
+            String key = DependencyReportCache.keyOf(dep.pkg(), dep.libFiles(), graph, std, request.settings());
+            Optional<DependencyReportCache.Entry> cached = cache.read(key);
+            UnsafeCodePolicy policy = cached.map(DependencyReportCache.Entry::policy)
+                    .orElseGet(() -> UnsafeCodePolicies.of(dep.crate()));
+            assembler.addDependency(dep.withPolicy(policy));
+            if (cached.isPresent()) {
+                cached.get().files().forEach(assembler::addDependencyFile);
+                cached.get().skipped().forEach(s -> assembler.addDependencySkipped(dep.source().key(), s));
+                dep.libFiles().forEach(f -> progress.fileDone());
+                dependenciesFromCache++;
+                continue;
+            }
+            keys.put(dep, key);
+            results.put(dep.source().key(), new DependencyReportCache.Entry(
+                    java.util.Collections.synchronizedList(new ArrayList<>()),
+                    java.util.Collections.synchronizedList(new ArrayList<>()), policy));
+            for (Path file : dep.files()) {
+                if (packageOfFile.putIfAbsent(file, dep) == null) {
+                    files.add(file);
+                }
+            }
+            for (Path file : dep.libFiles()) {
+                if (!packageOfFile.containsKey(file) || !counted.add(file)) {
+                    progress.fileDone(); // not analysed here, or counted twice in the total
+                }
+            }
+        }
+        forEach(pool, files, file -> {
+            DependencyScan.Package dep = packageOfFile.get(file);
+            scanDependencyFile(dep, file, reader, analyzer, index, results.get(dep.source().key()));
+            if (counted.contains(file)) { // the progress counts the library folders' files, listed before
+                progress.fileDone();
+            }
+        });
+        keys.forEach((dep, key) -> {
+            DependencyReportCache.Entry entry = results.get(dep.source().key());
+            entry.files().forEach(assembler::addDependencyFile);
+            entry.skipped().forEach(s -> assembler.addDependencySkipped(dep.source().key(), s));
+            boolean complete = entry.skipped().stream().noneMatch(s -> s.reason() == SkippedFile.Reason.TIMED_OUT
+                    || s.reason() == SkippedFile.Reason.INTERNAL_ERROR);
+            if (complete) { // a timeout may not happen next time: only whole results are kept
+                cache.write(key, new DependencyReportCache.Entry(List.copyOf(entry.files()), List.copyOf(entry.skipped()),
+                        entry.policy()));
+            }
+        });
+    }
+
+    /**
+     * A dependency's file (scan --deps): analysed like the workspace's against the same index, with
+     * the command line's settings (not the package's own configuration), its path relative to the
+     * package's root. A failure here lists the file and changes no exit code.
+     */
+    private void scanDependencyFile(DependencyScan.Package dep, Path file, SourceReader reader, Analyzer analyzer,
+                                       WorkspaceIndex index, DependencyReportCache.Entry into) {
+        String key = dep.source().key();
+        String relative = dep.builder().relative(file);
+        try {
+            SourceReader.Outcome read = reader.read(file);
+            if (!read.isOk()) {
+                into.skipped().add(new SkippedFile(relative, read.reason(), read.detail()));
+                return;
+            }
+            FileAnalysis analysis = dependencyWatchdog.call(() -> analyzer.analyze(new SourceDocument(file,
+                    read.text(), dep.crate()), request.settings(), index));
+            ModulePath module = ModulePath.of(dep.crate(), file, dep.pkg().root());
+            into.files().add(dep.builder().build(analysis, key, module.path(), false));
+        } catch (Watchdog.TimedOut slow) {
+            into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()));
+        } catch (RuntimeException | StackOverflowError e) {
+            into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.INTERNAL_ERROR,
+                    "analysis failed: " + e + " (please report this)"));
+        }
+    }
+
     private CrateSource crateSource(CrateInfo crate) {
         Path key = crate.root() == null ? Path.of("") : crate.root();
         return crates.computeIfAbsent(key, k -> {
@@ -273,8 +391,9 @@ final class ScanRunner {
                         UnsafeCodePolicy.UNKNOWN);
             }
             String root = builder.relative(crate.root());
+            boolean std = request.std().found() && crate.root().startsWith(request.std().library().toAbsolutePath().normalize());
             return new CrateSource(root, crate.name(), crate.version(), crate.edition().year(), root,
-                    UnsafeCodePolicies.of(crate));
+                    UnsafeCodePolicies.of(crate), std ? "std" : "workspace");
         });
     }
 

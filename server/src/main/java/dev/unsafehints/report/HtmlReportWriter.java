@@ -36,6 +36,7 @@ public final class HtmlReportWriter implements ReportWriter {
         Set<String> rulesSeen = new LinkedHashSet<>();
         sites(out, model, reported, false, rulesSeen);
         sites(out, model, reported, true, rulesSeen);
+        dependencies(out, model, rulesSeen);
         problems(out, model);
         guidelines(out, rulesSeen);
         out.write("<footer>Written by " + Html.escape(model.tool().name() + " " + model.tool().version())
@@ -55,7 +56,9 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write("<header class=\"top\"><h1>Unsafe code report</h1>\n<p class=\"sub\">" + Html.escape(title(model))
                 + " · scanned " + Html.escape(String.join(", ", model.scan().roots())) + "</p>\n");
         out.write("<nav><a href=\"#overview\">Overview</a> <a href=\"#crates\">Crates</a> <a href=\"#sites\">Unsafe sites</a>"
-                + " <a href=\"#tests\">Test-only code</a> <a href=\"#problems\">Skipped files</a> <a href=\"#guidelines\">Guidelines</a></nav>\n");
+                + " <a href=\"#tests\">Test-only code</a>"
+                + (model.dependencies().scanned() ? " <a href=\"#dependencies\">Dependencies</a>" : "")
+                + " <a href=\"#problems\">Skipped files</a> <a href=\"#guidelines\">Guidelines</a></nav>\n");
         out.write("<div class=\"cards\">");
         card(out, String.valueOf(model.files().size()), "files analyzed");
         card(out, String.valueOf(model.crates().size()), model.crates().size() == 1 ? "crate" : "crates");
@@ -373,6 +376,78 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private void siteCard(Writer out, Group g, Set<String> rulesSeen) throws IOException {
+        siteCard(out, g, rulesSeen, "where");
+    }
+
+    /**
+     * scan --deps: the per-package table, the tree, and each package's sites in a folded section
+     * (paths relative to the package's root; their locations are no links into the workspace).
+     */
+    private void dependencies(Writer out, ReportModel model, Set<String> rulesSeen) throws IOException {
+        DependencyReport deps = model.dependencies();
+        if (!deps.scanned()) {
+            return;
+        }
+        out.write("<section id=\"dependencies\"><h2>Dependencies</h2>\n");
+        if (deps.crates().isEmpty()) {
+            out.write("<p class=\"hint\">No dependency was found.</p></section>\n");
+            return;
+        }
+        out.write("<p class=\"hint\">" + deps.crates().size() + " package" + (deps.crates().size() == 1 ? "" : "s")
+                + " that the scanned crates reach through normal dependencies. Counts read compiled/not compiled ("
+                + Html.escape(DependencyTable.LEGEND) + "); test-only code is left out. Their findings are not"
+                + " counted in the totals above nor in the exit code.</p>\n<div class=\"scroll\"><table>\n<thead><tr>");
+        List<String> header = DependencyTable.header();
+        for (int i = 0; i < header.size(); i++) {
+            out.write("<th>" + Html.escape(header.get(i)) + "</th>");
+        }
+        out.write("</tr></thead>\n<tbody>\n");
+        for (CrateReport c : deps.crates()) {
+            List<String> row = DependencyTable.row(c);
+            out.write("<tr><th scope=\"row\"><a href=\"#dep-" + crateClass(c.key()) + "\">" + Html.escape(row.get(0))
+                    + "</a><div class=\"path\">" + Html.escape(c.root()) + "</div></th>");
+            for (int i = 1; i < row.size(); i++) {
+                out.write(row.get(i).equals("0/0") ? "<td class=\"zero\">0/0</td>" : "<td>" + Html.escape(row.get(i)) + "</td>");
+            }
+            out.write("</tr>\n");
+        }
+        out.write("</tbody></table></div>\n");
+        List<String> tree = DependencyTable.treeLines(model);
+        if (!tree.isEmpty()) {
+            out.write("<h3>Dependency tree</h3>\n<pre class=\"code tree\"><code>");
+            for (String line : tree) {
+                out.write(Html.escape(line) + "\n");
+            }
+            out.write("</code></pre>\n");
+        }
+        for (CrateReport c : deps.crates()) {
+            List<Site> sites = new ArrayList<>();
+            for (FileReport f : deps.filesOf(c.key())) {
+                sites.addAll(f.sites());
+            }
+            if (sites.isEmpty()) {
+                continue;
+            }
+            out.write("<details class=\"file dependency\" id=\"dep-" + crateClass(c.key()) + "\"><summary>"
+                    + Html.escape(c.displayName()) + " <span class=\"path\">" + Html.escape(c.source() + " · " + c.root())
+                    + "</span> <span class=\"count\">" + sites.size() + "</span></summary>\n");
+            Map<String, List<Site>> byFile = new LinkedHashMap<>();
+            sites.forEach(site -> byFile.computeIfAbsent(site.path(), k -> new ArrayList<>()).add(site));
+            for (List<Site> fileSites : byFile.values()) {
+                for (Group g : group(fileSites)) {
+                    siteCard(out, g, rulesSeen, "where dependency");
+                }
+            }
+            out.write("</details>\n");
+        }
+        for (DependencyReport.Skipped skipped : deps.skipped()) {
+            out.write("<p class=\"hint\">" + Html.escape(skipped.crateKey() + ": " + skipped.file().path() + " not analyzed ("
+                    + skipped.file().reason().id() + "): " + skipped.file().message()) + "</p>\n");
+        }
+        out.write("</section>\n");
+    }
+
+    private void siteCard(Writer out, Group g, Set<String> rulesSeen, String whereClass) throws IOException {
         Site s = g.main();
         rulesSeen.add(s.ruleId());
         String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
@@ -381,7 +456,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.label()) + "</span> "
                 + "<a class=\"rule\" href=\"#rule-" + Html.escape(s.ruleId()) + "\">" + Html.escape(s.ruleId()) + "</a> "
                 + "<span class=\"title\">" + Html.escape(title) + "</span>"
-                + "<span class=\"where\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
+                + "<span class=\"" + whereClass + "\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
                 + "</code></span></header>\n");
         out.write("<p class=\"message\">" + MiniMarkdown.codeSpans(s.message()) + "</p>\n");
         if (!s.itemPath().isEmpty() || !s.cfg().isEmpty()) {

@@ -33,6 +33,9 @@ public final class JsonReportWriter implements ReportWriter {
         for (CrateReport c : model.crates()) {
             writeCrate(g, c);
         }
+        for (CrateReport c : model.dependencies().crates()) {
+            writeCrate(g, c);
+        }
         g.writeEndArray();
         g.writeArrayFieldStart("files");
         for (FileReport f : model.files()) {
@@ -41,16 +44,55 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeEndArray();
         g.writeArrayFieldStart("skippedFiles");
         for (SkippedFile s : model.skipped()) {
-            g.writeStartObject();
-            g.writeStringField("path", s.path());
-            g.writeStringField("reason", s.reason().id());
-            g.writeStringField("message", s.message());
-            g.writeEndObject();
+            writeSkipped(g, s, null);
         }
         g.writeEndArray();
+        if (model.dependencies().scanned()) {
+            writeDependencies(g, model.dependencies());
+        }
         g.writeEndObject();
         g.flush();
         out.write('\n');
+    }
+
+    private static void writeSkipped(JsonGenerator g, SkippedFile s, String crateKey) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("path", s.path());
+        if (crateKey != null) {
+            g.writeStringField("crate", crateKey);
+        }
+        g.writeStringField("reason", s.reason().id());
+        g.writeStringField("message", s.message());
+        g.writeEndObject();
+    }
+
+    /**
+     * scan --deps: the dependencies' files (paths relative to their package's root, {@code crate}
+     * naming its entry of {@code crates}), the files that could not be analyzed, and the tree.
+     */
+    private static void writeDependencies(JsonGenerator g, DependencyReport deps) throws IOException {
+        g.writeArrayFieldStart("dependencyFiles");
+        for (FileReport f : deps.files()) {
+            writeFile(g, f);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("dependencySkippedFiles");
+        for (DependencyReport.Skipped s : deps.skipped()) {
+            writeSkipped(g, s.file(), s.crateKey());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("dependencyTree");
+        for (DependencyTree.Line line : deps.tree().lines()) {
+            g.writeStartObject();
+            g.writeNumberField("depth", line.depth());
+            g.writeStringField("name", line.name());
+            g.writeStringField("version", line.version());
+            g.writeStringField("source", line.source());
+            g.writeStringField("crate", line.crateKey());
+            g.writeBooleanField("repeated", line.repeated());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void writeScan(JsonGenerator g, ReportModel model) throws IOException {
@@ -61,6 +103,7 @@ public final class JsonReportWriter implements ReportWriter {
         }
         g.writeEndArray();
         g.writeStringField("baseUri", model.scan().baseUri());
+        g.writeBooleanField("dependencies", model.dependencies().scanned());
         ScanInfo.StandardLibrary std = model.scan().standardLibrary();
         g.writeObjectFieldStart("standardLibrary");
         g.writeStringField("source", std.fromSources() ? "sources" : "built-in list");
@@ -108,6 +151,7 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeStringField("version", c.version());
         g.writeStringField("edition", c.edition());
         g.writeStringField("root", c.root());
+        g.writeStringField("source", c.source());
         g.writeObjectFieldStart("unsafeCode");
         g.writeStringField("level", c.policy().level().id());
         g.writeStringField("condition", c.policy().condition());
@@ -115,6 +159,7 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeNumberField("files", c.files());
         writeCounts(g, "counts", c.counts());
         writeCounts(g, "testOnlyCounts", c.testCounts());
+        writeCounts(g, "notCompiledCounts", c.notCompiledCounts());
         writeCoverage(g, "safetyComments", c.safetyComments());
         writeCoverage(g, "safetyDocs", c.safetyDocs());
         g.writeEndObject();

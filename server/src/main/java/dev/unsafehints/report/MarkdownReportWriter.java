@@ -65,6 +65,7 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .append("`: **").append(b.newSites()).append("** new or changed, ").append(b.unchangedSites())
                 .append(" unchanged, ").append(b.fixedSites()).append(" gone.\n\n"));
         crateTable(md, model);
+        dependencies(md, model);
 
         List<Site> top = new ArrayList<>(reported.stream().filter(s -> !s.testOnly()).toList());
         long testOnly = reported.stream().filter(Site::testOnly).count();
@@ -181,6 +182,54 @@ public final class MarkdownReportWriter implements ReportWriter {
                     .append(ops).append(" | ").append(c.safetyComments().percentText()).append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** Rows and tree lines a comment shows at most (a comment holds 65,536 characters). */
+    private static final int MAX_DEPENDENCY_ROWS = 150;
+    private static final int MAX_TREE_LINES = 200;
+
+    /**
+     * scan --deps: the per-package table and the tree, folded (they are context for the review, not
+     * findings to fix).
+     */
+    private static void dependencies(StringBuilder md, ReportModel model) {
+        DependencyReport deps = model.dependencies();
+        if (!deps.scanned() || deps.crates().isEmpty()) {
+            return;
+        }
+        int withUnsafe = (int) deps.crates().stream()
+                .filter(c -> DependencyTable.unsafeSites(c.counts()) + DependencyTable.operations(c.counts()) > 0).count();
+        md.append("<details><summary>Unsafe code in the dependencies: ").append(deps.crates().size())
+                .append(deps.crates().size() == 1 ? " package, " : " packages, ").append(withUnsafe)
+                .append(" with unsafe code</summary>\n\n");
+        List<String> header = DependencyTable.header();
+        md.append("| ").append(String.join(" | ", header)).append(" |\n|");
+        for (int i = 0; i < header.size(); i++) {
+            md.append(i < 4 ? "---|" : "--:|");
+        }
+        md.append('\n');
+        int rows = 0;
+        for (CrateReport c : deps.crates()) {
+            if (rows++ >= MAX_DEPENDENCY_ROWS) {
+                md.append("| … ").append(deps.crates().size() - MAX_DEPENDENCY_ROWS).append(" more packages |")
+                        .append(" |".repeat(header.size() - 1)).append('\n');
+                break;
+            }
+            md.append("| ").append(String.join(" | ", DependencyTable.row(c).stream().map(MarkdownReportWriter::cell)
+                    .toList())).append(" |\n");
+        }
+        md.append("| ").append(String.join(" | ", DependencyTable.totalRow(deps.crates()))).append(" |\n\n")
+                .append("Counts read compiled/not compiled (").append(DependencyTable.LEGEND).append(").\n\n");
+        List<String> tree = DependencyTable.treeLines(model);
+        if (!tree.isEmpty()) {
+            md.append("```text\n");
+            tree.stream().limit(MAX_TREE_LINES).forEach(line -> md.append(line.replace("```", "'''")).append('\n'));
+            if (tree.size() > MAX_TREE_LINES) {
+                md.append("… ").append(tree.size() - MAX_TREE_LINES).append(" more lines\n");
+            }
+            md.append("```\n\n");
+        }
+        md.append("</details>\n\n");
     }
 
     private static void problems(StringBuilder md, ReportModel model) {

@@ -17,6 +17,32 @@ public final class ReportAssembler {
     private final Map<String, CrateSource> crates = new LinkedHashMap<>();
     private final List<FileReport> files = new ArrayList<>();
     private final List<SkippedFile> skipped = new ArrayList<>();
+    private final Map<String, CrateSource> dependencyCrates = new LinkedHashMap<>();
+    private final List<FileReport> dependencyFiles = new ArrayList<>();
+    private final List<DependencyReport.Skipped> dependencySkipped = new ArrayList<>();
+    private DependencyTree tree = DependencyTree.EMPTY;
+    private boolean dependenciesScanned;
+
+    /** A package of the graph whose files are scanned too ({@code scan --deps}). */
+    public synchronized void addDependency(CrateSource crate) {
+        dependenciesScanned = true;
+        dependencyCrates.putIfAbsent(crate.key(), crate);
+    }
+
+    /** A dependency's file: its path is relative to its package's root. */
+    public synchronized void addDependencyFile(FileReport file) {
+        dependencyFiles.add(file);
+    }
+
+    public synchronized void addDependencySkipped(String crateKey, SkippedFile file) {
+        dependencySkipped.add(new DependencyReport.Skipped(crateKey, file));
+    }
+
+    /** Marks the report as one of the dependencies too, with the graph as a tree. */
+    public synchronized void setDependencyTree(DependencyTree tree) {
+        dependenciesScanned = true;
+        this.tree = tree;
+    }
 
     public synchronized void addCrate(CrateSource crate) {
         crates.putIfAbsent(crate.key(), crate);
@@ -56,10 +82,35 @@ public final class ReportAssembler {
         }
         List<SkippedFile> skippedSorted = new ArrayList<>(skipped);
         skippedSorted.sort(Comparator.comparing(SkippedFile::path));
-        return new ReportModel(tool, scan, crateRows(sorted), sorted, skippedSorted, summary);
+        return new ReportModel(tool, scan, crateRows(crates, sorted), sorted, skippedSorted, summary, dependencies());
     }
 
-    private List<CrateReport> crateRows(List<FileReport> sorted) {
+    /** The dependencies' rows and files, each package's files in path order with their module cfgs carried. */
+    private DependencyReport dependencies() {
+        if (!dependenciesScanned) {
+            return DependencyReport.NONE;
+        }
+        Map<String, List<FileReport>> byCrate = new LinkedHashMap<>();
+        for (FileReport f : dependencyFiles) {
+            byCrate.computeIfAbsent(f.crateKey(), k -> new ArrayList<>()).add(f);
+        }
+        List<FileReport> files = new ArrayList<>();
+        for (CrateSource c : dependencyCrates.values()) {
+            List<FileReport> own = new ArrayList<>(byCrate.getOrDefault(c.key(), List.of()));
+            own.sort(Comparator.comparing(FileReport::path));
+            for (FileReport f : ModuleCfg.propagate(own)) {
+                files.add(f.withCompiled(environments.apply(f.crateKey())));
+            }
+        }
+        List<CrateReport> rows = crateRows(dependencyCrates, files);
+        rows.sort(Comparator.comparing(CrateReport::name).thenComparing(CrateReport::version));
+        List<DependencyReport.Skipped> skippedSorted = new ArrayList<>(dependencySkipped);
+        skippedSorted.sort(Comparator.comparing(DependencyReport.Skipped::crateKey)
+                .thenComparing(s -> s.file().path()));
+        return new DependencyReport(true, rows, files, skippedSorted, tree);
+    }
+
+    private static List<CrateReport> crateRows(Map<String, CrateSource> crates, List<FileReport> sorted) {
         Map<String, List<FileReport>> byCrate = new HashMap<>();
         for (FileReport f : sorted) {
             byCrate.computeIfAbsent(f.crateKey(), k -> new ArrayList<>()).add(f);
@@ -71,14 +122,20 @@ public final class ReportAssembler {
             Counts tests = Counts.EMPTY;
             Coverage comments = Coverage.NONE;
             Coverage docs = Coverage.NONE;
+            Counts notCompiled = Counts.EMPTY;
             for (FileReport f : own) {
+                for (Site s : f.sites()) {
+                    if (!s.testOnly() && Boolean.FALSE.equals(s.compiled())) {
+                        notCompiled = notCompiled.plus(s.ruleId());
+                    }
+                }
                 counts = counts.plus(f.counts());
                 tests = tests.plus(f.testCounts());
                 comments = comments.plus(f.safetyComments());
                 docs = docs.plus(f.safetyDocs());
             }
             rows.add(new CrateReport(c.key(), c.name(), c.version(), c.edition(), c.root(), c.policy(), own.size(),
-                    counts, tests, comments, docs));
+                    counts, tests, comments, docs, c.source(), notCompiled));
         }
         rows.sort(Comparator.comparing(CrateReport::root).thenComparing(CrateReport::name));
         return rows;

@@ -9,15 +9,24 @@ import java.util.Optional;
 
 /**
  * Everything one scan found, in the form all report writers share: crates, files with their sites,
- * skipped files, and the baseline comparison when there was one. Files are sorted by path and the
+ * skipped files, the baseline comparison when there was one, and with {@code scan --deps} the
+ * dependencies' own ({@link #dependencies()}; {@code crates}, {@code files} and every count here are
+ * the workspace's alone). Files are sorted by path and the
  * sites of a file by position, so every format lists them in the same order.
  */
 public record ReportModel(ToolInfo tool, ScanInfo scan, List<CrateReport> crates, List<FileReport> files,
-                          List<SkippedFile> skipped, Optional<BaselineSummary> baseline) {
+                          List<SkippedFile> skipped, Optional<BaselineSummary> baseline,
+                          DependencyReport dependencies) {
     public ReportModel {
         crates = List.copyOf(crates);
         files = List.copyOf(files);
         skipped = List.copyOf(skipped);
+    }
+
+    /** A report of the workspace alone (no {@code --deps}). */
+    public ReportModel(ToolInfo tool, ScanInfo scan, List<CrateReport> crates, List<FileReport> files,
+                       List<SkippedFile> skipped, Optional<BaselineSummary> baseline) {
+        this(tool, scan, crates, files, skipped, baseline, DependencyReport.NONE);
     }
 
     /**

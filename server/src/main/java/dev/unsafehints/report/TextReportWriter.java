@@ -74,6 +74,7 @@ public final class TextReportWriter implements ReportWriter {
         }
         writeProblems(out, model);
         writeCrateTable(out, model);
+        writeDependencies(out, model);
         writeInventory(out, model);
         writeSummary(out, model, all);
         int hidden = all.size() - reported.size();
@@ -218,6 +219,46 @@ public final class TextReportWriter implements ReportWriter {
             out.write(line + "\n");
         }
         out.write("\n");
+    }
+
+    /**
+     * scan --deps: the per-package table of the dependencies and the tree. Their sites are not
+     * listed here (JSON and HTML have them): they are not the user's to fix.
+     */
+    private void writeDependencies(Writer out, ReportModel model) throws IOException {
+        DependencyReport deps = model.dependencies();
+        if (!deps.scanned()) {
+            return;
+        }
+        if (deps.crates().isEmpty()) {
+            out.write(style(BOLD, "Dependencies:") + " none found (see the lines above on standard error)\n\n");
+            return;
+        }
+        TextTable table = new TextTable().header(DependencyTable.header());
+        deps.crates().forEach(c -> table.row(DependencyTable.row(c)));
+        table.ruleBeforeNext().row(DependencyTable.totalRow(deps.crates()));
+        out.write(style(BOLD, "Unsafe code in the dependencies") + style(DIM, "  (" + deps.crates().size()
+                + " package" + plural(deps.crates().size()) + "; " + DependencyTable.LEGEND
+                + "; sites of test-only code left out; their sites are in the JSON and HTML reports)") + "\n");
+        for (String line : table.render()) {
+            out.write(line + "\n");
+        }
+        out.write("\n");
+        if (!deps.tree().lines().isEmpty()) {
+            out.write(style(BOLD, "Dependency tree") + style(DIM, "  ((*): shown above)") + "\n");
+            for (String line : DependencyTable.treeLines(model)) {
+                out.write(line + "\n");
+            }
+            out.write("\n");
+        }
+        if (!deps.skipped().isEmpty()) {
+            out.write(style(BOLD, "Dependency files not analyzed") + "\n");
+            for (DependencyReport.Skipped s : deps.skipped()) {
+                out.write("  " + s.crateKey() + ": " + s.file().path() + ": " + style(YELLOW, s.file().reason().id())
+                        + ": " + s.file().message() + "\n");
+            }
+            out.write("\n");
+        }
     }
 
     private static List<String> crateRow(String name, String policy, Counts counts, Counts tests, Coverage safety,

@@ -265,6 +265,27 @@ final class GitChanges {
         }
     }
 
+    /**
+     * The text of {@code path} (repository-relative) in commit {@code commit} (as {@link Result}
+     * names it), or null when the commit lacks the file; {@code commit} empty: the empty tree.
+     */
+    static String textAt(Repository repo, String commit, String path, List<String> notes) throws ReviewException {
+        if (commit.isEmpty()) {
+            return null;
+        }
+        try (ObjectReader reader = repo.newObjectReader(); RevWalk revs = new RevWalk(reader)) {
+            ObjectId id = repo.resolve(commit + "^{commit}");
+            if (id == null) {
+                return null;
+            }
+            try (TreeWalk walk = TreeWalk.forPath(reader, path, revs.parseCommit(id).getTree())) {
+                return walk == null ? null : blobText(reader, walk.getObjectId(0), path, notes);
+            }
+        } catch (IOException | RevisionSyntaxException e) {
+            throw ReviewException.io("cannot read " + path + " at " + commit + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String abbreviate(ObjectReader reader, ObjectId id) throws IOException {
         return reader.abbreviate(id, 10).name();
     }

@@ -77,10 +77,57 @@ public final class ReviewJsonWriter {
             g.writeString(n);
         }
         g.writeEndArray();
+        if (report.dependenciesReviewed()) {
+            g.writeArrayFieldStart("dependencies");
+            for (ReviewReport.DependencyChange d : report.dependencies()) {
+                dependency(g, d);
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
         g.flush();
         out.write('\n');
         out.flush();
+    }
+
+    /** review --deps: one dependency whose version changed, its new or changed sites relative to its package. */
+    private static void dependency(JsonGenerator g, ReviewReport.DependencyChange d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", d.name());
+        g.writeStringField("from", d.from());
+        g.writeStringField("to", d.to());
+        g.writeStringField("source", d.source());
+        g.writeStringField("root", d.root() == null ? null : d.root().toString());
+        g.writeBooleanField("found", d.root() != null);
+        g.writeArrayFieldStart("sites");
+        for (ReviewedSite s : d.sites()) {
+            g.writeStartObject();
+            g.writeStringField("path", s.file());
+            g.writeStringField("ruleId", s.kind());
+            g.writeStringField("change", s.change().name().toLowerCase());
+            g.writeStringField("item", s.itemPath());
+            g.writeStringField("hash", s.siteHash());
+            region(g, s);
+            g.writeStringField("excerpt", s.excerpt());
+            checklist(g, s);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("notes");
+        for (String n : d.notes()) {
+            g.writeString(n);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void region(JsonGenerator g, ReviewedSite s) throws IOException {
+        g.writeObjectFieldStart("region");
+        position(g, "start", s.start());
+        position(g, "end", s.end());
+        g.writeNumberField("startOffset", s.range().start());
+        g.writeNumberField("endOffset", s.range().end());
+        g.writeEndObject();
     }
 
     private static void site(JsonGenerator g, ReviewedSite s) throws IOException {
@@ -94,12 +141,7 @@ public final class ReviewJsonWriter {
         g.writeStringField("item", s.itemPath());
         g.writeStringField("itemFingerprint", s.itemFingerprint());
         g.writeNumberField("ordinal", s.ordinal());
-        g.writeObjectFieldStart("region");
-        position(g, "start", s.start());
-        position(g, "end", s.end());
-        g.writeNumberField("startOffset", s.range().start());
-        g.writeNumberField("endOffset", s.range().end());
-        g.writeEndObject();
+        region(g, s);
         g.writeStringField("excerpt", s.excerpt());
         if (s.approval() == null) {
             g.writeNullField("approval");
@@ -107,6 +149,11 @@ public final class ReviewJsonWriter {
             g.writeFieldName("approval");
             approval(g, s.approval());
         }
+        checklist(g, s);
+        g.writeEndObject();
+    }
+
+    private static void checklist(JsonGenerator g, ReviewedSite s) throws IOException {
         g.writeArrayFieldStart("checklist");
         for (ChecklistItem item : s.checklist()) {
             g.writeStartObject();
@@ -127,7 +174,6 @@ public final class ReviewJsonWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeEndObject();
     }
 
     private static void position(JsonGenerator g, String prefix, TextPosition p) throws IOException {

@@ -78,6 +78,9 @@ public final class ReviewMarkdownWriter {
             }
             extra.add(r.append("\n").toString());
         }
+        if (report.dependenciesReviewed()) {
+            extra.addAll(dependencies(report));
+        }
         if (!report.notes().isEmpty()) {
             StringBuilder r = new StringBuilder("Notes:\n");
             for (String n : report.notes()) {
@@ -99,6 +102,47 @@ public final class ReviewMarkdownWriter {
                     + " sound\"`, then commit `").append(html(ledgerName(report))).append("`.</sub>\n");
         }
         return out.toString();
+    }
+
+    /** Room one dependency's section may take, so that one large update leaves room for the others. */
+    private static final int DEPENDENCY_BUDGET = 15_000;
+
+    /** review --deps: a folded section per dependency whose version changed, its sites with their checklists. */
+    private static List<String> dependencies(ReviewReport report) {
+        List<String> sections = new ArrayList<>();
+        if (report.dependencies().isEmpty()) {
+            sections.add("No dependency changed its version in `Cargo.lock`.\n\n");
+            return sections;
+        }
+        sections.add("### Dependencies whose version changed in `Cargo.lock`\n\n");
+        for (ReviewReport.DependencyChange d : report.dependencies()) {
+            StringBuilder sb = new StringBuilder("<details><summary><code>").append(html(d.name())).append("</code> ")
+                    .append(html(d.from() == null ? "(new)" : d.from())).append(" → ").append(html(d.to()))
+                    .append(" (").append(d.source()).append(") — ")
+                    .append(ReviewTextWriter.plural(d.sites().size(), "unsafe site")).append(" added or changed")
+                    .append("</summary>\n\n");
+            for (String n : d.notes()) {
+                sb.append("- ").append(escape(n)).append("\n");
+            }
+            if (!d.notes().isEmpty()) {
+                sb.append('\n');
+            }
+            int shown = 0;
+            for (ReviewedSite s : d.sites()) {
+                String section = "`" + escapeCode(s.file()) + ":" + s.position() + "`\n\n" + site(s);
+                if (sb.length() + section.length() > DEPENDENCY_BUDGET) {
+                    break;
+                }
+                sb.append(section);
+                shown++;
+            }
+            if (shown < d.sites().size()) {
+                sb.append("**").append(ReviewTextWriter.plural(d.sites().size() - shown, "more site"))
+                        .append(" not shown**; `unsafe-hints review --deps` lists them all.\n\n");
+            }
+            sections.add(sb.append("</details>\n\n").toString());
+        }
+        return sections;
     }
 
     private static String ledgerName(ReviewReport report) {

@@ -18,7 +18,31 @@ import java.util.List;
  */
 public record ReviewReport(Path root, String base, String baseCommit, String headCommit, Path ledger,
                            int filesChanged, List<ReviewedSite> sites, List<RemovedSite> removed,
-                           List<Approval> obsoleteApprovals, List<String> notes) {
+                           List<Approval> obsoleteApprovals, List<String> notes,
+                           List<DependencyChange> dependencies, boolean dependenciesReviewed) {
+    public ReviewReport(Path root, String base, String baseCommit, String headCommit, Path ledger,
+                        int filesChanged, List<ReviewedSite> sites, List<RemovedSite> removed,
+                        List<Approval> obsoleteApprovals, List<String> notes) {
+        this(root, base, baseCommit, headCommit, ledger, filesChanged, sites, removed, obsoleteApprovals, notes,
+                List.of(), false);
+    }
+
+    /**
+     * A dependency whose locked version changed ({@code review --deps}): the unsafe sites its new
+     * version adds or changes, their {@link ReviewedSite#file()} relative to {@code root}, the new
+     * version's package folder (null when it is not on this machine: then {@code notes} say so).
+     *
+     * @param from   the version before, or null for a dependency the change adds
+     * @param source {@code registry}, {@code git} or {@code path}
+     */
+    public record DependencyChange(String name, String from, String to, String source, Path root,
+                                   List<ReviewedSite> sites, List<String> notes) {
+        public DependencyChange {
+            sites = List.copyOf(sites);
+            notes = List.copyOf(notes);
+        }
+    }
+
     /** An unsafe site of the base that the working tree no longer has (its position is in the base version). */
     public record RemovedSite(String file, String itemPath, String kind, TextPosition start) {
     }
@@ -28,6 +52,7 @@ public record ReviewReport(Path root, String base, String baseCommit, String hea
         removed = List.copyOf(removed);
         obsoleteApprovals = List.copyOf(obsoleteApprovals);
         notes = List.copyOf(notes);
+        dependencies = List.copyOf(dependencies);
     }
 
     public long count(ReviewedSite.Status status) {

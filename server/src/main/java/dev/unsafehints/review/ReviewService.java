@@ -179,8 +179,51 @@ public final class ReviewService {
             }
             List<Approval> obsolete = staleOutsideTheChange(sites);
             sites.sort(Comparator.comparing(ReviewedSite::file).thenComparingInt(s -> s.range().start()));
+            List<ReviewReport.DependencyChange> dependencies = request.deps()
+                    ? dependencies(changes.baseCommit()) : List.of();
             return new ReviewReport(root, changes.base(), changes.baseCommit(), changes.headCommit(), ledgerFile,
-                    changes.files().size(), sites, removed, obsolete, notes);
+                    changes.files().size(), sites, removed, obsolete, notes, dependencies, request.deps());
+        }
+
+        /**
+         * review --deps: the dependencies whose version the Cargo.lock nearest above the reviewed
+         * path changes between the base and the working tree.
+         */
+        private List<ReviewReport.DependencyChange> dependencies(String baseCommit) throws ReviewException {
+            Path target = realPath(request.path());
+            Path start = Files.isDirectory(target) ? target : target.getParent();
+            Path lock = null;
+            for (Path d = start; d != null && d.startsWith(root); d = d.getParent()) {
+                if (Files.isRegularFile(d.resolve("Cargo.lock"))) {
+                    lock = d.resolve("Cargo.lock");
+                    break;
+                }
+            }
+            if (lock == null) {
+                notes.add("--deps: no Cargo.lock in the working tree above " + request.path()
+                        + "; no dependency is reviewed");
+                return List.of();
+            }
+            String relative = slashes(root.relativize(lock).toString());
+            String before = GitChanges.textAt(repo, baseCommit, relative, notes);
+            String after;
+            try {
+                after = GitChanges.decode(Files.readAllBytes(lock), relative, notes);
+            } catch (IOException e) {
+                notes.add(relative + ": cannot read it: " + e.getMessage());
+                return List.of();
+            }
+            if (before == null) {
+                notes.add("--deps: " + relative + " is new since the base: every locked dependency counts as added");
+            }
+            List<DependencyReview.Change> changed = DependencyReview.changes(
+                    DependencyReview.read(before, relative + " (base version)", notes),
+                    DependencyReview.read(after, relative, notes));
+            List<ReviewReport.DependencyChange> result = new ArrayList<>();
+            for (DependencyReview.Change c : changed) {
+                result.add(DependencyReview.review(c, lock.getParent(), settings));
+            }
+            return result;
         }
 
         /**

@@ -37,6 +37,9 @@ public final class ReviewTextWriter {
                 out.println("  " + r.file() + ":" + (r.start().line() + 1) + "  " + r.kind() + "  in " + r.itemPath());
             }
         }
+        if (report.dependenciesReviewed()) {
+            dependencies(report, out);
+        }
         if (!report.obsoleteApprovals().isEmpty()) {
             out.println();
             out.println(bold("Ledger entries whose site no longer exists") + " (delete them from the ledger):");
@@ -59,6 +62,32 @@ public final class ReviewTextWriter {
         out.flush();
     }
 
+    /** review --deps: per dependency whose version changed, the sites its new version adds or changes. */
+    private void dependencies(ReviewReport report, PrintWriter out) {
+        out.println();
+        if (report.dependencies().isEmpty()) {
+            out.println(bold("Dependencies:") + " no version changed in Cargo.lock since " + baseText(report));
+            return;
+        }
+        out.println(bold("Dependencies whose version changed in Cargo.lock") + " (" + report.dependencies().size()
+                + "; paths are relative to the new version's package folder)");
+        for (ReviewReport.DependencyChange d : report.dependencies()) {
+            out.println();
+            out.println(bold(d.name() + " " + (d.from() == null ? "(new)" : d.from()) + " -> " + d.to()) + "  "
+                    + d.source() + (d.root() == null ? "" : "  " + d.root()) + ": "
+                    + plural(d.sites().size(), "unsafe site") + " added or changed");
+            for (String n : d.notes()) {
+                out.println("  note: " + n);
+            }
+            for (ReviewedSite s : d.sites()) {
+                out.println();
+                out.println("  " + s.file() + ":" + s.position() + "  " + bold(s.kind()) + "  "
+                        + s.change().name().toLowerCase() + "  [" + s.siteHash().substring(0, 8) + "]");
+                checklist(s, out);
+            }
+        }
+    }
+
     private void site(ReviewedSite s, PrintWriter out) {
         out.println();
         out.println("  " + s.position() + "  " + bold(s.kind()) + "  " + s.change().name().toLowerCase() + "  "
@@ -71,6 +100,18 @@ public final class ReviewTextWriter {
             out.println("     " + what + a.by() + " on " + a.date() + (s.status() == ReviewedSite.Status.STALE
                     ? ", before its item changed" : "") + ": " + oneLine(a.note()));
         }
+        for (ChecklistItem item : s.checklist()) {
+            String indent = "     " + "    ".repeat(item.level());
+            out.println(indent + mark(item.mark()) + " " + item.text());
+            for (String q : item.quote()) {
+                out.println(indent + "      > " + q);
+            }
+        }
+    }
+
+    private void checklist(ReviewedSite s, PrintWriter out) {
+        out.println("     in " + s.itemPath());
+        out.println("     | " + s.excerpt());
         for (ChecklistItem item : s.checklist()) {
             String indent = "     " + "    ".repeat(item.level());
             out.println(indent + mark(item.mark()) + " " + item.text());

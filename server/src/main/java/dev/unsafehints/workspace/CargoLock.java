@@ -49,40 +49,137 @@ public final class CargoLock {
                 packageRoot, packageRoot.resolve("src"), true));
         Map<String, Path> names = new HashMap<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> dep : declaredDependencies(manifest).entrySet()) {
+        java.util.function.Supplier<CfgEnvironment> host = lazyHost();
+        // normal dependencies only, as cargo metadata's graph has them (not build or dev ones)
+        for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
             JsonNode spec = dep.getValue();
             String packageName = spec.path("package").asText(dep.getKey());
             Path root = null;
             String version = "";
             String source = "path";
+            String lockedSource = "";
             if (spec.has("path")) {
                 root = packageRoot.resolve(spec.path("path").asText()).normalize();
             } else {
                 JsonNode entry = lockedEntry(locked.getOrDefault(packageName, List.of()), self, packageName);
                 if (entry != null) {
                     version = entry.path("version").asText();
-                    source = entry.path("source").asText("").startsWith("git+") ? "git" : "registry";
-                    root = findSources(packageName, version, sourceDirs);
+                    lockedSource = entry.path("source").asText("");
+                    source = lockedSource.startsWith("git+") ? "git" : "registry";
+                    root = locate(packageName, version, lockedSource, sourceDirs);
                 }
             }
             if (root == null || !Files.isDirectory(root)) {
                 problems.add(packageName + (version.isEmpty() ? "" : " " + version)
-                        + ": sources not found on this machine; calls into it are not resolved");
+                        + (lockedSource.startsWith("git+")
+                        ? ": git checkout of " + lockedSource.substring(4) + " not found under "
+                          + cargoHome() + "/git/checkouts (run `cargo fetch` once); calls into it are not resolved"
+                        : ": sources not found on this machine; calls into it are not resolved"));
                 continue;
             }
             packages.add(new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false));
             names.put(dep.getKey().replace('-', '_'), root);
         }
-        return new CrateGraph(List.copyOf(packages), Map.of(packageRoot, Map.copyOf(names)), List.copyOf(problems));
+        Map<Path, Map<String, Path>> dependencies = new HashMap<>();
+        dependencies.put(packageRoot, Map.copyOf(names));
+        transitive(packages, dependencies, locked, sourceDirs, problems, host);
+        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.copyOf(problems));
     }
 
-    /** Every dependency table of a manifest, target-specific ones included: name → its spec. */
-    private static Map<String, JsonNode> declaredDependencies(JsonNode manifest) {
+    /**
+     * The dependencies of the dependencies, down the graph: each package's normal dependencies (its
+     * manifest's `[dependencies]` and target tables; not build or dev ones), those its lock entry
+     * lists (what the resolution enabled), found on disk as the direct ones are. Each package is
+     * visited once, so a cycle ends.
+     */
+    private static void transitive(List<CrateGraph.Package> packages, Map<Path, Map<String, Path>> dependencies,
+                                   Map<String, List<JsonNode>> locked, List<Path> sourceDirs, List<String> problems,
+                                   java.util.function.Supplier<CfgEnvironment> host) {
+        java.util.ArrayDeque<CrateGraph.Package> queue = new java.util.ArrayDeque<>();
+        packages.stream().filter(p -> !p.member()).forEach(queue::add);
+        java.util.Set<Path> known = new java.util.HashSet<>();
+        packages.forEach(p -> known.add(p.root()));
+        java.util.Set<String> missing = new java.util.HashSet<>();
+        while (!queue.isEmpty()) {
+            CrateGraph.Package pkg = queue.poll();
+            if (dependencies.containsKey(pkg.root())) {
+                continue;
+            }
+            JsonNode manifest = CargoManifests.readToml(pkg.root().resolve("Cargo.toml"));
+            JsonNode entry = locked.getOrDefault(pkg.name(), List.of()).stream()
+                    .filter(e -> e.path("version").asText().equals(pkg.version())).findFirst().orElse(null);
+            Map<String, Path> names = new HashMap<>();
+            dependencies.put(pkg.root(), names);
+            if (manifest == null || entry == null) {
+                continue;
+            }
+            Map<String, String> listed = new HashMap<>(); // name -> version ("" when the lock names it alone)
+            for (JsonNode d : entry.path("dependencies")) {
+                String[] parts = d.asText().split(" ");
+                listed.putIfAbsent(parts[0], parts.length > 1 ? parts[1] : "");
+            }
+            for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
+                JsonNode spec = dep.getValue();
+                String name = spec.isObject() ? spec.path("package").asText(dep.getKey()) : dep.getKey();
+                if (!listed.containsKey(name)) {
+                    continue; // an optional dependency no feature turned on, or one of another package's
+                }
+                String version = listed.get(name);
+                List<JsonNode> candidates = locked.getOrDefault(name, List.of());
+                JsonNode lockedDep = candidates.stream().filter(c -> version.isEmpty()
+                        || c.path("version").asText().equals(version)).findFirst().orElse(null);
+                if (lockedDep == null) {
+                    continue;
+                }
+                String resolvedVersion = lockedDep.path("version").asText();
+                String lockedSource = lockedDep.path("source").asText("");
+                Path root = spec.isObject() && spec.has("path")
+                        ? pkg.root().resolve(spec.path("path").asText()).normalize()
+                        : locate(name, resolvedVersion, lockedSource, sourceDirs);
+                if (root == null || !Files.isDirectory(root)) {
+                    if (missing.add(name + " " + resolvedVersion)) {
+                        problems.add(name + " " + resolvedVersion + " (through " + pkg.name() + "): "
+                                + (lockedSource.startsWith("git+") ? "git checkout not found under " + cargoHome()
+                                + "/git/checkouts" : "sources not found on this machine")
+                                + "; calls into it are not resolved");
+                    }
+                    continue;
+                }
+                names.put(dep.getKey().replace('-', '_'), root);
+                if (known.add(root)) {
+                    String kind = lockedSource.startsWith("git+") ? "git" : lockedSource.isEmpty() ? "path" : "registry";
+                    CrateGraph.Package found = new CrateGraph.Package(name, resolvedVersion, kind, root,
+                            root.resolve("src"), false);
+                    packages.add(found);
+                    queue.add(found);
+                }
+            }
+        }
+        dependencies.replaceAll((root, names) -> Map.copyOf(names));
+    }
+
+    /**
+     * A manifest's normal dependencies: `[dependencies]` and the `[target.X.dependencies]` whose X
+     * (a `cfg(..)` or a triple) may hold for the host (unknown counts as holding): name → spec.
+     */
+    private static Map<String, JsonNode> normalDependencies(JsonNode manifest,
+                                                            java.util.function.Supplier<CfgEnvironment> host) {
         Map<String, JsonNode> all = new HashMap<>();
         List<JsonNode> tables = new ArrayList<>();
-        for (String table : List.of("dependencies", "dev-dependencies", "build-dependencies")) {
-            tables.add(manifest.path(table));
-            manifest.path("target").forEach(t -> tables.add(t.path(table)));
+        tables.add(manifest.path("dependencies"));
+        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("target").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> target = it.next();
+            String key = target.getKey().strip();
+            CfgEnvironment env = host.get();
+            boolean holds;
+            if (key.startsWith("cfg(") && key.endsWith(")")) {
+                holds = !Boolean.FALSE.equals(env.holds(key.substring(4, key.length() - 1)));
+            } else {
+                holds = !env.known() || key.equals(env.target());
+            }
+            if (holds) {
+                tables.add(target.getValue().path("dependencies"));
+            }
         }
         for (JsonNode table : tables) {
             for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
@@ -91,6 +188,21 @@ public final class CargoLock {
             }
         }
         return all;
+    }
+
+    /** The host's cfg, from rustc asked once and only when a target table needs it. */
+    private static java.util.function.Supplier<CfgEnvironment> lazyHost() {
+        return new java.util.function.Supplier<>() {
+            private CfgEnvironment env;
+
+            @Override
+            public CfgEnvironment get() {
+                if (env == null) {
+                    env = CfgEnvironment.host();
+                }
+                return env;
+            }
+        };
     }
 
     /** The lock entry of a dependency: the only one of that name, or the one the package's own entry names. */
@@ -145,6 +257,28 @@ public final class CargoLock {
         });
     }
 
+    /**
+     * The folder of a locked package on this machine: a git source in cargo's checkouts (or a
+     * vendored copy), a registry one in the directory sources, {@code vendor/} or the registry cache;
+     * null when it is not there. {@code dir} is where the lock file's workspace is.
+     */
+    public static Path locate(Path dir, String name, String version, String lockedSource) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path lockRoot = nearest(d, "Cargo.lock");
+        return locate(name, version, lockedSource == null ? "" : lockedSource,
+                directorySources(d, lockRoot == null ? d : lockRoot));
+    }
+
+    private static Path locate(String name, String version, String lockedSource, List<Path> sourceDirs) {
+        if (lockedSource.startsWith("git+")) {
+            Path checkout = GitCheckouts.find(cargoHome(), name, lockedSource);
+            if (checkout != null) {
+                return checkout;
+            }
+        }
+        return findSources(name, version, sourceDirs); // also a git dependency vendored by `cargo vendor`
+    }
+
     private static Path findSources(String name, String version, List<Path> dirs) {
         for (Path d : dirs) {
             for (Path candidate : List.of(d.resolve(name + "-" + version), d.resolve(name))) {
@@ -156,7 +290,7 @@ public final class CargoLock {
         return null;
     }
 
-    private static Path cargoHome() {
+    static Path cargoHome() {
         String env = System.getenv("CARGO_HOME");
         if (env != null && !env.isBlank()) {
             return Path.of(env);

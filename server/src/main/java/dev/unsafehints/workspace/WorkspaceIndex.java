@@ -25,8 +25,14 @@ public class WorkspaceIndex {
 
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
+    /** The package (name, version) of each crate root, as the files were indexed under it. */
+    private final Map<Path, CrateInfo> packages = new ConcurrentHashMap<>();
+
     public void update(CrateInfo crate, FileDeclarations declarations) {
         declarations.detach();
+        if (crate.root() != null && packages.put(crate.root(), crate) == null) {
+            merged.remove(key(crate));
+        }
         FileDeclarations before = byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>())
                 .put(declarations.file(), declarations);
         merged.remove(key(crate));
@@ -112,6 +118,7 @@ public class WorkspaceIndex {
             }
         }
         CrateDeclarations view = new CrateDeclarations(files);
+        view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
         return view;
@@ -133,6 +140,7 @@ public class WorkspaceIndex {
         return merged.computeIfAbsent(root, k -> {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
             CrateDeclarations view = new CrateDeclarations(byPath(files.values()));
+            view.crateInfo = packages.get(root);
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
             return view;
@@ -223,6 +231,21 @@ public class WorkspaceIndex {
         /** Whether the crate declares a trait of this name. */
         public boolean declaresTrait(String name) {
             return traitNames.contains(name);
+        }
+
+        /** The package these declarations are of (its name and version), or null when the index does not say. */
+        private CrateInfo crateInfo;
+
+        /**
+         * How a user names the package: {@code libc 0.2.139} (its Cargo.toml's name and version),
+         * or null when the index does not know it.
+         */
+        public String packageLabel() {
+            if (crateInfo == null || crateInfo.name() == null || crateInfo.name().isEmpty()) {
+                return null;
+            }
+            return crateInfo.version() == null || crateInfo.version().isEmpty() ? crateInfo.name()
+                    : crateInfo.name() + " " + crateInfo.version();
         }
 
         /** The declarations of the dependency this crate's code calls {@code name}, or null. */

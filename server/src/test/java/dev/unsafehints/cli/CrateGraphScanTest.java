@@ -44,10 +44,10 @@ class CrateGraphScanTest {
             }
         }
         assertEquals(List.of(
-                "6:call to unsafe function `ffi::sys_open`: `ffi::sys_open` is declared `unsafe` in the dependency `ffi`",
-                "8:call to unsafe function `sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi`",
-                "17:call to unsafe function `ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi`",
-                "26:call to unsafe function `ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi`"),
+                "6:call to unsafe function `ffi::sys_open`: `ffi::sys_open` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)",
+                "8:call to unsafe function `sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)",
+                "17:call to unsafe function `ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)",
+                "26:call to unsafe function `ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)"),
                 calls, run.err());
         assertFalse(Files.exists(app.resolve("Cargo.lock")), "the scan must not leave a Cargo.lock behind");
         assertFalse(Files.exists(app.resolve("target")));

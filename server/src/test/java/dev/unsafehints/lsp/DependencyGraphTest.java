@@ -51,9 +51,27 @@ class DependencyGraphTest {
             lsp.initialize(Capabilities.typicalEditor(), (Object) null, app);
             String uri = app.resolve("src/lib.rs").toUri().toString();
             lsp.open(uri, Files.readString(app.resolve("src/lib.rs")));
-            lsp.client.awaitDiagnostics(uri, p -> p.getDiagnostics().stream().map(Diagnostic::getMessage)
+            var published = lsp.client.awaitDiagnostics(uri, p -> p.getDiagnostics().stream().map(Diagnostic::getMessage)
                     .anyMatch(m -> m.contains(DEPENDENCY_CALL)));
             assertTrue(Files.exists(marker), "cargo ran, and with it the project's rustc wrapper");
+            // the hover names the package and version behind the name `ffi`, and quotes the callee's `# Safety`
+            String text = Files.readString(app.resolve("src/lib.rs"));
+            int offset = text.indexOf("ffi::sys_open(");
+            int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+            int column = offset - text.lastIndexOf('\n', offset) - 1;
+            org.eclipse.lsp4j.Hover hover = LspHarness.get(lsp.server.getTextDocumentService().hover(
+                    new org.eclipse.lsp4j.HoverParams(new org.eclipse.lsp4j.TextDocumentIdentifier(uri),
+                            new org.eclipse.lsp4j.Position(line, column + 6))));
+            String md = hover.getContents().getRight().getValue();
+            assertTrue(md.contains("`ffi::sys_open` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)"), md);
+            assertTrue(md.contains("`path` must point to a NUL-terminated string."), md);
+            // the declaration is a related location of the call's diagnostic, in the dependency's file
+            Diagnostic call = published.getDiagnostics().stream()
+                    .filter(d -> d.getMessage().contains("`ffi::sys_open` is declared")).findFirst().orElseThrow();
+            assertTrue(call.getRelatedInformation().stream().anyMatch(r ->
+                    r.getLocation().getUri().endsWith("/mysys/src/raw.rs")
+                            && r.getLocation().getRange().getStart().getLine() == 5
+                            && r.getMessage().contains("is declared here")), String.valueOf(call.getRelatedInformation()));
         }
     }
 
