@@ -117,9 +117,28 @@ public final class FastPrediction extends ParserATNSimulator {
         this.stats = stats;
     }
 
+    /** Counts this prediction's work into {@code counter} (null: no counting). */
+    void setCounter(ParseWork.Counter counter) {
+        this.counter = counter;
+    }
+
+    private ParseWork.Counter counter;
+
     @Override
     public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
         Interruption.check();
+        if (counter != null) {
+            counter.startPrediction(input.index());
+            try {
+                return predict(input, decision, outerContext);
+            } finally {
+                counter.endPrediction();
+            }
+        }
+        return predict(input, decision, outerContext);
+    }
+
+    private int predict(TokenStream input, int decision, ParserRuleContext outerContext) {
         if (stats == null) {
             return super.adaptivePredict(input, decision, outerContext);
         }
@@ -147,6 +166,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected DFAState getExistingTargetState(DFAState previousD, int t) {
         if (stats != null) {
             lookaheadEnd = Math.max(lookaheadEnd, _input.index());
+        }
+        if (counter != null) {
+            counter.reached(_input.index());
         }
         DFAState target = super.getExistingTargetState(previousD, t);
         if (target == ERROR) {
@@ -250,6 +272,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected ATNConfigSet computeReachSet(ATNConfigSet closure, int t, boolean fullCtx) {
         if (stats != null) {
             lookaheadEnd = Math.max(lookaheadEnd, _input.index());
+        }
+        if (counter != null) {
+            counter.reached(_input.index());
         }
         ATNConfigSet reach = super.computeReachSet(closure, t, fullCtx);
         if (reach == null || fullCtx || t == Token.EOF || !beyondFirstToken) {
@@ -357,6 +382,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected void closureCheckingStopState(ATNConfig config, ATNConfigSet configs, Set<ATNConfig> closureBusy,
                                             boolean collectPredicates, boolean fullCtx, int depth,
                                             boolean treatEofAsEpsilon) {
+        if (counter != null) {
+            counter.closureSteps++;
+        }
         boolean entering = !afterFieldName && AFTER_FIELD_NAME.get(config.state.stateNumber);
         if (entering) {
             afterFieldName = true;
