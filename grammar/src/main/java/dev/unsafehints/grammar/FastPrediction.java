@@ -179,7 +179,12 @@ public final class FastPrediction extends ParserATNSimulator {
 
     /** Token index of the furthest token at which a prediction found no way on, or -1. */
     private int furthestFailure = -1;
-    private IntervalSet furthestExpected;
+    /**
+     * The lookahead state that found no way on at {@link #furthestFailure}: the expected tokens are
+     * computed from it only when a message needs them (a parse moves its furthest failure forward
+     * at nearly every prediction, and only a file with an error asks).
+     */
+    private DFAState furthestFailureState;
 
     /**
      * Where the input stopped fitting the grammar, as far as predictions looked. A prediction that
@@ -190,26 +195,29 @@ public final class FastPrediction extends ParserATNSimulator {
         return furthestFailure;
     }
 
-    /** The tokens that would have fitted at {@link #furthestFailure()}. */
+    /** The tokens that would have fitted at {@link #furthestFailure()}, or null if none failed. */
     public IntervalSet furthestExpected() {
-        return furthestExpected;
+        if (furthestFailureState == null) {
+            return null;
+        }
+        IntervalSet expected = new IntervalSet();
+        for (ATNConfig c : furthestFailureState.configs) {
+            for (Transition t : c.state.getTransitions()) {
+                IntervalSet label = t.label();
+                if (label != null && !t.isEpsilon()) {
+                    expected.addAll(t instanceof org.antlr.v4.runtime.atn.NotSetTransition
+                            ? label.complement(Token.MIN_USER_TOKEN_TYPE, atn.maxTokenType) : label);
+                }
+            }
+        }
+        return expected;
     }
 
     private void noteFailure(DFAState previousD) {
         int index = _input.index();
         if (index > furthestFailure) {
             furthestFailure = index;
-            IntervalSet expected = new IntervalSet();
-            for (ATNConfig c : previousD.configs) {
-                for (Transition t : c.state.getTransitions()) {
-                    IntervalSet label = t.label();
-                    if (label != null && !t.isEpsilon()) {
-                        expected.addAll(t instanceof org.antlr.v4.runtime.atn.NotSetTransition
-                                ? label.complement(Token.MIN_USER_TOKEN_TYPE, atn.maxTokenType) : label);
-                    }
-                }
-            }
-            furthestExpected = expected;
+            furthestFailureState = previousD; // its configurations no longer change: it is in the DFA
         }
     }
 
