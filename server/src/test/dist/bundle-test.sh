@@ -20,6 +20,8 @@ archive="${archives[0]}"
 
 work="$(mktemp -d /tmp/unsafe-hints-bundle-test.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+# The launcher keeps its class-sharing archive in the user's cache folder: never the real one here.
+export XDG_CACHE_HOME="$work/cache"
 failures=0
 pass() { echo "ok   $*"; }
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
@@ -81,6 +83,48 @@ if command -v git >/dev/null; then
 else
   echo "SKIP review without any JVM: git is not installed (.ci/run installs it)"
 fi
+
+# --- the class-data-sharing archive of the jar's own classes, made on first use -----------------
+copy_cds() { rm -rf "$work/cds-home"; cp -a "$home" "$work/cds-home"; }
+copy_cds
+cds_home="$work/cds-home"
+cds="$work/cds-cache/unsafe-hints/cds"
+with_cache() { XDG_CACHE_HOME="$work/cds-cache" "$@"; }
+stamp() { cat "$cds"/*.jsa.stamp 2>/dev/null; }
+explains() { grep -q "^unsafe-block: Unsafe block" <<<"$1"; }
+out="$(with_cache "$cds_home/bin/unsafe-hints" --version 2>&1)" || true
+check "--version answers as always and makes no archive (mapping one costs it more than it saves): $out" \
+  bash -c '[ "$1" = "unsafe-hints $2" ] && [ ! -e "$3" ]' _ "$out" "$version" "$cds"
+out="$(with_cache "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || true
+check "the first explain answers as always" explains "$out"
+check "and leaves an archive and its stamp (made by a short command), nothing temporary" \
+  bash -c '[ -s "$(echo "$1"/*.jsa)" ] && [[ "$(cat "$1"/*.jsa.stamp)" == *" short" ]] && ! ls "$1" | grep -q "[.]tmp$"' _ "$cds"
+with_cache "$cds_home/bin/unsafe-hints" scan --fail-on none -o "$work/cds-scan.txt" "$work/crate" 2>/dev/null \
+  || fail "scan with class sharing exited with $?"
+check "a scan records it again with the parser's and the analysis' classes" bash -c '[[ "$1" == *" full" ]]' _ "$(stamp)"
+loaded="$(with_cache env UNSAFE_HINTS_JAVA_OPTS=-Xlog:class+load=info "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || true
+check "later starts map it (the jar's classes come from the archive)" \
+  grep -q "dev.unsafehints.cli.Main source: shared objects file (top)" <<<"$loaded"
+no_jvm env XDG_CACHE_HOME="$work/cds-cache" "$lsp_session" "$work/crate/src/lib.rs" "$cds_home/bin/unsafe-hints" serve \
+  >"$work/cds-serve.out" 2>"$work/cds-serve.err" && grep -q '"code":"missing-safety-comment"' "$work/cds-serve.out" \
+  && pass "the language server starts with it" || fail "serve with the archive: $(tail -3 "$work/cds-serve.err")"
+before="$(stamp)"
+truncate -s 4096 "$cds"/*.jsa
+code=0; out="$(with_cache "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || code=$?
+check "an archive cut short is not mapped (the JVM would crash): explain answers (exit $code)" \
+  bash -c '[ "$1" = 0 ] && grep -q "^unsafe-block: Unsafe block" <<<"$2"' _ "$code" "$out"
+check "and it is recorded again" bash -c '[ "$(wc -c < "$(echo "$1"/*.jsa)")" -gt 4096 ]' _ "$cds"
+touch -d '2001-01-01' "$cds_home/lib/unsafe-hints.jar"
+out="$(with_cache "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || true
+check "a replaced jar: the old archive is not used, a new one is made" \
+  bash -c 'grep -q "^unsafe-block: Unsafe block" <<<"$1" && [ "$(cat "$2"/*.jsa.stamp)" != "$3" ] && [ "$(ls "$2" | wc -l)" = 2 ]' \
+  _ "$out" "$cds" "$before"
+out="$(XDG_CACHE_HOME=/dev/null/cache "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || true
+check "a cache folder that cannot be made: explain answers, nothing more said" \
+  bash -c '[ "$(head -1 <<<"$1")" = "unsafe-block: Unsafe block" ]' _ "$out"
+rm -rf "$work/cds-cache"
+out="$(with_cache env UNSAFE_HINTS_CDS=off "$cds_home/bin/unsafe-hints" explain unsafe-block 2>&1)" || true
+check "UNSAFE_HINTS_CDS=off: no archive" bash -c 'grep -q "^unsafe-block: Unsafe block" <<<"$1" && [ ! -e "$2" ]' _ "$out" "$cds"
 
 # --- what the launcher does with a runtime it cannot use -----------------------------------------
 # broken COPY: a fresh copy of the bundle to damage

@@ -117,9 +117,28 @@ public final class FastPrediction extends ParserATNSimulator {
         this.stats = stats;
     }
 
+    /** Counts this prediction's work into {@code counter} (null: no counting). */
+    void setCounter(ParseWork.Counter counter) {
+        this.counter = counter;
+    }
+
+    private ParseWork.Counter counter;
+
     @Override
     public int adaptivePredict(TokenStream input, int decision, ParserRuleContext outerContext) {
         Interruption.check();
+        if (counter != null) {
+            counter.startPrediction(input.index());
+            try {
+                return predict(input, decision, outerContext);
+            } finally {
+                counter.endPrediction();
+            }
+        }
+        return predict(input, decision, outerContext);
+    }
+
+    private int predict(TokenStream input, int decision, ParserRuleContext outerContext) {
         if (stats == null) {
             return super.adaptivePredict(input, decision, outerContext);
         }
@@ -148,6 +167,9 @@ public final class FastPrediction extends ParserATNSimulator {
         if (stats != null) {
             lookaheadEnd = Math.max(lookaheadEnd, _input.index());
         }
+        if (counter != null) {
+            counter.reached(_input.index());
+        }
         DFAState target = super.getExistingTargetState(previousD, t);
         if (target == ERROR) {
             noteFailure(previousD);
@@ -157,7 +179,12 @@ public final class FastPrediction extends ParserATNSimulator {
 
     /** Token index of the furthest token at which a prediction found no way on, or -1. */
     private int furthestFailure = -1;
-    private IntervalSet furthestExpected;
+    /**
+     * The lookahead state that found no way on at {@link #furthestFailure}: the expected tokens are
+     * computed from it only when a message needs them (a parse moves its furthest failure forward
+     * at nearly every prediction, and only a file with an error asks).
+     */
+    private DFAState furthestFailureState;
 
     /**
      * Where the input stopped fitting the grammar, as far as predictions looked. A prediction that
@@ -168,26 +195,29 @@ public final class FastPrediction extends ParserATNSimulator {
         return furthestFailure;
     }
 
-    /** The tokens that would have fitted at {@link #furthestFailure()}. */
+    /** The tokens that would have fitted at {@link #furthestFailure()}, or null if none failed. */
     public IntervalSet furthestExpected() {
-        return furthestExpected;
+        if (furthestFailureState == null) {
+            return null;
+        }
+        IntervalSet expected = new IntervalSet();
+        for (ATNConfig c : furthestFailureState.configs) {
+            for (Transition t : c.state.getTransitions()) {
+                IntervalSet label = t.label();
+                if (label != null && !t.isEpsilon()) {
+                    expected.addAll(t instanceof org.antlr.v4.runtime.atn.NotSetTransition
+                            ? label.complement(Token.MIN_USER_TOKEN_TYPE, atn.maxTokenType) : label);
+                }
+            }
+        }
+        return expected;
     }
 
     private void noteFailure(DFAState previousD) {
         int index = _input.index();
         if (index > furthestFailure) {
             furthestFailure = index;
-            IntervalSet expected = new IntervalSet();
-            for (ATNConfig c : previousD.configs) {
-                for (Transition t : c.state.getTransitions()) {
-                    IntervalSet label = t.label();
-                    if (label != null && !t.isEpsilon()) {
-                        expected.addAll(t instanceof org.antlr.v4.runtime.atn.NotSetTransition
-                                ? label.complement(Token.MIN_USER_TOKEN_TYPE, atn.maxTokenType) : label);
-                    }
-                }
-            }
-            furthestExpected = expected;
+            furthestFailureState = previousD; // its configurations no longer change: it is in the DFA
         }
     }
 
@@ -250,6 +280,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected ATNConfigSet computeReachSet(ATNConfigSet closure, int t, boolean fullCtx) {
         if (stats != null) {
             lookaheadEnd = Math.max(lookaheadEnd, _input.index());
+        }
+        if (counter != null) {
+            counter.reached(_input.index());
         }
         ATNConfigSet reach = super.computeReachSet(closure, t, fullCtx);
         if (reach == null || fullCtx || t == Token.EOF || !beyondFirstToken) {
@@ -357,6 +390,9 @@ public final class FastPrediction extends ParserATNSimulator {
     protected void closureCheckingStopState(ATNConfig config, ATNConfigSet configs, Set<ATNConfig> closureBusy,
                                             boolean collectPredicates, boolean fullCtx, int depth,
                                             boolean treatEofAsEpsilon) {
+        if (counter != null) {
+            counter.closureSteps++;
+        }
         boolean entering = !afterFieldName && AFTER_FIELD_NAME.get(config.state.stateNumber);
         if (entering) {
             afterFieldName = true;

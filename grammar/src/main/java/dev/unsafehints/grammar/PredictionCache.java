@@ -40,6 +40,17 @@ public final class PredictionCache {
         private final DFA[] fastParserDfa = newDfas(RustParser._ATN);
         private final DFA[] fullParserDfa = newDfas(RustParser._ATN);
         private final PredictionContextCache parserContexts = new PredictionContextCache();
+        /** Where the predictions of parses with these caches count their work; null in the shared ones. */
+        private final ParseWork.Counter counter;
+
+        Generation() {
+            this(null);
+        }
+
+        /** Caches of one's own, starting empty, whose parses count their work into {@code counter}. */
+        Generation(ParseWork.Counter counter) {
+            this.counter = counter;
+        }
 
         void install(RustLexer lexer) {
             lexer.setInterpreter(new LexerATNSimulator(lexer, RustLexer._ATN, lexerDfa, lexerContexts));
@@ -51,12 +62,16 @@ public final class PredictionCache {
         }
 
         FastPrediction fast(RustParser parser) {
-            return new FastPrediction(parser, fastParserDfa, parserContexts);
+            FastPrediction fast = new FastPrediction(parser, fastParserDfa, parserContexts);
+            fast.setCounter(counter);
+            return fast;
         }
 
         /** ANTLR's own prediction, bounded, for the full-LL stage of a parse of {@code tokens} tokens. */
         BoundedFullPrediction full(RustParser parser, int tokens, FastPrediction fast) {
-            return new BoundedFullPrediction(parser, fullParserDfa, parserContexts, tokens, fast);
+            BoundedFullPrediction full = new BoundedFullPrediction(parser, fullParserDfa, parserContexts, tokens, fast);
+            full.setCounter(counter);
+            return full;
         }
 
         int states() {

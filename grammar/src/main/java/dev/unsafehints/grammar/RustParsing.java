@@ -44,6 +44,22 @@ public final class RustParsing {
     }
 
     /**
+     * Parses the text as {@link #parse(String, Edition)} does, twice, with lookahead caches of its
+     * own that start empty, and counts the work the predictions of the second parse did: a measure
+     * of parsing cost that does not depend on the machine, its load, or what was parsed before. The
+     * first parse fills the caches; what it costs more grows with the number of different shapes of
+     * code (a deeper generic type is a new one), which the shared caches of a process keep.
+     */
+    public static ParseWork measureWork(String text, Edition edition) {
+        ParseWork.Counter counter = new ParseWork.Counter();
+        PredictionCache.Generation caches = new PredictionCache.Generation(counter);
+        parse(text, edition, null, -1, caches, java.util.Set.of());
+        counter.reset();
+        ParsedFile parsed = parse(text, edition, null, -1, caches, java.util.Set.of());
+        return counter.result(parsed.tokens().size());
+    }
+
+    /**
      * Parses all but the bodies of functions that cannot hold unsafe code: they are empty in the
      * tree, and their syntax errors are not reported (see {@link BodySkippingTokenSource}). What an
      * analysis of unsafe code needs, at a fraction of the cost of {@link #parse}.

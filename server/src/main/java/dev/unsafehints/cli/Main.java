@@ -18,6 +18,9 @@ public final class Main implements Runnable {
             System.out.println(new VersionProvider().getVersion()[0]);
             return;
         }
+        if (args.length > 0 && (args[0].equals("scan") || args[0].equals("review"))) {
+            QuickCompilation.forShortRun();
+        }
         int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
         System.exit(code);
     }

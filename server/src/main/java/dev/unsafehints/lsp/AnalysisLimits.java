@@ -39,9 +39,11 @@ final class AnalysisLimits {
     /**
      * How long the analysis of one version of a document may take. A normal file takes
      * milliseconds; past this, the analysis is stopped (see Watchdog) so that it cannot hold a
-     * worker thread, and the document is shown as not analysed.
+     * worker thread, and the document is shown as not analysed. The system property
+     * {@code unsafehints.analysisTimeLimitMillis} changes it (the test of the watchdog uses 1 ms).
      */
-    static final java.time.Duration MAX_ANALYSIS_TIME = java.time.Duration.ofSeconds(20);
+    static final java.time.Duration MAX_ANALYSIS_TIME =
+            java.time.Duration.ofMillis(Math.max(1, Long.getLong("unsafehints.analysisTimeLimitMillis", 20_000)));
 
     /** The analysis of a document whose analysis was stopped by the watchdog: empty, with the reason. */
     FileAnalysis timedOut(Snapshot snapshot, Edition edition, Watchdog.TimedOut slow) {

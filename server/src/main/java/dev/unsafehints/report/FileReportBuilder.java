@@ -187,6 +187,17 @@ public final class FileReportBuilder {
                 .sorted(java.util.Comparator.comparingInt((Site s) -> s.span().startLine())
                         .thenComparingInt(s -> s.span().startColumn())).toList();
         boolean useList = all.size() == listed.size();
+        // Positions looked up in maps, not by searching the lists for each site: a file of a few
+        // thousand unsafe fns (core::arch) made this quadratic, a few percent of a std scan.
+        java.util.Map<Site, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            position.putIfAbsent(all.get(i), i); // as List.indexOf: the first of equal sites
+        }
+        List<Site> missing = sites.stream().filter(m -> m.ruleId().equals(missingRule)).toList();
+        java.util.Set<Long> missingStarts = new java.util.HashSet<>();
+        for (Site m : missing) {
+            missingStarts.add(startKey(m.span()));
+        }
         int total = 0;
         int documented = 0;
         for (Site s : sites) {
@@ -194,13 +205,16 @@ public final class FileReportBuilder {
                 continue;
             }
             total++;
-            boolean has = useList && s.ruleId().equals(listedRule) ? listed.get(all.indexOf(s))
-                    : sites.stream().noneMatch(m -> m.ruleId().equals(missingRule)
-                    && (sameStart ? m.span().startLine() == s.span().startLine()
-                    && m.span().startColumn() == s.span().startColumn() : overlaps(m.span(), s.span())));
+            boolean has = useList && s.ruleId().equals(listedRule) ? listed.get(position.get(s))
+                    : sameStart ? !missingStarts.contains(startKey(s.span()))
+                    : missing.stream().noneMatch(m -> overlaps(m.span(), s.span()));
             documented += has ? 1 : 0;
         }
         return new Coverage(documented, total);
+    }
+
+    private static long startKey(Span span) {
+        return ((long) span.startLine() << 32) | (span.startColumn() & 0xffffffffL);
     }
 
     private static boolean overlaps(Span a, Span b) {

@@ -11,7 +11,12 @@ abstract class InventoryRule implements Rule {
     @Override
     public final void check(FileModel model, FindingSink sink) {
         String id = getClass().getAnnotation(RuleInfo.class).id();
-        for (InventorySite site : model.facts().inventory(id)) {
+        reportAll(model, model.facts().inventory(id), sink);
+    }
+
+    /** Reports the sites of this rule's kind in a file; a rule may prepare what they share first. */
+    protected void reportAll(FileModel model, java.util.List<InventorySite> sites, FindingSink sink) {
+        for (InventorySite site : sites) {
             report(model, site, sink);
         }
     }

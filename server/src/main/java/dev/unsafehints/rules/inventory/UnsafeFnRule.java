@@ -6,6 +6,7 @@ import dev.unsafehints.analysis.InventorySite;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.RuleInfo;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,15 +23,30 @@ public final class UnsafeFnRule extends InventoryRule {
         return "unsafe fn `" + site.detail() + "`: callers must uphold its safety contract";
     }
 
+    /**
+     * Each site's function is found by where its `unsafe` keyword starts, in a map made once per
+     * file: searching the file's functions for each site made files of thousands of unsafe fns
+     * (core::arch) quadratic.
+     */
     @Override
-    protected void report(FileModel model, InventorySite site, FindingSink sink) {
+    protected void reportAll(FileModel model, List<InventorySite> sites, FindingSink sink) {
+        if (sites.isEmpty()) {
+            return;
+        }
+        Map<Integer, FunctionFact> byKeyword = new HashMap<>();
         for (FunctionFact fn : model.facts().functions()) {
-            if (fn.unsafeKeyword() != null && model.startOf(fn.unsafeKeyword()) == site.range().start()) {
-                String state = fn.hasSafetySection() ? "documented" : fn.hasSafetyTemplate() ? "template" : "missing";
-                sink.report(site.range(), message(site), List.of(), List.of(), Map.of("safetySection", state));
-                return;
+            if (fn.unsafeKeyword() != null) {
+                byKeyword.putIfAbsent(model.startOf(fn.unsafeKeyword()), fn); // the first, as a search would find
             }
         }
-        super.report(model, site, sink);
+        for (InventorySite site : sites) {
+            FunctionFact fn = byKeyword.get(site.range().start());
+            if (fn == null) {
+                super.report(model, site, sink);
+                continue;
+            }
+            String state = fn.hasSafetySection() ? "documented" : fn.hasSafetyTemplate() ? "template" : "missing";
+            sink.report(site.range(), message(site), List.of(), List.of(), Map.of("safetySection", state));
+        }
     }
 }
