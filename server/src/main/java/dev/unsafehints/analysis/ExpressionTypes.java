@@ -458,6 +458,73 @@ final class ExpressionTypes {
                 || n.path().size() == 2 && n.path().get(0).length() <= 2 && Character.isUpperCase(n.path().get(0).charAt(0)));
     }
 
+    // ------------------------------------------------------------------ closures
+
+    /**
+     * The parameter types a closure gets from the signature of the fn or method it is passed to,
+     * when that parameter is written `impl FnOnce(A, B) -> R` (or `Fn`, `FnMut`, `&dyn Fn(..)`):
+     * `self.head.with(|p| ..)` with `fn with<R>(&self, f: impl FnOnce(*const T) -> R)`. Empty when unknown.
+     */
+    List<Ty> closureParameters(RustParser.ClosureExpressionContext c) {
+        org.antlr.v4.runtime.ParserRuleContext holder = c.getParent(); // closureExpr
+        if (holder == null || !(holder.getParent() instanceof RustParser.NestedContext nested)
+                || !(nested.getParent() instanceof RustParser.CallArgumentsContext arguments)) {
+            return List.of();
+        }
+        int index = arguments.nested().indexOf(nested);
+        List<DeclaredFn> callees = new ArrayList<>();
+        Ty self = null;
+        boolean method = arguments.getParent() instanceof RustParser.MethodCallExprContext;
+        if (arguments.getParent() instanceof RustParser.MethodCallExprContext m) {
+            MethodLookup.Found found = methods().find(of(m.expression()), m.pathExprSegment().pathIdentSegment().getText());
+            if (found == null) {
+                return List.of();
+            }
+            callees.addAll(found.declarations());
+            self = found.selfType();
+        } else if (arguments.getParent() instanceof RustParser.CallExprContext call
+                && call.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            CallResolver.Callee callee = resolver.resolve(path, module.get(), selfType.get().name());
+            if (!callee.known() || callee.declaration() == null) {
+                return List.of();
+            }
+            callees.add(callee.declaration());
+        }
+        List<Ty> agreed = null;
+        for (DeclaredFn fn : callees) {
+            List<Ty> params = closureSignature(fn, index, method, self);
+            if (agreed != null && !agreed.equals(params)) {
+                return List.of();
+            }
+            agreed = params;
+        }
+        return agreed == null ? List.of() : agreed;
+    }
+
+    private static List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
+        String written = fn.parameterType(index, method);
+        Ty declared = peelReferences(TypeParser.parseCompact(written));
+        if (!(declared instanceof Ty.Opaque o) || o.bounds().size() != 1 || o.bounds().get(0).args().size() != 1
+                || !(o.bounds().get(0).args().get(0) instanceof Ty.FnPtr signature)
+                || !o.bounds().get(0).name().startsWith("Fn")) {
+            return List.of();
+        }
+        Map<String, Ty> bindings = new HashMap<>();
+        if (self != null && self.isKnown() && fn.implType() != null) {
+            bindings.putAll(bind(TypeParser.parse(fn.implType()), self, fn.generics()));
+            bindings.put("Self", self);
+        }
+        List<Ty> params = new ArrayList<>();
+        for (Ty p : signature.parameters()) {
+            params.add(unbound(p.substitute(bindings), fn.generics(), bindings));
+        }
+        return params;
+    }
+
     // ------------------------------------------------------------------ declarations
 
     /** The struct of that name: the crate's, else a dependency's when they agree; null when unknown. */

@@ -75,10 +75,37 @@ final class MethodLookup {
                 }
             }
             if (!found.isEmpty() && c == resolver.crate()) {
-                return found; // the crate's own type: a dependency's type of the same name is another
+                break; // the crate's own type: a dependency's type of the same name is another
             }
         }
-        return found;
+        List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
+        return inherent.isEmpty() ? found : inherent;
+    }
+
+    /**
+     * Those of {@code fns} declared in inherent impls: a method of a trait impl is indexed twice, under
+     * the trait's name and under the type's, and an inherent method comes first in rustc's lookup.
+     */
+    private static List<DeclaredFn> inherentOnly(List<DeclaredFn> fns, List<WorkspaceIndex.CrateDeclarations> crates) {
+        if (fns.size() < 2) {
+            return List.of();
+        }
+        Set<String> traitImplSites = new HashSet<>();
+        for (WorkspaceIndex.CrateDeclarations c : crates) {
+            for (DeclaredFn fn : c.functionsNamed(fns.get(0).name())) {
+                if (fn.owner() != null && fn.implType() != null
+                        && !fn.owner().equals(dev.unsafehints.workspace.FileDeclarations.lastSegmentName(fn.implType()))) {
+                    traitImplSites.add(fn.file() + "@" + fn.position());
+                }
+            }
+        }
+        List<DeclaredFn> inherent = new ArrayList<>();
+        for (DeclaredFn fn : fns) {
+            if (!traitImplSites.contains(fn.file() + "@" + fn.position())) {
+                inherent.add(fn);
+            }
+        }
+        return inherent;
     }
 
     /** The methods of these traits and their supertraits; null when none declares one of that name. */

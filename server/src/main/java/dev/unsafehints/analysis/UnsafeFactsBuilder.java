@@ -217,6 +217,7 @@ final class UnsafeFactsBuilder {
             scopes.push();
             bindPattern(arm.pattern());
             bindTyped(arm.pattern(), scrutineeType(arm));
+            unionPatternReads(arm.pattern());
             walkChildren(arm);
             scopes.pop();
         } else if (node instanceof RustParser.IfExpressionContext || node instanceof RustParser.WhileExprContext) {
@@ -227,6 +228,7 @@ final class UnsafeFactsBuilder {
             walk(c.expression());
             bindPattern(c.pattern());
             bindTyped(c.pattern(), exprTypes.of(c.expression()));
+            unionPatternReads(c.pattern());
         } else if (node instanceof RustParser.ForExprContext f) {
             walk(f.scrutinee());
             scopes.push();
@@ -616,9 +618,16 @@ final class UnsafeFactsBuilder {
     private void closure(RustParser.ClosureExpressionContext c) {
         scopes.push();
         if (c.closureParams() != null) {
-            for (RustParser.ClosureParamContext p : c.closureParams().closureParam()) {
+            List<RustParser.ClosureParamContext> params = c.closureParams().closureParam();
+            List<Ty> fromCallee = params.stream().allMatch(p -> p.type_() != null) ? List.of()
+                    : exprTypes.closureParameters(c);
+            for (int i = 0; i < params.size(); i++) {
+                RustParser.ClosureParamContext p = params.get(i);
                 String name = simpleName(p.patternNoTopAlt());
-                if (name != null) {
+                if (p.type_() == null && fromCallee.size() == params.size() && fromCallee.get(i).isKnown()) {
+                    bindNames(p.patternNoTopAlt());
+                    bindTyped(p.patternNoTopAlt(), fromCallee.get(i));
+                } else if (name != null) {
                     boolean pointer = FileDeclarations.isRawPointerType(p.type_());
                     scopes.bind(new Binding(name, pointer, p.type_() == null ? null : model.textOf(p.type_()),
                             pointer ? "`" + name + "` is declared `" + model.textOf(p.type_()) + "`" : null,
@@ -649,6 +658,7 @@ final class UnsafeFactsBuilder {
         }
         String name = simpleName(l.pattern());
         if (name == null) {
+            unionPatternReads(l.pattern());
             bindPattern(l.pattern());
             bindTyped(l.pattern(), l.type_() != null ? TypeParser.parse(FnPointerTypes.sourceText(l.type_()))
                     : exprTypes.of(l.expression()));
@@ -724,6 +734,37 @@ final class UnsafeFactsBuilder {
     private void bindPattern(RustParser.PatternContext pattern) {
         if (pattern != null) {
             bindNames(pattern);
+        }
+    }
+
+    /**
+     * A struct pattern naming a union (`let U { a } = u;`, `U { b: x } => ..`) reads the field it
+     * binds: an unsafe operation where the field's pattern is (a `_` reads nothing).
+     */
+    private void unionPatternReads(ParserRuleContext pattern) {
+        if (pattern == null || resolver.crate().unions().isEmpty() && localUnions.isEmpty()) {
+            return;
+        }
+        if (pattern instanceof RustParser.StructPatContext st && st.structPatternElements() != null) {
+            String union = FileDeclarations.lastSegmentName(st.pathInExpression().getText());
+            java.util.Set<String> fields = unionFields(union);
+            if (fields != null) {
+                for (RustParser.StructPatternFieldContext f : st.structPatternElements().structPatternField()) {
+                    String field = f.identifier() == null ? null : f.identifier().getText();
+                    boolean reads = f.pattern() == null || !f.pattern().getText().equals("_");
+                    if (field != null && fields.contains(field) && reads) {
+                        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), field,
+                                "read of union field `" + union + "::" + field + "` by a pattern",
+                                "the pattern `" + shorten(model.textOf(st)) + "` matches the union `" + union + "`",
+                                null, "");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < pattern.getChildCount(); i++) {
+            if (pattern.getChild(i) instanceof ParserRuleContext child) {
+                unionPatternReads(child);
+            }
         }
     }
 
@@ -855,6 +896,10 @@ final class UnsafeFactsBuilder {
     // ------------------------------------------------------------------ operations
 
     private void deref(RustParser.DerefExprContext d) {
+        if (widenOverParentheses(d).getParent() instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            walk(d.expression()); // `&raw const *p` only re-types `p`; `&raw const (*p).f` projects and is unsafe
+            return;
+        }
         String why = pointers.of(d.expression());
         Ty operand = why == null ? exprTypes.of(d.expression()) : Ty.UNKNOWN;
         if (operand instanceof Ty.Ptr) {
@@ -911,6 +956,15 @@ final class UnsafeFactsBuilder {
             return;
         }
         List<String> path = calleePath(c.expression());
+        Binding named = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
+        if (named != null && named.function() == null
+                && ExpressionTypes.peelReferences(exprTypes.ofBinding(named)) instanceof Ty.FnPtr f && f.isUnsafe()) {
+            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), named.name(),
+                    "call through unsafe function pointer `" + named.name() + "`",
+                    "`" + named.name() + "` is an `" + exprTypes.ofBinding(named).display() + "`", null, "", arguments);
+            walkChildren(c);
+            return;
+        }
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
@@ -934,6 +988,13 @@ final class UnsafeFactsBuilder {
                 }
             } else if (!callee.known()) {
                 uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
+            }
+        } else if (ExpressionTypes.peelReferences(exprTypes.of(c.expression())) instanceof Ty.FnPtr f) {
+            if (f.isUnsafe()) {
+                String written = shorten(model.textOf(c.expression()));
+                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written,
+                        "call through unsafe function pointer `" + written + "`",
+                        "`" + written + "` is an `" + f.display() + "`", null, "", arguments);
             }
         } else {
             uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call through an expression");
@@ -1044,8 +1105,12 @@ final class UnsafeFactsBuilder {
         }
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
         if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
-            // reading an extern static needs `unsafe` too (no rule of its own: the block is needed)
-            uncertain(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), "use of extern static `" + name + "`");
+            if (!(placeParent(p) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null)
+                    && !(p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p)) {
+                record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of extern static `" + name + "`",
+                        "`" + name + "` is declared in an `extern` block: the foreign code may change it at any time",
+                        null, "");
+            }
             return;
         }
         if (!staticMut || p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p) {
@@ -1248,9 +1313,30 @@ final class UnsafeFactsBuilder {
         return false;
     }
 
+    /**
+     * Whether a field is written, not read: the place an assignment assigns (`u.f = 1`), also through
+     * a field of it (`u.f.x = 1`) and inside a destructuring assignment (`(u.f, n) = (1, 2)`).
+     * `u.f += 1` reads the field too.
+     */
     private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
-        return f.getParent() instanceof RustParser.AssignmentExprContext a && a.expression(0) == f
-                && a.compoundAssignOperator() == null; // `u.f += 1` reads the field too
+        ParserRuleContext node = f;
+        while (true) {
+            ParserRuleContext parent = node.getParent();
+            if (parent instanceof RustParser.AssignmentExprContext a) {
+                return a.expression(0) == node && a.compoundAssignOperator() == null;
+            }
+            boolean place = parent instanceof RustParser.FieldExprContext fe && fe.expression() == node
+                    || parent instanceof RustParser.TupleIndexPairExprContext
+                    || parent instanceof RustParser.NestedContext
+                    || parent instanceof RustParser.ParenthesizedExprContext
+                    || parent instanceof RustParser.TupleExprContext
+                    || parent instanceof RustParser.ArrayElementsContext
+                    || parent instanceof RustParser.ArrayExprContext;
+            if (!place) {
+                return false;
+            }
+            node = parent;
+        }
     }
 
     private void cast(RustParser.CastExprContext c) {

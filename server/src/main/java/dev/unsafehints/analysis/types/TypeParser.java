@@ -34,6 +34,19 @@ public final class TypeParser {
         return p.at == tokens.size() ? t : Ty.UNKNOWN;
     }
 
+    private static final java.util.regex.Pattern GLUED_KEYWORD = java.util.regex.Pattern.compile(
+            "\\b(impl|dyn)(?=[A-Z_(])|(?<=\\*)(const|mut)(?=\\S)|(?<=&)mut(?=[A-Z_\\[(&*]|(?:u8|u16|u32|u64|u128|usize"
+                    + "|i8|i16|i32|i64|i128|isize|f32|f64|bool|char|str)\\b)");
+
+    /**
+     * Like {@link #parse}, for a type's text with its tokens run together as the parse tree's
+     * {@code getText()} gives it (`implFnOnce(*constT)->R`): keywords glued to what follows are
+     * split off first. A lifetime glued to `mut` (`&'amutT`) stays unreadable.
+     */
+    public static Ty parseCompact(String text) {
+        return text == null ? Ty.UNKNOWN : parse(GLUED_KEYWORD.matcher(text).replaceAll("$0 "));
+    }
+
     // ------------------------------------------------------------------ tokens
 
     private static List<String> tokenize(String s) {

@@ -35,14 +35,13 @@ class TypeModelRustcTest {
     void rustcReportsTheMarkedOperations(Path fixture) throws Exception {
         assumeTrue(rustcRuns(), "rustc is not installed");
         String text = Files.readString(fixture);
+        Path original = temp.resolve("original.rs");
+        Files.writeString(original, text);
+        assertEquals("", compile(original), "the fixture itself must be valid Rust");
         // same length, so that lines and columns stay where they are
         Path blanked = temp.resolve(fixture.getFileName());
         Files.writeString(blanked, text.replaceAll("\\bunsafe(\\s*)\\{", "      $1{"));
-        Process p = new ProcessBuilder("rustc", "--edition", "2021", "--crate-type", "lib", "--emit", "metadata",
-                "--error-format", "json", "-A", "warnings", "-o", temp.resolve("out.rmeta").toString(),
-                blanked.toString()).directory(temp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "rustc did not finish");
+        String errors = compile(blanked);
         Map<Integer, Integer> reported = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : errors.split("\n")) {
@@ -59,6 +58,16 @@ class TypeModelRustcTest {
             }
         }
         assertEquals(TypeModelFixtures.expected(text), reported, errors);
+    }
+
+    /** rustc's JSON diagnostics for a library crate of that one file (errors only; empty when it compiles). */
+    private String compile(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("rustc", "--edition", "2021", "--crate-type", "lib", "--emit", "metadata",
+                "--error-format", "json", "-A", "warnings", "-o", temp.resolve("out.rmeta").toString(),
+                file.toString()).directory(temp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "rustc did not finish");
+        return errors.strip();
     }
 
     private static boolean rustcRuns() {
