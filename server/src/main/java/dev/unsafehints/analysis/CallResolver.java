@@ -419,7 +419,7 @@ final class CallResolver {
     private List<WorkspaceIndex.CrateDeclarations> everything;
 
     /** The crate and every crate it depends on, directly or not (computed once per file). */
-    private List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
+    List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
         if (everything == null) {
             List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();
             all.add(crate);

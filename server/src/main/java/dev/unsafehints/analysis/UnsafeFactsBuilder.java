@@ -17,7 +17,10 @@ import dev.unsafehints.text.TextEdit;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.analysis.types.Ty;
+import dev.unsafehints.analysis.types.TypeParser;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.FnPointerTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -73,8 +76,14 @@ final class UnsafeFactsBuilder {
     private String currentTrait;
 
     /** The impl being walked: its self type's name, and whether that type is a raw pointer. */
-    private record ImplFrame(String selfTypeName, boolean selfIsPointer, boolean isTraitImpl) {
+    private record ImplFrame(String selfTypeName, boolean selfIsPointer, boolean isTraitImpl, Ty selfType) {
     }
+
+    /** The trait bounds of the generic parameters in scope, innermost item last pushed. */
+    private final Deque<GenericBounds> bounds = new ArrayDeque<>();
+    /** Per enclosing fn: the type of its `self` (unknown when it has none). */
+    private final Deque<Ty> selfValues = new ArrayDeque<>();
+    private final ExpressionTypes exprTypes;
 
     UnsafeFactsBuilder(FileModel model) {
         this.model = model;
@@ -87,6 +96,10 @@ final class UnsafeFactsBuilder {
         this.fnPointers = new FnPointerCalls(model, scopes, resolver.crate(), this::selfTypeName);
         this.types = new LocalTypes(scopes, this::selfTypeName);
         this.macroDefinitions = new MacroDefinitions(model);
+        this.exprTypes = new ExpressionTypes(scopes, resolver,
+                () -> selfValues.isEmpty() ? Ty.UNKNOWN : selfValues.peek(),
+                () -> impls.isEmpty() ? Ty.UNKNOWN : impls.peek().selfType(), this::modulePath,
+                () -> bounds.isEmpty() ? GenericBounds.NONE : bounds.peek());
     }
 
     UnsafeFacts build() {
@@ -203,6 +216,8 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.MatchArmContext arm) {
             scopes.push();
             bindPattern(arm.pattern());
+            bindTyped(arm.pattern(), scrutineeType(arm));
+            unionPatternReads(arm.pattern());
             walkChildren(arm);
             scopes.pop();
         } else if (node instanceof RustParser.IfExpressionContext || node instanceof RustParser.WhileExprContext) {
@@ -212,10 +227,13 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.ConditionOperandContext c && c.KW_LET() != null) {
             walk(c.expression());
             bindPattern(c.pattern());
+            bindTyped(c.pattern(), exprTypes.of(c.expression()));
+            unionPatternReads(c.pattern());
         } else if (node instanceof RustParser.ForExprContext f) {
             walk(f.scrutinee());
             scopes.push();
             bindPattern(f.pattern());
+            bindTyped(f.pattern(), exprTypes.elementOf(f.scrutinee().expression()));
             walk(f.blockExpression());
             scopes.pop();
         } else if (node instanceof RustParser.DerefExprContext d) {
@@ -284,6 +302,8 @@ final class UnsafeFactsBuilder {
         private final int moduleLength = module.size();
         private final boolean wasInExternBlock = inExternBlock;
         private final int outerTraitDepth = traitDepth;
+        private final int boundsCount = bounds.size();
+        private final int selfValueCount = selfValues.size();
 
         void restore() {
             scopes.popTo(scopeDepth);
@@ -296,6 +316,8 @@ final class UnsafeFactsBuilder {
             module.subList(moduleLength, module.size()).clear();
             inExternBlock = wasInExternBlock;
             traitDepth = outerTraitDepth;
+            popTo(bounds, boundsCount);
+            popTo(selfValues, selfValueCount);
         }
     }
 
@@ -377,9 +399,11 @@ final class UnsafeFactsBuilder {
         traitDepth++;
         String outerTrait = currentTrait;
         currentTrait = t.identifier().getText();
+        bounds.push(currentBounds().with(t.genericParams(), t.whereClause()).withSelfTrait(currentTrait));
         try {
             walkChildren(t);
         } finally {
+            bounds.pop();
             currentTrait = outerTrait;
             traitDepth--;
         }
@@ -423,8 +447,11 @@ final class UnsafeFactsBuilder {
                         model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
             }
         }
-        impls.push(new ImplFrame(selfName, selfPointer, i.typePath() != null));
+        impls.push(new ImplFrame(selfName, selfPointer, i.typePath() != null,
+                TypeParser.parse(FnPointerTypes.sourceText(i.type_()))));
+        bounds.push(currentBounds().with(i.genericParams(), i.whereClause()));
         walkChildren(i);
+        bounds.pop();
         impls.pop();
     }
 
@@ -466,15 +493,38 @@ final class UnsafeFactsBuilder {
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
         targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
+        bounds.push(currentBounds().with(f.genericParams(), f.whereClause()));
+        selfValues.push(selfValueOf(f.functionParameters()));
         Deque<UnsafeBlockFact> outerBlocks = new ArrayDeque<>(blocks);
         blocks.clear(); // a nested fn item does not inherit the enclosing unsafe block
         if (f.blockExpression() != null) {
             walk(f.blockExpression());
         }
         blocks.addAll(outerBlocks);
+        selfValues.pop();
+        bounds.pop();
         targetFeatures.pop();
         functions.pop();
         scopes.pop();
+    }
+
+    private GenericBounds currentBounds() {
+        return bounds.isEmpty() ? GenericBounds.NONE : bounds.peek();
+    }
+
+    /** The type of `self` for a fn with these parameters: `&self` is `&Self`, `self: Box<Self>` as written. */
+    private Ty selfValueOf(RustParser.FunctionParametersContext params) {
+        Ty self = impls.isEmpty() ? (traitDepth > 0 ? new Ty.Named(List.of("Self"), List.of()) : Ty.UNKNOWN)
+                : impls.peek().selfType();
+        if (params == null || params.selfParam() == null || !self.isKnown()) {
+            return Ty.UNKNOWN;
+        }
+        RustParser.SelfParamContext p = params.selfParam();
+        if (p.type_() != null) {
+            return TypeParser.parse(FnPointerTypes.sourceText(p.type_())).substitute(java.util.Map.of("Self", self));
+        }
+        String text = p.getText();
+        return text.startsWith("&") ? new Ty.Ref(text.contains("mut"), self) : self;
     }
 
     private void parameters(RustParser.FunctionParametersContext params, Set<String> pointerParams) {
@@ -568,9 +618,16 @@ final class UnsafeFactsBuilder {
     private void closure(RustParser.ClosureExpressionContext c) {
         scopes.push();
         if (c.closureParams() != null) {
-            for (RustParser.ClosureParamContext p : c.closureParams().closureParam()) {
+            List<RustParser.ClosureParamContext> params = c.closureParams().closureParam();
+            List<Ty> fromCallee = params.stream().allMatch(p -> p.type_() != null) ? List.of()
+                    : exprTypes.closureParameters(c);
+            for (int i = 0; i < params.size(); i++) {
+                RustParser.ClosureParamContext p = params.get(i);
                 String name = simpleName(p.patternNoTopAlt());
-                if (name != null) {
+                if (p.type_() == null && fromCallee.size() == params.size() && fromCallee.get(i).isKnown()) {
+                    bindNames(p.patternNoTopAlt());
+                    bindTyped(p.patternNoTopAlt(), fromCallee.get(i));
+                } else if (name != null) {
                     boolean pointer = FileDeclarations.isRawPointerType(p.type_());
                     scopes.bind(new Binding(name, pointer, p.type_() == null ? null : model.textOf(p.type_()),
                             pointer ? "`" + name + "` is declared `" + model.textOf(p.type_()) + "`" : null,
@@ -601,7 +658,10 @@ final class UnsafeFactsBuilder {
         }
         String name = simpleName(l.pattern());
         if (name == null) {
+            unionPatternReads(l.pattern());
             bindPattern(l.pattern());
+            bindTyped(l.pattern(), l.type_() != null ? TypeParser.parse(FnPointerTypes.sourceText(l.type_()))
+                    : exprTypes.of(l.expression()));
             bindTupleOfPointers(l);
             return;
         }
@@ -615,6 +675,17 @@ final class UnsafeFactsBuilder {
                 evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": " + why + ")";
             }
             typeText = pointers.typeTextOf(l.expression());
+            if (typeText == null) {
+                Ty inferred = exprTypes.of(l.expression());
+                if (inferred.isKnown()) {
+                    typeText = inferred.display();
+                    if (!pointer && inferred instanceof Ty.Ptr) {
+                        pointer = true;
+                        evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": `"
+                                + shorten(model.textOf(l.expression())) + "` is a `" + inferred.display() + "`)";
+                    }
+                }
+            }
             String constness = pointer ? pointers.constness(l.expression()) : null;
             if (constness != null && (typeText == null || !typeText.startsWith("*"))) {
                 typeText = "*" + constness + " _";
@@ -666,6 +737,129 @@ final class UnsafeFactsBuilder {
         }
     }
 
+    /**
+     * A struct pattern naming a union (`let U { a } = u;`, `U { b: x } => ..`) reads the field it
+     * binds: an unsafe operation where the field's pattern is (a `_` reads nothing).
+     */
+    private void unionPatternReads(ParserRuleContext pattern) {
+        if (pattern == null || resolver.crate().unions().isEmpty() && localUnions.isEmpty()) {
+            return;
+        }
+        if (pattern instanceof RustParser.StructPatContext st && st.structPatternElements() != null) {
+            String union = FileDeclarations.lastSegmentName(st.pathInExpression().getText());
+            java.util.Set<String> fields = unionFields(union);
+            if (fields != null) {
+                for (RustParser.StructPatternFieldContext f : st.structPatternElements().structPatternField()) {
+                    String field = f.identifier() == null ? null : f.identifier().getText();
+                    boolean reads = f.pattern() == null || !f.pattern().getText().equals("_");
+                    if (field != null && fields.contains(field) && reads) {
+                        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), field,
+                                "read of union field `" + union + "::" + field + "` by a pattern",
+                                "the pattern `" + shorten(model.textOf(st)) + "` matches the union `" + union + "`",
+                                null, "");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < pattern.getChildCount(); i++) {
+            if (pattern.getChild(i) instanceof ParserRuleContext child) {
+                unionPatternReads(child);
+            }
+        }
+    }
+
+    /** The type of the value a match arm's patterns match: its `match` scrutinee's. */
+    private Ty scrutineeType(RustParser.MatchArmContext arm) {
+        for (ParserRuleContext p = arm.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof RustParser.MatchExprContext match) {
+                return exprTypes.of(match.scrutinee().expression());
+            }
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /**
+     * Gives the names a pattern binds the types of the parts of a value of type {@code type} that
+     * they match (`let (a, b): (*mut T, usize)`, `Some(node)` against `Option<&Node>`, struct fields).
+     * A non-reference pattern matched against a reference binds references (default binding modes).
+     */
+    private void bindTyped(ParserRuleContext pattern, Ty type) {
+        bindTyped(pattern, type, false, 0);
+    }
+
+    private void bindTyped(ParserRuleContext pattern, Ty type, boolean byReference, int depth) {
+        if (!type.isKnown() || pattern == null || depth > 32) {
+            return;
+        }
+        if (pattern instanceof RustParser.PatternContext pc) {
+            if (pc.patternNoTopAlt().size() == 1) {
+                bindTyped(pc.patternNoTopAlt(0), type, byReference, depth + 1);
+            }
+            return;
+        }
+        if (pattern instanceof RustParser.SimplePatternContext sp) {
+            bindTyped(sp.patternWithoutRange(), type, byReference, depth + 1);
+            return;
+        }
+        if (pattern instanceof RustParser.IdentifierPatContext id) {
+            if (id.patternNoTopAlt() == null) {
+                boolean ref = id.KW_REF() != null;
+                bindTypedName(id.identifier().getText(), byReference || ref ? new Ty.Ref(false, type) : type, id);
+            }
+            return;
+        }
+        if (pattern instanceof RustParser.ReferencePatContext r) {
+            if (type instanceof Ty.Ref ref) {
+                bindTyped(r.patternWithoutRange(), ref.referent(), false, depth + 1);
+            }
+            return;
+        }
+        if (type instanceof Ty.Ref ref) { // a struct, tuple or variant pattern against a reference
+            bindTyped(pattern, ref.referent(), true, depth + 1);
+            return;
+        }
+        if (pattern instanceof RustParser.TuplePatContext tp) {
+            boolean parenthesized = tp.pattern().size() == 1 && tp.COMMA().isEmpty();
+            if (parenthesized) {
+                bindTyped(tp.pattern(0), type, byReference, depth + 1);
+            } else if (type instanceof Ty.Tuple tuple && tuple.elements().size() == tp.pattern().size()) {
+                for (int i = 0; i < tp.pattern().size(); i++) {
+                    bindTyped(tp.pattern(i), tuple.elements().get(i), byReference, depth + 1);
+                }
+            }
+            return;
+        }
+        if (pattern instanceof RustParser.TupleStructPatContext ts && ts.pattern().size() == 1 && type instanceof Ty.Named n) {
+            String variant = ts.pathInExpression().getText();
+            if (n.name().equals("Option") && variant.endsWith("Some") || n.name().equals("Result") && variant.endsWith("Ok")) {
+                bindTyped(ts.pattern(0), n.arg(0), byReference, depth + 1);
+            } else if (n.name().equals("Result") && variant.endsWith("Err")) {
+                bindTyped(ts.pattern(0), n.arg(1), byReference, depth + 1);
+            }
+            return;
+        }
+        if (pattern instanceof RustParser.StructPatContext st && st.structPatternElements() != null) {
+            for (RustParser.StructPatternFieldContext f : st.structPatternElements().structPatternField()) {
+                String field = f.identifier() != null ? f.identifier().getText()
+                        : f.INTEGER_LITERAL() != null ? f.INTEGER_LITERAL().getText() : null;
+                Ty fieldType = field == null ? Ty.UNKNOWN : exprTypes.field(type, field);
+                if (f.pattern() != null) {
+                    bindTyped(f.pattern(), fieldType, byReference, depth + 1);
+                } else if (f.identifier() != null && fieldType.isKnown()) {
+                    bindTypedName(f.identifier().getText(),
+                            byReference || f.KW_REF() != null ? new Ty.Ref(false, fieldType) : fieldType, f);
+                }
+            }
+        }
+    }
+
+    private void bindTypedName(String name, Ty type, ParserRuleContext where) {
+        boolean pointer = type instanceof Ty.Ptr;
+        scopes.bind(new Binding(name, pointer, type.display(),
+                pointer ? "`" + name + "` is a `" + type.display() + "` (line " + line(where) + ")" : null,
+                model.rangeOf(where)));
+    }
+
     /** Binds every name a pattern introduces as "type unknown", shadowing outer names. */
     private void bindNames(ParserRuleContext pattern) {
         if (pattern instanceof RustParser.IdentifierPatContext id) {
@@ -702,14 +896,22 @@ final class UnsafeFactsBuilder {
     // ------------------------------------------------------------------ operations
 
     private void deref(RustParser.DerefExprContext d) {
+        if (widenOverParentheses(d).getParent() instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+            walk(d.expression()); // `&raw const *p` only re-types `p`; `&raw const (*p).f` projects and is unsafe
+            return;
+        }
         String why = pointers.of(d.expression());
+        Ty operand = why == null ? exprTypes.of(d.expression()) : Ty.UNKNOWN;
+        if (operand instanceof Ty.Ptr) {
+            why = "`" + shorten(model.textOf(d.expression())) + "` is a `" + operand.display() + "`";
+        }
         TextRange range = model.rangeOf(widenOverParentheses(d));
         String what = "dereference of raw pointer `" + shorten(model.textOf(d.expression())) + "`";
         if (why != null) {
             List<String> parameter = new ArrayList<>();
             addPointerParameter(d.expression(), parameter);
             record(OperationKind.RAW_POINTER_DEREF, range, model.textOf(d.expression()), what, why, null, "", parameter);
-        } else if (!pointers.isKnownNotPointer(d.expression())) {
+        } else if (!pointers.isKnownNotPointer(d.expression()) && !(operand instanceof Ty.Ref)) {
             uncertain(OperationKind.RAW_POINTER_DEREF, range, what);
         }
         walk(d.expression());
@@ -754,6 +956,15 @@ final class UnsafeFactsBuilder {
             return;
         }
         List<String> path = calleePath(c.expression());
+        Binding named = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
+        if (named != null && named.function() == null
+                && ExpressionTypes.peelReferences(exprTypes.ofBinding(named)) instanceof Ty.FnPtr f && f.isUnsafe()) {
+            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), named.name(),
+                    "call through unsafe function pointer `" + named.name() + "`",
+                    "`" + named.name() + "` is an `" + exprTypes.ofBinding(named).display() + "`", null, "", arguments);
+            walkChildren(c);
+            return;
+        }
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
@@ -777,6 +988,13 @@ final class UnsafeFactsBuilder {
                 }
             } else if (!callee.known()) {
                 uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
+            }
+        } else if (ExpressionTypes.peelReferences(exprTypes.of(c.expression())) instanceof Ty.FnPtr f) {
+            if (f.isUnsafe()) {
+                String written = shorten(model.textOf(c.expression()));
+                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written,
+                        "call through unsafe function pointer `" + written + "`",
+                        "`" + written + "` is an `" + f.display() + "`", null, "", arguments);
             }
         } else {
             uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call through an expression");
@@ -802,6 +1020,8 @@ final class UnsafeFactsBuilder {
             record(OperationKind.UNSAFE_CALL, range, name, what + " on `NonNull` `" + receiverText + "`",
                     "`NonNull::" + name + "` is an unsafe method, and `" + receiverText + "` is a `NonNull`",
                     null, "", arguments);
+        } else if (methodByType(m, name, receiverText, range, what, arguments)) {
+            // resolved by the receiver's type
         } else if (declared.known()) {
             if (declared.isUnsafe()) {
                 DeclaredFn decl = declared.declaration();
@@ -828,6 +1048,46 @@ final class UnsafeFactsBuilder {
         walkChildren(m);
     }
 
+    /**
+     * `recv.name(..)` resolved by the receiver's type (see {@link MethodLookup}): records the call
+     * when the methods it resolves to are unsafe; true when the type model decided the call.
+     */
+    private boolean methodByType(RustParser.MethodCallExprContext m, String name, String receiverText, TextRange range,
+                                 String what, List<String> arguments) {
+        Ty receiver = exprTypes.of(m.expression());
+        if (!receiver.isKnown()) {
+            return false;
+        }
+        Ty peeled = ExpressionTypes.peelReferences(receiver);
+        if (peeled instanceof Ty.Ptr) {
+            if (!StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name)) {
+                return false;
+            }
+            record(OperationKind.UNSAFE_CALL, range, name, what + " on raw pointer `" + receiverText + "`",
+                    "`" + receiverText + "` is a `" + peeled.display() + "`", null, "", arguments);
+            return true;
+        }
+        MethodLookup.Found found = exprTypes.methods().find(receiver, name);
+        if (found == null) {
+            return false;
+        }
+        DeclaredFn first = found.declarations().get(0);
+        for (DeclaredFn fn : found.declarations()) {
+            if (fn.isUnsafeIn(model.edition()) != first.isUnsafeIn(model.edition())) {
+                return false; // same-named methods that disagree: the model cannot tell which one
+            }
+        }
+        if (!first.isUnsafeIn(model.edition())) {
+            mayHide(); // safe as resolved; a wrong type would hide an unsafe one
+            return true;
+        }
+        record(OperationKind.UNSAFE_CALL, range, name, what,
+                "`" + first.displayPath() + "` is declared `unsafe` (`" + receiverText + "` is "
+                        + (found.selfType() == null ? found.via() : "a `" + receiver.display() + "`") + ")",
+                related(first), first.safetyDoc(), arguments);
+        return true;
+    }
+
     /** `nn.as_mut()` on a field, parameter or local declared `NonNull<..>`, unless a crate method could be meant. */
     private boolean isUnsafeNonNullCall(RustParser.MethodCallExprContext m, String name) {
         return NonNullMethods.UNSAFE.contains(name)
@@ -845,8 +1105,12 @@ final class UnsafeFactsBuilder {
         }
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
         if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
-            // reading an extern static needs `unsafe` too (no rule of its own: the block is needed)
-            uncertain(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), "use of extern static `" + name + "`");
+            if (!(placeParent(p) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null)
+                    && !(p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p)) {
+                record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of extern static `" + name + "`",
+                        "`" + name + "` is declared in an `extern` block: the foreign code may change it at any time",
+                        null, "");
+            }
             return;
         }
         if (!staticMut || p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p) {
@@ -955,6 +1219,9 @@ final class UnsafeFactsBuilder {
         } else {
             type = types.nameOf(e);
         }
+        if (type == null || unionFields(type) == null) {
+            type = ExpressionTypes.peelReferences(exprTypes.of(e)).name();
+        }
         return type != null && unionFields(type) != null ? type : null;
     }
 
@@ -1046,9 +1313,30 @@ final class UnsafeFactsBuilder {
         return false;
     }
 
+    /**
+     * Whether a field is written, not read: the place an assignment assigns (`u.f = 1`), also through
+     * a field of it (`u.f.x = 1`) and inside a destructuring assignment (`(u.f, n) = (1, 2)`).
+     * `u.f += 1` reads the field too.
+     */
     private static boolean isAssignmentTarget(RustParser.FieldExprContext f) {
-        return f.getParent() instanceof RustParser.AssignmentExprContext a && a.expression(0) == f
-                && a.compoundAssignOperator() == null; // `u.f += 1` reads the field too
+        ParserRuleContext node = f;
+        while (true) {
+            ParserRuleContext parent = node.getParent();
+            if (parent instanceof RustParser.AssignmentExprContext a) {
+                return a.expression(0) == node && a.compoundAssignOperator() == null;
+            }
+            boolean place = parent instanceof RustParser.FieldExprContext fe && fe.expression() == node
+                    || parent instanceof RustParser.TupleIndexPairExprContext
+                    || parent instanceof RustParser.NestedContext
+                    || parent instanceof RustParser.ParenthesizedExprContext
+                    || parent instanceof RustParser.TupleExprContext
+                    || parent instanceof RustParser.ArrayElementsContext
+                    || parent instanceof RustParser.ArrayExprContext;
+            if (!place) {
+                return false;
+            }
+            node = parent;
+        }
     }
 
     private void cast(RustParser.CastExprContext c) {

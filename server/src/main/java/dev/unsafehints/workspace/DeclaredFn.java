@@ -17,10 +17,24 @@ import java.util.List;
  * @param parameterTypes each parameter's type text without spaces, `self` for a self parameter
  * @param safeBefore2024 unsafe, but callable without `unsafe` before edition 2024: the standard
  *                       library marks such fns (`env::set_var`) `#[rustc_deprecated_safe_2024]`
+ * @param implType   the self type of the enclosing impl as written (`Mutex<R, T>`), null outside impls
+ * @param generics   the type parameters in scope of the signature: the impl's or trait's, then the fn's own
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                          List<String> targetFeatures, Path file, TextPosition position, String returnType,
-                         List<String> parameterTypes, boolean safeBefore2024) {
+                         List<String> parameterTypes, boolean safeBefore2024, String implType,
+                         List<String> generics) {
+    public DeclaredFn {
+        generics = generics == null ? List.of() : generics; // entries cached before the type model
+    }
+
+    public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
+                      List<String> targetFeatures, Path file, TextPosition position, String returnType,
+                      List<String> parameterTypes, boolean safeBefore2024) {
+        this(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, position, returnType, parameterTypes,
+                safeBefore2024, null, List.of());
+    }
+
     public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                       List<String> targetFeatures, Path file, TextPosition position, String returnType,
                       List<String> parameterTypes) {
@@ -31,7 +45,13 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
     /** The same declaration, said to be in {@code path}. */
     public DeclaredFn inFile(Path path) {
         return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, path, position, returnType,
-                parameterTypes, safeBefore2024);
+                parameterTypes, safeBefore2024, implType, generics);
+    }
+
+    /** The same declaration at {@code moved}. */
+    public DeclaredFn at(TextPosition moved) {
+        return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, moved, returnType,
+                parameterTypes, safeBefore2024, implType, generics);
     }
 
     /** Whether a call needs `unsafe` in code of this edition. */

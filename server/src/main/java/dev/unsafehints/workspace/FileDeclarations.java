@@ -43,6 +43,12 @@ public final class FileDeclarations {
     private final List<FnPointerField> fnPointerFields = new ArrayList<>();
     private final Map<String, List<String>> typeAliases = new HashMap<>(); // alias name -> aliased type texts
     private final Set<String> traits = new HashSet<>(); // names of the traits declared here
+    private final TypeShapes typeShapes = new TypeShapes();
+
+    /** The structs' generics and field types, the traits' supertraits and the `Deref` impls, for the type model. */
+    public TypeShapes typeShapes() {
+        return typeShapes;
+    }
 
     /** The names of the traits this file declares (their methods are functions with the trait as owner). */
     public Set<String> traits() {
@@ -355,7 +361,12 @@ public final class FileDeclarations {
             }
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
+        } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() == null) {
+            typeShapes.valueItem(vis.staticItem().identifier().getText(), vis.staticItem().type_());
+        } else if (vis.constantItem() != null && vis.constantItem().identifier() != null) {
+            typeShapes.valueItem(vis.constantItem().identifier().getText(), vis.constantItem().type_());
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
+            typeShapes.valueItem(vis.staticItem().identifier().getText(), vis.staticItem().type_());
             staticMuts.computeIfAbsent(vis.staticItem().identifier().getText(), k -> new ArrayList<>()).add(List.copyOf(module));
         } else if (vis.union_() != null) {
             Set<String> fields = new HashSet<>();
@@ -366,6 +377,7 @@ public final class FileDeclarations {
             }
             unionFields.put(vis.union_().identifier().getText(), fields);
         } else if (vis.struct_() != null && vis.struct_().tupleFields() != null) {
+            typeShapes.struct(vis.struct_());
             String struct = vis.struct_().identifier().getText();
             List<RustParser.TupleFieldContext> fields = vis.struct_().tupleFields().tupleField();
             for (int i = 0; i < fields.size(); i++) {
@@ -374,6 +386,7 @@ public final class FileDeclarations {
                 fnPointerField(struct, Integer.toString(i), fields.get(i).type_());
             }
         } else if (vis.struct_() != null && vis.struct_().structFields() != null) {
+            typeShapes.struct(vis.struct_());
             String struct = vis.struct_().identifier().getText();
             for (RustParser.StructFieldContext f : vis.struct_().structFields().structField()) {
                 fieldKinds.computeIfAbsent(struct, k -> new HashMap<>()).put(f.identifier().getText(), kindOf(f.type_()));
@@ -388,10 +401,13 @@ public final class FileDeclarations {
                     .add(FnPointerTypes.sourceText(vis.typeAlias().type_()));
         } else if (vis.implementation() != null) {
             RustParser.ImplementationContext impl = vis.implementation();
+            typeShapes.implementation(impl);
             String owner = lastSegmentName(impl.typePath() != null ? impl.typePath().getText() : impl.type_().getText());
+            String implType = FnPointerTypes.sourceText(impl.type_());
+            List<String> implGenerics = TypeShapes.typeParameters(impl.genericParams());
             for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
                 if (a.function_() != null) {
-                    function(a.function_(), a, module, owner, false);
+                    function(a.function_(), a, module, owner, false, implType, implGenerics);
                 }
             }
             if (impl.typePath() != null) {
@@ -399,16 +415,18 @@ public final class FileDeclarations {
                 String selfType = lastSegmentName(impl.type_().getText());
                 for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
                     if (a.function_() != null) {
-                        function(a.function_(), a, module, selfType, false);
+                        function(a.function_(), a, module, selfType, false, implType, implGenerics);
                     }
                 }
             }
         } else if (vis.trait_() != null) {
             String owner = vis.trait_().identifier().getText();
             traits.add(owner);
+            typeShapes.trait(vis.trait_());
+            List<String> traitGenerics = TypeShapes.typeParameters(vis.trait_().genericParams());
             for (RustParser.AssociatedItemContext a : vis.trait_().associatedItem()) {
                 if (a.function_() != null) {
-                    function(a.function_(), a, module, owner, false);
+                    function(a.function_(), a, module, owner, false, null, traitGenerics);
                 }
             }
         } else if (vis.externBlock() != null) {
@@ -435,6 +453,11 @@ public final class FileDeclarations {
 
     private void function(RustParser.Function_Context fn, ParserRuleContext holder, List<String> module, String owner,
                           boolean inExtern) {
+        function(fn, holder, module, owner, inExtern, null, List.of());
+    }
+
+    private void function(RustParser.Function_Context fn, ParserRuleContext holder, List<String> module, String owner,
+                          boolean inExtern, String implType, List<String> outerGenerics) {
         RustParser.FunctionQualifiersContext q = fn.functionQualifiers();
         boolean declaredUnsafe = q.KW_UNSAFE() != null;
         boolean isUnsafe = declaredUnsafe || (inExtern && q.KW_SAFE() == null);
@@ -445,7 +468,8 @@ public final class FileDeclarations {
         String returnType = DeclaredFn.returnTypeOf(fn);
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
-                DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024")));
+                DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024"), implType,
+                generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams()))));
     }
 
     private static boolean hasAttribute(ParserRuleContext holder, String name) {
@@ -523,6 +547,15 @@ public final class FileDeclarations {
         fieldTypes.computeIfAbsent(struct, k -> new HashMap<>()).put(field, t.getText());
     }
 
+    private static List<String> generics(List<String> outer, List<String> own) {
+        if (own.isEmpty()) {
+            return outer;
+        }
+        List<String> all = new ArrayList<>(outer);
+        all.addAll(own);
+        return List.copyOf(all);
+    }
+
     /** Doc comments before the item's first token, and #[doc = "..."] attributes. */
     /** Drops the tree and text: what the workspace index keeps is the declarations alone. */
     void detach() {
@@ -550,9 +583,7 @@ public final class FileDeclarations {
         for (DeclaredFn f : functions) {
             TextPosition p = move.apply(f.position());
             moved |= !p.equals(f.position());
-            d.functions.add(p.equals(f.position()) ? f : new DeclaredFn(f.name(), f.modulePath(), f.owner(),
-                    f.isUnsafe(), f.safetyDoc(), f.targetFeatures(), f.file(), p, f.returnType(), f.parameterTypes(),
-                    f.safeBefore2024()));
+            d.functions.add(p.equals(f.position()) ? f : f.at(p));
         }
         // the maps and lists are not changed once collected: the new declarations can share them
         d.staticMuts.putAll(staticMuts);
@@ -575,6 +606,7 @@ public final class FileDeclarations {
         d.moduleLints.putAll(moduleLints);
         d.hiddenModules.addAll(hiddenModules);
         d.traits.addAll(traits);
+        d.typeShapes.copyFrom(typeShapes);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -590,7 +622,7 @@ public final class FileDeclarations {
                          Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
-                         Map<String, Boolean> moduleVisibility, Set<String> traits) {
+                         Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes) {
     }
 
     public Stored stored() {
@@ -599,7 +631,7 @@ public final class FileDeclarations {
         List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
-                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits);
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored());
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -623,6 +655,7 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(s.hiddenModules());
         s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
         d.traits.addAll(s.traits());
+        d.typeShapes.restore(s.typeShapes());
         return d;
     }
 
@@ -645,7 +678,7 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules), canonical(traits));
+                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint());
         }
         return fingerprint;
     }

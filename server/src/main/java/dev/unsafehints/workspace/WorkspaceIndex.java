@@ -215,6 +215,34 @@ public class WorkspaceIndex {
         /** The names of the crate's dependencies, the standard library's included (set by the index). */
         private java.util.Set<String> dependencyNames = Set.of();
         private final Set<String> traitNames = new HashSet<>();
+        private final Map<String, TypeShapes.Struct> structShapes = new HashMap<>();
+        private final Map<String, List<String>> supertraits = new HashMap<>();
+        private final Map<String, List<TypeShapes.Deref>> derefs = new HashMap<>();
+        private final Map<String, String> statics = new HashMap<>();
+
+        /** The declared type of the crate's statics and constants of that name, null when unknown or when they disagree. */
+        public String staticType(String name) {
+            String t = statics.get(name);
+            return t == null || t.isEmpty() ? null : t;
+        }
+
+        /**
+         * The struct of that name: its generics and field types. Same-named structs in several modules
+         * keep only the fields on which they agree.
+         */
+        public TypeShapes.Struct structShape(String name) {
+            return structShapes.get(name);
+        }
+
+        /** The supertraits of the crate's trait of that name (last path segments), empty when none or unknown. */
+        public List<String> supertraits(String trait) {
+            return supertraits.getOrDefault(trait, List.of());
+        }
+
+        /** The crate's `Deref` impls for types of that name. */
+        public List<TypeShapes.Deref> derefs(String typeName) {
+            return derefs.getOrDefault(typeName, List.of());
+        }
 
         /** The declarations of every dependency of the crate (the standard library's crates included). */
         public List<CrateDeclarations> allDependencies() {
@@ -261,6 +289,10 @@ public class WorkspaceIndex {
             }
             for (FileDeclarations f : files) {
                 traitNames.addAll(f.traits());
+                f.typeShapes().structs().forEach((name, shape) -> structShapes.merge(name, shape, TypeShapes::agreeing));
+                f.typeShapes().supertraits().forEach(supertraits::putIfAbsent);
+                f.typeShapes().statics().forEach((k, v) -> statics.merge(k, v, (a, b) -> a.equals(b) ? a : ""));
+                f.typeShapes().derefs().forEach((k, v) -> derefs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }

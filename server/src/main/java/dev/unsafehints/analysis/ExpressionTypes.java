@@ -1,0 +1,551 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.analysis.types.Ty;
+import dev.unsafehints.analysis.types.TypeParser;
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.workspace.TypeShapes;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The types of expressions inside a function body, as far as the declarations tell them: locals and
+ * parameters as declared or as their initializer's type, `self`, fields through chains (the struct's
+ * generic arguments substituted), tuple fields, indexing, `*`, `&`, casts, `?`, block values, and
+ * the return types of the functions and methods that calls resolve to (the impl's generics bound
+ * from the receiver's type). An expression it cannot follow is {@link Ty#UNKNOWN}; the analysis
+ * then stays as it was without the model.
+ */
+final class ExpressionTypes {
+    private static final int MAX_DEPTH = 48; // long method chains: `a.b().c().d()..`
+    private static final int MAX_DEREFS = 8; // `Deref` chains, cyclic ones included
+
+    private final Scopes scopes;
+    private final CallResolver resolver;
+    private final Supplier<Ty> selfValue;
+    private final Supplier<Ty> selfType;
+    private final Supplier<List<String>> module;
+    private final Supplier<GenericBounds> bounds;
+    private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
+    private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
+    private final Map<String, TypeShapes.Struct> structs = new HashMap<>();
+    private int depth;
+
+    /**
+     * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
+     * @param selfType  the enclosing impl's self type, unknown outside impls
+     * @param bounds    the trait bounds of the generic parameters in scope
+     */
+    ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
+                    Supplier<List<String>> module, Supplier<GenericBounds> bounds) {
+        this.scopes = scopes;
+        this.resolver = resolver;
+        this.selfValue = selfValue;
+        this.selfType = selfType;
+        this.module = module;
+        this.bounds = bounds;
+    }
+
+    /** The type of {@code e}, or unknown. */
+    Ty of(RustParser.ExpressionContext e) {
+        if (e == null || depth > MAX_DEPTH) {
+            return Ty.UNKNOWN;
+        }
+        Ty known = memo.get(e);
+        if (known != null) {
+            return known;
+        }
+        depth++;
+        try {
+            Ty t = compute(e);
+            memo.put(e, t);
+            return t;
+        } catch (RuntimeException tooDeep) {
+            return Ty.UNKNOWN; // a StackOverflowError is no RuntimeException: DeepStack guards the walk
+        } finally {
+            depth--;
+        }
+    }
+
+    /** The type of a local binding: as declared, else as its initializer's (see {@link Binding#typeText()}). */
+    Ty ofBinding(Binding b) {
+        if (b == null || b.typeText() == null) {
+            return Ty.UNKNOWN;
+        }
+        return bindingTypes.computeIfAbsent(b, x -> withSelf(TypeParser.parse(x.typeText())));
+    }
+
+    private Ty compute(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.ParenthesizedExprContext p) {
+            return of(p.nested().expression());
+        }
+        RustParser.ExpressionContext tail = PointerEvidence.blockValue(e);
+        if (tail != null) {
+            return of(tail);
+        }
+        if (e instanceof RustParser.PathExprContext p) {
+            return path(p);
+        }
+        if (e instanceof RustParser.FieldExprContext f) {
+            return field(of(f.expression()), f.getChild(2).getText());
+        }
+        if (e instanceof RustParser.TupleIndexPairExprContext t) {
+            String[] parts = t.FLOAT_LITERAL().getText().split("\\.");
+            Ty base = of(t.expression());
+            for (String part : parts) {
+                base = field(base, part);
+            }
+            return base;
+        }
+        if (e instanceof RustParser.DerefExprContext d) {
+            return derefOnce(of(d.expression()));
+        }
+        if (e instanceof RustParser.BorrowExprContext b) {
+            Ty inner = of(b.expression());
+            boolean mutable = b.KW_MUT() != null;
+            if (b.KW_RAW() != null) {
+                return new Ty.Ptr(mutable, inner);
+            }
+            Ty ref = new Ty.Ref(mutable, inner);
+            return b.getStart().getText().equals("&&") ? new Ty.Ref(false, ref) : ref;
+        }
+        if (e instanceof RustParser.CastExprContext c) {
+            return withSelf(TypeParser.parse(spaced(c.castType())));
+        }
+        if (e instanceof RustParser.TryExprContext t) {
+            Ty inner = peelReferences(of(t.expression()));
+            return inner.is("Option") || inner.is("Result") ? ((Ty.Named) inner).arg(0) : Ty.UNKNOWN;
+        }
+        if (e instanceof RustParser.IndexExprContext ix) {
+            return index(of(ix.expression()), ix.nested().expression());
+        }
+        if (e instanceof RustParser.MethodCallExprContext m) {
+            return methodResult(m);
+        }
+        if (e instanceof RustParser.CallExprContext c) {
+            return callResult(c);
+        }
+        if (e instanceof RustParser.StructExprContext s && s.pathInExpression() != null) {
+            return withSelf(TypeParser.parse(s.pathInExpression().getText().replaceAll("::<.*", "")));
+        }
+        if (e instanceof RustParser.TupleExprContext t) {
+            List<Ty> elements = new ArrayList<>();
+            for (RustParser.NestedContext n : t.nested()) {
+                elements.add(of(n.expression()));
+            }
+            return new Ty.Tuple(elements);
+        }
+        if (e instanceof RustParser.MacroInvocationExprContext m) {
+            List<RustParser.SimplePathSegmentContext> s = m.macroInvocation().simplePath().simplePathSegment();
+            String name = s.get(s.size() - 1).getText();
+            return name.equals("addr_of") ? new Ty.Ptr(false, Ty.UNKNOWN)
+                    : name.equals("addr_of_mut") ? new Ty.Ptr(true, Ty.UNKNOWN) : Ty.UNKNOWN;
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /** A type's text with its tokens spaced as written, so that `*const u8` does not read `*constu8`. */
+    private static String spaced(org.antlr.v4.runtime.ParserRuleContext node) {
+        StringBuilder sb = new StringBuilder();
+        collect(node, sb);
+        return sb.toString().trim();
+    }
+
+    private static void collect(org.antlr.v4.runtime.tree.ParseTree node, StringBuilder sb) {
+        if (node instanceof org.antlr.v4.runtime.tree.TerminalNode t) {
+            sb.append(t.getText()).append(' ');
+            return;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            collect(node.getChild(i), sb);
+        }
+    }
+
+    private Ty path(RustParser.PathExprContext p) {
+        List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
+        if (segments.size() != 1) {
+            return Ty.UNKNOWN; // a constant or static by path: not modelled
+        }
+        String name = segments.get(0).getText();
+        if (name.equals("self")) {
+            return selfValue.get();
+        }
+        Binding b = scopes.lookup(name);
+        if (b != null) {
+            return ofBinding(b);
+        }
+        String declared = resolver.crate().staticType(name); // a static or constant of the crate
+        return declared == null ? Ty.UNKNOWN : TypeParser.parse(declared);
+    }
+
+    /** `Self` written in a type means the impl's self type. */
+    private Ty withSelf(Ty t) {
+        Ty self = selfType.get();
+        return self.isKnown() ? t.substitute(Map.of("Self", self)) : t;
+    }
+
+    // ------------------------------------------------------------------ fields and indexing
+
+    /** The type of field {@code name} of a value of type {@code base} (through references and `Deref`). */
+    Ty field(Ty base, String name) {
+        Ty t = base;
+        for (int i = 0; i < MAX_DEREFS && t.isKnown(); i++) {
+            t = peelReferences(t);
+            if (t instanceof Ty.Tuple tuple && !name.isEmpty() && Character.isDigit(name.charAt(0))) {
+                int at = Integer.parseInt(name.length() > 4 ? "99999" : name);
+                return at < tuple.elements().size() ? tuple.elements().get(at) : Ty.UNKNOWN;
+            }
+            if (t instanceof Ty.Named n) {
+                TypeShapes.Struct s = struct(n.name());
+                if (s != null && s.fields().containsKey(name)) {
+                    return fieldType(n, s, name);
+                }
+            }
+            t = derefStep(t);
+        }
+        return Ty.UNKNOWN;
+    }
+
+    private static Ty fieldType(Ty.Named owner, TypeShapes.Struct s, String field) {
+        Map<String, Ty> bindings = new HashMap<>();
+        for (int i = 0; i < s.generics().size(); i++) {
+            bindings.put(s.generics().get(i), owner.arg(i));
+        }
+        bindings.put("Self", owner);
+        return TypeParser.parse(s.fields().get(field)).substitute(bindings);
+    }
+
+    private Ty index(Ty base, RustParser.ExpressionContext index) {
+        boolean range = index instanceof RustParser.RangeExprContext || index instanceof RustParser.RangeFromExprContext
+                || index instanceof RustParser.RangeToExprContext || index instanceof RustParser.RangeFullExprContext;
+        Ty t = peelReferences(base);
+        Ty element = t instanceof Ty.Slice s ? s.element()
+                : t.is("Vec") || t.is("VecDeque") || t.is("Box") && ((Ty.Named) t).arg(0) instanceof Ty.Slice
+                ? elementOf((Ty.Named) t) : Ty.UNKNOWN;
+        if (!element.isKnown()) {
+            return Ty.UNKNOWN;
+        }
+        return range ? new Ty.Slice(element, false) : element;
+    }
+
+    private static Ty elementOf(Ty.Named n) {
+        Ty arg = n.arg(0);
+        return arg instanceof Ty.Slice s ? s.element() : arg;
+    }
+
+    /**
+     * The type of the items a `for` loop takes from {@code e}: an array's or `Vec`'s elements, a
+     * slice reference's element references, `.iter()` / `.iter_mut()` of those; else unknown.
+     */
+    Ty elementOf(RustParser.ExpressionContext e) {
+        if (e instanceof RustParser.MethodCallExprContext m && m.callArguments() == null) {
+            String name = m.pathExprSegment().getText();
+            Ty element = sequenceElement(peelReferences(of(m.expression())));
+            if (name.equals("iter") || name.equals("iter_mut")) {
+                return element.isKnown() ? new Ty.Ref(name.equals("iter_mut"), element) : Ty.UNKNOWN;
+            }
+            return Ty.UNKNOWN;
+        }
+        Ty t = of(e);
+        if (t instanceof Ty.Ref r) {
+            Ty element = sequenceElement(peelReferences(r.referent()));
+            return element.isKnown() ? new Ty.Ref(r.mutable(), element) : Ty.UNKNOWN;
+        }
+        return t instanceof Ty.Slice s && s.array() || t.is("Vec") ? sequenceElement(t) : Ty.UNKNOWN;
+    }
+
+    private static Ty sequenceElement(Ty t) {
+        if (t instanceof Ty.Slice s) {
+            return s.element();
+        }
+        return t.is("Vec") || t.is("VecDeque") ? ((Ty.Named) t).arg(0) : Ty.UNKNOWN;
+    }
+
+    // ------------------------------------------------------------------ dereferencing
+
+    /** `*e`: a reference's referent, a pointer's pointee, a `Box`/`Rc`/`Arc`'s content, a `Deref` target. */
+    Ty derefOnce(Ty t) {
+        if (t instanceof Ty.Ref r) {
+            return r.referent();
+        }
+        if (t instanceof Ty.Ptr p) {
+            return p.pointee();
+        }
+        return derefStep(t);
+    }
+
+    /** One step of auto-deref through a smart pointer or a crate's `Deref` impl; unknown when there is none. */
+    private Ty derefStep(Ty t) {
+        if (!(t instanceof Ty.Named n)) {
+            return Ty.UNKNOWN;
+        }
+        switch (n.name()) {
+            case "Box", "Rc", "Arc", "ManuallyDrop", "MutexGuard", "RwLockReadGuard", "RwLockWriteGuard", "Ref",
+                 "RefMut", "Pin" -> {
+                return n.name().equals("Pin") ? derefOnce(n.arg(0)) : n.arg(0);
+            }
+            case "Vec" -> {
+                return new Ty.Slice(n.arg(0), false);
+            }
+            case "String" -> {
+                return new Ty.Named(List.of("str"), List.of());
+            }
+            default -> {
+                return crateDeref(n);
+            }
+        }
+    }
+
+    private Ty crateDeref(Ty.Named n) {
+        Ty found = null;
+        for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+            for (TypeShapes.Deref d : c.derefs(n.name())) {
+                Map<String, Ty> bindings = bind(TypeParser.parse(d.selfType()), n, d.generics());
+                Ty target = unbound(TypeParser.parse(d.target()).substitute(bindings), d.generics(), bindings);
+                if (found != null && !found.equals(target)) {
+                    return Ty.UNKNOWN; // two impls, two targets: cannot tell which
+                }
+                found = target;
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        return Ty.UNKNOWN;
+    }
+
+    static Ty peelReferences(Ty t) {
+        while (t instanceof Ty.Ref r) {
+            t = r.referent();
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    private Ty callResult(RustParser.CallExprContext c) {
+        if (!(c.expression() instanceof RustParser.PathExprContext p)) {
+            Ty callee = peelReferences(of(c.expression()));
+            return callee instanceof Ty.FnPtr f ? f.result() : Ty.UNKNOWN;
+        }
+        List<String> path = new ArrayList<>();
+        for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+            path.add(s.pathIdentSegment().getText());
+        }
+        if (path.size() == 1) {
+            Binding local = scopes.lookup(path.get(0));
+            if (local != null) {
+                if (local.function() != null) {
+                    return signatureResult(local.function(), null);
+                }
+                Ty callee = peelReferences(ofBinding(local));
+                return callee instanceof Ty.FnPtr f ? f.result() : Ty.UNKNOWN;
+            }
+        }
+        CallResolver.Callee callee = resolver.resolve(path, module.get(), selfType.get().name());
+        if (!callee.known() || callee.declaration() == null) {
+            return Ty.UNKNOWN;
+        }
+        DeclaredFn fn = callee.declaration();
+        Ty owner = path.size() >= 2 && fn.implType() != null ? ownerOf(path) : null;
+        return signatureResult(fn, owner);
+    }
+
+    /** `Type::f(..)`: the type the path names (`Self` the impl's), for `Self` in the result. */
+    private Ty ownerOf(List<String> path) {
+        String owner = path.get(path.size() - 2);
+        return owner.equals("Self") ? selfType.get() : new Ty.Named(List.of(owner), List.of());
+    }
+
+    private Ty methodResult(RustParser.MethodCallExprContext m) {
+        String name = m.pathExprSegment().pathIdentSegment().getText();
+        Ty receiver = of(m.expression());
+        if (!receiver.isKnown()) {
+            return Ty.UNKNOWN;
+        }
+        Ty builtIn = StdMethodTypes.result(peelReferences(receiver), name);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        MethodLookup.Found found = methods().find(receiver, name);
+        if (found == null || found.declarations().isEmpty()) {
+            return Ty.UNKNOWN;
+        }
+        Ty result = null;
+        for (DeclaredFn fn : found.declarations()) {
+            Ty r = signatureResult(fn, found.selfType());
+            if (result != null && !result.equals(r)) {
+                return Ty.UNKNOWN;
+            }
+            result = r;
+        }
+        return result;
+    }
+
+    private MethodLookup methods;
+
+    MethodLookup methods() {
+        if (methods == null) {
+            methods = new MethodLookup(resolver, this, bounds);
+        }
+        return methods;
+    }
+
+    /**
+     * A fn's return type, `Self` and the impl's generics bound from {@code self} (the type the method
+     * was found on, or null); parameters it cannot bind are unknown.
+     */
+    Ty signatureResult(DeclaredFn fn, Ty self) {
+        if (fn.returnType().isEmpty()) {
+            return new Ty.Tuple(List.of());
+        }
+        Ty declared = TypeParser.parse(fn.returnType());
+        Map<String, Ty> bindings = new HashMap<>();
+        if (self != null && self.isKnown()) {
+            if (fn.implType() != null) {
+                bindings.putAll(bind(TypeParser.parse(fn.implType()), self, fn.generics()));
+            }
+            bindings.put("Self", self);
+        }
+        return unbound(declared.substitute(bindings), fn.generics(), bindings);
+    }
+
+    /** The generic parameters of {@code pattern} (an impl's self type) that {@code actual} fixes. */
+    static Map<String, Ty> bind(Ty pattern, Ty actual, List<String> generics) {
+        Map<String, Ty> bindings = new HashMap<>();
+        unify(pattern, peelReferences(actual), generics, bindings, 0);
+        return bindings;
+    }
+
+    private static void unify(Ty pattern, Ty actual, List<String> generics, Map<String, Ty> out, int depth) {
+        if (depth > 16 || !actual.isKnown()) {
+            return;
+        }
+        if (pattern instanceof Ty.Named p && p.path().size() == 1 && p.args().isEmpty() && generics.contains(p.name())) {
+            out.putIfAbsent(p.name(), actual);
+        } else if (pattern instanceof Ty.Named p && actual instanceof Ty.Named a && p.name().equals(a.name())) {
+            for (int i = 0; i < Math.min(p.args().size(), a.args().size()); i++) {
+                unify(p.args().get(i), a.args().get(i), generics, out, depth + 1);
+            }
+        } else if (pattern instanceof Ty.Ref p && actual instanceof Ty.Ref a) {
+            unify(p.referent(), a.referent(), generics, out, depth + 1);
+        } else if (pattern instanceof Ty.Ptr p && actual instanceof Ty.Ptr a) {
+            unify(p.pointee(), a.pointee(), generics, out, depth + 1);
+        } else if (pattern instanceof Ty.Slice p && actual instanceof Ty.Slice a) {
+            unify(p.element(), a.element(), generics, out, depth + 1);
+        }
+    }
+
+    /** {@code t} with the generic parameters left unbound made unknown, and associated types (`Self::Item`) too. */
+    private static Ty unbound(Ty t, List<String> generics, Map<String, Ty> bindings) {
+        Map<String, Ty> unknown = new HashMap<>();
+        for (String g : generics) {
+            if (!bindings.containsKey(g)) {
+                unknown.put(g, Ty.UNKNOWN);
+            }
+        }
+        Ty result = unknown.isEmpty() ? t : t.substitute(unknown);
+        return projectsAssociatedType(result) ? Ty.UNKNOWN : result;
+    }
+
+    private static boolean projectsAssociatedType(Ty t) {
+        return t instanceof Ty.Named n && n.path().size() > 1 && (n.path().get(0).equals("Self")
+                || n.path().size() == 2 && n.path().get(0).length() <= 2 && Character.isUpperCase(n.path().get(0).charAt(0)));
+    }
+
+    // ------------------------------------------------------------------ closures
+
+    /**
+     * The parameter types a closure gets from the signature of the fn or method it is passed to,
+     * when that parameter is written `impl FnOnce(A, B) -> R` (or `Fn`, `FnMut`, `&dyn Fn(..)`):
+     * `self.head.with(|p| ..)` with `fn with<R>(&self, f: impl FnOnce(*const T) -> R)`. Empty when unknown.
+     */
+    List<Ty> closureParameters(RustParser.ClosureExpressionContext c) {
+        org.antlr.v4.runtime.ParserRuleContext holder = c.getParent(); // closureExpr
+        if (holder == null || !(holder.getParent() instanceof RustParser.NestedContext nested)
+                || !(nested.getParent() instanceof RustParser.CallArgumentsContext arguments)) {
+            return List.of();
+        }
+        int index = arguments.nested().indexOf(nested);
+        List<DeclaredFn> callees = new ArrayList<>();
+        Ty self = null;
+        boolean method = arguments.getParent() instanceof RustParser.MethodCallExprContext;
+        if (arguments.getParent() instanceof RustParser.MethodCallExprContext m) {
+            MethodLookup.Found found = methods().find(of(m.expression()), m.pathExprSegment().pathIdentSegment().getText());
+            if (found == null) {
+                return List.of();
+            }
+            callees.addAll(found.declarations());
+            self = found.selfType();
+        } else if (arguments.getParent() instanceof RustParser.CallExprContext call
+                && call.expression() instanceof RustParser.PathExprContext p) {
+            List<String> path = new ArrayList<>();
+            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
+                path.add(s.pathIdentSegment().getText());
+            }
+            CallResolver.Callee callee = resolver.resolve(path, module.get(), selfType.get().name());
+            if (!callee.known() || callee.declaration() == null) {
+                return List.of();
+            }
+            callees.add(callee.declaration());
+        }
+        List<Ty> agreed = null;
+        for (DeclaredFn fn : callees) {
+            List<Ty> params = closureSignature(fn, index, method, self);
+            if (agreed != null && !agreed.equals(params)) {
+                return List.of();
+            }
+            agreed = params;
+        }
+        return agreed == null ? List.of() : agreed;
+    }
+
+    private static List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
+        String written = fn.parameterType(index, method);
+        Ty declared = peelReferences(TypeParser.parseCompact(written));
+        if (!(declared instanceof Ty.Opaque o) || o.bounds().size() != 1 || o.bounds().get(0).args().size() != 1
+                || !(o.bounds().get(0).args().get(0) instanceof Ty.FnPtr signature)
+                || !o.bounds().get(0).name().startsWith("Fn")) {
+            return List.of();
+        }
+        Map<String, Ty> bindings = new HashMap<>();
+        if (self != null && self.isKnown() && fn.implType() != null) {
+            bindings.putAll(bind(TypeParser.parse(fn.implType()), self, fn.generics()));
+            bindings.put("Self", self);
+        }
+        List<Ty> params = new ArrayList<>();
+        for (Ty p : signature.parameters()) {
+            params.add(unbound(p.substitute(bindings), fn.generics(), bindings));
+        }
+        return params;
+    }
+
+    // ------------------------------------------------------------------ declarations
+
+    /** The struct of that name: the crate's, else a dependency's when they agree; null when unknown. */
+    TypeShapes.Struct struct(String name) {
+        if (structs.containsKey(name)) {
+            return structs.get(name);
+        }
+        TypeShapes.Struct found = resolver.crate().structShape(name);
+        if (found == null) {
+            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+                TypeShapes.Struct s = c.structShape(name);
+                if (s != null) {
+                    if (found != null && !found.equals(s)) {
+                        found = null; // structs of one name in two crates: which one is meant is not known
+                        break;
+                    }
+                    found = s;
+                }
+            }
+        }
+        structs.put(name, found);
+        return found;
+    }
+}

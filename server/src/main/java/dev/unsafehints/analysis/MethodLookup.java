@@ -1,0 +1,141 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.analysis.types.Ty;
+import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.workspace.WorkspaceIndex;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Method resolution by the receiver's type, as rustc does it in outline: the receiver's type first,
+ * then each type it auto-derefs to; on a type, its own methods and those of the traits it implements
+ * in the crate; on a generic parameter, the methods of the traits that bound it and of their
+ * supertraits. Only method-call syntax (the fn takes `self`).
+ */
+final class MethodLookup {
+    private static final int MAX_DEREFS = 8;
+    private static final int MAX_TRAITS = 64;
+
+    /** The declarations a call resolves to, and the type they were found on (null for a trait bound). */
+    record Found(List<DeclaredFn> declarations, Ty selfType, String via) {
+    }
+
+    private final CallResolver resolver;
+    private final ExpressionTypes types;
+    private final Supplier<GenericBounds> bounds;
+
+    MethodLookup(CallResolver resolver, ExpressionTypes types, Supplier<GenericBounds> bounds) {
+        this.resolver = resolver;
+        this.types = types;
+        this.bounds = bounds;
+    }
+
+    /** The methods named {@code name} that `receiver.name(..)` may call; null when the model cannot tell. */
+    Found find(Ty receiver, String name) {
+        Ty t = receiver;
+        for (int i = 0; i < MAX_DEREFS && t.isKnown(); i++) {
+            t = ExpressionTypes.peelReferences(t);
+            if (t instanceof Ty.Ptr) {
+                return null; // raw pointers' own methods: the caller knows them
+            }
+            if (t instanceof Ty.Named n) {
+                if (n.path().size() == 1 && bounds.get().isParameter(n.name())) {
+                    return inTraits(bounds.get().of(n.name()), name, n.name());
+                }
+                List<DeclaredFn> own = ofType(n.name(), name);
+                if (!own.isEmpty()) {
+                    return new Found(own, n, "`" + n.name() + "`");
+                }
+            }
+            if (t instanceof Ty.Opaque o) {
+                List<String> traits = new ArrayList<>();
+                o.bounds().forEach(b -> traits.add(b.name()));
+                return inTraits(traits, name, o.display());
+            }
+            t = types.derefOnce(t);
+        }
+        return null;
+    }
+
+    /**
+     * The methods of type {@code owner} (inherent or from a trait impl) taking `self`: the crate's when
+     * the crate declares that type, else those of the dependencies that do.
+     */
+    private List<DeclaredFn> ofType(String owner, String name) {
+        List<DeclaredFn> found = new ArrayList<>();
+        for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+            for (DeclaredFn fn : c.functionsNamed(name)) {
+                if (owner.equals(fn.owner()) && takesSelf(fn)) {
+                    found.add(fn);
+                }
+            }
+            if (!found.isEmpty() && c == resolver.crate()) {
+                break; // the crate's own type: a dependency's type of the same name is another
+            }
+        }
+        List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
+        return inherent.isEmpty() ? found : inherent;
+    }
+
+    /**
+     * Those of {@code fns} declared in inherent impls: a method of a trait impl is indexed twice, under
+     * the trait's name and under the type's, and an inherent method comes first in rustc's lookup.
+     */
+    private static List<DeclaredFn> inherentOnly(List<DeclaredFn> fns, List<WorkspaceIndex.CrateDeclarations> crates) {
+        if (fns.size() < 2) {
+            return List.of();
+        }
+        Set<String> traitImplSites = new HashSet<>();
+        for (WorkspaceIndex.CrateDeclarations c : crates) {
+            for (DeclaredFn fn : c.functionsNamed(fns.get(0).name())) {
+                if (fn.owner() != null && fn.implType() != null
+                        && !fn.owner().equals(dev.unsafehints.workspace.FileDeclarations.lastSegmentName(fn.implType()))) {
+                    traitImplSites.add(fn.file() + "@" + fn.position());
+                }
+            }
+        }
+        List<DeclaredFn> inherent = new ArrayList<>();
+        for (DeclaredFn fn : fns) {
+            if (!traitImplSites.contains(fn.file() + "@" + fn.position())) {
+                inherent.add(fn);
+            }
+        }
+        return inherent;
+    }
+
+    /** The methods of these traits and their supertraits; null when none declares one of that name. */
+    private Found inTraits(List<String> traits, String name, String receiver) {
+        Deque<String> queue = new ArrayDeque<>(traits);
+        Set<String> seen = new HashSet<>();
+        List<DeclaredFn> found = new ArrayList<>();
+        String via = null;
+        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
+            String trait = queue.poll();
+            if (!seen.add(trait)) {
+                continue;
+            }
+            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+                if (!c.declaresTrait(trait)) {
+                    continue;
+                }
+                for (DeclaredFn fn : c.functionsNamed(name)) {
+                    if (trait.equals(fn.owner()) && takesSelf(fn)) {
+                        found.add(fn);
+                        via = via == null ? trait : via;
+                    }
+                }
+                queue.addAll(c.supertraits(trait));
+            }
+        }
+        return found.isEmpty() ? null : new Found(found, null, "`" + receiver + ": " + via + "`");
+    }
+
+    private static boolean takesSelf(DeclaredFn fn) {
+        return !fn.parameterTypes().isEmpty() && fn.parameterTypes().get(0).equals("self");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.analysis.types.Ty;
+import java.util.List;
+
+/**
+ * The result types of the standard library's most used methods, known without its sources (the
+ * index reads them from the sources when they are at hand; these stay right either way).
+ */
+final class StdMethodTypes {
+    private StdMethodTypes() {
+    }
+
+    /** The type `receiver.name()` returns, when {@code receiver} (references peeled) is such a std type; else null. */
+    static Ty result(Ty receiver, String name) {
+        if (receiver instanceof Ty.Ptr p) {
+            return switch (name) {
+                case "add", "sub", "offset", "wrapping_add", "wrapping_sub", "wrapping_offset", "byte_add",
+                     "byte_sub", "byte_offset", "with_addr", "map_addr" -> p;
+                case "cast" -> new Ty.Ptr(p.mutable(), Ty.UNKNOWN);
+                case "cast_mut" -> new Ty.Ptr(true, p.pointee());
+                case "cast_const" -> new Ty.Ptr(false, p.pointee());
+                case "read", "read_unaligned", "read_volatile", "replace" -> p.pointee();
+                case "as_ref" -> option(new Ty.Ref(false, p.pointee()));
+                case "as_mut" -> option(new Ty.Ref(true, p.pointee()));
+                case "is_null" -> named("bool");
+                default -> null;
+            };
+        }
+        if (!(receiver instanceof Ty.Named n)) {
+            return null;
+        }
+        Ty arg = n.arg(0);
+        return switch (n.name() + "::" + name) {
+            case "UnsafeCell::get", "Cell::as_ptr", "RefCell::as_ptr", "NonNull::as_ptr", "AtomicPtr::load",
+                 "AtomicPtr::swap", "AtomicPtr::as_ptr", "UnsafeCell::raw_get", "MaybeUninit::as_mut_ptr" ->
+                    new Ty.Ptr(true, n.name().equals("AtomicPtr") ? arg : arg);
+            case "MaybeUninit::as_ptr" -> new Ty.Ptr(false, arg);
+            case "Cell::get", "Cell::replace", "Cell::take", "Cell::into_inner", "UnsafeCell::into_inner",
+                 "ManuallyDrop::into_inner", "MaybeUninit::assume_init", "Option::unwrap", "Option::expect", "Option::unwrap_unchecked", "Result::unwrap",
+                 "Result::expect", "Result::unwrap_unchecked" -> arg;
+            case "NonNull::as_ref" -> new Ty.Ref(false, arg);
+            case "NonNull::as_mut" -> new Ty.Ref(true, arg);
+            case "Vec::as_ptr", "Box::as_ptr" -> new Ty.Ptr(false, elementOf(arg, n));
+            case "Vec::as_mut_ptr", "Box::as_mut_ptr" -> new Ty.Ptr(true, elementOf(arg, n));
+            default -> null;
+        };
+    }
+
+    private static Ty elementOf(Ty arg, Ty.Named owner) {
+        return owner.name().equals("Vec") ? arg : arg instanceof Ty.Slice s ? s.element() : Ty.UNKNOWN;
+    }
+
+    private static Ty option(Ty t) {
+        return new Ty.Named(List.of("Option"), List.of(t));
+    }
+
+    private static Ty named(String name) {
+        return new Ty.Named(List.of(name), List.of());
+    }
+}

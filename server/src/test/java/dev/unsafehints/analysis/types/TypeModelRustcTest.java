@@ -1,0 +1,82 @@
+package dev.unsafehints.analysis.types;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The fixtures' markers are the compiler's truth: with the `unsafe` keyword of every block blanked
+ * out, rustc reports each unsafe operation (E0133) at its span; the lines and counts must be the
+ * markers'. Runs where rustc is installed.
+ */
+class TypeModelRustcTest {
+    @TempDir
+    Path temp;
+
+    static Stream<Path> fixtures() throws Exception {
+        return TypeModelFixtures.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void rustcReportsTheMarkedOperations(Path fixture) throws Exception {
+        assumeTrue(rustcRuns(), "rustc is not installed");
+        String text = Files.readString(fixture);
+        Path original = temp.resolve("original.rs");
+        Files.writeString(original, text);
+        assertEquals("", compile(original), "the fixture itself must be valid Rust");
+        // same length, so that lines and columns stay where they are
+        Path blanked = temp.resolve(fixture.getFileName());
+        Files.writeString(blanked, text.replaceAll("\\bunsafe(\\s*)\\{", "      $1{"));
+        String errors = compile(blanked);
+        Map<Integer, Integer> reported = new TreeMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : errors.split("\n")) {
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            JsonNode d = json.readTree(line);
+            if (d.path("code").path("code").asText().equals("E0133")) {
+                for (JsonNode span : d.path("spans")) {
+                    if (span.path("is_primary").asBoolean()) {
+                        reported.merge(span.path("line_start").asInt(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        assertEquals(TypeModelFixtures.expected(text), reported, errors);
+    }
+
+    /** rustc's JSON diagnostics for a library crate of that one file (errors only; empty when it compiles). */
+    private String compile(Path file) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("rustc", "--edition", "2021", "--crate-type", "lib", "--emit", "metadata",
+                "--error-format", "json", "-A", "warnings", "-o", temp.resolve("out.rmeta").toString(),
+                file.toString()).directory(temp.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "rustc did not finish");
+        return errors.strip();
+    }
+
+    private static boolean rustcRuns() {
+        try {
+            Process p = new ProcessBuilder("rustc", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}
