@@ -36,9 +36,23 @@ const shot = (name, options = {}) => page.screenshot({ path: join(ARTIFACTS, `${
 
 /** Runs a command from the palette (F1), picking the entry whose label is exactly `title`. */
 async function runCommand(title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: WAIT });
+  // F1 reaches the workbench only when the focus is in it: after a webview (a preview, a report) had
+  // the focus the key can be swallowed, and the palette's hidden input from an earlier pick stays.
+  // Then put the focus back on the active editor's tab and press again.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5000 : WAIT });
+      break;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.keyboard.press('Escape');
+      const tab = page.locator('.tabs-container .tab.active').first();
+      if (await tab.count()) await tab.click().catch(() => {});
+      else await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+    }
+  }
   await input.fill(`>${title}`);
   const entry = page
     .locator('.quick-input-list .monaco-list-row')
@@ -161,7 +175,14 @@ async function reviewStep() {
     // the site the test added, with its checklist
     assert(/1 unsafe site in 1 file/.test(facts.reviewText) && /in fn added/.test(facts.reviewText), facts.reviewText);
     await shot('07b-review');
-    await page.keyboard.press('Control+W'); // close the preview
+    // close the preview (from its tab: the key may go to the webview, which keeps it)
+    await tab.click();
+    await page.keyboard.press('Control+W');
+    await tab.waitFor({ state: 'detached', timeout: 5000 }).catch(async () => {
+      await tab.hover();
+      await tab.locator('.tab-actions .action-label').first().click();
+      await tab.waitFor({ state: 'detached', timeout: WAIT });
+    });
 }
 
 /** The features, with a Java 17+ on PATH. */
