@@ -145,6 +145,12 @@ public final class FileDeclarations {
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
+    /** The file's own `#![cfg(..)]` conditions. */
+    private final List<String> fileCfg = new ArrayList<>();
+    /** The out-of-line modules (`mod x;`) the file declares. */
+    private final List<ChildModule> childModules = new ArrayList<>();
+    /** While the declarations are read: the cfg conditions of the items, modules and branches around. */
+    private final List<String> enclosingCfg = new ArrayList<>();
     // Only needed while the declarations are collected and the file's own analysis reads doc
     // comments; detach() drops them before the index keeps the declarations, so the index does not
     // hold every file's tree and text alive.
@@ -194,6 +200,7 @@ public final class FileDeclarations {
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                                       TokenOffsets offsets, SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
+        dev.unsafehints.parse.CfgAttributes.addTo(parsed.tree(), d.fileCfg);
         for (RustParser.InnerAttributeContext attr : parsed.tree().innerAttribute()) {
             d.innerLints.addAll(LintLevel.of(attr.attr()));
             if (isDocHidden(attr.attr())) {
@@ -204,6 +211,23 @@ public final class FileDeclarations {
             d.item(item, new ArrayList<>(fileModulePath));
         }
         return d;
+    }
+
+    /**
+     * {@code mod name;}: the module's full path, the cfg conditions on the declaration and around it
+     * in this file, and its {@code #[path = ".."]} when it has one.
+     */
+    public record ChildModule(List<String> modulePath, List<String> cfg, String pathAttribute) {
+    }
+
+    /** The file's own {@code #![cfg(..)]} conditions: the file is compiled only where they hold. */
+    public List<String> fileCfg() {
+        return fileCfg;
+    }
+
+    /** The out-of-line modules the file declares. */
+    public List<ChildModule> childModules() {
+        return childModules;
     }
 
     public List<DeclaredFn> functions() {
@@ -277,12 +301,16 @@ public final class FileDeclarations {
      * was collected before the gap, and the rest of the file is still declared.
      */
     private void item(RustParser.ItemContext item, List<String> module) {
+        int outer = enclosingCfg.size();
         try {
+            dev.unsafehints.parse.CfgAttributes.addTo(item, enclosingCfg);
             declare(item, module);
         } catch (RuntimeException e) {
             if (!Recovery.isIncomplete(item)) {
                 throw e; // a bug on well-formed code: not hidden
             }
+        } finally {
+            enclosingCfg.subList(outer, enclosingCfg.size()).clear();
         }
     }
 
@@ -292,9 +320,18 @@ public final class FileDeclarations {
         if (macro == null || macro.macroInvocation() == null || !CfgMacroBranches.isOne(macro.macroInvocation())) {
             return;
         }
-        for (ParserRuleContext branch : CfgMacroBranches.parse(parsed.tokens(), macro.macroInvocation()).orElse(List.of())) {
-            if (branch instanceof RustParser.ItemContext inner) {
-                item(inner, module);
+        for (CfgMacroBranches.Branch branch : CfgMacroBranches.branches(parsed.tokens(), macro.macroInvocation()).orElse(List.of())) {
+            boolean guarded = !branch.condition().isEmpty();
+            if (guarded) {
+                enclosingCfg.add(branch.condition());
+            }
+            for (ParserRuleContext code : branch.code()) {
+                if (code instanceof RustParser.ItemContext inner) {
+                    item(inner, module);
+                }
+            }
+            if (guarded) {
+                enclosingCfg.remove(enclosingCfg.size() - 1);
             }
         }
     }
@@ -356,9 +393,16 @@ public final class FileDeclarations {
         if (vis.module() != null && vis.module().LBRACE() != null) {
             List<String> inner = new ArrayList<>(module);
             inner.add(vis.module().identifier().getText());
+            int outer = enclosingCfg.size();
+            dev.unsafehints.parse.CfgAttributes.addTo(vis.module(), enclosingCfg); // `mod x { #![cfg(..)] }`
             for (RustParser.ItemContext child : vis.module().item()) {
                 item(child, inner);
             }
+            enclosingCfg.subList(outer, enclosingCfg.size()).clear();
+        } else if (vis.module() != null) {
+            List<String> declared = new ArrayList<>(module);
+            declared.add(vis.module().identifier().getText());
+            childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(enclosingCfg), pathAttribute(item)));
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() == null) {
@@ -445,6 +489,13 @@ public final class FileDeclarations {
             imports.add(new Import(List.copyOf(module), vis.externCrate().identifier(1).getText(),
                     List.of("::", vis.externCrate().identifier(0).getText()), false,
                     vis.visibility() != null && vis.visibility().LPAREN() == null));
+        } else if (vis.externCrate() != null && vis.externCrate().KW_AS() == null
+                && vis.externCrate().identifier().size() == 1) {
+            // `extern crate alloc;` puts the crate's name in this module: `crate::alloc::boxed::Box`
+            // in a `no_std` crate is the alloc crate's `Box`
+            String name = vis.externCrate().identifier(0).getText();
+            imports.add(new Import(List.copyOf(module), name, List.of("::", name), false,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null));
         } else if (vis.useDeclaration() != null) {
             useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
                     vis.visibility() != null && vis.visibility().LPAREN() == null);
@@ -469,7 +520,33 @@ public final class FileDeclarations {
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
                 DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024"), implType,
-                generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams()))));
+                generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams())), cfgOf(holder)));
+    }
+
+    /** The file name of `#[path = "x.rs"]` among the item's attributes, or null. */
+    private static String pathAttribute(ParserRuleContext holder) {
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr && attr.attr().attrBody() != null
+                    && attr.attr().attrBody().simplePath().getText().equals("path")
+                    && attr.attr().attrBody().attrInput() != null
+                    && attr.attr().attrBody().attrInput().expression() != null) {
+                String literal = attr.attr().attrBody().attrInput().expression().getText();
+                if (literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\"")) {
+                    return literal.substring(1, literal.length() - 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The conditions around a fn: those enclosing it, and its own when they are not an item's (counted already). */
+    private List<String> cfgOf(ParserRuleContext holder) {
+        if (holder instanceof RustParser.ItemContext) {
+            return List.copyOf(enclosingCfg);
+        }
+        List<String> all = new ArrayList<>(enclosingCfg);
+        dev.unsafehints.parse.CfgAttributes.addTo(holder, all);
+        return List.copyOf(all);
     }
 
     private static boolean hasAttribute(ParserRuleContext holder, String name) {
@@ -607,6 +684,8 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(hiddenModules);
         d.traits.addAll(traits);
         d.typeShapes.copyFrom(typeShapes);
+        d.fileCfg.addAll(fileCfg);
+        d.childModules.addAll(childModules);
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -622,7 +701,8 @@ public final class FileDeclarations {
                          Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
-                         Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes) {
+                         Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
+                         List<String> fileCfg, List<ChildModule> childModules) {
     }
 
     public Stored stored() {
@@ -631,7 +711,8 @@ public final class FileDeclarations {
         List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
-                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored());
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
+                fileCfg, childModules);
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -655,6 +736,12 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(s.hiddenModules());
         s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
         d.traits.addAll(s.traits());
+        if (s.fileCfg() != null) {
+            d.fileCfg.addAll(s.fileCfg());
+        }
+        if (s.childModules() != null) {
+            d.childModules.addAll(s.childModules());
+        }
         d.typeShapes.restore(s.typeShapes());
         return d;
     }
@@ -678,7 +765,8 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint());
+                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), fileCfg.toString(),
+                    childModules.toString());
         }
         return fingerprint;
     }
