@@ -387,6 +387,21 @@ final class ExpressionTypes {
         for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
             path.add(s.pathIdentSegment().getText());
         }
+        if (path.size() == 1 && c.callArguments() != null && c.callArguments().nested().size() == 1
+                && scopes.lookup(path.get(0)) == null) {
+            // the prelude's variants wrap their one argument (a crate may declare its own `Some`)
+            Ty inner = switch (path.get(0)) {
+                case "Some", "Ok", "Err" -> of(c.callArguments().nested(0).expression());
+                default -> null;
+            };
+            if (inner != null && resolver.crate().functionsNamed(path.get(0)).isEmpty()) {
+                return switch (path.get(0)) {
+                    case "Some" -> new Ty.Named(List.of("Option"), List.of(inner));
+                    case "Ok" -> new Ty.Named(List.of("Result"), List.of(inner, Ty.UNKNOWN));
+                    default -> new Ty.Named(List.of("Result"), List.of(Ty.UNKNOWN, inner));
+                };
+            }
+        }
         if (path.size() == 1) {
             Binding local = scopes.lookup(path.get(0));
             if (local != null) {

@@ -164,7 +164,8 @@ final class UnsafeFactsBuilder {
             RustParser.BorrowExprContext.class,
             RustParser.PathExprContext.class,
             RustParser.FieldExprContext.class,
-            RustParser.MacroInvocationContext.class);
+            RustParser.MacroInvocationContext.class,
+            RustParser.AssignmentExprContext.class);
     private static final ClassValue<Boolean> IS_SPECIAL = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {

@@ -402,7 +402,18 @@ public final class FileDeclarations {
         } else if (vis.module() != null) {
             List<String> declared = new ArrayList<>(module);
             declared.add(vis.module().identifier().getText());
-            childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(enclosingCfg), pathAttribute(item)));
+            String path = pathAttribute(item);
+            List<String[]> conditional = conditionalPaths(item);
+            if (path != null || conditional.isEmpty()) {
+                childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(enclosingCfg), path));
+            }
+            if (path == null) {
+                for (String[] c : conditional) { // `#[cfg_attr(unix, path = "unix.rs")]`: that file where unix holds
+                    List<String> cfg = new ArrayList<>(enclosingCfg);
+                    cfg.add(c[0]);
+                    childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(cfg), c[1]));
+                }
+            }
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() == null) {
@@ -521,6 +532,28 @@ public final class FileDeclarations {
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
                 DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024"), implType,
                 generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams())), cfgOf(holder)));
+    }
+
+    /** `(condition,path="x.rs")` as the parser's text of a `cfg_attr` writes it (no spaces). */
+    private static final java.util.regex.Pattern CFG_ATTR_PATH = java.util.regex.Pattern.compile(
+            "^\\((.*),path=\"([^\"]+)\"\\)$", java.util.regex.Pattern.DOTALL);
+
+    /** Each `#[cfg_attr(condition, path = "x.rs")]` among the item's attributes, as {condition, file}. */
+    private static List<String[]> conditionalPaths(ParserRuleContext holder) {
+        List<String[]> found = new ArrayList<>();
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr && attr.attr().attrBody() != null
+                    && attr.attr().attrBody().simplePath().getText().equals("cfg_attr")
+                    && attr.attr().attrBody().attrInput() != null
+                    && attr.attr().attrBody().attrInput().delimTokenTree() != null) {
+                java.util.regex.Matcher m = CFG_ATTR_PATH.matcher(attr.attr().attrBody().attrInput().delimTokenTree().getText());
+                if (m.matches()) {
+                    // spelled as the `cfg` conditions are (see CfgAttributes)
+                    found.add(new String[] {m.group(1).replace("=", " = ").replace(",", ", "), m.group(2)});
+                }
+            }
+        }
+        return found;
     }
 
     /** The file name of `#[path = "x.rs"]` among the item's attributes, or null. */
