@@ -1,7 +1,7 @@
 /**
  * The review panel's page: one card per changed unsafe site with its location (a link that opens
  * the file there), its checklist as checkboxes and an "Approve this site" button. Pure (unit-tested):
- * the panel passes the nonce and the webview's CSP source. The page loads nothing and runs only its
+ * the panel passes a fresh nonce. The page loads nothing and runs only its
  * own script, which carries the nonce; colours and fonts come from the VS Code theme's variables.
  */
 import type { ChecklistEntry, ReviewView, SiteView } from './reviewModel';
@@ -18,9 +18,12 @@ function inline(text: string): string {
     .join('');
 }
 
-/** Nothing from anywhere; styles and the one script only with this page's nonce. */
-export function reviewContentSecurityPolicy(nonce: string, cspSource: string): string {
-  return `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src ${cspSource} data:`;
+/**
+ * Nothing from anywhere, not even the extension's own files (the page needs none); its one style
+ * element and its one script only, by this page's nonce.
+ */
+export function reviewContentSecurityPolicy(nonce: string): string {
+  return `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'`;
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -142,7 +145,6 @@ export const REVIEW_SCRIPT = `(() => {
 
 export interface PageOptions {
   readonly nonce: string;
-  readonly cspSource: string;
   readonly title: string;
 }
 
@@ -155,7 +157,7 @@ export function reviewPage(view: ReviewView, options: PageOptions): string {
   const body = view.sites.length === 0 ? '<p>No unsafe code added or changed.</p>' : view.sites.map(card).join('');
   const notes = view.notes.length === 0 ? '' : `<h2>Notes</h2><ul>${view.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`;
   return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
-    `<meta http-equiv="Content-Security-Policy" content="${reviewContentSecurityPolicy(options.nonce, options.cspSource)}">` +
+    `<meta http-equiv="Content-Security-Policy" content="${reviewContentSecurityPolicy(options.nonce)}">` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
     `<title>${escapeHtml(options.title)}</title><style nonce="${options.nonce}">${STYLE}</style></head>` +
     `<body><h1>Unsafe Hints review</h1>${summary}<main>${body}</main>${notes}` +

@@ -67,7 +67,6 @@ export class ReviewPanel implements vscode.Disposable {
     this.stale = false;
     this.panel.webview.html = reviewPage(this.view, {
       nonce: randomBytes(18).toString('base64'),
-      cspSource: this.panel.webview.cspSource,
       title: this.title,
     });
   }
