@@ -230,6 +230,8 @@ async function reviewStep() {
     await frame.locator('section.site .status', { hasText: /^approved by / }).first().waitFor({ timeout: WAIT });
     facts.reviewApproved = await frame.locator('section.site .status').first().innerText();
     assert(await frame.locator('button.approve').first().isDisabled(), 'the Approve button is still active after approving');
+    facts.reviewSummaryAfter = await frame.locator('p.summary').innerText();
+    assert(/: 0 to review\./.test(facts.reviewSummaryAfter), `summary after approving: ${facts.reviewSummaryAfter}`);
     await shot('07c-review-approved');
     // close the panel (from its tab: the key may go to the webview, which keeps it)
     await tab.click();

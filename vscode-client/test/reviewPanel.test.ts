@@ -89,6 +89,6 @@ void describe('reviewPage', () => {
     assert.ok(html.includes('data-hash="0123456789abcdef" data-file="src/lib.rs">Approve this site</button>'));
     assert.ok(html.includes('disabled>Approved</button>'));
     assert.ok(html.includes('approved by Ann on 2026-12-07'));
-    assert.ok(html.includes('2 unsafe sites</strong> in 2 files, changed since main (<code>abc1234</code>): 1 to review.'));
+    assert.ok(html.includes('2 unsafe sites</strong> in 2 files, changed since main (<code>abc1234</code>): <span id="to-review">1</span> to review.'));
   });
 });

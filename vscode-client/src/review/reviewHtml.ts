@@ -131,6 +131,8 @@ export const REVIEW_SCRIPT = `(() => {
     if (!card) return;
     const button = card.querySelector('button.approve');
     if (message.type === 'approved') {
+      const toReview = document.getElementById('to-review');
+      if (toReview && !card.classList.contains('status-reviewed')) toReview.textContent = String(Math.max(0, Number(toReview.textContent) - 1));
       card.classList.remove('status-unreviewed', 'status-stale');
       card.classList.add('status-reviewed');
       card.querySelector('.status').textContent = 'approved by ' + message.by + ' on ' + message.date;
@@ -153,7 +155,7 @@ export function reviewPage(view: ReviewView, options: PageOptions): string {
   const files = new Set(view.sites.map((s) => s.file)).size;
   const since = view.base === '' ? '' : `, changed since ${escapeHtml(view.base)}${view.baseCommit === '' ? '' : ` (<code>${escapeHtml(view.baseCommit)}</code>)`}`;
   const summary = `<p class="summary"><strong>${plural(view.sites.length, 'unsafe site')}</strong> in ${plural(files, 'file')}${since}: ` +
-    `${toReview} to review.${view.removed > 0 ? ` ${plural(view.removed, 'unsafe site')} removed.` : ''}</p>`;
+    `<span id="to-review">${toReview}</span> to review.${view.removed > 0 ? ` ${plural(view.removed, 'unsafe site')} removed.` : ''}</p>`;
   const body = view.sites.length === 0 ? '<p>No unsafe code added or changed.</p>' : view.sites.map(card).join('');
   const notes = view.notes.length === 0 ? '' : `<h2>Notes</h2><ul>${view.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul>`;
   return '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">' +
