@@ -34,6 +34,10 @@ final class CallResolver {
 
         /** How the analysis says where the callee is declared unsafe. */
         String declaredUnsafe() {
+            if (declaration == null && dependency != null && dependencyPackage != null) {
+                return "`" + displayPath + "` is a foreign function of `" + dependencyPackage + "`, whose build script"
+                        + " generates its declarations (extern functions are unsafe to call)";
+            }
             if (declaration == null) {
                 return "`" + displayPath + "` is an unsafe function of the standard library";
             }
@@ -99,7 +103,7 @@ final class CallResolver {
             case "crate":
                 return throughImports(rest, selfType);
             case "self":
-                return concat(concat(List.of("crate"), module), rest);
+                return throughImports(concat(module, rest), selfType);
             case "super": {
                 List<String> m = new ArrayList<>(module);
                 List<String> r = new ArrayList<>(rest);
@@ -112,7 +116,7 @@ final class CallResolver {
                         m.remove(m.size() - 1);
                     }
                 }
-                return concat(concat(List.of("crate"), m), r);
+                return throughImports(concat(m, r), selfType);
             }
             case "Self":
                 return selfType == null ? null : concat(List.of("crate", "<type>", selfType), rest);
@@ -185,7 +189,7 @@ final class CallResolver {
      */
     private List<String> throughImports(List<String> rest, String selfType) {
         List<String> module = List.of();
-        for (int i = 0; i < rest.size() - 1; i++) {
+        for (int i = 0; i < rest.size(); i++) { // the last too: `crate::ffi` after `pub use libsqlite3_sys as ffi;`
             String segment = rest.get(i);
             List<String> next = concat(module, List.of(segment));
             if (crate.hasModule(next)) {
@@ -327,6 +331,13 @@ final class CallResolver {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
                 return inDependency(fn, absolute, dependency);
             }
+        }
+        if (dependency.functionsNamed(name).isEmpty() && dependency.hasGeneratedBindings()
+                && Character.isLowerCase(name.charAt(0))
+                && modulePath.stream().noneMatch(m -> Character.isUpperCase(m.charAt(0)))) {
+            // `ffi::sqlite3_open_v2`: declared in the bindings the -sys crate's build script writes
+            return new Callee(true, String.join("::", absolute), null, true, false, absolute.get(0),
+                    dependency.packageLabel() == null ? absolute.get(0) : dependency.packageLabel());
         }
         // Found by name only: a safe one says little (an unsafe twin may be written by a macro, which
         // the index does not expand), so only an unsafe one is taken as known.

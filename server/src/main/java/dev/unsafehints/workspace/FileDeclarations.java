@@ -145,6 +145,7 @@ public final class FileDeclarations {
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
+    private boolean includesGenerated;
     /** The file's own `#![cfg(..)]` conditions. */
     private final List<String> fileCfg = new ArrayList<>();
     /** The out-of-line modules (`mod x;`) the file declares. */
@@ -218,6 +219,23 @@ public final class FileDeclarations {
      * in this file, and its {@code #[path = ".."]} when it has one.
      */
     public record ChildModule(List<String> modulePath, List<String> cfg, String pathAttribute) {
+    }
+
+    /**
+     * Whether the file includes, among its items, a file its build script writes
+     * ({@code include!(concat!(env!("OUT_DIR"), "/bindings.rs"))}, as bindgen's users do):
+     * declarations the index cannot read.
+     */
+    public boolean includesGenerated() {
+        return includesGenerated;
+    }
+
+    private static boolean isGeneratedInclude(RustParser.MacroInvocationContext m) {
+        if (m == null || m.delimTokenTree() == null) {
+            return false;
+        }
+        List<RustParser.SimplePathSegmentContext> path = m.simplePath().simplePathSegment();
+        return path.get(path.size() - 1).getText().equals("include") && m.delimTokenTree().getText().contains("OUT_DIR");
     }
 
     /** The file's own {@code #![cfg(..)]} conditions: the file is compiled only where they hold. */
@@ -364,6 +382,9 @@ public final class FileDeclarations {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
             macroDefinition(item.macroItem().macroRulesDefinition());
+        }
+        if (vis == null && item.macroItem() != null && isGeneratedInclude(item.macroItem().macroInvocation())) {
+            includesGenerated = true;
         }
         if (vis == null) {
             cfgMacro(item, module);
@@ -719,6 +740,7 @@ public final class FileDeclarations {
         d.typeShapes.copyFrom(typeShapes);
         d.fileCfg.addAll(fileCfg);
         d.childModules.addAll(childModules);
+        d.includesGenerated = includesGenerated;
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -735,7 +757,7 @@ public final class FileDeclarations {
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
                          Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
-                         List<String> fileCfg, List<ChildModule> childModules) {
+                         List<String> fileCfg, List<ChildModule> childModules, boolean includesGenerated) {
     }
 
     public Stored stored() {
@@ -745,7 +767,7 @@ public final class FileDeclarations {
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
-                fileCfg, childModules);
+                fileCfg, childModules, includesGenerated);
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -775,6 +797,7 @@ public final class FileDeclarations {
         if (s.childModules() != null) {
             d.childModules.addAll(s.childModules());
         }
+        d.includesGenerated = s.includesGenerated();
         d.typeShapes.restore(s.typeShapes());
         return d;
     }
@@ -799,7 +822,7 @@ public final class FileDeclarations {
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
                     canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), fileCfg.toString(),
-                    childModules.toString());
+                    childModules.toString(), Boolean.toString(includesGenerated));
         }
         return fingerprint;
     }

@@ -302,6 +302,7 @@ public class WorkspaceIndex {
         /** What cfg conditions see where the crate is compiled (the host's, the package's features). */
         private final CfgEnvironment environment;
         private final ModuleConditions moduleConditions;
+        private boolean generatedBindings;
         /** Per fn name: the declarations left once those known not compiled are set aside (see functionsNamed). */
         private final Map<String, List<DeclaredFn>> compiledByName = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -371,6 +372,7 @@ public class WorkspaceIndex {
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
             leftOutShapes.forEach(structShapes::putIfAbsent);
+            generatedBindings = files.stream().anyMatch(FileDeclarations::includesGenerated);
             for (FileDeclarations.Import imp : publicImports) {
                 if (isPlainlyPublic(imp.modulePath())) {
                     (imp.glob() ? reexportedByGlob : reexportedByName).addAll(resolutions(imp));
@@ -543,6 +545,17 @@ public class WorkspaceIndex {
                 List<DeclaredFn> compiled = all.stream().filter(fn -> !Boolean.FALSE.equals(isCompiled(fn))).toList();
                 return compiled.isEmpty() ? all : compiled;
             });
+        }
+
+        /**
+         * Whether the crate is a foreign-function binding whose declarations its build script
+         * generates ({@code include!} of a file in {@code OUT_DIR}) in a `-sys` package, Cargo's name
+         * for native bindings. Functions called from it that its sources do not declare are in
+         * those generated `extern` blocks.
+         */
+        public boolean hasGeneratedBindings() {
+            String name = crateInfo == null ? null : crateInfo.name();
+            return generatedBindings && name != null && (name.endsWith("-sys") || name.endsWith("_sys"));
         }
 
         /** Whether {@code fn} is compiled for this crate's target: true, false, or null when that is not known. */
