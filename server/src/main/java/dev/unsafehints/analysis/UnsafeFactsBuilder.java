@@ -63,7 +63,8 @@ final class UnsafeFactsBuilder {
     private ExpansionBudget budget;
     private final MacroDefinitions macroDefinitions;
     /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
-    private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
+    /** The `#[target_feature(enable = ..)]` features of each enclosing fn. */
+    private final Deque<List<String>> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
     private final FileDeclarations declarations;
     private final CallResolver resolver;
@@ -496,7 +497,7 @@ final class UnsafeFactsBuilder {
         complete.setModuleExported(!isDocHidden(holder) && exportedFromHere(owner));
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
-        targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
+        targetFeatures.push(FileDeclarationsAccess.targetFeatures(holder));
         bounds.push(currentBounds().with(f.genericParams(), f.whereClause()));
         selfValues.push(selfValueOf(f.functionParameters()));
         Deque<UnsafeBlockFact> outerBlocks = new ArrayDeque<>(blocks);
@@ -696,6 +697,17 @@ final class UnsafeFactsBuilder {
             }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
+    }
+
+    /**
+     * Whether the enclosing fn lacks a feature the callee's `#[target_feature]` enables: rustc counts
+     * the caller's own `#[target_feature]`s and what they imply (`avx2` brings `avx`), not the
+     * target's defaults (a plain fn calling an `sse2` fn needs `unsafe` on x86_64 too).
+     */
+    private boolean lacksFeaturesOf(CallResolver.Callee callee) {
+        List<String> caller = targetFeatures.peek();
+        DeclaredFn fn = callee.declaration();
+        return caller.isEmpty() || fn == null || !TargetFeatures.covers(caller, fn.targetFeatures());
     }
 
     /**
@@ -1001,7 +1013,7 @@ final class UnsafeFactsBuilder {
                     ? new CallResolver.Callee(false, local.name(), null, true) // a safe `fn(..)` pointer
                     : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
-            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
+            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && lacksFeaturesOf(callee)) {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
                                 + " with `#[target_feature]`", null, "", arguments);

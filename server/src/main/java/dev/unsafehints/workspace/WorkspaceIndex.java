@@ -322,6 +322,7 @@ public class WorkspaceIndex {
                 }
             }
             Map<String, TypeShapes.Struct> leftOutShapes = new HashMap<>();
+            Map<String, Set<String>> leftOutUnions = new HashMap<>();
             // aliases first: a field typed with an alias of `unsafe fn(..)` is of kind UNSAFE_FN
             for (FileDeclarations f : files) {
                 f.typeAliases().forEach((k, v) -> typeAliases.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -367,11 +368,17 @@ public class WorkspaceIndex {
                     Map<String, String> known = fieldTypes.computeIfAbsent(struct, k -> new HashMap<>());
                     fields.forEach((field, type) -> known.merge(field, type, (a, b) -> a.equals(b) ? a : ""));
                 });
-                f.unionFields().forEach(unionFields::putIfAbsent);
+                // same-named unions (cfg twins): every field of each, those compiled here first
+                if (leftOut.contains(f.file())) {
+                    f.unionFields().forEach((k, v) -> leftOutUnions.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                } else {
+                    f.unionFields().forEach((k, v) -> unionFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                }
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
             leftOutShapes.forEach(structShapes::putIfAbsent);
+            leftOutUnions.forEach(unionFields::putIfAbsent);
             generatedBindings = files.stream().anyMatch(FileDeclarations::includesGenerated);
             for (FileDeclarations.Import imp : publicImports) {
                 if (isPlainlyPublic(imp.modulePath())) {
