@@ -207,8 +207,11 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.BlockExpressionContext b) {
             scopes.push();
             Map<String, java.util.Set<String>> outerUnions = localUnions;
+            int outerImports = resolver.blockImportCount();
             bindLocalFunctions(b);
+            bindLocalImports(b);
             walkChildren(b);
+            resolver.dropBlockImports(outerImports);
             localUnions = outerUnions;
             scopes.pop();
         } else if (node instanceof RustParser.ClosureExpressionContext c) {
@@ -309,8 +312,10 @@ final class UnsafeFactsBuilder {
         private final int outerTraitDepth = traitDepth;
         private final int boundsCount = bounds.size();
         private final int selfValueCount = selfValues.size();
+        private final int blockImportCount = resolver.blockImportCount();
 
         void restore() {
+            resolver.dropBlockImports(blockImportCount);
             scopes.popTo(scopeDepth);
             popTo(functions, functionCount);
             popTo(blocks, blockCount);
@@ -585,6 +590,34 @@ final class UnsafeFactsBuilder {
     }
 
     /** Fn items inside a block are visible in the whole block, before and after their definition. */
+    /**
+     * `W::unpack(..)` with `W: Store<..>` a generic parameter here: the fn of the traits bounding `W`,
+     * when those of that name agree on unsafety; else null (resolved as before).
+     */
+    private CallResolver.Callee parameterFn(String parameter, String name) {
+        MethodLookup.Found found = exprTypes.methods().onParameter(parameter, name);
+        if (found == null) {
+            return null;
+        }
+        DeclaredFn first = found.declarations().get(0);
+        for (DeclaredFn fn : found.declarations()) {
+            if (fn.isUnsafeIn(model.edition()) != first.isUnsafeIn(model.edition())) {
+                return null;
+            }
+        }
+        return CallResolver.Callee.of(first);
+    }
+
+    /** A block's `use` declarations (`use core::arch::x86_64::*;` in a fn body) hold for the whole block. */
+    private void bindLocalImports(RustParser.BlockExpressionContext b) {
+        for (RustParser.StatementContext s : b.statement()) {
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().useDeclaration() != null) {
+                resolver.addBlockImports(FileDeclarations.importsOf(item.visItem().useDeclaration(), List.copyOf(module)));
+            }
+        }
+    }
+
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
@@ -1006,7 +1039,9 @@ final class UnsafeFactsBuilder {
         }
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
-            CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
+            CallResolver.Callee onParameter = path.size() == 2 ? parameterFn(path.get(0), path.get(1)) : null;
+            CallResolver.Callee callee = onParameter != null ? onParameter
+                    : local == null ? resolver.resolve(path, module, selfTypeName())
                     : local.function() != null
                     ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
                     : FnPointerCalls.isSafeFnPointer(local)
