@@ -215,10 +215,17 @@ final class CallResolver {
      * then `choose::syscall1`), a few re-exports deep.
      */
     private DeclaredFn inModule(List<String> modulePath, String name, int hops) {
+        DeclaredFn declared = null;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
-                return fn;
+                if (declared != null && declared.isUnsafe() != fn.isUnsafe()) {
+                    return null; // cfg variants the target does not decide between (a build script's cfg)
+                }
+                declared = declared == null ? fn : declared;
             }
+        }
+        if (declared != null) {
+            return declared;
         }
         if (hops >= 3) {
             return null;
