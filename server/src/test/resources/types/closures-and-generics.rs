@@ -61,3 +61,30 @@ where
 {
     unsafe { t.release() } //~ op
 }
+
+/// A cell whose accessors take the closure as a generic parameter bounded by a `Fn` trait (as
+/// loom's and sharded-slab's do): the closure's parameter gets the bound's argument type.
+pub struct BoundCell<T> {
+    inner: core::cell::UnsafeCell<T>,
+}
+
+impl<T> BoundCell<T> {
+    pub fn with<F, R>(&self, f: F) -> R
+    where
+        F: FnOnce(*const T) -> R,
+    {
+        f(self.inner.get())
+    }
+
+    pub fn with_mut<F: FnOnce(*mut T) -> R, R>(&self, f: F) -> R {
+        f(self.inner.get())
+    }
+}
+
+pub fn through_bounds(cell: &BoundCell<usize>) -> usize {
+    // SAFETY: no other reference to the value exists while the closure runs.
+    let read = cell.with(|p| unsafe { *p }); //~ op
+    // SAFETY: as above.
+    cell.with_mut(|p| unsafe { *p = read + 1 }); //~ op
+    read
+}

@@ -78,10 +78,48 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
         if (params.selfParam() != null) {
             types.add("self");
         }
+        java.util.Map<String, String> closures = closureBounds(fn);
         for (RustParser.FunctionParamContext p : params.functionParam()) {
-            types.add(p.type_() == null ? "" : p.type_().getText());
+            String written = p.type_() == null ? "" : p.type_().getText();
+            // `f: F` with `F: FnOnce(*const T) -> R` means for a caller what `f: impl FnOnce(..)` does
+            String closure = closures.get(written);
+            types.add(closure == null || closure.isEmpty() ? written : closure);
         }
         return List.copyOf(types);
+    }
+
+    /**
+     * The fn's type parameters bounded by one `Fn`, `FnMut` or `FnOnce` signature (in `<..>` or in its
+     * `where` clause), each as the `impl` type a parameter of that type amounts to: `F` ->
+     * `implFnOnce(*constT)->R` (the parser's text, as the other parameter types).
+     */
+    private static java.util.Map<String, String> closureBounds(RustParser.Function_Context fn) {
+        java.util.Map<String, String> bounds = new java.util.HashMap<>();
+        if (fn.genericParams() != null) {
+            for (RustParser.GenericParamContext g : fn.genericParams().genericParam()) {
+                if (g.identifier() != null && g.typeParamBounds() != null) {
+                    closureBound(g.identifier().getText(), g.typeParamBounds(), bounds);
+                }
+            }
+        }
+        if (fn.whereClause() != null) {
+            for (RustParser.WhereClauseItemContext w : fn.whereClause().whereClauseItem()) {
+                if (w.type_() != null && w.typeParamBounds() != null) {
+                    closureBound(w.type_().getText(), w.typeParamBounds(), bounds);
+                }
+            }
+        }
+        return bounds;
+    }
+
+    private static void closureBound(String parameter, RustParser.TypeParamBoundsContext bounds,
+                                     java.util.Map<String, String> into) {
+        for (RustParser.TypeParamBoundContext b : bounds.typeParamBound()) {
+            String text = b.getText();
+            if (text.startsWith("Fn(") || text.startsWith("FnMut(") || text.startsWith("FnOnce(")) {
+                into.merge(parameter, "impl" + text, (a, c) -> a.equals(c) ? a : "");
+            }
+        }
     }
 
     /**
