@@ -1741,8 +1741,13 @@ final class UnsafeFactsBuilder {
             java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site);
             if (code.isEmpty()) {
                 throw new ExpansionException("the expansion of `" + definition.name() + "!` does not parse as "
-                        + (position == ExpansionParser.Position.EXPRESSION ? "an expression"
-                        : position == ExpansionParser.Position.ITEMS ? "items" : "statements"));
+                        + switch (position) {
+                            case EXPRESSION -> "an expression";
+                            case STATEMENTS -> "statements";
+                            case ITEMS -> "items";
+                            case ASSOCIATED_ITEMS -> "associated items";
+                            case EXTERNAL_ITEMS -> "items of an extern block";
+                        });
             }
             walkExpansion(m, site, code.get());
             return true;
