@@ -23,14 +23,6 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * does not define them are not expanded: which one a call sees is not known here.
  */
 final class MacroDefinitions {
-    /** Built-in and std macros: never taken from another file by name (a crate may shadow them locally). */
-    private static final Set<String> STD_NAMES = Set.of("assert", "assert_eq", "assert_ne", "debug_assert",
-            "debug_assert_eq", "debug_assert_ne", "println", "print", "eprintln", "eprint", "format", "format_args",
-            "write", "writeln", "panic", "unreachable", "todo", "unimplemented", "dbg", "vec", "matches", "cfg",
-            "concat", "stringify", "include", "include_str", "include_bytes", "env", "option_env", "line", "file",
-            "column", "module_path", "compile_error", "try", "thread_local", "asm", "global_asm", "addr_of",
-            "addr_of_mut", "cfg_if", "cfg_select", "offset_of");
-
     private final FileModel model;
     /** This file's definitions by name, in token order. */
     private Map<String, List<RustParser.MacroRulesDefinitionContext>> local;
@@ -65,7 +57,7 @@ final class MacroDefinitions {
                 return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
             }
         }
-        if (STD_NAMES.contains(name)) {
+        if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
             return null;
         }
         String body = model.crateView().macroBody(name);

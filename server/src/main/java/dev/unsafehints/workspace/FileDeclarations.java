@@ -33,6 +33,19 @@ public final class FileDeclarations {
     public record Import(List<String> modulePath, String alias, List<String> target, boolean glob, boolean isPublic) {
     }
 
+    /**
+     * A call of a crate macro among items (of a module, or of an impl, trait or extern block: then
+     * {@code frame} is the item's header, `impl<T> Foo<T>`, as text), kept so that the index can
+     * declare what its expansion declares ({@link ItemMacroDeclarations}). {@code input} is the
+     * text of the tokens inside its delimiters, function bodies left out (they declare nothing).
+     */
+    public record ItemMacroCall(List<String> path, List<String> module, String frame, String input,
+                                TextPosition position) {
+    }
+
+    private final List<ItemMacroCall> itemMacroCalls = new ArrayList<>();
+    /** What this file's item macro calls declare, once expanded (see {@link ItemMacroDeclarations}). */
+    private volatile ItemMacroDeclarations.Expanded expanded;
     private final List<DeclaredFn> functions = new ArrayList<>();
     private final Map<String, List<List<String>>> staticMuts = new HashMap<>(); // name -> module paths
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
@@ -323,6 +336,52 @@ public final class FileDeclarations {
         return macroDefinitions;
     }
 
+    /** The calls of macros among this file's items (not `macro_rules!`, `cfg_if!` or std's). */
+    public List<ItemMacroCall> itemMacroCalls() {
+        return itemMacroCalls;
+    }
+
+    ItemMacroDeclarations.Expanded expanded() {
+        return expanded;
+    }
+
+    void setExpanded(ItemMacroDeclarations.Expanded expanded) {
+        this.expanded = expanded;
+    }
+
+    /** Records a macro call among items, when its macro may be one of the crate's. */
+    private void itemMacroCall(RustParser.MacroItemContext item, List<String> module, String frame) {
+        if (item == null || item.macroInvocation() == null) {
+            return;
+        }
+        RustParser.MacroInvocationContext call = item.macroInvocation();
+        List<String> path = new ArrayList<>();
+        for (RustParser.SimplePathSegmentContext segment : call.simplePath().simplePathSegment()) {
+            path.add(segment.getText());
+        }
+        String name = path.get(path.size() - 1);
+        if (dev.unsafehints.macros.StdMacroNames.contains(name) || CfgMacroBranches.isOne(call)) {
+            return;
+        }
+        RustParser.DelimTokenTreeContext tree = call.delimTokenTree();
+        String input = ItemMacroDeclarations.inputText(parsed.tokens(), tree.getStart().getTokenIndex() + 1,
+                tree.getStop().getTokenIndex());
+        itemMacroCalls.add(new ItemMacroCall(List.copyOf(path), List.copyOf(module), frame, input,
+                position(offsets.toUtf16(call.getStart().getStartIndex()))));
+    }
+
+    /** The text of an item's header, from its first token (after attributes) up to its `{`. */
+    private String header(ParserRuleContext item, Token open) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = item.getStart().getTokenIndex(); i < open.getTokenIndex(); i++) {
+            Token t = parsed.tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                sb.append(t.getText()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
@@ -330,6 +389,9 @@ public final class FileDeclarations {
         }
         if (vis == null) {
             cfgMacro(item, module);
+            if (item.macroItem() != null && item.macroItem().macroInvocation() != null) {
+                itemMacroCall(item.macroItem(), module, null);
+            }
             return;
         }
         if (vis.module() != null) {
@@ -409,6 +471,9 @@ public final class FileDeclarations {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false, implType, implGenerics);
                 }
+                if (a.macroItem() != null) {
+                    itemMacroCall(a.macroItem(), module, header(impl, impl.LBRACE().getSymbol()));
+                }
             }
             if (impl.typePath() != null) {
                 // methods of a trait impl are also reachable through the self type
@@ -428,6 +493,9 @@ public final class FileDeclarations {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false, null, traitGenerics);
                 }
+                if (a.macroItem() != null) {
+                    itemMacroCall(a.macroItem(), module, header(vis.trait_(), vis.trait_().LBRACE().getSymbol()));
+                }
             }
         } else if (vis.externBlock() != null) {
             for (RustParser.ExternalItemContext e : vis.externBlock().externalItem()) {
@@ -436,6 +504,9 @@ public final class FileDeclarations {
                 } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
                     staticMuts.computeIfAbsent(e.staticItem().identifier().getText(), k -> new ArrayList<>())
                             .add(List.copyOf(module));
+                }
+                if (e.macroItem() != null) {
+                    itemMacroCall(e.macroItem(), module, header(vis.externBlock(), vis.externBlock().LBRACE().getSymbol()));
                 }
             }
         } else if (vis.externCrate() != null && vis.externCrate().KW_AS() != null
@@ -600,6 +671,12 @@ public final class FileDeclarations {
         }
         d.typeAliases.putAll(typeAliases);
         d.macroDefinitions.putAll(macroDefinitions);
+        for (ItemMacroCall c : itemMacroCalls) {
+            TextPosition p = move.apply(c.position());
+            moved |= !p.equals(c.position());
+            d.itemMacroCalls.add(p.equals(c.position()) ? c : new ItemMacroCall(c.path(), c.module(), c.frame(), c.input(), p));
+        }
+        d.expanded = moved ? null : expanded; // what a call declares is at the call
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
         d.innerLints.addAll(innerLints);
@@ -608,6 +685,20 @@ public final class FileDeclarations {
         d.traits.addAll(traits);
         d.typeShapes.copyFrom(typeShapes);
         d.fingerprint = moved ? null : fingerprint;
+        return d;
+    }
+
+    /**
+     * These declarations as what a macro call at {@code at} declares: everything at the call's
+     * position, and nothing that only a file has (its inner attributes, its own macro calls, which
+     * the expansion followed already).
+     */
+    FileDeclarations expansionAt(TextPosition at) {
+        FileDeclarations d = movedTo("", p -> at);
+        d.innerLints.clear();
+        d.hiddenModules.removeIf(m -> m.equals(fileModulePath));
+        d.itemMacroCalls.clear();
+        d.expanded = null;
         return d;
     }
 
@@ -622,7 +713,8 @@ public final class FileDeclarations {
                          Map<String, Map<String, String>> fieldTypes, List<FnPointerField> fnPointerFields,
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
-                         Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes) {
+                         Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
+                         List<ItemMacroCall> itemMacroCalls, ItemMacroDeclarations.Stored expanded) {
     }
 
     public Stored stored() {
@@ -631,7 +723,8 @@ public final class FileDeclarations {
         List<FnPointerField> fields = fnPointerFields.stream().map(f -> f.inFile(null)).toList();
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
-                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored());
+                joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
+                itemMacroCalls, expanded == null ? null : expanded.stored());
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -656,6 +749,8 @@ public final class FileDeclarations {
         s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
         d.traits.addAll(s.traits());
         d.typeShapes.restore(s.typeShapes());
+        d.itemMacroCalls.addAll(s.itemMacroCalls());
+        d.expanded = s.expanded() == null ? null : ItemMacroDeclarations.Expanded.restored(s.expanded());
         return d;
     }
 
@@ -678,7 +773,7 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint());
+                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), itemMacroCalls.toString());
         }
         return fingerprint;
     }

@@ -117,7 +117,7 @@ public class WorkspaceIndex {
                 }
             }
         }
-        CrateDeclarations view = new CrateDeclarations(files);
+        CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(files, crate.edition()));
         view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
@@ -139,8 +139,10 @@ public class WorkspaceIndex {
     private CrateDeclarations mergedView(Path root) {
         return merged.computeIfAbsent(root, k -> {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
-            CrateDeclarations view = new CrateDeclarations(byPath(files.values()));
-            view.crateInfo = packages.get(root);
+            CrateInfo info = packages.get(root);
+            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
+                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()));
+            view.crateInfo = info;
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
             return view;
