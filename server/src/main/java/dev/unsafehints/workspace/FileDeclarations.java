@@ -69,6 +69,10 @@ public final class FileDeclarations {
     }
     /** `macro_rules!` definitions among the items: name -> the bodies' tokens as text, in file order. */
     private final Map<String, List<String>> macroDefinitions = new HashMap<>();
+    /** The names of the `#[macro_export]` definitions: other crates can call them. */
+    private final Set<String> exportedMacros = new HashSet<>();
+    /** The crates whose exported macros `#[macro_use] extern crate name;` brings into scope. */
+    private final Set<String> macroUseCrates = new HashSet<>();
 
     /**
      * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
@@ -336,6 +340,16 @@ public final class FileDeclarations {
         return macroDefinitions;
     }
 
+    /** The names of this file's `#[macro_export]` macros. */
+    public Set<String> exportedMacros() {
+        return exportedMacros;
+    }
+
+    /** The crates named by `#[macro_use] extern crate ..;` here: their exported macros are in scope. */
+    public Set<String> macroUseCrates() {
+        return macroUseCrates;
+    }
+
     /** The calls of macros among this file's items (not `macro_rules!`, `cfg_if!` or std's). */
     public List<ItemMacroCall> itemMacroCalls() {
         return itemMacroCalls;
@@ -386,6 +400,13 @@ public final class FileDeclarations {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
             macroDefinition(item.macroItem().macroRulesDefinition());
+            if (hasAttribute(item, "macro_export")) {
+                exportedMacros.add(item.macroItem().macroRulesDefinition().identifier().getText());
+            }
+        }
+        if (vis != null && vis.externCrate() != null && vis.externCrate().identifier().size() >= 1
+                && hasAttribute(item, "macro_use")) {
+            macroUseCrates.add(vis.externCrate().identifier(0).getText());
         }
         if (vis == null) {
             cfgMacro(item, module);
@@ -671,6 +692,8 @@ public final class FileDeclarations {
         }
         d.typeAliases.putAll(typeAliases);
         d.macroDefinitions.putAll(macroDefinitions);
+        d.exportedMacros.addAll(exportedMacros);
+        d.macroUseCrates.addAll(macroUseCrates);
         for (ItemMacroCall c : itemMacroCalls) {
             TextPosition p = move.apply(c.position());
             moved |= !p.equals(c.position());
@@ -714,7 +737,8 @@ public final class FileDeclarations {
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
                          Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
-                         List<ItemMacroCall> itemMacroCalls, ItemMacroDeclarations.Stored expanded) {
+                         List<ItemMacroCall> itemMacroCalls, ItemMacroDeclarations.Stored expanded,
+                         Set<String> exportedMacros, Set<String> macroUseCrates) {
     }
 
     public Stored stored() {
@@ -724,7 +748,7 @@ public final class FileDeclarations {
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
-                itemMacroCalls, expanded == null ? null : expanded.stored());
+                itemMacroCalls, expanded == null ? null : expanded.stored(), exportedMacros, macroUseCrates);
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -750,6 +774,8 @@ public final class FileDeclarations {
         d.traits.addAll(s.traits());
         d.typeShapes.restore(s.typeShapes());
         d.itemMacroCalls.addAll(s.itemMacroCalls());
+        d.exportedMacros.addAll(s.exportedMacros());
+        d.macroUseCrates.addAll(s.macroUseCrates());
         d.expanded = s.expanded() == null ? null : ItemMacroDeclarations.Expanded.restored(s.expanded());
         return d;
     }
@@ -773,7 +799,8 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), itemMacroCalls.toString());
+                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), itemMacroCalls.toString(),
+                    canonical(exportedMacros), canonical(macroUseCrates));
         }
         return fingerprint;
     }
