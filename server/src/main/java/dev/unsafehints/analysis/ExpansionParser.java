@@ -45,11 +45,17 @@ final class ExpansionParser {
     }
 
     /** The parsed expansion (one expression, one block holding the statements, or the items), or empty. */
-    static Optional<List<ParserRuleContext>> parse(List<Token> tokens, Position position, CallSite site) {
+    /**
+     * @param macroSigns the macros whose calls keep a safe function's body: the bodies of the
+     *                   functions the expansion writes are left out as a file's are when they
+     *                   cannot hold unsafe code (a macro writing a hundred methods, std's `int_impl!`)
+     */
+    static Optional<List<ParserRuleContext>> parse(List<Token> tokens, Position position, CallSite site,
+                                                   java.util.Set<String> macroSigns) {
         try {
             switch (position) {
                 case EXPRESSION:
-                    return RustParsing.parseFragment(tokens, parser -> {
+                    return RustParsing.parseUnsafeRelevantFragment(tokens, macroSigns, parser -> {
                         RustParser.ExpressionContext e = parser.expression();
                         return parser.getInputStream().LA(1) == Token.EOF ? List.<ParserRuleContext>of(e) : null;
                     });
@@ -58,7 +64,7 @@ final class ExpansionParser {
                     block.add(new ExpandedToken(RustLexer.LBRACE, "{", site));
                     block.addAll(tokens);
                     block.add(new ExpandedToken(RustLexer.RBRACE, "}", site));
-                    return RustParsing.parseFragment(block, parser -> {
+                    return RustParsing.parseUnsafeRelevantFragment(block, macroSigns, parser -> {
                         RustParser.BlockExpressionContext b = parser.blockExpression();
                         return parser.getInputStream().LA(1) == Token.EOF ? List.<ParserRuleContext>of(b) : null;
                     });
@@ -66,19 +72,19 @@ final class ExpansionParser {
                 case ASSOCIATED_ITEMS:
                     // the grammar has associated items only inside an impl or trait: parse them in
                     // one the expansion does not write (its frame is the real impl's, already entered)
-                    return RustParsing.parseFragment(wrapped(tokens, RustLexer.KW_IMPL, "impl", site), parser -> {
+                    return RustParsing.parseUnsafeRelevantFragment(wrapped(tokens, RustLexer.KW_IMPL, "impl", site), macroSigns, parser -> {
                         RustParser.ImplementationContext impl = parser.implementation();
                         return parser.getInputStream().LA(1) == Token.EOF
                                 ? List.<ParserRuleContext>copyOf(impl.associatedItem()) : null;
                     });
                 case EXTERNAL_ITEMS:
-                    return RustParsing.parseFragment(wrapped(tokens, RustLexer.KW_EXTERN, "extern", site), parser -> {
+                    return RustParsing.parseUnsafeRelevantFragment(wrapped(tokens, RustLexer.KW_EXTERN, "extern", site), macroSigns, parser -> {
                         RustParser.ExternBlockContext block = parser.externBlock();
                         return parser.getInputStream().LA(1) == Token.EOF
                                 ? List.<ParserRuleContext>copyOf(block.externalItem()) : null;
                     });
                 default:
-                    return RustParsing.parseFragment(tokens, parser -> List.<ParserRuleContext>copyOf(parser.crate().item()));
+                    return RustParsing.parseUnsafeRelevantFragment(tokens, macroSigns, parser -> List.<ParserRuleContext>copyOf(parser.crate().item()));
             }
         } catch (java.util.concurrent.CancellationException stop) {
             throw stop;

@@ -116,6 +116,25 @@ final class MacroDefinitions {
         return found;
     }
 
+    private Set<String> signs;
+
+    /**
+     * The names of the macros whose calls make a safe function's body in an expansion worth
+     * parsing: those of the crate and its dependencies that write `unsafe`, and every macro this
+     * file defines (a name too many only costs a parse).
+     */
+    Set<String> signs() {
+        if (signs == null) {
+            Set<String> names = new java.util.HashSet<>(model.crateView().macrosWritingUnsafe());
+            names.addAll(local().keySet());
+            for (WorkspaceIndex.CrateDeclarations dep : model.crateView().allDependencies()) {
+                names.addAll(dep.exportedMacrosWritingUnsafe());
+            }
+            signs = Set.copyOf(names);
+        }
+        return signs;
+    }
+
     /**
      * A definition in a block (a function body) is seen only inside that block; one among items,
      * in the rest of the file.

@@ -1738,7 +1738,8 @@ final class UnsafeFactsBuilder {
             budget.enter(definition.name());
             entered = true;
             List<Token> tokens = MacroExpander.expand(definition, site, input, budget);
-            java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site);
+            java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site,
+                    macroDefinitions.signs());
             if (code.isEmpty()) {
                 throw new ExpansionException("the expansion of `" + definition.name() + "!` does not parse as "
                         + switch (position) {

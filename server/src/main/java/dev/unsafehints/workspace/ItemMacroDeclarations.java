@@ -107,7 +107,8 @@ public final class ItemMacroDeclarations {
         String name = path.get(path.size() - 1);
         String body = definitions.bodyFor(f, name);
         used.put(name, Definitions.digest(body));
-        if (body == null) {
+        if (body == null || !mayDeclareUnsafe(body) && !mayDeclareUnsafe(call.input())
+                && (call.frame() == null || !mayDeclareUnsafe(call.frame()))) { // an extern block's items are unsafe
             return;
         }
         List<Token> input = lex(call.input());
@@ -129,9 +130,7 @@ public final class ItemMacroDeclarations {
         if (call.frame() != null) {
             text.append(call.frame()).append("{ ");
         }
-        for (Token t : tokens) {
-            text.append(t.getText()).append(' ');
-        }
+        appendWithoutPlainDocs(tokens, text);
         if (call.frame() != null) {
             text.append('}');
         }
@@ -157,6 +156,57 @@ public final class ItemMacroDeclarations {
             }
         }
         out.add(declared.expansionAt(at));
+    }
+
+    /**
+     * Appends the tokens' text, leaving out the `#[doc = ".."]` lines that are no part of a
+     * `# Safety` section: the index reads an item's docs only for that section, and std's macros
+     * write thousands of doc lines that would cost more to parse than the items they document.
+     */
+    private static void appendWithoutPlainDocs(List<Token> tokens, StringBuilder text) {
+        boolean inSafety = false;
+        int i = 0;
+        while (i < tokens.size()) {
+            String doc = docLiteral(tokens, i);
+            if (doc == null) {
+                inSafety = false; // the item's docs ended
+                text.append(tokens.get(i).getText()).append(' ');
+                i++;
+                continue;
+            }
+            String line = doc.substring(1).strip(); // after the opening quote
+            if (line.startsWith("#")) {
+                inSafety = line.toLowerCase(java.util.Locale.ROOT).contains("safety");
+            }
+            if (inSafety || doc.contains("Safety")) {
+                for (int j = i; j < i + 6; j++) {
+                    text.append(tokens.get(j).getText()).append(' ');
+                }
+            }
+            i += 6;
+        }
+    }
+
+    /** The string literal of a `# [ doc = ".." ]` attribute starting at {@code i}, or null. */
+    private static String docLiteral(List<Token> tokens, int i) {
+        if (i + 5 >= tokens.size() || tokens.get(i).getType() != RustLexer.POUND
+                || tokens.get(i + 1).getType() != RustLexer.LBRACKET || !tokens.get(i + 2).getText().equals("doc")
+                || tokens.get(i + 3).getType() != RustLexer.EQ || tokens.get(i + 4).getType() != RustLexer.STRING_LITERAL
+                || tokens.get(i + 5).getType() != RustLexer.RBRACKET) {
+            return null;
+        }
+        return tokens.get(i + 4).getText();
+    }
+
+    /**
+     * Whether a macro's text or a call's input has a keyword of what the index is for: unsafe
+     * fns, impls and traits, foreign items, statics, unions. The others (std's thousands of
+     * `forward_ref_binop!` impls) would cost a parse each and declare nothing unsafe.
+     */
+    private static boolean mayDeclareUnsafe(String text) {
+        String spaced = " " + text;
+        return spaced.contains(" unsafe ") || spaced.contains(" extern ") || spaced.contains(" static ")
+                || spaced.contains(" union ");
     }
 
     private static List<Token> lex(String text) {
