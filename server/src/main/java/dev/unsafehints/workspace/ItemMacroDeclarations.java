@@ -105,12 +105,19 @@ public final class ItemMacroDeclarations {
             return;
         }
         String name = path.get(path.size() - 1);
-        String body = definitions.bodyFor(f, name);
-        used.put(name, Definitions.digest(body));
-        if (body == null || !mayDeclareUnsafe(body) && !mayDeclareUnsafe(call.input())
-                && (call.frame() == null || !mayDeclareUnsafe(call.frame()))) { // an extern block's items are unsafe
-            return;
+        List<String> bodies = definitions.bodiesFor(f, name);
+        used.put(name, Definitions.digest(bodies));
+        for (String body : bodies) {
+            if (mayDeclareUnsafe(body) || mayDeclareUnsafe(call.input())
+                    || call.frame() != null && mayDeclareUnsafe(call.frame())) { // an extern block's items are unsafe
+                expandWith(f, call, name, body, at, definitions, edition, budget, used, out);
+            }
         }
+    }
+
+    private static void expandWith(FileDeclarations f, FileDeclarations.ItemMacroCall call, String name, String body,
+                                   TextPosition at, Definitions definitions, Edition edition, ExpansionBudget budget,
+                                   Map<String, String> used, List<FileDeclarations> out) {
         List<Token> input = lex(call.input());
         Token anchor = new CommonToken(RustLexer.IDENTIFIER, name);
         List<Token> tokens;
@@ -356,9 +363,11 @@ public final class ItemMacroDeclarations {
     }
 
     /**
-     * The crate's `macro_rules!` bodies by name, as the analysis finds a definition for a call:
-     * the file's own one definition of the name, else the crate's one (several different texts:
-     * which one a call sees is textual scope, not known here).
+     * The crate's `macro_rules!` bodies by name: the file's own one definition of the name, else
+     * the crate's. Where the crate defines a name several times differently (libc defines `f!`
+     * once per `cfg_if!` branch), the call is expanded with each, and what each declares is
+     * declared as the index declares any item's cfg variants; a definition whose rules do not
+     * match the call declares nothing.
      */
     private static final class Definitions {
         private final Map<String, Set<String>> crate = new HashMap<>();
@@ -371,13 +380,21 @@ public final class ItemMacroDeclarations {
             }
         }
 
-        String bodyFor(FileDeclarations f, String name) {
+        /** At most this many different definitions of one name are tried. */
+        private static final int MAX_VARIANTS = 4;
+
+        List<String> bodiesFor(FileDeclarations f, String name) {
             List<String> own = f.macroDefinitions().get(name);
             if (own != null && new HashSet<>(own).size() == 1) {
-                return own.get(0);
+                return List.of(own.get(0));
             }
             Set<String> bodies = crate.get(name);
-            return bodies != null && bodies.size() == 1 ? bodies.iterator().next() : null;
+            if (bodies == null || bodies.size() > MAX_VARIANTS) {
+                return List.of();
+            }
+            List<String> sorted = new ArrayList<>(bodies);
+            sorted.sort(null); // one order whatever the files' order
+            return sorted;
         }
 
         synchronized MacroDefinition read(String name, String body) {
@@ -386,15 +403,19 @@ public final class ItemMacroDeclarations {
 
         boolean stillHold(FileDeclarations f, Map<String, String> used) {
             for (Map.Entry<String, String> e : used.entrySet()) {
-                if (!digest(bodyFor(f, e.getKey())).equals(e.getValue())) {
+                if (!digest(bodiesFor(f, e.getKey())).equals(e.getValue())) {
                     return false;
                 }
             }
             return true;
         }
 
-        static String digest(String body) {
-            return body == null ? "-" : body.length() + ":" + Integer.toHexString(body.hashCode());
+        static String digest(List<String> bodies) {
+            StringBuilder sb = new StringBuilder("-");
+            for (String body : bodies) {
+                sb.append(body.length()).append(':').append(Integer.toHexString(body.hashCode())).append(';');
+            }
+            return sb.toString();
         }
     }
 }
