@@ -10,6 +10,7 @@
 #                                    (server/src/test/dist/without-jvm.sh: a private mount namespace)
 #        CHROMIUM=/path/to/chromium  default /usr/bin/chromium
 #        E2E_KEEP=1                  keep the run folder (/tmp/unsafe-hints-e2e.*) for inspection
+# Then report-check.mjs opens a scanner HTML report of 10,000 findings in the same Chromium.
 # Screenshots and result.json go to e2e/artifacts/. Exit 0 also when the tools are missing (it says SKIP).
 set -euo pipefail
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -145,6 +146,10 @@ if [ "$rc" = 0 ] && [ -n "${E2E_PLATFORM_VSIX:-}" ]; then
   run_scenario bundled
   stop_code_server
   CS_WRAP=()
+fi
+# 4. The scanner's HTML report in the same Chromium: 10,000 findings, widths, search (report-check.mjs).
+if [ "$SCAN_SUPPORTED" = 1 ]; then
+  JAR="$JAR" CHROMIUM="$CHROMIUM" ARTIFACTS="$E2E_DIR/artifacts" node "$E2E_DIR/report-check.mjs" || rc=1
 fi
 echo "e2e total: $(ms_since "$start") ms"
 # One closing count over both scenarios (steps not reached count as failed).

@@ -151,7 +151,32 @@ async function openLibRs() {
   await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
 }
 
-/** Runs Review Changes and checks its preview (the caller has changed an unsafe site). */
+/** Fills the palette's input box (a prompt the extension shows) once it asks `prompt`, and accepts it. */
+async function answerPrompt(prompt, text) {
+  const widget = page.locator('.quick-input-widget').filter({ hasText: prompt });
+  await widget.waitFor({ state: 'visible', timeout: WAIT });
+  await widget.locator('input').fill(text);
+  await page.keyboard.press('Enter');
+}
+
+/** After an approval's note: git may know no user.name here, then the extension asks for a name once. */
+async function whenAskedForName(ledgerHas) {
+  const deadline = Date.now() + WAIT;
+  const askName = page.locator('.quick-input-widget').filter({ hasText: 'Your name for the review ledger' });
+  while (!ledgerHas() && Date.now() < deadline) {
+    if (await askName.isVisible().catch(() => false)) await answerPrompt('Your name for the review ledger', 'E2E Reviewer');
+    await page.waitForTimeout(200);
+  }
+  assert(ledgerHas(), `the ledger was not written: ${existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '(no file)'}`);
+}
+
+const LEDGER = join(FOLDER, 'unsafe-review.toml');
+
+/**
+ * Runs Review Changes and checks its panel (the caller has changed an unsafe site): a webview whose
+ * policy runs only its own script, a location that opens the file there, checklist checkboxes, and
+ * "Approve this site", which writes the review ledger and marks the card approved.
+ */
 async function reviewStep() {
     await runCommand('Unsafe Hints: Review Changes');
     const input = page.locator('.quick-input-widget input');
@@ -166,16 +191,49 @@ async function reviewStep() {
     while (!frame && Date.now() < deadline) {
       for (const f of page.frames()) {
         const text = await f.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-        if (text.includes('Unsafe Hints review')) frame = f;
+        if (text.includes('Unsafe Hints review') && text.includes('Approve')) frame = f;
       }
       if (!frame) await page.waitForTimeout(250);
     }
-    assert(frame, 'no preview with the review');
+    assert(frame, 'no review panel');
     facts.reviewText = (await frame.evaluate(() => document.body.innerText)).slice(0, 600);
     // the site the test added, with its checklist
     assert(/1 unsafe site in 1 file/.test(facts.reviewText) && /in fn added/.test(facts.reviewText), facts.reviewText);
+    facts.reviewCsp = await frame.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+    assert(/^default-src 'none'; style-src 'nonce-([^']+)'; script-src 'nonce-\1'$/.test(facts.reviewCsp),
+      `review policy: ${facts.reviewCsp}`);
+    facts.reviewBackground = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (facts.reviewBackground.match(/\d+/g) ?? ['255', '255', '255']).map(Number);
+    assert(r + g + b < 3 * 128, `the review is light in a dark window: ${facts.reviewBackground}`);
+    // the checklist: real checkboxes, ticked by a click
+    const boxes = frame.locator('input[type=checkbox]');
+    facts.reviewCheckboxes = await boxes.count();
+    assert(facts.reviewCheckboxes >= 2, `checkboxes: ${facts.reviewCheckboxes}`);
+    await frame.locator('.checklist label').first().click();
+    assert(await boxes.first().isChecked(), 'a click on a checklist item does not tick it');
     await shot('07b-review');
-    // close the preview (from its tab: the key may go to the webview, which keeps it)
+    // the site's location opens the file at its line and column
+    const link = frame.locator('section.site h2 a.location').first();
+    facts.reviewLink = await link.innerText();
+    const [, wantLine, wantColumn] = /lib\.rs:(\d+):(\d+)$/.exec(facts.reviewLink) ?? [];
+    assert(wantLine, `location link: ${facts.reviewLink}`);
+    await link.click();
+    await page.locator('.tabs-container .tab.active[aria-label*="lib.rs"]').waitFor({ timeout: WAIT });
+    await page.locator(`.statusbar-item:has-text("Ln ${wantLine}, Col ${wantColumn}")`).waitFor({ timeout: WAIT });
+    // Approve this site: the note, then the ledger holds it and the card says approved
+    const ledgerBefore = existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '';
+    await frame.locator('button.approve', { hasText: 'Approve this site' }).first().click();
+    await answerPrompt('Why is this site sound?', 'p is valid for reads: the e2e passes a live byte');
+    await whenAskedForName(() => existsSync(LEDGER) && readFileSync(LEDGER, 'utf8') !== ledgerBefore
+      && readFileSync(LEDGER, 'utf8').includes('note = "p is valid for reads: the e2e passes a live byte"'));
+    facts.ledger = readFileSync(LEDGER, 'utf8').split('\n').filter((l) => /^(site|by|note) =/.test(l));
+    await frame.locator('section.site .status', { hasText: /^approved by / }).first().waitFor({ timeout: WAIT });
+    facts.reviewApproved = await frame.locator('section.site .status').first().innerText();
+    assert(await frame.locator('button.approve').first().isDisabled(), 'the Approve button is still active after approving');
+    facts.reviewSummaryAfter = await frame.locator('p.summary').innerText();
+    assert(/: 0 to review\./.test(facts.reviewSummaryAfter), `summary after approving: ${facts.reviewSummaryAfter}`);
+    await shot('07c-review-approved');
+    // close the panel (from its tab: the key may go to the webview, which keeps it)
     await tab.click();
     await page.keyboard.press('Control+W');
     await tab.waitFor({ state: 'detached', timeout: 5000 }).catch(async () => {
@@ -183,6 +241,21 @@ async function reviewStep() {
       await tab.locator('.tab-actions .action-label').first().click();
       await tab.waitFor({ state: 'detached', timeout: WAIT });
     });
+}
+
+/** "Approve Unsafe Site" at the cursor in the editor: the block under it goes into the ledger. */
+async function approveAtCursorStep() {
+    await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').first().click();
+    const line = lineOf(/^\s*unsafe \{$/); // swap_raw's block
+    await page.locator(`${EDITOR} .view-lines`).first().click();
+    await goTo(line + 1, 9);
+    const before = existsSync(LEDGER) ? readFileSync(LEDGER, 'utf8') : '';
+    await runCommand('Unsafe Hints: Approve Unsafe Site');
+    await answerPrompt('Why is this site sound?', 'both pointers come from live references');
+    await whenAskedForName(() => existsSync(LEDGER) && readFileSync(LEDGER, 'utf8') !== before
+      && readFileSync(LEDGER, 'utf8').includes('note = "both pointers come from live references"'));
+    facts.ledgerAfterCursor = readFileSync(LEDGER, 'utf8').split('\n').filter((l) => /^site =/.test(l));
+    assert(facts.ledgerAfterCursor.some((l) => /swap_raw:unsafe-block#1"$/.test(l)), `ledger sites: ${JSON.stringify(facts.ledgerAfterCursor)}`);
 }
 
 /** The features, with a Java 17+ on PATH. */
@@ -375,7 +448,7 @@ const featureSteps = [
     await cursor.waitFor({ timeout: WAIT });
     facts.jumpedTo = await cursor.innerText();
   }],
-  ['Review Changes shows the changed sites in a read-only preview, not an Untitled buffer', async () => {
+  ['Review Changes shows the changed sites in a panel: locations open the file, checkboxes, Approve writes the ledger', async () => {
     if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
     await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();
     // a changed unsafe site (comments do not count as changes): a new fn, put back afterwards
@@ -386,6 +459,10 @@ const featureSteps = [
     } finally {
       writeFileSync(LIB_RS, original);
     }
+  }],
+  ['Approve Unsafe Site approves the site at the cursor', async () => {
+    if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
+    await approveAtCursorStep();
   }],
   ['settings changes apply without a restart', async () => {
     // Edit the user settings as a user would: open settings.json, replace the severity, save.

@@ -11,6 +11,7 @@ done <<'LIST'
 04-hover hover
 05-quick-fix-menu quick-fix
 07-inventory inventory
+07c-review-approved review
 09-report report
 11-no-java no-java
 LIST

@@ -11,6 +11,7 @@ export const Commands = {
   restartServer: 'unsafeHints.restartServer',
   showOutput: 'unsafeHints.showOutput',
   reviewChanges: 'unsafeHints.reviewChanges',
+  approveSite: 'unsafeHints.approveSite',
 } as const;
 
 export const INVENTORY_VIEW_ID = 'unsafeHints.inventory';
@@ -26,6 +27,9 @@ export const SERVER_INVENTORY_COMMAND = 'unsafe-hints.inventory';
 
 /** The command the language server answers with the changed unsafe sites and their checklists. */
 export const SERVER_REVIEW_COMMAND = 'unsafe-hints.reviewChanges';
+
+/** The command that records a reviewer's approval of one site in the review ledger. */
+export const SERVER_APPROVE_COMMAND = 'unsafe-hints.approveSite';
 
 /** Where the package script puts the server jar inside the extension. */
 export const SERVER_JAR_RELATIVE_PATH = 'server/unsafe-hints.jar';

@@ -8,7 +8,9 @@ import { parseOperationsArgs } from './lens/operationsArgs';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
 import { OPEN_LOCATION_COMMAND } from './report/reportHtml';
 import { ReportPanel } from './report/reportPanel';
-import { REVIEW_SCHEME, ReviewDocuments, reviewChanges } from './review/reviewChanges';
+import { approveSite } from './review/approveSite';
+import { reviewChanges } from './review/reviewChanges';
+import { ReviewPanel } from './review/reviewPanel';
 import { ServerController } from './server/serverController';
 import { UnsafeStatusBar } from './status/statusBar';
 
@@ -23,13 +25,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   inventory.attach(view);
   const report = new ReportPanel(server, log);
   const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
-  const reviews = new ReviewDocuments();
+  const reviews = new ReviewPanel(server, log);
 
   context.subscriptions.push(
     server,
     inventory,
     view,
     report,
+    reviews,
     statusBar,
     vscode.commands.registerCommand(Commands.showInventory, async () => {
       await vscode.commands.executeCommand(`${INVENTORY_VIEW_ID}.focus`);
@@ -43,8 +46,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await inventory.refresh();
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
-    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviews),
     vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log, reviews)),
+    // "Approve Unsafe Site" in the editor: the innermost unsafe site at the cursor.
+    vscode.commands.registerCommand(Commands.approveSite, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor?.document.languageId !== 'rust' || editor.document.uri.scheme !== 'file') {
+        void vscode.window.showInformationMessage('Unsafe Hints: put the cursor in an unsafe block, fn or impl of a Rust file to approve it.');
+        return;
+      }
+      const at = editor.selection.active;
+      const done = await approveSite(server, log, editor.document.uri, { position: { line: at.line, character: at.character } },
+        `the unsafe site at line ${at.line + 1}`);
+      if (done !== undefined) {
+        reviews.markApproved(done.site, done.by, done.date);
+      }
+    }),
     // A location in the report: open the file at that line and column (1-based, as the report prints them).
     vscode.commands.registerCommand(OPEN_LOCATION_COMMAND, async (uri: unknown, line: unknown, column: unknown) => {
       if (typeof uri !== 'string' || typeof line !== 'number' || typeof column !== 'number') {

@@ -1,7 +1,7 @@
 /**
  * "Unsafe Hints: Review Changes": asks the language server which unsafe sites the working tree adds
- * or changes (review mode, see docs/review.md in the repository) and shows the reviewer checklists
- * as a Markdown preview beside the editor.
+ * or changes (review mode, see docs/review.md in the repository) and shows them with their reviewer
+ * checklists in the review panel beside the editor.
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
@@ -9,30 +9,11 @@ import { SERVER_REVIEW_COMMAND } from '../constants';
 import type { ServerController } from '../server/serverController';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { reviewMarkdown, reviewRoot } from './reviewResult';
+import type { ReviewPanel } from './reviewPanel';
+import { reviewView } from './reviewModel';
+import { reviewRoot } from './reviewResult';
 
-/** Read-only documents that show a review (no unsaved "Untitled" buffer is left behind). */
-export const REVIEW_SCHEME = 'unsafe-review';
-
-export class ReviewDocuments implements vscode.TextDocumentContentProvider {
-  private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  readonly onDidChange = this.changed.event;
-
-  /** Stores the Markdown under a URI named after the folder and returns that URI. */
-  put(name: string, markdown: string): vscode.Uri {
-    const uri = vscode.Uri.from({ scheme: REVIEW_SCHEME, path: `/Unsafe review of ${name}.md` });
-    this.contents.set(uri.toString(), markdown);
-    this.changed.fire(uri);
-    return uri;
-  }
-
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '# Unsafe review\n\nThis review is no longer available: run *Review Changes* again.\n';
-  }
-}
-
-export async function reviewChanges(server: ServerController, log: vscode.LogOutputChannel, documents: ReviewDocuments): Promise<void> {
+export async function reviewChanges(server: ServerController, log: vscode.LogOutputChannel, panel: ReviewPanel): Promise<void> {
   const client = await server.readyClient();
   if (client === undefined) {
     void vscode.window.showErrorMessage('The Unsafe Hints language server is not running. See "Unsafe Hints: Show Output".');
@@ -65,8 +46,12 @@ export async function reviewChanges(server: ServerController, log: vscode.LogOut
         arguments: since.trim() === '' ? [root.toString()] : [root.toString(), since.trim()],
       }),
     );
-    const uri = documents.put(path.basename(root.fsPath) || folder.name, reviewMarkdown(answer));
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    const view = reviewView(answer);
+    if (view === undefined) {
+      void vscode.window.showErrorMessage('Unsafe Hints: the language server returned no review for this folder.');
+      return;
+    }
+    panel.show(view, `Unsafe review of ${path.basename(root.fsPath) || folder.name}`);
   } catch (error) {
     log.error(`Review request failed: ${String(error)}`);
     void vscode.window.showErrorMessage(`Unsafe Hints could not review the changes: ${String(error)}`);

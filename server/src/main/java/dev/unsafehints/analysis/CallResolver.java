@@ -34,6 +34,10 @@ final class CallResolver {
 
         /** How the analysis says where the callee is declared unsafe. */
         String declaredUnsafe() {
+            if (declaration == null && dependency != null && dependencyPackage != null) {
+                return "`" + displayPath + "` is a foreign function of `" + dependencyPackage + "`, whose build script"
+                        + " generates its declarations (extern functions are unsafe to call)";
+            }
             if (declaration == null) {
                 return "`" + displayPath + "` is an unsafe function of the standard library";
             }
@@ -97,9 +101,9 @@ final class CallResolver {
         List<String> rest = path.subList(1, path.size());
         switch (first) {
             case "crate":
-                return concat(List.of("crate"), rest);
+                return throughImports(rest, selfType);
             case "self":
-                return concat(concat(List.of("crate"), module), rest);
+                return throughImports(concat(module, rest), selfType);
             case "super": {
                 List<String> m = new ArrayList<>(module);
                 List<String> r = new ArrayList<>(rest);
@@ -112,7 +116,7 @@ final class CallResolver {
                         m.remove(m.size() - 1);
                     }
                 }
-                return concat(concat(List.of("crate"), m), r);
+                return throughImports(concat(m, r), selfType);
             }
             case "Self":
                 return selfType == null ? null : concat(List.of("crate", "<type>", selfType), rest);
@@ -178,6 +182,65 @@ final class CallResolver {
         return path;
     }
 
+    /**
+     * {@code crate::a::b::f} where a segment is not a module but a name imported into one: follows
+     * that import ({@code extern crate alloc;} at the root makes {@code crate::alloc::boxed::Box} the
+     * alloc crate's; a {@code pub use} re-export moves a name into another module).
+     */
+    private List<String> throughImports(List<String> rest, String selfType) {
+        List<String> module = List.of();
+        for (int i = 0; i < rest.size(); i++) { // the last too: `crate::ffi` after `pub use libsqlite3_sys as ffi;`
+            String segment = rest.get(i);
+            List<String> next = concat(module, List.of(segment));
+            if (crate.hasModule(next)) {
+                module = next;
+                continue;
+            }
+            for (FileDeclarations.Import imp : crate.importsIn(module)) {
+                if (!imp.glob() && imp.alias().equals(segment)) {
+                    List<String> target = absolutize(withoutSelf(imp.target()), module, selfType, false);
+                    if (target != null && !target.equals(concat(List.of("crate"), next))) {
+                        return concat(target, rest.subList(i + 1, rest.size()));
+                    }
+                }
+            }
+            break;
+        }
+        return concat(List.of("crate"), rest);
+    }
+
+    /**
+     * The crate's free fn {@code name} as module {@code modulePath} sees it: declared there, or
+     * brought in by one of its imports (`pub use self::x86_64::*;`, `use self::asm as choose;`
+     * then `choose::syscall1`), a few re-exports deep.
+     */
+    private DeclaredFn inModule(List<String> modulePath, String name, int hops) {
+        for (DeclaredFn fn : crate.functionsNamed(name)) {
+            if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
+                return fn;
+            }
+        }
+        if (hops >= 3) {
+            return null;
+        }
+        for (FileDeclarations.Import imp : crate.importsIn(modulePath)) {
+            if (!imp.glob() && !imp.alias().equals(name)) {
+                continue;
+            }
+            List<String> target = absolutize(withoutSelf(imp.target()), modulePath, null, false);
+            if (target == null || target.isEmpty() || !target.get(0).equals("crate")) {
+                continue; // another crate's: looked up as that crate's
+            }
+            DeclaredFn fn = imp.glob() ? inModule(target.subList(1, target.size()), name, hops + 1)
+                    : target.size() > 1 ? inModule(target.subList(1, target.size() - 1), target.get(target.size() - 1), hops + 1)
+                    : null;
+            if (fn != null) {
+                return fn;
+            }
+        }
+        return null;
+    }
+
     private Callee lookup(List<String> absolute, List<String> module) {
         if (absolute.size() < 2) {
             return Callee.UNKNOWN; // `self`, `crate`, `super` alone name a module, not a function
@@ -201,10 +264,9 @@ final class CallResolver {
                 // a generic parameter (`V::splat` with `V: Vector`): the crate's methods of that name
                 return resolveMethod(name);
             }
-            for (DeclaredFn fn : crate.functionsNamed(name)) {
-                if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
-                    return Callee.of(fn);
-                }
+            DeclaredFn found = inModule(modulePath, name, 0);
+            if (found != null) {
+                return Callee.of(found);
             }
             if (!modulePath.isEmpty()) {
                 // Type::method where the type sits in a module: crate::a::Type::f
@@ -269,6 +331,13 @@ final class CallResolver {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
                 return inDependency(fn, absolute, dependency);
             }
+        }
+        if (dependency.functionsNamed(name).isEmpty() && dependency.hasGeneratedBindings()
+                && Character.isLowerCase(name.charAt(0))
+                && modulePath.stream().noneMatch(m -> Character.isUpperCase(m.charAt(0)))) {
+            // `ffi::sqlite3_open_v2`: declared in the bindings the -sys crate's build script writes
+            return new Callee(true, String.join("::", absolute), null, true, false, absolute.get(0),
+                    dependency.packageLabel() == null ? absolute.get(0) : dependency.packageLabel());
         }
         // Found by name only: a safe one says little (an unsafe twin may be written by a macro, which
         // the index does not expand), so only an unsafe one is taken as known.
@@ -419,6 +488,11 @@ final class CallResolver {
     private List<WorkspaceIndex.CrateDeclarations> everything;
 
     /** The crate and every crate it depends on, directly or not (computed once per file). */
+    /** The declarations of the file being analysed. */
+    FileDeclarations file() {
+        return file;
+    }
+
     List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
         if (everything == null) {
             List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();

@@ -119,31 +119,6 @@ public final class CfgConditions {
     }
 
     private static void collect(ParserRuleContext node, List<String> conditions) {
-        if (node.children == null) {
-            return;
-        }
-        for (ParseTree child : node.children) {
-            RustParser.AttrContext attr = null;
-            if (child instanceof RustParser.OuterAttributeContext o) {
-                attr = o.attr();
-            } else if (child instanceof RustParser.InnerAttributeContext i) {
-                attr = i.attr();
-            }
-            if (attr != null && attr.attrBody() != null && isCfg(attr.attrBody().simplePath())
-                    && attr.attrBody().attrInput() != null && attr.attrBody().attrInput().delimTokenTree() != null) {
-                String text = attr.attrBody().attrInput().delimTokenTree().getText();
-                conditions.add(pretty(text.substring(1, text.length() - 1)));
-            }
-        }
-    }
-
-    /** `cfg`, checked on the path's one token: no text is built for the many other attributes. */
-    private static boolean isCfg(RustParser.SimplePathContext path) {
-        return path != null && path.getStart() == path.getStop() && path.getStart() != null
-                && "cfg".equals(path.getStart().getText());
-    }
-
-    private static String pretty(String tokens) {
-        return tokens.replace("=", " = ").replace(",", ", ");
+        dev.unsafehints.parse.CfgAttributes.addTo(node, conditions);
     }
 }

@@ -88,6 +88,14 @@ final class ExpressionTypes {
         if (tail != null) {
             return of(tail);
         }
+        if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.MatchExprContext m) {
+            List<RustParser.ExpressionContext> arms = new ArrayList<>();
+            m.matchArm().forEach(arm -> arms.add(arm.matchArmBody().expression()));
+            return firstKnown(arms);
+        }
+        if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.IfExprContext i) {
+            return firstKnown(branches(i.ifExpression(), new ArrayList<>()));
+        }
         if (e instanceof RustParser.PathExprContext p) {
             return path(p);
         }
@@ -147,6 +155,48 @@ final class ExpressionTypes {
                     : name.equals("addr_of_mut") ? new Ty.Ptr(true, Ty.UNKNOWN) : Ty.UNKNOWN;
         }
         return Ty.UNKNOWN;
+    }
+
+    /**
+     * The type of the first branch whose type is known: rustc makes every branch of a `match` or an
+     * `if` one type, and a branch that diverges (`return`, `panic!()`) or that the model cannot read
+     * says nothing about it.
+     */
+    private Ty firstKnown(List<RustParser.ExpressionContext> branches) {
+        for (RustParser.ExpressionContext branch : branches) {
+            Ty t = of(branch);
+            if (t.isKnown()) {
+                return t;
+            }
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /** The value expressions of an `if`'s blocks (none for an `if` without `else`: its value is `()`). */
+    private static List<RustParser.ExpressionContext> branches(RustParser.IfExpressionContext i,
+                                                               List<RustParser.ExpressionContext> into) {
+        if (i.KW_ELSE() == null) {
+            return into;
+        }
+        for (RustParser.BlockExpressionContext block : i.blockExpression()) {
+            RustParser.ExpressionContext value = valueOf(block);
+            if (value != null) {
+                into.add(value);
+            }
+        }
+        if (i.ifExpression() != null) {
+            branches(i.ifExpression(), into);
+        }
+        return into;
+    }
+
+    private static RustParser.ExpressionContext valueOf(RustParser.BlockExpressionContext block) {
+        if (block.statement().isEmpty()) {
+            return null;
+        }
+        RustParser.StatementContext last = block.statement(block.statement().size() - 1);
+        return last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null
+                ? es.expressionStatement().expression() : null;
     }
 
     /** A type's text with its tokens spaced as written, so that `*const u8` does not read `*constu8`. */
@@ -336,6 +386,21 @@ final class ExpressionTypes {
         List<String> path = new ArrayList<>();
         for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
             path.add(s.pathIdentSegment().getText());
+        }
+        if (path.size() == 1 && c.callArguments() != null && c.callArguments().nested().size() == 1
+                && scopes.lookup(path.get(0)) == null) {
+            // the prelude's variants wrap their one argument (a crate may declare its own `Some`)
+            Ty inner = switch (path.get(0)) {
+                case "Some", "Ok", "Err" -> of(c.callArguments().nested(0).expression());
+                default -> null;
+            };
+            if (inner != null && resolver.crate().functionsNamed(path.get(0)).isEmpty()) {
+                return switch (path.get(0)) {
+                    case "Some" -> new Ty.Named(List.of("Option"), List.of(inner));
+                    case "Ok" -> new Ty.Named(List.of("Result"), List.of(inner, Ty.UNKNOWN));
+                    default -> new Ty.Named(List.of("Result"), List.of(Ty.UNKNOWN, inner));
+                };
+            }
         }
         if (path.size() == 1) {
             Binding local = scopes.lookup(path.get(0));
@@ -527,12 +592,19 @@ final class ExpressionTypes {
 
     // ------------------------------------------------------------------ declarations
 
-    /** The struct of that name: the crate's, else a dependency's when they agree; null when unknown. */
+    /**
+     * The struct of that name: the one this file declares (a module's own item hides same-named ones
+     * elsewhere: parking_lot_core has a `ThreadData` in two modules), else the crate's, else a
+     * dependency's when they agree; null when unknown.
+     */
     TypeShapes.Struct struct(String name) {
         if (structs.containsKey(name)) {
             return structs.get(name);
         }
-        TypeShapes.Struct found = resolver.crate().structShape(name);
+        TypeShapes.Struct found = resolver.file() == null ? null : resolver.file().typeShapes().structs().get(name);
+        if (found == null) {
+            found = resolver.crate().structShape(name);
+        }
         if (found == null) {
             for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
                 TypeShapes.Struct s = c.structShape(name);

@@ -57,6 +57,107 @@ final class MacroArguments {
         return result;
     }
 
+    private static final Set<String> ASM_DIRECTIONS = Set.of("in", "out", "lateout", "inout", "inlateout");
+
+    /**
+     * The expressions among the operands of {@code asm!}: {@code in(reg) e}, {@code out(reg) e},
+     * {@code inout(reg) a => b}, {@code const e}, with or without a {@code name =} before them.
+     * rustc checks them as the caller's code (`nr.to_asm()` in rustix's syscalls calls an unsafe
+     * method); the template strings, {@code options(..)}, {@code clobber_abi(..)}, {@code sym}
+     * paths and {@code _} places are not expressions.
+     */
+    static List<RustParser.ExpressionContext> asmOperands(FileModel model, RustParser.MacroInvocationContext m) {
+        List<RustParser.ExpressionContext> result = new ArrayList<>();
+        for (List<Token> operand : split(tokensOf(model, m), RustLexer.COMMA)) {
+            int at = 0;
+            if (operand.size() > 2 && operand.get(1).getType() == RustLexer.EQ && operand.get(2).getType() != RustLexer.EQ) {
+                at = 2; // `name = in(reg) x`
+            }
+            if (at >= operand.size()) {
+                continue;
+            }
+            String head = operand.get(at).getText();
+            if (operand.get(at).getType() == RustLexer.KW_CONST) {
+                parseExpression(operand.subList(at + 1, operand.size()), result);
+            } else if (ASM_DIRECTIONS.contains(head) && at + 1 < operand.size()
+                    && operand.get(at + 1).getType() == RustLexer.LPAREN) {
+                int close = closing(operand, at + 1);
+                if (close < 0) {
+                    continue;
+                }
+                for (List<Token> side : split(operand.subList(close + 1, operand.size()), RustLexer.FATARROW)) {
+                    if (!(side.size() == 1 && side.get(0).getText().equals("_"))) {
+                        parseExpression(side, result);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<Token> tokensOf(FileModel model, RustParser.MacroInvocationContext m) {
+        Token open = m.delimTokenTree().getStart();
+        Token close = m.delimTokenTree().getStop();
+        List<Token> inner = new ArrayList<>();
+        CommonTokenStream all = model.parsed().tokens();
+        for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
+            Token t = all.get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                inner.add(new FileToken(t));
+            }
+        }
+        return inner;
+    }
+
+    /** The runs of {@code tokens} between separators of type {@code separator} outside brackets. */
+    private static List<List<Token>> split(List<Token> tokens, int separator) {
+        List<List<Token>> runs = new ArrayList<>();
+        List<Token> current = new ArrayList<>();
+        int depth = 0;
+        for (Token t : tokens) {
+            int type = t.getType();
+            depth += type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE ? 1
+                    : type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE ? -1 : 0;
+            if (depth == 0 && type == separator) {
+                runs.add(current);
+                current = new ArrayList<>();
+            } else {
+                current.add(t);
+            }
+        }
+        if (!current.isEmpty()) {
+            runs.add(current);
+        }
+        return runs;
+    }
+
+    private static int closing(List<Token> tokens, int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            int type = tokens.get(i).getType();
+            depth += type == RustLexer.LPAREN ? 1 : type == RustLexer.RPAREN ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void parseExpression(List<Token> tokens, List<RustParser.ExpressionContext> into) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        try {
+            List<RustParser.NestedContext> one = RustParsing.parseFragment(tokens, parser -> parser.callArguments().nested())
+                    .orElse(List.of());
+            if (one.size() == 1) {
+                into.add(one.get(0).expression());
+            }
+        } catch (RuntimeException e) {
+            // not an expression the grammar reads: left alone, like any macro's own syntax
+        }
+    }
+
     static boolean isLexerToken(int type) {
         return type > 0 && type <= RustLexer.UNKNOWN;
     }

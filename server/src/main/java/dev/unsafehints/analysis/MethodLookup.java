@@ -2,6 +2,7 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.analysis.types.Ty;
 import dev.unsafehints.workspace.DeclaredFn;
+import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -79,7 +80,20 @@ final class MethodLookup {
             }
         }
         List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
-        return inherent.isEmpty() ? found : inherent;
+        return ownFileFirst(owner, inherent.isEmpty() ? found : inherent);
+    }
+
+    /**
+     * When this file declares a struct named {@code owner}, the methods implemented in this file: the
+     * type the file's code names is its own, and a same-named type of another module has other methods.
+     */
+    private List<DeclaredFn> ownFileFirst(String owner, List<DeclaredFn> fns) {
+        FileDeclarations file = resolver.file();
+        if (file == null || fns.size() < 2 || !file.typeShapes().structs().containsKey(owner)) {
+            return fns;
+        }
+        List<DeclaredFn> own = fns.stream().filter(fn -> file.file().equals(fn.file())).toList();
+        return own.isEmpty() ? fns : own;
     }
 
     /**

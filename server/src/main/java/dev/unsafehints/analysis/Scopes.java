@@ -38,6 +38,15 @@ final class Scopes {
         visible.computeIfAbsent(b.name(), k -> new ArrayDeque<>()).push(b);
     }
 
+    /** Puts {@code updated} in place of {@code current}, the innermost binding of its name (what was learnt later). */
+    void replace(Binding current, Binding updated) {
+        Deque<Binding> bindings = visible.get(current.name());
+        if (bindings != null && bindings.peek() == current && current.name().equals(updated.name())) {
+            bindings.pop();
+            bindings.push(updated);
+        }
+    }
+
     Binding lookup(String name) {
         Deque<Binding> bindings = visible.get(name);
         return bindings == null ? null : bindings.peek();

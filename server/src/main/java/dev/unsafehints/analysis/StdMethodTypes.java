@@ -30,11 +30,24 @@ final class StdMethodTypes {
         if (!(receiver instanceof Ty.Named n)) {
             return null;
         }
+        Ty atomic = atomicValue(n);
+        if (atomic != null) {
+            return switch (name) {
+                case "load", "swap", "into_inner", "fetch_add", "fetch_sub", "fetch_and", "fetch_or", "fetch_xor",
+                     "fetch_nand", "fetch_max", "fetch_min", "fetch_byte_add", "fetch_byte_sub", "fetch_ptr_add",
+                     "fetch_ptr_sub", "fetch_not" -> atomic;
+                case "compare_exchange", "compare_exchange_weak", "fetch_update" ->
+                        new Ty.Named(List.of("Result"), List.of(atomic, atomic));
+                case "compare_and_swap" -> atomic;
+                case "get_mut" -> new Ty.Ref(true, atomic);
+                case "as_ptr" -> new Ty.Ptr(true, atomic);
+                default -> null;
+            };
+        }
         Ty arg = n.arg(0);
         return switch (n.name() + "::" + name) {
-            case "UnsafeCell::get", "Cell::as_ptr", "RefCell::as_ptr", "NonNull::as_ptr", "AtomicPtr::load",
-                 "AtomicPtr::swap", "AtomicPtr::as_ptr", "UnsafeCell::raw_get", "MaybeUninit::as_mut_ptr" ->
-                    new Ty.Ptr(true, n.name().equals("AtomicPtr") ? arg : arg);
+            case "UnsafeCell::get", "Cell::as_ptr", "RefCell::as_ptr", "NonNull::as_ptr", "UnsafeCell::raw_get", "MaybeUninit::as_mut_ptr" ->
+                    new Ty.Ptr(true, arg);
             case "MaybeUninit::as_ptr" -> new Ty.Ptr(false, arg);
             case "Cell::get", "Cell::replace", "Cell::take", "Cell::into_inner", "UnsafeCell::into_inner",
                  "ManuallyDrop::into_inner", "MaybeUninit::assume_init", "Option::unwrap", "Option::expect", "Option::unwrap_unchecked", "Result::unwrap",
@@ -43,6 +56,25 @@ final class StdMethodTypes {
             case "NonNull::as_mut" -> new Ty.Ref(true, arg);
             case "Vec::as_ptr", "Box::as_ptr" -> new Ty.Ptr(false, elementOf(arg, n));
             case "Vec::as_mut_ptr", "Box::as_mut_ptr" -> new Ty.Ptr(true, elementOf(arg, n));
+            default -> null;
+        };
+    }
+
+    /**
+     * The value an atomic holds (`AtomicUsize` holds a `usize`, `AtomicPtr<T>` a `*mut T`): core
+     * declares the integer atomics through a macro, so its sources do not give their methods.
+     */
+    private static Ty atomicValue(Ty.Named n) {
+        String name = n.name();
+        if (!name.startsWith("Atomic")) {
+            return null;
+        }
+        if (name.equals("AtomicPtr")) {
+            return new Ty.Ptr(true, n.arg(0));
+        }
+        String value = name.substring("Atomic".length()).toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "bool", "usize", "isize", "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128" -> named(value);
             default -> null;
         };
     }

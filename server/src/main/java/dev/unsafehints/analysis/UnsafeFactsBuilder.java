@@ -164,7 +164,8 @@ final class UnsafeFactsBuilder {
             RustParser.BorrowExprContext.class,
             RustParser.PathExprContext.class,
             RustParser.FieldExprContext.class,
-            RustParser.MacroInvocationContext.class);
+            RustParser.MacroInvocationContext.class,
+            RustParser.AssignmentExprContext.class);
     private static final ClassValue<Boolean> IS_SPECIAL = new ClassValue<>() {
         @Override
         protected Boolean computeValue(Class<?> type) {
@@ -252,6 +253,9 @@ final class UnsafeFactsBuilder {
             field(f);
         } else if (node instanceof RustParser.MacroInvocationContext m) {
             macro(m);
+        } else if (node instanceof RustParser.AssignmentExprContext a) {
+            walkChildren(a);
+            typeByAssignment(a);
         } else {
             walkChildren((ParserRuleContext) node);
         }
@@ -692,6 +696,29 @@ final class UnsafeFactsBuilder {
             }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
+    }
+
+    /**
+     * `x = e;` where `x` was bound without a type the model knows (`let x;`, `let x = None;`): `x`
+     * takes the type of `e`, as rustc infers a local's type from its uses.
+     */
+    private void typeByAssignment(RustParser.AssignmentExprContext a) {
+        if (a.expression().size() != 2 || !(a.expression(0) instanceof RustParser.PathExprContext p)
+                || p.pathInExpression().pathExprSegment().size() != 1) {
+            return;
+        }
+        Binding b = scopes.lookup(p.getText());
+        if (b == null || b.typeText() != null || b.function() != null || b.rawPointer()) {
+            return;
+        }
+        Ty t = exprTypes.of(a.expression(1));
+        if (!t.isKnown()) {
+            return;
+        }
+        boolean pointer = t instanceof Ty.Ptr;
+        String evidence = pointer ? "`" + b.name() + "` holds a raw pointer (line " + line(a) + ": `"
+                + shorten(model.textOf(a.expression(1))) + "` is a `" + t.display() + "`)" : b.evidence();
+        scopes.replace(b, new Binding(b.name(), pointer, t.display(), evidence, b.declaration()));
     }
 
     /** `let (a, b) = (x.as_ptr(), y.as_ptr());` binds each name to its element. */
@@ -1665,6 +1692,11 @@ final class UnsafeFactsBuilder {
                 record(OperationKind.INLINE_ASM, model.rangeOf(m), name, "inline assembly (`" + name + "!`)",
                         "the compiler cannot check what assembly does", null, "");
             }
+            macros.push(m);
+            for (RustParser.ExpressionContext operand : MacroArguments.asmOperands(model, m)) {
+                walk(operand);
+            }
+            macros.pop();
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
         } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {

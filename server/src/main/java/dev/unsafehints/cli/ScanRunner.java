@@ -147,6 +147,10 @@ final class ScanRunner {
             index.setStandardLibrary(request.std().namesForCrates());
         }
         index.setDependencies(names);
+        // the target's cfg and each package's features: lookups prefer what the compiler compiles
+        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
+        CrateGraph cfgGraph = graph;
+        index.setCfgEnvironments(root -> host.withFeatures(cfgGraph.featuresOf(root)));
         // crates that others name keep their declarations to the end of the scan (the standard
         // library scanned as a workspace: `std`'s files need `core`'s after `core` is done)
         Set<Path> named = new java.util.HashSet<>();
@@ -205,7 +209,6 @@ final class ScanRunner {
         }
         crates.values().forEach(assembler::addCrate);
         // each site compiled or not for the host target with the package's resolved features
-        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
         Map<String, dev.unsafehints.workspace.CfgEnvironment> byKey = new java.util.HashMap<>();
         crates.forEach((root, source) -> byKey.put(source.key(), host.withFeatures(graph.featuresOf(root))));
         for (DependencyScan.Package dep : dependencyScan) {

@@ -100,6 +100,8 @@ final class DependencyLoader implements AutoCloseable {
         List<DependencyIndexer.Outcome> outcomes = new DependencyIndexer(cache, watchdog)
                 .index(packages, pkg -> DependencyIndexer.crateOf(pkg, manifests), index, parsers);
         // the names go in last: until the declarations are there, calls stay unresolved as before
+        dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.host();
+        index.setCfgEnvironments(root -> host.withFeatures(graph.featuresOf(root)));
         index.setDependencies(graph.dependencyNames(std));
         if (std.found()) {
             index.setStandardLibrary(std.namesForCrates());

@@ -72,6 +72,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     public static final String CMD_STATUS = "unsafe-hints.status";
     /** The unsafe sites changed since a base revision, with reviewer checklists (see docs/review.md). */
     public static final String CMD_REVIEW = "unsafe-hints.reviewChanges";
+    /** Records a reviewer's approval of one unsafe site in the review ledger, as {@code review --approve}. */
+    public static final String CMD_APPROVE = "unsafe-hints.approveSite";
+    /** Every command the server runs through {@code workspace/executeCommand}. */
+    static final List<String> COMMANDS = List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW, CMD_APPROVE);
     private static final long SETTINGS_WAIT_MS = 5_000;
 
     private final ServerOptions options;
@@ -201,7 +205,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         SemanticTokensWithRegistrationOptions tokens = new SemanticTokensWithRegistrationOptions(
                 SemanticTokensBuilder.legend(), true, false);
         caps.setSemanticTokensProvider(tokens);
-        caps.setExecuteCommandProvider(new ExecuteCommandOptions(List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW)));
+        caps.setExecuteCommandProvider(new ExecuteCommandOptions(COMMANDS));
         if (features.pullDiagnostics()) {
             DiagnosticRegistrationOptions diag = new DiagnosticRegistrationOptions(false, false);
             diag.setIdentifier("unsafe-hints");

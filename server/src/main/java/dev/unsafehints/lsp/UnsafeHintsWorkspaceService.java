@@ -39,7 +39,8 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 
 /**
  * The {@code workspace/*} methods: settings, watched files, workspace folders, and the commands
- * ({@code unsafe-hints.inventory}, {@code unsafe-hints.status}).
+ * ({@code unsafe-hints.inventory}, {@code unsafe-hints.status}, {@code unsafe-hints.reviewChanges},
+ * {@code unsafe-hints.approveSite}).
  */
 final class UnsafeHintsWorkspaceService implements WorkspaceService {
     private final UnsafeHintsLanguageServer server;
@@ -140,14 +141,19 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
             String since = args.size() < 2 ? null : stringArg(args.get(1));
             return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> review(rootUri, since));
         }
+        if (UnsafeHintsLanguageServer.CMD_APPROVE.equals(command)) {
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> new ApproveSiteCommand(
+                    new ReviewService(server.settings().forFolder(ApproveSiteCommand.fileOf(args).getParent())))
+                    .run(args));
+        }
         if (UnsafeHintsLanguageServer.CMD_STATUS.equals(command)) {
             boolean gc = !args.isEmpty() && "gc".equals(stringArg(args.get(0)));
             return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> status(gc));
         }
         CompletableFuture<Object> failed = new CompletableFuture<>();
         failed.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
-                "unknown command '" + command + "'; this server offers " + UnsafeHintsLanguageServer.CMD_INVENTORY
-                        + " and " + UnsafeHintsLanguageServer.CMD_STATUS, null)));
+                "unknown command '" + command + "'; this server offers " + String.join(", ",
+                        UnsafeHintsLanguageServer.COMMANDS), null)));
         return failed;
     }
 

@@ -27,6 +27,7 @@ public final class HtmlReportWriter implements ReportWriter {
     public void write(ReportModel model, Writer out) throws IOException {
         List<Site> reported = model.reportedSites();
         out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + HtmlSearch.CONTENT_SECURITY_POLICY + "\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"generator\" content=\"" + Html.escape(model.tool().name() + " " + model.tool().version()) + "\">\n"
                 + "<title>Unsafe code report: " + Html.escape(title(model)) + "</title>\n<style>\n" + CSS + "</style>\n</head>\n<body>\n");
@@ -41,7 +42,8 @@ public final class HtmlReportWriter implements ReportWriter {
         guidelines(out, rulesSeen);
         out.write("<footer>Written by " + Html.escape(model.tool().name() + " " + model.tool().version())
                 + ". Rule documents: <a href=\"" + Html.escape(model.tool().informationUri()) + "\">"
-                + Html.escape(model.tool().informationUri()) + "</a></footer>\n</body>\n</html>\n");
+                + Html.escape(model.tool().informationUri()) + "</a></footer>\n" + HtmlSearch.scriptElement()
+                + "</body>\n</html>\n");
         out.flush();
     }
 
@@ -177,8 +179,10 @@ public final class HtmlReportWriter implements ReportWriter {
         } else {
             out.write("<section id=\"sites\"><h2>Unsafe sites</h2>\n<p class=\"hint\">" + count + " finding" + (count == 1 ? "" : "s")
                     + (model.baseline().isPresent() ? " new or changed since the baseline" : "") + ", grouped by file."
-                    + " Untick a level or a rule to hide its cards; the browser's search (Ctrl+F) finds text.</p>\n");
+                    + " Untick a level or a rule to hide its cards; type in the search box to keep the cards whose file,"
+                    + " rule, message or code hold every word.</p>\n");
             filters(out, byFile, crateOfFile(model));
+            out.write(HtmlSearch.BOX);
         }
         Map<String, String> crates = crateOfFile(model);
         for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
@@ -653,18 +657,25 @@ public final class HtmlReportWriter implements ReportWriter {
             article.site { border: 1px solid var(--line); border-left: 5px solid var(--note); border-radius: 6px; margin: 12px 0; padding: 8px 14px; }
             article.site.error { border-left-color: var(--error); } article.site.warning { border-left-color: var(--warning); }
             article.site > header { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
-            .where { margin-left: auto; color: var(--muted); }
+            .where { margin-left: auto; color: var(--muted); min-width: 0; }
+            /* long paths, item names and messages wrap anywhere rather than widen the page */
+            article.site, details.file > summary, ul.problems, p.hint, p.sub, .cards { overflow-wrap: anywhere; }
+            .search { margin: 0 0 12px; } .search input { font: inherit; width: min(36em, 100%); padding: 3px 8px; }
+            .nomatch { display: none; }
+            /* a report of 10,000 findings: cards off screen are not laid out until scrolled to (search and the
+               browser's find still see them), so loading and clearing a search stay quick */
+            article.site { content-visibility: auto; contain-intrinsic-size: auto 360px; }
             .badge { font-size: 11px; text-transform: uppercase; font-weight: 700; color: #fff; border-radius: 4px; padding: 1px 6px; background: var(--note); }
             .badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
             .rule { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 600; }
             .title { color: var(--muted); }
             .message { margin: 6px 0; }
             .cfg { background: #fff4e0; border: 1px solid #f0d29a; border-radius: 4px; padding: 0 6px; font-family: ui-monospace, Menlo, monospace; font-size: 12px; }
-            pre.code { background: #0f1720; color: #e6edf3; padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
+            pre.code { background: #0f1720; color: #e6edf3; padding: 8px 12px; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
             pre.code mark { background: #6b4f00; color: #fff6d5; border-radius: 2px; }
             pre.code .ln { display: inline-block; min-width: 3.5em; color: #7d8a96; user-select: none; }
             pre.code .more { color: #9fb0c0; font-style: italic; }
-            pre.doc-code { background: var(--soft); border: 1px solid var(--line); padding: 8px 12px; border-radius: 6px; overflow-x: auto; }
+            pre.doc-code { background: var(--soft); border: 1px solid var(--line); padding: 8px 12px; border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
             blockquote.contract { margin: 4px 0 8px; padding: 4px 10px; border-left: 3px solid var(--warning); background: #fffaf0; white-space: pre-wrap; }
             input.filter { position: absolute; opacity: 0; pointer-events: none; }
             .filters { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 8px 0 12px; }

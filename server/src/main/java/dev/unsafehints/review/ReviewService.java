@@ -68,30 +68,71 @@ public final class ReviewService {
         if (refs.isEmpty()) {
             throw ReviewException.usage("--approve needs a site id");
         }
-        if (note == null || note.isBlank()) {
-            throw ReviewException.usage("--approve needs --note TEXT: the argument why the site is sound");
-        }
+        requireNote(note);
         try (Repository repo = GitChanges.open(request.path())) {
-            String reviewer = by == null || by.isBlank() ? repo.getConfig().getString("user", null, "name") : by;
-            if (reviewer == null || reviewer.isBlank()) {
-                throw ReviewException.usage("--approve needs --by NAME (git's user.name is not set)");
-            }
+            String reviewer = reviewer(repo, by);
             Run run = new Run(repo, request);
             run.report();
-            String date = LocalDate.now(ZoneOffset.UTC).toString();
-            String head = GitChanges.head(repo);
             ReviewLedger ledger = run.ledger;
             List<Approval> made = new ArrayList<>();
             for (String ref : refs) {
-                Candidate c = run.find(ref.strip());
-                Approval a = new Approval(c.siteId(), c.file.file, c.site.fingerprint.itemPath(), c.site.kind,
-                        c.site.ordinal, c.site.fingerprint.hash(), reviewer.strip(), date, head, note.strip());
+                Approval a = approval(repo, run.find(ref.strip()), reviewer, note);
                 ledger = ledger.with(a);
                 made.add(a);
             }
             ledger.write(run.ledgerFile);
             return made;
         }
+    }
+
+    /**
+     * Records an approval for one site of a working-tree file, as {@code review --approve} records
+     * it, and writes the ledger ({@code ledger}, or null for the one at the repository root). The
+     * site need not be changed since any base: an editor approves what the reviewer looks at.
+     */
+    public Approval approve(SiteInFile target, Path ledgerFile, String by, String note) throws ReviewException {
+        requireNote(note);
+        if (!target.file().getFileName().toString().endsWith(".rs")) {
+            throw ReviewException.usage(target.file() + " is not a Rust file");
+        }
+        try (Repository repo = GitChanges.open(target.file())) {
+            String reviewer = reviewer(repo, by);
+            Run run = new Run(repo, new ReviewRequest(target.file(), null, ledgerFile));
+            run.ledger = ReviewLedger.read(run.ledgerFile);
+            Approval a = approval(repo, run.findInFile(target), reviewer, note);
+            run.ledger.with(a).write(run.ledgerFile);
+            return a;
+        }
+    }
+
+    /** The ledger file an approval of this file goes to: {@code ledger}, or the one at its repository's root. */
+    public static Path ledgerFor(Path file, Path ledger) throws ReviewException {
+        if (ledger != null) {
+            return ledger.toAbsolutePath();
+        }
+        try (Repository repo = GitChanges.open(file)) {
+            return realPath(repo.getWorkTree().toPath()).resolve(ReviewLedger.DEFAULT_FILE);
+        }
+    }
+
+    private static void requireNote(String note) throws ReviewException {
+        if (note == null || note.isBlank()) {
+            throw ReviewException.usage("--approve needs --note TEXT: the argument why the site is sound");
+        }
+    }
+
+    private static String reviewer(Repository repo, String by) throws ReviewException {
+        String reviewer = by == null || by.isBlank() ? repo.getConfig().getString("user", null, "name") : by;
+        if (reviewer == null || reviewer.isBlank()) {
+            throw ReviewException.usage("--approve needs --by NAME (git's user.name is not set)");
+        }
+        return reviewer.strip();
+    }
+
+    private static Approval approval(Repository repo, Candidate c, String reviewer, String note) {
+        return new Approval(c.siteId(), c.file.file, c.site.fingerprint.itemPath(), c.site.kind, c.site.ordinal,
+                c.site.fingerprint.hash(), reviewer, LocalDate.now(ZoneOffset.UTC).toString(), GitChanges.head(repo),
+                note.strip());
     }
 
     /** A site of the working tree, with the file it is in. */
@@ -342,6 +383,50 @@ public final class ReviewService {
                 notes.add(fs.file + ": the guideline rules failed on it: " + e);
                 return List.of();
             }
+        }
+
+        /**
+         * The site of the reviewed file ({@code prefix}: the request names one file) that the
+         * target names by id, hash prefix, or a position inside it (the innermost site there).
+         */
+        Candidate findInFile(SiteInFile target) throws ReviewException {
+            FileSites fs = currentVersion(prefix);
+            if (fs == null) {
+                throw ReviewException.usage(prefix + " cannot be read as a Rust file of the working tree");
+            }
+            Candidate best = null;
+            if (target.at() == null) {
+                String ref = target.idOrHash().strip();
+                String lower = ref.toLowerCase(Locale.ROOT);
+                boolean hashLike = lower.matches("[0-9a-f]{4,16}");
+                for (FileSites.Site s : fs.sites) {
+                    Candidate c = new Candidate(fs, s);
+                    if (c.siteId().equals(ref) || hashLike && s.siteHash().startsWith(lower)) {
+                        if (best != null) {
+                            throw ReviewException.usage("`" + ref + "` matches several sites of " + prefix);
+                        }
+                        best = c;
+                    }
+                }
+                if (best == null) {
+                    throw ReviewException.usage("no unsafe site of " + prefix + " has the id or hash `" + ref + "`");
+                }
+                return best;
+            }
+            int offset = fs.source().offsetAt(target.at());
+            for (FileSites.Site s : fs.sites) {
+                boolean inside = s.range.start() <= offset && offset <= s.range.end();
+                if (inside && (best == null || s.range.end() - s.range.start()
+                        < best.site.range.end() - best.site.range.start())) {
+                    best = new Candidate(fs, s);
+                }
+            }
+            if (best == null) {
+                throw ReviewException.usage("no unsafe site at " + prefix + ":" + (target.at().line() + 1) + ":"
+                        + (target.at().column() + 1) + " (an unsafe block, fn, impl, trait, extern block, static mut,"
+                        + " union, unsafe attribute or asm!)");
+            }
+            return best;
         }
 
         /** The site named by an id or a hash prefix, among the working-tree versions analyzed. */

@@ -19,20 +19,23 @@ import java.util.List;
  *                       library marks such fns (`env::set_var`) `#[rustc_deprecated_safe_2024]`
  * @param implType   the self type of the enclosing impl as written (`Mutex<R, T>`), null outside impls
  * @param generics   the type parameters in scope of the signature: the impl's or trait's, then the fn's own
+ * @param cfg        the `cfg` conditions written on it and on what encloses it in its file (impl, inline
+ *                   module, `cfg_if!` branch); the conditions of the file's module are the crate's to tell
  */
 public record DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                          List<String> targetFeatures, Path file, TextPosition position, String returnType,
                          List<String> parameterTypes, boolean safeBefore2024, String implType,
-                         List<String> generics) {
+                         List<String> generics, List<String> cfg) {
     public DeclaredFn {
         generics = generics == null ? List.of() : generics; // entries cached before the type model
+        cfg = cfg == null ? List.of() : cfg;
     }
 
     public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
                       List<String> targetFeatures, Path file, TextPosition position, String returnType,
                       List<String> parameterTypes, boolean safeBefore2024) {
         this(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, position, returnType, parameterTypes,
-                safeBefore2024, null, List.of());
+                safeBefore2024, null, List.of(), List.of());
     }
 
     public DeclaredFn(String name, List<String> modulePath, String owner, boolean isUnsafe, String safetyDoc,
@@ -45,13 +48,13 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
     /** The same declaration, said to be in {@code path}. */
     public DeclaredFn inFile(Path path) {
         return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, path, position, returnType,
-                parameterTypes, safeBefore2024, implType, generics);
+                parameterTypes, safeBefore2024, implType, generics, cfg);
     }
 
     /** The same declaration at {@code moved}. */
     public DeclaredFn at(TextPosition moved) {
         return new DeclaredFn(name, modulePath, owner, isUnsafe, safetyDoc, targetFeatures, file, moved, returnType,
-                parameterTypes, safeBefore2024, implType, generics);
+                parameterTypes, safeBefore2024, implType, generics, cfg);
     }
 
     /** Whether a call needs `unsafe` in code of this edition. */

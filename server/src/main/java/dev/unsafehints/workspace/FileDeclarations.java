@@ -162,6 +162,13 @@ public final class FileDeclarations {
     private final Map<List<String>, Boolean> moduleVisibility = new HashMap<>(); // module path -> declared plain pub
     private final List<String> fileModulePath;
     private final Path file;
+    private boolean includesGenerated;
+    /** The file's own `#![cfg(..)]` conditions. */
+    private final List<String> fileCfg = new ArrayList<>();
+    /** The out-of-line modules (`mod x;`) the file declares. */
+    private final List<ChildModule> childModules = new ArrayList<>();
+    /** While the declarations are read: the cfg conditions of the items, modules and branches around. */
+    private final List<String> enclosingCfg = new ArrayList<>();
     // Only needed while the declarations are collected and the file's own analysis reads doc
     // comments; detach() drops them before the index keeps the declarations, so the index does not
     // hold every file's tree and text alive.
@@ -211,6 +218,7 @@ public final class FileDeclarations {
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text,
                                       TokenOffsets offsets, SourceText lines) {
         FileDeclarations d = new FileDeclarations(file, fileModulePath, parsed, text, offsets, lines);
+        dev.unsafehints.parse.CfgAttributes.addTo(parsed.tree(), d.fileCfg);
         for (RustParser.InnerAttributeContext attr : parsed.tree().innerAttribute()) {
             d.innerLints.addAll(LintLevel.of(attr.attr()));
             if (isDocHidden(attr.attr())) {
@@ -221,6 +229,40 @@ public final class FileDeclarations {
             d.item(item, new ArrayList<>(fileModulePath));
         }
         return d;
+    }
+
+    /**
+     * {@code mod name;}: the module's full path, the cfg conditions on the declaration and around it
+     * in this file, and its {@code #[path = ".."]} when it has one.
+     */
+    public record ChildModule(List<String> modulePath, List<String> cfg, String pathAttribute) {
+    }
+
+    /**
+     * Whether the file includes, among its items, a file its build script writes
+     * ({@code include!(concat!(env!("OUT_DIR"), "/bindings.rs"))}, as bindgen's users do):
+     * declarations the index cannot read.
+     */
+    public boolean includesGenerated() {
+        return includesGenerated;
+    }
+
+    private static boolean isGeneratedInclude(RustParser.MacroInvocationContext m) {
+        if (m == null || m.delimTokenTree() == null) {
+            return false;
+        }
+        List<RustParser.SimplePathSegmentContext> path = m.simplePath().simplePathSegment();
+        return path.get(path.size() - 1).getText().equals("include") && m.delimTokenTree().getText().contains("OUT_DIR");
+    }
+
+    /** The file's own {@code #![cfg(..)]} conditions: the file is compiled only where they hold. */
+    public List<String> fileCfg() {
+        return fileCfg;
+    }
+
+    /** The out-of-line modules the file declares. */
+    public List<ChildModule> childModules() {
+        return childModules;
     }
 
     public List<DeclaredFn> functions() {
@@ -294,12 +336,16 @@ public final class FileDeclarations {
      * was collected before the gap, and the rest of the file is still declared.
      */
     private void item(RustParser.ItemContext item, List<String> module) {
+        int outer = enclosingCfg.size();
         try {
+            dev.unsafehints.parse.CfgAttributes.addTo(item, enclosingCfg);
             declare(item, module);
         } catch (RuntimeException e) {
             if (!Recovery.isIncomplete(item)) {
                 throw e; // a bug on well-formed code: not hidden
             }
+        } finally {
+            enclosingCfg.subList(outer, enclosingCfg.size()).clear();
         }
     }
 
@@ -309,9 +355,18 @@ public final class FileDeclarations {
         if (macro == null || macro.macroInvocation() == null || !CfgMacroBranches.isOne(macro.macroInvocation())) {
             return;
         }
-        for (ParserRuleContext branch : CfgMacroBranches.parse(parsed.tokens(), macro.macroInvocation()).orElse(List.of())) {
-            if (branch instanceof RustParser.ItemContext inner) {
-                item(inner, module);
+        for (CfgMacroBranches.Branch branch : CfgMacroBranches.branches(parsed.tokens(), macro.macroInvocation()).orElse(List.of())) {
+            boolean guarded = !branch.condition().isEmpty();
+            if (guarded) {
+                enclosingCfg.add(branch.condition());
+            }
+            for (ParserRuleContext code : branch.code()) {
+                if (code instanceof RustParser.ItemContext inner) {
+                    item(inner, module);
+                }
+            }
+            if (guarded) {
+                enclosingCfg.remove(enclosingCfg.size() - 1);
             }
         }
     }
@@ -408,6 +463,9 @@ public final class FileDeclarations {
                 && hasAttribute(item, "macro_use")) {
             macroUseCrates.add(vis.externCrate().identifier(0).getText());
         }
+        if (vis == null && item.macroItem() != null && isGeneratedInclude(item.macroItem().macroInvocation())) {
+            includesGenerated = true;
+        }
         if (vis == null) {
             cfgMacro(item, module);
             if (item.macroItem() != null && item.macroItem().macroInvocation() != null) {
@@ -439,8 +497,26 @@ public final class FileDeclarations {
         if (vis.module() != null && vis.module().LBRACE() != null) {
             List<String> inner = new ArrayList<>(module);
             inner.add(vis.module().identifier().getText());
+            int outer = enclosingCfg.size();
+            dev.unsafehints.parse.CfgAttributes.addTo(vis.module(), enclosingCfg); // `mod x { #![cfg(..)] }`
             for (RustParser.ItemContext child : vis.module().item()) {
                 item(child, inner);
+            }
+            enclosingCfg.subList(outer, enclosingCfg.size()).clear();
+        } else if (vis.module() != null) {
+            List<String> declared = new ArrayList<>(module);
+            declared.add(vis.module().identifier().getText());
+            String path = pathAttribute(item);
+            List<String[]> conditional = conditionalPaths(item);
+            if (path != null || conditional.isEmpty()) {
+                childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(enclosingCfg), path));
+            }
+            if (path == null) {
+                for (String[] c : conditional) { // `#[cfg_attr(unix, path = "unix.rs")]`: that file where unix holds
+                    List<String> cfg = new ArrayList<>(enclosingCfg);
+                    cfg.add(c[0]);
+                    childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(cfg), c[1]));
+                }
             }
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);
@@ -537,6 +613,13 @@ public final class FileDeclarations {
             imports.add(new Import(List.copyOf(module), vis.externCrate().identifier(1).getText(),
                     List.of("::", vis.externCrate().identifier(0).getText()), false,
                     vis.visibility() != null && vis.visibility().LPAREN() == null));
+        } else if (vis.externCrate() != null && vis.externCrate().KW_AS() == null
+                && vis.externCrate().identifier().size() == 1) {
+            // `extern crate alloc;` puts the crate's name in this module: `crate::alloc::boxed::Box`
+            // in a `no_std` crate is the alloc crate's `Box`
+            String name = vis.externCrate().identifier(0).getText();
+            imports.add(new Import(List.copyOf(module), name, List.of("::", name), false,
+                    vis.visibility() != null && vis.visibility().LPAREN() == null));
         } else if (vis.useDeclaration() != null) {
             useTree(vis.useDeclaration().useTree(), new ArrayList<>(), module,
                     vis.visibility() != null && vis.visibility().LPAREN() == null);
@@ -561,7 +644,55 @@ public final class FileDeclarations {
         functions.add(new DeclaredFn(fn.identifier().getText(), List.copyOf(module), owner, isUnsafe,
                 SafetyDocs.safetySection(docs), features, file, position(offset), returnType,
                 DeclaredFn.parameterTypesOf(fn), hasAttribute(holder, "rustc_deprecated_safe_2024"), implType,
-                generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams()))));
+                generics(outerGenerics, TypeShapes.typeParameters(fn.genericParams())), cfgOf(holder)));
+    }
+
+    /** `(condition,path="x.rs")` as the parser's text of a `cfg_attr` writes it (no spaces). */
+    private static final java.util.regex.Pattern CFG_ATTR_PATH = java.util.regex.Pattern.compile(
+            "^\\((.*),path=\"([^\"]+)\"\\)$", java.util.regex.Pattern.DOTALL);
+
+    /** Each `#[cfg_attr(condition, path = "x.rs")]` among the item's attributes, as {condition, file}. */
+    private static List<String[]> conditionalPaths(ParserRuleContext holder) {
+        List<String[]> found = new ArrayList<>();
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr && attr.attr().attrBody() != null
+                    && attr.attr().attrBody().simplePath().getText().equals("cfg_attr")
+                    && attr.attr().attrBody().attrInput() != null
+                    && attr.attr().attrBody().attrInput().delimTokenTree() != null) {
+                java.util.regex.Matcher m = CFG_ATTR_PATH.matcher(attr.attr().attrBody().attrInput().delimTokenTree().getText());
+                if (m.matches()) {
+                    // spelled as the `cfg` conditions are (see CfgAttributes)
+                    found.add(new String[] {m.group(1).replace("=", " = ").replace(",", ", "), m.group(2)});
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The file name of `#[path = "x.rs"]` among the item's attributes, or null. */
+    private static String pathAttribute(ParserRuleContext holder) {
+        for (ParseTree child : childrenOf(holder)) {
+            if (child instanceof RustParser.OuterAttributeContext attr && attr.attr().attrBody() != null
+                    && attr.attr().attrBody().simplePath().getText().equals("path")
+                    && attr.attr().attrBody().attrInput() != null
+                    && attr.attr().attrBody().attrInput().expression() != null) {
+                String literal = attr.attr().attrBody().attrInput().expression().getText();
+                if (literal.length() >= 2 && literal.startsWith("\"") && literal.endsWith("\"")) {
+                    return literal.substring(1, literal.length() - 1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The conditions around a fn: those enclosing it, and its own when they are not an item's (counted already). */
+    private List<String> cfgOf(ParserRuleContext holder) {
+        if (holder instanceof RustParser.ItemContext) {
+            return List.copyOf(enclosingCfg);
+        }
+        List<String> all = new ArrayList<>(enclosingCfg);
+        dev.unsafehints.parse.CfgAttributes.addTo(holder, all);
+        return List.copyOf(all);
     }
 
     private static boolean hasAttribute(ParserRuleContext holder, String name) {
@@ -707,6 +838,9 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(hiddenModules);
         d.traits.addAll(traits);
         d.typeShapes.copyFrom(typeShapes);
+        d.fileCfg.addAll(fileCfg);
+        d.childModules.addAll(childModules);
+        d.includesGenerated = includesGenerated;
         d.fingerprint = moved ? null : fingerprint;
         return d;
     }
@@ -737,6 +871,7 @@ public final class FileDeclarations {
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
                          Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
+                         List<String> fileCfg, List<ChildModule> childModules, boolean includesGenerated,
                          List<ItemMacroCall> itemMacroCalls, ItemMacroDeclarations.Stored expanded,
                          Set<String> exportedMacros, Set<String> macroUseCrates) {
     }
@@ -748,6 +883,7 @@ public final class FileDeclarations {
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
+                fileCfg, childModules, includesGenerated,
                 itemMacroCalls, expanded == null ? null : expanded.stored(), exportedMacros, macroUseCrates);
     }
 
@@ -772,6 +908,13 @@ public final class FileDeclarations {
         d.hiddenModules.addAll(s.hiddenModules());
         s.moduleVisibility().forEach((k, v) -> d.moduleVisibility.put(splitKey(k), v));
         d.traits.addAll(s.traits());
+        if (s.fileCfg() != null) {
+            d.fileCfg.addAll(s.fileCfg());
+        }
+        if (s.childModules() != null) {
+            d.childModules.addAll(s.childModules());
+        }
+        d.includesGenerated = s.includesGenerated();
         d.typeShapes.restore(s.typeShapes());
         d.itemMacroCalls.addAll(s.itemMacroCalls());
         d.exportedMacros.addAll(s.exportedMacros());
@@ -799,7 +942,8 @@ public final class FileDeclarations {
                     canonical(pointerFields), canonical(otherFields), canonical(fieldKinds), canonical(fieldTypes), imports.toString(),
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
-                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), itemMacroCalls.toString(),
+                    canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), fileCfg.toString(),
+                    childModules.toString(), Boolean.toString(includesGenerated), itemMacroCalls.toString(),
                     canonical(exportedMacros), canonical(macroUseCrates));
         }
         return fingerprint;

@@ -34,7 +34,14 @@ public final class ModulePaths {
         }
         Path src = crate.root().resolve("src");
         if (!abs.startsWith(src)) {
-            return belowPlacedModFile(abs, crate);
+            List<String> below = belowPlacedModFile(abs, crate, null);
+            return below == null ? List.of() : below;
+        }
+        // `#[cfg_attr(linux_raw, path = "backend/linux_raw/mod.rs")] mod backend;` makes
+        // src/backend/linux_raw/fs/mod.rs the module backend::fs, not backend::linux_raw::fs
+        List<String> below = belowPlacedModFile(abs, crate, src);
+        if (below != null) {
+            return below;
         }
         Path rel = src.relativize(abs);
         List<String> parts = new ArrayList<>();
@@ -56,18 +63,18 @@ public final class ModulePaths {
     }
 
     /**
-     * A file outside {@code src/} in the folder tree of a {@code mod.rs} that a path attribute
-     * places there: {@code core} pulls {@code stdarch/crates/core_arch/src/mod.rs} in as
+     * A file in the folder tree of a {@code mod.rs} that a path attribute places (below
+     * {@code stop}, when given), or null when there is none: outside {@code src/}: {@code core} pulls {@code stdarch/crates/core_arch/src/mod.rs} in as
      * {@code core_arch}, and that file's {@code mod x86;} is then {@code x86/mod.rs} next to it.
      */
-    private static List<String> belowPlacedModFile(Path file, CrateInfo crate) {
+    private static List<String> belowPlacedModFile(Path file, CrateInfo crate, Path stop) {
         List<String> parts = new ArrayList<>();
         String name = file.getFileName().toString();
         String stem = name.endsWith(".rs") ? name.substring(0, name.length() - 3) : name;
         if (!stem.equals("mod")) {
             parts.add(stem);
         }
-        for (Path dir = file.getParent(); dir != null && DEPTH.get() < 16; dir = dir.getParent()) {
+        for (Path dir = file.getParent(); dir != null && !dir.equals(stop) && DEPTH.get() < 16; dir = dir.getParent()) {
             Path modFile = dir.resolve("mod.rs");
             if (!modFile.equals(file) && PathAttributes.of(crate.root(), modFile) != null) {
                 DEPTH.set(DEPTH.get() + 1);
@@ -84,6 +91,6 @@ public final class ModulePaths {
                 break;
             }
         }
-        return List.of();
+        return null; // no placed mod.rs above the file
     }
 }

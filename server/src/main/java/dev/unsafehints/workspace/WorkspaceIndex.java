@@ -100,6 +100,24 @@ public class WorkspaceIndex {
         version.incrementAndGet();
     }
 
+    /** What cfg conditions see in each crate (by package root); unknown everywhere until told. */
+    private volatile java.util.function.Function<Path, CfgEnvironment> environments = root -> CfgEnvironment.UNKNOWN;
+
+    /**
+     * Tells the index the target and features each crate (by package root) is compiled with, so that
+     * lookups prefer the declarations the compiler sees (see {@link CrateDeclarations#functionsNamed}).
+     */
+    public void setCfgEnvironments(java.util.function.Function<Path, CfgEnvironment> byRoot) {
+        this.environments = byRoot;
+        merged.clear();
+        version.incrementAndGet();
+    }
+
+    private CfgEnvironment environmentOf(Path root) {
+        CfgEnvironment e = root == null || root.equals(NO_CRATE) ? null : environments.apply(root);
+        return e == null ? CfgEnvironment.UNKNOWN : e;
+    }
+
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
         Map<Path, FileDeclarations> known = byCrate.get(key(crate));
@@ -117,7 +135,8 @@ public class WorkspaceIndex {
                 }
             }
         }
-        CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(files, crate.edition()));
+        CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(files, crate.edition()),
+                environmentOf(key(crate)));
         view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
@@ -153,7 +172,7 @@ public class WorkspaceIndex {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
             CrateInfo info = packages.get(root);
             CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
-                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()));
+                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environmentOf(root));
             view.crateInfo = info;
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
@@ -297,7 +316,29 @@ public class WorkspaceIndex {
             return dependencies.apply(name);
         }
 
+        /** What cfg conditions see where the crate is compiled (the host's, the package's features). */
+        private final CfgEnvironment environment;
+        private final ModuleConditions moduleConditions;
+        private boolean generatedBindings;
+        /** Per fn name: the declarations left once those known not compiled are set aside (see functionsNamed). */
+        private final Map<String, List<DeclaredFn>> compiledByName = new java.util.concurrent.ConcurrentHashMap<>();
+
         CrateDeclarations(List<FileDeclarations> files) {
+            this(files, CfgEnvironment.UNKNOWN);
+        }
+
+        CrateDeclarations(List<FileDeclarations> files, CfgEnvironment environment) {
+            this.environment = environment;
+            this.moduleConditions = new ModuleConditions(files);
+            Set<Path> leftOut = new HashSet<>();
+            if (environment.known()) {
+                for (FileDeclarations f : files) {
+                    if (Boolean.FALSE.equals(environment.holdsAll(moduleConditions.of(f.file())))) {
+                        leftOut.add(f.file());
+                    }
+                }
+            }
+            Map<String, TypeShapes.Struct> leftOutShapes = new HashMap<>();
             // aliases first: a field typed with an alias of `unsafe fn(..)` is of kind UNSAFE_FN
             for (FileDeclarations f : files) {
                 f.typeAliases().forEach((k, v) -> typeAliases.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -305,7 +346,10 @@ public class WorkspaceIndex {
             }
             for (FileDeclarations f : files) {
                 traitNames.addAll(f.traits());
-                f.typeShapes().structs().forEach((name, shape) -> structShapes.merge(name, shape, TypeShapes::agreeing));
+                // a struct of a module not compiled here (`windows.rs` on Linux) is another type than the
+                // compiled one of that name: it counts only where no compiled file declares one
+                f.typeShapes().structs().forEach((name, shape) -> (leftOut.contains(f.file()) ? leftOutShapes : structShapes)
+                        .merge(name, shape, TypeShapes::agreeing));
                 f.typeShapes().supertraits().forEach(supertraits::putIfAbsent);
                 f.typeShapes().statics().forEach((k, v) -> statics.merge(k, v, (a, b) -> a.equals(b) ? a : ""));
                 f.typeShapes().derefs().forEach((k, v) -> derefs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -346,6 +390,8 @@ public class WorkspaceIndex {
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
+            leftOutShapes.forEach(structShapes::putIfAbsent);
+            generatedBindings = files.stream().anyMatch(FileDeclarations::includesGenerated);
             for (FileDeclarations.Import imp : publicImports) {
                 if (isPlainlyPublic(imp.modulePath())) {
                     (imp.glob() ? reexportedByGlob : reexportedByName).addAll(resolutions(imp));
@@ -524,8 +570,47 @@ public class WorkspaceIndex {
             return fieldKinds.containsKey(name);
         }
 
+        /**
+         * The crate's fns of that name. Where cfg makes several declarations of one name (a `linux.rs`
+         * and a `windows.rs` module, `#[cfg(unix)] unsafe fn f` beside `#[cfg(windows)] fn f`), those
+         * known not to be compiled for the target are left out, as the compiler never sees them;
+         * when all of them are left out, all are kept (the code asking may be as cfg'd out as they are).
+         */
         public List<DeclaredFn> functionsNamed(String name) {
-            return fnsByName.getOrDefault(name, List.of());
+            List<DeclaredFn> all = fnsByName.getOrDefault(name, List.of());
+            if (all.size() < 2 || !environment.known()) {
+                return all;
+            }
+            return compiledByName.computeIfAbsent(name, k -> {
+                List<DeclaredFn> compiled = all.stream().filter(fn -> !Boolean.FALSE.equals(isCompiled(fn))).toList();
+                return compiled.isEmpty() ? all : compiled;
+            });
+        }
+
+        /**
+         * Whether the crate is a foreign-function binding whose declarations its build script
+         * generates ({@code include!} of a file in {@code OUT_DIR}) in a `-sys` package, Cargo's name
+         * for native bindings. Functions called from it that its sources do not declare are in
+         * those generated `extern` blocks.
+         */
+        public boolean hasGeneratedBindings() {
+            String name = crateInfo == null ? null : crateInfo.name();
+            return generatedBindings && name != null && (name.endsWith("-sys") || name.endsWith("_sys"));
+        }
+
+        /** Whether {@code fn} is compiled for this crate's target: true, false, or null when that is not known. */
+        public Boolean isCompiled(DeclaredFn fn) {
+            if (!environment.known()) {
+                return null;
+            }
+            List<String> conditions = new ArrayList<>(moduleConditions.of(fn.file()));
+            conditions.addAll(fn.cfg());
+            return environment.holdsAll(conditions);
+        }
+
+        /** The cfg conditions under which {@code file} of this crate is compiled (its module's declarations, its #![cfg]). */
+        public List<String> fileConditions(Path file) {
+            return moduleConditions.of(file);
         }
 
         /**

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report is self-contained, escapes hostile source text, and renders in headless Chromium
- * (Debian's {@code chromium}) without console errors. The screenshot is kept in
+ * (Debian's {@code chromium}) without console errors (a script the policy refused would be one). Its
+ * search box and widths are checked in a browser by vscode-client/e2e/report-check.mjs. The screenshot is kept in
  * {@code target/html-report/} for people to look at. Skipped when Chromium is not installed.
  */
 class HtmlReportChromiumTest {
@@ -44,9 +45,16 @@ class HtmlReportChromiumTest {
     }
 
     @Test
-    void reportIsSelfContainedAndEscaped() throws IOException {
+    void reportIsSelfContainedAndEscaped() throws Exception {
         String html = Files.readString(report());
-        assertFalse(html.contains("<script"), "no script at all");
+        // one script, inline (the search box), allowed by its hash and nothing else
+        assertEquals(1, html.split("<script", -1).length - 1, "one script element");
+        String script = html.substring(html.indexOf("<script>") + "<script>".length(), html.indexOf("</script>"));
+        String hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(script.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+                + " style-src 'unsafe-inline'; img-src data:; script-src 'sha256-" + hash + "'\">"), "policy with the script's hash");
+        assertTrue(html.contains("<div class=\"search\" id=\"search\" hidden>"), "the search box waits for the script");
         assertFalse(html.contains("<link"), "no external style sheets");
         assertFalse(java.util.regex.Pattern.compile("<[a-zA-Z]+[^>]*\\ssrc=").matcher(html).find(), "no images or frames");
         assertFalse(html.contains("@import") || html.contains("url("), "no fetched CSS resources");

@@ -26,3 +26,15 @@ mod self_import {
         fds.iter().map(|fd| unsafe { ffi::sys_close(*fd) }).sum::<i32>() + checked_len(0)
     }
 }
+
+pub use gen as bindings;
+
+mod generated {
+    use super::bindings;
+
+    pub fn absolute(n: i32) -> i32 {
+        // SAFETY: `gen_abs` accepts any value.
+        let abs = unsafe { bindings::gen_abs(n) };
+        abs + bindings::gen_version()
+    }
+}

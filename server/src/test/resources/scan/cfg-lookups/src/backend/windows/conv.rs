@@ -1,0 +1,3 @@
+pub fn ret(x: i32) -> i32 {
+    x
+}

@@ -1,0 +1,5 @@
+pub struct Parker;
+
+impl Parker {
+    pub fn prepare(&self) {}
+}
