@@ -847,11 +847,14 @@ public final class FileDeclarations {
 
     /**
      * These declarations as what a macro call at {@code at} declares: everything at the call's
-     * position, and nothing that only a file has (its inner attributes, its own macro calls, which
-     * the expansion followed already).
+     * position but its safe functions, and nothing that only a file has (its inner attributes, its
+     * own macro calls, which the expansion followed already).
      */
     FileDeclarations expansionAt(TextPosition at) {
         FileDeclarations d = movedTo("", p -> at);
+        // only its unsafe functions: std's `int_impl!` writes 150 methods into each integer type,
+        // and every lookup by name would walk them; a safe one stays unknown, as before expansion
+        d.functions.removeIf(fn -> !fn.isUnsafe());
         d.innerLints.clear();
         d.hiddenModules.removeIf(m -> m.equals(fileModulePath));
         d.itemMacroCalls.clear();

@@ -87,12 +87,21 @@ public final class ItemMacroDeclarations {
             Map<String, String> used = new TreeMap<>();
             List<FileDeclarations> out = new ArrayList<>();
             for (FileDeclarations.ItemMacroCall call : f.itemMacroCalls()) {
-                expand(f, call, call.position(), definitions, edition, ExpansionBudget.standard(), used, out);
+                expand(f, call, call.position(), definitions, edition, indexBudget(), used, out);
             }
             Expanded made = new Expanded(Map.copyOf(used), List.copyOf(out));
             f.setExpanded(made);
             return made;
         }
+    }
+
+    /**
+     * A fifth of the analysis' budget per call: what a call declares is rarely deep (libc's `f!`,
+     * nix's `feature!`, std's `int_impl!` at 30,000 tokens), and each level of a runaway macro
+     * costs the index a parse of everything it wrote; the analysis still gives the call its note.
+     */
+    private static ExpansionBudget indexBudget() {
+        return new ExpansionBudget(64, ExpansionBudget.DEFAULT_TOKENS / 5, ExpansionBudget.DEFAULT_STEPS / 5);
     }
 
     private static void expand(FileDeclarations f, FileDeclarations.ItemMacroCall call, TextPosition at,
