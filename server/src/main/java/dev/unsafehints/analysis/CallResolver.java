@@ -126,7 +126,7 @@ final class CallResolver {
                 break;
         }
         // an import in this module (or, for files, at the file's top module)
-        for (FileDeclarations.Import imp : file.imports()) {
+        for (FileDeclarations.Import imp : imports()) {
             if (!imp.glob() && imp.alias().equals(first) && imp.modulePath().equals(module)) {
                 List<String> named = withoutSelf(imp.target());
                 if (named.equals(List.of(first))) {
@@ -153,7 +153,7 @@ final class CallResolver {
                 }
             }
             // glob imports of this module
-            for (FileDeclarations.Import imp : file.imports()) {
+            for (FileDeclarations.Import imp : imports()) {
                 if (imp.glob() && imp.modulePath().equals(module)) {
                     List<String> target = absolutize(imp.target(), module, selfType, false);
                     if (target != null) {
@@ -215,10 +215,17 @@ final class CallResolver {
      * then `choose::syscall1`), a few re-exports deep.
      */
     private DeclaredFn inModule(List<String> modulePath, String name, int hops) {
+        DeclaredFn declared = null;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
-                return fn;
+                if (declared != null && declared.isUnsafe() != fn.isUnsafe()) {
+                    return null; // cfg variants the target does not decide between (a build script's cfg)
+                }
+                declared = declared == null ? fn : declared;
             }
+        }
+        if (declared != null) {
+            return declared;
         }
         if (hops >= 3) {
             return null;
@@ -491,6 +498,35 @@ final class CallResolver {
     /** The declarations of the file being analysed. */
     FileDeclarations file() {
         return file;
+    }
+
+    /** `use` declarations of the blocks being walked (the index reads items, not fn bodies), innermost last. */
+    private final List<FileDeclarations.Import> blockImports = new ArrayList<>();
+
+    /** How many block imports are in scope, to drop those of a block when it ends ({@link #dropBlockImports}). */
+    int blockImportCount() {
+        return blockImports.size();
+    }
+
+    void addBlockImports(List<FileDeclarations.Import> imports) {
+        blockImports.addAll(imports);
+    }
+
+    void dropBlockImports(int count) {
+        blockImports.subList(count, blockImports.size()).clear();
+    }
+
+    /** The imports a path in this file sees: a block's own first (they shadow the module's). */
+    private List<FileDeclarations.Import> imports() {
+        if (blockImports.isEmpty()) {
+            return file.imports();
+        }
+        List<FileDeclarations.Import> all = new ArrayList<>(blockImports.size() + file.imports().size());
+        for (int i = blockImports.size() - 1; i >= 0; i--) {
+            all.add(blockImports.get(i));
+        }
+        all.addAll(file.imports());
+        return all;
     }
 
     List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {

@@ -122,8 +122,23 @@ final class MethodLookup {
         return inherent;
     }
 
+    /**
+     * `P::f(..)` where `P` is a generic parameter of the enclosing items: the fns named {@code name}
+     * (methods or not) of the traits that bound it and their supertraits; null when none has one.
+     */
+    Found onParameter(String parameter, String name) {
+        if (!bounds.get().isParameter(parameter)) {
+            return null;
+        }
+        return inTraits(bounds.get().of(parameter), name, parameter, false);
+    }
+
     /** The methods of these traits and their supertraits; null when none declares one of that name. */
     private Found inTraits(List<String> traits, String name, String receiver) {
+        return inTraits(traits, name, receiver, true);
+    }
+
+    private Found inTraits(List<String> traits, String name, String receiver, boolean methodsOnly) {
         Deque<String> queue = new ArrayDeque<>(traits);
         Set<String> seen = new HashSet<>();
         List<DeclaredFn> found = new ArrayList<>();
@@ -138,7 +153,7 @@ final class MethodLookup {
                     continue;
                 }
                 for (DeclaredFn fn : c.functionsNamed(name)) {
-                    if (trait.equals(fn.owner()) && takesSelf(fn)) {
+                    if (trait.equals(fn.owner()) && (!methodsOnly || takesSelf(fn))) {
                         found.add(fn);
                         via = via == null ? trait : via;
                     }

@@ -63,7 +63,8 @@ final class UnsafeFactsBuilder {
     private ExpansionBudget budget;
     private final MacroDefinitions macroDefinitions;
     /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
-    private final Deque<Boolean> targetFeatures = new ArrayDeque<>();
+    /** The `#[target_feature(enable = ..)]` features of each enclosing fn. */
+    private final Deque<List<String>> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
     private final FileDeclarations declarations;
     private final CallResolver resolver;
@@ -206,8 +207,11 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.BlockExpressionContext b) {
             scopes.push();
             Map<String, java.util.Set<String>> outerUnions = localUnions;
+            int outerImports = resolver.blockImportCount();
             bindLocalFunctions(b);
+            bindLocalImports(b);
             walkChildren(b);
+            resolver.dropBlockImports(outerImports);
             localUnions = outerUnions;
             scopes.pop();
         } else if (node instanceof RustParser.ClosureExpressionContext c) {
@@ -308,8 +312,10 @@ final class UnsafeFactsBuilder {
         private final int outerTraitDepth = traitDepth;
         private final int boundsCount = bounds.size();
         private final int selfValueCount = selfValues.size();
+        private final int blockImportCount = resolver.blockImportCount();
 
         void restore() {
+            resolver.dropBlockImports(blockImportCount);
             scopes.popTo(scopeDepth);
             popTo(functions, functionCount);
             popTo(blocks, blockCount);
@@ -496,7 +502,7 @@ final class UnsafeFactsBuilder {
         complete.setModuleExported(!isDocHidden(holder) && exportedFromHere(owner));
         facts.functions.set(facts.functions.size() - 1, complete);
         functions.push(complete);
-        targetFeatures.push(!FileDeclarationsAccess.targetFeatures(holder).isEmpty());
+        targetFeatures.push(FileDeclarationsAccess.targetFeatures(holder));
         bounds.push(currentBounds().with(f.genericParams(), f.whereClause()));
         selfValues.push(selfValueOf(f.functionParameters()));
         Deque<UnsafeBlockFact> outerBlocks = new ArrayDeque<>(blocks);
@@ -584,6 +590,34 @@ final class UnsafeFactsBuilder {
     }
 
     /** Fn items inside a block are visible in the whole block, before and after their definition. */
+    /**
+     * `W::unpack(..)` with `W: Store<..>` a generic parameter here: the fn of the traits bounding `W`,
+     * when those of that name agree on unsafety; else null (resolved as before).
+     */
+    private CallResolver.Callee parameterFn(String parameter, String name) {
+        MethodLookup.Found found = exprTypes.methods().onParameter(parameter, name);
+        if (found == null) {
+            return null;
+        }
+        DeclaredFn first = found.declarations().get(0);
+        for (DeclaredFn fn : found.declarations()) {
+            if (fn.isUnsafeIn(model.edition()) != first.isUnsafeIn(model.edition())) {
+                return null;
+            }
+        }
+        return CallResolver.Callee.of(first);
+    }
+
+    /** A block's `use` declarations (`use core::arch::x86_64::*;` in a fn body) hold for the whole block. */
+    private void bindLocalImports(RustParser.BlockExpressionContext b) {
+        for (RustParser.StatementContext s : b.statement()) {
+            if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().useDeclaration() != null) {
+                resolver.addBlockImports(FileDeclarations.importsOf(item.visItem().useDeclaration(), List.copyOf(module)));
+            }
+        }
+    }
+
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
@@ -696,6 +730,17 @@ final class UnsafeFactsBuilder {
             }
         }
         scopes.bind(new Binding(name, pointer, typeText, evidence, model.rangeOf(l)));
+    }
+
+    /**
+     * Whether the enclosing fn lacks a feature the callee's `#[target_feature]` enables: rustc counts
+     * the caller's own `#[target_feature]`s and what they imply (`avx2` brings `avx`), not the
+     * target's defaults (a plain fn calling an `sse2` fn needs `unsafe` on x86_64 too).
+     */
+    private boolean lacksFeaturesOf(CallResolver.Callee callee) {
+        List<String> caller = targetFeatures.peek();
+        DeclaredFn fn = callee.declaration();
+        return caller.isEmpty() || fn == null || !TargetFeatures.covers(caller, fn.targetFeatures());
     }
 
     /**
@@ -994,14 +1039,16 @@ final class UnsafeFactsBuilder {
         }
         if (path != null) {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
-            CallResolver.Callee callee = local == null ? resolver.resolve(path, module, selfTypeName())
+            CallResolver.Callee onParameter = path.size() == 2 ? parameterFn(path.get(0), path.get(1)) : null;
+            CallResolver.Callee callee = onParameter != null ? onParameter
+                    : local == null ? resolver.resolve(path, module, selfTypeName())
                     : local.function() != null
                     ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
                     : FnPointerCalls.isSafeFnPointer(local)
                     ? new CallResolver.Callee(false, local.name(), null, true) // a safe `fn(..)` pointer
                     : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
-            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && !targetFeatures.peek()) {
+            if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && lacksFeaturesOf(callee)) {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
                                 + " with `#[target_feature]`", null, "", arguments);

@@ -732,6 +732,20 @@ public final class FileDeclarations {
     }
 
     private void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub) {
+        useTree(tree, prefix, module, pub, imports);
+    }
+
+    /** The imports of one `use` declaration written in {@code module} (a fn body's own, for the analysis). */
+    public static List<Import> importsOf(RustParser.UseDeclarationContext use, List<String> module) {
+        List<Import> found = new ArrayList<>();
+        if (use != null && use.useTree() != null) {
+            useTree(use.useTree(), new ArrayList<>(), module, false, found);
+        }
+        return found;
+    }
+
+    private static void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub,
+                                List<Import> imports) {
         List<String> base = new ArrayList<>(prefix);
         if (tree.simplePath() != null) {
             for (RustParser.SimplePathSegmentContext s : tree.simplePath().simplePathSegment()) {
@@ -742,7 +756,7 @@ public final class FileDeclarations {
             imports.add(new Import(List.copyOf(module), "*", List.copyOf(base), true, pub));
         } else if (tree.LBRACE() != null) {
             for (RustParser.UseTreeContext child : tree.useTree()) {
-                useTree(child, base, module, pub);
+                useTree(child, base, module, pub, imports);
             }
         } else if (!base.isEmpty()) {
             String alias;

@@ -32,10 +32,12 @@ public class WorkspaceIndex {
         declarations.detach();
         if (crate.root() != null && packages.put(crate.root(), crate) == null) {
             merged.remove(key(crate));
+            mergedAsWritten.remove(key(crate));
         }
         FileDeclarations before = byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>())
                 .put(declarations.file(), declarations);
         merged.remove(key(crate));
+        mergedAsWritten.remove(key(crate));
         if (before == null || !before.fingerprint().equals(declarations.fingerprint())) {
             version.incrementAndGet();
         }
@@ -45,6 +47,7 @@ public class WorkspaceIndex {
         for (Map.Entry<Path, Map<Path, FileDeclarations>> e : byCrate.entrySet()) {
             if (e.getValue().remove(file) != null) {
                 merged.remove(e.getKey());
+                mergedAsWritten.remove(e.getKey());
                 version.incrementAndGet();
             }
         }
@@ -61,6 +64,11 @@ public class WorkspaceIndex {
 
     /** The merged declarations of each crate, rebuilt after a file of it changes. */
     private final Map<Path, CrateDeclarations> merged = new ConcurrentHashMap<>();
+    /**
+     * The same without cfg's preferences, for a file the target does not compile (`windows.rs` on
+     * Linux): its calls mean the declarations of its own platform, which cfg would set aside.
+     */
+    private final Map<Path, CrateDeclarations> mergedAsWritten = new ConcurrentHashMap<>();
 
     /** The indexed declarations of {@code file} when they were read from this very text. */
     public java.util.Optional<FileDeclarations> declarationsOf(CrateInfo crate, Path file, String text) {
@@ -83,6 +91,7 @@ public class WorkspaceIndex {
     public void setDependencies(Map<Path, Map<String, Path>> dependencies) {
         this.dependencies = Map.copyOf(dependencies);
         merged.clear();
+        mergedAsWritten.clear();
         version.incrementAndGet();
     }
 
@@ -97,6 +106,7 @@ public class WorkspaceIndex {
     public void setStandardLibrary(Map<String, Path> crates) {
         this.standardLibrary = Map.copyOf(crates);
         merged.clear();
+        mergedAsWritten.clear();
         version.incrementAndGet();
     }
 
@@ -110,6 +120,7 @@ public class WorkspaceIndex {
     public void setCfgEnvironments(java.util.function.Function<Path, CfgEnvironment> byRoot) {
         this.environments = byRoot;
         merged.clear();
+        mergedAsWritten.clear();
         version.incrementAndGet();
     }
 
@@ -124,7 +135,8 @@ public class WorkspaceIndex {
         if (known != null && known.containsKey(current.file())) {
             // the index holds this file (the scanner and the server update it before analyzing):
             // share one merged view per crate instead of merging for every file
-            return mergedView(key(crate));
+            CrateDeclarations view = mergedView(key(crate));
+            return view.leavesOut(current.file()) ? mergedAsWrittenView(key(crate)) : view;
         }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
@@ -135,8 +147,11 @@ public class WorkspaceIndex {
                 }
             }
         }
-        CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(files, crate.edition()),
-                environmentOf(key(crate)));
+        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition());
+        CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key(crate)));
+        if (view.leavesOut(current.file())) {
+            view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
+        }
         view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
@@ -173,6 +188,19 @@ public class WorkspaceIndex {
             CrateInfo info = packages.get(root);
             CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
                     info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environmentOf(root));
+            view.crateInfo = info;
+            view.dependencies = dependencyViews(root);
+            view.dependencyNames = dependencyNamesOf(root);
+            return view;
+        });
+    }
+
+    private CrateDeclarations mergedAsWrittenView(Path root) {
+        return mergedAsWritten.computeIfAbsent(root, k -> {
+            Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
+            CrateInfo info = packages.get(root);
+            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
+                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), CfgEnvironment.UNKNOWN);
             view.crateInfo = info;
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
@@ -339,6 +367,7 @@ public class WorkspaceIndex {
                 }
             }
             Map<String, TypeShapes.Struct> leftOutShapes = new HashMap<>();
+            Map<String, Set<String>> leftOutUnions = new HashMap<>();
             // aliases first: a field typed with an alias of `unsafe fn(..)` is of kind UNSAFE_FN
             for (FileDeclarations f : files) {
                 f.typeAliases().forEach((k, v) -> typeAliases.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
@@ -386,11 +415,17 @@ public class WorkspaceIndex {
                     Map<String, String> known = fieldTypes.computeIfAbsent(struct, k -> new HashMap<>());
                     fields.forEach((field, type) -> known.merge(field, type, (a, b) -> a.equals(b) ? a : ""));
                 });
-                f.unionFields().forEach(unionFields::putIfAbsent);
+                // same-named unions (cfg twins): every field of each, those compiled here first
+                if (leftOut.contains(f.file())) {
+                    f.unionFields().forEach((k, v) -> leftOutUnions.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                } else {
+                    f.unionFields().forEach((k, v) -> unionFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                }
                 f.pointerFields().forEach((k, v) -> pointerFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
                 f.otherFields().forEach((k, v) -> otherFields.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
             }
             leftOutShapes.forEach(structShapes::putIfAbsent);
+            leftOutUnions.forEach(unionFields::putIfAbsent);
             generatedBindings = files.stream().anyMatch(FileDeclarations::includesGenerated);
             for (FileDeclarations.Import imp : publicImports) {
                 if (isPlainlyPublic(imp.modulePath())) {
@@ -606,6 +641,11 @@ public class WorkspaceIndex {
             List<String> conditions = new ArrayList<>(moduleConditions.of(fn.file()));
             conditions.addAll(fn.cfg());
             return environment.holdsAll(conditions);
+        }
+
+        /** Whether the target is known not to compile {@code file} (its module's cfg is false here). */
+        public boolean leavesOut(Path file) {
+            return environment.known() && Boolean.FALSE.equals(environment.holdsAll(moduleConditions.of(file)));
         }
 
         /** The cfg conditions under which {@code file} of this crate is compiled (its module's declarations, its #![cfg]). */
