@@ -404,3 +404,33 @@ pub fn argument_keeps_its_place(fd: i32) -> i32 {
     // SAFETY: closing a descriptor we own.
     t!(unsafe { sys::close(fd) }) //~ unsafe-call
 }
+
+macro_rules! fd_methods {
+    ($($name:ident => $f:ident),*) => {
+        $(
+            /// Closes the descriptor.
+            fn $name(&self) -> i32 {
+                // SAFETY: the value owns its descriptor.
+                unsafe { sys::$f(self.fd()) }
+            }
+        )*
+    };
+}
+
+pub struct Fd {
+    fd: i32,
+}
+
+impl Fd {
+    fn fd(&self) -> i32 {
+        self.fd
+    }
+
+    fd_methods! { close_now => close } //~ unsafe-call
+}
+
+pub trait Closer {
+    fn fd(&self) -> i32;
+
+    fd_methods!(close_default => close, close_again => close); //~ unsafe-call //~ unsafe-call
+}

@@ -14,6 +14,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
@@ -112,9 +113,25 @@ public final class RustParsing {
      */
     public static <T> java.util.Optional<T> parseFragment(List<? extends Token> tokens,
                                                           java.util.function.Function<RustParser, T> rule) {
+        return parseFragment(new ListTokenSource(tokens), rule);
+    }
+
+    /**
+     * As {@link #parseFragment(List, java.util.function.Function)}, leaving out the bodies of the
+     * functions in the tokens that cannot hold unsafe code, as {@link #parseUnsafeRelevant} does
+     * for a file: what a macro's expansion writes is mostly such functions.
+     */
+    public static <T> java.util.Optional<T> parseUnsafeRelevantFragment(List<? extends Token> tokens,
+            java.util.Set<String> macroSigns, java.util.function.Function<RustParser, T> rule) {
+        return parseFragment(new BodySkippingTokenSource(new ListTokenSource(tokens), BodySkippingTokenSource.Mode.SAFE_BODIES)
+                .withMacroSigns(macroSigns), rule);
+    }
+
+    private static <T> java.util.Optional<T> parseFragment(TokenSource source,
+                                                           java.util.function.Function<RustParser, T> rule) {
         PredictionCache.Generation caches = PredictionCache.current();
         try {
-            RustParser parser = new RustParser(new CommonTokenStream(new ListTokenSource(tokens)));
+            RustParser parser = new RustParser(new CommonTokenStream(source));
             caches.installFast(parser);
             parser.removeErrorListeners();
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);

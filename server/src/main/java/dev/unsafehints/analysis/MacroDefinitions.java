@@ -6,6 +6,8 @@ import dev.unsafehints.macros.DocAttribute;
 import dev.unsafehints.macros.MacroDefinition;
 import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.parse.FileToken;
+import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.WorkspaceIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,19 +20,12 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * Finds the `macro_rules!` definition a call names, as textual scope does: in this file, the last
  * definition of the name written before the call (in any module of the file, bodies included);
  * else the crate's one definition of that name (from the workspace index: a `#[macro_use]` module,
- * a `#[macro_export]` macro called by `crate::name!` or after a `use`). A name defined twice in
- * other files, a dependency's macro (`dep::m!`) and the standard library's names when this crate
- * does not define them are not expanded: which one a call sees is not known here.
+ * a `#[macro_export]` macro called by `crate::name!` or after a `use`); else a dependency's
+ * `#[macro_export]` macro called as `dep::m!`, imported by `use dep::m;` or in scope through
+ * `#[macro_use] extern crate dep;`. A name defined twice in other files and the standard library's
+ * names when this crate does not define them are not expanded: which one a call sees is not known here.
  */
 final class MacroDefinitions {
-    /** Built-in and std macros: never taken from another file by name (a crate may shadow them locally). */
-    private static final Set<String> STD_NAMES = Set.of("assert", "assert_eq", "assert_ne", "debug_assert",
-            "debug_assert_eq", "debug_assert_ne", "println", "print", "eprintln", "eprint", "format", "format_args",
-            "write", "writeln", "panic", "unreachable", "todo", "unimplemented", "dbg", "vec", "matches", "cfg",
-            "concat", "stringify", "include", "include_str", "include_bytes", "env", "option_env", "line", "file",
-            "column", "module_path", "compile_error", "try", "thread_local", "asm", "global_asm", "addr_of",
-            "addr_of_mut", "cfg_if", "cfg_select", "offset_of");
-
     private final FileModel model;
     /** This file's definitions by name, in token order. */
     private Map<String, List<RustParser.MacroRulesDefinitionContext>> local;
@@ -47,7 +42,7 @@ final class MacroDefinitions {
                 && (path.get(0).equals("crate") || path.get(0).equals("$crate") || path.get(0).equals("self")
                 || path.get(0).equals("super"));
         if (!crateRelative) {
-            return null;
+            return path.size() == 2 ? ofDependency(path.get(0), name) : null;
         }
         List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
         if (here != null) {
@@ -65,11 +60,79 @@ final class MacroDefinitions {
                 return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
             }
         }
-        if (STD_NAMES.contains(name)) {
+        if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
             return null;
         }
         String body = model.crateView().macroBody(name);
-        return body == null ? null : read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
+        if (body != null) {
+            return read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
+        }
+        return path.size() == 1 ? importedFromDependency(name) : null;
+    }
+
+    /** Crates whose macros keep std's own handling, whatever they are called through. */
+    private static final Set<String> STD_CRATES = Set.of("std", "core", "alloc");
+
+    /**
+     * The `#[macro_export]` macro {@code name} of the dependency the crate calls {@code crateName}
+     * (`dep::m!`, or `$crate::m!` written by one of that dependency's macros), or null.
+     */
+    private MacroDefinition ofDependency(String crateName, String name) {
+        if (STD_CRATES.contains(crateName)) {
+            return null;
+        }
+        WorkspaceIndex.CrateDeclarations dep = model.crateView().dependency(crateName);
+        String body = dep == null ? null : dep.exportedMacroBody(name);
+        if (body == null) {
+            return null;
+        }
+        return read.computeIfAbsent(crateName + "\0" + body, k -> MacroDefinition.ofText(name, body).ofCrate(crateName));
+    }
+
+    /**
+     * A dependency's macro that a plain `name!` calls: imported by a `use dep::name;` of this file,
+     * or brought into scope by the crate's `#[macro_use] extern crate dep;` (when exactly one such
+     * dependency exports the name).
+     */
+    private MacroDefinition importedFromDependency(String name) {
+        for (FileDeclarations.Import imp : model.declarations().imports()) {
+            if (!imp.glob() && imp.alias().equals(name) && imp.target().size() == 2) {
+                MacroDefinition d = ofDependency(imp.target().get(0), imp.target().get(1));
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        MacroDefinition found = null;
+        for (String crateName : model.crateView().macroUseCrates()) {
+            MacroDefinition d = ofDependency(crateName, name);
+            if (d != null) {
+                if (found != null) {
+                    return null; // two crates export the name: which one wins is not known here
+                }
+                found = d;
+            }
+        }
+        return found;
+    }
+
+    private Set<String> signs;
+
+    /**
+     * The names of the macros whose calls make a safe function's body in an expansion worth
+     * parsing: those of the crate and its dependencies that write `unsafe`, and every macro this
+     * file defines (a name too many only costs a parse).
+     */
+    Set<String> signs() {
+        if (signs == null) {
+            Set<String> names = new java.util.HashSet<>(model.crateView().macrosWritingUnsafe());
+            names.addAll(local().keySet());
+            for (WorkspaceIndex.CrateDeclarations dep : model.crateView().allDependencies()) {
+                names.addAll(dep.exportedMacrosWritingUnsafe());
+            }
+            signs = Set.copyOf(names);
+        }
+        return signs;
     }
 
     /**
@@ -101,7 +164,9 @@ final class MacroDefinitions {
             return false;
         }
         for (String called : definition.calledMacros()) {
-            MacroDefinition d = find(List.of(called), at);
+            // a dependency's macro calls its own crate's macros (`$crate::inner!`)
+            MacroDefinition d = definition.crateName() != null ? ofDependency(definition.crateName(), called)
+                    : find(List.of(called), at);
             if (d != null && writesUnsafe(d, at, seen)) {
                 return true;
             }

@@ -1817,11 +1817,17 @@ final class UnsafeFactsBuilder {
             budget.enter(definition.name());
             entered = true;
             List<Token> tokens = MacroExpander.expand(definition, site, input, budget);
-            java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site);
+            java.util.Optional<List<ParserRuleContext>> code = ExpansionParser.parse(tokens, position, site,
+                    macroDefinitions.signs());
             if (code.isEmpty()) {
                 throw new ExpansionException("the expansion of `" + definition.name() + "!` does not parse as "
-                        + (position == ExpansionParser.Position.EXPRESSION ? "an expression"
-                        : position == ExpansionParser.Position.ITEMS ? "items" : "statements"));
+                        + switch (position) {
+                            case EXPRESSION -> "an expression";
+                            case STATEMENTS -> "statements";
+                            case ITEMS -> "items";
+                            case ASSOCIATED_ITEMS -> "associated items";
+                            case EXTERNAL_ITEMS -> "items of an extern block";
+                        });
             }
             walkExpansion(m, site, code.get());
             return true;

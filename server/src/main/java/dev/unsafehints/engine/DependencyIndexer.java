@@ -83,6 +83,8 @@ public final class DependencyIndexer {
                     declarations.add(d.detached());
                 }
             }
+            // what the package's own macros declare among its items, made now so the cache keeps it
+            dev.unsafehints.workspace.ItemMacroDeclarations.expandAll(declarations, miss.crate().edition());
             declarations.forEach(d -> index.update(miss.crate(), d));
             List<Path> outside = new ArrayList<>(miss.files());
             outside.removeAll(new java.util.HashSet<>(miss.inLibDir()));

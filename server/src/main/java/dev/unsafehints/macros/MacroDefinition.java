@@ -18,14 +18,17 @@ public final class MacroDefinition {
     private final String failure;
     private final boolean writesUnsafe;
     private final java.util.Set<String> calledMacros;
+    /** The name the calling crate uses for the crate that defines the macro; null for its own. */
+    private final String crateName;
 
     private MacroDefinition(String name, List<MacroRule> rules, String failure, boolean writesUnsafe,
-                            java.util.Set<String> calledMacros) {
+                            java.util.Set<String> calledMacros, String crateName) {
         this.name = name;
         this.rules = rules;
         this.failure = failure;
         this.writesUnsafe = writesUnsafe;
         this.calledMacros = calledMacros;
+        this.crateName = crateName;
     }
 
     /** The definition whose body (inside the outer delimiters) is {@code body}. */
@@ -39,10 +42,23 @@ public final class MacroDefinition {
             }
         }
         try {
-            return new MacroDefinition(name, DefinitionReader.rules(name, body), null, unsafe, Set.copyOf(called));
+            return new MacroDefinition(name, DefinitionReader.rules(name, body), null, unsafe, Set.copyOf(called), null);
         } catch (ExpansionException e) {
-            return new MacroDefinition(name, List.of(), e.getMessage(), unsafe, Set.copyOf(called));
+            return new MacroDefinition(name, List.of(), e.getMessage(), unsafe, Set.copyOf(called), null);
         }
+    }
+
+    /**
+     * This definition as a dependency's macro, which the calling crate names {@code crateName}:
+     * its `$crate` is that crate, so `$crate::sys::f()` is a call into the dependency.
+     */
+    public MacroDefinition ofCrate(String crateName) {
+        return new MacroDefinition(name, rules, failure, writesUnsafe, calledMacros, crateName);
+    }
+
+    /** The name the calling crate uses for the macro's crate, or null when the macro is the crate's own. */
+    public String crateName() {
+        return crateName;
     }
 
     /** The definition whose body is written {@code bodyText} (outer delimiters excluded). */

@@ -30,7 +30,7 @@ public final class MacroExpander {
         for (MacroRule rule : definition.rules()) {
             Map<String, Binding> bindings = matcher.matchAll(rule.matcher());
             if (bindings != null) {
-                return new RuleTranscriber(site, budget).transcribe(rule.transcriber(), bindings);
+                return new RuleTranscriber(site, budget, definition.crateName()).transcribe(rule.transcriber(), bindings);
             }
         }
         throw new ExpansionException("no rule of `" + definition.name() + "!` matches this call");

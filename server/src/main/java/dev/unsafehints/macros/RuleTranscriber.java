@@ -17,9 +17,13 @@ final class RuleTranscriber {
     private final ExpansionBudget budget;
     private final List<Token> out = new ArrayList<>();
 
-    RuleTranscriber(CallSite site, ExpansionBudget budget) {
+    /** How `$crate` is written: `crate` for the calling crate's own macros, else the dependency's name. */
+    private final String crateName;
+
+    RuleTranscriber(CallSite site, ExpansionBudget budget, String crateName) {
         this.site = site;
         this.budget = budget;
+        this.crateName = crateName;
     }
 
     List<Token> transcribe(List<Transcriber> parts, Map<String, Binding> bindings) {
@@ -36,7 +40,8 @@ final class RuleTranscriber {
                 write(group.parts(), bindings);
                 add(own(group.close()));
             } else if (part instanceof Transcriber.Crate crate) {
-                add(new ExpandedToken(RustLexer.KW_CRATE, "crate", site));
+                add(crateName == null ? new ExpandedToken(RustLexer.KW_CRATE, "crate", site)
+                        : new ExpandedToken(RustLexer.IDENTIFIER, crateName, site));
             } else if (part instanceof Transcriber.Variable variable) {
                 variable(variable, bindings);
             } else {

@@ -17,7 +17,7 @@ sealed interface Transcriber {
     record Variable(String name, Token dollar, Token nameToken) implements Transcriber {
     }
 
-    /** {@code $crate}: the defining crate; written `crate`, since we expand only a crate's own macros. */
+    /** {@code $crate}: the defining crate; `crate` for the calling crate's own macros, else the dependency's name. */
     record Crate(Token token) implements Transcriber {
     }
 

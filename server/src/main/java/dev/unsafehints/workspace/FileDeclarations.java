@@ -33,6 +33,19 @@ public final class FileDeclarations {
     public record Import(List<String> modulePath, String alias, List<String> target, boolean glob, boolean isPublic) {
     }
 
+    /**
+     * A call of a crate macro among items (of a module, or of an impl, trait or extern block: then
+     * {@code frame} is the item's header, `impl<T> Foo<T>`, as text), kept so that the index can
+     * declare what its expansion declares ({@link ItemMacroDeclarations}). {@code input} is the
+     * text of the tokens inside its delimiters, function bodies left out (they declare nothing).
+     */
+    public record ItemMacroCall(List<String> path, List<String> module, String frame, String input,
+                                TextPosition position) {
+    }
+
+    private final List<ItemMacroCall> itemMacroCalls = new ArrayList<>();
+    /** What this file's item macro calls declare, once expanded (see {@link ItemMacroDeclarations}). */
+    private volatile ItemMacroDeclarations.Expanded expanded;
     private final List<DeclaredFn> functions = new ArrayList<>();
     private final Map<String, List<List<String>>> staticMuts = new HashMap<>(); // name -> module paths
     private final Map<String, Set<String>> unionFields = new HashMap<>(); // union name -> fields
@@ -56,6 +69,10 @@ public final class FileDeclarations {
     }
     /** `macro_rules!` definitions among the items: name -> the bodies' tokens as text, in file order. */
     private final Map<String, List<String>> macroDefinitions = new HashMap<>();
+    /** The names of the `#[macro_export]` definitions: other crates can call them. */
+    private final Set<String> exportedMacros = new HashSet<>();
+    /** The crates whose exported macros `#[macro_use] extern crate name;` brings into scope. */
+    private final Set<String> macroUseCrates = new HashSet<>();
 
     /**
      * What a struct field's declared type tells the pointer analysis. NON_NULL, CELL and CONST_AS_PTR
@@ -378,16 +395,82 @@ public final class FileDeclarations {
         return macroDefinitions;
     }
 
+    /** The names of this file's `#[macro_export]` macros. */
+    public Set<String> exportedMacros() {
+        return exportedMacros;
+    }
+
+    /** The crates named by `#[macro_use] extern crate ..;` here: their exported macros are in scope. */
+    public Set<String> macroUseCrates() {
+        return macroUseCrates;
+    }
+
+    /** The calls of macros among this file's items (not `macro_rules!`, `cfg_if!` or std's). */
+    public List<ItemMacroCall> itemMacroCalls() {
+        return itemMacroCalls;
+    }
+
+    ItemMacroDeclarations.Expanded expanded() {
+        return expanded;
+    }
+
+    void setExpanded(ItemMacroDeclarations.Expanded expanded) {
+        this.expanded = expanded;
+    }
+
+    /** Records a macro call among items, when its macro may be one of the crate's. */
+    private void itemMacroCall(RustParser.MacroItemContext item, List<String> module, String frame) {
+        if (item == null || item.macroInvocation() == null) {
+            return;
+        }
+        RustParser.MacroInvocationContext call = item.macroInvocation();
+        List<String> path = new ArrayList<>();
+        for (RustParser.SimplePathSegmentContext segment : call.simplePath().simplePathSegment()) {
+            path.add(segment.getText());
+        }
+        String name = path.get(path.size() - 1);
+        if (dev.unsafehints.macros.StdMacroNames.contains(name) || CfgMacroBranches.isOne(call)) {
+            return;
+        }
+        RustParser.DelimTokenTreeContext tree = call.delimTokenTree();
+        String input = ItemMacroDeclarations.inputText(parsed.tokens(), tree.getStart().getTokenIndex() + 1,
+                tree.getStop().getTokenIndex());
+        itemMacroCalls.add(new ItemMacroCall(List.copyOf(path), List.copyOf(module), frame, input,
+                position(offsets.toUtf16(call.getStart().getStartIndex()))));
+    }
+
+    /** The text of an item's header, from its first token (after attributes) up to its `{`. */
+    private String header(ParserRuleContext item, Token open) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = item.getStart().getTokenIndex(); i < open.getTokenIndex(); i++) {
+            Token t = parsed.tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                sb.append(t.getText()).append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
     private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
             macroDefinition(item.macroItem().macroRulesDefinition());
+            if (hasAttribute(item, "macro_export")) {
+                exportedMacros.add(item.macroItem().macroRulesDefinition().identifier().getText());
+            }
+        }
+        if (vis != null && vis.externCrate() != null && vis.externCrate().identifier().size() >= 1
+                && hasAttribute(item, "macro_use")) {
+            macroUseCrates.add(vis.externCrate().identifier(0).getText());
         }
         if (vis == null && item.macroItem() != null && isGeneratedInclude(item.macroItem().macroInvocation())) {
             includesGenerated = true;
         }
         if (vis == null) {
             cfgMacro(item, module);
+            if (item.macroItem() != null && item.macroItem().macroInvocation() != null) {
+                itemMacroCall(item.macroItem(), module, null);
+            }
             return;
         }
         if (vis.module() != null) {
@@ -485,6 +568,9 @@ public final class FileDeclarations {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false, implType, implGenerics);
                 }
+                if (a.macroItem() != null) {
+                    itemMacroCall(a.macroItem(), module, header(impl, impl.LBRACE().getSymbol()));
+                }
             }
             if (impl.typePath() != null) {
                 // methods of a trait impl are also reachable through the self type
@@ -504,6 +590,9 @@ public final class FileDeclarations {
                 if (a.function_() != null) {
                     function(a.function_(), a, module, owner, false, null, traitGenerics);
                 }
+                if (a.macroItem() != null) {
+                    itemMacroCall(a.macroItem(), module, header(vis.trait_(), vis.trait_().LBRACE().getSymbol()));
+                }
             }
         } else if (vis.externBlock() != null) {
             for (RustParser.ExternalItemContext e : vis.externBlock().externalItem()) {
@@ -512,6 +601,9 @@ public final class FileDeclarations {
                 } else if (e.staticItem() != null && e.staticItem().KW_MUT() != null) {
                     staticMuts.computeIfAbsent(e.staticItem().identifier().getText(), k -> new ArrayList<>())
                             .add(List.copyOf(module));
+                }
+                if (e.macroItem() != null) {
+                    itemMacroCall(e.macroItem(), module, header(vis.externBlock(), vis.externBlock().LBRACE().getSymbol()));
                 }
             }
         } else if (vis.externCrate() != null && vis.externCrate().KW_AS() != null
@@ -745,6 +837,14 @@ public final class FileDeclarations {
         }
         d.typeAliases.putAll(typeAliases);
         d.macroDefinitions.putAll(macroDefinitions);
+        d.exportedMacros.addAll(exportedMacros);
+        d.macroUseCrates.addAll(macroUseCrates);
+        for (ItemMacroCall c : itemMacroCalls) {
+            TextPosition p = move.apply(c.position());
+            moved |= !p.equals(c.position());
+            d.itemMacroCalls.add(p.equals(c.position()) ? c : new ItemMacroCall(c.path(), c.module(), c.frame(), c.input(), p));
+        }
+        d.expanded = moved ? null : expanded; // what a call declares is at the call
         d.imports.addAll(imports);
         d.moduleVisibility.putAll(moduleVisibility);
         d.innerLints.addAll(innerLints);
@@ -760,6 +860,23 @@ public final class FileDeclarations {
     }
 
     /**
+     * These declarations as what a macro call at {@code at} declares: everything at the call's
+     * position but its safe functions, and nothing that only a file has (its inner attributes, its
+     * own macro calls, which the expansion followed already).
+     */
+    FileDeclarations expansionAt(TextPosition at) {
+        FileDeclarations d = movedTo("", p -> at);
+        // only its unsafe functions: std's `int_impl!` writes 150 methods into each integer type,
+        // and every lookup by name would walk them; a safe one stays unknown, as before expansion
+        d.functions.removeIf(fn -> !fn.isUnsafe());
+        d.innerLints.clear();
+        d.hiddenModules.removeIf(m -> m.equals(fileModulePath));
+        d.itemMacroCalls.clear();
+        d.expanded = null;
+        return d;
+    }
+
+    /**
      * These declarations as plain data, for the on-disk cache ({@link DeclarationsCache}). Module
      * paths used as map keys are joined with {@code ::} (JSON keys are strings).
      */
@@ -771,7 +888,9 @@ public final class FileDeclarations {
                          Map<String, List<String>> typeAliases, List<Import> imports, List<LintLevel> innerLints, Map<String, List<String>> macroDefinitions,
                          Map<String, List<LintLevel>> moduleLints, Set<List<String>> hiddenModules,
                          Map<String, Boolean> moduleVisibility, Set<String> traits, TypeShapes.Stored typeShapes,
-                         List<String> fileCfg, List<ChildModule> childModules, boolean includesGenerated) {
+                         List<String> fileCfg, List<ChildModule> childModules, boolean includesGenerated,
+                         List<ItemMacroCall> itemMacroCalls, ItemMacroDeclarations.Stored expanded,
+                         Set<String> exportedMacros, Set<String> macroUseCrates) {
     }
 
     public Stored stored() {
@@ -781,7 +900,8 @@ public final class FileDeclarations {
         return new Stored(file.toString(), fileModulePath, textLength, textHash, fns, staticMuts, unionFields,
                 pointerFields, otherFields, fieldKinds, fieldTypes, fields, typeAliases, imports, innerLints, macroDefinitions,
                 joinedKeys(moduleLints), hiddenModules, joinedKeys(moduleVisibility), traits, typeShapes.stored(),
-                fileCfg, childModules, includesGenerated);
+                fileCfg, childModules, includesGenerated,
+                itemMacroCalls, expanded == null ? null : expanded.stored(), exportedMacros, macroUseCrates);
     }
 
     /** The declarations that {@link #stored()} gave, detached. */
@@ -813,6 +933,10 @@ public final class FileDeclarations {
         }
         d.includesGenerated = s.includesGenerated();
         d.typeShapes.restore(s.typeShapes());
+        d.itemMacroCalls.addAll(s.itemMacroCalls());
+        d.exportedMacros.addAll(s.exportedMacros());
+        d.macroUseCrates.addAll(s.macroUseCrates());
+        d.expanded = s.expanded() == null ? null : ItemMacroDeclarations.Expanded.restored(s.expanded());
         return d;
     }
 
@@ -836,7 +960,8 @@ public final class FileDeclarations {
                     fnPointerFields.toString(), canonical(typeAliases), canonical(macroDefinitions),
                     canonical(moduleVisibility), innerLints.toString(), canonical(moduleLints),
                     canonical(hiddenModules), canonical(traits), typeShapes.fingerprint(), fileCfg.toString(),
-                    childModules.toString(), Boolean.toString(includesGenerated));
+                    childModules.toString(), Boolean.toString(includesGenerated), itemMacroCalls.toString(),
+                    canonical(exportedMacros), canonical(macroUseCrates));
         }
         return fingerprint;
     }

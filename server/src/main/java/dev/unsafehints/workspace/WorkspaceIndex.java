@@ -147,9 +147,10 @@ public class WorkspaceIndex {
                 }
             }
         }
-        CrateDeclarations view = new CrateDeclarations(files, environmentOf(key(crate)));
+        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition());
+        CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key(crate)));
         if (view.leavesOut(current.file())) {
-            view = new CrateDeclarations(files, CfgEnvironment.UNKNOWN);
+            view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
         }
         view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
@@ -166,14 +167,28 @@ public class WorkspaceIndex {
         if (!byCrate.containsKey(root)) {
             return Set.of();
         }
-        return mergedView(root).macrosWritingUnsafe();
+        Set<String> own = mergedView(root).macrosWritingUnsafe();
+        Map<String, Path> deps = dependencies.getOrDefault(root, Map.of());
+        if (deps.isEmpty()) {
+            return own;
+        }
+        // a dependency's exported macros are called by name too (`use dep::m;`, `#[macro_use]`)
+        Set<String> names = new HashSet<>(own);
+        for (Path dep : new HashSet<>(deps.values())) {
+            if (!dep.equals(root) && byCrate.containsKey(dep)) {
+                names.addAll(mergedView(dep).exportedMacrosWritingUnsafe());
+            }
+        }
+        return names;
     }
 
     private CrateDeclarations mergedView(Path root) {
         return merged.computeIfAbsent(root, k -> {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
-            CrateDeclarations view = new CrateDeclarations(byPath(files.values()), environmentOf(root));
-            view.crateInfo = packages.get(root);
+            CrateInfo info = packages.get(root);
+            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
+                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environmentOf(root));
+            view.crateInfo = info;
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
             return view;
@@ -183,8 +198,10 @@ public class WorkspaceIndex {
     private CrateDeclarations mergedAsWrittenView(Path root) {
         return mergedAsWritten.computeIfAbsent(root, k -> {
             Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
-            CrateDeclarations view = new CrateDeclarations(byPath(files.values()), CfgEnvironment.UNKNOWN);
-            view.crateInfo = packages.get(root);
+            CrateInfo info = packages.get(root);
+            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
+                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), CfgEnvironment.UNKNOWN);
+            view.crateInfo = info;
             view.dependencies = dependencyViews(root);
             view.dependencyNames = dependencyNamesOf(root);
             return view;
@@ -246,6 +263,8 @@ public class WorkspaceIndex {
         private final Map<String, List<String>> typeAliases = new HashMap<>();
         /** The bodies of the crate's `macro_rules!` definitions by name (distinct texts). */
         private final Map<String, Set<String>> macroBodies = new HashMap<>();
+        private final Set<String> exportedMacros = new HashSet<>();
+        private final Set<String> macroUseCrates = new HashSet<>();
         private final Set<String> structNames = new HashSet<>();
         private final Map<String, List<FnPointerField>> unsafeFnFieldsByName = new HashMap<>();
         /** Per module path: the lint levels that its declarations set, one list per declaring file. */
@@ -368,6 +387,8 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.macroDefinitions().forEach((k, v) -> macroBodies.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                exportedMacros.addAll(f.exportedMacros());
+                macroUseCrates.addAll(f.macroUseCrates());
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
                 f.moduleLints().forEach((module, lints) ->
                         declarationLints.computeIfAbsent(module, k -> new ArrayList<>()).add(lints));
@@ -553,6 +574,27 @@ public class WorkspaceIndex {
 
         private static final java.util.regex.Pattern MACRO_CALL =
                 java.util.regex.Pattern.compile("(?:^| )([A-Za-z_][A-Za-z0-9_]*) ! [(\\[{]");
+
+        /**
+         * The body of the crate's `#[macro_export]` macro of that name, for another crate that calls
+         * it (`dep::m!`, after `use dep::m;` or `#[macro_use] extern crate dep;`), or null as for
+         * {@link #macroBody}.
+         */
+        public String exportedMacroBody(String name) {
+            return exportedMacros.contains(name) ? macroBody(name) : null;
+        }
+
+        /** The names of the crate's exported macros whose text writes `unsafe` (themselves or through the crate's). */
+        public Set<String> exportedMacrosWritingUnsafe() {
+            Set<String> names = new HashSet<>(macrosWritingUnsafe());
+            names.retainAll(exportedMacros);
+            return names;
+        }
+
+        /** The crates whose exported macros the crate brings into scope with `#[macro_use] extern crate`. */
+        public Set<String> macroUseCrates() {
+            return macroUseCrates;
+        }
 
         public String macroBody(String name) {
             Set<String> bodies = macroBodies.get(name);

@@ -103,6 +103,27 @@ class MacroExpansionAnalysisTest {
     }
 
     @Test
+    void aRunawayMacroAmongItemsIsBoundedForTheIndexToo() {
+        // the index expands item calls to know what they declare: the same budget bounds it
+        String text = """
+                macro_rules! boom { ($($t:tt)*) => { boom!($($t)* $($t)*); boom!($($t)* $($t)*); }; }
+                boom!(pub unsafe fn x() {});
+                pub fn g(p: *const u8) -> u8 {
+                    // SAFETY: the caller's pointer is valid.
+                    unsafe { *p }
+                }
+                """;
+        WorkspaceIndex index = WorkspaceIndex.empty();
+        Path file = Path.of("/c/src/lib.rs");
+        FileAnalysis analysis = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            index.update(CRATE, FileDeclarations.read(file, CRATE, text));
+            return new Analyzer().analyze(new SourceDocument(file, text, CRATE), AnalysisSettings.DEFAULT, index);
+        });
+        assertEquals(1, of(analysis, "macro-not-expanded").size(), analysis.findings().toString());
+        assertEquals(1, of(analysis, "raw-pointer-deref").size());
+    }
+
+    @Test
     void aTranscriberThatDoesNotParseIsANote() {
         String text = """
                 macro_rules! broken { () => { unsafe { let } } }

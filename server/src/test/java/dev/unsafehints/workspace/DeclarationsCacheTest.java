@@ -58,6 +58,45 @@ class DeclarationsCacheTest {
     }
 
     @Test
+    void whatAPackagesMacrosDeclareIsStoredWithItsDeclarations() throws Exception {
+        Path root = dir.resolve("sys");
+        Path macros = root.resolve("src/macros.rs");
+        Path lib = root.resolve("src/lib.rs");
+        Files.createDirectories(lib.getParent());
+        String macrosText = """
+                #[macro_export]
+                macro_rules! f {
+                    ($(pub fn $name:ident($($a:ident: $t:ty),*) -> $r:ty $body:block)*) => {
+                        $(pub unsafe extern "C" fn $name($($a: $t),*) -> $r $body)*
+                    };
+                }
+                """;
+        String libText = "f! { pub fn CMSG_LEN(n: u32) -> u32 { n + 8 } }\n";
+        Files.writeString(macros, macrosText);
+        Files.writeString(lib, libText);
+        CrateInfo crate = new CrateInfo(root, "sys", "0.2.0", Edition.E2021);
+        List<FileDeclarations> read = List.of(FileDeclarations.read(macros, crate, macrosText).detached(),
+                FileDeclarations.read(lib, crate, libText).detached());
+        ItemMacroDeclarations.expandAll(read, Edition.E2021);
+        CrateGraph.Package pkg = new CrateGraph.Package("sys", "0.2.0", "registry", root, root.resolve("src"), false);
+        DeclarationsCache cache = DeclarationsCache.in(dir.resolve("cache"));
+        String key = DeclarationsCache.keyOf(pkg, List.of(macros, lib));
+        cache.write(key, List.of(), read);
+        List<FileDeclarations> back = cache.read(key).orElseThrow();
+        FileDeclarations backLib = back.stream().filter(d -> d.file().equals(lib)).findFirst().orElseThrow();
+        assertEquals(1, backLib.itemMacroCalls().size());
+        assertTrue(back.get(0).exportedMacros().contains("f") || back.get(1).exportedMacros().contains("f"));
+        DeclaredFn declared = backLib.expanded().files().get(0).functions().get(0);
+        assertEquals("CMSG_LEN", declared.name());
+        assertTrue(declared.isUnsafe());
+        assertEquals(backLib.itemMacroCalls().get(0).position(), declared.position(), "declared at the call");
+        // read back, the expansion is used as it is: the definitions it was made with still hold
+        ItemMacroDeclarations.Expanded before = backLib.expanded();
+        ItemMacroDeclarations.expandAll(back, Edition.E2021);
+        assertTrue(before == backLib.expanded());
+    }
+
+    @Test
     void aChangedFileMakesANewKey() throws Exception {
         Path root = dir.resolve("pkg");
         Path file = root.resolve("src/lib.rs");

@@ -1,0 +1,67 @@
+package dev.unsafehints.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dependency's `#[macro_export]` macros are expanded where the crate calls them, by path
+ * (`sysm::syscall!`), after `use sysm::syscall;` and through `#[macro_use] extern crate sysm;`,
+ * and their `$crate` is the dependency (resources/macro-crates/deps: `app` depends on
+ * `sysmacros` under the name `sysm`; the graph comes from its Cargo.lock, so cargo need not run).
+ * The operations found must be exactly the `//~ rule-id` markers of app's files.
+ */
+class DependencyMacroScanTest {
+    private static final Pattern MARKER = Pattern.compile("//~\\s*([a-z0-9-]+)");
+    private static final Set<String> OPERATIONS = Set.of("unsafe-call", "raw-pointer-deref", "static-mut-access",
+            "union-field-access", "macro-not-expanded");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDependencysExportedMacrosAreExpandedAndTheirCrateIsTheDependency() throws Exception {
+        ScanFixture.copy(Path.of("src/test/resources/macro-crates/deps"), dir);
+        Path app = dir.resolve("app");
+        Set<String> expected = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(app.resolve("src"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".rs")).toList()) {
+                List<String> lines = Files.readAllLines(file);
+                for (int i = 0; i < lines.size(); i++) {
+                    Matcher m = MARKER.matcher(lines.get(i));
+                    while (m.find()) {
+                        expected.add(app.relativize(file) + ":" + (i + 1) + " " + m.group(1));
+                    }
+                }
+            }
+        }
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--format", "json", "--no-cargo", app.toString());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        Set<String> actual = new TreeSet<>();
+        List<String> messages = new ArrayList<>();
+        for (JsonNode file : json.path("files")) {
+            for (JsonNode site : file.path("sites")) {
+                String rule = site.path("ruleId").asText();
+                if (OPERATIONS.contains(rule)) {
+                    actual.add(file.path("path").asText() + ":" + site.path("region").path("startLine").asInt() + " " + rule);
+                    messages.add(site.path("message").asText());
+                }
+            }
+        }
+        assertEquals(expected, actual, run.err() + messages);
+        assertEquals(true, messages.stream().anyMatch(m -> m.contains("`sysm::sys::close`")
+                && m.contains("in the expansion of `syscall!`") && m.contains("dependency `sysm`")), messages.toString());
+    }
+}
