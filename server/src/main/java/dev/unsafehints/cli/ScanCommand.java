@@ -109,6 +109,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--include-target", description = "Also scan target/ folders (skipped by default).")
     boolean includeTarget;
 
+    @Option(names = "--follow-links", description = "Follow symbolic links that lead outside the scanned folders"
+            + " (by default they are listed as skipped, so that a link in an untrusted checkout cannot pull"
+            + " another file of the machine into a report).")
+    boolean followLinks;
+
     @Option(names = "--max-file-size", paramLabel = "SIZE", converter = ByteSize.class,
             description = "Skip files larger than this (default: 10M).")
     long maxFileSize = 10L * 1024 * 1024;
@@ -245,7 +250,8 @@ public final class ScanCommand implements Callable<Integer> {
                 settings, automationId, base, n -> new ScanProgress(err, n, progressWanted), analyzer,
                 stdSources(), noCache ? DeclarationsCache.NONE
                 : DeclarationsCache.in(cacheDir != null ? cacheDir : DeclarationsCache.defaultFolder(System.getenv())),
-                new dev.unsafehints.workspace.CargoOptions(target, features, allFeatures, noDefaultFeatures), deps);
+                new dev.unsafehints.workspace.CargoOptions(target, features, allFeatures, noDefaultFeatures), deps,
+                followLinks);
         long start = System.nanoTime();
         ScanRunner runner = new ScanRunner(request);
         ReportModel model;

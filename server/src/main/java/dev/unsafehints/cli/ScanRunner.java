@@ -51,7 +51,16 @@ final class ScanRunner {
                    AnalysisSettings settings,
                    String automationId, Optional<Baseline> baseline, ScanProgressFactory progress,
                    Analyzer analyzer, StdSources std, DeclarationsCache cache, CargoOptions cargo,
-                   boolean deps) {
+                   boolean deps, boolean followLinks) {
+        Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
+                long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
+                AnalysisSettings settings, String automationId, Optional<Baseline> baseline,
+                ScanProgressFactory progress, Analyzer analyzer, StdSources std, DeclarationsCache cache,
+                CargoOptions cargo, boolean deps) {
+            this(roots, rootsAsGiven, useGitignore, includeTarget, maxFileSize, fileTimeLimit, useCargo, jobs, settings,
+                    automationId, baseline, progress, analyzer, std, cache, cargo, deps, false);
+        }
+
         Request(List<Path> roots, List<String> rootsAsGiven, boolean useGitignore, boolean includeTarget,
                 long maxFileSize, java.time.Duration fileTimeLimit, boolean useCargo, int jobs,
                 AnalysisSettings settings, String automationId, Optional<Baseline> baseline,
@@ -117,7 +126,8 @@ final class ScanRunner {
 
     ReportModel run() throws InterruptedException, ConfigFile.InvalidConfigException {
         long walkStart = System.nanoTime();
-        SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget()).walk(request.roots());
+        SourceWalker.Result walk = new SourceWalker(request.useGitignore(), request.includeTarget(), request.followLinks())
+                .walk(request.roots());
         walkSeconds = (System.nanoTime() - walkStart) / 1e9;
         loadConfigs(walk.files());
         ReportAssembler assembler = new ReportAssembler();

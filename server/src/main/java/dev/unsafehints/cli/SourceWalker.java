@@ -16,9 +16,12 @@ import java.util.Set;
  *
  * <p>Skips {@code .git/} always, {@code target/} unless asked, and what {@code .gitignore} files
  * ignore (those of the scanned folders and of their ancestors up to the repository root) unless
- * asked. Follows symbolic links but remembers the real path of every folder entered, so a link
- * loop (or a second link to the same folder) is entered once. A path given explicitly is scanned
- * even when ignored.
+ * asked. Follows symbolic links that stay inside the scanned folders, remembering the real path of
+ * every folder entered, so a link loop (or a second link to the same folder) is entered once; a
+ * link that leads outside them is listed as skipped unless asked ({@code --follow-links}), as
+ * ripgrep and git do, so that a link named {@code x.rs} in an untrusted pull request cannot pull
+ * a file of the CI machine into a report. A path given explicitly is scanned even when ignored,
+ * and followed when it is a link.
  */
 final class SourceWalker {
     /** A file that was found but cannot be analyzed at all. */
@@ -36,12 +39,29 @@ final class SourceWalker {
     private final Set<Path> seenFolders = new HashSet<>();
     private final Set<Path> seenFiles = new HashSet<>();
 
+    private final boolean followLinks;
+    /** The real paths of the scanned folders: a link whose target is below one of them stays inside. */
+    private final List<Path> realRoots = new ArrayList<>();
+
     SourceWalker(boolean useGitignore, boolean includeTarget) {
+        this(useGitignore, includeTarget, false);
+    }
+
+    SourceWalker(boolean useGitignore, boolean includeTarget, boolean followLinks) {
         this.useGitignore = useGitignore;
         this.includeTarget = includeTarget;
+        this.followLinks = followLinks;
     }
 
     Result walk(List<Path> roots) {
+        for (Path root : roots) {
+            try {
+                Path real = root.toAbsolutePath().normalize().toRealPath();
+                realRoots.add(Files.isDirectory(real) ? real : real.getParent());
+            } catch (IOException e) {
+                // reported when the walk reaches it
+            }
+        }
         for (Path root : roots) {
             Path start = root.toAbsolutePath().normalize();
             if (Files.isDirectory(start)) {
@@ -96,6 +116,9 @@ final class SourceWalker {
         entries.sort(null);
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
+            if (!followLinks && Files.isSymbolicLink(entry) && leadsOutside(entry)) {
+                continue;
+            }
             if (Files.isDirectory(entry)) {
                 if (name.equals(".git") || (name.equals("target") && !includeTarget)
                         || rules.isIgnored(entry, true)) {
@@ -106,6 +129,30 @@ final class SourceWalker {
                 addFile(entry);
             }
         }
+    }
+
+    /**
+     * Whether a link found in a scanned folder resolves outside every scanned folder; if so it is
+     * listed as skipped (when it names a folder or a `.rs` file). A broken link is left to
+     * {@link #addFile}, which says so.
+     */
+    private boolean leadsOutside(Path link) {
+        Path real;
+        try {
+            real = link.toRealPath();
+        } catch (IOException e) {
+            return false;
+        }
+        for (Path root : realRoots) {
+            if (root != null && real.startsWith(root)) {
+                return false;
+            }
+        }
+        if (Files.isDirectory(real) || link.getFileName().toString().endsWith(".rs")) {
+            problems.add(new Problem(link, SkippedFile.Reason.LINK_OUTSIDE, "symbolic link to " + real
+                    + ", outside the scanned folders: not followed (--follow-links follows it)"));
+        }
+        return true;
     }
 
     private void addFile(Path file) {

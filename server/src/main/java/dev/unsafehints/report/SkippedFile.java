@@ -13,6 +13,7 @@ public record SkippedFile(String path, Reason reason, String detail) {
         UNREADABLE("unreadable"),
         TIMED_OUT("timed-out"),
         NOT_RUST("not-rust"),
+        LINK_OUTSIDE("link-outside"),
         INTERNAL_ERROR("internal-error");
 
         private final String id;
