@@ -59,7 +59,7 @@ public final class ItemMacroDeclarations {
      * {@code files} and the declarations their item macro calls make, each file's expanded once
      * for the definitions the crate has now.
      */
-    static List<FileDeclarations> withExpansions(List<FileDeclarations> files, Edition edition) {
+    public static List<FileDeclarations> withExpansions(List<FileDeclarations> files, Edition edition) {
         if (files.stream().allMatch(f -> f.itemMacroCalls().isEmpty())) {
             return files;
         }
