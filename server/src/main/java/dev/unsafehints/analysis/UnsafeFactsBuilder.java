@@ -63,6 +63,10 @@ final class UnsafeFactsBuilder {
     private ExpansionBudget budget;
     private final MacroDefinitions macroDefinitions;
     /** Per enclosing fn: does it carry #[target_feature(enable = ...)]? */
+    /** The expansions of dependencies' macros (their `unsafe` blocks are the dependency's). */
+    private final Set<CallSite> dependencySites = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** How many `unsafe` blocks written by a dependency's macro enclose the walk. */
+    private int foreignUnsafe;
     /** The `#[target_feature(enable = ..)]` features of each enclosing fn. */
     private final Deque<List<String>> targetFeatures = new ArrayDeque<>();
     private final List<String> module = new ArrayList<>();
@@ -313,8 +317,10 @@ final class UnsafeFactsBuilder {
         private final int boundsCount = bounds.size();
         private final int selfValueCount = selfValues.size();
         private final int blockImportCount = resolver.blockImportCount();
+        private final int foreignDepth = foreignUnsafe;
 
         void restore() {
+            foreignUnsafe = foreignDepth;
             resolver.dropBlockImports(blockImportCount);
             scopes.popTo(scopeDepth);
             popTo(functions, functionCount);
@@ -574,6 +580,9 @@ final class UnsafeFactsBuilder {
     private void unsafeBlock(RustParser.UnsafeBlockContext b) {
         Token keyword = b.KW_UNSAFE().getSymbol();
         boolean writtenByMacro = keyword instanceof ExpandedToken;
+        // a block that a dependency's macro writes is that dependency's: what it holds is allowed
+        // there and answered for in its text, not at the user's call
+        boolean foreign = keyword instanceof ExpandedToken t && dependencySites.contains(t.site());
         UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
                 writtenByMacro ? SafetyComments.Coverage.COMMENTED : SafetyComments.coversBlock(model, b, macros.peek()),
                 b.blockExpression().statement().size());
@@ -585,11 +594,15 @@ final class UnsafeFactsBuilder {
         }
         facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
         blocks.push(fact);
-        walk(b.blockExpression());
-        blocks.pop();
+        foreignUnsafe += foreign ? 1 : 0;
+        try {
+            walk(b.blockExpression());
+        } finally {
+            foreignUnsafe -= foreign ? 1 : 0;
+            blocks.pop();
+        }
     }
 
-    /** Fn items inside a block are visible in the whole block, before and after their definition. */
     /**
      * `W::unpack(..)` with `W: Store<..>` a generic parameter here: the fn of the traits bounding `W`,
      * when those of that name agree on unsafety; else null (resolved as before).
@@ -618,6 +631,7 @@ final class UnsafeFactsBuilder {
         }
     }
 
+    /** Fn items inside a block are visible in the whole block, before and after their definition. */
     private void bindLocalFunctions(RustParser.BlockExpressionContext b) {
         for (RustParser.StatementContext s : b.statement()) {
             if (s instanceof RustParser.ItemStatementContext item && item.visItem() != null
@@ -1803,6 +1817,9 @@ final class UnsafeFactsBuilder {
             return false;
         }
         CallSite site = CallSite.of(definition.name(), m.getStart(), m.getStop());
+        if (definition.crateName() != null) {
+            dependencySites.add(site);
+        }
         // never "unneeded" because of what an expansion seems to hold: macros write code whose
         // unsafety only the compiler sees (a struct literal of a type with a validity range)
         mayHide();
@@ -1930,6 +1947,10 @@ final class UnsafeFactsBuilder {
         }
         UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
                 blocks.peek(), functions.peek(), arguments);
+        if (foreignUnsafe > 0) {
+            blocks.peek().operations.add(op); // inside a dependency macro's own `unsafe` block
+            return;
+        }
         if (expansions.isEmpty() || !reported(op)) {
             facts.operations.add(op);
         }

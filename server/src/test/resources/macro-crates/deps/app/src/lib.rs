@@ -1,17 +1,30 @@
-//! Calls a dependency's exported macros in the three ways Rust allows.
+//! Calls a dependency's exported macros in the three ways Rust allows. What a macro writes inside
+//! its own `unsafe` block is the dependency's (the call needs no `unsafe`: nothing to report here);
+//! what it writes for the caller's `unsafe` block is an operation of the caller.
 #[macro_use]
 extern crate sysm;
 
 pub mod by_import;
 
 pub fn by_path(fd: i32) -> Result<i32, ()> {
-    sysm::syscall!(close(fd)) //~ unsafe-call
+    sysm::syscall!(close(fd))
+}
+
+pub fn by_path_in_callers_block(fd: i32) -> i32 {
+    // SAFETY: the caller owns `fd`.
+    unsafe { sysm::raw_syscall!(close(fd)) } //~ unsafe-call
 }
 
 pub fn by_macro_use(p: *const u8) -> u8 {
-    read_raw!(p) //~ raw-pointer-deref
+    read_raw!(p)
 }
 
-pub fn through_crate(fd: i32) -> Result<i32, ()> {
-    close_fd!(fd) //~ unsafe-call
+pub fn by_macro_use_in_callers_block(p: *const u8) -> u8 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { read_unwrapped!(p) } //~ raw-pointer-deref
+}
+
+pub fn through_crate(fd: i32) -> i32 {
+    // SAFETY: the caller owns `fd`.
+    unsafe { close_fd!(fd) } //~ unsafe-call
 }

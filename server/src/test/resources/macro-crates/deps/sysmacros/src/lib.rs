@@ -25,11 +25,27 @@ macro_rules! read_raw {
     };
 }
 
-/// Closes a descriptor with `syscall!`, named through `$crate`.
+/// Calls a function of `sys` without a block of its own: the caller's `unsafe` covers it.
+#[macro_export]
+macro_rules! raw_syscall {
+    ($fn:ident($($arg:expr),* $(,)?)) => {
+        $crate::sys::$fn($($arg),*)
+    };
+}
+
+/// Reads through a raw pointer, in the caller's `unsafe`.
+#[macro_export]
+macro_rules! read_unwrapped {
+    ($p:expr) => {
+        *$p
+    };
+}
+
+/// Closes a descriptor with `raw_syscall!`, named through `$crate`.
 #[macro_export]
 macro_rules! close_fd {
     ($fd:expr) => {
-        $crate::syscall!(close($fd))
+        $crate::raw_syscall!(close($fd))
     };
 }
 
