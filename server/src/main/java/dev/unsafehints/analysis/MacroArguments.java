@@ -95,6 +95,21 @@ final class MacroArguments {
         return result;
     }
 
+    /** The one argument of `addr_of!(place)` / `addr_of_mut!(place)`, parsed; empty when it does not parse. */
+    static List<RustParser.NestedContext> places(FileModel model, RustParser.MacroInvocationContext m) {
+        List<Token> tokens = tokensOf(model, m);
+        if (tokens.isEmpty()) {
+            return List.of();
+        }
+        try {
+            List<RustParser.NestedContext> one = RustParsing.parseFragment(tokens, parser -> parser.callArguments().nested())
+                    .orElse(List.of());
+            return one.size() == 1 ? one : List.of();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     private static List<Token> tokensOf(FileModel model, RustParser.MacroInvocationContext m) {
         Token open = m.delimTokenTree().getStart();
         Token close = m.delimTokenTree().getStop();

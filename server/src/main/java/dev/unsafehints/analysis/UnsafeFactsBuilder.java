@@ -982,7 +982,7 @@ final class UnsafeFactsBuilder {
     // ------------------------------------------------------------------ operations
 
     private void deref(RustParser.DerefExprContext d) {
-        if (widenOverParentheses(d).getParent() instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+        if (isRawBorrow(widenOverParentheses(d).getParent())) {
             walk(d.expression()); // `&raw const *p` only re-types `p`; `&raw const (*p).f` projects and is unsafe
             return;
         }
@@ -1193,7 +1193,7 @@ final class UnsafeFactsBuilder {
         }
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
         if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
-            if (!(placeParent(p) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null)
+            if (!isRawBorrow(placeParent(p))
                     && !(p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p)) {
                 record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of extern static `" + name + "`",
                         "`" + name + "` is declared in an `extern` block: the foreign code may change it at any time",
@@ -1205,7 +1205,7 @@ final class UnsafeFactsBuilder {
             return;
         }
         ParseTree parent = placeParent(p);
-        if (parent instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+        if (isRawBorrow(parent)) {
             return; // &raw const STATIC is safe
         }
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
@@ -1241,6 +1241,15 @@ final class UnsafeFactsBuilder {
      * `&CFG.name` and `&(CFG)` are references to the static too. A method call on the place is its
      * user when the place is the receiver.
      */
+    /** The places `addr_of!(..)` and `addr_of_mut!(..)` take (their parsed argument's holder). */
+    private final Set<ParseTree> rawBorrowArguments = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /** Whether a place's parent takes its address without reading it: `&raw const`, `addr_of!(..)`. */
+    private boolean isRawBorrow(ParseTree parent) {
+        return parent instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null
+                || parent != null && rawBorrowArguments.contains(parent);
+    }
+
     private static ParseTree placeParent(ParserRuleContext place) {
         ParserRuleContext node = place;
         while (true) {
@@ -1264,7 +1273,7 @@ final class UnsafeFactsBuilder {
         if (f.identifier() == null) {
             return;
         }
-        if (placeParent(f) instanceof RustParser.BorrowExprContext b && b.KW_RAW() != null) {
+        if (isRawBorrow(placeParent(f))) {
             return; // &raw const u.field does not read the field
         }
         String fieldName = f.identifier().getText();
@@ -1760,6 +1769,12 @@ final class UnsafeFactsBuilder {
             macros.pop();
         } else if (ADDR_OF_MACROS.contains(name)) {
             facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+            // the place is the user's code: `addr_of_mut!((*out).0)` projects through a raw pointer,
+            // which needs `unsafe`, as `&raw mut (*out).0` does; `addr_of!(*p)` alone does not
+            for (RustParser.NestedContext place : MacroArguments.places(model, m)) {
+                rawBorrowArguments.add(place);
+                walk(place.expression());
+            }
         } else if (CfgMacroBranches.isOne(m) && cfgBranches(m)) {
             return; // its branches were walked as the code they are
         } else if (expand(m)) {

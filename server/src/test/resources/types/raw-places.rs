@@ -1,0 +1,23 @@
+// The place inside `addr_of!` / `addr_of_mut!` is the caller's code, checked as `&raw const` /
+// `&raw mut` is: a projection through a raw pointer (`(*out).0`) needs `unsafe`, the pointer's own
+// place (`*out`), a `static mut` and a union field do not (the address is taken, nothing is read).
+
+use std::ptr;
+
+pub struct Pair(pub u8, pub u8);
+
+pub union Bits {
+    pub int: u32,
+    pub float: f32,
+}
+
+pub static mut COUNTER: u32 = 0;
+
+pub fn places(out: *mut Pair, bits: &Bits) -> *const u32 {
+    let whole = ptr::addr_of!(*out);
+    // SAFETY: the caller passes a valid, writable pair.
+    unsafe { ptr::addr_of_mut!((*out).0).write(1) }; //~ op //~ op
+    let _counter = ptr::addr_of!(COUNTER);
+    let _ = whole;
+    ptr::addr_of!(bits.int)
+}
