@@ -1796,6 +1796,22 @@ final class UnsafeFactsBuilder {
      * a transcriber writes takes its call's position (the innermost expansion at that position
      * names it, as rustc's "in this macro invocation" does).
      */
+    /**
+     * An operation whose expression the macro's text builds around code the call passes in (`$f(..)`
+     * with `$f` the caller's path: it starts in the caller's tokens and ends in the macro's) is the
+     * macro's expression: reported at the call, as rustc does, not at the passed-in part.
+     */
+    private TextRange atCallWhenMixed(TextRange range) {
+        for (CallSite site : expansions) {
+            int start = model.startOf(site.first());
+            int end = model.endOf(site.last());
+            if (range.end() == end && range.start() != start) {
+                return new TextRange(start, end);
+            }
+        }
+        return range;
+    }
+
     private String writtenBy(TextRange range) {
         for (CallSite site : expansions) {
             if (range.start() == model.startOf(site.first()) || range.end() == model.endOf(site.last())) {
@@ -1959,6 +1975,7 @@ final class UnsafeFactsBuilder {
         String macro = writtenBy(range);
         if (macro != null) {
             what = what + " in the expansion of `" + macro + "!`";
+            range = atCallWhenMixed(range);
         }
         UnsafeOperation op = new UnsafeOperation(kind, range, subject, what, why, declaration, safetyDoc,
                 blocks.peek(), functions.peek(), arguments);
