@@ -248,6 +248,27 @@ final class CallResolver {
         return null;
     }
 
+    /**
+     * A name that module {@code modulePath} of the crate imports from another crate
+     * (`pub(crate) use parking_lot_core::deadlock::{acquire_resource, ..};` in `deadlock.rs`, called
+     * as `deadlock::acquire_resource` elsewhere): looked up there; null when none does.
+     */
+    private Callee fromAnotherCrate(List<String> modulePath, String name) {
+        for (FileDeclarations.Import imp : crate.importsIn(modulePath)) {
+            if (imp.glob() || !imp.alias().equals(name)) {
+                continue;
+            }
+            List<String> target = absolutize(withoutSelf(imp.target()), modulePath, null, false);
+            if (target != null && target.size() >= 2 && !target.get(0).equals("crate")) {
+                Callee c = lookup(target, modulePath);
+                if (c.known()) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
     private Callee lookup(List<String> absolute, List<String> module) {
         if (absolute.size() < 2) {
             return Callee.UNKNOWN; // `self`, `crate`, `super` alone name a module, not a function
@@ -274,6 +295,10 @@ final class CallResolver {
             DeclaredFn found = inModule(modulePath, name, 0);
             if (found != null) {
                 return Callee.of(found);
+            }
+            Callee reexported = fromAnotherCrate(modulePath, name);
+            if (reexported != null) {
+                return reexported;
             }
             if (!modulePath.isEmpty()) {
                 // Type::method where the type sits in a module: crate::a::Type::f

@@ -51,7 +51,9 @@ class CrateGraphScanTest {
                 // through `use super::bindings;` and `pub use gen as bindings;`, into declarations
                 // that gen-sys's build script writes (rustc reports E0133 here too)
                 "37:call to unsafe function `bindings::gen_abs`: `gen::gen_abs` is a foreign function of `gen-sys 0.2.0`,"
-                        + " whose build script generates its declarations (extern functions are unsafe to call)"),
+                        + " whose build script generates its declarations (extern functions are unsafe to call)",
+                // through a module that re-exports the dependency's fn for the crate (`pub(crate) use`)
+                "49:call to unsafe function `shim::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)"),
                 calls, run.err());
         assertFalse(Files.exists(app.resolve("Cargo.lock")), "the scan must not leave a Cargo.lock behind");
         assertFalse(Files.exists(app.resolve("target")));
@@ -231,7 +233,7 @@ class CrateGraphScanTest {
 
         Run run = scan("--no-cargo", app.toString());
 
-        assertEquals(6, run.json().path("totals").path("counts").path("unsafe-call").asInt(), run.err());
+        assertEquals(7, run.json().path("totals").path("counts").path("unsafe-call").asInt(), run.err());
         // nothing to report but, on a machine without the rust-src component, where std comes from
         assertEquals("", run.err().lines().filter(l -> !l.contains("the standard library's sources were not found"))
                 .collect(java.util.stream.Collectors.joining("\n")));
@@ -244,7 +246,7 @@ class CrateGraphScanTest {
         Run run = scan(app.toString());
         assertTrue(run.err().contains("unsafe-hints scan: cargo metadata failed: "), run.err());
         assertTrue(run.err().contains("; read Cargo.lock instead"), run.err());
-        assertEquals(5, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
+        assertEquals(6, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
                 "the crate's own sites are all there");
         assertEquals(0, run.exitCode());
     }

@@ -38,3 +38,13 @@ mod generated {
         abs + bindings::gen_version()
     }
 }
+
+mod shim {
+    // re-exported for the crate's other modules, as parking_lot's `deadlock` shim does
+    pub(crate) use ffi::sys_close;
+}
+
+pub fn close_through_shim(fd: i32) -> i32 {
+    // SAFETY: the caller owns `fd`.
+    unsafe { shim::sys_close(fd) }
+}
