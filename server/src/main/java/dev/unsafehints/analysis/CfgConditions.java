@@ -41,7 +41,7 @@ public final class CfgConditions {
         }
         List<String> here = outer;
         List<String> own = new ArrayList<>();
-        collect(node, own);
+        dev.unsafehints.parse.CfgAttributes.addTo(node, own);
         if (!own.isEmpty()) {
             here = new ArrayList<>(outer);
             here.addAll(own);
@@ -118,7 +118,4 @@ public final class CfgConditions {
         }
     }
 
-    private static void collect(ParserRuleContext node, List<String> conditions) {
-        dev.unsafehints.parse.CfgAttributes.addTo(node, conditions);
-    }
 }

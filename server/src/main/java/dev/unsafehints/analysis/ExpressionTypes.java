@@ -179,7 +179,7 @@ final class ExpressionTypes {
             return into;
         }
         for (RustParser.BlockExpressionContext block : i.blockExpression()) {
-            RustParser.ExpressionContext value = valueOf(block);
+            RustParser.ExpressionContext value = PointerEvidence.valueOf(block);
             if (value != null) {
                 into.add(value);
             }
@@ -188,15 +188,6 @@ final class ExpressionTypes {
             branches(i.ifExpression(), into);
         }
         return into;
-    }
-
-    private static RustParser.ExpressionContext valueOf(RustParser.BlockExpressionContext block) {
-        if (block.statement().isEmpty()) {
-            return null;
-        }
-        RustParser.StatementContext last = block.statement(block.statement().size() - 1);
-        return last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null
-                ? es.expressionStatement().expression() : null;
     }
 
     /** A type's text with its tokens spaced as written, so that `*const u8` does not read `*constu8`. */

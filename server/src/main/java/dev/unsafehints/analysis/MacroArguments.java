@@ -29,16 +29,7 @@ final class MacroArguments {
         if (!EXPRESSION_LIST_MACROS.contains(name)) {
             return List.of();
         }
-        Token open = m.delimTokenTree().getStart();
-        Token close = m.delimTokenTree().getStop();
-        List<Token> inner = new ArrayList<>();
-        CommonTokenStream all = model.parsed().tokens();
-        for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
-            Token t = all.get(i);
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                inner.add(new FileToken(t));
-            }
-        }
+        List<Token> inner = tokensOf(model, m);
         if (inner.isEmpty()) {
             return List.of();
         }
@@ -97,7 +88,11 @@ final class MacroArguments {
 
     /** The one argument of `addr_of!(place)` / `addr_of_mut!(place)`, parsed; empty when it does not parse. */
     static List<RustParser.NestedContext> places(FileModel model, RustParser.MacroInvocationContext m) {
-        List<Token> tokens = tokensOf(model, m);
+        return oneArgument(tokensOf(model, m));
+    }
+
+    /** {@code tokens} parsed as one expression (as a call's only argument); empty when they are not one. */
+    private static List<RustParser.NestedContext> oneArgument(List<Token> tokens) {
         if (tokens.isEmpty()) {
             return List.of();
         }
@@ -106,7 +101,7 @@ final class MacroArguments {
                     .orElse(List.of());
             return one.size() == 1 ? one : List.of();
         } catch (RuntimeException e) {
-            return List.of();
+            return List.of(); // not an expression the grammar reads: left alone, like any macro's own syntax
         }
     }
 
@@ -159,18 +154,7 @@ final class MacroArguments {
     }
 
     private static void parseExpression(List<Token> tokens, List<RustParser.ExpressionContext> into) {
-        if (tokens.isEmpty()) {
-            return;
-        }
-        try {
-            List<RustParser.NestedContext> one = RustParsing.parseFragment(tokens, parser -> parser.callArguments().nested())
-                    .orElse(List.of());
-            if (one.size() == 1) {
-                into.add(one.get(0).expression());
-            }
-        } catch (RuntimeException e) {
-            // not an expression the grammar reads: left alone, like any macro's own syntax
-        }
+        oneArgument(tokens).forEach(n -> into.add(n.expression()));
     }
 
     static boolean isLexerToken(int type) {

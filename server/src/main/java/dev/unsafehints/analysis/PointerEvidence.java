@@ -314,14 +314,17 @@ final class PointerEvidence {
         } else if (b.blockLikeExpression() instanceof RustParser.PlainBlockContext pb) {
             block = pb.blockExpression();
         }
-        if (block == null || block.statement().isEmpty()) {
+        return block == null ? null : valueOf(block);
+    }
+
+    /** The expression a block ends with (its value), or null when it ends with a statement. */
+    static RustParser.ExpressionContext valueOf(RustParser.BlockExpressionContext block) {
+        if (block.statement().isEmpty()) {
             return null;
         }
         RustParser.StatementContext last = block.statement(block.statement().size() - 1);
-        if (last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null) {
-            return es.expressionStatement().expression();
-        }
-        return null;
+        return last instanceof RustParser.ExpressionStmtContext es && es.expressionStatement().SEMI() == null
+                ? es.expressionStatement().expression() : null;
     }
 
     /** The struct name of `self`, `this: &Self`, or a local declared with a struct type; else null. */

@@ -183,29 +183,23 @@ public class WorkspaceIndex {
     }
 
     private CrateDeclarations mergedView(Path root) {
-        return merged.computeIfAbsent(root, k -> {
-            Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
-            CrateInfo info = packages.get(root);
-            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
-                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environmentOf(root));
-            view.crateInfo = info;
-            view.dependencies = dependencyViews(root);
-            view.dependencyNames = dependencyNamesOf(root);
-            return view;
-        });
+        return merged.computeIfAbsent(root, k -> newView(root, environmentOf(root)));
     }
 
     private CrateDeclarations mergedAsWrittenView(Path root) {
-        return mergedAsWritten.computeIfAbsent(root, k -> {
-            Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
-            CrateInfo info = packages.get(root);
-            CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
-                    info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), CfgEnvironment.UNKNOWN);
-            view.crateInfo = info;
-            view.dependencies = dependencyViews(root);
-            view.dependencyNames = dependencyNamesOf(root);
-            return view;
-        });
+        return mergedAsWritten.computeIfAbsent(root, k -> newView(root, CfgEnvironment.UNKNOWN));
+    }
+
+    /** The merged declarations of the crate at {@code root}, its item macros' expansions included. */
+    private CrateDeclarations newView(Path root, CfgEnvironment environment) {
+        Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
+        CrateInfo info = packages.get(root);
+        CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
+                info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environment);
+        view.crateInfo = info;
+        view.dependencies = dependencyViews(root);
+        view.dependencyNames = dependencyNamesOf(root);
+        return view;
     }
 
     private Set<String> dependencyNamesOf(Path root) {
