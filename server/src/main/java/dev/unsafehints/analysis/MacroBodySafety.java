@@ -27,57 +27,14 @@ public final class MacroBodySafety {
     }
 
     public static List<Site> undocumented(FileModel model) {
-        if (!model.source().text().contains("macro_rules")) {
-            return List.of();
-        }
-        List<Token> code = new ArrayList<>();
-        for (Token t : model.parsed().tokens().getTokens()) {
-            if (t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF) {
-                code.add(t);
-            }
-        }
         List<Site> sites = new ArrayList<>();
-        for (int i = 0; i + 3 < code.size(); i++) { // macro_rules ! NAME { ... }
-            if (code.get(i).getType() == RustLexer.KW_MACRORULES && code.get(i + 1).getType() == RustLexer.NOT
-                    && isOpen(code.get(i + 3).getType())) {
-                i = scan(model, code, i + 3, code.get(i + 2).getText(), sites);
+        for (MacroTextUnsafe.Site site : MacroTextUnsafe.of(model)) {
+            if ((site.kind() == MacroTextUnsafe.Kind.BLOCK || site.kind() == MacroTextUnsafe.Kind.IMPL)
+                    && !documented(model, site.keyword(), site.next())) {
+                sites.add(new Site(site.keyword(), site.next(), site.macro()));
             }
         }
         return sites;
-    }
-
-    /**
-     * The transcribers of the body opening at {@code open}: at its top level, each group that
-     * follows `=>`. Returns the index of the body's closing token.
-     */
-    private static int scan(FileModel model, List<Token> all, int open, String macro, List<Site> sites) {
-        int close = open;
-        for (int depth = 0; close < all.size(); close++) {
-            int type = all.get(close).getType();
-            depth += isOpen(type) ? 1 : isClose(type) ? -1 : 0;
-            if (depth == 0) {
-                break;
-            }
-        }
-        List<Token> code = all.subList(open + 1, Math.min(close, all.size()));
-        int depth = 0;
-        boolean transcriber = false;
-        for (int i = 0; i < code.size(); i++) {
-            Token t = code.get(i);
-            int type = t.getType();
-            if (depth == 0 && isOpen(type)) {
-                transcriber = i > 0 && code.get(i - 1).getType() == RustLexer.FATARROW;
-            }
-            depth += isOpen(type) ? 1 : isClose(type) ? -1 : 0;
-            if (depth > 0 && transcriber && type == RustLexer.KW_UNSAFE && i + 1 < code.size()) {
-                Token next = code.get(i + 1);
-                if ((next.getType() == RustLexer.LBRACE || next.getType() == RustLexer.KW_IMPL)
-                        && !documented(model, t, next)) {
-                    sites.add(new Site(t, next, macro));
-                }
-            }
-        }
-        return close;
     }
 
     private static boolean documented(FileModel model, Token unsafeKeyword, Token next) {
@@ -142,13 +99,5 @@ public final class MacroBodySafety {
             first = before;
         }
         return first;
-    }
-
-    private static boolean isOpen(int type) {
-        return type == RustLexer.LBRACE || type == RustLexer.LPAREN || type == RustLexer.LBRACKET;
-    }
-
-    private static boolean isClose(int type) {
-        return type == RustLexer.RBRACE || type == RustLexer.RPAREN || type == RustLexer.RBRACKET;
     }
 }

@@ -16,6 +16,8 @@ public final class UnsafeFacts {
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<ContextualSite> contextualSites = new ArrayList<>();
     final List<ExpansionNote> expansionNotes = new ArrayList<>();
+    final List<UnsafeItem> unsafeItems = new ArrayList<>();
+    final List<LinkageAttribute> linkageAttributes = new ArrayList<>();
 
     /**
      * A call of one of the crate's macros that the analysis wanted to see into (it writes or is
@@ -29,6 +31,29 @@ public final class UnsafeFacts {
         public ContextualSite(String ruleId, TextRange range, String message, List<Fix> fixes) {
             this(ruleId, range, message, fixes, null);
         }
+    }
+
+    /**
+     * A trait, impl or extern block declared `unsafe`, written in this file (not by a macro's text).
+     *
+     * @param range from the first token after the outer attributes (the visibility) to the item's end
+     * @param name  the trait's name (the implemented trait's for an impl, the ABI for an extern block)
+     */
+    public record UnsafeItem(Kind kind, TextRange range, String name) {
+        public enum Kind { TRAIT, IMPL, EXTERN_BLOCK }
+    }
+
+    /**
+     * An outer attribute that names or places an item's symbol (`no_mangle`, `export_name`,
+     * `link_section`), written plainly, as `unsafe(..)` or inside a `cfg_attr`, on an item of this
+     * file (not one a macro's text wrote).
+     *
+     * @param range    the attribute from its `#` (inside a `cfg_attr`: from the attribute's name)
+     * @param itemName the name of the item it is on
+     */
+    public record LinkageAttribute(String name, TextRange range, Target target, String itemName) {
+        /** The item the attribute is on. */
+        public enum Target { FUNCTION, METHOD, TRAIT_METHOD, FOREIGN_ITEM, STATIC, OTHER }
     }
 
     static UnsafeFacts of(FileModel model) {
@@ -63,6 +88,14 @@ public final class UnsafeFacts {
     /** The macro calls that could not be expanded, with the reason. */
     public List<ExpansionNote> expansionNotes() {
         return expansionNotes;
+    }
+
+    public List<UnsafeItem> unsafeItems() {
+        return unsafeItems;
+    }
+
+    public List<LinkageAttribute> linkageAttributes() {
+        return linkageAttributes;
     }
 
     public List<ContextualSite> contextualSites(String ruleId) {

@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -44,7 +45,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class UnsafeFactsBuilder {
     private static final Set<String> ASM_MACROS = Set.of("asm", "naked_asm");
     private static final Set<String> ADDR_OF_MACROS = Set.of("addr_of", "addr_of_mut");
-    private static final Set<String> UNSAFE_ATTRIBUTES_2024 = Set.of("no_mangle", "export_name", "link_section");
+    /** The attributes that name or place an item's symbol; edition 2024 wants them written `unsafe(..)`. */
+    private static final Set<String> LINKAGE_ATTRIBUTES = Set.of("no_mangle", "export_name", "link_section");
 
     private final FileModel model;
     private final UnsafeFacts facts = new UnsafeFacts();
@@ -364,11 +366,14 @@ final class UnsafeFactsBuilder {
     }
 
     private void attribute(RustParser.AttrContext a) {
+        if (a.getParent() instanceof RustParser.OuterAttributeContext outer && !(a.getStart() instanceof ExpandedToken)) {
+            linkageAttributes(outer, a);
+        }
         if (a.KW_UNSAFE() != null) {
             facts.inventory.add(new InventorySite("unsafe-attr",
                     model.rangeOf(a.KW_UNSAFE().getSymbol(), a.RPAREN().getSymbol()), a.attrBody().simplePath().getText()));
         } else if (model.edition() == Edition.E2024
-                && UNSAFE_ATTRIBUTES_2024.contains(a.attrBody().simplePath().getText())) {
+                && LINKAGE_ATTRIBUTES.contains(a.attrBody().simplePath().getText())) {
             String name = a.attrBody().simplePath().getText();
             TextRange range = model.rangeOf(a);
             String text = model.textOf(a);
@@ -381,6 +386,98 @@ final class UnsafeFactsBuilder {
         }
     }
 
+    /**
+     * Records a `no_mangle`, `export_name` or `link_section` attribute with the item it is on; in a
+     * `cfg_attr(pred, a, b)` each attribute after the predicate counts, from its name.
+     */
+    private void linkageAttributes(RustParser.OuterAttributeContext outer, RustParser.AttrContext a) {
+        String name = a.attrBody().simplePath().getText();
+        if (LINKAGE_ATTRIBUTES.contains(name)) {
+            addLinkageAttribute(outer, name, model.rangeOf(outer));
+        } else if (name.equals("cfg_attr") && a.attrBody().attrInput() != null
+                && a.attrBody().attrInput().delimTokenTree() != null) {
+            CommonTokenStream tokens = model.parsed().tokens();
+            RustParser.DelimTokenTreeContext tree = a.attrBody().attrInput().delimTokenTree();
+            int depth = 0;
+            boolean partStart = false;
+            for (int i = tree.getStart().getTokenIndex() + 1; i < tree.getStop().getTokenIndex(); i++) {
+                Token t = tokens.get(i);
+                if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                    continue;
+                }
+                boolean starts = partStart && depth == 0;
+                partStart = false;
+                Token named = t.getType() == RustLexer.KW_UNSAFE ? nextCode(tokens, nextCode(tokens, t)) : t;
+                if (starts && named != null && LINKAGE_ATTRIBUTES.contains(named.getText())) {
+                    addLinkageAttribute(outer, named.getText(), model.rangeOf(t, partEnd(tokens, i, tree.getStop())));
+                }
+                int type = t.getType();
+                depth += type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE ? 1
+                        : type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE ? -1 : 0;
+                partStart = depth == 0 && type == RustLexer.COMMA;
+            }
+        }
+    }
+
+    private static Token nextCode(CommonTokenStream tokens, Token t) {
+        if (t == null) {
+            return null;
+        }
+        for (int i = t.getTokenIndex() + 1; i < tokens.size(); i++) {
+            if (tokens.get(i).getChannel() == Token.DEFAULT_CHANNEL) {
+                return tokens.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The last code token of the `cfg_attr` part that starts at token {@code from}. */
+    private static Token partEnd(CommonTokenStream tokens, int from, Token close) {
+        Token last = tokens.get(from);
+        int depth = 0;
+        for (int i = from; i < close.getTokenIndex(); i++) {
+            Token t = tokens.get(i);
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            int type = t.getType();
+            if (depth == 0 && type == RustLexer.COMMA) {
+                break;
+            }
+            depth += type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE ? 1
+                    : type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE ? -1 : 0;
+            last = t;
+        }
+        return last;
+    }
+
+    private void addLinkageAttribute(RustParser.OuterAttributeContext outer, String name, TextRange range) {
+        ParseTree holder = outer.getParent();
+        ParseTree item = null;
+        if (holder != null) {
+            for (int i = 0; i < holder.getChildCount(); i++) {
+                ParseTree child = holder.getChild(i);
+                item = child instanceof RustParser.VisItemContext v ? v.getChild(v.getChildCount() - 1) : child;
+            }
+        }
+        UnsafeFacts.LinkageAttribute.Target target;
+        String itemName = "";
+        if (item instanceof RustParser.Function_Context f) {
+            itemName = f.identifier().getText();
+            target = holder instanceof RustParser.ExternalItemContext ? UnsafeFacts.LinkageAttribute.Target.FOREIGN_ITEM
+                    : !(holder instanceof RustParser.AssociatedItemContext) ? UnsafeFacts.LinkageAttribute.Target.FUNCTION
+                    : impls.isEmpty() ? UnsafeFacts.LinkageAttribute.Target.TRAIT_METHOD
+                    : UnsafeFacts.LinkageAttribute.Target.METHOD;
+        } else if (item instanceof RustParser.StaticItemContext st) {
+            itemName = st.identifier().getText();
+            target = holder instanceof RustParser.ExternalItemContext ? UnsafeFacts.LinkageAttribute.Target.FOREIGN_ITEM
+                    : UnsafeFacts.LinkageAttribute.Target.STATIC;
+        } else {
+            target = UnsafeFacts.LinkageAttribute.Target.OTHER;
+        }
+        facts.linkageAttributes.add(new UnsafeFacts.LinkageAttribute(name, range, target, itemName));
+    }
+
     private void staticItem(RustParser.StaticItemContext s) {
         if (s.KW_MUT() != null) {
             facts.inventory.add(new InventorySite("static-mut", itemRange(s), s.identifier().getText()));
@@ -389,6 +486,10 @@ final class UnsafeFactsBuilder {
     }
 
     private void externBlock(RustParser.ExternBlockContext e) {
+        if (e.KW_UNSAFE() != null && !(e.KW_UNSAFE().getSymbol() instanceof ExpandedToken)) {
+            facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.EXTERN_BLOCK, itemRange(e),
+                    e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
+        }
         facts.inventory.add(new InventorySite("extern-block", model.rangeOf(e),
                 e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
         boolean outer = inExternBlock;
@@ -398,6 +499,10 @@ final class UnsafeFactsBuilder {
     }
 
     private void trait(RustParser.Trait_Context t) {
+        if (t.KW_UNSAFE() != null && !(t.KW_UNSAFE().getSymbol() instanceof ExpandedToken)) {
+            facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.TRAIT, itemRange(t),
+                    t.identifier().getText()));
+        }
         if (t.KW_UNSAFE() != null) {
             facts.inventory.add(new InventorySite("unsafe-trait",
                     model.rangeOf(t.KW_UNSAFE().getSymbol(), t.getStop()), t.identifier().getText()));
@@ -455,6 +560,9 @@ final class UnsafeFactsBuilder {
             String traitName = i.typePath() == null ? "" : FileDeclarations.lastSegmentName(i.typePath().getText());
             facts.inventory.add(new InventorySite("unsafe-impl",
                     model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
+            if (!(i.KW_UNSAFE().getSymbol() instanceof ExpandedToken)) {
+                facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.IMPL, itemRange(i), traitName));
+            }
             ParserRuleContext item = itemHolder(i);
             SafetyComments.Coverage coverage = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
             if (coverage != SafetyComments.Coverage.COMMENTED) {

@@ -45,7 +45,7 @@ class LevelVocabularyTest {
         assertTrue(text.out().contains("borrow-as-ptr  borrow cast to a raw pointer"), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.contains("borrow-as-ptr") && l.endsWith("[hint]")), text.out());
         assertTrue(text.out().lines().anyMatch(l -> l.contains("raw-pointer-deref") && l.endsWith("[note]")), text.out());
-        assertTrue(text.out().contains("(0 errors, 1 warning, 1 note, 4 hints)"), text.out());
+        assertTrue(text.out().contains("(0 errors, 1 warning, 1 note, 5 hints)"), text.out());
         assertFalse(text.out().contains("[info]"), text.out());
 
         ScanFixture.Run json = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate());
@@ -58,7 +58,7 @@ class LevelVocabularyTest {
         assertTrue(severities.contains("missing-safety-comment=warning"), severities.toString());
 
         ScanFixture.Run markdown = ScanFixture.scanWithRealRules("--no-cargo", "--format", "markdown", "--fail-on", "none", crate());
-        assertTrue(markdown.out().contains("**1** note · **4** hints"), markdown.out());
+        assertTrue(markdown.out().contains("**1** note · **5** hints"), markdown.out());
     }
 
     @Test

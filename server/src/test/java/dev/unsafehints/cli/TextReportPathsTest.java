@@ -19,7 +19,7 @@ class TextReportPathsTest {
         assertTrue(Files.isDirectory(Path.of(FIXTURE)), "the tests run in server/");
         ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", "--fail-on", "none", FIXTURE);
         assertTrue(run.out().contains("\n" + FIXTURE + "/src/lib.rs:8:5  missing-safety-comment"), run.out());
-        assertTrue(run.out().startsWith(FIXTURE + "/src/lib.rs (6 findings)\n"), run.out());
+        assertTrue(run.out().startsWith(FIXTURE + "/src/lib.rs (7 findings)\n"), run.out());
     }
 
     @Test

@@ -1,5 +1,5 @@
 // Sites of each default level: a warning (no SAFETY comment), a note (the dereference) and hints
-// (`borrow-as-ptr`, the casts, the unsafe block).
+// (`borrow-as-ptr`, the casts, the unsafe block and its `unsafe-code`).
 pub fn address(x: &u8) -> *const u8 {
     &*x as *const u8
 }

@@ -49,7 +49,9 @@ public final class HoverBuilder {
     /** The hover at a UTF-16 offset, or null when there is nothing to say there. */
     public Hover hover(AnalyzedDocument doc, int offset, boolean markdown) {
         List<Finding> here = new ArrayList<>(doc.findingsAt(offset));
-        here.sort(Comparator.comparingInt((Finding f) -> f.range().length()).thenComparing(Finding::ruleId));
+        // `unsafe-code` restates, in rustc's terms, what the other findings on its place say: it comes last
+        here.sort(Comparator.comparing((Finding f) -> f.ruleId().equals(RuleIds.UNSAFE_CODE))
+                .thenComparingInt(f -> f.range().length()).thenComparing(Finding::ruleId));
         Finding block = first(here, RuleIds.UNSAFE_BLOCK);
         Finding fn = first(here, RuleIds.UNSAFE_FN);
         Optional<Finding> operation = here.stream().filter(f -> kindOf(f.ruleId()) != null).findFirst();
@@ -231,11 +233,12 @@ public final class HoverBuilder {
     /**
      * Whether a guideline finding is about the site (an unsafe block or fn) rather than something
      * inside it: it starts on the site's first line, at or after the site (the block's
-     * {@code unsafe}; a fn's signature), and is neither an operation nor an inventory finding.
+     * {@code unsafe}; a fn's signature), and is neither an operation nor an inventory finding other
+     * than `unsafe-code` (which names the site itself in rustc's terms).
      */
     private boolean belongsTo(AnalyzedDocument doc, Finding f, Finding site) {
         if (site == null || f == site || kindOf(f.ruleId()) != null
-                || rules.category(f.ruleId()) == RuleInfo.Category.INVENTORY) {
+                || rules.category(f.ruleId()) == RuleInfo.Category.INVENTORY && !f.ruleId().equals(RuleIds.UNSAFE_CODE)) {
             return false;
         }
         SourceText source = doc.source();

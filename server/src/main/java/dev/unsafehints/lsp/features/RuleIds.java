@@ -7,6 +7,7 @@ public final class RuleIds {
     public static final String MISSING_SAFETY_COMMENT = "missing-safety-comment";
     public static final String MISSING_SAFETY_DOC = "missing-safety-doc";
     public static final String UNUSED_UNSAFE = "unused-unsafe";
+    public static final String UNSAFE_CODE = "unsafe-code";
 
     private RuleIds() {
     }
