@@ -591,7 +591,27 @@ final class CallResolver {
             }
             found = Callee.of(fn);
         }
+        if (receiver && found.known() && found.isUnsafe() && standardLibraryHasSafeMethod(name)) {
+            return Callee.UNKNOWN; // `r.map(..)` on a receiver of unknown type may well be `Result::map`
+        }
         return found;
+    }
+
+    /** Whether core, alloc or std (from their sources, when the index has them) declare a safe method {@code name}. */
+    private boolean standardLibraryHasSafeMethod(String name) {
+        for (String library : List.of("core", "alloc", "std")) {
+            WorkspaceIndex.CrateDeclarations declarations = crate.dependency(library);
+            if (declarations == null) {
+                continue;
+            }
+            for (DeclaredFn fn : declarations.functionsNamed(name)) {
+                if (fn.owner() != null && !fn.isUnsafe() && !fn.parameterTypes().isEmpty()
+                        && fn.parameterTypes().get(0).equals("self")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

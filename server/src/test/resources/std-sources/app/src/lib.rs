@@ -30,3 +30,28 @@ pub fn local_import(p: *const u8) -> u8 {
 pub fn with_feature(a: __m128i) -> __m128i {
     _mm_add_epi8(a, a) // ok: the feature is enabled here
 }
+
+pub struct Table;
+
+impl Table {
+    /// # Safety
+    ///
+    /// The table must be mapped.
+    pub unsafe fn map(&self) -> u8 {
+        0
+    }
+
+    /// # Safety
+    ///
+    /// The table must be mapped.
+    pub unsafe fn poke(&self) {}
+}
+
+pub fn unknown_receivers() {
+    // SAFETY: the fixture only needs the calls to be written.
+    unsafe {
+        // ok: of unknown type, the receiver may well be an `Option` (std's `map` is safe)
+        let _ = somewhere::value().map(|x| x);
+        somewhere::value().poke(); //~ unsafe-call
+    }
+}
