@@ -22,7 +22,8 @@ import org.antlr.v4.runtime.tree.ParseTree;
  * else the crate's one definition of that name (from the workspace index: a `#[macro_use]` module,
  * a `#[macro_export]` macro called by `crate::name!` or after a `use`); else a dependency's
  * `#[macro_export]` macro called as `dep::m!`, imported by `use dep::m;` or in scope through
- * `#[macro_use] extern crate dep;`. A name defined twice in other files and the standard library's
+ * `#[macro_use] extern crate dep;`; a crate macro by a path through its modules once a module
+ * re-exports it (`crate::macros::m!`). A name defined twice in other files and the standard library's
  * names when this crate does not define them are not expanded: which one a call sees is not known here.
  */
 final class MacroDefinitions {
@@ -42,7 +43,8 @@ final class MacroDefinitions {
                 && (path.get(0).equals("crate") || path.get(0).equals("$crate") || path.get(0).equals("self")
                 || path.get(0).equals("super"));
         if (!crateRelative) {
-            return path.size() == 2 ? ofDependency(path.get(0), name) : null;
+            MacroDefinition dependency = path.size() == 2 ? ofDependency(path.get(0), name) : null;
+            return dependency != null ? dependency : throughModules(path, name);
         }
         List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
         if (here != null) {
@@ -68,6 +70,33 @@ final class MacroDefinitions {
             return read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
         }
         return path.size() == 1 ? importedFromDependency(name) : null;
+    }
+
+    /**
+     * A crate macro named through the crate's modules, as the 2018 editions allow once a module
+     * re-exports it (`pub(crate) use read_raw;` in `mod macros`, then `crate::macros::read_raw!`
+     * or `macros::read_raw!`): the one definition of that name in this file, else in the crate.
+     * A path that starts with a dependency's name or std's is not the crate's.
+     */
+    private MacroDefinition throughModules(List<String> path, String name) {
+        String first = path.get(0);
+        boolean intoCrate = first.equals("crate") || first.equals("self") || first.equals("super");
+        if (!intoCrate && (STD_CRATES.contains(first) || model.crateView().dependency(first) != null)) {
+            return null;
+        }
+        List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
+        if (here != null) {
+            if (here.size() > 1) {
+                return null; // which of this file's definitions the path reaches is not known here
+            }
+            RustParser.MacroRulesDefinitionContext d = here.get(0);
+            return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
+        }
+        if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
+            return null;
+        }
+        String body = model.crateView().macroBody(name);
+        return body == null ? null : read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
     }
 
     /** Crates whose macros keep std's own handling, whatever they are called through. */

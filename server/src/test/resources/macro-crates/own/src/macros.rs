@@ -30,3 +30,13 @@ macro_rules! feature {
         )*
     };
 }
+
+/// Closes a descriptor, as crates' small syscall wrappers do; reached by a path through this
+/// module (2018 style) since the `use` below re-exports it.
+macro_rules! close_raw {
+    ($fd:expr) => {
+        // SAFETY: closing a descriptor twice is an error, not undefined behaviour.
+        unsafe { crate::cmsg::c_close($fd) }
+    };
+}
+pub(crate) use close_raw;

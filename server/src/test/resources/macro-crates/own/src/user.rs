@@ -24,3 +24,11 @@ pub fn close(fd: i32) -> i32 {
     // SAFETY: closing a descriptor twice is an error, not undefined behaviour.
     unsafe { cmsg::c_close(fd) } //~ unsafe-call
 }
+
+pub fn close_through_the_module(fd: i32) -> i32 {
+    crate::macros::close_raw!(fd) //~ unsafe-call
+}
+
+pub fn close_through_a_relative_path(fd: i32) -> i32 {
+    super::macros::close_raw!(fd) //~ unsafe-call
+}
