@@ -1694,7 +1694,32 @@ final class UnsafeFactsBuilder {
                 && !castToInferredPointee(operand)) {
             String target = model.textOf(c.castType().castType());
             reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
+        } else if (c.castType().castType() != null) {
+            constnessOnlyCast(c, toMut);
         }
+    }
+
+    /**
+     * `p as *mut T` where `p` is a `*const T` (or the reverse): the cast changes the mutability
+     * alone, which `p.cast_mut()` (`cast_const()`) says by name. Only when the type model knows
+     * `p`'s pointee and it is the target's, written out (an inferred `_` could be another type).
+     */
+    private void constnessOnlyCast(RustParser.CastExprContext c, boolean toMut) {
+        Ty operand = exprTypes.of(c.expression());
+        String target = model.textOf(c.castType().castType());
+        if (!(operand instanceof Ty.Ptr pointer) || pointer.mutable() == toMut || target.equals("_")
+                || !pointer.pointee().isKnown() || !pointer.pointee().display().equals(TypeParser.parse(target).display())) {
+            return;
+        }
+        String method = toMut ? "cast_mut" : "cast_const";
+        RustParser.ExpressionContext operandNode = c.expression();
+        String receiver = operandNode instanceof RustParser.CastExprContext || operandNode instanceof RustParser.BorrowExprContext
+                || operandNode instanceof RustParser.DerefExprContext
+                ? "(" + model.textOf(operandNode) + ")" : model.textOf(operandNode);
+        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-cast-constness", model.rangeOf(widenOverParentheses(c)),
+                "`as` cast that only changes the pointer's mutability: `." + method + "()` says so and cannot change"
+                        + " the pointee by accident",
+                List.of(new Fix("Use `." + method + "()`", List.of(new TextEdit(model.rangeOf(c), receiver + "." + method + "()"))))));
     }
 
     /**

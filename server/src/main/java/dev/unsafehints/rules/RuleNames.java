@@ -21,6 +21,7 @@ public final class RuleNames {
             Map.entry("clippy::not_unsafe_ptr_arg_deref", "ptr-arg-deref-in-safe-fn"),
             Map.entry("static_mut_refs", "static-mut-ref"),
             Map.entry("clippy::ptr_as_ptr", "ptr-as-ptr"),
+            Map.entry("clippy::ptr_cast_constness", "ptr-cast-constness"),
             Map.entry("clippy::borrow_as_ptr", "borrow-as-ptr"),
             Map.entry("clippy::as_ptr_cast_mut", "invalid-ptr-cast"),
             Map.entry("unsafe_attr_outside_unsafe", "missing-unsafe-attr"),

@@ -30,7 +30,7 @@ class FixesCompileTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"borrow-as-ptr", "raw-pointer-cast:borrow-as-ptr", "ptr-as-ptr"})
+    @ValueSource(strings = {"borrow-as-ptr", "raw-pointer-cast:borrow-as-ptr", "ptr-as-ptr", "ptr-cast-constness"})
     void everyFixCompiles(String ruleAndSample) throws Exception {
         assumeTrue(rustc("--version").exitCode == 0, "rustc is not installed");
         String ruleId = ruleAndSample.split(":")[0];

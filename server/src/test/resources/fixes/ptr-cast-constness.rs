@@ -1,0 +1,13 @@
+// Each `as` cast here changes only the mutability; the fix must compile wherever it stands.
+pub struct Node {
+    next: *const Node,
+}
+
+pub fn samples(p: *const u8, q: *mut u8, n: &Node, r: &u32) -> usize {
+    let a = p as *mut u8;
+    let b = q as *const u8;
+    let c = n.next as *mut Node;
+    let d = r as *const u32 as *mut u32;
+    let e = (p as *mut u8).wrapping_add(1);
+    a as usize + b as usize + c as usize + d as usize + e as usize
+}
