@@ -387,6 +387,13 @@ public final class HtmlReportWriter implements ReportWriter {
      * scan --deps: the per-package table, the tree, and each package's sites in a folded section
      * (paths relative to the package's root; their locations are no links into the workspace).
      */
+    /**
+     * The site cards one dependency shows at most: a package like libc has thousands of unsafe
+     * declarations, and a graph of them would make a page of tens of megabytes that no browser
+     * lays out well. The workspace's own sites are never left out.
+     */
+    static final int DEPENDENCY_CARDS_PER_PACKAGE = 200;
+
     private void dependencies(Writer out, ReportModel model, Set<String> rulesSeen) throws IOException {
         DependencyReport deps = model.dependencies();
         if (!deps.scanned()) {
@@ -437,10 +444,22 @@ public final class HtmlReportWriter implements ReportWriter {
                     + "</span> <span class=\"count\">" + sites.size() + "</span></summary>\n");
             Map<String, List<Site>> byFile = new LinkedHashMap<>();
             sites.forEach(site -> byFile.computeIfAbsent(site.path(), k -> new ArrayList<>()).add(site));
+            int shown = 0;
+            int left = 0;
             for (List<Site> fileSites : byFile.values()) {
                 for (Group g : group(fileSites)) {
-                    siteCard(out, g, rulesSeen, "where dependency");
+                    if (shown < DEPENDENCY_CARDS_PER_PACKAGE) {
+                        siteCard(out, g, rulesSeen, "where dependency");
+                        shown++;
+                    } else {
+                        left++;
+                    }
                 }
+            }
+            if (left > 0) {
+                out.write("<p class=\"hint\">" + left + " more place" + (left == 1 ? "" : "s") + " of this package"
+                        + " are left out to keep the page light; the JSON report (<code>--format json</code>) lists"
+                        + " every one.</p>\n");
             }
             out.write("</details>\n");
         }

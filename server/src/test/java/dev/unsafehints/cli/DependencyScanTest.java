@@ -150,6 +150,27 @@ class DependencyScanTest {
     }
 
     @Test
+    void theHtmlReportShowsAtMostTwoHundredPlacesOfADependency() throws Exception {
+        StringBuilder many = new StringBuilder("pub mod raw;\n");
+        for (int i = 0; i < 250; i++) {
+            many.append("/// # Safety\n/// Never.\npub unsafe fn f").append(i).append("() {}\n");
+        }
+        write("leaf/src/lib.rs", many.toString());
+        String html = scan("--deps", "--format", "html", app.toString()).out();
+        String leaf = html.substring(html.indexOf("<details class=\"file dependency\"")); // leaf comes first
+        leaf = leaf.substring(0, leaf.indexOf("</details>"));
+        int leafCards = leaf.split("<span class=\"where dependency\"><code>src/lib.rs:", -1).length - 1;
+        assertEquals(200, leafCards);
+        assertTrue(leaf.matches("(?s).*<p class=\"hint\">[0-9]+ more places of this package are left out.*"), leaf);
+        JsonNode json = new ObjectMapper().readTree(scan("--deps", "--format", "json", app.toString()).out());
+        int listed = 0;
+        for (JsonNode f : json.path("dependencyFiles")) {
+            listed += f.path("path").asText().equals("src/lib.rs") ? f.path("sites").size() : 0;
+        }
+        assertTrue(listed >= 250, "the JSON keeps every place: " + listed);
+    }
+
+    @Test
     void aSecondScanReadsTheDependenciesResultsFromTheCacheAndReportsTheSame() throws Exception {
         Path cache = dir.resolve("cache");
         ScanFixture.Run first = scan("--deps", "--cache-dir", cache.toString(), "--format", "json", app.toString());
