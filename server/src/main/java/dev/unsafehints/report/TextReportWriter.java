@@ -331,8 +331,8 @@ public final class TextReportWriter implements ReportWriter {
                     .append(" unsafe blocks and impls");
         }
         if (docs.total() > 0) {
-            sb.append(", `# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
-                    .append(" unsafe fns");
+            sb.append(comments.total() > 0 ? ", " : "; ").append("`# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
+                    .append(c.get("unsafe-trait") > 0 ? " unsafe fns and traits" : " unsafe fns");
         }
         sb.append(". ").append(opTotal).append(" unsafe operation").append(plural(opTotal));
         if (!ops.isEmpty()) {
