@@ -56,8 +56,10 @@ public final class Main implements Runnable {
                     : topLevel ? "unknown command '" + first + "'"
                     : "unexpected argument '" + first + "'";
         }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean '" + unmatched.getSuggestions().get(0) + "'?";
+        }
         err.println(name + ": " + message);
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Run '" + name + " --help' for " + (cmd.getCommandSpec().parent() == null
                 ? "the commands." : "its options."));
         err.flush();

@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
             "1:findings over the threshold (--fail-on, --max-new)",
-            "2:usage error (bad option, missing path, no Rust files, unreadable baseline, a configuration file that cannot be read: see unsafe-hints.toml)",
+            "2:usage error (bad option, missing path, no Rust files, unreadable baseline or unsafe-hints.toml)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
     /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */

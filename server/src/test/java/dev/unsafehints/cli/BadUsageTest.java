@@ -33,10 +33,9 @@ class BadUsageTest {
     @Test
     void anUnknownOptionIsOneLineWithTheNearestOption() {
         assertEquals(2, run("scan", "--fail-onn", "warning", "."));
-        assertTrue(err.startsWith("unsafe-hints scan: unknown option '--fail-onn'\n"), err);
-        assertTrue(err.contains("--fail-on"), "did you mean: " + err);
+        assertTrue(err.startsWith("unsafe-hints scan: unknown option '--fail-onn'; did you mean '--fail-on'?\n"), err);
         assertTrue(err.endsWith("Run 'unsafe-hints scan --help' for its options.\n"), err);
-        assertTrue(err.lines().count() <= 4, err);
+        assertEquals(2, err.lines().count(), err);
         assertFalse(err.contains("Usage:"), err);
         assertEquals("", out);
     }
@@ -55,8 +54,7 @@ class BadUsageTest {
     @Test
     void anUnknownCommandSuggestsTheNearest() {
         assertEquals(2, run("scna", "."));
-        assertTrue(err.startsWith("unsafe-hints: unknown command 'scna'\n"), err);
-        assertTrue(err.contains("scan"), err);
+        assertTrue(err.startsWith("unsafe-hints: unknown command 'scna'; did you mean 'scan'?\n"), err);
         assertTrue(err.endsWith("Run 'unsafe-hints --help' for the commands.\n"), err);
         assertEquals(2, run("explain", "raw-pointer-deref", "extra"));
         assertTrue(err.startsWith("unsafe-hints explain: unexpected argument 'extra'\n"), err);
