@@ -35,13 +35,11 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 safetyComments, safetyDocs, guardedModules);
     }
 
-    /** Unsafe sites counted in the inventory and operation columns, outside test-only code. */
+    /** The unsafe sites ({@link UnsafeKinds#SITES}: where `unsafe` is written) outside test-only code. */
     public int unsafeSiteCount() {
         int n = 0;
-        for (var e : counts.byRule().entrySet()) {
-            if (UnsafeKinds.isCounted(e.getKey())) {
-                n += e.getValue();
-            }
+        for (String id : UnsafeKinds.SITES) {
+            n += counts.get(id);
         }
         return n;
     }
