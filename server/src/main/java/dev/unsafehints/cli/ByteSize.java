@@ -7,7 +7,11 @@ import picocli.CommandLine.ITypeConverter;
 final class ByteSize implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-        return parse(value);
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.TypeConversionException(e.getMessage()); // said as it is, no Java class names
+        }
     }
 
     static long parse(String value) {

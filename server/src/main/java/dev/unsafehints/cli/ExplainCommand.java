@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Print a rule's full document (what it finds, why it matters, what to do, an example),"
                 + " like rustc --explain.", "", "Exit codes: 0 printed; 2 unknown rule id or bad usage.", ""})
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "A rule id, e.g. raw-pointer-deref, or the"
-            + " rustc/clippy lint that the rule stands for, e.g. clippy::undocumented_unsafe_blocks.")
+    @Parameters(arity = "0..1", paramLabel = "RULE-ID", description = "A rule id (raw-pointer-deref), or the"
+            + " rustc or clippy lint that a rule stands for (unsafe_op_in_unsafe_fn, undocumented_unsafe_blocks)."
+            + " Misspelt, it says what was meant.")
     String ruleId;
 
     @Option(names = "--list", description = "List every rule: id, default level, title.")
@@ -48,7 +49,7 @@ public final class ExplainCommand implements Callable<Integer> {
             return 0;
         }
         if (ruleId == null || ruleId.isBlank()) {
-            err.println("explain: give a RULE-ID, or --list to see them all");
+            err.println("unsafe-hints explain: give a RULE-ID, or --list to see them all");
             return 2;
         }
         String id = ruleId.strip().toLowerCase(Locale.ROOT);
@@ -60,13 +61,21 @@ public final class ExplainCommand implements Callable<Integer> {
             id = RuleNames.ruleOfLint(id).orElseThrow();
             rule = RuleCatalog.byId(id).orElse(null);
         }
+        if (rule == null && RuleNames.bareLint(ruleId).equals("unsafe_code")) {
+            err.println("unsafe-hints explain: rustc's `unsafe_code` lint is no rule of unsafe-hints: it forbids"
+                    + " unsafe code in a crate (`#![forbid(unsafe_code)]`), and every place it would flag is in the"
+                    + " inventory (unsafe-block, unsafe-fn, unsafe-impl, ...); `scan` shows each crate's level of it"
+                    + " in the `unsafe_code` column");
+            err.flush();
+            return 2;
+        }
         if (rule == null) {
             java.util.Optional<String> meant = RuleNames.suggestion(ruleId);
             if (meant.isPresent()) {
-                err.println("explain: unknown rule id `" + ruleId + "`; did you mean " + meant.get() + "?");
+                err.println("unsafe-hints explain: unknown rule id `" + ruleId + "`; did you mean " + meant.get() + "?");
                 err.println("(`unsafe-hints explain --list` lists every rule)");
             } else {
-                err.println("explain: unknown rule id `" + ruleId + "`. Known rule ids:");
+                err.println("unsafe-hints explain: unknown rule id `" + ruleId + "`. Known rule ids:");
                 for (RuleDescriptor r : RuleCatalog.all()) {
                     err.println("  " + r.id());
                 }

@@ -21,8 +21,49 @@ public final class Main implements Runnable {
         if (args.length > 0 && (args[0].equals("scan") || args[0].equals("review"))) {
             QuickCompilation.forShortRun();
         }
-        int code = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int code = commandLine().execute(args);
         System.exit(code);
+    }
+
+    /** The command line as {@code main} runs it: enum values in any case, bad usage said in a few lines. */
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::badUsage);
+    }
+
+    private static final java.util.regex.Pattern ENUM_VALUES = java.util.regex.Pattern.compile(
+            "expected one of \\[(.*)\\] \\(case-insensitive\\) but was '(.*)'");
+
+    /**
+     * A bad option or argument, the way cargo and ripgrep say it: one line naming the command and
+     * what is wrong, a "did you mean" when an option or command is near, and where to find the
+     * options (picocli prints the whole help, 99 lines for {@code scan}, burying the one that matters).
+     */
+    static int badUsage(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = ex.getMessage();
+        java.util.regex.Matcher values = ENUM_VALUES.matcher(message);
+        if (values.find()) {
+            message = message.substring(0, values.start()) + "'" + values.group(2) + "' is not one of "
+                    + values.group(1).toLowerCase(java.util.Locale.ROOT);
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+            String first = unmatched.getUnmatched().get(0);
+            boolean topLevel = cmd.getCommandSpec().parent() == null;
+            message = first.startsWith("-") ? "unknown option '" + first + "'"
+                    : topLevel ? "unknown command '" + first + "'"
+                    : "unexpected argument '" + first + "'";
+        }
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            message += "; did you mean '" + unmatched.getSuggestions().get(0) + "'?";
+        }
+        err.println(name + ": " + message);
+        err.println("Run '" + name + " --help' for " + (cmd.getCommandSpec().parent() == null
+                ? "the commands." : "its options."));
+        err.flush();
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override

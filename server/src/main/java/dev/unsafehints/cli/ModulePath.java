@@ -31,4 +31,21 @@ record ModulePath(String path, boolean testOnly) {
         }
         return new ModulePath(rel.replace("/", "::").replace('-', '_').replace('.', '_'), testOnly);
     }
+
+    /**
+     * The module path of {@code file}, a file of {@code crate}'s {@code src/} (not {@code src/bin/}),
+     * as the module tree makes it: a file placed by {@code #[path = "sys/unix.rs"] mod imp;} is
+     * {@code imp}, not {@code sys::unix}; other files keep {@link #path()}.
+     */
+    String pathIn(CrateInfo crate, Path file) {
+        if (crate.root() == null) {
+            return path;
+        }
+        Path src = crate.root().resolve("src");
+        Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(src) || abs.startsWith(src.resolve("bin"))) {
+            return path;
+        }
+        return String.join("::", dev.unsafehints.workspace.ModulePaths.of(abs, crate));
+    }
 }

@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "parse-bench", mixinStandardHelpOptions = true,
         description = "Parse all .rs files under PATH and print speed and syntax-error statistics.")
 public final class ParseBenchCommand implements Callable<Integer> {
-    @Option(names = "--warmup", description = "Passes before the measured one (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Passes before the measured one (default: ${DEFAULT-VALUE}).")
     int warmup = 1;
 
     @Option(names = "--list-errors", description = "Print path:line:col: message for each syntax error.")
@@ -46,13 +46,13 @@ public final class ParseBenchCommand implements Callable<Integer> {
             + " measured pass's speed by CPU time (steadier than wall time on a busy machine).")
     boolean memory;
 
-    @Option(names = "--edition", description = "Edition for files outside any crate (default: from Cargo.toml, else 2021).")
+    @Option(names = "--edition", paramLabel = "YEAR", description = "Edition for files outside any crate (default: from Cargo.toml, else 2021).")
     String edition;
 
     @Option(names = "--profile", description = "Profile ANTLR decisions on one pass and print the costliest ones.")
     boolean profile;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders (every .rs file under them).")
     List<Path> paths;
 
     /** The most heap in use right after a garbage collection, over all passes. */

@@ -67,8 +67,8 @@ public final class ReviewCommand implements Callable<Integer> {
     @Option(names = "--note", paramLabel = "TEXT", description = "Why the site is sound (with --approve).")
     String note;
 
-    @Option(names = "--deps", description = "Also review the dependencies whose version Cargo.lock changes since the"
-            + " base: the unsafe sites each new version adds or changes against the old one (both read from the"
+    @Option(names = "--deps", description = "Also review the dependencies whose version changes in Cargo.lock since"
+            + " the base: the unsafe sites each new version adds or changes against the old one (both read from the"
             + " sources on this machine), with their checklists.")
     boolean deps;
 
@@ -94,7 +94,7 @@ public final class ReviewCommand implements Callable<Integer> {
         try {
             service = new ReviewService(settingsOf(path == null ? Path.of(".") : path, err));
         } catch (ConfigFile.InvalidConfigException e) {
-            err.println("review: " + e.getMessage());
+            err.println("unsafe-hints review: " + e.getMessage());
             return 2;
         }
         try {
@@ -102,18 +102,18 @@ public final class ReviewCommand implements Callable<Integer> {
                 return approve(service, request);
             }
             if (by != null || note != null) {
-                err.println("review: --by and --note go with --approve SITE");
+                err.println("unsafe-hints review: --by and --note go with --approve SITE");
                 return 2;
             }
             ReviewReport report = service.review(request);
             write(report);
             return failOnUnreviewed && report.needingReview() > 0 ? 1 : 0;
         } catch (ReviewException e) {
-            err.println("review: " + e.getMessage());
+            err.println("unsafe-hints review: " + e.getMessage());
             err.flush();
             return e.kind() == ReviewException.Kind.USAGE ? 2 : 3;
         } catch (IOException e) {
-            err.println("review: cannot write the report: " + e.getMessage());
+            err.println("unsafe-hints review: cannot write the report: " + e.getMessage());
             err.flush();
             return 3;
         }

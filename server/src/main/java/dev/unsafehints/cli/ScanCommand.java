@@ -47,7 +47,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:clean: nothing reported at or above --fail-on, and no more new findings than --max-new",
             "1:findings over the threshold (--fail-on, --max-new)",
-            "2:usage error (bad option, missing path, unreadable baseline, unsafe-hints.toml that is not configuration)",
+            "2:usage error (bad option, missing path, no Rust files, unreadable baseline or unsafe-hints.toml)",
             "3:I/O or internal error (report not written, analysis failed on a file)"})
 public final class ScanCommand implements Callable<Integer> {
     /** The levels of {@code --fail-on}: a finding at this level or louder fails the scan (NONE: none does). */
@@ -81,11 +81,31 @@ public final class ScanCommand implements Callable<Integer> {
     List<Path> paths = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text (default), json, sarif, markdown or html.")
-    ReportFormat format = ReportFormat.TEXT;
+            description = "text, json, sarif, markdown or html (default: from the extension of -o's FILE, .json,"
+                    + " .sarif, .md or .html, else text).")
+    ReportFormat format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
+
+    /** --format, else the one -o's file name asks for (`-o report.html` is HTML, not text in a .html file). */
+    ReportFormat format() {
+        if (format != null) {
+            return format;
+        }
+        String name = output == null || output.getFileName() == null ? ""
+                : output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return ReportFormat.JSON;
+        } else if (name.endsWith(".sarif")) {
+            return ReportFormat.SARIF;
+        } else if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return ReportFormat.MARKDOWN;
+        } else if (name.endsWith(".html") || name.endsWith(".htm")) {
+            return ReportFormat.HTML;
+        }
+        return ReportFormat.TEXT;
+    }
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Files analyzed in parallel (default: all cores).")
     Integer jobs;
@@ -347,7 +367,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     private void write(ReportModel model, Severity lowestListed) throws IOException {
         boolean toFile = output != null;
-        ReportWriter writer = switch (format) {
+        ReportWriter writer = switch (format()) {
             case TEXT -> new TextReportWriter(useColor(toFile), DisplayPaths.forScan(
                     paths.isEmpty() ? List.of(Path.of(".")) : paths), lowestListed);
             case JSON -> new JsonReportWriter();

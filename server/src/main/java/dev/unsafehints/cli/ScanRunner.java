@@ -293,7 +293,16 @@ final class ScanRunner {
             FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(), crate),
                     settingsFor(crate), index));
             ModulePath module = ModulePath.of(crate, file, base);
-            assembler.addFile(builder.build(analysis, source.key(), module.path(), module.testOnly()));
+            // a file placed by `#[path]` (also under `cfg_attr`) is the module that declares it, under
+            // that declaration's cfg: the index follows the module tree, the layout cannot
+            List<String> conditions = index.declarationsOf(crate, file, read.text())
+                    .map(d -> index.crate(crate, d).fileConditions(file)).orElse(List.of());
+            FileReport report = builder.build(analysis, source.key(), module.pathIn(crate, file), module.testOnly());
+            if (conditions.isEmpty()) {
+                assembler.addFile(report);
+            } else {
+                assembler.addFileWithModuleCfg(report.withOuterCfg(conditions));
+            }
         } catch (Watchdog.TimedOut slow) {
             assembler.addSkipped(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()
                     + "; raise it with --file-time-limit, and please report the file"));

@@ -30,8 +30,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Quiet time after an edit before analysing (default: ${DEFAULT-VALUE}).")
     long debounceMs = ServerOptions.DEFAULT_DEBOUNCE.toMillis();
 
-    @Option(names = "--stderr-log", paramLabel = "WHICH", description = "Log lines on stderr: ${COMPLETION-CANDIDATES}"
-            + " (default: ${DEFAULT-VALUE}). `unsent` writes only what the client did not receive as a log message,"
+    @Option(names = "--stderr-log", paramLabel = "WHICH", description = "Log lines on stderr: all (default) or unsent."
+            + " `unsent` writes only what the client did not receive as a log message,"
             + " for clients that show stderr in the same log (VS Code).")
     ClientLog.Stderr stderrLog = ClientLog.Stderr.ALL;
 

@@ -43,6 +43,66 @@ public final class CfgAttributes {
     }
 
     /** `cfg`, checked on the path's one token: no text is built for the many other attributes. */
+    /** {@code any(..)} of the conditions, a nested {@code any(..)} taken apart; one condition alone as it is. */
+    public static String any(List<String> conditions) {
+        List<String> each = new ArrayList<>();
+        for (String c : conditions) {
+            List<String> inner = argumentsOf("any", c);
+            for (String i : inner != null ? inner : List.of(c)) {
+                if (!each.contains(i)) {
+                    each.add(i);
+                }
+            }
+        }
+        return each.size() == 1 ? each.get(0) : "any(" + String.join(", ", each) + ")";
+    }
+
+    /** The condition that none of {@code conditions} holds: {@code not(unix)}, {@code not(any(unix, windows))}. */
+    public static String none(List<String> conditions) {
+        return "not(" + any(conditions) + ")";
+    }
+
+    /** The top-level arguments of {@code name(..)} when {@code condition} is one such call, else null. */
+    private static List<String> argumentsOf(String name, String condition) {
+        if (!condition.startsWith(name + "(") || !condition.endsWith(")")) {
+            return null;
+        }
+        List<String> args = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        int from = name.length() + 1;
+        for (int i = from; i < condition.length(); i++) {
+            char ch = condition.charAt(i);
+            if (quoted) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == '(') {
+                depth++;
+            } else if (ch == ')') {
+                if (depth == 0) {
+                    if (i != condition.length() - 1) {
+                        return null; // `any(a) && ..`: not one call
+                    }
+                    String last = condition.substring(from, i).strip();
+                    if (!last.isEmpty()) {
+                        args.add(last);
+                    }
+                    return args;
+                }
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                args.add(condition.substring(from, i).strip());
+                from = i + 1;
+            }
+        }
+        return null;
+    }
+
     private static boolean isCfg(RustParser.SimplePathContext path) {
         return path != null && path.getStart() == path.getStop() && path.getStart() != null
                 && "cfg".equals(path.getStart().getText());

@@ -163,7 +163,7 @@ public final class CfgMacroBranches {
             return stated;
         }
         List<String> before = earlier.stream().filter(c -> !c.isEmpty()).toList();
-        return before.isEmpty() ? "" : "not(any(" + String.join(", ", before) + "))";
+        return before.isEmpty() ? "" : dev.unsafehints.parse.CfgAttributes.none(before);
     }
 
     /** The tokens as a condition is written: `feature = "std"`, `any(unix, windows)`. */

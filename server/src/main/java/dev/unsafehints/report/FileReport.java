@@ -35,13 +35,11 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 safetyComments, safetyDocs, guardedModules);
     }
 
-    /** Unsafe sites counted in the inventory and operation columns, outside test-only code. */
+    /** The unsafe sites ({@link UnsafeKinds#SITES}: where `unsafe` is written) outside test-only code. */
     public int unsafeSiteCount() {
         int n = 0;
-        for (var e : counts.byRule().entrySet()) {
-            if (UnsafeKinds.isCounted(e.getKey())) {
-                n += e.getValue();
-            }
+        for (String id : UnsafeKinds.SITES) {
+            n += counts.get(id);
         }
         return n;
     }
@@ -75,10 +73,22 @@ public record FileReport(String path, String crateKey, String edition, List<Site
         List<Site> newSites = new java.util.ArrayList<>(sites.size());
         Counts normal = Counts.EMPTY;
         Counts tests = Counts.EMPTY;
+        Coverage comments = safetyComments;
+        Coverage docs = safetyDocs;
         for (Site s : sites) {
             List<String> cfg = new java.util.ArrayList<>(outer);
             s.cfg().stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
             boolean testOnly = ItemScopes.isTestOnly(cfg);
+            if (testOnly && !s.testOnly()) {
+                // the coverages count outside test-only code, as the columns do: a block of a
+                // `#[cfg(test)] mod tests;` file leaves them too (a tests.rs counted 0 blocks but 1 to cover)
+                int documented = documented(s) ? 1 : 0;
+                if (UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())) {
+                    comments = new Coverage(comments.documented() - documented, comments.total() - 1);
+                } else if (s.ruleId().equals("unsafe-fn") || s.ruleId().equals("unsafe-trait")) {
+                    docs = new Coverage(docs.documented() - documented, docs.total() - 1);
+                }
+            }
             newSites.add(new Site(s.ruleId(), s.category(), s.severity(), s.message(), s.path(), s.span(),
                     s.excerpt(), s.excerptFirstLine(), s.itemPath(), cfg, testOnly, s.siteText(), s.fingerprint(),
                     s.lineHash(), s.related(), s.properties(), s.isNew()));
@@ -89,6 +99,20 @@ public record FileReport(String path, String crateKey, String edition, List<Site
             }
         }
         return new FileReport(path, crateKey, edition, newSites, syntaxErrors, notes, normal, tests,
-                safetyComments, safetyDocs, guardedModules);
+                comments, docs, guardedModules);
+    }
+
+    /** Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no template). */
+    private boolean documented(Site s) {
+        if (s.ruleId().equals("unsafe-block") && s.properties().containsKey("safetyComment")) {
+            return "true".equals(s.properties().get("safetyComment"));
+        }
+        if (s.ruleId().equals("unsafe-fn") && s.properties().containsKey("safetySection")) {
+            return "documented".equals(s.properties().get("safetySection"));
+        }
+        String missing = UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())
+                ? UnsafeKinds.MISSING_SAFETY_COMMENT : UnsafeKinds.MISSING_SAFETY_DOC;
+        return sites.stream().noneMatch(m -> m.ruleId().equals(missing) && m.span().startLine() <= s.span().endLine()
+                && m.span().endLine() >= s.span().startLine());
     }
 }

@@ -68,16 +68,16 @@ public final class HtmlReportWriter implements ReportWriter {
         // is written, and the operations apart (casts, safe code, in neither)
         Counts total = model.totalCounts();
         int unsafeSites = 0;
-        for (String id : List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block", "unsafe-attr")) {
+        for (String id : UnsafeKinds.SITES) {
             unsafeSites += total.get(id);
         }
         int operations = 0;
         for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
             operations += total.get(k.ruleId());
         }
-        card(out, String.valueOf(unsafeSites), "unsafe sites (blocks, fns, impls, traits, extern blocks; outside tests)");
+        card(out, String.valueOf(unsafeSites), "unsafe sites (blocks, fns, impls, traits, extern blocks, attributes; outside tests)");
         card(out, String.valueOf(operations), "unsafe operations");
-        card(out, model.totalSafetyComments().percentText(), "unsafe blocks with a SAFETY comment");
+        card(out, model.totalSafetyComments().percentText(), "unsafe blocks and impls with a SAFETY comment");
         card(out, String.valueOf(reported.size()), model.baseline().isPresent() ? "new or changed findings" : "findings");
         card(out, String.valueOf(model.skipped().size() + model.partlyParsedFiles().size()), "files skipped or partly parsed");
         out.write("</div>\n");
@@ -108,7 +108,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 kinds.add(new HtmlCharts.Bar(k.ruleId(), total.get(k.ruleId()), 0));
             }
         }
-        out.write("<figure><figcaption>Unsafe sites by kind</figcaption>" + HtmlCharts.bars("Unsafe sites by kind", kinds) + "</figure>\n");
+        // declarations, casts and operations together: "unsafe sites" alone are where `unsafe` is written
+        out.write("<figure><figcaption>Unsafe code by kind</figcaption>" + HtmlCharts.bars("Unsafe code by kind", kinds) + "</figure>\n");
         List<HtmlCharts.Bar> coverage = new ArrayList<>();
         for (CrateReport c : model.crates()) {
             coverage.add(new HtmlCharts.Bar(c.displayName(), c.safetyComments().total(), c.safetyComments().documented()));
@@ -126,23 +127,34 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void crates(Writer out, ReportModel model) throws IOException {
+        // 24 columns do not fit 1400 px: the kinds that are 0 in every crate are named below instead
+        List<UnsafeKinds.Kind> inventory = UnsafeKinds.INVENTORY.stream()
+                .filter(k -> model.crates().stream().anyMatch(c -> c.counts().get(k.ruleId()) > 0)).toList();
+        List<UnsafeKinds.Kind> operations = UnsafeKinds.OPERATIONS.stream()
+                .filter(k -> model.crates().stream().anyMatch(c -> c.counts().get(k.ruleId()) > 0)).toList();
+        List<String> none = new ArrayList<>();
+        UnsafeKinds.INVENTORY.stream().filter(k -> !inventory.contains(k)).forEach(k -> none.add(k.label()));
+        UnsafeKinds.OPERATIONS.stream().filter(k -> !operations.contains(k)).forEach(k -> none.add(k.label()
+                + (k.label().equals("static") || k.label().equals("union") || k.label().equals("asm") ? " (operations)" : "")));
         out.write("<section id=\"crates\"><h2>Crates</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Crate</th><th>Edition</th>"
                 + "<th><code>unsafe_code</code></th><th>Files</th>");
-        for (UnsafeKinds.Kind k : UnsafeKinds.INVENTORY) {
+        for (UnsafeKinds.Kind k : inventory) {
             out.write("<th title=\"" + Html.escape(k.ruleId()) + "\">" + Html.escape(k.label()) + "</th>");
         }
-        for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+        for (UnsafeKinds.Kind k : operations) {
             out.write("<th class=\"op\" title=\"" + Html.escape(k.ruleId()) + "\">" + Html.escape(k.label()) + "</th>");
         }
         out.write("<th>SAFETY comments</th><th># Safety docs</th><th>in tests</th></tr></thead>\n<tbody>\n");
         for (CrateReport c : model.crates()) {
-            out.write("<tr><th scope=\"row\">" + Html.escape(c.displayName()) + "<div class=\"path\">" + Html.escape(c.root())
-                    + "</div></th><td>" + Html.escape(c.edition()) + "</td><td class=\"policy " + Html.escape(c.policy().level().id())
+            String root = c.root() == null || c.root().isEmpty() || c.root().equals(".") ? ""
+                    : "<div class=\"path\">" + Html.escape(c.root()) + "</div>";
+            out.write("<tr><th scope=\"row\">" + Html.escape(c.displayName()) + root
+                    + "</th><td>" + Html.escape(c.edition()) + "</td><td class=\"policy " + Html.escape(c.policy().level().id())
                     + "\">" + Html.escape(c.policy().label()) + "</td><td>" + c.files() + "</td>");
-            for (UnsafeKinds.Kind k : UnsafeKinds.INVENTORY) {
+            for (UnsafeKinds.Kind k : inventory) {
                 out.write(num(c.counts().get(k.ruleId())));
             }
-            for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
+            for (UnsafeKinds.Kind k : operations) {
                 out.write(num(c.counts().get(k.ruleId())));
             }
             int tests = c.testCounts().byRule().entrySet().stream().filter(e -> UnsafeKinds.isCounted(e.getKey()))
@@ -151,7 +163,9 @@ public final class HtmlReportWriter implements ReportWriter {
                     + num(tests) + "</tr>\n");
         }
         out.write("</tbody></table></div>\n<p class=\"hint\">Declarations (blocks, fns, impls, ...) count where unsafe code"
-                + " is written; operations (deref, call, ...) count what it does. Sites in test-only code are counted apart.</p></section>\n");
+                + " is written; operations (deref, call, ...) count what it does. Sites in test-only code are counted apart."
+                + (none.isEmpty() ? "" : " None in any crate, so not shown: " + Html.escape(String.join(", ", none)) + ".")
+                + "</p></section>\n");
     }
 
     private static String num(int n) {
@@ -237,12 +251,19 @@ public final class HtmlReportWriter implements ReportWriter {
         StringBuilder css = new StringBuilder("<style>");
         StringBuilder inputs = new StringBuilder();
         StringBuilder labels = new StringBuilder("<div class=\"filters\"><span class=\"flabel\">Level</span>");
-        for (Map.Entry<String, Integer> e : levels.entrySet()) {
+        Map<String, Integer> byRank = new java.util.LinkedHashMap<>(); // error first, as everywhere
+        for (String level : List.of("error", "warning", "note", "hint")) {
+            if (levels.containsKey(level)) {
+                byRank.put(level, levels.remove(level));
+            }
+        }
+        byRank.putAll(levels);
+        for (Map.Entry<String, Integer> e : byRank.entrySet()) {
             String id = "f-level-" + e.getKey();
             inputs.append("<input type=\"checkbox\" class=\"filter\" id=\"").append(id).append("\" checked>");
             labels.append("<label for=\"").append(id).append("\">").append(Html.escape(e.getKey())).append(" <span class=\"count\">")
                     .append(e.getValue()).append("</span></label>");
-            css.append('#').append(id).append(":not(:checked) ~ * article.site.").append(e.getKey())
+            css.append('#').append(id).append(":not(:checked) ~ * article.site.lv-").append(e.getKey())
                     .append("{display:none}").append('#').append(id).append(":not(:checked) ~ .filters label[for=")
                     .append(id).append("]{opacity:.5;text-decoration:line-through}");
         }
@@ -260,7 +281,7 @@ public final class HtmlReportWriter implements ReportWriter {
         for (Map.Entry<String, List<Site>> e : byFile.entrySet()) {
             String crate = crateOfFile.get(e.getKey());
             if (crate != null) {
-                crates.merge(crate, e.getValue().size(), Integer::sum);
+                crates.merge(crate, group(e.getValue()).size(), Integer::sum); // cards, as the level and rule counts
             }
         }
         if (crates.size() > 1) {
@@ -281,7 +302,10 @@ public final class HtmlReportWriter implements ReportWriter {
         out.write(labels.append("</div>\n").toString());
     }
 
-    /** The loudest level on a card: its site's, or a guideline finding's inside it (what the filter and border show). */
+    /**
+     * The loudest level on a card, as the reports say it (error, warning, note, hint): its site's, or a
+     * guideline finding's inside it (what the filter and border show; the filter said "note" for hints).
+     */
     private static String cardLevel(Group g) {
         Site loudest = g.main();
         for (Site gs : g.guidance()) {
@@ -289,7 +313,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 loudest = gs;
             }
         }
-        return loudest.level();
+        return loudest.label();
     }
 
     /** A site shown as a card, with the operation and guideline findings that lie inside it. */
@@ -474,9 +498,9 @@ public final class HtmlReportWriter implements ReportWriter {
         Site s = g.main();
         rulesSeen.add(s.ruleId());
         String title = RuleCatalog.byId(s.ruleId()).map(RuleDescriptor::title).orElse(s.ruleId());
-        out.write("<article class=\"site " + Html.escape(cardLevel(g)) + " r-" + Html.escape(s.ruleId()) + "\" id=\""
+        out.write("<article class=\"site lv-" + Html.escape(cardLevel(g)) + " r-" + Html.escape(s.ruleId()) + "\" id=\""
                 + Html.escape(anchor(s)) + "\">\n<header>"
-                + "<span class=\"badge " + Html.escape(s.level()) + "\">" + Html.escape(s.label()) + "</span> "
+                + "<span class=\"badge lv-" + Html.escape(s.label()) + "\">" + Html.escape(s.label()) + "</span> "
                 + "<a class=\"rule\" href=\"#rule-" + Html.escape(s.ruleId()) + "\">" + Html.escape(s.ruleId()) + "</a> "
                 + "<span class=\"title\">" + Html.escape(title) + "</span>"
                 + "<span class=\"" + whereClass + "\"><code>" + Html.escape(s.path() + ":" + s.span().startLine() + ":" + s.span().startColumn())
@@ -528,7 +552,7 @@ public final class HtmlReportWriter implements ReportWriter {
             out.write("<h4>Guideline findings</h4><ul class=\"guidance\">");
             for (Site gs : guidance) {
                 rulesSeen.add(gs.ruleId());
-                out.write("<li><span class=\"badge " + Html.escape(gs.level()) + "\">" + Html.escape(gs.label()) + "</span> "
+                out.write("<li><span class=\"badge lv-" + Html.escape(gs.label()) + "\">" + Html.escape(gs.label()) + "</span> "
                         + "<a class=\"rule\" href=\"#rule-" + Html.escape(gs.ruleId()) + "\">" + Html.escape(gs.ruleId()) + "</a>: "
                         + MiniMarkdown.codeSpans(gs.message()) + "</li>");
             }
@@ -641,7 +665,7 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private static final String CSS = """
             :root { --fg:#1d232a; --muted:#5b6670; --line:#d8dee4; --bg:#ffffff; --soft:#f5f7f9;
-                    --error:#c62828; --warning:#b26a00; --note:#1565c0; --ok:#2e7d32; --miss:#ef9a3a; }
+                    --error:#c62828; --warning:#b26a00; --note:#1565c0; --hint:#5f6b76; --ok:#2e7d32; --miss:#ef9a3a; }
             * { box-sizing: border-box; }
             body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
             header.top, section, footer { max-width: 1180px; margin: 0 auto; padding: 12px 24px; }
@@ -666,7 +690,7 @@ public final class HtmlReportWriter implements ReportWriter {
             .sw.documented { background: var(--ok); } .sw.missing { background: var(--miss); }
             .scroll { overflow-x: auto; }
             table { border-collapse: collapse; font-size: 13px; }
-            th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: right; }
+            th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: right; }
             thead th { background: var(--soft); } tbody th { text-align: left; }
             td.zero { color: #aab3bb; } td.policy { text-align: left; }
             td.policy.forbid, td.policy.deny { color: var(--ok); font-weight: 600; }
@@ -674,7 +698,8 @@ public final class HtmlReportWriter implements ReportWriter {
             details.file > summary { cursor: pointer; font-weight: 600; padding: 6px 0; }
             .count { background: var(--soft); border: 1px solid var(--line); border-radius: 10px; padding: 0 8px; font-size: 12px; }
             article.site { border: 1px solid var(--line); border-left: 5px solid var(--note); border-radius: 6px; margin: 12px 0; padding: 8px 14px; }
-            article.site.error { border-left-color: var(--error); } article.site.warning { border-left-color: var(--warning); }
+            article.site.lv-error { border-left-color: var(--error); } article.site.lv-warning { border-left-color: var(--warning); }
+            article.site.lv-hint { border-left-color: var(--hint); }
             article.site > header { display: flex; flex-wrap: wrap; gap: 8px; align-items: baseline; }
             .where { margin-left: auto; color: var(--muted); min-width: 0; }
             /* long paths, item names and messages wrap anywhere rather than widen the page */
@@ -685,7 +710,7 @@ public final class HtmlReportWriter implements ReportWriter {
                browser's find still see them), so loading and clearing a search stay quick */
             article.site { content-visibility: auto; contain-intrinsic-size: auto 360px; }
             .badge { font-size: 11px; text-transform: uppercase; font-weight: 700; color: #fff; border-radius: 4px; padding: 1px 6px; background: var(--note); }
-            .badge.error { background: var(--error); } .badge.warning { background: var(--warning); }
+            .badge.lv-error { background: var(--error); } .badge.lv-warning { background: var(--warning); } .badge.lv-hint { background: var(--hint); }
             .rule { font-family: ui-monospace, Menlo, Consolas, monospace; font-weight: 600; }
             .title { color: var(--muted); }
             .message { margin: 6px 0; }

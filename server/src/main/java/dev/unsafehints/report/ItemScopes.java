@@ -218,7 +218,7 @@ public final class ItemScopes {
         if (a.equals(b)) {
             return a;
         }
-        return List.of("any(" + all(a) + ", " + all(b) + ")");
+        return List.of(dev.unsafehints.parse.CfgAttributes.any(List.of(all(a), all(b))));
     }
 
     private static String all(List<String> conditions) {
@@ -278,7 +278,7 @@ public final class ItemScopes {
             return stated;
         }
         List<String> before = earlier.stream().filter(c -> !c.isEmpty()).toList();
-        return before.isEmpty() ? "" : "not(any(" + String.join(", ", before) + "))";
+        return before.isEmpty() ? "" : dev.unsafehints.parse.CfgAttributes.none(before);
     }
 
     /** The condition of {@code #[cfg(...)]} (normalized text) or "test" for {@code #[test]}; else null. */

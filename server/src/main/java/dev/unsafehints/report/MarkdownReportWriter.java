@@ -78,8 +78,18 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         if (!quiet.isEmpty()) {
             long rules = quiet.stream().map(Site::ruleId).distinct().count();
-            md.append("<details><summary>ℹ️ ").append(quiet.size()).append(model.baseline().isPresent() ? " new" : "")
-                    .append(" note").append(quiet.size() == 1 ? "" : "s").append(" (").append(rules).append(" rule")
+            // "18 notes and 15 hints", not "33 notes": the levels as the counts above say them
+            long quietNotes = quiet.stream().filter(s -> s.severity() == Severity.INFO).count();
+            long quietHints = quiet.size() - quietNotes;
+            String isNew = model.baseline().isPresent() ? " new" : "";
+            List<String> parts = new ArrayList<>();
+            if (quietNotes > 0) {
+                parts.add(quietNotes + isNew + " note" + (quietNotes == 1 ? "" : "s"));
+            }
+            if (quietHints > 0) {
+                parts.add(quietHints + (parts.isEmpty() ? isNew : "") + " hint" + (quietHints == 1 ? "" : "s"));
+            }
+            md.append("<details><summary>ℹ️ ").append(String.join(" and ", parts)).append(" (").append(rules).append(" rule")
                     .append(rules == 1 ? "" : "s").append("): the unsafe code itself, for the reviewer</summary>\n\n");
             byRule(md, quiet, left);
             md.append("</details>\n\n");

@@ -14,7 +14,8 @@ final class ModuleCfg {
     private ModuleCfg() {
     }
 
-    static List<FileReport> propagate(List<FileReport> files) {
+    /** {@code known}: paths of files whose sites carry their module's conditions already (left as they are). */
+    static List<FileReport> propagate(List<FileReport> files, java.util.Set<String> known) {
         Map<String, Integer> indexByPath = new HashMap<>();
         for (int i = 0; i < files.size(); i++) {
             indexByPath.put(files.get(i).path(), i);
@@ -37,7 +38,7 @@ final class ModuleCfg {
                         name = dir.substring(dir.lastIndexOf('/') + 1);
                     }
                     Integer c = indexByPath.get(child);
-                    if (c == null) {
+                    if (c == null || known.contains(child)) {
                         continue;
                     }
                     List<String> cfg = new ArrayList<>(parentCfg);

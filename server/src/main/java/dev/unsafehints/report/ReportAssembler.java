@@ -52,6 +52,18 @@ public final class ReportAssembler {
         files.add(file);
     }
 
+    /**
+     * A file whose sites already carry the cfg conditions of its module's declarations (found in
+     * the module tree, `#[path]` included): the conditions the report would guess from the
+     * parent's `#[cfg] mod name;` by the file's name are not added to it.
+     */
+    public synchronized void addFileWithModuleCfg(FileReport file) {
+        files.add(file);
+        moduleCfgKnown.add(file.path());
+    }
+
+    private final java.util.Set<String> moduleCfgKnown = new java.util.HashSet<>();
+
     public synchronized void addSkipped(SkippedFile file) {
         skipped.add(file);
     }
@@ -72,7 +84,7 @@ public final class ReportAssembler {
     public synchronized ReportModel assemble(ToolInfo tool, ScanInfo scan, Optional<Baseline> baseline) {
         List<FileReport> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(FileReport::path));
-        sorted = ModuleCfg.propagate(sorted);
+        sorted = ModuleCfg.propagate(sorted, moduleCfgKnown);
         sorted = sorted.stream().map(f -> f.withCompiled(environments.apply(f.crateKey()))).toList();
         Optional<BaselineSummary> summary = Optional.empty();
         if (baseline.isPresent()) {
@@ -98,7 +110,7 @@ public final class ReportAssembler {
         for (CrateSource c : dependencyCrates.values()) {
             List<FileReport> own = new ArrayList<>(byCrate.getOrDefault(c.key(), List.of()));
             own.sort(Comparator.comparing(FileReport::path));
-            for (FileReport f : ModuleCfg.propagate(own)) {
+            for (FileReport f : ModuleCfg.propagate(own, java.util.Set.of())) {
                 files.add(f.withCompiled(environments.apply(f.crateKey())));
             }
         }

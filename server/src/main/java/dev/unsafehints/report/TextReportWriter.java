@@ -162,14 +162,23 @@ public final class TextReportWriter implements ReportWriter {
         out.write(style(BLUE, " ".repeat(gutter - number.length()) + number + " |") + " " + expandTabs(text) + "\n");
     }
 
+    /** Syntax errors listed per file; the rest are counted. */
+    static final int SYNTAX_ERRORS_PER_FILE = 10;
+
     private void writeProblems(Writer out, ReportModel model) throws IOException {
         List<FileReport> broken = model.partlyParsedFiles();
         if (!broken.isEmpty()) {
             out.write(style(BOLD, "Partly parsed files (" + broken.size() + "): findings inside the broken code may be missing") + "\n");
             for (FileReport f : broken) {
-                for (SyntaxIssue e : f.syntaxErrors()) {
+                // the first errors say where the file breaks; a file that is not Rust at all gave 1,161 lines
+                List<SyntaxIssue> errors = f.syntaxErrors();
+                for (SyntaxIssue e : errors.subList(0, Math.min(errors.size(), SYNTAX_ERRORS_PER_FILE))) {
                     out.write("  " + shown(f.path()) + ":" + e.span().startLine() + ":" + e.span().startColumn() + "  "
                             + style(RED, "syntax error") + "  " + e.message() + "\n");
+                }
+                if (errors.size() > SYNTAX_ERRORS_PER_FILE) {
+                    out.write("  " + shown(f.path()) + ": " + (errors.size() - SYNTAX_ERRORS_PER_FILE)
+                            + " more syntax errors (all of them in -f json)\n");
                 }
             }
             out.write("\n");
@@ -331,8 +340,8 @@ public final class TextReportWriter implements ReportWriter {
                     .append(" unsafe blocks and impls");
         }
         if (docs.total() > 0) {
-            sb.append(", `# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
-                    .append(" unsafe fns");
+            sb.append(comments.total() > 0 ? ", " : "; ").append("`# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
+                    .append(c.get("unsafe-trait") > 0 ? " unsafe fns and traits" : " unsafe fns");
         }
         sb.append(". ").append(opTotal).append(" unsafe operation").append(plural(opTotal));
         if (!ops.isEmpty()) {

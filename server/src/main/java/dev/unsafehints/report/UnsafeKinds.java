@@ -34,6 +34,14 @@ public final class UnsafeKinds {
             new Kind("union-field-access", "union"),
             new Kind("inline-asm-use", "asm"));
 
+    /**
+     * The "unsafe sites": where `unsafe` is written (blocks, fns, impls, traits, extern blocks,
+     * attributes), as the editor's status bar counts them; operations, casts, `static mut` and
+     * union declarations are counted apart.
+     */
+    public static final List<String> SITES = List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait",
+            "extern-block", "unsafe-attr");
+
     /** Rules whose sites are an unsafe block or impl that may carry a SAFETY comment. */
     public static final List<String> SAFETY_COMMENT_SUBJECTS = List.of("unsafe-block", "unsafe-impl");
 

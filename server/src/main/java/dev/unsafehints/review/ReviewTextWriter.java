@@ -90,7 +90,8 @@ public final class ReviewTextWriter {
 
     private void site(ReviewedSite s, PrintWriter out) {
         out.println();
-        out.println("  " + s.position() + "  " + bold(s.kind()) + "  " + s.change().name().toLowerCase() + "  "
+        // path:line:col as rustc and `scan` print it, so that a terminal or editor opens it
+        out.println("  " + s.file() + ":" + s.position() + "  " + bold(s.kind()) + "  " + s.change().name().toLowerCase() + "  "
                 + status(s) + "  " + s.siteId() + "  [" + s.siteHash().substring(0, 8) + "]");
         out.println("     in " + s.itemPath());
         out.println("     | " + s.excerpt());

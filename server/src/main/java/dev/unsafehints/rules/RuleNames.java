@@ -51,8 +51,21 @@ public final class RuleNames {
     }
 
     private static String bare(String name) {
+        return bareLint(name);
+    }
+
+    /**
+     * A lint name as compared: lower case, `_` for `-`, without `clippy::` (or the `rustc::` some
+     * write for rustc's own lints).
+     */
+    public static String bareLint(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
-        return n.startsWith("clippy::") ? n.substring("clippy::".length()) : n;
+        for (String tool : List.of("clippy::", "rustc::")) {
+            if (n.startsWith(tool)) {
+                return n.substring(tool.length());
+            }
+        }
+        return n;
     }
 
     /**
@@ -89,12 +102,15 @@ public final class RuleNames {
         if (best != null && bestDistance <= limit) {
             return Optional.of(best);
         }
-        if (name.length() >= 4) {
+        if (name.length() >= 4) { // the longest: `x-unsafe-op-in-unsafe-fn` means that rule, not `unsafe-fn`
+            String contained = null;
             for (String c : candidates) {
-                if (c.contains(name) || name.contains(c) && c.length() >= 4) {
-                    return Optional.of(c);
+                if ((c.contains(name) || name.contains(c) && c.length() >= 4)
+                        && (contained == null || c.length() > contained.length())) {
+                    contained = c;
                 }
             }
+            return Optional.ofNullable(contained);
         }
         return Optional.empty();
     }

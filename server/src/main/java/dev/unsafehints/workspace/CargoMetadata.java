@@ -63,7 +63,7 @@ public final class CargoMetadata {
             }
             if (cargo.exitValue() != 0) {
                 return CrateGraph.failed("cargo metadata failed: "
-                        + lastLine(new String(err.join(), StandardCharsets.UTF_8)));
+                        + cargoError(new String(err.join(), StandardCharsets.UTF_8)));
             }
             return parse(JSON.readTree(out.join()));
         } catch (IOException e) {
@@ -193,8 +193,17 @@ public final class CargoMetadata {
         }
     }
 
-    private static String lastLine(String text) {
+    /**
+     * What went wrong, from cargo's standard error: its first {@code error:} line (the last line is
+     * often a reminder such as "you're using offline mode"), else the last line.
+     */
+    static String cargoError(String text) {
         String[] lines = text.strip().split("\n");
-        return lines.length == 0 ? "(no message)" : lines[lines.length - 1].strip();
+        for (String line : lines) {
+            if (line.startsWith("error: ")) {
+                return line.substring("error: ".length()).strip();
+            }
+        }
+        return lines.length == 0 || lines[lines.length - 1].isBlank() ? "(no message)" : lines[lines.length - 1].strip();
     }
 }

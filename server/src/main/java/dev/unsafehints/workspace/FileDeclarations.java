@@ -517,6 +517,12 @@ public final class FileDeclarations {
                     cfg.add(c[0]);
                     childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(cfg), c[1]));
                 }
+                if (!conditional.isEmpty()) { // where none holds, the module is in its usual file
+                    List<String> cfg = new ArrayList<>(enclosingCfg);
+                    List<String> each = conditional.stream().map(c -> c[0]).toList();
+                    cfg.add(dev.unsafehints.parse.CfgAttributes.none(each));
+                    childModules.add(new ChildModule(List.copyOf(declared), List.copyOf(cfg), null));
+                }
             }
         } else if (vis.function_() != null) {
             function(vis.function_(), item, module, null, false);

@@ -99,7 +99,7 @@ final class ModuleConditions {
         for (List<String> a : alternatives) {
             each.add(a.size() == 1 ? a.get(0) : "all(" + String.join(", ", a) + ")");
         }
-        return List.of("any(" + String.join(", ", each) + ")");
+        return List.of(dev.unsafehints.parse.CfgAttributes.any(each));
     }
 
     /**

@@ -47,4 +47,32 @@ class CfgLabelsTest {
         assertEquals(expected, cfgByDeref);
         assertEquals(List.of("src/tests.rs:1"), testOnly);
     }
+
+    /**
+     * Files placed by `#[path]` and `#[cfg_attr(.., path)]`: each one's sites carry the cfg of the
+     * declaration that places it (none did: `sys/windows.rs` was marked compiled on Linux), and its
+     * item paths are the declared module's (`imp::f`, was `sys::windows::f`); the usual file of a
+     * `cfg_attr(.., path)` module is compiled where the condition does not hold.
+     */
+    @Test
+    void filesPlacedByPathAttributesCarryTheirDeclarationsConditions() throws Exception {
+        String crate = Path.of(CfgLabelsTest.class.getResource("/scan/cfg-path-modules/Cargo.toml").toURI()).getParent().toString();
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none", crate);
+        Map<String, String> byFile = new TreeMap<>();
+        for (JsonNode f : new ObjectMapper().readTree(run.out()).path("files")) {
+            for (JsonNode s : f.path("sites")) {
+                if (s.path("ruleId").asText().equals("raw-pointer-deref")) {
+                    List<String> cfg = new ArrayList<>();
+                    s.path("cfg").forEach(c -> cfg.add(c.asText()));
+                    byFile.put(f.path("path").asText(), String.join(" && ", cfg) + " | " + s.path("itemPath").asText());
+                }
+            }
+        }
+        assertEquals(new TreeMap<>(Map.of(
+                "src/sys/windows.rs", "windows | imp::f",
+                "src/sys/unix.rs", "unix | imp::f",
+                "src/sys/linux.rs", "target_os = \"linux\" | other::f",
+                "src/other.rs", "not(target_os = \"linux\") | other::f",
+                "src/shared.rs", "any(unix, windows, target_os = \"wasi\") | shared_a::f")), byFile);
+    }
 }

@@ -42,6 +42,17 @@ class CommandLineEndsTest {
     }
 
     @Test
+    void aRustFileThatIsNotRustListsTenSyntaxErrorsAndCountsTheRest() throws IOException {
+        Files.writeString(dir.resolve("notes.rs"), "# Notes\n\nSome `code` and more `code`.\n".repeat(40));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Run run = run(out, "--color", "never", dir.resolve("notes.rs").toString());
+        assertEquals(0, run.code(), run.err());
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(10, text.lines().filter(l -> l.contains("  syntax error  ")).count(), text);
+        assertTrue(text.lines().anyMatch(l -> l.matches("  .*notes\\.rs: \\d+ more syntax errors \\(all of them in -f json\\)")), text);
+    }
+
+    @Test
     void aReaderThatStopsReadingEndsTheScanQuietly() throws IOException {
         Files.writeString(dir.resolve("lib.rs"), "pub fn f(p: *const u8) -> u8 { unsafe { *p } }\n".repeat(200));
         OutputStream closedAfterAFewBytes = new OutputStream() {

@@ -50,7 +50,7 @@ class ExplainCommandTest {
     @Test
     void aMisspelledIdSaysWhatWasMeant() {
         assertEquals(2, run("explain", "unsafe-blok"));
-        assertEquals("explain: unknown rule id `unsafe-blok`; did you mean `unsafe-block`?\n"
+        assertEquals("unsafe-hints explain: unknown rule id `unsafe-blok`; did you mean `unsafe-block`?\n"
                 + "(`unsafe-hints explain --list` lists every rule)\n", err.replace("\r\n", "\n"));
         assertEquals(2, run("explain", "missing_safety_coment"));
         assertTrue(err.contains("did you mean `missing-safety-comment`?"), err);
@@ -66,6 +66,17 @@ class ExplainCommandTest {
         assertTrue(out.startsWith("rustc's `unsafe_op_in_unsafe_fn` is checked by the rule unsafe-op-in-unsafe-fn;"), out);
         assertEquals(0, run("explain", "missing_safety_doc", "--color", "never"), "without clippy:: too");
         assertTrue(out.contains("rule missing-safety-doc"), out);
+    }
+
+    @Test
+    void rustcsUnsafeCodeLintAndARustcPrefixAreUnderstood() {
+        assertEquals(0, run("explain", "rustc::unsafe_op_in_unsafe_fn", "--color", "never"));
+        assertTrue(out.startsWith("rustc's `unsafe_op_in_unsafe_fn` is checked by the rule unsafe-op-in-unsafe-fn;"), out);
+        assertEquals(2, run("explain", "x-unsafe-op-in-unsafe-fn"));
+        assertTrue(err.contains("did you mean `unsafe-op-in-unsafe-fn`?"), "the longest rule id it holds: " + err);
+        assertEquals(2, run("explain", "unsafe_code"));
+        assertTrue(err.startsWith("unsafe-hints explain: rustc's `unsafe_code` lint is no rule of unsafe-hints"), err);
+        assertFalse(err.contains("unsafe-call"), "it was `did you mean unsafe-call`: " + err);
     }
 
     @Test

@@ -101,6 +101,8 @@ class ReviewCommandTest {
         assertEquals(0, run("review", root(), "--color", "never"), err);
         assertTrue(out.contains("src/lib.rs:checked_first:unsafe-block#1"), out);
         assertTrue(out.contains("src/lib.rs:peek:unsafe-block#1"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  src/lib\\.rs:\\d+:\\d+  unsafe-block  .*")),
+                "each site's place as path:line:col, not line:col under the file: " + out);
         assertTrue(out.contains("2 unreviewed, 0 stale, 0 reviewed"), out);
         assertFalse(out.contains("\u001b["), "no colours when asked for none");
 

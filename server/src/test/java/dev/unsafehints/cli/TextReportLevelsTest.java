@@ -54,4 +54,14 @@ class TextReportLevelsTest {
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("unknown --min-level 'loud' (expected hint, note, warning or error)"), bad.err());
     }
+
+    /** The `# Safety` coverage counts unsafe traits with the fns: its label says so (it said "0 of 1 unsafe fns" for a trait). */
+    @Test
+    void theSafetySectionCoverageNamesTraitsWhenItCountsThem(@TempDir Path root) throws Exception {
+        crate(root);
+        Files.writeString(root.resolve("src/lib.rs"), "/// A marker.\npub unsafe trait Marker {}\n");
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--color", "never", root.toString());
+        assertTrue(run.out().contains("Inventory: 1 unsafe trait; `# Safety` sections on 0 of 1 unsafe fns and traits."),
+                run.out());
+    }
 }

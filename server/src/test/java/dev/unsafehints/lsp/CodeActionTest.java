@@ -14,6 +14,7 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -32,7 +33,11 @@ class CodeActionTest {
     }
 
     private List<CodeAction> actions(ClientCapabilities caps, String text, Range range, List<String> only) {
-        lsp = LspHarness.start();
+        return actions(LspHarness.start(), caps, text, range, only);
+    }
+
+    private List<CodeAction> actions(LspHarness harness, ClientCapabilities caps, String text, Range range, List<String> only) {
+        lsp = harness;
         lsp.initialize(caps);
         lsp.open(URI, text);
         CodeActionContext context = new CodeActionContext(List.of());
@@ -72,6 +77,18 @@ class CodeActionTest {
         CodeAction suppress = titled(actions, "Suppress raw-pointer-deref on this line");
         assertEquals("fn f(p: *const u8) -> u8 {\n\t\t// unsafe-hints: allow(raw-pointer-deref)\n\t\tunsafe { *p }\n}\n",
                 applied(text, suppress));
+    }
+
+    @Test
+    void aFindingThatStartsOnAnotherLineSaysWhichLineItSuppresses() {
+        String text = "pub unsafe fn f(p: *const u8) -> u8 {\n    let x = 1;\n    x + unsafe { std::ptr::read(p) }\n}\n";
+        Position cursor = Texts.at(text, "std::ptr::read");
+        List<CodeAction> actions = actions(LspHarness.start(LspHarness.options().withRules(
+                dev.unsafehints.rules.RuleCatalog.all())), Capabilities.typicalEditor(), text, new Range(cursor, cursor), null);
+        titled(actions, "Suppress unsafe-call on this line");
+        assertEquals("// unsafe-hints: allow(unsafe-fn)\n" + text,
+                applied(text, titled(actions, "Suppress unsafe-fn on line 1")), "the fn around the cursor, where it starts");
+        assertTrue(actions.stream().noneMatch(a -> a.getTitle().equals("Suppress unsafe-fn on this line")));
     }
 
     @Test

@@ -63,6 +63,20 @@ class MarkdownReportWriterTest {
     }
 
     @Test
+    void theFoldedPartCountsNotesAndHintsApart() {
+        List<Site> all = List.of(site(1, "unsafe-call", Severity.INFO), site(2, "unsafe-block", Severity.HINT),
+                site(3, "unsafe-block", Severity.HINT));
+        FileReport file = new FileReport("src/lib.rs", ".", "2021", all, List.of(), List.of(),
+                new Counts(Map.of("unsafe-block", 2, "unsafe-call", 1)), Counts.EMPTY, new Coverage(0, 2), Coverage.NONE, Map.of());
+        CrateReport crate = new CrateReport(".", "small", "1.0.0", "2021", ".", UnsafeCodePolicy.NONE, 1,
+                file.counts(), Counts.EMPTY, file.safetyComments(), Coverage.NONE);
+        String md = new MarkdownReportWriter().render(new ReportModel(ToolInfo.of("0.1.0"),
+                new ScanInfo(List.of("."), "file:///x/", "unsafe-hints/", false), List.of(crate), List.of(file), List.of(),
+                Optional.empty()));
+        assertTrue(md.contains("<details><summary>ℹ️ 1 note and 2 hints (2 rules)"), "it said '3 notes': " + md);
+    }
+
+    @Test
     void locationsLinkToTheFileAndLineWhenTheRepositoryIsKnown() {
         String md = new MarkdownReportWriter(new RepoLinks("https://github.com/o/r/blob/abc123", "crates/x"))
                 .render(model(3));

@@ -46,6 +46,10 @@ class RuleCatalogTest {
             for (String heading : List.of("What it finds", "Why it matters", "What to do", "Example")) {
                 assertTrue(!RuleDocs.section(r.id(), heading).isEmpty(), r.id() + ".md lacks '## " + heading + "'");
             }
+            // two code blocks side by side do not say which is the problem: each is labelled
+            String example = RuleDocs.section(r.id(), "Example");
+            assertTrue(example.matches("(?s)\\s*Before:\\s*```rust\\n.*```\\s*After:\\s*```rust\\n.*```\\s*"),
+                    r.id() + ".md: the example is 'Before:' and 'After:', each a rust block\n" + example);
         }
     }
 

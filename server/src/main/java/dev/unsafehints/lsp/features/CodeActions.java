@@ -77,10 +77,14 @@ public final class CodeActions {
             }
         }
         Set<String> suppressed = new LinkedHashSet<>();
+        int cursorLine = source.lineOf(range.start());
         for (Finding f : findings) {
             int line = source.lineOf(f.range().start());
             if (suppressed.add(f.ruleId() + "@" + line)) {
-                CodeAction action = new CodeAction("Suppress " + f.ruleId() + " on this line");
+                // a finding that starts on another line (the `unsafe fn` around the cursor) is suppressed
+                // where it starts: the title says which line, not "this line"
+                String where = line == cursorLine ? "on this line" : "on line " + (line + 1);
+                CodeAction action = new CodeAction("Suppress " + f.ruleId() + " " + where);
                 action.setKind(CodeActionKind.QuickFix);
                 action.setDiagnostics(List.of(FindingConverter.diagnostic(f, doc.findings(), source, doc.uri())));
                 action.setEdit(edit(doc, List.of(suppressEdit(source, line, f.ruleId()))));

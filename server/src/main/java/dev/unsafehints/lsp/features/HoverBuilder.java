@@ -262,7 +262,7 @@ public final class HoverBuilder {
         List<String> links = new ArrayList<>();
         for (Finding f : shown) {
             links.add("[`" + f.ruleId() + "`](" + RuleDocs.url(f.ruleId()) + ") ("
-                    + f.severity().name().toLowerCase(Locale.ROOT) + ")");
+                    + f.severity().label() + ")"); // note, not "info": the levels as everywhere
         }
         sb.append("\n\n**Rules:** ").append(String.join(" · ", links));
     }
