@@ -61,13 +61,12 @@ public final class ExplainCommand implements Callable<Integer> {
             id = RuleNames.ruleOfLint(id).orElseThrow();
             rule = RuleCatalog.byId(id).orElse(null);
         }
+        boolean unsafeCodeLint = false;
         if (rule == null && RuleNames.bareLint(ruleId).equals("unsafe_code")) {
-            err.println("unsafe-hints explain: rustc's `unsafe_code` lint is no rule of unsafe-hints: it forbids"
-                    + " unsafe code in a crate (`#![forbid(unsafe_code)]`), and every place it would flag is in the"
-                    + " inventory (unsafe-block, unsafe-fn, unsafe-impl, ...); `scan` shows each crate's level of it"
-                    + " in the `unsafe_code` column");
-            err.flush();
-            return 2;
+            // reported by its rule, but not silenced by the lint's `allow`: the inventory is not either
+            unsafeCodeLint = true;
+            id = "unsafe-code";
+            rule = RuleCatalog.byId(id).orElse(null);
         }
         if (rule == null) {
             java.util.Optional<String> meant = RuleNames.suggestion(ruleId);
@@ -82,6 +81,11 @@ public final class ExplainCommand implements Callable<Integer> {
             }
             err.flush();
             return 2;
+        }
+        if (unsafeCodeLint) {
+            out.println("rustc's `unsafe_code` is reported by the rule unsafe-code; `#[allow(unsafe_code)]` does not"
+                    + " silence it, since an allowed place is still unsafe code to review.");
+            out.println();
         }
         if (lint != null) {
             String owner = lint.startsWith("clippy::") ? "clippy's" : "rustc's";

@@ -74,9 +74,10 @@ class ExplainCommandTest {
         assertTrue(out.startsWith("rustc's `unsafe_op_in_unsafe_fn` is checked by the rule unsafe-op-in-unsafe-fn;"), out);
         assertEquals(2, run("explain", "x-unsafe-op-in-unsafe-fn"));
         assertTrue(err.contains("did you mean `unsafe-op-in-unsafe-fn`?"), "the longest rule id it holds: " + err);
-        assertEquals(2, run("explain", "unsafe_code"));
-        assertTrue(err.startsWith("unsafe-hints explain: rustc's `unsafe_code` lint is no rule of unsafe-hints"), err);
-        assertFalse(err.contains("unsafe-call"), "it was `did you mean unsafe-call`: " + err);
+        assertEquals(0, run("explain", "unsafe_code", "--color", "never"));
+        assertTrue(out.startsWith("rustc's `unsafe_code` is reported by the rule unsafe-code;"), out);
+        assertTrue(out.contains("unsafe-code: Unsafe code"), out);
+        assertFalse(out.contains("unsafe-call"), "it was `did you mean unsafe-call`: " + out);
     }
 
     @Test
