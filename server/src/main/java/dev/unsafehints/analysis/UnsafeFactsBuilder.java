@@ -391,6 +391,9 @@ final class UnsafeFactsBuilder {
      * `cfg_attr(pred, a, b)` each attribute after the predicate counts, from its name.
      */
     private void linkageAttributes(RustParser.OuterAttributeContext outer, RustParser.AttrContext a) {
+        if (a.attrBody() == null || a.attrBody().simplePath() == null) {
+            return; // an attribute the parser recovered from
+        }
         String name = a.attrBody().simplePath().getText();
         if (LINKAGE_ATTRIBUTES.contains(name)) {
             addLinkageAttribute(outer, name, model.rangeOf(outer));
@@ -463,13 +466,13 @@ final class UnsafeFactsBuilder {
         UnsafeFacts.LinkageAttribute.Target target;
         String itemName = "";
         if (item instanceof RustParser.Function_Context f) {
-            itemName = f.identifier().getText();
+            itemName = f.identifier() == null ? "" : f.identifier().getText();
             target = holder instanceof RustParser.ExternalItemContext ? UnsafeFacts.LinkageAttribute.Target.FOREIGN_ITEM
                     : !(holder instanceof RustParser.AssociatedItemContext) ? UnsafeFacts.LinkageAttribute.Target.FUNCTION
                     : impls.isEmpty() ? UnsafeFacts.LinkageAttribute.Target.TRAIT_METHOD
                     : UnsafeFacts.LinkageAttribute.Target.METHOD;
         } else if (item instanceof RustParser.StaticItemContext st) {
-            itemName = st.identifier().getText();
+            itemName = st.identifier() == null ? "" : st.identifier().getText();
             target = holder instanceof RustParser.ExternalItemContext ? UnsafeFacts.LinkageAttribute.Target.FOREIGN_ITEM
                     : UnsafeFacts.LinkageAttribute.Target.STATIC;
         } else {
