@@ -401,6 +401,10 @@ final class UnsafeFactsBuilder {
                 && a.attrBody().attrInput().delimTokenTree() != null) {
             CommonTokenStream tokens = model.parsed().tokens();
             RustParser.DelimTokenTreeContext tree = a.attrBody().attrInput().delimTokenTree();
+            if (tree.getStop() instanceof ExpandedToken || tree.getStop().getTokenIndex() >= tokens.size()
+                    || tree.getStop().getTokenIndex() < tree.getStart().getTokenIndex()) {
+                return; // not one stretch of the file's own tokens
+            }
             int depth = 0;
             boolean partStart = false;
             for (int i = tree.getStart().getTokenIndex() + 1; i < tree.getStop().getTokenIndex(); i++) {
