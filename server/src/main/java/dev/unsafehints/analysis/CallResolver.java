@@ -580,6 +580,16 @@ final class CallResolver {
      * without `self` (`Arc::copy_from_slice(v)` is no candidate for `slice.copy_from_slice(v)`).
      */
     Callee resolveMethod(String name, boolean receiver) {
+        return resolveMethod(name, receiver, false);
+    }
+
+    /**
+     * {@code onCallResult}: the receiver is what a call returned (`f(..).m()`, `x.g().m()`) and its
+     * type is unknown; such a value is often one of std's (a `Result`, an `Option`, an iterator),
+     * so a name that std also gives a safe method decides nothing. A receiver that is a local or a
+     * field of unknown type is more often the crate's own type, and keeps the crate's method.
+     */
+    Callee resolveMethod(String name, boolean receiver, boolean onCallResult) {
         Callee found = Callee.UNKNOWN;
         for (DeclaredFn fn : crate.functionsNamed(name)) {
             if (fn.owner() == null
@@ -591,7 +601,7 @@ final class CallResolver {
             }
             found = Callee.of(fn);
         }
-        if (receiver && found.known() && found.isUnsafe() && standardLibraryHasSafeMethod(name)) {
+        if (onCallResult && found.known() && found.isUnsafe() && standardLibraryHasSafeMethod(name)) {
             return Callee.UNKNOWN; // `r.map(..)` on a receiver of unknown type may well be `Result::map`
         }
         return found;

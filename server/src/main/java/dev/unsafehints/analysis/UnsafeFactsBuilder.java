@@ -1210,7 +1210,8 @@ final class UnsafeFactsBuilder {
         boolean onSelf = m.expression() instanceof RustParser.PathExprContext p && p.getText().equals("self")
                 && selfTypeName() != null;
         CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
-                : resolver.resolveMethod(name, true);
+                : resolver.resolveMethod(name, true, m.expression() instanceof RustParser.CallExprContext
+                        || m.expression() instanceof RustParser.MethodCallExprContext);
         String receiverText = shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(m);
         String what = "call to unsafe method `" + name + "`";

@@ -50,8 +50,11 @@ impl Table {
 pub fn unknown_receivers() {
     // SAFETY: the fixture only needs the calls to be written.
     unsafe {
-        // ok: of unknown type, the receiver may well be an `Option` (std's `map` is safe)
+        // ok: a call's result of unknown type may well be an `Option` (std's `map` is safe)
         let _ = somewhere::value().map(|x| x);
         somewhere::value().poke(); //~ unsafe-call
+        // a local or a field of unknown type is more often the crate's own: its `map` is meant
+        let table = somewhere::table();
+        let _ = table.map(); //~ unsafe-call
     }
 }
