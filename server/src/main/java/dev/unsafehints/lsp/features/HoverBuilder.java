@@ -233,12 +233,11 @@ public final class HoverBuilder {
     /**
      * Whether a guideline finding is about the site (an unsafe block or fn) rather than something
      * inside it: it starts on the site's first line, at or after the site (the block's
-     * {@code unsafe}; a fn's signature), and is neither an operation nor an inventory finding other
-     * than `unsafe-code` (which names the site itself in rustc's terms).
+     * {@code unsafe}; a fn's signature), and is neither an operation nor an inventory finding.
      */
     private boolean belongsTo(AnalyzedDocument doc, Finding f, Finding site) {
         if (site == null || f == site || kindOf(f.ruleId()) != null
-                || rules.category(f.ruleId()) == RuleInfo.Category.INVENTORY && !f.ruleId().equals(RuleIds.UNSAFE_CODE)) {
+                || rules.category(f.ruleId()) == RuleInfo.Category.INVENTORY) {
             return false;
         }
         SourceText source = doc.source();

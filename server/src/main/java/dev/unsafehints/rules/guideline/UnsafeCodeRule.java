@@ -1,4 +1,4 @@
-package dev.unsafehints.rules.inventory;
+package dev.unsafehints.rules.guideline;
 
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.FunctionFact;
@@ -19,10 +19,12 @@ import org.antlr.v4.runtime.ParserRuleContext;
  * not count), unsafe trait, unsafe impl and `unsafe extern` block, and the `no_mangle`,
  * `export_name` and `link_section` attributes on fns and statics. What a local macro's text writes
  * counts in the macro's text, as rustc reports it there. So `#![forbid(unsafe_code)]` rejects a crate
- * exactly where this rule reports.
+ * exactly where this rule reports. A guideline, not an inventory rule: its places are the
+ * inventory's seen through the lint, so reports and the editor show it with the site it names
+ * (on the block's or fn's card and hover) rather than as a site of its own.
  */
 @RuleInfo(id = "unsafe-code", title = "Unsafe code (rustc's unsafe_code lint)", severity = Severity.HINT,
-        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "rustc-lint"})
 public final class UnsafeCodeRule implements Rule {
     private static final String LINT = "unsafe code (`unsafe_code`): ";
 
