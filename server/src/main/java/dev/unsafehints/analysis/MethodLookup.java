@@ -40,7 +40,7 @@ final class MethodLookup {
     Found find(Ty receiver, String name) {
         Ty t = receiver;
         for (int i = 0; i < MAX_DEREFS && t.isKnown(); i++) {
-            t = ExpressionTypes.peelReferences(t);
+            t = types.unalias(ExpressionTypes.peelReferences(t));
             if (t instanceof Ty.Ptr) {
                 return null; // raw pointers' own methods: the caller knows them
             }
