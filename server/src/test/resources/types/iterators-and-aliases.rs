@@ -192,3 +192,35 @@ pub fn run(e: Exec<u8>) -> u32 {
     }
     0
 }
+
+// ---- a type written with its module path (`slot::Guard<T>`), beside a safe method of that name
+
+pub mod slot {
+    pub struct Entry<T> {
+        pub t: T,
+    }
+
+    impl<T> Entry<T> {
+        pub fn release(&self) -> bool {
+            true
+        }
+    }
+
+    pub struct Guard<T, C = u8> {
+        pub entry: *const Entry<T>,
+        pub c: C,
+    }
+
+    impl<T, C> Guard<T, C> {
+        /// # Safety
+        /// Only once.
+        pub unsafe fn release(&self) -> bool {
+            true
+        }
+    }
+}
+
+pub fn release<T>(g: &slot::Guard<T>, s: &self::slot::Entry<T>) -> bool {
+    let released = unsafe { g.release() }; //~ op
+    released && s.release()
+}

@@ -314,7 +314,9 @@ public final class TypeParser {
             }
             at++;
             segments.add(s);
-            accept("::"); // `Vec::<u8>`
+            if (peek().equals("::") && peek(1).equals("<")) {
+                at++; // `Vec::<u8>`
+            }
             if (peek().equals("<")) {
                 args = genericArgs(ITERATOR_TRAITS.contains(s));
                 if (args == null) {
