@@ -224,3 +224,45 @@ pub fn release<T>(g: &slot::Guard<T>, s: &self::slot::Entry<T>) -> bool {
     let released = unsafe { g.release() }; //~ op
     released && s.release()
 }
+
+// ---- a closure's parameter typed through the impl's associated type (`loom`'s API emulated)
+
+pub trait UnsafeCellExt {
+    type Value;
+
+    fn with_mut<R, F>(&self, f: F) -> R
+    where
+        F: FnOnce(*mut Self::Value) -> R;
+}
+
+impl<T> UnsafeCellExt for UnsafeCell<T> {
+    type Value = T;
+
+    fn with_mut<R, F>(&self, f: F) -> R
+    where
+        F: FnOnce(*mut Self::Value) -> R,
+    {
+        f(self.get())
+    }
+}
+
+pub fn emulated(cell: &UnsafeCell<u32>) {
+    cell.with_mut(|p| unsafe { *p = 1 }); //~ op
+}
+
+// ---- a `match` arm's value read with the names its pattern binds
+
+pub struct Listener {
+    entry: Option<std::ptr::NonNull<Holder>>,
+}
+
+impl Listener {
+    pub fn wait(&self, entry: u32) -> u32 {
+        let taken = match self.entry {
+            None => unreachable!("cannot wait twice"),
+            Some(entry) => entry,
+        };
+        let _ = entry;
+        unsafe { taken.as_ref().read() } //~ op //~ op
+    }
+}

@@ -36,6 +36,8 @@ final class ExpressionTypes {
     private final Supplier<GenericBounds> bounds;
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
+    /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
+    private int speculative;
     private final Map<String, TypeShapes.Struct> structs = new HashMap<>();
     private int depth;
 
@@ -59,14 +61,16 @@ final class ExpressionTypes {
         if (e == null || depth > MAX_DEPTH) {
             return Ty.UNKNOWN;
         }
-        Ty known = memo.get(e);
+        Ty known = speculative > 0 ? null : memo.get(e);
         if (known != null) {
             return known;
         }
         depth++;
         try {
             Ty t = unalias(compute(e)); // `p: NodePtr<T>` is a `*mut Node<T>` to every question asked of it
-            memo.put(e, t);
+            if (speculative == 0) {
+                memo.put(e, t);
+            }
             return t;
         } catch (RuntimeException tooDeep) {
             return Ty.UNKNOWN; // a StackOverflowError is no RuntimeException: DeepStack guards the walk
@@ -92,9 +96,7 @@ final class ExpressionTypes {
             return of(tail);
         }
         if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.MatchExprContext m) {
-            List<RustParser.ExpressionContext> arms = new ArrayList<>();
-            m.matchArm().forEach(arm -> arms.add(arm.matchArmBody().expression()));
-            return firstKnown(arms);
+            return matchValue(m);
         }
         if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.IfExprContext i) {
             return firstKnown(branches(i.ifExpression(), new ArrayList<>()));
@@ -180,6 +182,87 @@ final class ExpressionTypes {
             }
         }
         return Ty.UNKNOWN;
+    }
+
+    /**
+     * A `match`'s value: its first arm whose type is known, each arm's body read with the names its
+     * pattern binds in scope (a name the arm binds is not the outer local of that name); a name bound
+     * as `Some(x)`, `Ok(x)`, `Err(x)` or `x` gets its type from the scrutinee's, any other is unknown.
+     */
+    private Ty matchValue(RustParser.MatchExprContext m) {
+        Ty scrutinee = null;
+        for (RustParser.MatchArmContext arm : m.matchArm()) {
+            List<String> names = new ArrayList<>();
+            boundNames(arm.pattern(), names, 0);
+            if (names.isEmpty()) {
+                Ty t = of(arm.matchArmBody().expression());
+                if (t.isKnown()) {
+                    return t;
+                }
+                continue;
+            }
+            if (scrutinee == null) {
+                scrutinee = of(m.scrutinee().expression());
+            }
+            Ty bound = names.size() == 1 ? simpleBinding(arm.pattern(), scrutinee) : Ty.UNKNOWN;
+            scopes.push();
+            speculative++;
+            try {
+                for (String name : names) {
+                    scopes.bind(bound.isKnown() ? new Binding(name, bound instanceof Ty.Ptr, bound.display(), null, null)
+                            : Binding.unknown(name, null));
+                }
+                Ty t = of(arm.matchArmBody().expression());
+                if (t.isKnown()) {
+                    return t;
+                }
+            } finally {
+                speculative--;
+                scopes.pop();
+            }
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /** The type of the one name `Some(x)`, `Ok(x)`, `Err(x)` or `x` binds against {@code scrutinee}; else unknown. */
+    private static Ty simpleBinding(RustParser.PatternContext pattern, Ty scrutinee) {
+        if (pattern.patternNoTopAlt().size() != 1
+                || !(pattern.patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)) {
+            return Ty.UNKNOWN;
+        }
+        if (sp.patternWithoutRange() instanceof RustParser.IdentifierPatContext id && id.patternNoTopAlt() == null
+                && id.KW_REF() == null) {
+            return scrutinee;
+        }
+        if (!(sp.patternWithoutRange() instanceof RustParser.TupleStructPatContext ts) || ts.pattern().size() != 1
+                || !(scrutinee instanceof Ty.Named n) || !ts.pattern(0).getText().matches("\\w+")) {
+            return Ty.UNKNOWN; // a reference scrutinee binds by reference: left to the walk's patterns
+        }
+        String variant = ts.pathInExpression().getText();
+        if (n.is("Option") && (variant.equals("Some") || variant.endsWith("::Some"))
+                || n.is("Result") && (variant.equals("Ok") || variant.endsWith("::Ok"))) {
+            return n.arg(0);
+        }
+        return n.is("Result") && (variant.equals("Err") || variant.endsWith("::Err")) ? n.arg(1) : Ty.UNKNOWN;
+    }
+
+    /** The names a pattern binds (identifier patterns and shorthand struct fields), bounded in depth. */
+    private static void boundNames(org.antlr.v4.runtime.ParserRuleContext node, List<String> into, int depth) {
+        if (depth > 64) {
+            into.add("_"); // too deep to tell: the arm stays unknown (no local is named `_`)
+            return;
+        }
+        if (node instanceof RustParser.IdentifierPatContext id
+                && !Character.isUpperCase(id.identifier().getText().charAt(0))) { // `None`, `MAX`: no binding
+            into.add(id.identifier().getText());
+        } else if (node instanceof RustParser.StructPatternFieldContext f && f.pattern() == null && f.identifier() != null) {
+            into.add(f.identifier().getText());
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (node.getChild(i) instanceof org.antlr.v4.runtime.ParserRuleContext c) {
+                boundNames(c, into, depth + 1);
+            }
+        }
     }
 
     /** The value expressions of an `if`'s blocks (none for an `if` without `else`: its value is `()`). */
@@ -727,7 +810,7 @@ final class ExpressionTypes {
         return agreedClosureSignature(callees, index, method, self);
     }
 
-    private static List<Ty> agreedClosureSignature(List<DeclaredFn> callees, int index, boolean method, Ty self) {
+    private List<Ty> agreedClosureSignature(List<DeclaredFn> callees, int index, boolean method, Ty self) {
         List<Ty> agreed = null;
         for (DeclaredFn fn : callees) {
             List<Ty> params = closureSignature(fn, index, method, self);
@@ -749,7 +832,7 @@ final class ExpressionTypes {
         return t instanceof Ty.Named n ? IteratorTypes.optionClosure(n, name, index, arguments) : List.of();
     }
 
-    private static List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
+    private List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
         String written = fn.parameterType(index, method);
         Ty declared = peelReferences(TypeParser.parseCompact(written));
         if (!(declared instanceof Ty.Opaque o) || o.bounds().size() != 1 || o.bounds().get(0).args().size() != 1
@@ -764,7 +847,8 @@ final class ExpressionTypes {
         }
         List<Ty> params = new ArrayList<>();
         for (Ty p : signature.parameters()) {
-            params.add(unbound(p.substitute(bindings), fn.generics(), bindings));
+            // `F: FnOnce(*mut Self::Value) -> R` in a trait impl for `UnsafeCell<T>` with `type Value = T`
+            params.add(unbound(projected(p, bindings, 0).substitute(bindings), fn.generics(), bindings));
         }
         return params;
     }

@@ -1213,7 +1213,8 @@ final class UnsafeFactsBuilder {
     /** `nn.as_mut()` on a field, parameter or local declared `NonNull<..>`, unless a crate method could be meant. */
     private boolean isUnsafeNonNullCall(RustParser.MethodCallExprContext m, String name) {
         return NonNullMethods.UNSAFE.contains(name)
-                && pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                && (pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                    || exprTypes.of(m.expression()).is("NonNull")) // by value: a `NonNull` the model followed
                 && !NonNullMethods.crateMethodCouldBeMeant(resolver.crate(), name);
     }
 
