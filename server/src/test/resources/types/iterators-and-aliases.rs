@@ -266,3 +266,30 @@ impl Listener {
         unsafe { taken.as_ref().read() } //~ op //~ op
     }
 }
+
+// ---- an impl for another instance of a generic type does not apply (`impl Read for Arc<File>`)
+
+pub struct Plain;
+pub struct Special;
+
+pub struct Wrapper<T> {
+    pub inner: T,
+}
+
+impl Wrapper<Plain> {
+    pub fn get(&self) -> u32 {
+        0
+    }
+}
+
+impl Wrapper<Special> {
+    /// # Safety
+    /// Never.
+    pub unsafe fn get(&self) -> u32 {
+        1
+    }
+}
+
+pub fn instances(p: &Wrapper<Plain>, s: &Wrapper<Special>) -> u32 {
+    p.get() + unsafe { s.get() } //~ op
+}
