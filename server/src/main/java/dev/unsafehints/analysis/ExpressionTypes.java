@@ -24,6 +24,9 @@ import java.util.function.Supplier;
 final class ExpressionTypes {
     private static final int MAX_DEPTH = 48; // long method chains: `a.b().c().d()..`
     private static final int MAX_DEREFS = 8; // `Deref` chains, cyclic ones included
+    private static final int MAX_ALIASES = 8; // `type A = B; type B = A;` stops here
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("u8", "u16", "u32", "u64", "u128", "usize",
+            "i8", "i16", "i32", "i64", "i128", "isize");
 
     private final Scopes scopes;
     private final CallResolver resolver;
@@ -33,6 +36,8 @@ final class ExpressionTypes {
     private final Supplier<GenericBounds> bounds;
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
+    /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
+    private int speculative;
     private final Map<String, TypeShapes.Struct> structs = new HashMap<>();
     private int depth;
 
@@ -56,14 +61,16 @@ final class ExpressionTypes {
         if (e == null || depth > MAX_DEPTH) {
             return Ty.UNKNOWN;
         }
-        Ty known = memo.get(e);
+        Ty known = speculative > 0 ? null : memo.get(e);
         if (known != null) {
             return known;
         }
         depth++;
         try {
-            Ty t = compute(e);
-            memo.put(e, t);
+            Ty t = unalias(compute(e)); // `p: NodePtr<T>` is a `*mut Node<T>` to every question asked of it
+            if (speculative == 0) {
+                memo.put(e, t);
+            }
             return t;
         } catch (RuntimeException tooDeep) {
             return Ty.UNKNOWN; // a StackOverflowError is no RuntimeException: DeepStack guards the walk
@@ -89,9 +96,7 @@ final class ExpressionTypes {
             return of(tail);
         }
         if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.MatchExprContext m) {
-            List<RustParser.ExpressionContext> arms = new ArrayList<>();
-            m.matchArm().forEach(arm -> arms.add(arm.matchArmBody().expression()));
-            return firstKnown(arms);
+            return matchValue(m);
         }
         if (e instanceof RustParser.BlockLikeExprContext b && b.blockLikeExpression() instanceof RustParser.IfExprContext i) {
             return firstKnown(branches(i.ifExpression(), new ArrayList<>()));
@@ -148,6 +153,13 @@ final class ExpressionTypes {
             }
             return new Ty.Tuple(elements);
         }
+        if (e instanceof RustParser.AdditiveExprContext || e instanceof RustParser.MultiplicativeExprContext
+                || e instanceof RustParser.ShiftExprContext || e instanceof RustParser.BitAndExprContext
+                || e instanceof RustParser.BitOrExprContext || e instanceof RustParser.BitXorExprContext) {
+            // std's integer operators keep their left operand's type (`a + 1`, `x << 2`)
+            Ty left = of((RustParser.ExpressionContext) e.getChild(0));
+            return left instanceof Ty.Named n && INTEGERS.contains(n.name()) && n.path().size() == 1 ? left : Ty.UNKNOWN;
+        }
         if (e instanceof RustParser.MacroInvocationExprContext m) {
             List<RustParser.SimplePathSegmentContext> s = m.macroInvocation().simplePath().simplePathSegment();
             String name = s.get(s.size() - 1).getText();
@@ -170,6 +182,87 @@ final class ExpressionTypes {
             }
         }
         return Ty.UNKNOWN;
+    }
+
+    /**
+     * A `match`'s value: its first arm whose type is known, each arm's body read with the names its
+     * pattern binds in scope (a name the arm binds is not the outer local of that name); a name bound
+     * as `Some(x)`, `Ok(x)`, `Err(x)` or `x` gets its type from the scrutinee's, any other is unknown.
+     */
+    private Ty matchValue(RustParser.MatchExprContext m) {
+        Ty scrutinee = null;
+        for (RustParser.MatchArmContext arm : m.matchArm()) {
+            List<String> names = new ArrayList<>();
+            boundNames(arm.pattern(), names, 0);
+            if (names.isEmpty()) {
+                Ty t = of(arm.matchArmBody().expression());
+                if (t.isKnown()) {
+                    return t;
+                }
+                continue;
+            }
+            if (scrutinee == null) {
+                scrutinee = of(m.scrutinee().expression());
+            }
+            Ty bound = names.size() == 1 ? simpleBinding(arm.pattern(), scrutinee) : Ty.UNKNOWN;
+            scopes.push();
+            speculative++;
+            try {
+                for (String name : names) {
+                    scopes.bind(bound.isKnown() ? new Binding(name, bound instanceof Ty.Ptr, bound.display(), null, null)
+                            : Binding.unknown(name, null));
+                }
+                Ty t = of(arm.matchArmBody().expression());
+                if (t.isKnown()) {
+                    return t;
+                }
+            } finally {
+                speculative--;
+                scopes.pop();
+            }
+        }
+        return Ty.UNKNOWN;
+    }
+
+    /** The type of the one name `Some(x)`, `Ok(x)`, `Err(x)` or `x` binds against {@code scrutinee}; else unknown. */
+    private static Ty simpleBinding(RustParser.PatternContext pattern, Ty scrutinee) {
+        if (pattern.patternNoTopAlt().size() != 1
+                || !(pattern.patternNoTopAlt(0) instanceof RustParser.SimplePatternContext sp)) {
+            return Ty.UNKNOWN;
+        }
+        if (sp.patternWithoutRange() instanceof RustParser.IdentifierPatContext id && id.patternNoTopAlt() == null
+                && id.KW_REF() == null) {
+            return scrutinee;
+        }
+        if (!(sp.patternWithoutRange() instanceof RustParser.TupleStructPatContext ts) || ts.pattern().size() != 1
+                || !(scrutinee instanceof Ty.Named n) || !ts.pattern(0).getText().matches("\\w+")) {
+            return Ty.UNKNOWN; // a reference scrutinee binds by reference: left to the walk's patterns
+        }
+        String variant = ts.pathInExpression().getText();
+        if (n.is("Option") && (variant.equals("Some") || variant.endsWith("::Some"))
+                || n.is("Result") && (variant.equals("Ok") || variant.endsWith("::Ok"))) {
+            return n.arg(0);
+        }
+        return n.is("Result") && (variant.equals("Err") || variant.endsWith("::Err")) ? n.arg(1) : Ty.UNKNOWN;
+    }
+
+    /** The names a pattern binds (identifier patterns and shorthand struct fields), bounded in depth. */
+    private static void boundNames(org.antlr.v4.runtime.ParserRuleContext node, List<String> into, int depth) {
+        if (depth > 64) {
+            into.add("_"); // too deep to tell: the arm stays unknown (no local is named `_`)
+            return;
+        }
+        if (node instanceof RustParser.IdentifierPatContext id
+                && !Character.isUpperCase(id.identifier().getText().charAt(0))) { // `None`, `MAX`: no binding
+            into.add(id.identifier().getText());
+        } else if (node instanceof RustParser.StructPatternFieldContext f && f.pattern() == null && f.identifier() != null) {
+            into.add(f.identifier().getText());
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            if (node.getChild(i) instanceof org.antlr.v4.runtime.ParserRuleContext c) {
+                boundNames(c, into, depth + 1);
+            }
+        }
     }
 
     /** The value expressions of an `if`'s blocks (none for an `if` without `else`: its value is `()`). */
@@ -236,7 +329,7 @@ final class ExpressionTypes {
     Ty field(Ty base, String name) {
         Ty t = base;
         for (int i = 0; i < MAX_DEREFS && t.isKnown(); i++) {
-            t = peelReferences(t);
+            t = unalias(peelReferences(t));
             if (t instanceof Ty.Tuple tuple && !name.isEmpty() && Character.isDigit(name.charAt(0))) {
                 int at = Integer.parseInt(name.length() > 4 ? "99999" : name);
                 return at < tuple.elements().size() ? tuple.elements().get(at) : Ty.UNKNOWN;
@@ -261,10 +354,15 @@ final class ExpressionTypes {
         return TypeParser.parse(s.fields().get(field)).substitute(bindings);
     }
 
-    private Ty index(Ty base, RustParser.ExpressionContext index) {
-        boolean range = index instanceof RustParser.RangeExprContext || index instanceof RustParser.RangeFromExprContext
+    /** Whether an index is written as a range (`a..b`, `..`, `a..`): it takes a subslice, any other an element. */
+    static boolean isRange(RustParser.ExpressionContext index) {
+        return index instanceof RustParser.RangeExprContext || index instanceof RustParser.RangeFromExprContext
                 || index instanceof RustParser.RangeToExprContext || index instanceof RustParser.RangeFullExprContext;
-        Ty t = peelReferences(base);
+    }
+
+    private Ty index(Ty base, RustParser.ExpressionContext index) {
+        boolean range = isRange(index);
+        Ty t = unalias(peelReferences(base));
         Ty element = t instanceof Ty.Slice s ? s.element()
                 : t.is("Vec") || t.is("VecDeque") || t.is("Box") && ((Ty.Named) t).arg(0) instanceof Ty.Slice
                 ? elementOf((Ty.Named) t) : Ty.UNKNOWN;
@@ -280,37 +378,27 @@ final class ExpressionTypes {
     }
 
     /**
-     * The type of the items a `for` loop takes from {@code e}: an array's or `Vec`'s elements, a
-     * slice reference's element references, `.iter()` / `.iter_mut()` of those; else unknown.
+     * The type of the items a `for` loop takes from {@code e}: an iterator's items, an array's or
+     * `Vec`'s elements, a slice reference's element references, an `Option`'s content; else unknown.
      */
     Ty elementOf(RustParser.ExpressionContext e) {
-        if (e instanceof RustParser.MethodCallExprContext m && m.callArguments() == null) {
-            String name = m.pathExprSegment().getText();
-            Ty element = sequenceElement(peelReferences(of(m.expression())));
-            if (name.equals("iter") || name.equals("iter_mut")) {
-                return element.isKnown() ? new Ty.Ref(name.equals("iter_mut"), element) : Ty.UNKNOWN;
-            }
-            return Ty.UNKNOWN;
-        }
-        Ty t = of(e);
-        if (t instanceof Ty.Ref r) {
-            Ty element = sequenceElement(peelReferences(r.referent()));
-            return element.isKnown() ? new Ty.Ref(r.mutable(), element) : Ty.UNKNOWN;
-        }
-        return t instanceof Ty.Slice s && s.array() || t.is("Vec") ? sequenceElement(t) : Ty.UNKNOWN;
+        return iterators().intoIterItem(of(e));
     }
 
-    private static Ty sequenceElement(Ty t) {
-        if (t instanceof Ty.Slice s) {
-            return s.element();
+    private IteratorTypes iterators;
+
+    IteratorTypes iterators() {
+        if (iterators == null) {
+            iterators = new IteratorTypes(this);
         }
-        return t.is("Vec") || t.is("VecDeque") ? ((Ty.Named) t).arg(0) : Ty.UNKNOWN;
+        return iterators;
     }
 
     // ------------------------------------------------------------------ dereferencing
 
     /** `*e`: a reference's referent, a pointer's pointee, a `Box`/`Rc`/`Arc`'s content, a `Deref` target. */
     Ty derefOnce(Ty t) {
+        t = unalias(t);
         if (t instanceof Ty.Ref r) {
             return r.referent();
         }
@@ -428,9 +516,19 @@ final class ExpressionTypes {
         if (builtIn != null) {
             return builtIn;
         }
+        List<RustParser.ExpressionContext> args = new ArrayList<>();
+        if (m.callArguments() != null) {
+            m.callArguments().nested().forEach(n -> args.add(n.expression()));
+        }
+        boolean opaque = unalias(peelReferences(receiver)) instanceof Ty.Opaque;
+        Ty adapted = opaque ? iterators().methodResult(receiver, name, args) : null;
+        if (adapted != null) {
+            return adapted; // core's `Iterator` methods return `Map<Self, F>`, `Option<Self::Item>`: not readable
+        }
         MethodLookup.Found found = methods().find(receiver, name);
         if (found == null || found.declarations().isEmpty()) {
-            return Ty.UNKNOWN;
+            Ty known = iterators().methodResult(receiver, name, args);
+            return known == null ? Ty.UNKNOWN : known;
         }
         Ty result = null;
         for (DeclaredFn fn : found.declarations()) {
@@ -468,7 +566,7 @@ final class ExpressionTypes {
             }
             bindings.put("Self", self);
         }
-        return unbound(declared.substitute(bindings), fn.generics(), bindings);
+        return unbound(projected(declared, bindings, 0).substitute(bindings), fn.generics(), bindings);
     }
 
     /** The generic parameters of {@code pattern} (an impl's self type) that {@code actual} fixes. */
@@ -497,6 +595,133 @@ final class ExpressionTypes {
         }
     }
 
+    /**
+     * {@code t} with each `Self::Name` (or `P::Name` of a bound parameter `P`) replaced by what the
+     * impls of the type bound to it say that associated type is; unknown where they disagree or say
+     * nothing.
+     */
+    private Ty projected(Ty t, Map<String, Ty> bindings, int depth) {
+        if (depth > 16 || bindings.isEmpty()) {
+            return t;
+        }
+        if (t instanceof Ty.Named n && n.path().size() == 2 && n.args().isEmpty()
+                && peelReferences(bindings.getOrDefault(n.path().get(0), Ty.UNKNOWN)) instanceof Ty.Named owner) {
+            return assocType(owner, n.path().get(1));
+        }
+        if (t instanceof Ty.Named n && !n.args().isEmpty()) {
+            return new Ty.Named(n.path(), n.args().stream().map(a -> projected(a, bindings, depth + 1)).toList());
+        }
+        if (t instanceof Ty.Ref r) {
+            return new Ty.Ref(r.mutable(), projected(r.referent(), bindings, depth + 1));
+        }
+        if (t instanceof Ty.Ptr p) {
+            return new Ty.Ptr(p.mutable(), projected(p.pointee(), bindings, depth + 1));
+        }
+        if (t instanceof Ty.Tuple tu) {
+            return new Ty.Tuple(tu.elements().stream().map(e -> projected(e, bindings, depth + 1)).toList());
+        }
+        return t;
+    }
+
+    /** Associated type {@code name} as the trait impls for {@code owner} define it; unknown when they disagree. */
+    Ty assocType(Ty.Named owner, String name) {
+        Ty found = null;
+        for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(owner.name())) {
+            for (TypeShapes.Assoc a : c.assocTypes(owner.name())) {
+                if (!a.name().equals(name)) {
+                    continue;
+                }
+                Ty t = assocValue(a, owner);
+                if (!t.isKnown() || found != null && !found.equals(t)) {
+                    return Ty.UNKNOWN;
+                }
+                found = t;
+            }
+        }
+        return found == null ? Ty.UNKNOWN : found;
+    }
+
+    /** What one impl's associated type is for {@code owner}, the impl's generics bound from it. */
+    Ty assocValue(TypeShapes.Assoc a, Ty.Named owner) {
+        Ty pattern = TypeParser.parse(a.selfType());
+        if (!(pattern instanceof Ty.Named p) || !p.name().equals(owner.name())) {
+            return Ty.UNKNOWN; // `impl Trait for &Foo`: another type than `Foo`
+        }
+        Map<String, Ty> bindings = bind(pattern, owner, a.generics());
+        bindings.put("Self", owner);
+        return unbound(TypeParser.parse(a.type()).substitute(bindings), a.generics(), bindings);
+    }
+
+    /** The crates whose declarations may say something of a type of that name: the crate's and its dependencies'. */
+    List<WorkspaceIndex.CrateDeclarations> cratesDeclaring(String typeName) {
+        return resolver.crateAndDependencies();
+    }
+
+    /**
+     * {@code t} with a type alias of the crate written as its head replaced by what it stands for
+     * (`RawBucket` is `Bucket<usize>`, `Ptr<T>` is `*mut Node<T>`), its generics bound from the
+     * written arguments; unchanged when the name is no alias, a struct has it too, or cfg variants
+     * of the alias disagree.
+     */
+    Ty unalias(Ty t) {
+        for (int i = 0; i < MAX_ALIASES && t instanceof Ty.Named n && n.path().size() == 1; i++) {
+            if (INTEGERS.contains(n.name()) || struct(n.name()) != null) {
+                return t;
+            }
+            List<TypeShapes.Alias> aliases = resolver.crate().aliases(n.name());
+            if (aliases.isEmpty() || aliases.stream().distinct().count() != 1) {
+                return t;
+            }
+            TypeShapes.Alias alias = aliases.get(0);
+            if (alias.generics().size() != n.args().size()) {
+                return t; // defaulted parameters are not modelled
+            }
+            Map<String, Ty> bindings = new HashMap<>();
+            for (int g = 0; g < alias.generics().size(); g++) {
+                bindings.put(alias.generics().get(g), n.args().get(g));
+            }
+            Ty target = TypeParser.parse(alias.type()).substitute(bindings);
+            if (!target.isKnown() || target.equals(t)) {
+                return t;
+            }
+            t = target;
+        }
+        return t;
+    }
+
+    /**
+     * The value of a closure's body with its parameters (plain names) bound to {@code params}, as
+     * when an adapter calls it; unknown when a parameter is a pattern or the body cannot be read.
+     */
+    Ty closureValue(RustParser.ClosureExpressionContext c, List<Ty> params) {
+        if (c.closureParams() == null || c.expression() == null
+                || c.closureParams().closureParam().size() != params.size()) {
+            return Ty.UNKNOWN;
+        }
+        List<Binding> bound = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            RustParser.ClosureParamContext p = c.closureParams().closureParam(i);
+            String name = p.type_() == null ? plainName(p.patternNoTopAlt()) : null;
+            if (name == null || !params.get(i).isKnown()) {
+                return Ty.UNKNOWN;
+            }
+            bound.add(new Binding(name, params.get(i) instanceof Ty.Ptr, params.get(i).display(), null, null));
+        }
+        scopes.push();
+        try {
+            bound.forEach(scopes::bind);
+            return of(c.expression());
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    private static String plainName(RustParser.PatternNoTopAltContext p) {
+        return p instanceof RustParser.SimplePatternContext sp
+                && sp.patternWithoutRange() instanceof RustParser.IdentifierPatContext id && id.patternNoTopAlt() == null
+                && id.KW_REF() == null ? id.identifier().getText() : null;
+    }
+
     /** {@code t} with the generic parameters left unbound made unknown, and associated types (`Self::Item`) too. */
     private static Ty unbound(Ty t, List<String> generics, Map<String, Ty> bindings) {
         Map<String, Ty> unknown = new HashMap<>();
@@ -506,7 +731,31 @@ final class ExpressionTypes {
             }
         }
         Ty result = unknown.isEmpty() ? t : t.substitute(unknown);
-        return projectsAssociatedType(result) ? Ty.UNKNOWN : result;
+        return withoutProjections(result, generics, 0);
+    }
+
+    /** {@code t} with every associated type left (`Option<Self::Item>`, `&T::Target`) made unknown, however deep. */
+    private static Ty withoutProjections(Ty t, List<String> generics, int depth) {
+        if (depth > 16 || projectsAssociatedType(t) || t instanceof Ty.Named n && n.path().size() == 2
+                && generics.contains(n.path().get(0))) {
+            return Ty.UNKNOWN;
+        }
+        if (t instanceof Ty.Named n && !n.args().isEmpty()) {
+            return new Ty.Named(n.path(), n.args().stream().map(a -> withoutProjections(a, generics, depth + 1)).toList());
+        }
+        if (t instanceof Ty.Ref r) {
+            return new Ty.Ref(r.mutable(), withoutProjections(r.referent(), generics, depth + 1));
+        }
+        if (t instanceof Ty.Ptr p) {
+            return new Ty.Ptr(p.mutable(), withoutProjections(p.pointee(), generics, depth + 1));
+        }
+        if (t instanceof Ty.Tuple tu) {
+            return new Ty.Tuple(tu.elements().stream().map(e -> withoutProjections(e, generics, depth + 1)).toList());
+        }
+        if (t instanceof Ty.Slice sl) {
+            return new Ty.Slice(withoutProjections(sl.element(), generics, depth + 1), sl.array());
+        }
+        return t;
     }
 
     private static boolean projectsAssociatedType(Ty t) {
@@ -532,12 +781,20 @@ final class ExpressionTypes {
         Ty self = null;
         boolean method = arguments.getParent() instanceof RustParser.MethodCallExprContext;
         if (arguments.getParent() instanceof RustParser.MethodCallExprContext m) {
-            MethodLookup.Found found = methods().find(of(m.expression()), m.pathExprSegment().pathIdentSegment().getText());
+            Ty receiver = of(m.expression());
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            MethodLookup.Found found = unalias(peelReferences(receiver)) instanceof Ty.Opaque ? null
+                    : methods().find(receiver, name);
             if (found == null) {
-                return List.of();
+                return adapterParameters(receiver, name, index, arguments.nested().size());
             }
             callees.addAll(found.declarations());
             self = found.selfType();
+            List<Ty> declared = agreedClosureSignature(callees, index, true, self);
+            // core's `Option::map` takes a generic `F: FnOnce(T) -> U`, which the index does not keep
+            boolean optionLike = self != null && (self.is("Option") || self.is("Result"));
+            return declared.isEmpty() && optionLike ? adapterParameters(receiver, name, index, arguments.nested().size())
+                    : declared;
         } else if (arguments.getParent() instanceof RustParser.CallExprContext call
                 && call.expression() instanceof RustParser.PathExprContext p) {
             List<String> path = new ArrayList<>();
@@ -550,6 +807,10 @@ final class ExpressionTypes {
             }
             callees.add(callee.declaration());
         }
+        return agreedClosureSignature(callees, index, method, self);
+    }
+
+    private List<Ty> agreedClosureSignature(List<DeclaredFn> callees, int index, boolean method, Ty self) {
         List<Ty> agreed = null;
         for (DeclaredFn fn : callees) {
             List<Ty> params = closureSignature(fn, index, method, self);
@@ -561,7 +822,17 @@ final class ExpressionTypes {
         return agreed == null ? List.of() : agreed;
     }
 
-    private static List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
+    /** The parameters a std iterator, `Option` or `Result` adapter gives its closure (`it.map(|p| ..)`). */
+    private List<Ty> adapterParameters(Ty receiver, String name, int index, int arguments) {
+        Ty t = unalias(peelReferences(receiver));
+        Ty item = iterators().iteratorItem(t);
+        if (item.isKnown()) {
+            return IteratorTypes.adapterClosure(item, name, index, arguments);
+        }
+        return t instanceof Ty.Named n ? IteratorTypes.optionClosure(n, name, index, arguments) : List.of();
+    }
+
+    private List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {
         String written = fn.parameterType(index, method);
         Ty declared = peelReferences(TypeParser.parseCompact(written));
         if (!(declared instanceof Ty.Opaque o) || o.bounds().size() != 1 || o.bounds().get(0).args().size() != 1
@@ -576,7 +847,8 @@ final class ExpressionTypes {
         }
         List<Ty> params = new ArrayList<>();
         for (Ty p : signature.parameters()) {
-            params.add(unbound(p.substitute(bindings), fn.generics(), bindings));
+            // `F: FnOnce(*mut Self::Value) -> R` in a trait impl for `UnsafeCell<T>` with `type Value = T`
+            params.add(unbound(projected(p, bindings, 0).substitute(bindings), fn.generics(), bindings));
         }
         return params;
     }

@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.analysis.types.Ty;
+import dev.unsafehints.analysis.types.TypeParser;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.WorkspaceIndex;
@@ -40,7 +41,7 @@ final class MethodLookup {
     Found find(Ty receiver, String name) {
         Ty t = receiver;
         for (int i = 0; i < MAX_DEREFS && t.isKnown(); i++) {
-            t = ExpressionTypes.peelReferences(t);
+            t = types.unalias(ExpressionTypes.peelReferences(t));
             if (t instanceof Ty.Ptr) {
                 return null; // raw pointers' own methods: the caller knows them
             }
@@ -48,7 +49,7 @@ final class MethodLookup {
                 if (n.path().size() == 1 && bounds.get().isParameter(n.name())) {
                     return inTraits(bounds.get().of(n.name()), name, n.name());
                 }
-                List<DeclaredFn> own = ofType(n.name(), name);
+                List<DeclaredFn> own = ofType(n, name);
                 if (!own.isEmpty()) {
                     return new Found(own, n, "`" + n.name() + "`");
                 }
@@ -67,11 +68,12 @@ final class MethodLookup {
      * The methods of type {@code owner} (inherent or from a trait impl) taking `self`: the crate's when
      * the crate declares that type, else those of the dependencies that do.
      */
-    private List<DeclaredFn> ofType(String owner, String name) {
+    private List<DeclaredFn> ofType(Ty.Named receiver, String name) {
+        String owner = receiver.name();
         List<DeclaredFn> found = new ArrayList<>();
         for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
             for (DeclaredFn fn : c.functionsNamed(name)) {
-                if (owner.equals(fn.owner()) && takesSelf(fn)) {
+                if (owner.equals(fn.owner()) && takesSelf(fn) && implMayApply(fn, receiver)) {
                     found.add(fn);
                 }
             }
@@ -81,6 +83,28 @@ final class MethodLookup {
         }
         List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
         return ownFileFirst(owner, inherent.isEmpty() ? found : inherent);
+    }
+
+    /**
+     * Whether the impl that declares {@code fn} may be one for {@code receiver}: its self type's
+     * arguments that are no generic parameter of the impl must not name another type than the
+     * receiver's (std's `impl Read for Arc<File>` is not a method of an `Arc<Channel>`).
+     */
+    private static boolean implMayApply(DeclaredFn fn, Ty.Named receiver) {
+        if (fn.implType() == null || !(TypeParser.parse(fn.implType()) instanceof Ty.Named pattern)
+                || !pattern.name().equals(receiver.name())) {
+            return true;
+        }
+        for (int i = 0; i < Math.min(pattern.args().size(), receiver.args().size()); i++) {
+            Ty p = ExpressionTypes.peelReferences(pattern.args().get(i));
+            Ty a = ExpressionTypes.peelReferences(receiver.args().get(i));
+            if (p instanceof Ty.Named pn && a instanceof Ty.Named an && !fn.generics().contains(pn.name())
+                    && !(pn.path().size() == 1 && pn.args().isEmpty() && pn.name().length() <= 2)
+                    && !pn.name().equals(an.name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1030,7 +1030,8 @@ final class UnsafeFactsBuilder {
             }
             return;
         }
-        if (pattern instanceof RustParser.TupleStructPatContext ts && ts.pattern().size() == 1 && type instanceof Ty.Named n) {
+        if (pattern instanceof RustParser.TupleStructPatContext ts && ts.pattern().size() == 1 && type instanceof Ty.Named n
+                && (n.name().equals("Option") || n.name().equals("Result"))) {
             String variant = ts.pathInExpression().getText();
             if (n.name().equals("Option") && variant.endsWith("Some") || n.name().equals("Result") && variant.endsWith("Ok")) {
                 bindTyped(ts.pattern(0), n.arg(0), byReference, depth + 1);
@@ -1039,7 +1040,23 @@ final class UnsafeFactsBuilder {
             }
             return;
         }
+        if (pattern instanceof RustParser.TupleStructPatContext ts && type instanceof Ty.Named n) {
+            // `Exec::Slim(ref e)` against an `Exec`: the variant's fields, as the enum declares them
+            String variant = variantOf(ts.pathInExpression(), n);
+            for (int i = 0; variant != null && i < ts.pattern().size(); i++) {
+                if (ts.pattern(i).getText().equals("..")) {
+                    return; // positions after a rest pattern are not counted
+                }
+                bindTyped(ts.pattern(i), exprTypes.field(new Ty.Named(List.of(variant), n.args()), Integer.toString(i)),
+                        byReference, depth + 1);
+            }
+            return;
+        }
         if (pattern instanceof RustParser.StructPatContext st && st.structPatternElements() != null) {
+            String variant = type instanceof Ty.Named n && st.pathInExpression() != null ? variantOf(st.pathInExpression(), n) : null;
+            if (variant != null) {
+                type = new Ty.Named(List.of(variant), ((Ty.Named) type).args());
+            }
             for (RustParser.StructPatternFieldContext f : st.structPatternElements().structPatternField()) {
                 String field = f.identifier() != null ? f.identifier().getText()
                         : f.INTEGER_LITERAL() != null ? f.INTEGER_LITERAL().getText() : null;
@@ -1052,6 +1069,23 @@ final class UnsafeFactsBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * The `Enum::Variant` key of the variant a pattern path names when the scrutinee is that enum
+     * (`Exec::Slim`, `Self::Slim` inside `impl Exec`); null otherwise, for a variant imported by name
+     * too (which enum it belongs to is not checked).
+     */
+    private String variantOf(RustParser.PathInExpressionContext path, Ty.Named scrutinee) {
+        List<RustParser.PathExprSegmentContext> segments = path.pathExprSegment();
+        if (segments.size() < 2) {
+            return null;
+        }
+        String owner = segments.get(segments.size() - 2).pathIdentSegment().getText();
+        String variant = segments.get(segments.size() - 1).pathIdentSegment().getText();
+        boolean named = owner.equals(scrutinee.name()) || owner.equals("Self") && !impls.isEmpty()
+                && scrutinee.name().equals(impls.peek().selfTypeName());
+        return named && exprTypes.struct(scrutinee.name() + "::" + variant) != null ? scrutinee.name() + "::" + variant : null;
     }
 
     private void bindTypedName(String name, Ty type, ParserRuleContext where) {
@@ -1295,7 +1329,8 @@ final class UnsafeFactsBuilder {
     /** `nn.as_mut()` on a field, parameter or local declared `NonNull<..>`, unless a crate method could be meant. */
     private boolean isUnsafeNonNullCall(RustParser.MethodCallExprContext m, String name) {
         return NonNullMethods.UNSAFE.contains(name)
-                && pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                && (pointers.typeKindOf(m.expression()) == FileDeclarations.FieldKind.NON_NULL
+                    || exprTypes.of(m.expression()).is("NonNull")) // by value: a `NonNull` the model followed
                 && !NonNullMethods.crateMethodCouldBeMeant(resolver.crate(), name);
     }
 

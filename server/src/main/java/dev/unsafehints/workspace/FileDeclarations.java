@@ -533,6 +533,8 @@ public final class FileDeclarations {
         } else if (vis.staticItem() != null && vis.staticItem().KW_MUT() != null) {
             typeShapes.valueItem(vis.staticItem().identifier().getText(), vis.staticItem().type_());
             staticMuts.computeIfAbsent(vis.staticItem().identifier().getText(), k -> new ArrayList<>()).add(List.copyOf(module));
+        } else if (vis.enumeration() != null) {
+            typeShapes.enumeration(vis.enumeration());
         } else if (vis.union_() != null) {
             Set<String> fields = new HashSet<>();
             if (vis.union_().structFields() != null) {
@@ -564,6 +566,7 @@ public final class FileDeclarations {
         } else if (vis.typeAlias() != null && vis.typeAlias().type_() != null) {
             typeAliases.computeIfAbsent(vis.typeAlias().identifier().getText(), k -> new ArrayList<>())
                     .add(FnPointerTypes.sourceText(vis.typeAlias().type_()));
+            typeShapes.alias(vis.typeAlias());
         } else if (vis.implementation() != null) {
             RustParser.ImplementationContext impl = vis.implementation();
             typeShapes.implementation(impl);
@@ -753,6 +756,10 @@ public final class FileDeclarations {
     private static void useTree(RustParser.UseTreeContext tree, List<String> prefix, List<String> module, boolean pub,
                                 List<Import> imports) {
         List<String> base = new ArrayList<>(prefix);
+        if (prefix.isEmpty() && (tree.getChild(0).getText().equals("::")
+                || tree.simplePath() != null && tree.simplePath().getChild(0).getText().equals("::"))) {
+            base.add("::"); // `use ::core::mem;`: the crate `core`, even where a module `core` is in scope
+        }
         if (tree.simplePath() != null) {
             for (RustParser.SimplePathSegmentContext s : tree.simplePath().simplePathSegment()) {
                 base.add(s.getText());

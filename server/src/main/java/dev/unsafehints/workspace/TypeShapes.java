@@ -21,15 +21,47 @@ public final class TypeShapes {
     public record Deref(String selfType, List<String> generics, String target) {
     }
 
+    /**
+     * `impl<generics> Trait for selfType { type name = type; }`: what an impl says an associated type
+     * is (`Iterator::Item` of a crate's iterator, `Self::UnparkHandle`); {@code trait} is the trait's
+     * last path segment.
+     */
+    public record Assoc(String trait, String selfType, List<String> generics, String name, String type) {
+    }
+
+    /** `type Name<generics> = type;` */
+    public record Alias(List<String> generics, String type) {
+    }
+
     /** The plain data, for the declarations cache. */
     public record Stored(Map<String, Struct> structs, Map<String, List<String>> supertraits,
-                         Map<String, List<Deref>> derefs, Map<String, String> statics) {
+                         Map<String, List<Deref>> derefs, Map<String, String> statics,
+                         Map<String, List<Assoc>> assocs, Map<String, List<Alias>> aliases) {
     }
 
     private final Map<String, Struct> structs = new HashMap<>();
     private final Map<String, List<String>> supertraits = new HashMap<>();
     private final Map<String, List<Deref>> derefs = new HashMap<>(); // self type name -> impls
     private final Map<String, String> statics = new HashMap<>(); // static or const name -> type, "" when two disagree
+    private final Map<String, List<Assoc>> assocs = new HashMap<>(); // self type name -> associated types of its trait impls
+    private final Map<String, List<Alias>> aliases = new HashMap<>(); // alias name -> its declarations
+
+    /** The associated types the file's trait impls define, by the self type's name. */
+    public Map<String, List<Assoc>> assocs() {
+        return assocs;
+    }
+
+    /** The file's type aliases with their generic parameters, by name. */
+    public Map<String, List<Alias>> aliases() {
+        return aliases;
+    }
+
+    void alias(RustParser.TypeAliasContext a) {
+        if (a.type_() != null) {
+            aliases.computeIfAbsent(a.identifier().getText(), k -> new ArrayList<>())
+                    .add(new Alias(typeParameters(a.genericParams()), FnPointerTypes.sourceText(a.type_())));
+        }
+    }
 
     /** The declared types of the file's statics and constants by name ("" where same-named ones disagree). */
     public Map<String, String> statics() {
@@ -72,6 +104,31 @@ public final class TypeShapes {
         structs.merge(name, shape, TypeShapes::agreeing);
     }
 
+    /**
+     * An enum's variants that hold fields, each as a struct named `Enum::Variant` with the enum's
+     * generics (`Exec::Slim(ref e)` binds `e` to that variant's field `0`).
+     */
+    void enumeration(RustParser.EnumerationContext e) {
+        List<String> generics = typeParameters(e.genericParams());
+        for (RustParser.EnumVariantContext v : e.enumVariant()) {
+            Map<String, String> fields = new HashMap<>();
+            if (v.structFields() != null) {
+                for (RustParser.StructFieldContext f : v.structFields().structField()) {
+                    fields.put(f.identifier().getText(), FnPointerTypes.sourceText(f.type_()));
+                }
+            } else if (v.tupleFields() != null) {
+                List<RustParser.TupleFieldContext> tuple = v.tupleFields().tupleField();
+                for (int i = 0; i < tuple.size(); i++) {
+                    fields.put(Integer.toString(i), FnPointerTypes.sourceText(tuple.get(i).type_()));
+                }
+            }
+            if (!fields.isEmpty()) {
+                structs.merge(e.identifier().getText() + "::" + v.identifier().getText(), new Struct(generics, fields),
+                        TypeShapes::agreeing);
+            }
+        }
+    }
+
     /** Two structs of one name: the fields on which they agree (none when their generics differ). */
     static Struct agreeing(Struct a, Struct b) {
         if (a.equals(b)) {
@@ -102,7 +159,18 @@ public final class TypeShapes {
     }
 
     void implementation(RustParser.ImplementationContext i) {
-        if (i.typePath() == null || !FileDeclarations.lastSegmentName(i.typePath().getText()).equals("Deref")) {
+        if (i.typePath() == null) {
+            return;
+        }
+        String trait = FileDeclarations.lastSegmentName(i.typePath().getText());
+        for (RustParser.AssociatedItemContext a : i.associatedItem()) {
+            if (a.typeAlias() != null && a.typeAlias().type_() != null && a.typeAlias().genericParams() == null) {
+                assocs.computeIfAbsent(FileDeclarations.lastSegmentName(i.type_().getText()), k -> new ArrayList<>())
+                        .add(new Assoc(trait, FnPointerTypes.sourceText(i.type_()), typeParameters(i.genericParams()),
+                                a.typeAlias().identifier().getText(), FnPointerTypes.sourceText(a.typeAlias().type_())));
+            }
+        }
+        if (!trait.equals("Deref")) {
             return;
         }
         for (RustParser.AssociatedItemContext a : i.associatedItem()) {
@@ -131,7 +199,7 @@ public final class TypeShapes {
     }
 
     Stored stored() {
-        return new Stored(structs, supertraits, derefs, statics);
+        return new Stored(structs, supertraits, derefs, statics, assocs, aliases);
     }
 
     void restore(Stored s) {
@@ -144,6 +212,12 @@ public final class TypeShapes {
         if (s.statics() != null) {
             statics.putAll(s.statics());
         }
+        if (s.assocs() != null) {
+            assocs.putAll(s.assocs());
+        }
+        if (s.aliases() != null) {
+            aliases.putAll(s.aliases());
+        }
     }
 
     void copyFrom(TypeShapes other) {
@@ -151,9 +225,12 @@ public final class TypeShapes {
         supertraits.putAll(other.supertraits);
         derefs.putAll(other.derefs);
         statics.putAll(other.statics);
+        assocs.putAll(other.assocs);
+        aliases.putAll(other.aliases);
     }
 
     String fingerprint() {
-        return new TreeMap<>(structs).toString() + new TreeMap<>(supertraits) + new TreeMap<>(derefs) + new TreeMap<>(statics);
+        return new TreeMap<>(structs).toString() + new TreeMap<>(supertraits) + new TreeMap<>(derefs) + new TreeMap<>(statics)
+                + new TreeMap<>(assocs) + new TreeMap<>(aliases);
     }
 }

@@ -275,6 +275,8 @@ public class WorkspaceIndex {
         private final Map<String, TypeShapes.Struct> structShapes = new HashMap<>();
         private final Map<String, List<String>> supertraits = new HashMap<>();
         private final Map<String, List<TypeShapes.Deref>> derefs = new HashMap<>();
+        private final Map<String, List<TypeShapes.Assoc>> assocs = new HashMap<>();
+        private final Map<String, List<TypeShapes.Alias>> aliases = new HashMap<>();
         private final Map<String, String> statics = new HashMap<>();
 
         /** The declared type of the crate's statics and constants of that name, null when unknown or when they disagree. */
@@ -299,6 +301,19 @@ public class WorkspaceIndex {
         /** The crate's `Deref` impls for types of that name. */
         public List<TypeShapes.Deref> derefs(String typeName) {
             return derefs.getOrDefault(typeName, List.of());
+        }
+
+        /** The associated types that the crate's trait impls for types of that name define. */
+        public List<TypeShapes.Assoc> assocTypes(String typeName) {
+            return assocs.getOrDefault(typeName, List.of());
+        }
+
+        /**
+         * The crate's type aliases of that name (one per cfg variant); empty when a struct of the
+         * crate has that name too (which one a path means is not known).
+         */
+        public List<TypeShapes.Alias> aliases(String name) {
+            return structNames.contains(name) ? List.of() : aliases.getOrDefault(name, List.of());
         }
 
         /** The declarations of every dependency of the crate (the standard library's crates included). */
@@ -376,6 +391,8 @@ public class WorkspaceIndex {
                 f.typeShapes().supertraits().forEach(supertraits::putIfAbsent);
                 f.typeShapes().statics().forEach((k, v) -> statics.merge(k, v, (a, b) -> a.equals(b) ? a : ""));
                 f.typeShapes().derefs().forEach((k, v) -> derefs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                f.typeShapes().assocs().forEach((k, v) -> assocs.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                f.typeShapes().aliases().forEach((k, v) -> aliases.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 for (DeclaredFn fn : f.functions()) {
                     fnsByName.computeIfAbsent(fn.name(), k -> new ArrayList<>()).add(fn);
                 }

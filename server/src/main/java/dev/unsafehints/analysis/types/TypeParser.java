@@ -314,9 +314,11 @@ public final class TypeParser {
             }
             at++;
             segments.add(s);
-            accept("::"); // `Vec::<u8>`
+            if (peek().equals("::") && peek(1).equals("<")) {
+                at++; // `Vec::<u8>`
+            }
             if (peek().equals("<")) {
-                args = genericArgs();
+                args = genericArgs(ITERATOR_TRAITS.contains(s));
                 if (args == null) {
                     return null;
                 }
@@ -358,8 +360,18 @@ public final class TypeParser {
         return new Ty.FnPtr(false, params, result);
     }
 
-    /** `<'a, T, N, Item = u8>`: the type arguments (lifetimes dropped, constants unknown); null when malformed. */
-    private List<Ty> genericArgs() {
+    /**
+     * The traits whose `Item = X` binding the model keeps as their one argument: they take no type
+     * parameters, so `impl Iterator<Item = *mut T>` reads as `Iterator<*mut T>` and displays so.
+     */
+    public static final java.util.Set<String> ITERATOR_TRAITS = java.util.Set.of("Iterator", "IntoIterator",
+            "DoubleEndedIterator", "ExactSizeIterator", "FusedIterator");
+
+    /**
+     * `<'a, T, N, Item = u8>`: the type arguments (lifetimes dropped, constants unknown); null when
+     * malformed. With {@code keepItem}, an `Item = X` binding is kept as an argument.
+     */
+    private List<Ty> genericArgs(boolean keepItem) {
         at++; // <
         List<Ty> args = new ArrayList<>();
         while (!peek().equals(">") && !peek().isEmpty()) {
@@ -367,8 +379,12 @@ public final class TypeParser {
             if (t.startsWith("'")) {
                 at++;
             } else if (isIdentifier(t) && (peek(1).equals("=") || peek(1).equals(":"))) {
+                boolean item = keepItem && t.equals("Item") && peek(1).equals("=");
                 at += 2; // an associated type binding or bound: not a positional argument
-                type();
+                Ty bound = type();
+                if (item) {
+                    args.add(bound);
+                }
             } else if (t.equals("{") || Character.isDigit(t.charAt(0)) || t.equals("-")) {
                 skipConstArgument();
                 args.add(Ty.UNKNOWN);

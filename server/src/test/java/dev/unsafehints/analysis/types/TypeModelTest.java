@@ -56,6 +56,9 @@ class TypeModelTest {
         assertEquals("[u8; _]", TypeParser.parse("[u8; N * 2]").display());
         assertEquals("impl Deref + Send", TypeParser.parse("dyn Deref<Target = u8> + Send + 'static").display());
         assertEquals("_", TypeParser.parse("<T as Trait>::Output").display());
+        assertEquals("page::slot::Guard<Option<T>, C>", TypeParser.parse("page::slot::Guard<Option<T>, C>").display());
+        assertEquals("Vec<u8>", TypeParser.parse("Vec::<u8>").display());
+        assertEquals("impl Iterator<*const u8>", TypeParser.parse("impl Iterator<Item = *const u8>").display());
         assertEquals("_", TypeParser.parse("Vec<").display());
         assertEquals("_", TypeParser.parse("&".repeat(100_000)).display()); // bounded: no stack overflow
         assertEquals("_", TypeParser.parse("Vec<".repeat(5_000) + "u8" + ">".repeat(5_000)).display());
