@@ -9,5 +9,6 @@ pub fn samples(p: *const u8, q: *mut u8, n: &Node, r: &u32) -> usize {
     let c = n.next as *mut Node;
     let d = r as *const u32 as *mut u32;
     let e = (p as *mut u8).wrapping_add(1);
-    a as usize + b as usize + c as usize + d as usize + e as usize
+    let f: *mut u8 = p as *mut _;
+    a as usize + b as usize + c as usize + d as usize + e as usize + f as usize
 }

@@ -28,10 +28,37 @@ pub fn both(p: *const u8) -> *mut u32 {
     p as *mut u32
 }
 
-// ok: the pointee is left to inference (clippy reports this one, seeing that the return type makes it
-// `u8`; the analysis does not look at what a `_` is inferred to, so it stays silent).
+// `as *mut _` takes its pointee from where the value goes: the return type here.
 pub fn inferred(p: *const u8) -> *mut u8 {
-    p as *mut _
+    p as *mut _ //~ ptr-cast-constness
+}
+
+mod ffi {
+    pub struct Key {
+        pub bits: u32,
+    }
+
+    pub fn set_key(_key: *mut Key, _out: *mut u32) {}
+}
+
+pub struct Holder {
+    key: ffi::Key,
+}
+
+pub fn arguments(holder: &Holder, key: &ffi::Key, out: *const u8) {
+    // a declared parameter gives the pointee; `&x as *const _` points at x's type
+    ffi::set_key(&holder.key as *const _ as *mut _, out as *mut _); //~ ptr-cast-constness
+    let k: *const ffi::Key = key;
+    ffi::set_key(k as *mut _, out as *mut u32); //~ ptr-cast-constness
+}
+
+// ok: `out` is a `*const u8` and the parameter a `*mut u32`: the pointee changes too.
+pub fn other_pointee(out: *const u8) {
+    ffi::set_key(std::ptr::null_mut(), out as *mut _);
+}
+
+pub fn borrowed(key: &ffi::Key) {
+    ffi::set_key(key as *const ffi::Key as *mut ffi::Key, std::ptr::null_mut()); //~ ptr-cast-constness
 }
 
 // ok: a reference or an integer is no pointer.

@@ -1745,13 +1745,28 @@ final class UnsafeFactsBuilder {
     /**
      * `p as *mut T` where `p` is a `*const T` (or the reverse): the cast changes the mutability
      * alone, which `p.cast_mut()` (`cast_const()`) says by name. Only when the type model knows
-     * `p`'s pointee and it is the target's, written out (an inferred `_` could be another type).
+     * `p`'s pointee and the target's is the same: written out, or for `as *mut _`, the pointee the
+     * place expects (a parameter of a declared fn, a std fn's, a declared return or `let` type).
+     * Paths compare by their last segments (`ffi::EVP_CIPHER` is `EVP_CIPHER`); aliases do not
+     * (`c_uchar` is not taken for `u8`), so the rule stays silent there.
      */
     private void constnessOnlyCast(RustParser.CastExprContext c, boolean toMut) {
-        Ty operand = exprTypes.of(c.expression());
+        Ty operand = pointerTypeOf(c.expression());
         String target = model.textOf(c.castType().castType());
-        if (!(operand instanceof Ty.Ptr pointer) || pointer.mutable() == toMut || target.equals("_")
-                || !pointer.pointee().isKnown() || !pointer.pointee().display().equals(TypeParser.parse(target).display())) {
+        if (target.equals("_")) {
+            InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
+            if (expected == null) {
+                expected = crateParameter(c);
+            }
+            if (expected == null || expected.pointee() == null
+                    || !expected.constness().equals(toMut ? "mut" : "const")) {
+                return;
+            }
+            target = expected.pointee();
+        }
+        if (!(operand instanceof Ty.Ptr pointer) || pointer.mutable() == toMut || !pointer.pointee().isKnown()
+                || !withoutPathPrefixes(pointer.pointee().display())
+                        .equals(withoutPathPrefixes(TypeParser.parse(target).display()))) {
             return;
         }
         String method = toMut ? "cast_mut" : "cast_const";
@@ -1777,6 +1792,33 @@ final class UnsafeFactsBuilder {
                 || parent instanceof RustParser.MethodCallExprContext m && m.expression() == at
                 || parent instanceof RustParser.FieldExprContext f && f.expression() == at
                 || parent instanceof RustParser.AwaitExprContext || parent instanceof RustParser.TryExprContext);
+    }
+
+    /**
+     * The type of a cast's operand, and for `&e as *const _` (whose pointee the compiler infers
+     * from `e`) a pointer to `e`'s type.
+     */
+    private Ty pointerTypeOf(RustParser.ExpressionContext operand) {
+        Ty type = exprTypes.of(operand);
+        RustParser.ExpressionContext inner = operand;
+        while (inner instanceof RustParser.ParenthesizedExprContext p) {
+            inner = p.nested().expression();
+        }
+        if (type instanceof Ty.Ptr pointer && !pointer.pointee().isKnown()
+                && inner instanceof RustParser.CastExprContext cast && cast.castType().castType() != null
+                && model.textOf(cast.castType().castType()).equals("_")
+                && cast.expression() instanceof RustParser.BorrowExprContext borrow && borrow.KW_RAW() == null) {
+            Ty borrowed = exprTypes.of(borrow.expression());
+            return borrowed.isKnown() ? new Ty.Ptr(pointer.mutable(), borrowed) : type;
+        }
+        return type;
+    }
+
+    private static final java.util.regex.Pattern PATH_PREFIX = java.util.regex.Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*::");
+
+    /** A type's text without the paths before its names: `ffi::EVP_CIPHER` is `EVP_CIPHER`. */
+    private static String withoutPathPrefixes(String type) {
+        return PATH_PREFIX.matcher(type).replaceAll("");
     }
 
     /** `(p as *const _)`: a pointer whose pointee the compiler must infer, so no method can be called on it. */
