@@ -24,6 +24,10 @@ pub fn casts<T>(p: *const u8, m: *mut u8, h: &Header, t: *const T, s: *const [u8
     let o = p as *const _ as *const u32;
 }
 
+pub fn over_inferred(mut v: u64, m: *mut u8) -> (*mut u8, *mut u16) {
+    (&mut v as *mut _ as *mut u8, m as *mut _ as *mut u16)
+}
+
 pub fn returns(p: *mut u8) -> *mut u32 {
     p as _
 }

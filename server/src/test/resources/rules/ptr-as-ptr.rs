@@ -244,8 +244,13 @@ pub fn generic_target(p: *const u8) -> *const u16 {
     first(p as _) as *const u16 //~ ptr-as-ptr
 }
 
-// ok: where nothing gives `_` its type, `.cast()` would not compile (E0282): as the operand of
-// another cast; nor can the outer cast call a method on a pointer of unknown pointee.
+// Where nothing gives `_` its type, `.cast()` on the inner cast would not compile (E0282): the
+// inner `as *const _` is left alone, and the outer cast is reported with a fix that starts from
+// `p` itself (`p.cast::<u32>()`), or from the borrowed place (`(&raw mut v).cast::<u8>()`).
 pub fn inferred_nowhere(p: *const u8) -> *const u32 {
-    p as *const _ as *const u32
+    p as *const _ as *const u32 //~ ptr-as-ptr
+}
+
+pub fn through_a_borrow(v: &mut u64) -> *mut u8 {
+    &mut *v as *mut _ as *mut u8 //~ ptr-as-ptr //~ borrow-as-ptr
 }

@@ -1733,10 +1733,13 @@ final class UnsafeFactsBuilder {
         if (from != null && from.equals(toMut ? "mut" : "const") && pointers.of(operand) != null
                 && c.castType().castType() != null && isSized(model.textOf(c.castType().castType()))
                 && !namesUnsizedParameter(c, model.textOf(c.castType().castType()))
-                && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))
-                && !castToInferredPointee(operand)) {
+                && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))) {
             String target = model.textOf(c.castType().castType());
-            reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
+            if (!castToInferredPointee(operand)) {
+                reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
+            } else if (!target.equals("_")) {
+                ptrAsPtrOverInferredCast(c, "::<" + target + ">");
+            }
         } else if (c.castType().castType() != null) {
             constnessOnlyCast(c, toMut);
         }
@@ -1832,9 +1835,41 @@ final class UnsafeFactsBuilder {
 
     private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
         RustParser.ExpressionContext operand = c.expression();
-        String receiver = operand instanceof RustParser.CastExprContext || operand instanceof RustParser.BorrowExprContext
-                || operand instanceof RustParser.DerefExprContext
-                ? "(" + model.textOf(operand) + ")" : model.textOf(operand);
+        reportPtrAsPtr(c, turbofish, receiverText(operand));
+    }
+
+    /** An expression's text as a method's receiver: parenthesised where `.m()` would bind to a part of it. */
+    private String receiverText(RustParser.ExpressionContext e) {
+        return e instanceof RustParser.CastExprContext || e instanceof RustParser.BorrowExprContext
+                || e instanceof RustParser.DerefExprContext ? "(" + model.textOf(e) + ")" : model.textOf(e);
+    }
+
+    /**
+     * `x as *mut _ as *mut T` (FFI code's habit): clippy's `ptr_as_ptr` too, but `(x as *mut _).cast()`
+     * does not compile (the compiler must know the pointee before a method call), so the fix starts
+     * from `x` itself: `x.cast::<T>()` for a pointer `x` of the same mutability, `(&raw mut p).cast::<T>()`
+     * for a borrow `&mut p` of a place. Without such a fix the cast is left alone.
+     */
+    private void ptrAsPtrOverInferredCast(RustParser.CastExprContext c, String turbofish) {
+        RustParser.ExpressionContext operand = c.expression();
+        while (operand instanceof RustParser.ParenthesizedExprContext p) {
+            operand = p.nested().expression();
+        }
+        if (!(operand instanceof RustParser.CastExprContext inner) || inner.castType().STAR() == null) {
+            return;
+        }
+        boolean innerMut = inner.castType().KW_MUT() != null;
+        RustParser.ExpressionContext x = inner.expression();
+        if (x instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
+                && (b.KW_MUT() != null) == innerMut && isRawBorrowable(b.expression())) {
+            reportPtrAsPtr(c, turbofish, "(&raw " + (innerMut ? "mut " : "const ") + model.textOf(b.expression()) + ")");
+        } else if (!(x instanceof RustParser.BorrowExprContext) && pointers.of(x) != null
+                && (innerMut ? "mut" : "const").equals(pointers.constness(x))) {
+            reportPtrAsPtr(c, turbofish, receiverText(x));
+        }
+    }
+
+    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish, String receiver) {
         facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
                 "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
                         + " cannot change anything else by accident",
