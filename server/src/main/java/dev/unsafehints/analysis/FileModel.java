@@ -12,6 +12,7 @@ import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
+import java.util.List;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -99,6 +100,15 @@ public final class FileModel {
     }
 
     private String factsFailure;
+    private List<MacroTextUnsafe.Site> macroTextUnsafe;
+
+    /** The unsafe code in the transcribers of this file's `macro_rules!`, read once (two rules look at it). */
+    public List<MacroTextUnsafe.Site> macroTextUnsafe() {
+        if (macroTextUnsafe == null) {
+            macroTextUnsafe = MacroTextUnsafe.read(this);
+        }
+        return macroTextUnsafe;
+    }
 
     /** Why the facts are empty although the file may hold unsafe code, or null. */
     public String factsFailure() {

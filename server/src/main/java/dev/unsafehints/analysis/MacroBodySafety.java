@@ -28,7 +28,7 @@ public final class MacroBodySafety {
 
     public static List<Site> undocumented(FileModel model) {
         List<Site> sites = new ArrayList<>();
-        for (MacroTextUnsafe.Site site : MacroTextUnsafe.of(model)) {
+        for (MacroTextUnsafe.Site site : model.macroTextUnsafe()) {
             if ((site.kind() == MacroTextUnsafe.Kind.BLOCK || site.kind() == MacroTextUnsafe.Kind.IMPL)
                     && !documented(model, site.keyword(), site.next())) {
                 sites.add(new Site(site.keyword(), site.next(), site.macro()));

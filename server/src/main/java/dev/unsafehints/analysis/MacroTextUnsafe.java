@@ -30,8 +30,8 @@ public final class MacroTextUnsafe {
     private MacroTextUnsafe() {
     }
 
-    /** Every site in the transcribers of the file's `macro_rules!`, in source order. */
-    public static List<Site> of(FileModel model) {
+    /** Every site in the transcribers of the file's `macro_rules!`, in source order (see {@link FileModel#macroTextUnsafe}). */
+    static List<Site> read(FileModel model) {
         if (!model.source().text().contains("macro_rules")) {
             return List.of();
         }

@@ -25,6 +25,16 @@ final class MethodLookup {
 
     /** The declarations a call resolves to, and the type they were found on (null for a trait bound). */
     record Found(List<DeclaredFn> declarations, Ty selfType, String via) {
+        /** The first declaration when all agree on being unsafe in {@code edition} or not; null when they disagree. */
+        DeclaredFn agreed(dev.unsafehints.grammar.Edition edition) {
+            DeclaredFn first = declarations.get(0);
+            for (DeclaredFn fn : declarations) {
+                if (fn.isUnsafeIn(edition) != first.isUnsafeIn(edition)) {
+                    return null;
+                }
+            }
+            return first;
+        }
     }
 
     private final CallResolver resolver;

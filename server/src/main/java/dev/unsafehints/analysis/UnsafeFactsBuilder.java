@@ -418,10 +418,8 @@ final class UnsafeFactsBuilder {
                 if (starts && named != null && LINKAGE_ATTRIBUTES.contains(named.getText())) {
                     addLinkageAttribute(outer, named.getText(), model.rangeOf(t, partEnd(tokens, i, tree.getStop())));
                 }
-                int type = t.getType();
-                depth += type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE ? 1
-                        : type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE ? -1 : 0;
-                partStart = depth == 0 && type == RustLexer.COMMA;
+                depth += nesting(t.getType());
+                partStart = depth == 0 && t.getType() == RustLexer.COMMA;
             }
         }
     }
@@ -438,6 +436,11 @@ final class UnsafeFactsBuilder {
         return null;
     }
 
+    /** +1 for an opening delimiter, -1 for a closing one, 0 for any other token. */
+    private static int nesting(int type) {
+        return MacroTextUnsafe.isOpen(type) ? 1 : MacroTextUnsafe.isClose(type) ? -1 : 0;
+    }
+
     /** The last code token of the `cfg_attr` part that starts at token {@code from}. */
     private static Token partEnd(CommonTokenStream tokens, int from, Token close) {
         Token last = tokens.get(from);
@@ -451,8 +454,7 @@ final class UnsafeFactsBuilder {
             if (depth == 0 && type == RustLexer.COMMA) {
                 break;
             }
-            depth += type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE ? 1
-                    : type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE ? -1 : 0;
+            depth += nesting(type);
             last = t;
         }
         return last;
@@ -727,13 +729,8 @@ final class UnsafeFactsBuilder {
         if (found == null) {
             return null;
         }
-        DeclaredFn first = found.declarations().get(0);
-        for (DeclaredFn fn : found.declarations()) {
-            if (fn.isUnsafeIn(model.edition()) != first.isUnsafeIn(model.edition())) {
-                return null;
-            }
-        }
-        return CallResolver.Callee.of(first);
+        DeclaredFn agreed = found.agreed(model.edition());
+        return agreed == null ? null : CallResolver.Callee.of(agreed);
     }
 
     /** A block's `use` declarations (`use core::arch::x86_64::*;` in a fn body) hold for the whole block. */
@@ -1309,11 +1306,9 @@ final class UnsafeFactsBuilder {
         if (found == null) {
             return false;
         }
-        DeclaredFn first = found.declarations().get(0);
-        for (DeclaredFn fn : found.declarations()) {
-            if (fn.isUnsafeIn(model.edition()) != first.isUnsafeIn(model.edition())) {
-                return false; // same-named methods that disagree: the model cannot tell which one
-            }
+        DeclaredFn first = found.agreed(model.edition());
+        if (first == null) {
+            return false; // same-named methods that disagree: the model cannot tell which one
         }
         if (!first.isUnsafeIn(model.edition())) {
             mayHide(); // safe as resolved; a wrong type would hide an unsafe one
@@ -1773,10 +1768,7 @@ final class UnsafeFactsBuilder {
             return;
         }
         String method = toMut ? "cast_mut" : "cast_const";
-        RustParser.ExpressionContext operandNode = c.expression();
-        String receiver = operandNode instanceof RustParser.CastExprContext || operandNode instanceof RustParser.BorrowExprContext
-                || operandNode instanceof RustParser.DerefExprContext
-                ? "(" + model.textOf(operandNode) + ")" : model.textOf(operandNode);
+        String receiver = receiverText(c.expression());
         facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-cast-constness", model.rangeOf(widenOverParentheses(c)),
                 "`as` cast that only changes the pointer's mutability: `." + method + "()` says so and cannot change"
                         + " the pointee by accident",

@@ -28,7 +28,7 @@ class UnsafeCodeRustcTest {
 
     @Test
     void sameLinesAndColumnsAsRustc() throws Exception {
-        assumeTrue(rustcRuns(), "rustc is not installed");
+        assumeTrue(dev.unsafehints.Rustc.installed(), "rustc is not installed");
         String text = RuleFixtureTest.fixture("unsafe-code");
         Path file = temp.resolve("unsafe_code.rs");
         Files.writeString(file, text);
@@ -81,15 +81,5 @@ class UnsafeCodeRustcTest {
             }
         }
         return diagnostics;
-    }
-
-    private static boolean rustcRuns() {
-        try {
-            Process p = new ProcessBuilder("rustc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

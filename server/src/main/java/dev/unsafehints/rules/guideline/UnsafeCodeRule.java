@@ -11,7 +11,6 @@ import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.text.TextRange;
-import org.antlr.v4.runtime.ParserRuleContext;
 
 /**
  * What rustc's `unsafe_code` lint counts as unsafe code, where it points: each `unsafe` block (at
@@ -32,7 +31,7 @@ public final class UnsafeCodeRule implements Rule {
     public void check(FileModel model, FindingSink sink) {
         UnsafeFacts facts = model.facts();
         for (UnsafeBlockFact block : facts.blocks()) {
-            sink.report(head(model, block), LINT + "an `unsafe` block");
+            sink.report(MissingSafetyCommentRule.head(model, block), LINT + "an `unsafe` block");
         }
         for (FunctionFact fn : facts.functions()) {
             if (fn.isUnsafe() && fn.place() != FunctionFact.Place.EXTERN && !(fn.unsafeKeyword() instanceof ExpandedToken)) {
@@ -58,7 +57,7 @@ public final class UnsafeCodeRule implements Rule {
                         + attribute.itemName() + "`: the symbol it exports or places can break soundness");
             }
         }
-        for (MacroTextUnsafe.Site site : MacroTextUnsafe.of(model)) {
+        for (MacroTextUnsafe.Site site : model.macroTextUnsafe()) {
             TextRange range = model.rangeOf(site.start(), site.next());
             String in = " in the text of macro `" + site.macro() + "!`";
             sink.report(range, LINT + switch (site.kind()) {
@@ -78,11 +77,5 @@ public final class UnsafeCodeRule implements Rule {
             case TRAIT -> "unsafe method `" + fn.name() + (fn.context().blockExpression() == null ? "` declared" : "` defined");
             default -> "unsafe method `" + fn.name() + "` defined";
         };
-    }
-
-    /** `unsafe {`: the block's keyword and brace, so the mark stays small on a long block. */
-    private static TextRange head(FileModel model, UnsafeBlockFact block) {
-        return model.rangeOf(block.unsafeKeyword(), block.context().getChild(1) instanceof ParserRuleContext b
-                ? b.getStart() : block.unsafeKeyword());
     }
 }

@@ -33,7 +33,7 @@ class TypeModelRustcTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void rustcReportsTheMarkedOperations(Path fixture) throws Exception {
-        assumeTrue(rustcRuns(), "rustc is not installed");
+        assumeTrue(dev.unsafehints.Rustc.installed(), "rustc is not installed");
         String text = Files.readString(fixture);
         Path original = temp.resolve("original.rs");
         Files.writeString(original, text);
@@ -68,15 +68,5 @@ class TypeModelRustcTest {
         String errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assumeTrue(p.waitFor(120, TimeUnit.SECONDS), "rustc did not finish");
         return errors.strip();
-    }
-
-    private static boolean rustcRuns() {
-        try {
-            Process p = new ProcessBuilder("rustc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }
