@@ -190,6 +190,26 @@ public final class CargoLock {
         return all;
     }
 
+    /**
+     * What the library of the package at {@code packageRoot} calls its normal dependencies (its
+     * manifest's `[dependencies]` and the target tables that may hold for the host): the name its
+     * code uses ({@code -} as {@code _}) → the package name, renames applied. Empty when the
+     * manifest cannot be read.
+     */
+    public static Map<String, String> normalDependencyNames(Path packageRoot) {
+        JsonNode manifest = CargoManifests.readToml(packageRoot.resolve("Cargo.toml"));
+        Map<String, String> names = new HashMap<>();
+        if (manifest == null) {
+            return names;
+        }
+        for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, lazyHost()).entrySet()) {
+            JsonNode spec = dep.getValue();
+            names.put(dep.getKey().replace('-', '_'),
+                    spec.isObject() ? spec.path("package").asText(dep.getKey()) : dep.getKey());
+        }
+        return names;
+    }
+
     /** The host's cfg, from rustc asked once and only when a target table needs it. */
     private static java.util.function.Supplier<CfgEnvironment> lazyHost() {
         return new java.util.function.Supplier<>() {
