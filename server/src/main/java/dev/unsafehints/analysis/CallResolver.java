@@ -79,15 +79,49 @@ final class CallResolver {
      * {@code selfType} is the enclosing impl's type name, for `Self::f`.
      */
     Callee resolve(List<String> path, List<String> module, String selfType) {
+        return resolve(path, module, selfType, () -> false);
+    }
+
+    /**
+     * As {@link #resolve(List, List, String)}; {@code inTestCode} tells (asked only when it matters)
+     * whether the call is compiled only in test builds (`cfg(test)`, `#[test]`), where the crate's
+     * dev-dependencies can be named too.
+     */
+    Callee resolve(List<String> path, List<String> module, String selfType, java.util.function.BooleanSupplier inTestCode) {
         if (path.isEmpty()) {
             return Callee.UNKNOWN;
         }
+        this.inTestCode = inTestCode;
         depth = 0;
         List<String> absolute = absolutize(path, module, selfType, true);
         if (absolute == null) {
             return Callee.UNKNOWN;
         }
         return lookup(absolute, module);
+    }
+
+    /** Whether the call being resolved is test code (see {@link #resolve(List, List, String, java.util.function.BooleanSupplier)}). */
+    private java.util.function.BooleanSupplier inTestCode = () -> false;
+    /** Whether the file exists only in test builds (tests/, benches/, examples/, a cfg(test) module); null until asked. */
+    private Boolean testOnlyFile;
+
+    /**
+     * The crate's dependency of that name: a normal one, else, in code compiled only for tests, a
+     * dev-dependency (normal code never resolves into a dev-only crate: it would not compile).
+     */
+    private WorkspaceIndex.CrateDeclarations dependency(String name) {
+        WorkspaceIndex.CrateDeclarations normal = crate.dependency(name);
+        if (normal != null) {
+            return normal;
+        }
+        WorkspaceIndex.CrateDeclarations dev = crate.devDependency(name);
+        if (dev == null) {
+            return null;
+        }
+        if (testOnlyFile == null) {
+            testOnlyFile = crate.isTestOnlyFile(file.file());
+        }
+        return testOnlyFile || inTestCode.getAsBoolean() ? dev : null;
     }
 
     /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
@@ -310,7 +344,7 @@ final class CallResolver {
             }
             return Callee.UNKNOWN;
         }
-        WorkspaceIndex.CrateDeclarations dependency = crate.dependency(absolute.get(0));
+        WorkspaceIndex.CrateDeclarations dependency = dependency(absolute.get(0));
         if (dependency != null) {
             Callee c = inDependency(dependency, absolute);
             // std's sources write some APIs with macros (`NonZeroUsize`, the integer methods),

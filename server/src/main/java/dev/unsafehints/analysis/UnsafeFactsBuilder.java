@@ -1201,7 +1201,7 @@ final class UnsafeFactsBuilder {
             Binding local = path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             CallResolver.Callee onParameter = path.size() == 2 ? parameterFn(path.get(0), path.get(1)) : null;
             CallResolver.Callee callee = onParameter != null ? onParameter
-                    : local == null ? resolver.resolve(path, module, selfTypeName())
+                    : local == null ? resolver.resolve(path, module, selfTypeName(), () -> TestCode.encloses(c))
                     : local.function() != null
                     ? new CallResolver.Callee(local.function().isUnsafe(), local.function().name(), local.function(), true)
                     : FnPointerCalls.isSafeFnPointer(local)

@@ -54,7 +54,7 @@ final class DependencyReportCache {
 
     /** The key of a package's result in this scan's configuration. */
     static String keyOf(CrateGraph.Package pkg, List<Path> libFiles, CrateGraph graph, String stdLibrary,
-                        AnalysisSettings settings) {
+                        AnalysisSettings settings, boolean testOnly) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             update(digest, FORMAT);
@@ -65,6 +65,9 @@ final class DependencyReportCache {
             }
             update(digest, String.valueOf(stdLibrary));
             update(digest, new TreeMap<>(settings.severities()).toString() + "/" + settings.largeBlockThreshold());
+            if (testOnly) {
+                update(digest, "test-only"); // only dev-dependencies bring it in: its sites count as test code
+            }
             String name = (pkg.name() + "-" + pkg.version()).replaceAll("[^A-Za-z0-9._+-]", "_");
             return name + "-" + HexFormat.of().formatHex(digest.digest()).substring(0, 32);
         } catch (NoSuchAlgorithmException e) {

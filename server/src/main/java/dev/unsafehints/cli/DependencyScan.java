@@ -21,9 +21,11 @@ import java.util.function.Predicate;
 
 /**
  * What {@code scan --deps} scans besides the workspace: every package the members reach through
- * normal dependencies (those the library's code can name; not build or dev dependencies, as
- * cargo-geiger counts by default), each with the files of its library and a report builder whose
- * paths are relative to the package's root. The standard library is not a dependency here.
+ * normal dependencies (those the library's code can name; not build dependencies), each with the
+ * files of its library and a report builder whose paths are relative to the package's root, and the
+ * packages only their dev-dependencies bring in, whose sites all count as test-only (cargo-geiger
+ * leaves them out by default; here they are in the JSON's {@code testOnlyCounts}). The standard
+ * library is not a dependency here.
  */
 final class DependencyScan {
     private DependencyScan() {
@@ -31,10 +33,11 @@ final class DependencyScan {
 
     /**
      * One dependency to scan: its row of the report ({@code name@version}), crate, the files of its
-     * library's folder (listed, not read: what a cache key needs) and a report builder.
+     * library's folder (listed, not read: what a cache key needs) and a report builder;
+     * {@code testOnly} for a package only dev-dependencies bring in.
      */
     record Package(CrateGraph.Package pkg, CrateInfo crate, CrateSource source, List<Path> libFiles,
-                   FileReportBuilder builder) {
+                   FileReportBuilder builder, boolean testOnly) {
         /** Every file of the library, those that `#[path]` pulls in from elsewhere included (reads the sources). */
         List<Path> files() {
             return PackageFiles.of(pkg);
@@ -50,6 +53,8 @@ final class DependencyScan {
     /** The reachable dependencies that are not scanned as part of the workspace, by name and version. */
     static List<Package> packages(CrateGraph graph, Predicate<Path> isWorkspaceCrate, CargoManifests manifests) {
         List<CrateGraph.Package> reachable = new ArrayList<>(graph.reachableDependencies());
+        Set<CrateGraph.Package> devOnly = new HashSet<>(graph.devOnlyDependencies());
+        reachable.addAll(devOnly);
         reachable.removeIf(p -> isWorkspaceCrate.test(p.root()));
         reachable.sort(Comparator.comparing(CrateGraph.Package::name).thenComparing(CrateGraph.Package::version));
         Set<String> keys = new HashSet<>();
@@ -63,7 +68,8 @@ final class DependencyScan {
             CrateInfo crate = DependencyIndexer.crateOf(pkg, manifests);
             CrateSource source = new CrateSource(key, pkg.name(), pkg.version(), crate.edition().year(),
                     pkg.root().toString(), UnsafeCodePolicy.UNKNOWN, pkg.source()); // policy: read on a cache miss
-            result.add(new Package(pkg, crate, source, PackageFiles.underLibDir(pkg), new FileReportBuilder(pkg.root())));
+            result.add(new Package(pkg, crate, source, PackageFiles.underLibDir(pkg), new FileReportBuilder(pkg.root()),
+                    devOnly.contains(pkg)));
         }
         return result;
     }

@@ -157,6 +157,7 @@ final class ScanRunner {
             index.setStandardLibrary(request.std().namesForCrates());
         }
         index.setDependencies(names);
+        index.setDevDependencies(graph.devDependencies());
         // the target's cfg and each package's features: lookups prefer what the compiler compiles
         dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.of(request.cargo().target());
         CrateGraph cfgGraph = graph;
@@ -331,7 +332,8 @@ final class ScanRunner {
         Map<String, DependencyReportCache.Entry> results = new ConcurrentHashMap<>();
         Set<Path> counted = new java.util.HashSet<>();
         for (DependencyScan.Package dep : packages) {
-            String key = DependencyReportCache.keyOf(dep.pkg(), dep.libFiles(), graph, std, request.settings());
+            String key = DependencyReportCache.keyOf(dep.pkg(), dep.libFiles(), graph, std, request.settings(),
+                    dep.testOnly());
             Optional<DependencyReportCache.Entry> cached = cache.read(key);
             UnsafeCodePolicy policy = cached.map(DependencyReportCache.Entry::policy)
                     .orElseGet(() -> UnsafeCodePolicies.of(dep.crate()));
@@ -396,7 +398,7 @@ final class ScanRunner {
             FileAnalysis analysis = dependencyWatchdog.call(() -> analyzer.analyze(new SourceDocument(file,
                     read.text(), dep.crate()), request.settings(), index));
             ModulePath module = ModulePath.of(dep.crate(), file, dep.pkg().root());
-            into.files().add(dep.builder().build(analysis, key, module.path(), false));
+            into.files().add(dep.builder().build(analysis, key, module.path(), dep.testOnly()));
         } catch (Watchdog.TimedOut slow) {
             into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {

@@ -103,6 +103,7 @@ final class DependencyLoader implements AutoCloseable {
         dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.host();
         index.setCfgEnvironments(root -> host.withFeatures(graph.featuresOf(root)));
         index.setDependencies(graph.dependencyNames(std));
+        index.setDevDependencies(graph.devDependencies());
         if (std.found()) {
             index.setStandardLibrary(std.namesForCrates());
         }

@@ -41,8 +41,11 @@ final class DependencyReview {
     private DependencyReview() {
     }
 
-    /** One locked package version. */
-    record Locked(String name, String version, String source) {
+    /**
+     * One locked package version; {@code dependencies} as the lock file lists them
+     * ({@code "libc"} or {@code "libc 0.2.139"} when several versions are locked).
+     */
+    record Locked(String name, String version, String source, List<String> dependencies) {
         String kind() {
             return source.startsWith("git+") ? "git" : source.isEmpty() ? "path" : "registry";
         }
@@ -61,7 +64,10 @@ final class DependencyReview {
             JsonNode lock = TOML.readTree(lockText);
             List<Locked> result = new ArrayList<>();
             for (JsonNode p : lock.path("package")) {
-                result.add(new Locked(p.path("name").asText(), p.path("version").asText(), p.path("source").asText("")));
+                List<String> deps = new ArrayList<>();
+                p.path("dependencies").forEach(d -> deps.add(d.asText()));
+                result.add(new Locked(p.path("name").asText(), p.path("version").asText(), p.path("source").asText(""),
+                        List.copyOf(deps)));
             }
             return result;
         } catch (IOException | RuntimeException e) {
@@ -137,9 +143,12 @@ final class DependencyReview {
 
     /**
      * Reviews one change: the sites of the new version whose item's fingerprint the old version
-     * lacks. {@code lockDir} is the folder of the lock file (where cargo's configuration is read).
+     * lacks. {@code lockDir} is the folder of the lock file (where cargo's configuration is read);
+     * {@code before} and {@code after} are what the base's and the working tree's lock files list,
+     * where each version's own dependencies are found (a wrapper's calls into `libc` resolve).
      */
-    static ReviewReport.DependencyChange review(Change change, Path lockDir, AnalysisSettings settings) {
+    static ReviewReport.DependencyChange review(Change change, Path lockDir, AnalysisSettings settings,
+                                                List<Locked> before, List<Locked> after) {
         List<String> notes = new ArrayList<>();
         Path newRoot = CargoLock.locate(lockDir, change.name(), change.to(), change.locked().source());
         if (newRoot == null) {
@@ -148,7 +157,8 @@ final class DependencyReview {
             return new ReviewReport.DependencyChange(change.name(), change.from(), change.to(), change.locked().kind(),
                     null, List.of(), notes);
         }
-        Version now = Version.read(change.name(), change.to(), change.locked(), newRoot, settings);
+        Version now = Version.read(change.name(), change.to(), change.locked(), newRoot, settings,
+                new LockedGraph(after, lockDir));
         Set<String> oldHashes = new HashSet<>();
         Set<String> oldItems = new HashSet<>();
         if (change.previous() != null) {
@@ -157,8 +167,9 @@ final class DependencyReview {
                 notes.add(change.name() + " " + change.from() + " is not on this machine (" + where(change.previous())
                         + "): every unsafe site of " + change.to() + " is listed as added");
             } else {
-                Version before = Version.read(change.name(), change.from(), change.previous(), oldRoot, settings);
-                for (FileSites fs : before.files) {
+                Version old = Version.read(change.name(), change.from(), change.previous(), oldRoot, settings,
+                        new LockedGraph(before, lockDir));
+                for (FileSites fs : old.files) {
                     fs.sites.forEach(s -> oldHashes.add(s.fingerprint.hash()));
                     oldItems.addAll(fs.itemPaths);
                 }
@@ -207,7 +218,8 @@ final class DependencyReview {
 
     /** The library files of one version of a package, indexed and split into sites. */
     private record Version(List<FileSites> files, WorkspaceIndex index, List<String> notes) {
-        static Version read(String name, String version, Locked locked, Path root, AnalysisSettings settings) {
+        static Version read(String name, String version, Locked locked, Path root, AnalysisSettings settings,
+                            LockedGraph graph) {
             Path libDir = libDir(root);
             CrateGraph.Package pkg = new CrateGraph.Package(name, version, locked.kind(), root, libDir, false);
             List<Path> files = PackageFiles.of(pkg);
@@ -219,7 +231,7 @@ final class DependencyReview {
             Map<Path, String> texts = new LinkedHashMap<>();
             List<String> notes = new ArrayList<>();
             for (Path file : files) {
-                String text = read(file);
+                String text = readText(file);
                 if (text == null) {
                     notes.add(name + " " + version + ": " + root.relativize(file) + " cannot be read; not reviewed");
                     continue;
@@ -230,6 +242,9 @@ final class DependencyReview {
                 } catch (RuntimeException | StackOverflowError e) {
                     // calls into this file stay unresolved
                 }
+            }
+            if (crate.root() != null) {
+                notes.addAll(graph.indexDependenciesOf(locked, crate.root(), index));
             }
             List<FileSites> sites = new ArrayList<>();
             for (Map.Entry<Path, String> e : texts.entrySet()) {
@@ -242,33 +257,34 @@ final class DependencyReview {
             }
             return new Version(sites, index, notes);
         }
+    }
 
-        /** The folder of the library's root file: {@code [lib] path}'s, else {@code src}. */
-        private static Path libDir(Path root) {
-            try {
-                JsonNode manifest = TOML.readTree(Files.readString(root.resolve("Cargo.toml")));
-                String lib = manifest.path("lib").path("path").asText("");
-                if (!lib.isEmpty()) {
-                    Path parent = root.resolve(lib).normalize().getParent();
-                    if (parent != null) {
-                        return parent;
-                    }
+    /** The folder of the library's root file: {@code [lib] path}'s, else {@code src}. */
+    static Path libDir(Path root) {
+        try {
+            JsonNode manifest = TOML.readTree(Files.readString(root.resolve("Cargo.toml")));
+            String lib = manifest.path("lib").path("path").asText("");
+            if (!lib.isEmpty()) {
+                Path parent = root.resolve(lib).normalize().getParent();
+                if (parent != null) {
+                    return parent;
                 }
-            } catch (IOException | RuntimeException e) {
-                // the conventional place
             }
-            return root.resolve("src");
+        } catch (IOException | RuntimeException e) {
+            // the conventional place
         }
+        return root.resolve("src");
+    }
 
-        private static String read(Path file) {
-            try {
-                if (Files.size(file) > GitChanges.MAX_FILE_BYTES) {
-                    return null;
-                }
-                return GitChanges.decode(Files.readAllBytes(file), file.toString(), new ArrayList<>());
-            } catch (IOException e) {
+    /** The text of a package's file, or null when it is too large or cannot be read. */
+    private static String readText(Path file) {
+        try {
+            if (Files.size(file) > GitChanges.MAX_FILE_BYTES) {
                 return null;
             }
+            return GitChanges.decode(Files.readAllBytes(file), file.toString(), new ArrayList<>());
+        } catch (IOException e) {
+            return null;
         }
     }
 }

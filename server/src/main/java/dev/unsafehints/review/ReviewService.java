@@ -257,12 +257,12 @@ public final class ReviewService {
             if (before == null) {
                 notes.add("--deps: " + relative + " is new since the base: every locked dependency counts as added");
             }
-            List<DependencyReview.Change> changed = DependencyReview.changes(
-                    DependencyReview.read(before, relative + " (base version)", notes),
-                    DependencyReview.read(after, relative, notes));
+            List<DependencyReview.Locked> lockedBefore = DependencyReview.read(before, relative + " (base version)", notes);
+            List<DependencyReview.Locked> lockedAfter = DependencyReview.read(after, relative, notes);
+            List<DependencyReview.Change> changed = DependencyReview.changes(lockedBefore, lockedAfter);
             List<ReviewReport.DependencyChange> result = new ArrayList<>();
             for (DependencyReview.Change c : changed) {
-                result.add(DependencyReview.review(c, lock.getParent(), settings));
+                result.add(DependencyReview.review(c, lock.getParent(), settings, lockedBefore, lockedAfter));
             }
             return result;
         }

@@ -48,10 +48,16 @@ public final class CargoLock {
         packages.add(new CrateGraph.Package(name, manifest.path("package").path("version").asText(""), "workspace",
                 packageRoot, packageRoot.resolve("src"), true));
         Map<String, Path> names = new HashMap<>();
+        Map<String, Path> devNames = new HashMap<>();
         List<String> problems = new ArrayList<>();
         java.util.function.Supplier<CfgEnvironment> host = lazyHost();
-        // normal dependencies only, as cargo metadata's graph has them (not build or dev ones)
-        for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
+        // normal dependencies, and the dev-dependencies that are not also normal ones (for the tests,
+        // benches, examples and cfg(test) code); not build dependencies
+        Map<String, JsonNode> normal = dependencyTable(manifest, host, "dependencies");
+        Map<String, JsonNode> direct = new java.util.LinkedHashMap<>(normal);
+        dependencyTable(manifest, host, "dev-dependencies").forEach(direct::putIfAbsent);
+        for (Map.Entry<String, JsonNode> dep : direct.entrySet()) {
+            boolean dev = !normal.containsKey(dep.getKey());
             JsonNode spec = dep.getValue();
             String packageName = spec.path("package").asText(dep.getKey());
             Path root = null;
@@ -60,6 +66,8 @@ public final class CargoLock {
             String lockedSource = "";
             if (spec.has("path")) {
                 root = packageRoot.resolve(spec.path("path").asText()).normalize();
+                JsonNode pathManifest = CargoManifests.readToml(root.resolve("Cargo.toml"));
+                version = pathManifest == null ? "" : pathManifest.path("package").path("version").asText("");
             } else {
                 JsonNode entry = lockedEntry(locked.getOrDefault(packageName, List.of()), self, packageName);
                 if (entry != null) {
@@ -70,20 +78,24 @@ public final class CargoLock {
                 }
             }
             if (root == null || !Files.isDirectory(root)) {
-                problems.add(packageName + (version.isEmpty() ? "" : " " + version)
+                problems.add(packageName + (version.isEmpty() ? "" : " " + version) + (dev ? " (dev-dependency)" : "")
                         + (lockedSource.startsWith("git+")
                         ? ": git checkout of " + lockedSource.substring(4) + " not found under "
                           + cargoHome() + "/git/checkouts (run `cargo fetch` once); calls into it are not resolved"
                         : ": sources not found on this machine; calls into it are not resolved"));
                 continue;
             }
-            packages.add(new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false));
-            names.put(dep.getKey().replace('-', '_'), root);
+            CrateGraph.Package found = new CrateGraph.Package(packageName, version, source, root, root.resolve("src"), false);
+            if (!packages.contains(found)) {
+                packages.add(found);
+            }
+            (dev ? devNames : names).put(dep.getKey().replace('-', '_'), root);
         }
         Map<Path, Map<String, Path>> dependencies = new HashMap<>();
         dependencies.put(packageRoot, Map.copyOf(names));
         transitive(packages, dependencies, locked, sourceDirs, problems, host);
-        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.copyOf(problems));
+        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.copyOf(problems), Map.of(),
+                devNames.isEmpty() ? Map.of() : Map.of(packageRoot, Map.copyOf(devNames)));
     }
 
     /**
@@ -118,7 +130,7 @@ public final class CargoLock {
                 String[] parts = d.asText().split(" ");
                 listed.putIfAbsent(parts[0], parts.length > 1 ? parts[1] : "");
             }
-            for (Map.Entry<String, JsonNode> dep : normalDependencies(manifest, host).entrySet()) {
+            for (Map.Entry<String, JsonNode> dep : dependencyTable(manifest, host, "dependencies").entrySet()) {
                 JsonNode spec = dep.getValue();
                 String name = spec.isObject() ? spec.path("package").asText(dep.getKey()) : dep.getKey();
                 if (!listed.containsKey(name)) {
@@ -159,14 +171,18 @@ public final class CargoLock {
     }
 
     /**
-     * A manifest's normal dependencies: `[dependencies]` and the `[target.X.dependencies]` whose X
-     * (a `cfg(..)` or a triple) may hold for the host (unknown counts as holding): name → spec.
+     * A manifest's dependencies of one kind ({@code table} is {@code dependencies} or
+     * {@code dev-dependencies}): that table and the `[target.X.<table>]` whose X (a `cfg(..)` or a
+     * triple) may hold for the host (unknown counts as holding): name → spec.
      */
-    private static Map<String, JsonNode> normalDependencies(JsonNode manifest,
-                                                            java.util.function.Supplier<CfgEnvironment> host) {
-        Map<String, JsonNode> all = new HashMap<>();
+    private static Map<String, JsonNode> dependencyTable(JsonNode manifest,
+                                                         java.util.function.Supplier<CfgEnvironment> host, String table) {
+        Map<String, JsonNode> all = new java.util.LinkedHashMap<>();
         List<JsonNode> tables = new ArrayList<>();
-        tables.add(manifest.path("dependencies"));
+        tables.add(manifest.path(table));
+        if (table.equals("dev-dependencies")) {
+            tables.add(manifest.path("dev_dependencies")); // the old spelling cargo still reads
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("target").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> target = it.next();
             String key = target.getKey().strip();
@@ -178,16 +194,36 @@ public final class CargoLock {
                 holds = !env.known() || key.equals(env.target());
             }
             if (holds) {
-                tables.add(target.getValue().path("dependencies"));
+                tables.add(target.getValue().path(table));
             }
         }
-        for (JsonNode table : tables) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = table.fields(); it.hasNext(); ) {
+        for (JsonNode found : tables) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = found.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 all.putIfAbsent(e.getKey(), e.getValue());
             }
         }
         return all;
+    }
+
+    /**
+     * What the library of the package at {@code packageRoot} calls its normal dependencies (its
+     * manifest's `[dependencies]` and the target tables that may hold for the host): the name its
+     * code uses ({@code -} as {@code _}) → the package name, renames applied. Empty when the
+     * manifest cannot be read.
+     */
+    public static Map<String, String> normalDependencyNames(Path packageRoot) {
+        JsonNode manifest = CargoManifests.readToml(packageRoot.resolve("Cargo.toml"));
+        Map<String, String> names = new HashMap<>();
+        if (manifest == null) {
+            return names;
+        }
+        for (Map.Entry<String, JsonNode> dep : dependencyTable(manifest, lazyHost(), "dependencies").entrySet()) {
+            JsonNode spec = dep.getValue();
+            names.put(dep.getKey().replace('-', '_'),
+                    spec.isObject() ? spec.path("package").asText(dep.getKey()) : dep.getKey());
+        }
+        return names;
     }
 
     /** The host's cfg, from rustc asked once and only when a target table needs it. */

@@ -113,6 +113,7 @@ public final class CargoMetadata {
         }
         Map<Path, Map<String, Path>> dependencies = new HashMap<>();
         Map<Path, Set<String>> features = new HashMap<>();
+        Map<Path, Map<String, Path>> devDependencies = new HashMap<>();
         for (JsonNode node : metadata.path("resolve").path("nodes")) {
             CrateGraph.Package from = byId.get(node.path("id").asText());
             if (from == null) {
@@ -122,15 +123,22 @@ public final class CargoMetadata {
             node.path("features").forEach(f -> enabled.add(f.asText()));
             features.put(from.root(), Set.copyOf(enabled));
             Map<String, Path> names = new HashMap<>();
+            Map<String, Path> devNames = new HashMap<>();
             for (JsonNode dep : node.path("deps")) {
                 CrateGraph.Package to = byId.get(dep.path("pkg").asText());
                 if (to != null && isLibraryDependency(dep)) {
                     names.put(dep.path("name").asText().replace('-', '_'), to.root());
+                } else if (to != null && from.member() && hasKind(dep, "dev")) {
+                    devNames.put(dep.path("name").asText().replace('-', '_'), to.root());
                 }
             }
             dependencies.put(from.root(), Map.copyOf(names));
+            if (!devNames.isEmpty()) {
+                devDependencies.put(from.root(), Map.copyOf(devNames));
+            }
         }
-        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.of(), Map.copyOf(features));
+        return new CrateGraph(List.copyOf(packages), Map.copyOf(dependencies), List.of(), Map.copyOf(features),
+                Map.copyOf(devDependencies));
     }
 
     /**
@@ -144,6 +152,16 @@ public final class CargoMetadata {
         }
         for (JsonNode kind : kinds) {
             if (kind.path("kind").isNull() || kind.path("kind").isMissingNode()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether one of the dependency's kinds is {@code kind} ({@code dev}, {@code build}). */
+    private static boolean hasKind(JsonNode dep, String kind) {
+        for (JsonNode k : dep.path("dep_kinds")) {
+            if (kind.equals(k.path("kind").asText(null))) {
                 return true;
             }
         }

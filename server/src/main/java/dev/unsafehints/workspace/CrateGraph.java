@@ -16,13 +16,15 @@ import java.util.Set;
  *                     (renames applied, {@code -} as {@code _}) and that dependency's package root
  * @param problems     one line per thing that could not be resolved, for the user
  * @param features     per package root: the features cargo resolved as enabled (only when cargo ran)
+ * @param devDependencies per workspace member's root: its dev-dependencies that are not also normal
+ *                     ones, by the name its tests, benches, examples and {@code cfg(test)} code use
  */
 public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems,
-                         Map<Path, Set<String>> features) {
+                         Map<Path, Set<String>> features, Map<Path, Map<String, Path>> devDependencies) {
     public static final CrateGraph EMPTY = new CrateGraph(List.of(), Map.of(), List.of());
 
     public CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> dependencies, List<String> problems) {
-        this(packages, dependencies, problems, Map.of());
+        this(packages, dependencies, problems, Map.of(), Map.of());
     }
 
     /** The features enabled for the package at {@code root}, or null when the graph does not say. */
@@ -96,6 +98,11 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
                 result.add(dep);
             }
         }
+        for (Package dep : devOnlyDependencies()) {
+            if (!isWorkspaceCrate.test(dep.root())) {
+                result.add(dep);
+            }
+        }
         if (std.found()) {
             for (String crate : StdSources.CRATES) {
                 Package pkg = std.packageOf(crate);
@@ -113,11 +120,53 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
      * is only followed when that one is indexed too.
      */
     public List<Package> reachableDependencies() {
-        Map<Path, Package> byRoot = new HashMap<>();
-        packages.forEach(p -> byRoot.put(p.root(), p));
-        java.util.LinkedHashSet<Path> seen = new java.util.LinkedHashSet<>();
         java.util.ArrayDeque<Path> queue = new java.util.ArrayDeque<>();
         packages.stream().filter(Package::member).forEach(p -> queue.add(p.root()));
+        return reachableFrom(queue, new java.util.LinkedHashSet<>());
+    }
+
+    /**
+     * The packages only the members' dev-dependencies bring in (directly or through their own
+     * normal dependencies), not reachable through normal dependencies: what tests, benches and
+     * examples compile against, as cargo-geiger's counts leave out by default.
+     */
+    public List<Package> devOnlyDependencies() {
+        java.util.LinkedHashSet<Path> normal = new java.util.LinkedHashSet<>();
+        reachableDependencies().forEach(p -> normal.add(p.root()));
+        java.util.ArrayDeque<Path> queue = new java.util.ArrayDeque<>();
+        java.util.LinkedHashSet<Path> seen = new java.util.LinkedHashSet<>(normal);
+        for (Package member : packages) {
+            if (member.member()) {
+                for (Path dev : devDependencies.getOrDefault(member.root(), Map.of()).values()) {
+                    if (seen.add(dev)) {
+                        queue.add(dev);
+                    }
+                }
+            }
+        }
+        List<Package> devOnly = new ArrayList<>();
+        Map<Path, Package> byRoot = new HashMap<>();
+        packages.forEach(p -> byRoot.put(p.root(), p));
+        for (Path root : queue) {
+            Package p = byRoot.get(root);
+            if (p != null && !p.member()) {
+                devOnly.add(p);
+            }
+        }
+        for (Package p : reachableFrom(queue, seen)) {
+            if (!devOnly.contains(p)) {
+                devOnly.add(p);
+            }
+        }
+        devOnly.removeIf(p -> normal.contains(p.root()));
+        return devOnly;
+    }
+
+    /** The packages (not members) reached through normal dependencies from {@code queue}, skipping {@code seen}. */
+    private List<Package> reachableFrom(java.util.ArrayDeque<Path> queue, java.util.LinkedHashSet<Path> seen) {
+        Map<Path, Package> byRoot = new HashMap<>();
+        packages.forEach(p -> byRoot.put(p.root(), p));
+        java.util.LinkedHashSet<Path> before = new java.util.LinkedHashSet<>(seen);
         while (!queue.isEmpty()) {
             for (Path dep : dependencies.getOrDefault(queue.poll(), Map.of()).values()) {
                 if (seen.add(dep)) {
@@ -127,6 +176,9 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
         }
         List<Package> reachable = new ArrayList<>();
         for (Path root : seen) {
+            if (before.contains(root)) {
+                continue;
+            }
             Package p = byRoot.get(root);
             if (p != null && !p.member()) {
                 reachable.add(p);
@@ -164,6 +216,9 @@ public record CrateGraph(List<Package> packages, Map<Path, Map<String, Path>> de
         allProblems.addAll(other.problems);
         Map<Path, Set<String>> allFeatures = new HashMap<>(features);
         other.features.forEach(allFeatures::putIfAbsent);
-        return new CrateGraph(List.copyOf(all), Map.copyOf(deps), List.copyOf(allProblems), Map.copyOf(allFeatures));
+        Map<Path, Map<String, Path>> devDeps = new HashMap<>(devDependencies);
+        other.devDependencies.forEach(devDeps::putIfAbsent);
+        return new CrateGraph(List.copyOf(all), Map.copyOf(deps), List.copyOf(allProblems), Map.copyOf(allFeatures),
+                Map.copyOf(devDeps));
     }
 }

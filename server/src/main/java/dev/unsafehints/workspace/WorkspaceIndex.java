@@ -95,6 +95,21 @@ public class WorkspaceIndex {
         version.incrementAndGet();
     }
 
+    /** Per workspace member's root: its dev-only dependencies by the name its test code uses. */
+    private volatile Map<Path, Map<String, Path>> devDependencies = Map.of();
+
+    /**
+     * Tells the index the members' dev-dependencies that are not also normal ones (see
+     * {@link CrateGraph#devDependencies()}): only test code (tests/, benches/, examples/,
+     * {@code cfg(test)}, {@code #[test]}) resolves into them, see {@link CrateDeclarations#devDependency}.
+     */
+    public void setDevDependencies(Map<Path, Map<String, Path>> devDependencies) {
+        this.devDependencies = Map.copyOf(devDependencies);
+        merged.clear();
+        mergedAsWritten.clear();
+        version.incrementAndGet();
+    }
+
     /** The standard library's crates by name, for every crate that does not name them otherwise. */
     private volatile Map<String, Path> standardLibrary = Map.of();
 
@@ -154,6 +169,7 @@ public class WorkspaceIndex {
         }
         view.crateInfo = crate;
         view.dependencies = dependencyViews(key(crate));
+        view.devDependencies = devDependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
         return view;
     }
@@ -198,6 +214,7 @@ public class WorkspaceIndex {
                 info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environment);
         view.crateInfo = info;
         view.dependencies = dependencyViews(root);
+        view.devDependencies = devDependencyViews(root);
         view.dependencyNames = dependencyNamesOf(root);
         return view;
     }
@@ -217,6 +234,18 @@ public class WorkspaceIndex {
         }
         return name -> {
             Path dep = names.getOrDefault(name, std.get(name));
+            return dep == null || dep.equals(root) || !byCrate.containsKey(dep) ? null : mergedView(dep);
+        };
+    }
+
+    /** Looks up a dev-only dependency's merged declarations by the name the member at {@code root} uses for it. */
+    private java.util.function.Function<String, CrateDeclarations> devDependencyViews(Path root) {
+        Map<String, Path> names = devDependencies.getOrDefault(root, Map.of());
+        if (names.isEmpty()) {
+            return name -> null;
+        }
+        return name -> {
+            Path dep = names.get(name);
             return dep == null || dep.equals(root) || !byCrate.containsKey(dep) ? null : mergedView(dep);
         };
     }
@@ -269,6 +298,8 @@ public class WorkspaceIndex {
                 new java.util.concurrent.ConcurrentHashMap<>();
         /** The crate's dependencies by the name its code uses (set by the index). */
         private java.util.function.Function<String, CrateDeclarations> dependencies = name -> null;
+        /** The crate's dev-only dependencies by the name its test code uses (set by the index). */
+        private java.util.function.Function<String, CrateDeclarations> devDependencies = name -> null;
         /** The names of the crate's dependencies, the standard library's included (set by the index). */
         private java.util.Set<String> dependencyNames = Set.of();
         private final Set<String> traitNames = new HashSet<>();
@@ -351,6 +382,38 @@ public class WorkspaceIndex {
         /** The declarations of the dependency this crate's code calls {@code name}, or null. */
         public CrateDeclarations dependency(String name) {
             return dependencies.apply(name);
+        }
+
+        /**
+         * The declarations of the dev-dependency (not also a normal one) that this crate's test code
+         * calls {@code name}, or null: only code compiled in test builds may resolve into it.
+         */
+        public CrateDeclarations devDependency(String name) {
+            return devDependencies.apply(name);
+        }
+
+        /**
+         * Whether {@code file} of this crate exists only in test, bench and example builds: a file
+         * of its tests/, benches/ or examples/ target folders, or a module declared under
+         * {@code cfg(test)} ({@code #[cfg(test)] mod tests;}).
+         */
+        public boolean isTestOnlyFile(Path file) {
+            Path root = crateInfo == null ? null : crateInfo.root();
+            if (file == null || root == null) {
+                return false;
+            }
+            Path abs = file.toAbsolutePath().normalize();
+            for (String target : List.of("tests", "benches", "examples")) {
+                if (abs.startsWith(root.resolve(target))) {
+                    return true;
+                }
+            }
+            for (String condition : moduleConditions.of(file)) {
+                if (condition.equals("test")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** What cfg conditions see where the crate is compiled (the host's, the package's features). */

@@ -261,7 +261,7 @@ class CrateGraphScanTest {
         return new Run(run.exitCode(), new ObjectMapper().readTree(run.out().isEmpty() ? "{}" : run.out()), run.err());
     }
 
-    private static boolean onPath(String tool) {
+    static boolean onPath(String tool) {
         for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(d, tool))) {
                 return true;

@@ -87,7 +87,9 @@ class DependencyScanTest {
         }
         assertEquals(List.of("app 0.1.0 workspace blocks=0 notCompiled=0 tests=0",
                 "leaf 0.2.0 path blocks=2 notCompiled=1 tests=1",
-                "mid 1.0.0 path blocks=1 notCompiled=0 tests=0"), crates, run.err());
+                "mid 1.0.0 path blocks=1 notCompiled=0 tests=0",
+                // a dev-dependency: what it has counts as test-only code
+                "testonly 0.1.0 path blocks=0 notCompiled=0 tests=1"), crates, run.err());
         assertTrue(json.path("scan").path("dependencies").asBoolean());
         assertEquals(Path.of(dir.resolve("leaf").toString()).toRealPath().toString(),
                 Path.of(json.path("crates").get(1).path("root").asText()).toRealPath().toString());
@@ -101,7 +103,11 @@ class DependencyScanTest {
         for (JsonNode f : json.path("dependencyFiles")) {
             files.add(f.path("crate").asText() + ":" + f.path("path").asText());
         }
-        assertEquals(List.of("leaf@0.2.0:src/lib.rs", "leaf@0.2.0:src/raw.rs", "mid@1.0.0:src/lib.rs"), files);
+        assertEquals(List.of("leaf@0.2.0:src/lib.rs", "leaf@0.2.0:src/raw.rs", "mid@1.0.0:src/lib.rs",
+                "testonly@0.1.0:src/lib.rs"), files);
+        for (JsonNode site : json.path("dependencyFiles").get(3).path("sites")) {
+            assertTrue(site.path("testOnly").asBoolean(), "a dev-dependency's sites are test-only: " + site);
+        }
         JsonNode call = null;
         for (JsonNode site : json.path("dependencyFiles").get(2).path("sites")) {
             if (site.path("ruleId").asText().equals("unsafe-call")) {
@@ -136,13 +142,15 @@ class DependencyScanTest {
                     └── leaf 0.2.0 (path)  ·  4 unsafe, 2 ops
                 """), text);
         assertFalse(text.contains("src/raw.rs"), "the dependencies' findings are not listed in text");
-        assertFalse(text.contains("testonly"), "dev-dependencies are not part of the graph scanned");
+        assertTrue(text.matches("(?s).*\\ntestonly +0\\.1\\.0 +path +none +0/0 +0/0 +0/0 +0/0 +0/0 +0/0 +-\\n.*"),
+                "a dev-dependency's row: its code is test-only, left out of the counts: " + text);
+        assertFalse(text.contains("── testonly"), "the tree is the normal build's");
     }
 
     @Test
     void markdownFoldsTheTableAndHtmlListsTheSitesPerPackage() throws Exception {
         String md = scan("--deps", "--format", "markdown", app.toString()).out();
-        assertTrue(md.contains("<details><summary>Unsafe code in the dependencies: 2 packages, 2 with unsafe code"), md);
+        assertTrue(md.contains("<details><summary>Unsafe code in the dependencies: 3 packages, 2 with unsafe code"), md);
         assertTrue(md.contains("| leaf | 0.2.0 | path | none | 1/1 |"), md);
         String html = scan("--deps", "--format", "html", app.toString()).out();
         assertTrue(html.contains("<section id=\"dependencies\">"), html);
@@ -175,11 +183,11 @@ class DependencyScanTest {
         Path cache = dir.resolve("cache");
         ScanFixture.Run first = scan("--deps", "--cache-dir", cache.toString(), "--format", "json", app.toString());
         try (var entries = Files.list(cache.resolve("reports"))) {
-            assertEquals(2, entries.filter(p -> p.toString().endsWith(".json.gz")).count(), "one entry per package");
+            assertEquals(3, entries.filter(p -> p.toString().endsWith(".json.gz")).count(), "one entry per package");
         }
         ScanFixture.Run second = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
                 app.toString());
-        assertTrue(second.err().contains("(2 packages, 2 from the cache)"), second.err());
+        assertTrue(second.err().contains("(3 packages, 3 from the cache)"), second.err());
         assertEquals(first.out(), second.out());
         // a corrupt entry is a miss: analysed again, the same report
         try (var entries = Files.list(cache.resolve("reports"))) {
@@ -189,13 +197,13 @@ class DependencyScanTest {
         }
         ScanFixture.Run third = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
                 app.toString());
-        assertTrue(third.err().contains("(2 packages, 0 from the cache)"), third.err());
+        assertTrue(third.err().contains("(3 packages, 0 from the cache)"), third.err());
         assertEquals(first.out(), third.out());
         // an edited dependency is analysed again
         Files.writeString(dir.resolve("mid/src/lib.rs"), "pub fn close(fd: i32) -> i32 {\n    fd\n}\n");
         ScanFixture.Run edited = scan("--deps", "--cache-dir", cache.toString(), "--timings", "--format", "json",
                 app.toString());
-        assertTrue(edited.err().contains("(2 packages, 1 from the cache)"), edited.err());
+        assertTrue(edited.err().contains("(3 packages, 2 from the cache)"), edited.err());
     }
 
     @Test
@@ -227,8 +235,8 @@ class DependencyScanTest {
             crates.add(c.path("name").asText() + " " + c.path("source").asText() + " blocks="
                     + c.path("counts").path("unsafe-block").asInt());
         }
-        assertEquals(List.of("app workspace blocks=0", "leaf path blocks=2", "mid path blocks=1"), crates,
-                "the dev-dependency is no part of it");
+        assertEquals(List.of("app workspace blocks=0", "leaf path blocks=2", "mid path blocks=1", "testonly path blocks=0"),
+                crates, "the dev-dependency is there, its code counted as test-only");
     }
 
     @Test

@@ -114,6 +114,68 @@ class ReviewDependenciesTest {
         assertFalse(new ObjectMapper().readTree(out).has("dependencies"));
     }
 
+    /**
+     * A wrapper's new version calls into its own dependency (renamed, as `use openssl_sys as ffi`
+     * does): the call resolves against that dependency's declarations, found through the lock
+     * file, so the site's checklist names the callee and its Safety text.
+     */
+    @Test
+    void aNewVersionsCallsIntoItsOwnDependenciesResolve() throws Exception {
+        Path registry = dir.resolve("calls-registry");
+        writePackage(registry.resolve("rawsys-1.0.0"), "rawsys", "1.0.0", """
+                extern "C" {
+                    /// # Safety
+                    /// `p` must be valid for one write of a byte.
+                    pub fn raw_fill(p: *mut u8, v: u8) -> i32;
+                }
+
+                pub fn plain(v: u8) -> u8 {
+                    v
+                }
+                """);
+        writePackage(registry.resolve("wrap-0.1.0"), "wrap", "0.1.0", "pub fn old() {}\n");
+        writePackage(registry.resolve("wrap-0.2.0"), "wrap", "0.2.0", """
+                pub fn fill(p: *mut u8) -> i32 {
+                    // SAFETY: the caller gives a valid pointer.
+                    unsafe { ffi::raw_fill(p, ffi::plain(0)) }
+                }
+                """);
+        Files.writeString(registry.resolve("wrap-0.2.0/Cargo.toml"), "[package]\nname = \"wrap\"\nversion = \"0.2.0\"\n"
+                + "edition = \"2021\"\n[dependencies]\nffi = { package = \"rawsys\", version = \"1\" }\n");
+        try (GitFixture calls = GitFixture.init(Files.createDirectories(dir.resolve("calls")))) {
+            calls.write("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n"
+                            + "[dependencies]\nwrap = \"0.1\"\n")
+                    .write(".cargo/config.toml", "[source.crates-io]\nreplace-with = \"local\"\n[source.local]\n"
+                            + "directory = \"" + registry + "\"\n")
+                    .write("src/lib.rs", "pub fn safe() {}\n")
+                    .write("Cargo.lock", wrapLock("0.1.0", ""))
+                    .commit("base");
+            calls.write("Cargo.lock", wrapLock("0.2.0", "dependencies = [\"rawsys\"]\n"));
+            assertEquals(0, run("review", "--deps", "--since", "HEAD", "--format", "json", calls.root.toString()), err);
+        }
+        JsonNode wrap = new ObjectMapper().readTree(out).path("dependencies").get(0);
+        assertEquals("wrap 0.1.0 0.2.0", wrap.path("name").asText() + " " + wrap.path("from").asText() + " "
+                + wrap.path("to").asText(), out);
+        JsonNode block = null;
+        for (JsonNode s : wrap.path("sites")) {
+            if (s.path("ruleId").asText().equals("unsafe-block")) {
+                block = s;
+            }
+        }
+        assertTrue(block != null, out);
+        String checklist = block.path("checklist").toString();
+        assertTrue(checklist.contains("call to unsafe function `ffi::raw_fill`"), "the call into rawsys is one of the block's operations: " + checklist);
+        assertTrue(checklist.contains("valid for one write of a byte"), "with the callee's Safety text: " + checklist);
+        assertFalse(checklist.contains("function `ffi::plain`"), "a safe fn of the dependency is no operation: " + checklist);
+    }
+
+    private static String wrapLock(String wrap, String wrapDependencies) {
+        String registry = "source = \"registry+https://github.com/rust-lang/crates.io-index\"\n";
+        return "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\"wrap\"]\n\n"
+                + "[[package]]\nname = \"rawsys\"\nversion = \"1.0.0\"\n" + registry + "\n"
+                + "[[package]]\nname = \"wrap\"\nversion = \"" + wrap + "\"\n" + registry + wrapDependencies;
+    }
+
     private static String lock(String leaf, String gone) {
         return "version = 3\n\n[[package]]\nname = \"app\"\nversion = \"0.1.0\"\ndependencies = [\"gone\", \"leaf\"]\n\n"
                 + "[[package]]\nname = \"gone\"\nversion = \"" + gone + "\"\n"

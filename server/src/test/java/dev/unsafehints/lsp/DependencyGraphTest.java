@@ -95,6 +95,20 @@ class DependencyGraphTest {
         }
     }
 
+    @Test
+    void aTestFileResolvesCallsIntoADevDependency() throws Exception {
+        // the Cargo.lock route (cargo is off by default): `devsys` is only a dev-dependency of `app`
+        copy(Path.of("src/test/resources/dev-deps"), dir.resolve("dev"));
+        Path devApp = dir.toRealPath().resolve("dev/app");
+        try (LspHarness lsp = LspHarness.start(realRules())) {
+            lsp.initialize(devApp);
+            String uri = devApp.resolve("tests/it.rs").toUri().toString();
+            lsp.open(uri, Files.readString(devApp.resolve("tests/it.rs")));
+            lsp.client.awaitDiagnostics(uri, p -> p.getDiagnostics().stream().map(Diagnostic::getMessage)
+                    .anyMatch(m -> m.contains("`devsys::poke` is declared `unsafe` in the dependency `devsys` 0.4.0")));
+        }
+    }
+
     private static ServerOptions realRules() {
         return new ServerOptions(RuleCatalog.all(), Duration.ofMillis(10), Duration.ofMillis(100), 2);
     }

@@ -1,0 +1,6 @@
+fn main() {
+    let mut x = 0u8;
+    // SAFETY: `x` is a live local, valid for a write.
+    unsafe { devsys::poke(&mut x) };
+    println!("{x}");
+}
