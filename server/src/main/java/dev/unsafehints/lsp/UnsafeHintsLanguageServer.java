@@ -13,6 +13,8 @@ import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.lsp.document.Snapshot;
 import dev.unsafehints.lsp.features.SemanticTokensBuilder;
+import dev.unsafehints.engine.DependencyIndexer;
+import dev.unsafehints.lsp.inventory.DependencyInventory;
 import dev.unsafehints.lsp.inventory.WorkspaceInventory;
 import dev.unsafehints.workspace.CargoManifests;
 import dev.unsafehints.workspace.CrateInfo;
@@ -74,8 +76,11 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     public static final String CMD_REVIEW = "unsafe-hints.reviewChanges";
     /** Records a reviewer's approval of one unsafe site in the review ledger, as {@code review --approve}. */
     public static final String CMD_APPROVE = "unsafe-hints.approveSite";
+    /** Without argument the packages of the crate graph; with a package's folder, its unsafe sites. */
+    public static final String CMD_DEPENDENCIES = "unsafe-hints.dependencies";
     /** Every command the server runs through {@code workspace/executeCommand}. */
-    static final List<String> COMMANDS = List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW, CMD_APPROVE);
+    static final List<String> COMMANDS = List.of(CMD_INVENTORY, CMD_STATUS, CMD_REVIEW, CMD_APPROVE,
+            CMD_DEPENDENCIES);
     private static final long SETTINGS_WAIT_MS = 5_000;
 
     private final ServerOptions options;
@@ -100,6 +105,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private final UnsafeHintsWorkspaceService workspaceService;
     private volatile CargoManifests manifests = new CargoManifests();
     private final DependencyLoader dependencies;
+    private final DependencyInventory dependencyInventory;
     /** What the last dependency load was for (roots, cargo allowed, manifests read): reload when it changes. */
     private volatile String dependencyInputs = "";
     /**
@@ -120,6 +126,9 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         this.analyzer = new Analyzer(options.rules()).keepingCodeTokens().keepingDeclarations(); // both: for Analyzer.analyzeEdit and the index
         this.settings = new SettingsStore(log);
         this.dependencies = new DependencyLoader(index, options.declarationsCache(), log);
+        this.dependencyInventory = new DependencyInventory(rules, (pkg, file, text) -> DeepStack.call(() -> analyzer.analyze(
+                new SourceDocument(file, text, DependencyIndexer.crateOf(pkg, manifests)), settingsFor(file), index)),
+                log::warn);
         this.analyses = new DocumentAnalyses(this::analyzeSnapshot, this::onCurrentAnalysis,
                 options.analysisThreads(), log);
         this.inventory = new WorkspaceInventory(rules, new WorkspaceInventory.FileAnalyzer() {
@@ -280,6 +289,8 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
                 () -> WorkDoneProgress.create(client, features, log, "dependencies"))
                 .thenAccept(loaded -> {
                     if (loaded != null && !shutdownRequested.get()) {
+                        dependencyInventory.setGraph(loaded.graph(), root -> settings.roots().stream()
+                                .anyMatch(r -> root.startsWith(r.toAbsolutePath().normalize())));
                         reanalyseOpenDocuments();
                     }
                 });
@@ -561,6 +572,10 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
 
     SettingsStore settings() {
         return settings;
+    }
+
+    DependencyInventory dependencyInventory() {
+        return dependencyInventory;
     }
 
     WorkspaceInventory inventory() {

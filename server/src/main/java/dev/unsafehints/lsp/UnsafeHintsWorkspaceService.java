@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.lsp.document.DocumentUris;
+import dev.unsafehints.lsp.inventory.DependencyInventory;
 import dev.unsafehints.lsp.inventory.InventorySite;
 import dev.unsafehints.review.ReviewException;
 import dev.unsafehints.review.ReviewJsonWriter;
@@ -40,7 +41,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
 /**
  * The {@code workspace/*} methods: settings, watched files, workspace folders, and the commands
  * ({@code unsafe-hints.inventory}, {@code unsafe-hints.status}, {@code unsafe-hints.reviewChanges},
- * {@code unsafe-hints.approveSite}).
+ * {@code unsafe-hints.approveSite}, {@code unsafe-hints.dependencies}).
  */
 final class UnsafeHintsWorkspaceService implements WorkspaceService {
     private final UnsafeHintsLanguageServer server;
@@ -146,6 +147,10 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
                     new ReviewService(server.settings().forFolder(ApproveSiteCommand.fileOf(args).getParent())))
                     .run(args));
         }
+        if (UnsafeHintsLanguageServer.CMD_DEPENDENCIES.equals(command)) {
+            String root = args.isEmpty() ? null : stringArg(args.get(0));
+            return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> dependencies(root));
+        }
         if (UnsafeHintsLanguageServer.CMD_STATUS.equals(command)) {
             boolean gc = !args.isEmpty() && "gc".equals(stringArg(args.get(0)));
             return CompletableFutures.computeAsync(server.requestExecutor(), cancel -> status(gc));
@@ -185,6 +190,23 @@ final class UnsafeHintsWorkspaceService implements WorkspaceService {
             throw new ResponseErrorException(new ResponseError(ResponseErrorCode.InternalError,
                     "review: " + e.getMessage(), null));
         }
+    }
+
+    /**
+     * The dependency view: without a folder, whether the crate graph is loaded and its packages; with
+     * a package's folder, that package's unsafe sites (analysed on first request).
+     */
+    private Object dependencies(String root) {
+        DependencyInventory deps = server.dependencyInventory();
+        if (root == null) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("loaded", deps.loaded());
+            result.put("packages", deps.packages());
+            return result;
+        }
+        List<InventorySite> sites = deps.sites(root).orElseThrow(() -> new ResponseErrorException(new ResponseError(
+                ResponseErrorCode.InvalidParams, "the crate graph has no dependency in " + root, null)));
+        return Map.of("sites", sites);
     }
 
     /** Numbers for people and benchmarks; with "gc" the heap is measured after a full collection. */

@@ -1,18 +1,24 @@
 package dev.unsafehints.lsp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import dev.unsafehints.lsp.testing.Capabilities;
 import dev.unsafehints.lsp.testing.LspHarness;
 import dev.unsafehints.rules.RuleCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.ExecuteCommandParams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +113,58 @@ class DependencyGraphTest {
             lsp.client.awaitDiagnostics(uri, p -> p.getDiagnostics().stream().map(Diagnostic::getMessage)
                     .anyMatch(m -> m.contains("`devsys::poke` is declared `unsafe` in the dependency `devsys` 0.4.0")));
         }
+    }
+
+    @Test
+    void theDependencyViewListsTheGraphsPackagesAndAnalysesOneWhenAsked() throws Exception {
+        copy(Path.of("src/test/resources/dev-deps"), dir.resolve("dev"));
+        Path devApp = dir.toRealPath().resolve("dev/app");
+        Path devsys = dir.toRealPath().resolve("dev/devsys");
+        try (LspHarness lsp = LspHarness.start(realRules())) {
+            lsp.initialize(devApp);
+            lsp.client.awaitLog(m -> m.contains("packages indexed"));
+            JsonObject list = dependencies(lsp);
+            for (int tries = 0; !list.get("loaded").getAsBoolean() && tries < 200; tries++) {
+                Thread.sleep(50); // the graph reaches the view just after the log line
+                list = dependencies(lsp);
+            }
+            // the workspace's own crate is the inventory's, not a dependency
+            assertEquals(1, list.getAsJsonArray("packages").size(), list.toString());
+            JsonObject pkg = list.getAsJsonArray("packages").get(0).getAsJsonObject();
+            assertEquals("devsys", pkg.get("name").getAsString());
+            assertEquals("0.4.0", pkg.get("version").getAsString());
+            assertEquals("path", pkg.get("source").getAsString());
+            assertTrue(pkg.get("testOnly").getAsBoolean(), "only a dev-dependency brings it in");
+            assertEquals(devsys.toString(), pkg.get("root").getAsString());
+
+            JsonObject answer = dependencies(lsp, new JsonPrimitive(pkg.get("root").getAsString()));
+            List<String> sites = new ArrayList<>();
+            for (var e : answer.getAsJsonArray("sites")) {
+                JsonObject site = e.getAsJsonObject();
+                assertEquals("devsys 0.4.0", site.get("crate").getAsString());
+                assertEquals("src/lib.rs", site.get("file").getAsString());
+                assertEquals(devsys.resolve("src/lib.rs").toUri().toString(), site.get("uri").getAsString());
+                sites.add(site.get("ruleId").getAsString() + "@" + site.getAsJsonObject("range")
+                        .getAsJsonObject("start").get("line").getAsInt() + ":" + site.get("documented"));
+            }
+            // `pub unsafe fn poke` (documented), its SAFETY-commented block and the write through `p`
+            assertEquals(List.of("unsafe-fn@6:\"yes\"", "unsafe-block@8:\"yes\"", "raw-pointer-deref@8:null"),
+                    sites.stream().filter(s -> !s.startsWith("unsafe-code")).sorted(java.util.Comparator
+                            .comparing((String s) -> s.substring(s.indexOf('@'))).thenComparing(s -> !s.startsWith("unsafe-fn")))
+                            .toList(), sites.toString());
+
+            var unknown = lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+                    UnsafeHintsLanguageServer.CMD_DEPENDENCIES, List.of(new JsonPrimitive(dir.toString()))));
+            var error = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> unknown.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertTrue(String.valueOf(error.getCause()).contains("the crate graph has no dependency in"), String.valueOf(error));
+        }
+    }
+
+    private static JsonObject dependencies(LspHarness lsp, Object... arguments) throws Exception {
+        Object result = LspHarness.get(lsp.server.getWorkspaceService().executeCommand(new ExecuteCommandParams(
+                UnsafeHintsLanguageServer.CMD_DEPENDENCIES, List.of(arguments))));
+        return new com.google.gson.Gson().toJsonTree(result).getAsJsonObject();
     }
 
     private static ServerOptions realRules() {

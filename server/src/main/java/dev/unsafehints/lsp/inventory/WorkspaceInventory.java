@@ -227,7 +227,7 @@ public final class WorkspaceInventory implements AutoCloseable {
     }
 
     /** The file's text, unless it is unreadable or too big to index. */
-    private static java.util.Optional<String> readText(Path file) {
+    static java.util.Optional<String> readText(Path file) {
         try {
             if (Files.size(file) > MAX_FILE_BYTES) {
                 return java.util.Optional.empty();
@@ -270,10 +270,13 @@ public final class WorkspaceInventory implements AutoCloseable {
     }
 
     private List<InventorySite> sites(Path file, FileAnalysis analysis) {
+        return sitesOf(rules, file, naming.crateName(file), naming.relativePath(file), analysis);
+    }
+
+    /** The inventory and operation findings of an analysis, as sites of that file. */
+    static List<InventorySite> sitesOf(RuleLookup rules, Path file, String crate, String relative, FileAnalysis analysis) {
         List<InventorySite> sites = new ArrayList<>();
         String uri = file.toUri().toString();
-        String crate = naming.crateName(file);
-        String relative = naming.relativePath(file);
         for (Finding f : analysis.findings()) {
             RuleInfo.Category category = rules.category(f.ruleId());
             if (category == RuleInfo.Category.INVENTORY || category == RuleInfo.Category.OPERATION) {
