@@ -46,6 +46,8 @@ find "$E2E_DIR/artifacts" -maxdepth 1 -type f ! -name .gitkeep -delete 2>/dev/nu
 RUN=$(mktemp -d /tmp/unsafe-hints-e2e.XXXXXX)
 mkdir -p "$RUN/home" "$RUN/data/User" "$RUN/exts" "$RUN/tmp" "$E2E_DIR/artifacts"
 cp -r "$E2E_DIR/fixture-crate" "$RUN/fixture-crate"
+# Its path dependency, outside the opened folder as a registry crate is: the Dependencies view lists it.
+cp -r "$E2E_DIR/fixture-dep" "$RUN/fixture-dep"
 # A git repository for Review Changes: the test's edits are the changes to review.
 if command -v git >/dev/null; then
   git -C "$RUN/fixture-crate" init -q -b main && git -C "$RUN/fixture-crate" add -A \

@@ -448,6 +448,39 @@ const featureSteps = [
     await cursor.waitFor({ timeout: WAIT });
     facts.jumpedTo = await cursor.innerText();
   }],
+  ['the Dependencies view lists the path dependency and opens its unsafe code read-only', async () => {
+    const header = page.locator('.pane-header[aria-label*="Dependencies"]').first();
+    await header.waitFor({ timeout: WAIT });
+    // The view starts collapsed; opening it reads the package list (again while the graph is read).
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const rows = page.locator('.pane:has(.pane-header[aria-label*="Dependencies"]) .monaco-list-row');
+    const pkg = rows.filter({ hasText: 'fixture-dep' }).first();
+    await pkg.waitFor({ timeout: WAIT });
+    facts.dependencyRow = await pkg.innerText();
+    assert(/0\.3\.1 · path/.test(facts.dependencyRow), `package row: ${JSON.stringify(facts.dependencyRow)}`);
+    await pkg.click();
+    const file = rows.filter({ hasText: 'src/lib.rs' }).first();
+    await file.waitFor({ timeout: WAIT });
+    facts.dependencyFileRow = await file.innerText();
+    assert(/2 unsafe sites · 1 operation/.test(facts.dependencyFileRow), `file row: ${JSON.stringify(facts.dependencyFileRow)}`);
+    await file.click();
+    await rows.filter({ hasText: 'unsafe functions' }).first().click();
+    const site = rows.filter({ hasText: /Ln 8, Col \d+/ }).first();
+    await site.waitFor({ timeout: WAIT });
+    await shot('07b-dependencies');
+    await site.click();
+    const cursor = page.locator('.statusbar-item').filter({ hasText: /Ln 8, Col \d+ \(\d+ selected\)/ });
+    await cursor.waitFor({ timeout: WAIT });
+    // Read-only in this session: typing changes nothing, so the tab never turns dirty.
+    const depFile = join(dirname(FOLDER), 'fixture-dep', 'src', 'lib.rs');
+    const before = readFileSync(depFile, 'utf8');
+    await page.keyboard.type('zz');
+    await page.waitForTimeout(500);
+    facts.dependencyTabDirty = await page.locator('.tabs-container .tab.active.dirty').count();
+    assert(facts.dependencyTabDirty === 0, 'the dependency\'s file took an edit');
+    assert(readFileSync(depFile, 'utf8') === before, 'the dependency\'s file changed on disk');
+    await page.keyboard.press('Control+w');
+  }],
   ['Review Changes shows the changed sites in a panel: locations open the file, checkboxes, Approve writes the ledger', async () => {
     if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
     await page.locator('.tabs-container .tab[aria-label*="lib.rs"]').click();

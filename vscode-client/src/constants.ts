@@ -12,9 +12,14 @@ export const Commands = {
   showOutput: 'unsafeHints.showOutput',
   reviewChanges: 'unsafeHints.reviewChanges',
   approveSite: 'unsafeHints.approveSite',
+  refreshDependencies: 'unsafeHints.refreshDependencies',
+  openDependencySite: 'unsafeHints.openDependencySite',
 } as const;
 
 export const INVENTORY_VIEW_ID = 'unsafeHints.inventory';
+
+/** The dependencies' unsafe code, one collapsed row per package of the crate graph. */
+export const DEPENDENCIES_VIEW_ID = 'unsafeHints.dependencies';
 
 /**
  * The code lens command the extension runs itself (it peeks the operations of a block or fn); the
@@ -27,6 +32,12 @@ export const SERVER_INVENTORY_COMMAND = 'unsafe-hints.inventory';
 
 /** The command the language server answers with the changed unsafe sites and their checklists. */
 export const SERVER_REVIEW_COMMAND = 'unsafe-hints.reviewChanges';
+
+/**
+ * The command the language server answers with the crate graph's packages (no argument) or with one
+ * package's unsafe sites (argument: the package's folder).
+ */
+export const SERVER_DEPENDENCIES_COMMAND = 'unsafe-hints.dependencies';
 
 /** The command that records a reviewer's approval of one site in the review ledger. */
 export const SERVER_APPROVE_COMMAND = 'unsafe-hints.approveSite';

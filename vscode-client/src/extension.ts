@@ -3,8 +3,9 @@
  * inventory view, the HTML report, a status bar summary and the commands around them.
  */
 import * as vscode from 'vscode';
-import { CLIENT_NAME, CONFIG_SECTION, Commands, INVENTORY_VIEW_ID, SHOW_OPERATIONS_COMMAND } from './constants';
+import { CLIENT_NAME, CONFIG_SECTION, Commands, DEPENDENCIES_VIEW_ID, INVENTORY_VIEW_ID, SHOW_OPERATIONS_COMMAND } from './constants';
 import { parseOperationsArgs } from './lens/operationsArgs';
+import { DependencyTreeProvider } from './inventory/dependencyTree';
 import { InventoryTreeProvider } from './inventory/inventoryTree';
 import { OPEN_LOCATION_COMMAND } from './report/reportHtml';
 import { ReportPanel } from './report/reportPanel';
@@ -23,6 +24,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const inventory = new InventoryTreeProvider(server, log);
   const view = vscode.window.createTreeView(INVENTORY_VIEW_ID, { treeDataProvider: inventory, showCollapseAll: true });
   inventory.attach(view);
+  const dependencies = new DependencyTreeProvider(server, log);
+  const dependencyView = vscode.window.createTreeView(DEPENDENCIES_VIEW_ID, { treeDataProvider: dependencies, showCollapseAll: true });
+  dependencies.attach(dependencyView);
   const report = new ReportPanel(server, log);
   const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
   const reviews = new ReviewPanel(server, log);
@@ -39,11 +43,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await inventory.refresh();
     }),
     vscode.commands.registerCommand(Commands.refreshInventory, () => inventory.refresh()),
+    dependencies,
+    dependencyView,
+    vscode.commands.registerCommand(Commands.refreshDependencies, () => dependencies.refresh()),
+    vscode.commands.registerCommand(Commands.openDependencySite, async (uri: unknown, range: unknown) => {
+      if (typeof uri === 'string' && range instanceof vscode.Range) {
+        await DependencyTreeProvider.openSite(uri, range);
+      }
+    }),
+    // The view is collapsed at first: the package list is read when it is shown.
+    dependencyView.onDidChangeVisibility((event) => {
+      if (event.visible) {
+        void dependencies.refresh();
+      }
+    }),
     vscode.commands.registerCommand(Commands.openReport, () => report.open()),
     vscode.commands.registerCommand(Commands.restartServer, async () => {
       log.info('Restarting the language server on request.');
       await server.restart();
       await inventory.refresh();
+      if (dependencyView.visible) {
+        await dependencies.refresh();
+      }
     }),
     vscode.commands.registerCommand(Commands.showOutput, () => { log.show(true); }),
     vscode.commands.registerCommand(Commands.reviewChanges, () => reviewChanges(server, log, reviews)),
@@ -103,6 +124,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await server.start();
   if (view.visible) {
     await inventory.refresh();
+  }
+  if (dependencyView.visible) {
+    await dependencies.refresh();
   }
 }
 
