@@ -15,6 +15,7 @@ public final class UnsafeFacts {
     final List<FunctionFact> functions = new ArrayList<>();
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<ContextualSite> contextualSites = new ArrayList<>();
+    final List<CodeSite> codeSites = new ArrayList<>();
     final List<ExpansionNote> expansionNotes = new ArrayList<>();
     final List<UnsafeItem> unsafeItems = new ArrayList<>();
     final List<LinkageAttribute> linkageAttributes = new ArrayList<>();
@@ -96,6 +97,11 @@ public final class UnsafeFacts {
 
     public List<LinkageAttribute> linkageAttributes() {
         return linkageAttributes;
+    }
+
+    /** The sites guideline rules judge (casts, calls, attributes), in source order. */
+    public List<CodeSite> codeSites() {
+        return codeSites;
     }
 
     public List<ContextualSite> contextualSites(String ruleId) {

@@ -375,14 +375,7 @@ final class UnsafeFactsBuilder {
         } else if (model.edition() == Edition.E2024
                 && LINKAGE_ATTRIBUTES.contains(a.attrBody().simplePath().getText())) {
             String name = a.attrBody().simplePath().getText();
-            TextRange range = model.rangeOf(a);
-            String text = model.textOf(a);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-unsafe-attr", range,
-                    "`#[" + name + "]` must be written `#[unsafe(" + name + ")]` in edition 2024: "
-                            + (name.equals("link_section") ? "placing code or data in an arbitrary section"
-                            : "exporting an unmangled symbol") + " can break soundness, so the author must vouch for it",
-                    List.of(new Fix("Wrap in `unsafe(...)`",
-                            List.of(new TextEdit(range, "unsafe(" + text + ")"))))));
+            facts.codeSites.add(new CodeSite.BareUnsafeAttribute(model.rangeOf(a), name, model.textOf(a)));
         }
     }
 
@@ -1217,8 +1210,7 @@ final class UnsafeFactsBuilder {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
                         callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc(), arguments);
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
-                    facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
-                            "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));
+                    facts.codeSites.add(new CodeSite.UninitializedCall(model.rangeOf(c)));
                 }
             } else if (!callee.known()) {
                 uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
@@ -1589,7 +1581,7 @@ final class UnsafeFactsBuilder {
             boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
             facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
                     ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType) : List.of())); // `&raw const 0` is E0745
-            CastChecks.check(model, c, toMut, facts, this::declaredType, ofPlace);
+            CastChecks.mutableFromShared(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
             inferredPointerCast(c);
@@ -1612,7 +1604,7 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         boolean sized = expected.pointee() == null || isSized(expected.pointee()) && !mayBeUnsized(c);
         if (expected.constness().equals(pointers.constness(operand)) && pointers.of(operand) != null && sized) {
-            reportPtrAsPtr(c, "");
+            sameMutabilityCast(c, "");
         }
     }
 
@@ -1717,11 +1709,8 @@ final class UnsafeFactsBuilder {
                     && isTraitObject(model.textOf(c.castType().castType()))) {
                 return; // `&raw` cannot take a temporary; `&x as *const dyn T` unsizes (clippy is silent too)
             }
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
-                    model.rangeOf(widenOverParentheses(c)),
-                    "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
-                            + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
-                            + " first", CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType)));
+            facts.codeSites.add(new CodeSite.BorrowCast(model.rangeOf(widenOverParentheses(c)), model.textOf(b.expression()),
+                    toMut, CastChecks.rawBorrowRange(model, c, b, this::declaredType)));
             return;
         }
         String from = pointers.constness(operand);
@@ -1731,9 +1720,9 @@ final class UnsafeFactsBuilder {
                 && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))) {
             String target = model.textOf(c.castType().castType());
             if (!castToInferredPointee(operand)) {
-                reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
+                sameMutabilityCast(c, target.equals("_") ? "" : target);
             } else if (!target.equals("_")) {
-                ptrAsPtrOverInferredCast(c, "::<" + target + ">");
+                ptrAsPtrOverInferredCast(c, target);
             }
         } else if (c.castType().castType() != null) {
             constnessOnlyCast(c, toMut);
@@ -1767,12 +1756,8 @@ final class UnsafeFactsBuilder {
                         .equals(withoutPathPrefixes(TypeParser.parse(target).display()))) {
             return;
         }
-        String method = toMut ? "cast_mut" : "cast_const";
-        String receiver = receiverText(c.expression());
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-cast-constness", model.rangeOf(widenOverParentheses(c)),
-                "`as` cast that only changes the pointer's mutability: `." + method + "()` says so and cannot change"
-                        + " the pointee by accident",
-                List.of(new Fix("Use `." + method + "()`", List.of(new TextEdit(model.rangeOf(c), receiver + "." + method + "()"))))));
+        facts.codeSites.add(new CodeSite.MutabilityOnlyCast(model.rangeOf(widenOverParentheses(c)), model.rangeOf(c),
+                receiverText(c.expression()), toMut));
     }
 
     /**
@@ -1825,9 +1810,9 @@ final class UnsafeFactsBuilder {
                 && model.textOf(inner.castType().castType()).equals("_");
     }
 
-    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
+    private void sameMutabilityCast(RustParser.CastExprContext c, String pointee) {
         RustParser.ExpressionContext operand = c.expression();
-        reportPtrAsPtr(c, turbofish, receiverText(operand));
+        sameMutabilityCast(c, pointee, receiverText(operand));
     }
 
     /** An expression's text as a method's receiver: parenthesised where `.m()` would bind to a part of it. */
@@ -1842,7 +1827,7 @@ final class UnsafeFactsBuilder {
      * from `x` itself: `x.cast::<T>()` for a pointer `x` of the same mutability, `(&raw mut p).cast::<T>()`
      * for a borrow `&mut p` of a place. Without such a fix the cast is left alone.
      */
-    private void ptrAsPtrOverInferredCast(RustParser.CastExprContext c, String turbofish) {
+    private void ptrAsPtrOverInferredCast(RustParser.CastExprContext c, String pointee) {
         RustParser.ExpressionContext operand = c.expression();
         while (operand instanceof RustParser.ParenthesizedExprContext p) {
             operand = p.nested().expression();
@@ -1854,19 +1839,16 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext x = inner.expression();
         if (x instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == innerMut && isRawBorrowable(b.expression())) {
-            reportPtrAsPtr(c, turbofish, "(&raw " + (innerMut ? "mut " : "const ") + model.textOf(b.expression()) + ")");
+            sameMutabilityCast(c, pointee, "(&raw " + (innerMut ? "mut " : "const ") + model.textOf(b.expression()) + ")");
         } else if (!(x instanceof RustParser.BorrowExprContext) && pointers.of(x) != null
                 && (innerMut ? "mut" : "const").equals(pointers.constness(x))) {
-            reportPtrAsPtr(c, turbofish, receiverText(x));
+            sameMutabilityCast(c, pointee, receiverText(x));
         }
     }
 
-    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish, String receiver) {
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
-                "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
-                        + " cannot change anything else by accident",
-                List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
-                        receiver + ".cast" + turbofish + "()"))))));
+    private void sameMutabilityCast(RustParser.CastExprContext c, String pointee, String receiver) {
+        facts.codeSites.add(new CodeSite.SameMutabilityCast(model.rangeOf(widenOverParentheses(c)), model.rangeOf(c),
+                receiver, pointee));
     }
 
     /** The declared type text of a local name, or null. */
@@ -1913,12 +1895,7 @@ final class UnsafeFactsBuilder {
         if (target == null || !target.constness().equals(mutBorrow ? "mut" : "const")) {
             return;
         }
-        String place = model.textOf(b.expression());
-        String raw = (mutBorrow ? "&raw mut " : "&raw const ") + place;
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(b),
-                "borrow coerced to a raw pointer: `" + shorten(raw) + "` makes the pointer without creating a"
-                        + " reference first", List.of(new Fix("Use `" + shorten(raw) + "` (no intermediate reference)",
-                        List.of(new TextEdit(model.rangeOf(b), raw))))));
+        facts.codeSites.add(new CodeSite.BorrowCoercion(model.rangeOf(b), model.textOf(b.expression()), mutBorrow));
     }
 
     /**
@@ -2105,6 +2082,7 @@ final class UnsafeFactsBuilder {
         }
         int inventoryBefore = facts.inventory.size();
         int contextualBefore = facts.contextualSites.size();
+        int codeSitesBefore = facts.codeSites.size();
         boolean entered = false;
         try {
             budget.enter(definition.name());
@@ -2134,7 +2112,7 @@ final class UnsafeFactsBuilder {
             if (outermost) {
                 budget = null;
             }
-            dropMacroWritten(inventoryBefore, contextualBefore, site);
+            dropMacroWritten(inventoryBefore, contextualBefore, codeSitesBefore, site);
         }
     }
 
@@ -2172,7 +2150,7 @@ final class UnsafeFactsBuilder {
      * call's: they are dropped here (the macro's text is checked once, where it is written). Only
      * `missing-safety-doc` stays at the call: each item a macro writes is API of its own.
      */
-    private void dropMacroWritten(int inventoryBefore, int contextualBefore, CallSite site) {
+    private void dropMacroWritten(int inventoryBefore, int contextualBefore, int codeSitesBefore, CallSite site) {
         int start = model.startOf(site.first());
         int end = model.endOf(site.last());
         List<InventorySite> inventory = facts.inventory.subList(inventoryBefore, facts.inventory.size());
@@ -2181,6 +2159,8 @@ final class UnsafeFactsBuilder {
                 facts.contextualSites.subList(contextualBefore, facts.contextualSites.size());
         contextual.removeIf(c -> !c.ruleId().equals("missing-safety-doc")
                 && (c.range().start() == start || c.range().end() == end));
+        facts.codeSites.subList(codeSitesBefore, facts.codeSites.size())
+                .removeIf(c -> c.range().start() == start || c.range().end() == end);
     }
 
     private void note(CallSite site, String message) {

@@ -24,6 +24,12 @@ public record RuleDescriptor(String id, String title, Severity defaultSeverity, 
         }
     }
 
+    /** The rustc/clippy lints the rule answers to (see {@link RuleInfo#lints()}). */
+    public List<String> lints() {
+        RuleInfo info = ruleClass == null ? null : ruleClass.getAnnotation(RuleInfo.class);
+        return info == null ? List.of() : List.of(info.lints());
+    }
+
     /** The rule's documentation page, built from the id in this one place. */
     public String docsUrl() {
         return RuleDocs.url(id);

@@ -25,5 +25,11 @@ public @interface RuleInfo {
 
     String[] tags() default {};
 
+    /**
+     * The rustc and clippy lints that mean what this rule means, written as in an attribute
+     * (`clippy::missing_safety_doc`): suppressions and configuration accept them for the rule.
+     */
+    String[] lints() default {};
+
     enum Category { INVENTORY, OPERATION, GUIDELINE }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * and in the bodies of `macro_rules!` ({@link MacroBodySafety}).
  */
 @RuleInfo(id = "missing-safety-comment", title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks")
 public final class MissingSafetyCommentRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

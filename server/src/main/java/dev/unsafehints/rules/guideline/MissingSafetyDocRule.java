@@ -21,7 +21,7 @@ import java.util.Map;
 /** A public unsafe fn or unsafe trait whose docs lack a `# Safety` section. */
 @RuleInfo(id = "missing-safety-doc", title = "Public unsafe API without a # Safety section",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "documentation"})
+        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc")
 public final class MissingSafetyDocRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

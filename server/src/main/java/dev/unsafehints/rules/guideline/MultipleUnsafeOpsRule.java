@@ -18,7 +18,7 @@ import java.util.Map;
  * related locations.
  */
 @RuleInfo(id = "multiple-unsafe-ops", title = "Several unsafe operations in one block", severity = Severity.INFO,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "clippy::multiple_unsafe_ops_per_block")
 public final class MultipleUnsafeOpsRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 @RuleInfo(id = "ptr-arg-deref-in-safe-fn", title = "Public safe fn dereferences a pointer argument",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "safe-abstraction"})
+        tags = {"unsafe", "guideline", "safe-abstraction"}, lints = "clippy::not_unsafe_ptr_arg_deref")
 public final class PtrArgDerefInSafeFnRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /** A reference taken to a static mut: a warning, and an error in edition 2024 where rustc denies it. */
 @RuleInfo(id = "static-mut-ref", title = "Reference to a mutable static", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "correctness"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "correctness"}, lints = "static_mut_refs")
 public final class StaticMutRefRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * edition 2024 (lint unsafe_op_in_unsafe_fn); earlier editions allow it, so it is a note there.
  */
 @RuleInfo(id = "unsafe-op-in-unsafe-fn", title = "Unsafe operation outside an unsafe block in an unsafe fn",
-        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"})
+        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "unsafe_op_in_unsafe_fn")
 public final class UnsafeOpInUnsafeFnRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {

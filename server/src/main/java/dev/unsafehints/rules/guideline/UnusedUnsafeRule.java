@@ -19,7 +19,7 @@ import java.util.Map;
  * operations (no calls, dereferences or macros whose safety the analysis cannot decide).
  */
 @RuleInfo(id = "unused-unsafe", title = "Unnecessary unsafe block", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"}, lints = "unused_unsafe")
 public final class UnusedUnsafeRule implements Rule {
     @Override
     public void check(FileModel model, FindingSink sink) {
