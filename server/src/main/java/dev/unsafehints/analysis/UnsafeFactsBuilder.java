@@ -206,7 +206,7 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.StaticItemContext s) {
             staticItem(s);
         } else if (node instanceof RustParser.Union_Context u) {
-            facts.inventory.add(new InventorySite("union", itemRange(u), u.identifier().getText()));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNION, itemRange(u), u.identifier().getText()));
             walkChildren(u);
         } else if (node instanceof RustParser.UnsafeBlockContext b) {
             unsafeBlock(b);
@@ -370,7 +370,7 @@ final class UnsafeFactsBuilder {
             linkageAttributes(outer, a);
         }
         if (a.KW_UNSAFE() != null) {
-            facts.inventory.add(new InventorySite("unsafe-attr",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_ATTR,
                     model.rangeOf(a.KW_UNSAFE().getSymbol(), a.RPAREN().getSymbol()), a.attrBody().simplePath().getText()));
         } else if (model.edition() == Edition.E2024
                 && LINKAGE_ATTRIBUTES.contains(a.attrBody().simplePath().getText())) {
@@ -482,7 +482,7 @@ final class UnsafeFactsBuilder {
 
     private void staticItem(RustParser.StaticItemContext s) {
         if (s.KW_MUT() != null) {
-            facts.inventory.add(new InventorySite("static-mut", itemRange(s), s.identifier().getText()));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.STATIC_MUT, itemRange(s), s.identifier().getText()));
         }
         walkChildren(s);
     }
@@ -492,7 +492,7 @@ final class UnsafeFactsBuilder {
             facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.EXTERN_BLOCK, itemRange(e),
                     e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
         }
-        facts.inventory.add(new InventorySite("extern-block", model.rangeOf(e),
+        facts.inventory.add(new InventorySite(InventorySite.Kind.EXTERN_BLOCK, model.rangeOf(e),
                 e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
         boolean outer = inExternBlock;
         inExternBlock = true;
@@ -506,7 +506,7 @@ final class UnsafeFactsBuilder {
                     t.identifier().getText()));
         }
         if (t.KW_UNSAFE() != null) {
-            facts.inventory.add(new InventorySite("unsafe-trait",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_TRAIT,
                     model.rangeOf(t.KW_UNSAFE().getSymbol(), t.getStop()), t.identifier().getText()));
         }
         if (t.KW_UNSAFE() != null) {
@@ -515,7 +515,7 @@ final class UnsafeFactsBuilder {
                     && !SafetyDocs.hasWrittenSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
-                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
                         model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
             }
         }
@@ -560,7 +560,7 @@ final class UnsafeFactsBuilder {
         boolean selfPointer = FileDeclarations.isRawPointerType(i.type_());
         if (i.KW_UNSAFE() != null) {
             String traitName = i.typePath() == null ? "" : FileDeclarations.lastSegmentName(i.typePath().getText());
-            facts.inventory.add(new InventorySite("unsafe-impl",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_IMPL,
                     model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             if (!(i.KW_UNSAFE().getSymbol() instanceof ExpandedToken)) {
                 facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.IMPL, itemRange(i), traitName));
@@ -569,7 +569,8 @@ final class UnsafeFactsBuilder {
             SafetyComments.Coverage coverage = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
             if (coverage != SafetyComments.Coverage.COMMENTED) {
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
-                        ? "safety-template-impl" : "missing-safety-comment-impl",
+                        ? UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
+                        : UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
                         model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
             }
         }
@@ -602,7 +603,7 @@ final class UnsafeFactsBuilder {
                 model.docsOf(holder), pointerParams);
         facts.functions.add(fact);
         if (unsafeKeyword != null) {
-            facts.inventory.add(new InventorySite("unsafe-fn", model.rangeOf(unsafeKeyword, f.getStop()),
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_FN, model.rangeOf(unsafeKeyword, f.getStop()),
                     f.identifier().getText()));
         }
         scopes.push();
@@ -702,7 +703,7 @@ final class UnsafeFactsBuilder {
             // operations allowed, and the operations count where the call is
             facts.blocks.add(fact);
         }
-        facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
+        facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_BLOCK, model.rangeOf(b), ""));
         blocks.push(fact);
         foreignUnsafe += foreign ? 1 : 0;
         try {
@@ -1349,13 +1350,13 @@ final class UnsafeFactsBuilder {
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
         if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(call),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(call),
                     "`." + call.pathExprSegment().getText() + "()` takes a reference to mutable static `" + name
                             + "`: any other access while it lives is undefined behaviour (denied in edition 2024)",
                     List.of()));
         }
         if (parent instanceof RustParser.BorrowExprContext b) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(b),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(b),
                     "reference to mutable static `" + name + "`: any other access while it lives is undefined"
                             + " behaviour (denied in edition 2024)",
                     List.of(new Fix("Take a raw pointer instead (`&raw " + (b.KW_MUT() != null ? "mut" : "const") + "`)",
@@ -1579,7 +1580,7 @@ final class UnsafeFactsBuilder {
         if (type.STAR() != null) {
             boolean toMut = type.KW_MUT() != null;
             boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
-            facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_POINTER_CAST, model.rangeOf(c), toMut ? "*mut" : "*const",
                     ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType) : List.of())); // `&raw const 0` is E0745
             CastChecks.mutableFromShared(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
@@ -1870,7 +1871,7 @@ final class UnsafeFactsBuilder {
 
     private void borrow(RustParser.BorrowExprContext b) {
         if (b.KW_RAW() != null) {
-            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(b),
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_BORROW, model.rangeOf(b),
                     b.KW_MUT() != null ? "&raw mut" : "&raw const"));
         } else {
             implicitBorrowAsPointer(b);
@@ -1979,7 +1980,7 @@ final class UnsafeFactsBuilder {
         String name = segments.get(segments.size() - 1).getText();
         boolean expressionPosition = m.getParent() instanceof RustParser.MacroInvocationExprContext;
         if (ASM_MACROS.contains(name) || name.equals("global_asm")) {
-            facts.inventory.add(new InventorySite("inline-asm", model.rangeOf(m), name));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.INLINE_ASM, model.rangeOf(m), name));
             if (expressionPosition && name.equals("asm")) {
                 record(OperationKind.INLINE_ASM, model.rangeOf(m), name, "inline assembly (`" + name + "!`)",
                         "the compiler cannot check what assembly does", null, "");
@@ -1990,7 +1991,7 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         } else if (ADDR_OF_MACROS.contains(name)) {
-            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_BORROW, model.rangeOf(m), name + "!"));
             // the place is the user's code: `addr_of_mut!((*out).0)` projects through a raw pointer,
             // which needs `unsafe`, as `&raw mut (*out).0` does; `addr_of!(*p)` alone does not
             for (RustParser.NestedContext place : MacroArguments.places(model, m)) {
@@ -2148,7 +2149,7 @@ final class UnsafeFactsBuilder {
     /**
      * Inventory and style findings on code a macro's text wrote are the definition's, not the
      * call's: they are dropped here (the macro's text is checked once, where it is written). Only
-     * `missing-safety-doc` stays at the call: each item a macro writes is API of its own.
+     * the trait without a `# Safety` section stays at the call: each item a macro writes is API of its own.
      */
     private void dropMacroWritten(int inventoryBefore, int contextualBefore, int codeSitesBefore, CallSite site) {
         int start = model.startOf(site.first());
@@ -2157,7 +2158,7 @@ final class UnsafeFactsBuilder {
         inventory.removeIf(i -> i.range().start() == start || i.range().end() == end);
         List<UnsafeFacts.ContextualSite> contextual =
                 facts.contextualSites.subList(contextualBefore, facts.contextualSites.size());
-        contextual.removeIf(c -> !c.ruleId().equals("missing-safety-doc")
+        contextual.removeIf(c -> c.kind() != UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC
                 && (c.range().start() == start || c.range().end() == end));
         facts.codeSites.subList(codeSitesBefore, facts.codeSites.size())
                 .removeIf(c -> c.range().start() == start || c.range().end() == end);

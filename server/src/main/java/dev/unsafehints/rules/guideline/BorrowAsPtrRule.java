@@ -16,10 +16,13 @@ import java.util.Map;
  * `&x as *const T` or `&x` where a `*const T` is expected: a reference made only to be turned into a
  * pointer; `&raw const x` says it directly. Only places (a temporary has no address `&raw` can take).
  */
-@RuleInfo(id = "borrow-as-ptr", title = "Borrow cast to a raw pointer", severity = Severity.HINT,
+@RuleInfo(id = BorrowAsPtrRule.ID, title = "Borrow cast to a raw pointer", severity = Severity.HINT,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "pointer", "style"},
         lints = "clippy::borrow_as_ptr")
 public final class BorrowAsPtrRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "borrow-as-ptr";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {

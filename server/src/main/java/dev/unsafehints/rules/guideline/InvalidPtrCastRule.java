@@ -16,9 +16,12 @@ import java.util.Map;
  * *mut T` does not even compile (E0606, so an error); `&x as *const T as *mut T` and
  * `v.as_ptr() as *mut T` compile and are warned of.
  */
-@RuleInfo(id = "invalid-ptr-cast", title = "Mutable pointer made from a shared borrow", severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
+@RuleInfo(id = InvalidPtrCastRule.ID, title = "Mutable pointer made from a shared borrow", severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
         tags = {"unsafe", "guideline", "correctness"}, lints = "clippy::as_ptr_cast_mut")
 public final class InvalidPtrCastRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "invalid-ptr-cast";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {

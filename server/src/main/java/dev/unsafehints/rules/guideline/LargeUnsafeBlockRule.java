@@ -16,9 +16,12 @@ import java.util.Map;
  * An unsafe block whose safe statements outnumber its unsafe operations by more than the configured
  * threshold: the safe code should move out, so the unsafe part stays small enough to review.
  */
-@RuleInfo(id = "large-unsafe-block", title = "Unsafe block with much safe code", severity = Severity.INFO,
+@RuleInfo(id = LargeUnsafeBlockRule.ID, title = "Unsafe block with much safe code", severity = Severity.INFO,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"})
 public final class LargeUnsafeBlockRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "large-unsafe-block";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         int threshold = model.settings().largeBlockThreshold();

@@ -11,9 +11,12 @@ import dev.unsafehints.rules.RuleInfo;
  * A call of `mem::uninitialized`: it claims a value of any type exists without writing one, which
  * is undefined behaviour for almost every type (rustc's `invalid_value` warns of the worst cases).
  */
-@RuleInfo(id = "mem-uninitialized", title = "Use of mem::uninitialized", severity = Severity.ERROR, category = RuleInfo.Category.GUIDELINE,
+@RuleInfo(id = MemUninitializedRule.ID, title = "Use of mem::uninitialized", severity = Severity.ERROR, category = RuleInfo.Category.GUIDELINE,
         tags = {"unsafe", "guideline", "correctness"}, lints = "invalid_value")
 public final class MemUninitializedRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "mem-uninitialized";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {

@@ -15,9 +15,12 @@ import java.util.Map;
  * `#[no_mangle]`, `#[export_name]` or `#[link_section]` written without `unsafe(...)` in an edition
  * 2024 crate, where the compiler requires the author to vouch for the symbol.
  */
-@RuleInfo(id = "missing-unsafe-attr", title = "Unsafe attribute without unsafe(...)", severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
+@RuleInfo(id = MissingUnsafeAttrRule.ID, title = "Unsafe attribute without unsafe(...)", severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
         tags = {"unsafe", "guideline", "edition-2024"}, lints = "unsafe_attr_outside_unsafe")
 public final class MissingUnsafeAttrRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "missing-unsafe-attr";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {

@@ -16,10 +16,13 @@ import java.util.Map;
  * mutability by accident. The walk records only casts whose pointee is sized (`.cast()` needs one)
  * and, for an inferred target, where the place gives `.cast()` the same pointee.
  */
-@RuleInfo(id = "ptr-as-ptr", title = "as-cast between raw pointers", severity = Severity.HINT,
+@RuleInfo(id = PtrAsPtrRule.ID, title = "as-cast between raw pointers", severity = Severity.HINT,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "pointer", "style"},
         lints = "clippy::ptr_as_ptr")
 public final class PtrAsPtrRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "ptr-as-ptr";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {

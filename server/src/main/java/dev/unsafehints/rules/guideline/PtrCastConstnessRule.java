@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Map;
 
 /** `p as *mut T` from a `*const T` (or the reverse): `p.cast_mut()` / `p.cast_const()` say it by name. */
-@RuleInfo(id = "ptr-cast-constness", title = "as-cast that only changes a pointer's mutability", severity = Severity.HINT,
+@RuleInfo(id = PtrCastConstnessRule.ID, title = "as-cast that only changes a pointer's mutability", severity = Severity.HINT,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "pointer", "style"},
         lints = "clippy::ptr_cast_constness")
 public final class PtrCastConstnessRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "ptr-cast-constness";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (CodeSite site : model.facts().codeSites()) {
