@@ -136,8 +136,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .thenComparingInt(g -> -g.size()).thenComparing(g -> g.get(0).ruleId()));
         for (List<Site> group : groups) {
             Site first = group.get(0);
-            String title = dev.unsafehints.rules.RuleCatalog.byId(first.ruleId())
-                    .map(dev.unsafehints.rules.RuleDescriptor::title).orElse("");
+            String title = RuleCatalog.byId(first.ruleId())
+                    .map(RuleDescriptor::title).orElse("");
             String heading = "#### " + levelLabel(first) + " · [`" + first.ruleId() + "`](" + RuleDocs.url(first.ruleId())
                     + ")" + (title.isEmpty() ? "" : " " + cell(title)) + " (" + group.size() + ")\n\n";
             if (md.length() + heading.length() > LIMIT - RESERVE) {

@@ -53,6 +53,11 @@ public record RuleDescriptor(String id, String title, Severity defaultSeverity, 
         return info().map(i -> List.of(i.checklist())).orElse(List.of());
     }
 
+    /** The rule's option, if it has one (see {@link RuleOption}). */
+    public java.util.Optional<RuleOption> option() {
+        return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleOption.class));
+    }
+
     /** The annotation the rule was described from; absent for findings of rules outside the catalogue. */
     private java.util.Optional<RuleInfo> info() {
         return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleInfo.class));
