@@ -6,9 +6,10 @@ import dev.unsafehints.text.TextRange;
 import java.util.List;
 
 /**
- * Pointer casts worth a guideline finding: `&x as *mut T` (rejected by the compiler, E0606),
- * `&x as *const T as *mut T` and `.as_ptr() as *mut T` (a pointer from a shared borrow must not be
- * written through), with quick fixes that use `&raw`.
+ * What the walk needs to know of pointer casts: the `*mut` casts of a pointer that comes from a
+ * shared borrow (`&x as *mut T`, rejected by the compiler, E0606; `&x as *const T as *mut T`;
+ * `.as_ptr() as *mut T`), recorded as {@link CodeSite}s, and the `&raw` rewrite of a borrow cast
+ * (the raw-pointer-cast inventory's quick fix).
  */
 final class CastChecks {
     private CastChecks() {
@@ -32,9 +33,18 @@ final class CastChecks {
         String place = model.textOf(b.expression());
         String raw = (toMut ? "&raw mut " : "&raw const ") + place;
         String macro = (toMut ? "core::ptr::addr_of_mut!(" : "core::ptr::addr_of!(") + place + ")";
-        TextRange range = restatesType(model, cast, b, typeOf) ? model.rangeOf(cast) : model.rangeOf(b);
+        TextRange range = rawBorrowRange(model, cast, b, typeOf);
         return List.of(new Fix("Use `" + raw + "` (no intermediate reference)", List.of(new TextEdit(range, raw))),
                 new Fix("Use `" + macro + "` (before Rust 1.82)", List.of(new TextEdit(range, macro))));
+    }
+
+    /**
+     * What `&raw const x` replaces in `&x as *const T`: the whole cast when its type only restates
+     * the place's, else the borrow alone (the cast then stays).
+     */
+    static TextRange rawBorrowRange(FileModel model, RustParser.CastExprContext cast, RustParser.BorrowExprContext b,
+                                    java.util.function.Function<RustParser.ExpressionContext, String> typeOf) {
+        return restatesType(model, cast, b, typeOf) ? model.rangeOf(cast) : model.rangeOf(b);
     }
 
     /**
@@ -99,36 +109,30 @@ final class CastChecks {
         return false;
     }
 
-    static void check(FileModel model, RustParser.CastExprContext cast, boolean toMut, UnsafeFacts facts,
-                      java.util.function.Function<RustParser.ExpressionContext, String> typeOf,
-                      boolean borrowOfPlace) {
+    /**
+     * Records a `*mut` cast whose pointer comes from a shared borrow: `&x as *mut T`, `&x as *const T
+     * as *mut T`, and `.as_ptr() as *mut T` on a slice-like receiver.
+     */
+    static void mutableFromShared(FileModel model, RustParser.CastExprContext cast, boolean toMut, UnsafeFacts facts,
+                                  java.util.function.Function<RustParser.ExpressionContext, String> typeOf,
+                                  boolean borrowOfPlace) {
         RustParser.ExpressionContext operand = cast.expression();
         if (toMut && operand instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.KW_MUT() == null
                 && b.AND() != null) {
-            String place = model.textOf(b.expression());
-            TextRange borrowRange = model.rangeOf(b);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("invalid-ptr-cast", model.rangeOf(cast),
-                    "`&" + place + " as *mut _` does not compile (E0606): a shared borrow cannot become a mutable"
-                            + " pointer; use `&raw mut " + place + "` (then `" + place + "` must be declared `mut`)",
-                    borrowOfPlace ? List.of(new Fix("Use `&raw mut " + place + "` (`" + place + "` must be `mut`)",
-                            List.of(new TextEdit(borrowRange, "&raw mut " + place)))) : List.of(), Severity.ERROR));
+            facts.codeSites.add(new CodeSite.SharedBorrowAsMut(model.rangeOf(cast), model.textOf(b.expression()),
+                    model.rangeOf(b), borrowOfPlace));
             return;
         }
         if (toMut && operand instanceof RustParser.CastExprContext inner && inner.castType().STAR() != null
                 && inner.castType().KW_CONST() != null
                 && inner.expression() instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null
                 && b.KW_MUT() == null) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("invalid-ptr-cast", model.rangeOf(cast),
-                    "this `*mut` pointer comes from a shared borrow (`" + model.textOf(b) + "`): writing through it"
-                            + " is undefined behaviour", List.of()));
+            facts.codeSites.add(new CodeSite.SharedBorrowThroughConst(model.rangeOf(cast), model.textOf(b)));
             return;
         }
         if (toMut && operand instanceof RustParser.MethodCallExprContext m
                 && m.pathExprSegment().getText().equals("as_ptr") && isSliceLike(m.expression(), typeOf)) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("invalid-ptr-cast", model.rangeOf(cast),
-                    "`.as_ptr()` gives a pointer for reading only: writing through this `*mut` is undefined"
-                            + " behaviour; use `.as_mut_ptr()`", List.of(new Fix("Use `.as_mut_ptr()`",
-                    List.of(new TextEdit(model.rangeOf(m.pathExprSegment()), "as_mut_ptr"))))));
+            facts.codeSites.add(new CodeSite.ReadOnlyPointerAsMut(model.rangeOf(cast), model.rangeOf(m.pathExprSegment())));
         }
     }
 }

@@ -127,29 +127,22 @@ public final class Obligations {
     }
 
     /**
-     * The contract of an operation finding, from what it carries (rule id, properties
-     * {@code subject}, {@code safetyDoc}, {@code access}); empty when the rule is no operation rule.
+     * The contract of an operation finding, from what it carries (the kind of its rule, properties
+     * {@code subject}, {@code safetyDoc}, {@code access}).
      * Reports and the editor read it this way, without the source.
      */
-    public static java.util.Optional<Contract> ofFinding(String ruleId, java.util.Map<String, String> properties,
-                                                         boolean declared) {
-        for (OperationKind kind : OperationKind.values()) {
-            if (kind.ruleId().equals(ruleId)) {
-                String subject = properties.getOrDefault("subject", "");
-                if (kind == OperationKind.RAW_POINTER_DEREF) {
-                    Access access = Access.READ;
-                    for (Access a : Access.values()) {
-                        if (a.description().equals(properties.get("access"))) {
-                            access = a;
-                        }
-                    }
-                    return java.util.Optional.of(new Contract(deref(code(shorten(subject)), access), "", access, ""));
+    public static Contract ofFinding(OperationKind kind, java.util.Map<String, String> properties, boolean declared) {
+        String subject = properties.getOrDefault("subject", "");
+        if (kind == OperationKind.RAW_POINTER_DEREF) {
+            Access access = Access.READ;
+            for (Access a : Access.values()) {
+                if (a.description().equals(properties.get("access"))) {
+                    access = a;
                 }
-                return java.util.Optional.of(of(kind, subject, properties.getOrDefault("safetyDoc", ""), declared,
-                        null, null));
             }
+            return new Contract(deref(code(shorten(subject)), access), "", access, "");
         }
-        return java.util.Optional.empty();
+        return of(kind, subject, properties.getOrDefault("safetyDoc", ""), declared, null, null);
     }
 
     /** Whether `*p` is read, written (`*p = v`, `(*p).f += 1`) or borrowed (`&*p`, `&mut *p`). */

@@ -15,6 +15,7 @@ public final class UnsafeFacts {
     final List<FunctionFact> functions = new ArrayList<>();
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<ContextualSite> contextualSites = new ArrayList<>();
+    final List<CodeSite> codeSites = new ArrayList<>();
     final List<ExpansionNote> expansionNotes = new ArrayList<>();
     final List<UnsafeItem> unsafeItems = new ArrayList<>();
     final List<LinkageAttribute> linkageAttributes = new ArrayList<>();
@@ -26,10 +27,22 @@ public final class UnsafeFacts {
     public record ExpansionNote(TextRange range, String macroName, String message) {
     }
 
-    /** A site that a guideline rule reports, found during the walk (e.g. `&x as *mut T`). */
-    public record ContextualSite(String ruleId, TextRange range, String message, List<Fix> fixes, Severity severity) {
-        public ContextualSite(String ruleId, TextRange range, String message, List<Fix> fixes) {
-            this(ruleId, range, message, fixes, null);
+    /** A site that a guideline rule reports, found during the walk (e.g. a reference to a `static mut`). */
+    public record ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes, Severity severity) {
+        public ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes) {
+            this(kind, range, message, fixes, null);
+        }
+
+        /** What was found. */
+        public enum Kind {
+            /** A public unsafe trait whose docs have no `# Safety` section (the message names the trait). */
+            UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
+            /** An unsafe impl without a SAFETY comment (the message is the trait's name). */
+            UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
+            /** An unsafe impl whose SAFETY comment is still the template (the message is the trait's name). */
+            UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT,
+            /** A reference taken to a `static mut`. */
+            STATIC_MUT_REFERENCE
         }
     }
 
@@ -64,8 +77,8 @@ public final class UnsafeFacts {
         return inventory;
     }
 
-    public List<InventorySite> inventory(String ruleId) {
-        return inventory.stream().filter(s -> s.ruleId().equals(ruleId)).toList();
+    public List<InventorySite> inventory(InventorySite.Kind kind) {
+        return inventory.stream().filter(s -> s.kind() == kind).toList();
     }
 
     public List<UnsafeBlockFact> blocks() {
@@ -98,7 +111,12 @@ public final class UnsafeFacts {
         return linkageAttributes;
     }
 
-    public List<ContextualSite> contextualSites(String ruleId) {
-        return contextualSites.stream().filter(s -> s.ruleId().equals(ruleId)).toList();
+    /** The sites guideline rules judge (casts, calls, attributes), in source order. */
+    public List<CodeSite> codeSites() {
+        return codeSites;
+    }
+
+    public List<ContextualSite> contextualSites(ContextualSite.Kind kind) {
+        return contextualSites.stream().filter(s -> s.kind() == kind).toList();
     }
 }

@@ -206,7 +206,7 @@ final class UnsafeFactsBuilder {
         } else if (node instanceof RustParser.StaticItemContext s) {
             staticItem(s);
         } else if (node instanceof RustParser.Union_Context u) {
-            facts.inventory.add(new InventorySite("union", itemRange(u), u.identifier().getText()));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNION, itemRange(u), u.identifier().getText()));
             walkChildren(u);
         } else if (node instanceof RustParser.UnsafeBlockContext b) {
             unsafeBlock(b);
@@ -370,19 +370,12 @@ final class UnsafeFactsBuilder {
             linkageAttributes(outer, a);
         }
         if (a.KW_UNSAFE() != null) {
-            facts.inventory.add(new InventorySite("unsafe-attr",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_ATTR,
                     model.rangeOf(a.KW_UNSAFE().getSymbol(), a.RPAREN().getSymbol()), a.attrBody().simplePath().getText()));
         } else if (model.edition() == Edition.E2024
                 && LINKAGE_ATTRIBUTES.contains(a.attrBody().simplePath().getText())) {
             String name = a.attrBody().simplePath().getText();
-            TextRange range = model.rangeOf(a);
-            String text = model.textOf(a);
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-unsafe-attr", range,
-                    "`#[" + name + "]` must be written `#[unsafe(" + name + ")]` in edition 2024: "
-                            + (name.equals("link_section") ? "placing code or data in an arbitrary section"
-                            : "exporting an unmangled symbol") + " can break soundness, so the author must vouch for it",
-                    List.of(new Fix("Wrap in `unsafe(...)`",
-                            List.of(new TextEdit(range, "unsafe(" + text + ")"))))));
+            facts.codeSites.add(new CodeSite.BareUnsafeAttribute(model.rangeOf(a), name, model.textOf(a)));
         }
     }
 
@@ -489,7 +482,7 @@ final class UnsafeFactsBuilder {
 
     private void staticItem(RustParser.StaticItemContext s) {
         if (s.KW_MUT() != null) {
-            facts.inventory.add(new InventorySite("static-mut", itemRange(s), s.identifier().getText()));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.STATIC_MUT, itemRange(s), s.identifier().getText()));
         }
         walkChildren(s);
     }
@@ -499,7 +492,7 @@ final class UnsafeFactsBuilder {
             facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.EXTERN_BLOCK, itemRange(e),
                     e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
         }
-        facts.inventory.add(new InventorySite("extern-block", model.rangeOf(e),
+        facts.inventory.add(new InventorySite(InventorySite.Kind.EXTERN_BLOCK, model.rangeOf(e),
                 e.abi() == null ? "C" : FileDeclarationsText.unquote(e.abi().getText())));
         boolean outer = inExternBlock;
         inExternBlock = true;
@@ -513,7 +506,7 @@ final class UnsafeFactsBuilder {
                     t.identifier().getText()));
         }
         if (t.KW_UNSAFE() != null) {
-            facts.inventory.add(new InventorySite("unsafe-trait",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_TRAIT,
                     model.rangeOf(t.KW_UNSAFE().getSymbol(), t.getStop()), t.identifier().getText()));
         }
         if (t.KW_UNSAFE() != null) {
@@ -522,7 +515,7 @@ final class UnsafeFactsBuilder {
                     && !SafetyDocs.hasWrittenSafetySection(model.docsOf(holder))) {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
-                facts.contextualSites.add(new UnsafeFacts.ContextualSite("missing-safety-doc",
+                facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
                         model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
             }
         }
@@ -567,7 +560,7 @@ final class UnsafeFactsBuilder {
         boolean selfPointer = FileDeclarations.isRawPointerType(i.type_());
         if (i.KW_UNSAFE() != null) {
             String traitName = i.typePath() == null ? "" : FileDeclarations.lastSegmentName(i.typePath().getText());
-            facts.inventory.add(new InventorySite("unsafe-impl",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_IMPL,
                     model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             if (!(i.KW_UNSAFE().getSymbol() instanceof ExpandedToken)) {
                 facts.unsafeItems.add(new UnsafeFacts.UnsafeItem(UnsafeFacts.UnsafeItem.Kind.IMPL, itemRange(i), traitName));
@@ -576,7 +569,8 @@ final class UnsafeFactsBuilder {
             SafetyComments.Coverage coverage = SafetyComments.coversItem(model, item, i.KW_UNSAFE().getSymbol());
             if (coverage != SafetyComments.Coverage.COMMENTED) {
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
-                        ? "safety-template-impl" : "missing-safety-comment-impl",
+                        ? UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
+                        : UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
                         model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
             }
         }
@@ -609,7 +603,7 @@ final class UnsafeFactsBuilder {
                 model.docsOf(holder), pointerParams);
         facts.functions.add(fact);
         if (unsafeKeyword != null) {
-            facts.inventory.add(new InventorySite("unsafe-fn", model.rangeOf(unsafeKeyword, f.getStop()),
+            facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_FN, model.rangeOf(unsafeKeyword, f.getStop()),
                     f.identifier().getText()));
         }
         scopes.push();
@@ -709,7 +703,7 @@ final class UnsafeFactsBuilder {
             // operations allowed, and the operations count where the call is
             facts.blocks.add(fact);
         }
-        facts.inventory.add(new InventorySite("unsafe-block", model.rangeOf(b), ""));
+        facts.inventory.add(new InventorySite(InventorySite.Kind.UNSAFE_BLOCK, model.rangeOf(b), ""));
         blocks.push(fact);
         foreignUnsafe += foreign ? 1 : 0;
         try {
@@ -1217,8 +1211,7 @@ final class UnsafeFactsBuilder {
                 record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
                         callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc(), arguments);
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
-                    facts.contextualSites.add(new UnsafeFacts.ContextualSite("mem-uninitialized", model.rangeOf(c),
-                            "`mem::uninitialized()` is undefined behaviour for almost every type", List.of()));
+                    facts.codeSites.add(new CodeSite.UninitializedCall(model.rangeOf(c)));
                 }
             } else if (!callee.known()) {
                 uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
@@ -1357,13 +1350,13 @@ final class UnsafeFactsBuilder {
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
         if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(call),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(call),
                     "`." + call.pathExprSegment().getText() + "()` takes a reference to mutable static `" + name
                             + "`: any other access while it lives is undefined behaviour (denied in edition 2024)",
                     List.of()));
         }
         if (parent instanceof RustParser.BorrowExprContext b) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("static-mut-ref", model.rangeOf(b),
+            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(b),
                     "reference to mutable static `" + name + "`: any other access while it lives is undefined"
                             + " behaviour (denied in edition 2024)",
                     List.of(new Fix("Take a raw pointer instead (`&raw " + (b.KW_MUT() != null ? "mut" : "const") + "`)",
@@ -1587,9 +1580,9 @@ final class UnsafeFactsBuilder {
         if (type.STAR() != null) {
             boolean toMut = type.KW_MUT() != null;
             boolean ofPlace = c.expression() instanceof RustParser.BorrowExprContext b && isRawBorrowable(b.expression());
-            facts.inventory.add(new InventorySite("raw-pointer-cast", model.rangeOf(c), toMut ? "*mut" : "*const",
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_POINTER_CAST, model.rangeOf(c), toMut ? "*mut" : "*const",
                     ofPlace ? CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType) : List.of())); // `&raw const 0` is E0745
-            CastChecks.check(model, c, toMut, facts, this::declaredType, ofPlace);
+            CastChecks.mutableFromShared(model, c, toMut, facts, this::declaredType, ofPlace);
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
             inferredPointerCast(c);
@@ -1612,7 +1605,7 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext operand = c.expression();
         boolean sized = expected.pointee() == null || isSized(expected.pointee()) && !mayBeUnsized(c);
         if (expected.constness().equals(pointers.constness(operand)) && pointers.of(operand) != null && sized) {
-            reportPtrAsPtr(c, "");
+            sameMutabilityCast(c, "");
         }
     }
 
@@ -1717,11 +1710,8 @@ final class UnsafeFactsBuilder {
                     && isTraitObject(model.textOf(c.castType().castType()))) {
                 return; // `&raw` cannot take a temporary; `&x as *const dyn T` unsizes (clippy is silent too)
             }
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr",
-                    model.rangeOf(widenOverParentheses(c)),
-                    "borrow cast to a raw pointer: `&raw " + (toMut ? "mut" : "const") + " "
-                            + shorten(model.textOf(b.expression())) + "` makes the pointer without creating a reference"
-                            + " first", CastChecks.rawBorrowFixes(model, c, toMut, this::declaredType)));
+            facts.codeSites.add(new CodeSite.BorrowCast(model.rangeOf(widenOverParentheses(c)), model.textOf(b.expression()),
+                    toMut, CastChecks.rawBorrowRange(model, c, b, this::declaredType)));
             return;
         }
         String from = pointers.constness(operand);
@@ -1731,9 +1721,9 @@ final class UnsafeFactsBuilder {
                 && !(model.textOf(c.castType().castType()).equals("_") && !expectsType(c))) {
             String target = model.textOf(c.castType().castType());
             if (!castToInferredPointee(operand)) {
-                reportPtrAsPtr(c, target.equals("_") ? "" : "::<" + target + ">");
+                sameMutabilityCast(c, target.equals("_") ? "" : target);
             } else if (!target.equals("_")) {
-                ptrAsPtrOverInferredCast(c, "::<" + target + ">");
+                ptrAsPtrOverInferredCast(c, target);
             }
         } else if (c.castType().castType() != null) {
             constnessOnlyCast(c, toMut);
@@ -1767,12 +1757,8 @@ final class UnsafeFactsBuilder {
                         .equals(withoutPathPrefixes(TypeParser.parse(target).display()))) {
             return;
         }
-        String method = toMut ? "cast_mut" : "cast_const";
-        String receiver = receiverText(c.expression());
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-cast-constness", model.rangeOf(widenOverParentheses(c)),
-                "`as` cast that only changes the pointer's mutability: `." + method + "()` says so and cannot change"
-                        + " the pointee by accident",
-                List.of(new Fix("Use `." + method + "()`", List.of(new TextEdit(model.rangeOf(c), receiver + "." + method + "()"))))));
+        facts.codeSites.add(new CodeSite.MutabilityOnlyCast(model.rangeOf(widenOverParentheses(c)), model.rangeOf(c),
+                receiverText(c.expression()), toMut));
     }
 
     /**
@@ -1825,9 +1811,9 @@ final class UnsafeFactsBuilder {
                 && model.textOf(inner.castType().castType()).equals("_");
     }
 
-    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish) {
+    private void sameMutabilityCast(RustParser.CastExprContext c, String pointee) {
         RustParser.ExpressionContext operand = c.expression();
-        reportPtrAsPtr(c, turbofish, receiverText(operand));
+        sameMutabilityCast(c, pointee, receiverText(operand));
     }
 
     /** An expression's text as a method's receiver: parenthesised where `.m()` would bind to a part of it. */
@@ -1842,7 +1828,7 @@ final class UnsafeFactsBuilder {
      * from `x` itself: `x.cast::<T>()` for a pointer `x` of the same mutability, `(&raw mut p).cast::<T>()`
      * for a borrow `&mut p` of a place. Without such a fix the cast is left alone.
      */
-    private void ptrAsPtrOverInferredCast(RustParser.CastExprContext c, String turbofish) {
+    private void ptrAsPtrOverInferredCast(RustParser.CastExprContext c, String pointee) {
         RustParser.ExpressionContext operand = c.expression();
         while (operand instanceof RustParser.ParenthesizedExprContext p) {
             operand = p.nested().expression();
@@ -1854,19 +1840,16 @@ final class UnsafeFactsBuilder {
         RustParser.ExpressionContext x = inner.expression();
         if (x instanceof RustParser.BorrowExprContext b && b.KW_RAW() == null && b.AND() != null
                 && (b.KW_MUT() != null) == innerMut && isRawBorrowable(b.expression())) {
-            reportPtrAsPtr(c, turbofish, "(&raw " + (innerMut ? "mut " : "const ") + model.textOf(b.expression()) + ")");
+            sameMutabilityCast(c, pointee, "(&raw " + (innerMut ? "mut " : "const ") + model.textOf(b.expression()) + ")");
         } else if (!(x instanceof RustParser.BorrowExprContext) && pointers.of(x) != null
                 && (innerMut ? "mut" : "const").equals(pointers.constness(x))) {
-            reportPtrAsPtr(c, turbofish, receiverText(x));
+            sameMutabilityCast(c, pointee, receiverText(x));
         }
     }
 
-    private void reportPtrAsPtr(RustParser.CastExprContext c, String turbofish, String receiver) {
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("ptr-as-ptr", model.rangeOf(widenOverParentheses(c)),
-                "`as` cast between raw pointers: `.cast" + shorten(turbofish) + "()` keeps the mutability and"
-                        + " cannot change anything else by accident",
-                List.of(new Fix("Use `.cast" + shorten(turbofish) + "()`", List.of(new TextEdit(model.rangeOf(c),
-                        receiver + ".cast" + turbofish + "()"))))));
+    private void sameMutabilityCast(RustParser.CastExprContext c, String pointee, String receiver) {
+        facts.codeSites.add(new CodeSite.SameMutabilityCast(model.rangeOf(widenOverParentheses(c)), model.rangeOf(c),
+                receiver, pointee));
     }
 
     /** The declared type text of a local name, or null. */
@@ -1888,7 +1871,7 @@ final class UnsafeFactsBuilder {
 
     private void borrow(RustParser.BorrowExprContext b) {
         if (b.KW_RAW() != null) {
-            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(b),
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_BORROW, model.rangeOf(b),
                     b.KW_MUT() != null ? "&raw mut" : "&raw const"));
         } else {
             implicitBorrowAsPointer(b);
@@ -1913,12 +1896,7 @@ final class UnsafeFactsBuilder {
         if (target == null || !target.constness().equals(mutBorrow ? "mut" : "const")) {
             return;
         }
-        String place = model.textOf(b.expression());
-        String raw = (mutBorrow ? "&raw mut " : "&raw const ") + place;
-        facts.contextualSites.add(new UnsafeFacts.ContextualSite("borrow-as-ptr", model.rangeOf(b),
-                "borrow coerced to a raw pointer: `" + shorten(raw) + "` makes the pointer without creating a"
-                        + " reference first", List.of(new Fix("Use `" + shorten(raw) + "` (no intermediate reference)",
-                        List.of(new TextEdit(model.rangeOf(b), raw))))));
+        facts.codeSites.add(new CodeSite.BorrowCoercion(model.rangeOf(b), model.textOf(b.expression()), mutBorrow));
     }
 
     /**
@@ -2002,7 +1980,7 @@ final class UnsafeFactsBuilder {
         String name = segments.get(segments.size() - 1).getText();
         boolean expressionPosition = m.getParent() instanceof RustParser.MacroInvocationExprContext;
         if (ASM_MACROS.contains(name) || name.equals("global_asm")) {
-            facts.inventory.add(new InventorySite("inline-asm", model.rangeOf(m), name));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.INLINE_ASM, model.rangeOf(m), name));
             if (expressionPosition && name.equals("asm")) {
                 record(OperationKind.INLINE_ASM, model.rangeOf(m), name, "inline assembly (`" + name + "!`)",
                         "the compiler cannot check what assembly does", null, "");
@@ -2013,7 +1991,7 @@ final class UnsafeFactsBuilder {
             }
             macros.pop();
         } else if (ADDR_OF_MACROS.contains(name)) {
-            facts.inventory.add(new InventorySite("raw-borrow", model.rangeOf(m), name + "!"));
+            facts.inventory.add(new InventorySite(InventorySite.Kind.RAW_BORROW, model.rangeOf(m), name + "!"));
             // the place is the user's code: `addr_of_mut!((*out).0)` projects through a raw pointer,
             // which needs `unsafe`, as `&raw mut (*out).0` does; `addr_of!(*p)` alone does not
             for (RustParser.NestedContext place : MacroArguments.places(model, m)) {
@@ -2105,6 +2083,7 @@ final class UnsafeFactsBuilder {
         }
         int inventoryBefore = facts.inventory.size();
         int contextualBefore = facts.contextualSites.size();
+        int codeSitesBefore = facts.codeSites.size();
         boolean entered = false;
         try {
             budget.enter(definition.name());
@@ -2134,7 +2113,7 @@ final class UnsafeFactsBuilder {
             if (outermost) {
                 budget = null;
             }
-            dropMacroWritten(inventoryBefore, contextualBefore, site);
+            dropMacroWritten(inventoryBefore, contextualBefore, codeSitesBefore, site);
         }
     }
 
@@ -2170,17 +2149,19 @@ final class UnsafeFactsBuilder {
     /**
      * Inventory and style findings on code a macro's text wrote are the definition's, not the
      * call's: they are dropped here (the macro's text is checked once, where it is written). Only
-     * `missing-safety-doc` stays at the call: each item a macro writes is API of its own.
+     * the trait without a `# Safety` section stays at the call: each item a macro writes is API of its own.
      */
-    private void dropMacroWritten(int inventoryBefore, int contextualBefore, CallSite site) {
+    private void dropMacroWritten(int inventoryBefore, int contextualBefore, int codeSitesBefore, CallSite site) {
         int start = model.startOf(site.first());
         int end = model.endOf(site.last());
         List<InventorySite> inventory = facts.inventory.subList(inventoryBefore, facts.inventory.size());
         inventory.removeIf(i -> i.range().start() == start || i.range().end() == end);
         List<UnsafeFacts.ContextualSite> contextual =
                 facts.contextualSites.subList(contextualBefore, facts.contextualSites.size());
-        contextual.removeIf(c -> !c.ruleId().equals("missing-safety-doc")
+        contextual.removeIf(c -> c.kind() != UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC
                 && (c.range().start() == start || c.range().end() == end));
+        facts.codeSites.subList(codeSitesBefore, facts.codeSites.size())
+                .removeIf(c -> c.range().start() == start || c.range().end() == end);
     }
 
     private void note(CallSite site, String message) {

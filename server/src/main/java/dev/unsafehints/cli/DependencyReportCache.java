@@ -6,6 +6,8 @@ import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.report.FileReport;
 import dev.unsafehints.report.SkippedFile;
 import dev.unsafehints.report.UnsafeCodePolicy;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleOption;
 import dev.unsafehints.workspace.CrateGraph;
 import dev.unsafehints.workspace.DeclarationsCache;
 import java.io.IOException;
@@ -64,7 +66,11 @@ final class DependencyReportCache {
                 update(digest, dep.getKey() + "=" + dep.getValue());
             }
             update(digest, String.valueOf(stdLibrary));
-            update(digest, new TreeMap<>(settings.severities()).toString() + "/" + settings.largeBlockThreshold());
+            StringBuilder configured = new StringBuilder(new TreeMap<>(settings.severities()).toString());
+            for (RuleOption option : RuleCatalog.options()) {
+                configured.append('/').append(settings.option(option.key(), option.defaultValue()));
+            }
+            update(digest, configured.toString());
             if (testOnly) {
                 update(digest, "test-only"); // only dev-dependencies bring it in: its sites count as test code
             }

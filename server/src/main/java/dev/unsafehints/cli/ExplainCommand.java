@@ -4,6 +4,7 @@ import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleNames;
+import dev.unsafehints.rules.guideline.UnsafeCodeRule;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (rule == null && RuleNames.bareLint(ruleId).equals("unsafe_code")) {
             // reported by its rule, but not silenced by the lint's `allow`: the inventory is not either
             unsafeCodeLint = true;
-            id = "unsafe-code";
+            id = UnsafeCodeRule.ID;
             rule = RuleCatalog.byId(id).orElse(null);
         }
         if (rule == null) {

@@ -362,7 +362,7 @@ public final class ScanCommand implements Callable<Integer> {
                 throw new UsageException(ex.getMessage());
             }
         }
-        return AnalysisSettings.DEFAULT.overriddenBy(overrides, null);
+        return AnalysisSettings.DEFAULT.overriddenBy(overrides, Map.of());
     }
 
     private void write(ReportModel model, Severity lowestListed) throws IOException {

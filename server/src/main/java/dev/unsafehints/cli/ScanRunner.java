@@ -455,7 +455,7 @@ final class ScanRunner {
                             configWarnings.add(w.describeWarning(shown));
                         }
                     }
-                    settings = read.settings().overriddenBy(request.settings().severities(), null);
+                    settings = read.settings().overriddenBy(request.settings().severities(), Map.of());
                     break;
                 }
             }

@@ -8,12 +8,14 @@ import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleNames;
+import dev.unsafehints.rules.RuleOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,8 @@ public final class ConfigFile {
     public static final String FILE_NAME = "unsafe-hints.toml";
 
     /** The keys of the file's top level. */
-    static final List<String> KEYS = List.of("large-block-threshold", "rules");
+    static final List<String> KEYS = java.util.stream.Stream.concat(RuleCatalog.options().stream().map(RuleOption::key),
+            java.util.stream.Stream.of("rules")).toList();
 
     private static final TomlMapper TOML = new TomlMapper();
 
@@ -160,16 +163,18 @@ public final class ConfigFile {
                 severities.put(rule.getKey(), level);
             }
         }
-        Integer threshold = null;
-        JsonNode thresholdNode = root.path("large-block-threshold");
-        if (!thresholdNode.isMissingNode()) {
-            if (!thresholdNode.canConvertToInt() || !thresholdNode.isIntegralNumber() || thresholdNode.asInt() < 0) {
-                throw new InvalidConfigException(origin, where.key(List.of("large-block-threshold"),
-                        "large-block-threshold must be a whole number >= 0, not " + thresholdNode));
+        Map<String, Integer> options = new HashMap<>();
+        for (RuleOption option : RuleCatalog.options()) {
+            JsonNode node = root.path(option.key());
+            if (!node.isMissingNode()) {
+                if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0) {
+                    throw new InvalidConfigException(origin, where.key(List.of(option.key()),
+                            option.key() + " must be a whole number >= 0, not " + node));
+                }
+                options.put(option.key(), node.asInt());
             }
-            threshold = thresholdNode.asInt();
         }
-        return new Loaded(AnalysisSettings.DEFAULT.overriddenBy(severities, threshold), warnings);
+        return new Loaded(AnalysisSettings.DEFAULT.overriddenBy(severities, options), warnings);
     }
 
     /** The TOML parser's complaint in a user's words, at the place it names (also for the review ledger). */

@@ -6,6 +6,8 @@ import com.google.gson.JsonPrimitive;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.config.ConfigFile;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,16 +31,13 @@ public final class SettingsStore {
     /** The section the server asks the client for with {@code workspace/configuration}. */
     public static final String SECTION = "unsafeHints";
 
-    /** What the editor settings say; a null threshold or a missing rule means "not set here". */
-    public record EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold, boolean cargoEnabled) {
-        public static final EditorSettings NONE = new EditorSettings(Map.of(), null, false);
-
-        public EditorSettings(Map<String, Severity> severities, Integer largeBlockThreshold) {
-            this(severities, largeBlockThreshold, false);
-        }
+    /** What the editor settings say; a missing rule or option means "not set here". */
+    public record EditorSettings(Map<String, Severity> severities, Map<String, Integer> options, boolean cargoEnabled) {
+        public static final EditorSettings NONE = new EditorSettings(Map.of(), Map.of(), false);
 
         public EditorSettings {
             severities = Map.copyOf(severities);
+            options = Map.copyOf(options);
         }
     }
 
@@ -136,7 +135,7 @@ public final class SettingsStore {
             }
         }
         EditorSettings e = editor;
-        return base.overriddenBy(e.severities(), e.largeBlockThreshold());
+        return base.overriddenBy(e.severities(), e.options());
     }
 
     /** The settings for the files directly in a folder (e.g. a workspace folder as a whole). */
@@ -233,14 +232,16 @@ public final class SettingsStore {
         } else if (rules != null && !rules.isJsonNull()) {
             problems.add("unsafeHints.rules must be an object of rule id to level");
         }
-        Integer threshold = null;
-        JsonElement t = object.get("largeBlockThreshold");
-        if (t != null && !t.isJsonNull()) {
-            if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()
-                    && t.getAsDouble() == Math.rint(t.getAsDouble()) && t.getAsDouble() >= 0) {
-                threshold = t.getAsInt();
-            } else {
-                problems.add("unsafeHints.largeBlockThreshold must be a whole number >= 0, not " + t);
+        Map<String, Integer> options = new HashMap<>();
+        for (RuleOption option : RuleCatalog.options()) {
+            JsonElement t = object.get(option.editorKey());
+            if (t != null && !t.isJsonNull()) {
+                if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()
+                        && t.getAsDouble() == Math.rint(t.getAsDouble()) && t.getAsDouble() >= 0) {
+                    options.put(option.key(), t.getAsInt());
+                } else {
+                    problems.add("unsafeHints." + option.editorKey() + " must be a whole number >= 0, not " + t);
+                }
             }
         }
         boolean cargoEnabled = false;
@@ -256,6 +257,6 @@ public final class SettingsStore {
         for (String p : problems) {
             log.warn("setting ignored: " + p);
         }
-        return new EditorSettings(severities, threshold, cargoEnabled);
+        return new EditorSettings(severities, options, cargoEnabled);
     }
 }

@@ -1,5 +1,11 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeAttrRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,11 +20,11 @@ import java.util.Map;
 public final class DependencyTable {
     /** The counted columns: their rule ids and labels. */
     public static final List<UnsafeKinds.Kind> COLUMNS = List.of(
-            new UnsafeKinds.Kind("unsafe-block", "blocks"),
-            new UnsafeKinds.Kind("unsafe-fn", "fns"),
-            new UnsafeKinds.Kind("unsafe-impl", "impls"),
-            new UnsafeKinds.Kind("unsafe-trait", "traits"),
-            new UnsafeKinds.Kind("extern-block", "extern"));
+            new UnsafeKinds.Kind(UnsafeBlockRule.ID, "blocks"),
+            new UnsafeKinds.Kind(UnsafeFnRule.ID, "fns"),
+            new UnsafeKinds.Kind(UnsafeImplRule.ID, "impls"),
+            new UnsafeKinds.Kind(UnsafeTraitRule.ID, "traits"),
+            new UnsafeKinds.Kind(ExternBlockRule.ID, "extern"));
 
     public static final String LEGEND = "12/3: 12 compiled for this target and features (or not known), 3 not";
 
@@ -73,8 +79,8 @@ public final class DependencyTable {
 
     static int unsafeSites(Counts counts) {
         int n = 0;
-        for (String id : List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block",
-                "unsafe-attr")) {
+        for (String id : List.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
+                UnsafeAttrRule.ID)) {
             n += counts.get(id);
         }
         return n;

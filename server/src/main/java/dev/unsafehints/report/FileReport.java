@@ -1,5 +1,10 @@
 package dev.unsafehints.report;
 
+import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
+import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +90,7 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 int documented = documented(s) ? 1 : 0;
                 if (UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())) {
                     comments = new Coverage(comments.documented() - documented, comments.total() - 1);
-                } else if (s.ruleId().equals("unsafe-fn") || s.ruleId().equals("unsafe-trait")) {
+                } else if (s.ruleId().equals(UnsafeFnRule.ID) || s.ruleId().equals(UnsafeTraitRule.ID)) {
                     docs = new Coverage(docs.documented() - documented, docs.total() - 1);
                 }
             }
@@ -104,14 +109,14 @@ public record FileReport(String path, String crateKey, String edition, List<Site
 
     /** Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no template). */
     private boolean documented(Site s) {
-        if (s.ruleId().equals("unsafe-block") && s.properties().containsKey("safetyComment")) {
+        if (s.ruleId().equals(UnsafeBlockRule.ID) && s.properties().containsKey("safetyComment")) {
             return "true".equals(s.properties().get("safetyComment"));
         }
-        if (s.ruleId().equals("unsafe-fn") && s.properties().containsKey("safetySection")) {
+        if (s.ruleId().equals(UnsafeFnRule.ID) && s.properties().containsKey("safetySection")) {
             return "documented".equals(s.properties().get("safetySection"));
         }
         String missing = UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())
-                ? UnsafeKinds.MISSING_SAFETY_COMMENT : UnsafeKinds.MISSING_SAFETY_DOC;
+                ? MissingSafetyCommentRule.ID : MissingSafetyDocRule.ID;
         return sites.stream().noneMatch(m -> m.ruleId().equals(missing) && m.span().startLine() <= s.span().endLine()
                 && m.span().endLine() >= s.span().startLine());
     }

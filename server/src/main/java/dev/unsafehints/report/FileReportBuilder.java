@@ -8,6 +8,12 @@ import dev.unsafehints.analysis.SyntaxProblem;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
+import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
@@ -164,8 +170,8 @@ public final class FileReportBuilder {
         List<Boolean> blocks = structure.counted().stream().filter(FileStructure.CountedSite::block)
                 .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
                 .map(FileStructure.CountedSite::documented).toList();
-        return coverage(sites, List.of("unsafe-block", "unsafe-impl"), UnsafeKinds.MISSING_SAFETY_COMMENT,
-                "unsafe-block", blocks, true);
+        return coverage(sites, List.of(UnsafeBlockRule.ID, UnsafeImplRule.ID), MissingSafetyCommentRule.ID,
+                UnsafeBlockRule.ID, blocks, true);
     }
 
     /**
@@ -177,8 +183,8 @@ public final class FileReportBuilder {
         List<Boolean> fns = structure.counted().stream().filter(c -> !c.block())
                 .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
                 .map(FileStructure.CountedSite::documented).toList();
-        return coverage(sites, List.of("unsafe-fn", "unsafe-trait"), UnsafeKinds.MISSING_SAFETY_DOC,
-                "unsafe-fn", fns, false);
+        return coverage(sites, List.of(UnsafeFnRule.ID, UnsafeTraitRule.ID), MissingSafetyDocRule.ID,
+                UnsafeFnRule.ID, fns, false);
     }
 
     private static Coverage coverage(List<Site> sites, List<String> subjectRules, String missingRule,

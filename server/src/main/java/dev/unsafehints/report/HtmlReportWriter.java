@@ -4,6 +4,9 @@ import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.rules.inventory.RawPointerCastRule;
+import dev.unsafehints.rules.inventory.UnionRule;
+import dev.unsafehints.rules.operations.OperationKinds;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -135,7 +138,7 @@ public final class HtmlReportWriter implements ReportWriter {
         List<String> none = new ArrayList<>();
         UnsafeKinds.INVENTORY.stream().filter(k -> !inventory.contains(k)).forEach(k -> none.add(k.label()));
         UnsafeKinds.OPERATIONS.stream().filter(k -> !operations.contains(k)).forEach(k -> none.add(k.label()
-                + (k.label().equals("static") || k.label().equals("union") || k.label().equals("asm") ? " (operations)" : "")));
+                + (k.label().equals("static") || k.label().equals(UnionRule.ID) || k.label().equals("asm") ? " (operations)" : "")));
         out.write("<section id=\"crates\"><h2>Crates</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Crate</th><th>Edition</th>"
                 + "<th><code>unsafe_code</code></th><th>Files</th>");
         for (UnsafeKinds.Kind k : inventory) {
@@ -360,7 +363,7 @@ public final class HtmlReportWriter implements ReportWriter {
         for (; i >= 0; i--) {
             Site c = containers.get(i);
             boolean holds = before(s.span().endLine(), s.span().endColumn(), c.span().endLine(), c.span().endColumn())
-                    && (s.category() != RuleInfo.Category.OPERATION || !c.ruleId().equals("raw-pointer-cast"));
+                    && (s.category() != RuleInfo.Category.OPERATION || !c.ruleId().equals(RawPointerCastRule.ID));
             if (holds) {
                 return c;
             }
@@ -569,7 +572,8 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         for (Site op : subjects) {
             java.util.Optional<dev.unsafehints.analysis.Obligations.Contract> conditions =
-                    dev.unsafehints.analysis.Obligations.ofFinding(op.ruleId(), op.properties(), !op.related().isEmpty());
+                    OperationKinds.ofRule(op.ruleId()).map(k -> dev.unsafehints.analysis.Obligations.ofFinding(k,
+                            op.properties(), !op.related().isEmpty()));
             if (conditions.isEmpty()) {
                 continue;
             }

@@ -1,7 +1,15 @@
 package dev.unsafehints.report;
 
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.RawPointerCastRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -128,8 +136,8 @@ public final class MarkdownReportWriter implements ReportWriter {
                 .thenComparingInt(g -> -g.size()).thenComparing(g -> g.get(0).ruleId()));
         for (List<Site> group : groups) {
             Site first = group.get(0);
-            String title = dev.unsafehints.rules.RuleCatalog.byId(first.ruleId())
-                    .map(dev.unsafehints.rules.RuleDescriptor::title).orElse("");
+            String title = RuleCatalog.byId(first.ruleId())
+                    .map(RuleDescriptor::title).orElse("");
             String heading = "#### " + levelLabel(first) + " · [`" + first.ruleId() + "`](" + RuleDocs.url(first.ruleId())
                     + ")" + (title.isEmpty() ? "" : " " + cell(title)) + " (" + group.size() + ")\n\n";
             if (md.length() + heading.length() > LIMIT - RESERVE) {
@@ -186,9 +194,9 @@ public final class MarkdownReportWriter implements ReportWriter {
                 ops += c.counts().get(k.ruleId());
             }
             md.append("| ").append(cell(c.displayName())).append(" | ").append(c.policy().label()).append(" | ")
-                    .append(c.counts().get("unsafe-block")).append(" | ").append(c.counts().get("unsafe-fn")).append(" | ")
-                    .append(c.counts().get("unsafe-impl")).append(" | ").append(c.counts().get("unsafe-trait")).append(" | ")
-                    .append(c.counts().get("extern-block")).append(" | ").append(c.counts().get("raw-pointer-cast")).append(" | ")
+                    .append(c.counts().get(UnsafeBlockRule.ID)).append(" | ").append(c.counts().get(UnsafeFnRule.ID)).append(" | ")
+                    .append(c.counts().get(UnsafeImplRule.ID)).append(" | ").append(c.counts().get(UnsafeTraitRule.ID)).append(" | ")
+                    .append(c.counts().get(ExternBlockRule.ID)).append(" | ").append(c.counts().get(RawPointerCastRule.ID)).append(" | ")
                     .append(ops).append(" | ").append(c.safetyComments().percentText()).append(" |\n");
         }
         md.append('\n');

@@ -2,6 +2,20 @@ package dev.unsafehints.report;
 
 import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.InlineAsmRule;
+import dev.unsafehints.rules.inventory.RawBorrowRule;
+import dev.unsafehints.rules.inventory.RawPointerCastRule;
+import dev.unsafehints.rules.inventory.StaticMutRule;
+import dev.unsafehints.rules.inventory.UnionRule;
+import dev.unsafehints.rules.inventory.UnsafeAttrRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import dev.unsafehints.rules.operations.OperationKinds;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -150,7 +164,7 @@ public final class TextReportWriter implements ReportWriter {
                     + safetyDoc.strip().replaceAll("\\s+", " ") + "\n");
         } else {
             java.util.Optional<Obligations.Contract> contract =
-                    Obligations.ofFinding(s.ruleId(), s.properties(), !s.related().isEmpty());
+                    OperationKinds.ofRule(s.ruleId()).map(k -> Obligations.ofFinding(k, s.properties(), !s.related().isEmpty()));
             if (contract.isPresent()) {
                 out.write(style(BLUE, pad + " =") + " must hold: " + contract.get().brief("; ") + "\n");
             }
@@ -203,8 +217,8 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         List<String> header = new ArrayList<>(List.of("crate", "unsafe_code"));
-        List<String> inventory = List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block",
-                "raw-pointer-cast");
+        List<String> inventory = List.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
+                RawPointerCastRule.ID);
         for (String id : inventory) {
             header.add(label(UnsafeKinds.INVENTORY, id));
         }
@@ -307,29 +321,18 @@ public final class TextReportWriter implements ReportWriter {
         List<String> sites = new ArrayList<>();
         Coverage comments = model.totalSafetyComments();
         Coverage docs = model.totalSafetyDocs();
-        addCount(sites, c.get("unsafe-block"), "unsafe block");
-        addCount(sites, c.get("unsafe-impl"), "unsafe impl");
-        addCount(sites, c.get("unsafe-fn"), "unsafe fn");
-        addCount(sites, c.get("unsafe-trait"), "unsafe trait");
-        addCount(sites, c.get("extern-block"), "extern block");
-        addCount(sites, c.get("unsafe-attr"), "unsafe attribute");
-        addCount(sites, c.get("static-mut"), "static mut");
-        addCount(sites, c.get("union"), "union");
-        addCount(sites, c.get("inline-asm"), "asm! block");
+        for (String rule : List.of(UnsafeBlockRule.ID, UnsafeImplRule.ID, UnsafeFnRule.ID, UnsafeTraitRule.ID,
+                ExternBlockRule.ID, UnsafeAttrRule.ID, StaticMutRule.ID, UnionRule.ID, InlineAsmRule.ID)) {
+            addCount(sites, c.get(rule), nounOf(rule));
+        }
         List<String> ops = new ArrayList<>();
         int opTotal = 0;
         for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
             int n = c.get(k.ruleId());
             opTotal += n;
-            addCount(ops, n, switch (k.ruleId()) {
-                case "raw-pointer-deref" -> "dereference";
-                case "unsafe-call" -> "call";
-                case "static-mut-access" -> "static mut use";
-                case "union-field-access" -> "union field read";
-                default -> "asm use";
-            });
+            addCount(ops, n, nounOf(k.ruleId()));
         }
-        if (sites.isEmpty() && opTotal == 0 && c.get("raw-pointer-cast") + c.get("raw-borrow") == 0) {
+        if (sites.isEmpty() && opTotal == 0 && c.get(RawPointerCastRule.ID) + c.get(RawBorrowRule.ID) == 0) {
             out.write(style(BOLD, "Inventory:") + " no unsafe code\n\n");
             return;
         }
@@ -341,22 +344,27 @@ public final class TextReportWriter implements ReportWriter {
         }
         if (docs.total() > 0) {
             sb.append(comments.total() > 0 ? ", " : "; ").append("`# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
-                    .append(c.get("unsafe-trait") > 0 ? " unsafe fns and traits" : " unsafe fns");
+                    .append(c.get(UnsafeTraitRule.ID) > 0 ? " unsafe fns and traits" : " unsafe fns");
         }
         sb.append(". ").append(opTotal).append(" unsafe operation").append(plural(opTotal));
         if (!ops.isEmpty()) {
             sb.append(" (").append(String.join(", ", ops)).append(')');
         }
-        int casts = c.get("raw-pointer-cast");
-        int borrows = c.get("raw-borrow");
+        int casts = c.get(RawPointerCastRule.ID);
+        int borrows = c.get(RawBorrowRule.ID);
         if (casts + borrows > 0) {
             sb.append("; safe code making raw pointers: ");
             List<String> safe = new ArrayList<>();
-            addCount(safe, casts, "cast");
-            addCount(safe, borrows, "raw borrow");
+            addCount(safe, casts, nounOf(RawPointerCastRule.ID));
+            addCount(safe, borrows, nounOf(RawBorrowRule.ID));
             sb.append(String.join(", ", safe));
         }
         out.write(sb + ".\n\n");
+    }
+
+    /** What one site of a rule is called in a sentence, as the rule declares it. */
+    private static String nounOf(String ruleId) {
+        return RuleCatalog.byId(ruleId).map(RuleDescriptor::noun).orElseThrow();
     }
 
     private static void addCount(List<String> parts, int n, String noun) {

@@ -11,6 +11,27 @@ import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.review.ChecklistItem.Mark;
+import dev.unsafehints.rules.guideline.LargeUnsafeBlockRule;
+import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
+import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
+import dev.unsafehints.rules.guideline.MultipleUnsafeOpsRule;
+import dev.unsafehints.rules.guideline.UnsafeOpInUnsafeFnRule;
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.InlineAsmRule;
+import dev.unsafehints.rules.inventory.RawBorrowRule;
+import dev.unsafehints.rules.inventory.RawPointerCastRule;
+import dev.unsafehints.rules.inventory.StaticMutRule;
+import dev.unsafehints.rules.inventory.UnionRule;
+import dev.unsafehints.rules.inventory.UnsafeAttrRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import dev.unsafehints.rules.operations.InlineAsmUseRule;
+import dev.unsafehints.rules.operations.RawPointerDerefRule;
+import dev.unsafehints.rules.operations.StaticMutAccessRule;
+import dev.unsafehints.rules.operations.UnionFieldAccessRule;
+import dev.unsafehints.rules.operations.UnsafeCallRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
@@ -28,12 +49,12 @@ import java.util.regex.Pattern;
  */
 final class ChecklistBuilder {
     /** Rules whose findings the checklist already covers: the site, its operations, and the points it makes itself. */
-    private static final Set<String> SITE_RULES = Set.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait",
-            "extern-block", "static-mut", "union", "raw-pointer-cast", "raw-borrow", "inline-asm", "unsafe-attr",
-            "raw-pointer-deref", "unsafe-call", "static-mut-access", "union-field-access", "inline-asm-use",
+    private static final Set<String> SITE_RULES = Set.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID,
+            ExternBlockRule.ID, StaticMutRule.ID, UnionRule.ID, RawPointerCastRule.ID, RawBorrowRule.ID, InlineAsmRule.ID, UnsafeAttrRule.ID,
+            RawPointerDerefRule.ID, UnsafeCallRule.ID, StaticMutAccessRule.ID, UnionFieldAccessRule.ID, InlineAsmUseRule.ID,
             // guideline rules whose point the checklist makes itself, with more detail
-            "missing-safety-comment", "multiple-unsafe-ops", "large-unsafe-block", "missing-safety-doc",
-            "unsafe-op-in-unsafe-fn");
+            MissingSafetyCommentRule.ID, MultipleUnsafeOpsRule.ID, LargeUnsafeBlockRule.ID, MissingSafetyDocRule.ID,
+            UnsafeOpInUnsafeFnRule.ID);
     /** A fn longer than this many lines is "long" when its unsafe block is a small part of it. */
     private static final int LONG_FN_LINES = 40;
     private static final int MAX_QUOTE_LINES = 14;
@@ -68,15 +89,15 @@ final class ChecklistBuilder {
 
     private void buildHere() {
         switch (site.kind) {
-            case "unsafe-block" -> unsafeBlock();
-            case "unsafe-fn" -> unsafeFn();
-            case "unsafe-impl" -> unsafeImpl();
-            case "unsafe-trait" -> unsafeTrait();
-            case "static-mut" -> staticMut();
-            case "union" -> union();
-            case "extern-block" -> externBlock();
-            case "unsafe-attr" -> unsafeAttr();
-            case "inline-asm" -> add(0, Mark.ARGUE, "The assembly declares every register, memory access and flag it"
+            case UnsafeBlockRule.ID -> unsafeBlock();
+            case UnsafeFnRule.ID -> unsafeFn();
+            case UnsafeImplRule.ID -> unsafeImpl();
+            case UnsafeTraitRule.ID -> unsafeTrait();
+            case StaticMutRule.ID -> staticMut();
+            case UnionRule.ID -> union();
+            case ExternBlockRule.ID -> externBlock();
+            case UnsafeAttrRule.ID -> unsafeAttr();
+            case InlineAsmRule.ID -> add(0, Mark.ARGUE, "The assembly declares every register, memory access and flag it"
                     + " touches, and keeps the stack and Rust's memory model intact.");
             default -> add(0, Mark.ARGUE, "Explain why this code upholds what the compiler can no longer check.");
         }
@@ -427,13 +448,13 @@ final class ChecklistBuilder {
     // ------------------------------------------------------------------ findings and helpers
 
     private void analysisFindings() {
-        TextRange scope = site.kind.equals("unsafe-block") || site.kind.equals("unsafe-fn") ? site.range
+        TextRange scope = site.kind.equals(UnsafeBlockRule.ID) || site.kind.equals(UnsafeFnRule.ID) ? site.range
                 : site.item.range;
         for (Finding f : findings) {
             if (SITE_RULES.contains(f.ruleId()) || !scope.contains(f.range().start())) {
                 continue;
             }
-            if (site.kind.equals("unsafe-fn") && insideBlockOf(f.range().start())) {
+            if (site.kind.equals(UnsafeFnRule.ID) && insideBlockOf(f.range().start())) {
                 continue; // reported with that block's own site
             }
             items.add(new ChecklistItem(0, Mark.GAP, "[" + f.ruleId() + "] " + f.message(), List.of(), f.range(),
@@ -443,7 +464,7 @@ final class ChecklistBuilder {
 
     private boolean insideBlockOf(int offset) {
         for (FileSites.Site other : file.sites) {
-            if (other != site && other.kind.equals("unsafe-block") && other.range.contains(offset)) {
+            if (other != site && other.kind.equals(UnsafeBlockRule.ID) && other.range.contains(offset)) {
                 return true;
             }
         }

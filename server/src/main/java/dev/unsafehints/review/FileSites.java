@@ -10,6 +10,16 @@ import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.grammar.RustParsing;
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.InlineAsmRule;
+import dev.unsafehints.rules.inventory.InventoryKinds;
+import dev.unsafehints.rules.inventory.StaticMutRule;
+import dev.unsafehints.rules.inventory.UnionRule;
+import dev.unsafehints.rules.inventory.UnsafeAttrRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.CrateInfo;
@@ -29,8 +39,8 @@ import java.util.Set;
  */
 final class FileSites {
     /** The inventory kinds that are review sites (casts and raw borrows are safe to write). */
-    static final Set<String> SITE_KINDS = Set.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait",
-            "extern-block", "static-mut", "union", "unsafe-attr", "inline-asm");
+    static final Set<String> SITE_KINDS = Set.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID,
+            ExternBlockRule.ID, StaticMutRule.ID, UnionRule.ID, UnsafeAttrRule.ID, InlineAsmRule.ID);
     /** One site of the file. */
     static final class Site {
         final String kind;
@@ -127,25 +137,26 @@ final class FileSites {
             inventory.sort((a, b) -> Integer.compare(a.range().start(), b.range().start()));
             List<Site> sites = new ArrayList<>();
             for (InventorySite s : inventory) {
-                if (!SITE_KINDS.contains(s.ruleId())) {
+                String rule = InventoryKinds.ruleId(s.kind());
+                if (!SITE_KINDS.contains(rule)) {
                     continue;
                 }
                 int at = s.range().start();
-                SourceItems.Item item = finder.itemFor(s.ruleId(), at);
+                SourceItems.Item item = finder.itemFor(rule, at);
                 if (item == null) {
                     continue; // not inside any item: only possible in badly broken code
                 }
                 FunctionFact function = functionOf(item);
-                if (s.ruleId().equals("inline-asm") && (insideBlock(at) || function != null && function.isUnsafe())) {
+                if (rule.equals(InlineAsmRule.ID) && (insideBlock(at) || function != null && function.isUnsafe())) {
                     continue; // asm! in unsafe code is an operation of its block or fn, not a site of its own
                 }
                 ItemFingerprint fingerprint = finder.of(item);
-                int ordinal = perItem.merge(fingerprint.itemPath() + '\u0000' + s.ruleId(), 1, Integer::sum);
+                int ordinal = perItem.merge(fingerprint.itemPath() + '\u0000' + rule, 1, Integer::sum);
                 String name = displayName(item, s);
-                Site site = new Site(s.ruleId(), s.range(), item, fingerprint, ordinal, name, s,
+                Site site = new Site(rule, s.range(), item, fingerprint, ordinal, name, s,
                         blocksByStart.get(at), function);
-                int n = perName.merge(name + '\u0000' + s.ruleId(), 1, Integer::sum);
-                site.siteId = name + ":" + s.ruleId() + "#" + n;
+                int n = perName.merge(name + '\u0000' + rule, 1, Integer::sum);
+                site.siteId = name + ":" + rule + "#" + n;
                 sites.add(site);
             }
             return sites;

@@ -3,6 +3,13 @@ package dev.unsafehints.review;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.SafetyDocs;
+import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.inventory.StaticMutRule;
+import dev.unsafehints.rules.inventory.UnionRule;
+import dev.unsafehints.rules.inventory.UnsafeAttrRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.inventory.UnsafeImplRule;
+import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import dev.unsafehints.workspace.ModulePaths;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -90,8 +97,8 @@ public record ItemFingerprint(String itemPath, String hash) {
     }
 
     /** Site kinds (inventory rule ids) whose item is the site itself rather than the fn around it. */
-    public static final Set<String> ITEM_KINDS = Set.of("unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block",
-            "static-mut", "union", "unsafe-attr");
+    public static final Set<String> ITEM_KINDS = Set.of(UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
+            StaticMutRule.ID, UnionRule.ID, UnsafeAttrRule.ID);
 
     /** Finds and fingerprints the items of one parsed file; items are fingerprinted once. Not thread-safe. */
     public static final class Finder {

@@ -41,6 +41,11 @@ public final class RuleCatalog {
         return rules;
     }
 
+    /** The options the rules declare, by rule id. */
+    public static List<RuleOption> options() {
+        return all().stream().flatMap(r -> r.option().stream()).toList();
+    }
+
     public static Optional<RuleDescriptor> byId(String id) {
         return all().stream().filter(r -> r.id().equals(id)).findFirst();
     }

@@ -24,6 +24,45 @@ public record RuleDescriptor(String id, String title, Severity defaultSeverity, 
         }
     }
 
+    /** The rustc/clippy lints the rule answers to (see {@link RuleInfo#lints()}). */
+    public List<String> lints() {
+        return info().map(i -> List.of(i.lints())).orElse(List.of());
+    }
+
+    /** The label of the rule's report column, or empty (see {@link RuleInfo#column()}). */
+    public String column() {
+        return info().map(RuleInfo::column).orElse("");
+    }
+
+    public int columnOrder() {
+        return info().map(RuleInfo::columnOrder).orElse(0);
+    }
+
+    /** What one site is called in a report's sentence, or empty (see {@link RuleInfo#noun()}). */
+    public String noun() {
+        return info().map(RuleInfo::noun).orElse("");
+    }
+
+    /** The semantic-token type of the rule's findings, or empty (see {@link RuleInfo#tokenType()}). */
+    public String tokenType() {
+        return info().map(RuleInfo::tokenType).orElse("");
+    }
+
+    /** The review questions of the rule's sites, or none (see {@link RuleInfo#checklist()}). */
+    public List<String> checklist() {
+        return info().map(i -> List.of(i.checklist())).orElse(List.of());
+    }
+
+    /** The rule's option, if it has one (see {@link RuleOption}). */
+    public java.util.Optional<RuleOption> option() {
+        return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleOption.class));
+    }
+
+    /** The annotation the rule was described from; absent for findings of rules outside the catalogue. */
+    private java.util.Optional<RuleInfo> info() {
+        return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleInfo.class));
+    }
+
     /** The rule's documentation page, built from the id in this one place. */
     public String docsUrl() {
         return RuleDocs.url(id);

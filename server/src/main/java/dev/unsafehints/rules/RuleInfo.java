@@ -25,5 +25,28 @@ public @interface RuleInfo {
 
     String[] tags() default {};
 
+    /**
+     * The rustc and clippy lints that mean what this rule means, written as in an attribute
+     * (`clippy::missing_safety_doc`): suppressions and configuration accept them for the rule.
+     */
+    String[] lints() default {};
+
+    /**
+     * The short label of the rule's column in the crate tables of the reports (inventory and
+     * operation rules; empty: no column), and where the column stands among them.
+     */
+    String column() default "";
+
+    int columnOrder() default 0;
+
+    /** What one of the rule's sites is called in a sentence of a report ("unsafe block", "dereference"). */
+    String noun() default "";
+
+    /** The semantic-token type the editor gives an operation rule's findings (a type of the token legend). */
+    String tokenType() default "";
+
+    /** What a reviewer should ask at the rule's sites (review checklists); empty: the generic questions. */
+    String[] checklist() default {};
+
     enum Category { INVENTORY, OPERATION, GUIDELINE }
 }

@@ -11,23 +11,22 @@ import java.util.Optional;
  * (which suppressions accept as well); and the "did you mean" for a name that is neither.
  */
 public final class RuleNames {
-    /** rustc/clippy lint names and the rule each one stands for. */
-    public static final Map<String, String> LINT_TO_RULE = Map.ofEntries(
-            Map.entry("clippy::undocumented_unsafe_blocks", "missing-safety-comment"),
-            Map.entry("clippy::missing_safety_doc", "missing-safety-doc"),
-            Map.entry("clippy::multiple_unsafe_ops_per_block", "multiple-unsafe-ops"),
-            Map.entry("unsafe_op_in_unsafe_fn", "unsafe-op-in-unsafe-fn"),
-            Map.entry("unused_unsafe", "unused-unsafe"),
-            Map.entry("clippy::not_unsafe_ptr_arg_deref", "ptr-arg-deref-in-safe-fn"),
-            Map.entry("static_mut_refs", "static-mut-ref"),
-            Map.entry("clippy::ptr_as_ptr", "ptr-as-ptr"),
-            Map.entry("clippy::ptr_cast_constness", "ptr-cast-constness"),
-            Map.entry("clippy::borrow_as_ptr", "borrow-as-ptr"),
-            Map.entry("clippy::as_ptr_cast_mut", "invalid-ptr-cast"),
-            Map.entry("unsafe_attr_outside_unsafe", "missing-unsafe-attr"),
-            Map.entry("invalid_value", "mem-uninitialized"));
+    /** rustc/clippy lint names and the rule each one stands for, as the rules declare them. */
+    public static final Map<String, String> LINT_TO_RULE = lintsOfRules();
 
     private RuleNames() {
+    }
+
+    private static Map<String, String> lintsOfRules() {
+        Map<String, String> lints = new java.util.HashMap<>();
+        for (RuleDescriptor rule : RuleCatalog.all()) {
+            for (String lint : rule.lints()) {
+                if (lints.put(lint, rule.id()) != null) {
+                    throw new IllegalStateException("two rules declare the lint " + lint);
+                }
+            }
+        }
+        return Map.copyOf(lints);
     }
 
     /**

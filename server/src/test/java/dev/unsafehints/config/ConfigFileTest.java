@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
+import dev.unsafehints.rules.guideline.LargeUnsafeBlockRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,8 @@ class ConfigFileTest {
                 "unsafe-block = \"off\"",
                 "missing-safety-comment = \"error\"",
                 "raw-pointer-deref = \"warn\""), "test.toml");
-        assertEquals(8, s.largeBlockThreshold());
+        assertEquals(Map.of(LargeUnsafeBlockRule.THRESHOLD, 8), s.options());
+        assertEquals(8, s.option(LargeUnsafeBlockRule.THRESHOLD, LargeUnsafeBlockRule.DEFAULT_THRESHOLD));
         assertEquals(Map.of("unsafe-block", Severity.OFF, "missing-safety-comment", Severity.ERROR,
                 "raw-pointer-deref", Severity.WARNING), s.severities());
     }
@@ -40,7 +42,8 @@ class ConfigFileTest {
         Files.writeString(dir.resolve(ConfigFile.FILE_NAME), "[rules]\nunsafe-fn = \"hint\"\n");
         AnalysisSettings s = ConfigFile.loadFromFolder(dir);
         assertEquals(Severity.HINT, s.severityOverride("unsafe-fn").orElseThrow());
-        assertEquals(AnalysisSettings.DEFAULT_LARGE_BLOCK_THRESHOLD, s.largeBlockThreshold());
+        assertEquals(LargeUnsafeBlockRule.DEFAULT_THRESHOLD,
+                s.option(LargeUnsafeBlockRule.THRESHOLD, LargeUnsafeBlockRule.DEFAULT_THRESHOLD));
     }
 
     @Test

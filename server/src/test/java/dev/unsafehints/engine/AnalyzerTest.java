@@ -10,6 +10,7 @@ import dev.unsafehints.analysis.FileSummary;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.rules.guideline.LargeUnsafeBlockRule;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.SourceDocument;
@@ -83,11 +84,30 @@ class AnalyzerTest {
     void severityCanBeConfiguredOrTurnedOff() {
         String text = "fn f(p: *const u8) -> u8 { unsafe { *p } }";
         FileAnalysis off = analyze(text, AnalysisSettings.DEFAULT.overriddenBy(
-                Map.of("missing-safety-comment", Severity.OFF), null));
+                Map.of("missing-safety-comment", Severity.OFF), Map.of()));
         assertTrue(of(off, "missing-safety-comment").isEmpty());
         FileAnalysis error = analyze(text, AnalysisSettings.DEFAULT.overriddenBy(
-                Map.of("missing-safety-comment", Severity.ERROR), null));
+                Map.of("missing-safety-comment", Severity.ERROR), Map.of()));
         assertEquals(Severity.ERROR, of(error, "missing-safety-comment").get(0).severity());
+    }
+
+    @Test
+    void theLargeBlockThresholdIsTheRulesOption() {
+        String text = String.join("\n",
+                "fn f(p: *const u8) -> u8 {",
+                "    unsafe {",
+                "        let a = 1;",
+                "        let b = 2;",
+                "        let c = a + b;",
+                "        *p + c",
+                "    }",
+                "}");
+        assertTrue(of(analyze(text), LargeUnsafeBlockRule.ID).isEmpty(), "3 safe statements are within the default 5");
+        FileAnalysis strict = analyze(text, AnalysisSettings.DEFAULT.overriddenBy(Map.of(),
+                Map.of(LargeUnsafeBlockRule.THRESHOLD, 1)));
+        List<Finding> large = of(strict, LargeUnsafeBlockRule.ID);
+        assertEquals(1, large.size());
+        assertEquals("3", large.get(0).properties().get("safeStatements"));
     }
 
     @Test

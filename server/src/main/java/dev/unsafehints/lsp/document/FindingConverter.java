@@ -5,6 +5,8 @@ import dev.unsafehints.analysis.Fix;
 import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleDocs;
+import dev.unsafehints.rules.guideline.UnusedUnsafeRule;
+import dev.unsafehints.rules.operations.OperationKinds;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
@@ -29,7 +31,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 public final class FindingConverter {
     public static final String SOURCE = "unsafe-hints";
     /** The rule whose findings mark code that can be removed, rendered faded by editors. */
-    public static final String UNNECESSARY_RULE = "unused-unsafe";
+    public static final String UNNECESSARY_RULE = UnusedUnsafeRule.ID;
 
     private FindingConverter() {
     }
@@ -58,7 +60,7 @@ public final class FindingConverter {
     }
 
     private static final java.util.Set<String> OPERATION_RULES = java.util.Arrays.stream(
-            dev.unsafehints.analysis.OperationKind.values()).map(dev.unsafehints.analysis.OperationKind::ruleId)
+            dev.unsafehints.analysis.OperationKind.values()).map(OperationKinds::ruleId)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private static Diagnostic diagnostic(Finding finding, SourceText source, String uri,

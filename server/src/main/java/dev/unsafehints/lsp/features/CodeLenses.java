@@ -5,6 +5,8 @@ import dev.unsafehints.analysis.RelatedLocation;
 import dev.unsafehints.lsp.document.AnalyzedDocument;
 import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.document.RuleLookup;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.CodeLens;
@@ -39,8 +41,8 @@ public final class CodeLenses {
     public List<CodeLens> lenses(AnalyzedDocument doc) {
         List<CodeLens> result = new ArrayList<>();
         for (Finding f : doc.findings()) {
-            boolean block = RuleIds.UNSAFE_BLOCK.equals(f.ruleId());
-            boolean fn = RuleIds.UNSAFE_FN.equals(f.ruleId());
+            boolean block = UnsafeBlockRule.ID.equals(f.ruleId());
+            boolean fn = UnsafeFnRule.ID.equals(f.ruleId());
             if (!block && !fn) {
                 continue;
             }

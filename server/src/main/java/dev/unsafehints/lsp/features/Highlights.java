@@ -6,6 +6,7 @@ import dev.unsafehints.lsp.document.AnalyzedDocument;
 import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.lsp4j.DocumentHighlight;
@@ -24,7 +25,7 @@ public final class Highlights {
 
     public List<DocumentHighlight> at(AnalyzedDocument doc, int offset) {
         for (Finding f : doc.findingsAt(offset)) {
-            if (rules.category(f.ruleId()) != RuleInfo.Category.INVENTORY && !RuleIds.UNSAFE_BLOCK.equals(f.ruleId())) {
+            if (rules.category(f.ruleId()) != RuleInfo.Category.INVENTORY && !UnsafeBlockRule.ID.equals(f.ruleId())) {
                 continue;
             }
             List<RelatedLocation> ops = UnsafeSites.operations(f);

@@ -11,6 +11,10 @@ import dev.unsafehints.lsp.document.FindingConverter;
 import dev.unsafehints.lsp.document.RuleLookup;
 import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.rules.guideline.UnsafeCodeRule;
+import dev.unsafehints.rules.inventory.UnsafeBlockRule;
+import dev.unsafehints.rules.inventory.UnsafeFnRule;
+import dev.unsafehints.rules.operations.OperationKinds;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
@@ -50,10 +54,10 @@ public final class HoverBuilder {
     public Hover hover(AnalyzedDocument doc, int offset, boolean markdown) {
         List<Finding> here = new ArrayList<>(doc.findingsAt(offset));
         // `unsafe-code` restates, in rustc's terms, what the other findings on its place say: it comes last
-        here.sort(Comparator.comparing((Finding f) -> f.ruleId().equals(RuleIds.UNSAFE_CODE))
+        here.sort(Comparator.comparing((Finding f) -> f.ruleId().equals(UnsafeCodeRule.ID))
                 .thenComparingInt(f -> f.range().length()).thenComparing(Finding::ruleId));
-        Finding block = first(here, RuleIds.UNSAFE_BLOCK);
-        Finding fn = first(here, RuleIds.UNSAFE_FN);
+        Finding block = first(here, UnsafeBlockRule.ID);
+        Finding fn = first(here, UnsafeFnRule.ID);
         Optional<Finding> operation = here.stream().filter(f -> kindOf(f.ruleId()) != null).findFirst();
         String text;
         TextRange range;
@@ -245,7 +249,7 @@ public final class HoverBuilder {
         if (source.lineOf(f.range().start()) != siteLine) {
             return false;
         }
-        return RuleIds.UNSAFE_BLOCK.equals(site.ruleId()) ? f.range().start() == site.range().start()
+        return UnsafeBlockRule.ID.equals(site.ruleId()) ? f.range().start() == site.range().start()
                 : f.range().intersects(site.range()) || f.range().end() <= site.range().end();
     }
 
@@ -273,7 +277,7 @@ public final class HoverBuilder {
     private static Obligations.Contract contractOf(AnalyzedDocument doc, Finding op) {
         OperationKind kind = kindOf(op.ruleId());
         if (op.properties().containsKey("access") || kind != OperationKind.RAW_POINTER_DEREF) {
-            return Obligations.ofFinding(op.ruleId(), op.properties(), !op.related().isEmpty()).orElseThrow();
+            return Obligations.ofFinding(kind, op.properties(), !op.related().isEmpty());
         }
         return Obligations.of(kind, op.properties().getOrDefault("subject", ""), "", false, doc.source(), op.range());
     }
@@ -296,12 +300,7 @@ public final class HoverBuilder {
     }
 
     static OperationKind kindOf(String ruleId) {
-        for (OperationKind k : OperationKind.values()) {
-            if (k.ruleId().equals(ruleId)) {
-                return k;
-            }
-        }
-        return null;
+        return OperationKinds.ofRule(ruleId).orElse(null);
     }
 
     private static Finding first(List<Finding> findings, String ruleId) {

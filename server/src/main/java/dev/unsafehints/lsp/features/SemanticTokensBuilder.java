@@ -3,6 +3,8 @@ package dev.unsafehints.lsp.features;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.lsp.document.AnalyzedDocument;
 import dev.unsafehints.lsp.document.RuleLookup;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
@@ -26,12 +28,10 @@ public final class SemanticTokensBuilder {
     public static final List<String> TOKEN_TYPES = List.of("operator", "function", "variable", "property", "macro");
     public static final List<String> TOKEN_MODIFIERS = List.of("unsafe");
     private static final int UNSAFE_MODIFIER_BITS = 1;
-    private static final Map<String, String> TYPE_BY_RULE = Map.of(
-            "raw-pointer-deref", "operator",
-            "unsafe-call", "function",
-            "static-mut-access", "variable",
-            "union-field-access", "property",
-            "inline-asm-use", "macro");
+    /** Each operation rule's token type, as the rule declares it ({@link RuleInfo#tokenType()}). */
+    private static final Map<String, String> TYPE_BY_RULE = RuleCatalog.all().stream()
+            .filter(r -> !r.tokenType().isEmpty())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(RuleDescriptor::id, RuleDescriptor::tokenType));
 
     private final RuleLookup rules;
 

@@ -14,9 +14,12 @@ import java.util.Map;
  * expand (no rule matches, a limit was reached, the expansion does not parse): its unsafe
  * operations are not counted, so the user should know the count is incomplete there.
  */
-@RuleInfo(id = "macro-not-expanded", title = "Macro call the analysis could not expand", severity = Severity.INFO,
+@RuleInfo(id = MacroNotExpandedRule.ID, title = "Macro call the analysis could not expand", severity = Severity.INFO,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "macro", "analysis"})
 public final class MacroNotExpandedRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "macro-not-expanded";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeFacts.ExpansionNote note : model.facts().expansionNotes()) {

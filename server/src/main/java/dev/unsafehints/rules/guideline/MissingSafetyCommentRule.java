@@ -23,9 +23,12 @@ import java.util.Map;
  * An unsafe block or unsafe impl without a `// SAFETY:` comment where clippy looks for one, in code
  * and in the bodies of `macro_rules!` ({@link MacroBodySafety}).
  */
-@RuleInfo(id = "missing-safety-comment", title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"})
+@RuleInfo(id = MissingSafetyCommentRule.ID, title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks")
 public final class MissingSafetyCommentRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "missing-safety-comment";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         SourceText source = model.source();
@@ -53,7 +56,7 @@ public final class MissingSafetyCommentRule implements Rule {
                     + (ops.size() == 1 ? "its operation is" : "its operations are") + " sound here",
                     related, List.of(fix), Map.of());
         }
-        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites("missing-safety-comment-impl")) {
+        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT)) {
             int anchor = impl.range().start();
             String indent = SafetyTemplates.indentationAt(source, anchor);
             Fix fix = new Fix("Add a SAFETY comment", List.of(SafetyTemplates.insertAboveLine(source, anchor,
@@ -62,7 +65,7 @@ public final class MissingSafetyCommentRule implements Rule {
             sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
                     + " trait's contract", List.of(), List.of(fix), Map.of());
         }
-        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites("safety-template-impl")) {
+        for (UnsafeFacts.ContextualSite impl : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT)) {
             sink.report(impl.range(), "the SAFETY comment of this unsafe impl is still the template: say why the type"
                     + " upholds the trait's contract", List.of(), List.of(), Map.of("template", "true"));
         }

@@ -19,10 +19,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A public unsafe fn or unsafe trait whose docs lack a `# Safety` section. */
-@RuleInfo(id = "missing-safety-doc", title = "Public unsafe API without a # Safety section",
+@RuleInfo(id = MissingSafetyDocRule.ID, title = "Public unsafe API without a # Safety section",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "documentation"})
+        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc")
 public final class MissingSafetyDocRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "missing-safety-doc";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (FunctionFact fn : model.facts().functions()) {
@@ -38,7 +41,7 @@ public final class MissingSafetyDocRule implements Rule {
             report(model, sink, fn.signatureRange(), "unsafe fn `" + fn.name() + "`",
                     "callers cannot know what they must guarantee", operationsIn(model, fn));
         }
-        for (UnsafeFacts.ContextualSite trait : model.facts().contextualSites("missing-safety-doc")) {
+        for (UnsafeFacts.ContextualSite trait : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC)) {
             report(model, sink, trait.range(), "unsafe " + trait.message().replace("trait ", "trait `") + "`",
                     "implementors cannot know what they must uphold", List.of());
         }

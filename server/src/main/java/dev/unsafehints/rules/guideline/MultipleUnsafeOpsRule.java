@@ -17,9 +17,12 @@ import java.util.Map;
  * Reported on {@code unsafe {}, like the block's other guideline findings, with the operations as
  * related locations.
  */
-@RuleInfo(id = "multiple-unsafe-ops", title = "Several unsafe operations in one block", severity = Severity.INFO,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"})
+@RuleInfo(id = MultipleUnsafeOpsRule.ID, title = "Several unsafe operations in one block", severity = Severity.INFO,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "clippy::multiple_unsafe_ops_per_block")
 public final class MultipleUnsafeOpsRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "multiple-unsafe-ops";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeBlockFact block : model.facts().blocks()) {

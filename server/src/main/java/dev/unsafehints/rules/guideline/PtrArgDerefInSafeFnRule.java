@@ -16,10 +16,13 @@ import java.util.Map;
  * fn or method: any caller can pass a dangling pointer without writing `unsafe`, so the fn should be
  * `unsafe fn` (or take a reference).
  */
-@RuleInfo(id = "ptr-arg-deref-in-safe-fn", title = "Public safe fn dereferences a pointer argument",
+@RuleInfo(id = PtrArgDerefInSafeFnRule.ID, title = "Public safe fn dereferences a pointer argument",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "safe-abstraction"})
+        tags = {"unsafe", "guideline", "safe-abstraction"}, lints = "clippy::not_unsafe_ptr_arg_deref")
 public final class PtrArgDerefInSafeFnRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "ptr-arg-deref-in-safe-fn";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeOperation op : model.facts().operations(OperationKind.RAW_POINTER_DEREF)) {

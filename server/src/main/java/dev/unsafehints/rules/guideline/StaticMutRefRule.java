@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /** A reference taken to a static mut: a warning, and an error in edition 2024 where rustc denies it. */
-@RuleInfo(id = "static-mut-ref", title = "Reference to a mutable static", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "correctness"})
+@RuleInfo(id = StaticMutRefRule.ID, title = "Reference to a mutable static", severity = Severity.WARNING,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "correctness"}, lints = "static_mut_refs")
 public final class StaticMutRefRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "static-mut-ref";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         Severity severity = model.edition() == Edition.E2024 ? Severity.ERROR : null;
-        for (UnsafeFacts.ContextualSite site : model.facts().contextualSites("static-mut-ref")) {
+        for (UnsafeFacts.ContextualSite site : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE)) {
             sink.report(site.range(), site.message(), List.of(), site.fixes(), Map.of(), severity);
         }
     }

@@ -22,9 +22,12 @@ import dev.unsafehints.text.TextRange;
  * inventory's seen through the lint, so reports and the editor show it with the site it names
  * (on the block's or fn's card and hover) rather than as a site of its own.
  */
-@RuleInfo(id = "unsafe-code", title = "Unsafe code (rustc's unsafe_code lint)", severity = Severity.HINT,
+@RuleInfo(id = UnsafeCodeRule.ID, title = "Unsafe code (rustc's unsafe_code lint)", severity = Severity.HINT,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "rustc-lint"})
 public final class UnsafeCodeRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unsafe-code";
+
     private static final String LINT = "unsafe code (`unsafe_code`): ";
 
     @Override

@@ -17,9 +17,12 @@ import java.util.Map;
  * An unsafe operation directly in an unsafe fn's body, outside an unsafe block. rustc warns in
  * edition 2024 (lint unsafe_op_in_unsafe_fn); earlier editions allow it, so it is a note there.
  */
-@RuleInfo(id = "unsafe-op-in-unsafe-fn", title = "Unsafe operation outside an unsafe block in an unsafe fn",
-        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"})
+@RuleInfo(id = UnsafeOpInUnsafeFnRule.ID, title = "Unsafe operation outside an unsafe block in an unsafe fn",
+        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "unsafe_op_in_unsafe_fn")
 public final class UnsafeOpInUnsafeFnRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unsafe-op-in-unsafe-fn";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         Severity severity = model.edition() == Edition.E2024 ? null : Severity.INFO;

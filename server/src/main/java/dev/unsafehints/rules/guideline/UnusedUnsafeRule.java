@@ -18,9 +18,12 @@ import java.util.Map;
  * An unsafe block that is not needed: nested in another unsafe block, or provably free of unsafe
  * operations (no calls, dereferences or macros whose safety the analysis cannot decide).
  */
-@RuleInfo(id = "unused-unsafe", title = "Unnecessary unsafe block", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"})
+@RuleInfo(id = UnusedUnsafeRule.ID, title = "Unnecessary unsafe block", severity = Severity.WARNING,
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"}, lints = "unused_unsafe")
 public final class UnusedUnsafeRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unused-unsafe";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeBlockFact block : model.facts().blocks()) {

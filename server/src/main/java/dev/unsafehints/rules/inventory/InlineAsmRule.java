@@ -5,9 +5,21 @@ import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleInfo;
 
 /** Inline assembly. */
-@RuleInfo(id = "inline-asm", title = "Inline assembly", severity = Severity.INFO, category = RuleInfo.Category.INVENTORY,
-        tags = {"unsafe", "inventory"})
+@RuleInfo(id = InlineAsmRule.ID, title = "Inline assembly", severity = Severity.INFO, category = RuleInfo.Category.INVENTORY,
+        tags = {"unsafe", "inventory"},
+        column = "asm", columnOrder = 10, noun = "asm! block",
+        checklist = {
+                "Are all clobbered registers, memory effects and flags declared in the operands and options?",
+                "Is there a portable alternative (an intrinsic, core::arch) that would do?"})
 public final class InlineAsmRule extends InventoryRule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "inline-asm";
+
+    @Override
+    protected InventorySite.Kind kind() {
+        return InventorySite.Kind.INLINE_ASM;
+    }
+
     @Override
     protected String message(InventorySite site) {
         return "inline assembly (`" + site.detail() + "!`): the compiler cannot check what it does";

@@ -4,14 +4,15 @@ import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.analysis.InventorySite;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
-import dev.unsafehints.rules.RuleInfo;
 
 /** Base of the inventory rules: each reports every site of its own kind with its own message. */
 abstract class InventoryRule implements Rule {
+    /** The construct this rule reports. */
+    protected abstract InventorySite.Kind kind();
+
     @Override
     public final void check(FileModel model, FindingSink sink) {
-        String id = getClass().getAnnotation(RuleInfo.class).id();
-        reportAll(model, model.facts().inventory(id), sink);
+        reportAll(model, model.facts().inventory(kind()), sink);
     }
 
     /** Reports the sites of this rule's kind in a file; a rule may prepare what they share first. */

@@ -9,9 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /** Cast to a raw pointer. */
-@RuleInfo(id = "raw-pointer-cast", title = "Cast to a raw pointer", severity = Severity.HINT,
-        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory", "pointer"})
+@RuleInfo(id = RawPointerCastRule.ID, title = "Cast to a raw pointer", severity = Severity.HINT,
+        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory", "pointer"},
+        column = "casts", columnOrder = 8, noun = "cast",
+        checklist = {
+                "Is the target type's alignment and size compatible with the data behind the pointer?",
+                "Does a *const-to-*mut cast ever lead to a write through memory that was shared?"})
 public final class RawPointerCastRule extends InventoryRule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "raw-pointer-cast";
+
+    @Override
+    protected InventorySite.Kind kind() {
+        return InventorySite.Kind.RAW_POINTER_CAST;
+    }
+
     @Override
     protected void report(FileModel model, InventorySite site, FindingSink sink) {
         sink.report(site.range(), message(site), List.of(), site.fixes(), Map.of());

@@ -17,9 +17,17 @@ import java.util.Map;
  * covers it (properties {@code safetyComment}, {@code safetyTemplate}: facts that do not depend on
  * which guideline rules are on).
  */
-@RuleInfo(id = "unsafe-block", title = "Unsafe block", severity = Severity.HINT,
-        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"})
+@RuleInfo(id = UnsafeBlockRule.ID, title = "Unsafe block", severity = Severity.HINT,
+        category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"},
+        column = "blocks", columnOrder = 1, noun = "unsafe block",
+        checklist = {
+                "Does a SAFETY comment name each operation's precondition and say why it holds here?",
+                "Is the block as small as it can be: only the unsafe operations, no safe code around them?",
+                "Do the invariants it relies on hold on every path into the block, including panics and early returns?"})
 public final class UnsafeBlockRule implements Rule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unsafe-block";
+
     @Override
     public void check(FileModel model, FindingSink sink) {
         for (UnsafeBlockFact block : model.facts().blocks()) {

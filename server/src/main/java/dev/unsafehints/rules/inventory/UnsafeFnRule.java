@@ -15,9 +15,22 @@ import java.util.Map;
  * {@code safetySection}: {@code documented}, {@code template} or {@code missing}), a fact that does
  * not depend on which guideline rules are on.
  */
-@RuleInfo(id = "unsafe-fn", title = "Unsafe function", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
-        tags = {"unsafe", "inventory"})
+@RuleInfo(id = UnsafeFnRule.ID, title = "Unsafe function", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
+        tags = {"unsafe", "inventory"},
+        column = "fns", columnOrder = 2, noun = "unsafe fn",
+        checklist = {
+                "Does the `# Safety` section list every condition a caller must uphold?",
+                "Does the body check what it can instead of leaving it to callers?",
+                "Are the unsafe operations in the body in their own `unsafe {}` blocks with SAFETY comments?"})
 public final class UnsafeFnRule extends InventoryRule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unsafe-fn";
+
+    @Override
+    protected InventorySite.Kind kind() {
+        return InventorySite.Kind.UNSAFE_FN;
+    }
+
     @Override
     protected String message(InventorySite site) {
         return "unsafe fn `" + site.detail() + "`: callers must uphold its safety contract";

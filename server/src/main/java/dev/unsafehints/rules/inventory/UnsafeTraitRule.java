@@ -5,9 +5,21 @@ import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleInfo;
 
 /** Unsafe trait. */
-@RuleInfo(id = "unsafe-trait", title = "Unsafe trait", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
-        tags = {"unsafe", "inventory"})
+@RuleInfo(id = UnsafeTraitRule.ID, title = "Unsafe trait", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
+        tags = {"unsafe", "inventory"},
+        column = "traits", columnOrder = 4, noun = "unsafe trait",
+        checklist = {
+                "Does the trait's documentation say exactly what implementors must guarantee?",
+                "Does unsafe code elsewhere rely on more than that documented contract?"})
 public final class UnsafeTraitRule extends InventoryRule {
+    /** The rule's id, for code that names the rule. */
+    public static final String ID = "unsafe-trait";
+
+    @Override
+    protected InventorySite.Kind kind() {
+        return InventorySite.Kind.UNSAFE_TRAIT;
+    }
+
     @Override
     protected String message(InventorySite site) {
         return "unsafe trait `" + site.detail() + "`: implementors must uphold a contract the compiler cannot check";
