@@ -21,3 +21,27 @@ pub fn places(out: *mut Pair, bits: &Bits) -> *const u32 {
     let _ = whole;
     ptr::addr_of!(bits.int)
 }
+
+// In parentheses an operation stands where its `(` does: rustc gives the inner expression the
+// parentheses' span (encoding_rs writes `unsafe { *(src.get_unchecked(i)) }`).
+/// # Safety
+/// `p` must be valid for reads (this one reads nothing).
+unsafe fn read_byte(p: *const u8) -> u8 {
+    p as usize as u8
+}
+
+pub union Word {
+    pub int: u32,
+    pub float: f32,
+}
+
+pub fn in_parentheses(src: &[u8], p: *const u8, w: Word) -> u32 {
+    // SAFETY: the caller passes a valid pointer and a slice of two bytes at least.
+    unsafe {
+        let a = *(src.get_unchecked(1)); //~ op
+        let b = (read_byte(p)) as u32; //~ op
+        let c = ((p.read())) as u32; //~ op
+        let d = (w.int) + (*p) as u32; //~ op //~ op
+        a as u32 + b + c + d
+    }
+}

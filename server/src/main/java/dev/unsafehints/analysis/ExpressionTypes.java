@@ -485,7 +485,7 @@ final class ExpressionTypes {
             Binding local = scopes.lookup(path.get(0));
             if (local != null) {
                 if (local.function() != null) {
-                    return signatureResult(local.function(), null);
+                    return signatureResult(local.function(), null, arguments(c.callArguments()), false);
                 }
                 Ty callee = peelReferences(ofBinding(local));
                 return callee instanceof Ty.FnPtr f ? f.result() : Ty.UNKNOWN;
@@ -497,7 +497,15 @@ final class ExpressionTypes {
         }
         DeclaredFn fn = callee.declaration();
         Ty owner = path.size() >= 2 && fn.implType() != null ? ownerOf(path) : null;
-        return signatureResult(fn, owner);
+        return signatureResult(fn, owner, arguments(c.callArguments()), false);
+    }
+
+    private static List<RustParser.ExpressionContext> arguments(RustParser.CallArgumentsContext arguments) {
+        List<RustParser.ExpressionContext> args = new ArrayList<>();
+        if (arguments != null) {
+            arguments.nested().forEach(n -> args.add(n.expression()));
+        }
+        return args;
     }
 
     /** `Type::f(..)`: the type the path names (`Self` the impl's), for `Self` in the result. */
@@ -516,10 +524,7 @@ final class ExpressionTypes {
         if (builtIn != null) {
             return builtIn;
         }
-        List<RustParser.ExpressionContext> args = new ArrayList<>();
-        if (m.callArguments() != null) {
-            m.callArguments().nested().forEach(n -> args.add(n.expression()));
-        }
+        List<RustParser.ExpressionContext> args = arguments(m.callArguments());
         boolean opaque = unalias(peelReferences(receiver)) instanceof Ty.Opaque;
         Ty adapted = opaque ? iterators().methodResult(receiver, name, args) : null;
         if (adapted != null) {
@@ -532,7 +537,7 @@ final class ExpressionTypes {
         }
         Ty result = null;
         for (DeclaredFn fn : found.declarations()) {
-            Ty r = signatureResult(fn, found.selfType());
+            Ty r = signatureResult(fn, found.selfType(), args, true);
             if (result != null && !result.equals(r)) {
                 return Ty.UNKNOWN;
             }
@@ -555,6 +560,16 @@ final class ExpressionTypes {
      * was found on, or null); parameters it cannot bind are unknown.
      */
     Ty signatureResult(DeclaredFn fn, Ty self) {
+        return signatureResult(fn, self, List.of(), false);
+    }
+
+    /**
+     * A fn's return type with `Self` and the impl's generics bound from {@code self}, and the
+     * generics that only the call's arguments fix bound from them ({@code method}: `recv.f(args)`):
+     * `identity(p)` is `p`'s type, `cell.with(|p| p)` with `with<R>(&self, f: impl FnOnce(*const T) -> R)`
+     * is what the closure returns. Parameters nothing binds are unknown.
+     */
+    private Ty signatureResult(DeclaredFn fn, Ty self, List<RustParser.ExpressionContext> args, boolean method) {
         if (fn.returnType().isEmpty()) {
             return new Ty.Tuple(List.of());
         }
@@ -566,7 +581,88 @@ final class ExpressionTypes {
             }
             bindings.put("Self", self);
         }
+        if (!args.isEmpty() && mentionsUnbound(declared, fn.generics(), bindings, 0)) {
+            bindArguments(fn, args, method, bindings);
+        }
         return unbound(projected(declared, bindings, 0).substitute(bindings), fn.generics(), bindings);
+    }
+
+    /** Whether {@code t} names a generic parameter that {@code bindings} does not fix (only then are arguments read). */
+    private static boolean mentionsUnbound(Ty t, List<String> generics, Map<String, Ty> bindings, int depth) {
+        if (depth > 16) {
+            return false;
+        }
+        if (t instanceof Ty.Named n) {
+            return n.path().size() == 1 && n.args().isEmpty() && generics.contains(n.name())
+                    && !bindings.containsKey(n.name())
+                    || n.args().stream().anyMatch(a -> mentionsUnbound(a, generics, bindings, depth + 1));
+        }
+        if (t instanceof Ty.Ref r) {
+            return mentionsUnbound(r.referent(), generics, bindings, depth + 1);
+        }
+        if (t instanceof Ty.Ptr p) {
+            return mentionsUnbound(p.pointee(), generics, bindings, depth + 1);
+        }
+        if (t instanceof Ty.Slice sl) {
+            return mentionsUnbound(sl.element(), generics, bindings, depth + 1);
+        }
+        return t instanceof Ty.Tuple tu
+                && tu.elements().stream().anyMatch(e -> mentionsUnbound(e, generics, bindings, depth + 1));
+    }
+
+    /**
+     * Adds to {@code bindings} the generic parameters that the arguments' types fix, as rustc infers
+     * them: a parameter written `T`, `&T`, `*const T`, `Option<T>` against the argument's type, and
+     * the result `R` of a closure passed for `impl FnOnce(A) -> R` (or `F` with `F: FnOnce(A) -> R`)
+     * from the closure's body with its parameters typed `A`. A parameter two arguments bind
+     * differently (a coercion the model does not see) stays unknown; what {@code self} fixed is kept.
+     */
+    private void bindArguments(DeclaredFn fn, List<RustParser.ExpressionContext> args, boolean method,
+                               Map<String, Ty> bindings) {
+        Map<String, Ty> fromArguments = new HashMap<>();
+        java.util.Set<String> conflicting = new java.util.HashSet<>();
+        for (int i = 0; i < args.size(); i++) {
+            String written = fn.parameterType(i, method);
+            if (written == null) {
+                break;
+            }
+            Ty parameter = TypeParser.parseCompact(written);
+            Map<String, Ty> found = new HashMap<>();
+            if (args.get(i) instanceof RustParser.ClosureExprContext closure) {
+                bindClosureResult(parameter, closure.closureExpression(), fn.generics(), bindings, found);
+            } else if (!(parameter instanceof Ty.Opaque)) {
+                unify(parameter, of(args.get(i)), fn.generics(), found, 0);
+            }
+            found.forEach((name, t) -> {
+                Ty before = fromArguments.putIfAbsent(name, t);
+                if (before != null && !before.equals(t)) {
+                    conflicting.add(name);
+                }
+            });
+        }
+        conflicting.forEach(fromArguments::remove);
+        fromArguments.forEach(bindings::putIfAbsent);
+    }
+
+    /** `R` of `impl FnOnce(A) -> R` from what {@code closure} returns given parameters of type `A`. */
+    private void bindClosureResult(Ty parameter, RustParser.ClosureExpressionContext closure, List<String> generics,
+                                   Map<String, Ty> bindings, Map<String, Ty> into) {
+        if (!(parameter instanceof Ty.Opaque o) || o.bounds().size() != 1 || o.bounds().get(0).args().size() != 1
+                || !(o.bounds().get(0).args().get(0) instanceof Ty.FnPtr signature)
+                || !o.bounds().get(0).name().startsWith("Fn")) {
+            return;
+        }
+        for (int i = 0; i < closure.getChildCount(); i++) {
+            if (closure.getChild(i).getText().equals("async")) {
+                return; // an async closure returns a future of its body's value
+            }
+        }
+        List<Ty> params = new ArrayList<>();
+        for (Ty p : signature.parameters()) {
+            params.add(unbound(projected(p, bindings, 0).substitute(bindings), generics, bindings));
+        }
+        Ty value = closureValue(closure, params);
+        unify(signature.result(), value, generics, into, 0);
     }
 
     /** The generic parameters of {@code pattern} (an impl's self type) that {@code actual} fixes. */
@@ -694,8 +790,8 @@ final class ExpressionTypes {
      * when an adapter calls it; unknown when a parameter is a pattern or the body cannot be read.
      */
     Ty closureValue(RustParser.ClosureExpressionContext c, List<Ty> params) {
-        if (c.closureParams() == null || c.expression() == null
-                || c.closureParams().closureParam().size() != params.size()) {
+        int written = c.closureParams() == null ? 0 : c.closureParams().closureParam().size();
+        if (c.expression() == null || written != params.size()) {
             return Ty.UNKNOWN;
         }
         List<Binding> bound = new ArrayList<>();
@@ -822,14 +918,22 @@ final class ExpressionTypes {
         return agreed == null ? List.of() : agreed;
     }
 
-    /** The parameters a std iterator, `Option` or `Result` adapter gives its closure (`it.map(|p| ..)`). */
+    /**
+     * The parameters a std iterator, `Option` or `Result` adapter gives its closure (`it.map(|p| ..)`),
+     * or a slice method (`v.sort_by(|a, b| ..)`: the index does not read slices' own methods).
+     */
     private List<Ty> adapterParameters(Ty receiver, String name, int index, int arguments) {
         Ty t = unalias(peelReferences(receiver));
         Ty item = iterators().iteratorItem(t);
         if (item.isKnown()) {
             return IteratorTypes.adapterClosure(item, name, index, arguments);
         }
-        return t instanceof Ty.Named n ? IteratorTypes.optionClosure(n, name, index, arguments) : List.of();
+        List<Ty> option = t instanceof Ty.Named n ? IteratorTypes.optionClosure(n, name, index, arguments) : List.of();
+        if (!option.isEmpty()) {
+            return option;
+        }
+        Ty element = iterators().sequenceElement(receiver);
+        return element.isKnown() ? IteratorTypes.sliceClosure(element, name, index, arguments) : List.of();
     }
 
     private List<Ty> closureSignature(DeclaredFn fn, int index, boolean method, Ty self) {

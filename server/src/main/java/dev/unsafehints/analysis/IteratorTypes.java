@@ -190,6 +190,23 @@ final class IteratorTypes {
         return params;
     }
 
+    /**
+     * The closure parameters of the slice methods that call a closure on elements (they reach a
+     * `Vec` through its deref to a slice): `sort_by(|a, b| ..)` gets two references to elements,
+     * `sort_by_key(|e| ..)`, `binary_search_by(|e| ..)`, `partition_point(|e| ..)` one.
+     */
+    static List<Ty> sliceClosure(Ty element, String name, int index, int arguments) {
+        Ty ref = new Ty.Ref(false, element);
+        return switch (name + "/" + arguments + "/" + index) {
+            case "sort_by/1/0", "sort_unstable_by/1/0", "select_nth_unstable_by/2/1", "is_sorted_by/1/0" ->
+                    List.of(ref, ref);
+            case "sort_by_key/1/0", "sort_unstable_by_key/1/0", "sort_by_cached_key/1/0", "binary_search_by/1/0",
+                 "partition_point/1/0", "is_sorted_by_key/1/0", "select_nth_unstable_by_key/2/1",
+                 "binary_search_by_key/2/1" -> List.of(ref);
+            default -> List.of();
+        };
+    }
+
     /** The closure parameters of `Option`'s and `Result`'s adapters over their content (`map(|p| ..)`). */
     static List<Ty> optionClosure(Ty.Named option, String name, int index, int arguments) {
         String key = name + "/" + arguments + "/" + index;

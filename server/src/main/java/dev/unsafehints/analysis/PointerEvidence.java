@@ -370,8 +370,10 @@ final class PointerEvidence {
                 String inner = types.of(c.callArguments().nested(0).expression());
                 return inner == null || inner.startsWith("*") ? "ManuallyDrop" : inner;
             }
-            if (segs.size() >= 2) {
-                String owner = segs.get(segs.size() - 2).pathIdentSegment().getText();
+            String owner = segs.size() >= 2 ? segs.get(segs.size() - 2).pathIdentSegment().getText() : "";
+            // a module's fn (`mem::replace(..)`, `convert::identity(p)`) builds no type of the module's
+            // name: its signature says what it returns (ExpressionTypes)
+            if (!owner.isEmpty() && !Character.isLowerCase(owner.charAt(0))) {
                 String fn = segs.get(segs.size() - 1).pathIdentSegment().getText();
                 // `Type::f(..)` is taken to build a `Type`; `NonNull::new` is the common exception
                 // that matters (an Option, whose safe `as_ref` must not look like `NonNull::as_ref`)

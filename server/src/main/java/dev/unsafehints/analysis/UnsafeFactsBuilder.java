@@ -945,7 +945,8 @@ final class UnsafeFactsBuilder {
                     String field = f.identifier() == null ? null : f.identifier().getText();
                     boolean reads = f.pattern() == null || !f.pattern().getText().equals("_");
                     if (field != null && fields.contains(field) && reads) {
-                        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), field,
+                        // rustc reports `U { b: x }` at the field's own pattern `x`
+                        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f.pattern() != null ? f.pattern() : f), field,
                                 "read of union field `" + union + "::" + field + "` by a pattern",
                                 "the pattern `" + shorten(model.textOf(st)) + "` matches the union `" + union + "`",
                                 null, "");
@@ -1172,10 +1173,11 @@ final class UnsafeFactsBuilder {
     }
 
     private void call(RustParser.CallExprContext c) {
+        TextRange at = model.rangeOf(widenOverParentheses(c)); // rustc: `(f())` is reported at the `(`
         FnPointerCalls.Target pointer = fnPointers.unsafeCallee(c.expression());
         List<String> arguments = argumentNames(null, c.callArguments());
         if (pointer != null) {
-            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), pointer.written(),
+            record(OperationKind.UNSAFE_CALL, at, pointer.written(),
                     "call through unsafe function pointer `" + pointer.written() + "`", pointer.why(),
                     pointer.declaration(), "", arguments);
             walkChildren(c);
@@ -1185,7 +1187,7 @@ final class UnsafeFactsBuilder {
         Binding named = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
         if (named != null && named.function() == null
                 && ExpressionTypes.peelReferences(exprTypes.ofBinding(named)) instanceof Ty.FnPtr f && f.isUnsafe()) {
-            record(OperationKind.UNSAFE_CALL, model.rangeOf(c), named.name(),
+            record(OperationKind.UNSAFE_CALL, at, named.name(),
                     "call through unsafe function pointer `" + named.name() + "`",
                     "`" + named.name() + "` is an `" + exprTypes.ofBinding(named).display() + "`", null, "", arguments);
             walkChildren(c);
@@ -1203,28 +1205,28 @@ final class UnsafeFactsBuilder {
                     : CallResolver.Callee.UNKNOWN;
             String written = String.join("::", path);
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && lacksFeaturesOf(callee)) {
-                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to `" + written + "`",
+                record(OperationKind.UNSAFE_CALL, at, written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
                                 + " with `#[target_feature]`", null, "", arguments);
             } else if (callee.known() && callee.isUnsafe()) {
                 DeclaredFn decl = callee.declaration();
-                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written, "call to unsafe function `" + written + "`",
+                record(OperationKind.UNSAFE_CALL, at, written, "call to unsafe function `" + written + "`",
                         callee.declaredUnsafe(), related(decl), decl == null ? "" : decl.safetyDoc(), arguments);
                 if (callee.displayPath().endsWith("mem::uninitialized")) {
                     facts.codeSites.add(new CodeSite.UninitializedCall(model.rangeOf(c)));
                 }
             } else if (!callee.known()) {
-                uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call to `" + written + "`");
+                uncertain(OperationKind.UNSAFE_CALL, at, "call to `" + written + "`");
             }
         } else if (ExpressionTypes.peelReferences(exprTypes.of(c.expression())) instanceof Ty.FnPtr f) {
             if (f.isUnsafe()) {
                 String written = shorten(model.textOf(c.expression()));
-                record(OperationKind.UNSAFE_CALL, model.rangeOf(c), written,
+                record(OperationKind.UNSAFE_CALL, at, written,
                         "call through unsafe function pointer `" + written + "`",
                         "`" + written + "` is an `" + f.display() + "`", null, "", arguments);
             }
         } else {
-            uncertain(OperationKind.UNSAFE_CALL, model.rangeOf(c), "call through an expression");
+            uncertain(OperationKind.UNSAFE_CALL, at, "call through an expression");
         }
         walkChildren(c);
     }
@@ -1237,7 +1239,7 @@ final class UnsafeFactsBuilder {
                 : resolver.resolveMethod(name, true, m.expression() instanceof RustParser.CallExprContext
                         || m.expression() instanceof RustParser.MethodCallExprContext);
         String receiverText = shorten(model.textOf(m.expression()));
-        TextRange range = model.rangeOf(m);
+        TextRange range = model.rangeOf(widenOverParentheses(m)); // `(x.m())` at the `(`, as rustc
         String what = "call to unsafe method `" + name + "`";
         String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
         List<String> arguments = argumentNames(m.expression(), m.callArguments());
@@ -1334,7 +1336,7 @@ final class UnsafeFactsBuilder {
         if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
             if (!isRawBorrow(placeParent(p))
                     && !(p.getParent() instanceof RustParser.CallExprContext call && call.expression() == p)) {
-                record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of extern static `" + name + "`",
+                record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(widenOverParentheses(p)), name, "use of extern static `" + name + "`",
                         "`" + name + "` is declared in an `extern` block: the foreign code may change it at any time",
                         null, "");
             }
@@ -1347,7 +1349,7 @@ final class UnsafeFactsBuilder {
         if (isRawBorrow(parent)) {
             return; // &raw const STATIC is safe
         }
-        record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(p), name, "use of mutable static `" + name + "`",
+        record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(widenOverParentheses(p)), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
         if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
             facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(call),
@@ -1436,7 +1438,7 @@ final class UnsafeFactsBuilder {
         if (fields == null || !fields.contains(fieldName) || isAssignmentTarget(f)) {
             return;
         }
-        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f), fieldName,
+        record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(widenOverParentheses(f)), fieldName,
                 "read of union field `" + unionName + "::" + fieldName + "`",
                 "`" + shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
     }

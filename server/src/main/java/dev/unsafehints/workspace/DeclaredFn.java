@@ -115,7 +115,9 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
     private static void closureBound(String parameter, RustParser.TypeParamBoundsContext bounds,
                                      java.util.Map<String, String> into) {
         for (RustParser.TypeParamBoundContext b : bounds.typeParamBound()) {
-            String text = b.getText();
+            // core's const fns bound their closures `[const] FnOnce(T) -> U` (`~const` before 1.89):
+            // for a caller the closure's signature is the same
+            String text = b.getText().replaceFirst("^(\\[const\\]|~const)", "");
             if (text.startsWith("Fn(") || text.startsWith("FnMut(") || text.startsWith("FnOnce(")) {
                 into.merge(parameter, "impl" + text, (a, c) -> a.equals(c) ? a : "");
             }

@@ -53,6 +53,26 @@ class FileDeclarationsReadTest {
     }
 
     @Test
+    void aConstFnsClosureBoundIsKeptAsTheClosuresSignature() {
+        // core's `Result::map_or` since 1.89: a caller's closure gets a `T` all the same
+        String text = """
+                impl<T, E> Res<T, E> {
+                    pub const fn map_or<U, F>(self, default: U, f: F) -> U
+                    where
+                        F: [const] FnOnce(T) -> U + [const] Destruct,
+                        T: [const] Destruct,
+                    {
+                        todo!()
+                    }
+                    pub fn sort_by<F>(&mut self, compare: F) where F: FnMut(&T, &T) -> Ordering {}
+                }
+                """;
+        FileDeclarations d = FileDeclarations.read(FILE, CRATE, text);
+        assertEquals("implFnOnce(T)->U", d.functions().get(0).parameterType(1, true));
+        assertEquals("implFnMut(&T,&T)->Ordering", d.functions().get(1).parameterType(0, true));
+    }
+
+    @Test
     void constBlocksFunctionPointersAndMacroPatternsAreNotBodies() {
         assertSame("""
                 pub fn sized<const N: usize>() -> Foo<{ N + 1 }> where [(); { N }]: Sized, Bar<{ N }>: Copy { todo!() }

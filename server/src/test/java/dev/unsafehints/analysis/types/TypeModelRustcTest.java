@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unsafehints.analysis.AnalysisSettings;
+import dev.unsafehints.analysis.FileAnalysis;
+import dev.unsafehints.analysis.Finding;
+import dev.unsafehints.engine.Analyzer;
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.workspace.CrateInfo;
+import dev.unsafehints.workspace.SourceDocument;
+import dev.unsafehints.workspace.WorkspaceIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The fixtures' markers are the compiler's truth: with the `unsafe` keyword of every block blanked
  * out, rustc reports each unsafe operation (E0133) at its span; the lines and counts must be the
- * markers'. Runs where rustc is installed.
+ * markers', and the analysis must report each at rustc's line and column (`(f())` at the `(`, a
+ * union pattern `U { b: x }` at `x`). Runs where rustc is installed.
  */
 class TypeModelRustcTest {
     @TempDir
@@ -43,6 +52,7 @@ class TypeModelRustcTest {
         Files.writeString(blanked, text.replaceAll("\\bunsafe(\\s*)\\{", "      $1{"));
         String errors = compile(blanked);
         Map<Integer, Integer> reported = new TreeMap<>();
+        Map<String, Integer> positions = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();
         for (String line : errors.split("\n")) {
             if (!line.startsWith("{")) {
@@ -53,11 +63,28 @@ class TypeModelRustcTest {
                 for (JsonNode span : d.path("spans")) {
                     if (span.path("is_primary").asBoolean()) {
                         reported.merge(span.path("line_start").asInt(), 1, Integer::sum);
+                        positions.merge(span.path("line_start").asInt() + ":" + span.path("column_start").asInt(), 1,
+                                Integer::sum);
                     }
                 }
             }
         }
         assertEquals(TypeModelFixtures.expected(text), reported, errors);
+        assertEquals(positions, analysisPositions(fixture.getFileName(), text), "line:column of each operation");
+    }
+
+    /** Where the analysis reports each operation, as {@code line:column} (1-based, as rustc's spans) to a count. */
+    private static Map<String, Integer> analysisPositions(Path name, String text) {
+        CrateInfo crate = new CrateInfo(null, "fixture", "0.0.0", Edition.E2021);
+        FileAnalysis analysis = new Analyzer().analyze(new SourceDocument(name, text, crate), AnalysisSettings.DEFAULT,
+                WorkspaceIndex.empty());
+        Map<String, Integer> positions = new TreeMap<>();
+        for (Finding f : analysis.findings()) {
+            if (TypeModelFixtures.OPERATION_RULES.contains(f.ruleId())) {
+                positions.merge((analysis.start(f).line() + 1) + ":" + (analysis.start(f).column() + 1), 1, Integer::sum);
+            }
+        }
+        return positions;
     }
 
     /** rustc's JSON diagnostics for a library crate of that one file (errors only; empty when it compiles). */
