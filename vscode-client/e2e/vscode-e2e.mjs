@@ -449,6 +449,9 @@ const featureSteps = [
     facts.jumpedTo = await cursor.innerText();
   }],
   ['the Dependencies view lists the path dependency and opens its unsafe code read-only', async () => {
+    // Fold the inventory for room: the side bar's rows are virtual, so only visible ones exist.
+    const inventoryHeader = page.locator('.pane-header[aria-label*="Inventory"]').first();
+    if ((await inventoryHeader.getAttribute('aria-expanded')) === 'true') await inventoryHeader.click();
     const header = page.locator('.pane-header[aria-label*="Dependencies"]').first();
     await header.waitFor({ timeout: WAIT });
     // The view starts collapsed; opening it reads the package list (again while the graph is read).
@@ -469,8 +472,9 @@ const featureSteps = [
     await site.waitFor({ timeout: WAIT });
     await shot('07b-dependencies');
     await site.click();
-    const cursor = page.locator('.statusbar-item').filter({ hasText: /Ln 8, Col \d+ \(\d+ selected\)/ });
-    await cursor.waitFor({ timeout: WAIT });
+    // The fn's range is selected (the cursor ends at its last line) in a tab of the dependency's file.
+    await page.locator('.tabs-container .tab.active').filter({ hasText: 'fixture-dep' }).waitFor({ timeout: WAIT });
+    facts.dependencySelection = await page.locator('.statusbar-item').filter({ hasText: /\(\d+ selected\)/ }).first().innerText();
     // Read-only in this session: typing changes nothing, so the tab never turns dirty.
     const depFile = join(dirname(FOLDER), 'fixture-dep', 'src', 'lib.rs');
     const before = readFileSync(depFile, 'utf8');
@@ -480,6 +484,8 @@ const featureSteps = [
     assert(facts.dependencyTabDirty === 0, 'the dependency\'s file took an edit');
     assert(readFileSync(depFile, 'utf8') === before, 'the dependency\'s file changed on disk');
     await page.keyboard.press('Control+w');
+    await header.click();
+    await inventoryHeader.click();
   }],
   ['Review Changes shows the changed sites in a panel: locations open the file, checkboxes, Approve writes the ledger', async () => {
     if (!existsSync(join(FOLDER, '.git'))) return SKIP('git is not installed');
