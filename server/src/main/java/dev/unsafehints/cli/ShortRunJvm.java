@@ -9,9 +9,8 @@ import java.util.List;
 /**
  * Runs a scan started with plain {@code java -jar} in a JVM with the options the launchers give it:
  * the quick compiler alone and the parallel collector. A jar cannot choose its JVM's options, and
- * the JVM's defaults cost a scan of the standard library about a fifth more CPU than those options
- * (C2 compiling the generated parser's huge methods, the G1 collector's concurrent work; even with
- * {@link QuickCompilation}'s directive, which keeps C2 out but not G1). So the process starts a
+ * the JVM's defaults cost a scan of the standard library 14 to 22% more CPU than those options, even
+ * with {@link QuickCompilation}'s directive keeping C2 out (README: benchmarks). So the process starts a
  * second JVM on the same jar with the same arguments and options plus these, hands it its standard
  * streams, and exits with its exit code; the start costs about 0.2 s of CPU. Nothing restarts when
  * the JVM's options already chose a compiler setting or a collector, when JAVA_TOOL_OPTIONS or
