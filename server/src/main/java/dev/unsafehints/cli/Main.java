@@ -19,6 +19,10 @@ public final class Main implements Runnable {
             return;
         }
         if (args.length > 0 && (args[0].equals("scan") || args[0].equals("review"))) {
+            int restarted = ShortRunJvm.runIfNeeded(args);
+            if (restarted >= 0) {
+                System.exit(restarted);
+            }
             QuickCompilation.forShortRun();
         }
         int code = commandLine().execute(args);

@@ -11,7 +11,8 @@ import javax.management.ObjectName;
  * optimizing compiler. C2 takes seconds to compile the generated parser's huge methods, on a core
  * the scan needs, and a scan of even the standard library is over before that pays back; the
  * launchers start scans with {@code -XX:TieredStopAtLevel=1} for that reason, but CI recipes and
- * editors start the jar directly. So, when the JVM was started without that option, a compiler
+ * editors start the jar directly. {@link ShortRunJvm} restarts such a scan with the launchers'
+ * options; where it does not (JAVA_TOOL_OPTIONS set, a collector chosen), a compiler
  * directive excludes every method from C2 (HotSpot then keeps them at C1's quickest level). It is
  * added through the JVM's diagnostic-command MBean (module jdk.management, in every JDK), on a
  * background thread so the scan does not wait for it; where that is missing it does nothing.

@@ -296,6 +296,7 @@ public final class ScanCommand implements Callable<Integer> {
         write(model, lowestListed);
         if (timings) {
             Runtime rt = Runtime.getRuntime();
+            err.println("timings: jvm options " + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
             err.printf(java.util.Locale.ROOT, "timings: dependencies indexed %d (%d from the cache)%n",
                     runner.dependencies.size(), runner.dependencies.stream().filter(DependencyIndexer.Outcome::fromCache).count());
             if (deps) {

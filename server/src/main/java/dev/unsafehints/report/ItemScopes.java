@@ -75,22 +75,50 @@ public final class ItemScopes {
     public Enclosing at(int offset) {
         List<String> items = new ArrayList<>();
         List<String> cfg = new ArrayList<>(fileCfg);
-        for (Scope scope : scopes) {
-            if (scope.start() > offset) {
+        int count = scopes.size();
+        for (int block = 0; block * BLOCK < count; block++) {
+            int first = block * BLOCK;
+            if (scopes.get(first).start() > offset) {
                 break;
             }
-            if (offset < scope.end()) {
-                if (scope.name() != null) {
-                    items.add(scope.name());
+            if (blockEnds[block] <= offset) {
+                continue; // every scope of the block ends before the offset
+            }
+            for (int i = first; i < Math.min(first + BLOCK, count); i++) {
+                Scope scope = scopes.get(i);
+                if (scope.start() > offset) {
+                    break;
                 }
-                for (String c : scope.cfg()) {
-                    if (!cfg.contains(c)) {
-                        cfg.add(c);
+                if (offset < scope.end()) {
+                    if (scope.name() != null) {
+                        items.add(scope.name());
+                    }
+                    for (String c : scope.cfg()) {
+                        if (!cfg.contains(c)) {
+                            cfg.add(c);
+                        }
                     }
                 }
             }
         }
         return new Enclosing(items, cfg);
+    }
+
+    /** The scopes (in start order) in blocks of this many, for {@link #at}. */
+    private static final int BLOCK = 32;
+
+    /**
+     * The largest end of each block of {@link #BLOCK} scopes. A report asks {@link #at} for every
+     * site, and a file of thousands of functions (core::arch) has thousands of each: {@code at}
+     * passes over the blocks that end before the offset instead of reading all the scopes before it.
+     */
+    private int[] blockEnds = new int[0];
+
+    private void indexBlocks() {
+        blockEnds = new int[(scopes.size() + BLOCK - 1) / BLOCK];
+        for (int i = 0; i < scopes.size(); i++) {
+            blockEnds[i / BLOCK] = Math.max(blockEnds[i / BLOCK], scopes.get(i).end());
+        }
     }
 
     /** Out-of-line modules ({@code #[cfg(test)] mod tests;}, {@code mod util;}): name to their cfg conditions. */
@@ -197,6 +225,7 @@ public final class ItemScopes {
             i++;
         }
         scopes.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        indexBlocks();
     }
 
     /** The conditions of the scopes found so far that hold {@code offset} (a `cfg_if!` branch around a `mod x;`). */

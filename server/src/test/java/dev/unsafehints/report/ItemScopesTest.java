@@ -84,6 +84,31 @@ class ItemScopesTest {
     }
 
     @Test
+    void manyItemsKeepTheirEnclosingModulesAndConditions() {
+        // more scopes than one block of the lookup: the outer module and its cfg span all the blocks
+        StringBuilder file = new StringBuilder("#[cfg(unix)]\nmod outer {\n");
+        for (int i = 0; i < 300; i++) {
+            file.append(i % 7 == 0 ? "    #[cfg(test)]\n" : "").append("    pub fn f").append(i)
+                    .append("() { unsafe { g() } }\n");
+            if (i == 150) {
+                file.append("    mod inner {\n        fn deep() { unsafe { h() } }\n    }\n");
+            }
+        }
+        file.append("}\nfn after() { unsafe { k() } }\n");
+        String text = file.toString();
+        ItemScopes scopes = ItemScopes.of(text, Edition.E2021);
+        for (int i = 0; i < 300; i++) {
+            int site = text.indexOf("unsafe", text.indexOf("fn f" + i + "()"));
+            ItemScopes.Enclosing e = scopes.at(site);
+            assertEquals("outer::f" + i, e.itemPath());
+            assertEquals(i % 7 == 0 ? List.of("unix", "test") : List.of("unix"), e.cfg());
+        }
+        assertEquals("outer::inner::deep", scopes.at(text.indexOf("unsafe { h()")).itemPath());
+        assertEquals("after", scopes.at(text.indexOf("unsafe { k()")).itemPath());
+        assertEquals(List.of(), scopes.at(text.indexOf("unsafe { k()")).cfg());
+    }
+
+    @Test
     void brokenCodeDoesNotSwallowTheItemsAfterIt() {
         String broken = "fn bad( {\n let x = ;\n}\nfn good() { unsafe { x() } }\n";
         assertEquals("good", ItemScopes.of(broken, Edition.E2021).at(broken.indexOf("unsafe")).itemPath());
