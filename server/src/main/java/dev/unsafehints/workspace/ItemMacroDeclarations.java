@@ -398,12 +398,36 @@ public final class ItemMacroDeclarations {
                 return List.of(own.get(0));
             }
             Set<String> bodies = crate.get(name);
-            if (bodies == null || bodies.size() > MAX_VARIANTS) {
+            if (bodies == null) {
+                String original = renamed(f, name);
+                return original == null ? List.of() : bodiesFor(f, original);
+            }
+            if (bodies.size() > MAX_VARIANTS) {
                 return List.of();
             }
             List<String> sorted = new ArrayList<>(bodies);
             sorted.sort(null); // one order whatever the files' order
             return sorted;
+        }
+
+        /**
+         * The crate macro that this file's `use m as name;` or `use crate::m as name;` renames,
+         * when the crate defines it (one step: a renaming of a renaming is not followed).
+         */
+        private String renamed(FileDeclarations f, String name) {
+            for (FileDeclarations.Import imp : f.imports()) {
+                List<String> target = imp.target();
+                if (imp.glob() || !imp.alias().equals(name) || target.isEmpty() || target.size() > 2) {
+                    continue;
+                }
+                String original = target.get(target.size() - 1);
+                boolean crateRelative = target.size() == 1 || target.get(0).equals("crate") || target.get(0).equals("self")
+                        || target.get(0).equals("super");
+                if (crateRelative && !original.equals(name) && crate.containsKey(original)) {
+                    return original;
+                }
+            }
+            return null;
         }
 
         synchronized MacroDefinition read(String name, String body) {

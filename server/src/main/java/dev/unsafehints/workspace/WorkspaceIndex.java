@@ -580,7 +580,31 @@ public class WorkspaceIndex {
                     }
                 }
             }
+            names.addAll(renamedWritingUnsafe(names));
             return names;
+        }
+
+        /**
+         * The names that `use` gives to macros writing `unsafe`: `use m as n;`, `pub use crate::m as n;`,
+         * `use dep::m as n;` or `pub use dep::m;` (a dependency's exported one).
+         */
+        private Set<String> renamedWritingUnsafe(Set<String> own) {
+            Set<String> renamed = new HashSet<>();
+            for (List<FileDeclarations.Import> imports : importsByModule.values()) {
+                for (FileDeclarations.Import imp : imports) {
+                    List<String> target = imp.target();
+                    if (imp.glob() || target.isEmpty() || !Character.isLowerCase(imp.alias().charAt(0))) {
+                        continue; // macros are named in snake case; types and modules need no look
+                    }
+                    String original = target.get(target.size() - 1);
+                    CrateDeclarations dep = target.size() == 2 ? dependencies.apply(target.get(0)) : null;
+                    if (dep != null ? dep.exportedMacrosWritingUnsafe().contains(original)
+                            : !original.equals(imp.alias()) && own.contains(original)) {
+                        renamed.add(imp.alias());
+                    }
+                }
+            }
+            return renamed;
         }
 
         private static final java.util.regex.Pattern MACRO_CALL =
@@ -598,7 +622,13 @@ public class WorkspaceIndex {
         /** The names of the crate's exported macros whose text writes `unsafe` (themselves or through the crate's). */
         public Set<String> exportedMacrosWritingUnsafe() {
             Set<String> names = new HashSet<>(macrosWritingUnsafe());
-            names.retainAll(exportedMacros);
+            Set<String> reexported = new HashSet<>();
+            for (FileDeclarations.Import imp : importsIn(List.of())) { // `pub use crate::m as n;` at the root
+                if (imp.isPublic() && !imp.glob()) {
+                    reexported.add(imp.alias());
+                }
+            }
+            names.removeIf(n -> !exportedMacros.contains(n) && !reexported.contains(n));
             return names;
         }
 

@@ -28,3 +28,8 @@ pub fn through_crate(fd: i32) -> i32 {
     // SAFETY: the caller owns `fd`.
     unsafe { close_fd!(fd) } //~ unsafe-call
 }
+
+pub fn by_reexported_name(p: *const u8) -> u8 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { sysm::deref_unwrapped!(p) } //~ raw-pointer-deref
+}

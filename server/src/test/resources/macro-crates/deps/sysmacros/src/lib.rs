@@ -56,3 +56,6 @@ macro_rules! private_close {
         unsafe { $crate::sys::close($fd) }
     };
 }
+
+/// `read_unwrapped!` under another name, re-exported at the root.
+pub use crate::read_unwrapped as deref_unwrapped;
