@@ -147,7 +147,8 @@ public class WorkspaceIndex {
                 }
             }
         }
-        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition());
+        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition(),
+                dependencyMacros(key(crate)));
         CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key(crate)));
         if (view.leavesOut(current.file())) {
             view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
@@ -195,7 +196,7 @@ public class WorkspaceIndex {
         Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
         CrateInfo info = packages.get(root);
         CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
-                info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environment);
+                info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition(), dependencyMacros(root)), environment);
         view.crateInfo = info;
         view.dependencies = dependencyViews(root);
         view.dependencyNames = dependencyNamesOf(root);
@@ -206,6 +207,37 @@ public class WorkspaceIndex {
         Set<String> names = new java.util.TreeSet<>(dependencies.getOrDefault(root, Map.of()).keySet());
         names.addAll(standardLibrary.keySet());
         return names;
+    }
+
+    /**
+     * The exported macros of the dependencies of the crate at {@code root}, by the names it uses,
+     * for the index's expansions of its item macro calls. Read from the dependencies' files as
+     * indexed, not from their merged views: those are built while this crate's view is, and a
+     * dependency's own expansions do not define macros.
+     */
+    private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root) {
+        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        if (names.isEmpty()) {
+            return ItemMacroDeclarations.DependencyMacros.NONE;
+        }
+        Map<String, java.util.Optional<String>> known = new ConcurrentHashMap<>();
+        return (crateName, name) -> known.computeIfAbsent(crateName + "::" + name, k -> {
+            Path dep = names.get(crateName);
+            Map<Path, FileDeclarations> files = dep == null || dep.equals(root) ? null : byCrate.get(dep);
+            String body = null;
+            for (FileDeclarations f : files == null ? List.<FileDeclarations>of() : byPath(files.values())) {
+                if (!f.exportedMacros().contains(name)) {
+                    continue;
+                }
+                for (String b : f.macroDefinitions().getOrDefault(name, List.of())) {
+                    if (body != null && !body.equals(b)) {
+                        return java.util.Optional.empty(); // two definitions: which one is exported is not known here
+                    }
+                    body = b;
+                }
+            }
+            return java.util.Optional.ofNullable(body);
+        }).orElse(null);
     }
 
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
