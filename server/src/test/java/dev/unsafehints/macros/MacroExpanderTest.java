@@ -214,6 +214,13 @@ class MacroExpanderTest {
                 macro2("macro m { (a) { b } }").failure());
     }
 
+    @Test
+    void aMetavariableExpressionIsANoteNotCodeThatIsNotTheMacros() {
+        assertEquals("the definition of `m!` cannot be read: it uses a metavariable expression (`${..}`),"
+                + " which the expander does not support",
+                definition("macro_rules! m { ($n:ident) => { libc::${concat(SYS_, $n)} } }").failure());
+    }
+
     /** `macro name ..` read from its text, as the analysis reads one of the file's. */
     private static MacroDefinition macro2(String text) {
         List<Token> tokens = lex(text);
