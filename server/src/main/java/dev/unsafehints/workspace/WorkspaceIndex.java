@@ -577,13 +577,24 @@ public class WorkspaceIndex {
         public Set<String> macrosWritingUnsafe() {
             Set<String> known = writingUnsafe;
             if (known == null) {
-                known = Set.copyOf(namesWritingUnsafe());
+                if (!COMPUTING_WRITING_UNSAFE.get().add(this)) {
+                    // re-exports lead back to a crate still being computed (std's crates import each
+                    // other in test code): nothing more from this path
+                    return Set.of();
+                }
+                try {
+                    known = Set.copyOf(namesWritingUnsafe());
+                } finally {
+                    COMPUTING_WRITING_UNSAFE.get().remove(this);
+                }
                 writingUnsafe = known; // a race only computes the same set twice
             }
             return known;
         }
 
         private volatile Set<String> writingUnsafe;
+        private static final ThreadLocal<Set<CrateDeclarations>> COMPUTING_WRITING_UNSAFE =
+                ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
         /** The macros that write `unsafe`, themselves or through the crate macros they call. */
         private Set<String> namesWritingUnsafe() {
@@ -625,7 +636,7 @@ public class WorkspaceIndex {
             for (List<FileDeclarations.Import> imports : importsByModule.values()) {
                 for (FileDeclarations.Import imp : imports) {
                     List<String> target = imp.target();
-                    if (imp.glob() || target.isEmpty() || !Character.isLowerCase(imp.alias().charAt(0))) {
+                    if (imp.glob() || target.isEmpty() || imp.alias().isEmpty() || !Character.isLowerCase(imp.alias().charAt(0))) {
                         continue; // macros are named in snake case; types and modules need no look
                     }
                     String original = target.get(target.size() - 1);
