@@ -593,6 +593,7 @@ public class WorkspaceIndex {
         }
 
         private volatile Set<String> writingUnsafe;
+        private static final Set<String> STD_CRATE_NAMES = Set.of("std", "core", "alloc");
         private static final ThreadLocal<Set<CrateDeclarations>> COMPUTING_WRITING_UNSAFE =
                 ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
@@ -640,7 +641,9 @@ public class WorkspaceIndex {
                         continue; // macros are named in snake case; types and modules need no look
                     }
                     String original = target.get(target.size() - 1);
-                    CrateDeclarations dep = target.size() == 2 ? dependencies.apply(target.get(0)) : null;
+                    // std's macros keep their own handling, and std's crates import each other
+                    CrateDeclarations dep = target.size() == 2 && !STD_CRATE_NAMES.contains(target.get(0))
+                            ? dependencies.apply(target.get(0)) : null;
                     if (dep != null ? dep.exportedMacrosWritingUnsafe().contains(original)
                             : !original.equals(imp.alias()) && own.contains(original)) {
                         renamed.add(imp.alias());
