@@ -3,6 +3,7 @@ package dev.unsafehints.analysis;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.macros.CallSite;
 import dev.unsafehints.macros.DocAttribute;
+import dev.unsafehints.macros.Macro2Rules;
 import dev.unsafehints.macros.MacroDefinition;
 import dev.unsafehints.parse.CommentTokens;
 import dev.unsafehints.parse.FileToken;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
@@ -29,7 +31,7 @@ import org.antlr.v4.runtime.tree.ParseTree;
 final class MacroDefinitions {
     private final FileModel model;
     /** This file's definitions by name, in token order. */
-    private Map<String, List<RustParser.MacroRulesDefinitionContext>> local;
+    private Map<String, List<ParserRuleContext>> local;
     private final Map<Object, MacroDefinition> read = new HashMap<>();
 
     MacroDefinitions(FileModel model) {
@@ -38,6 +40,63 @@ final class MacroDefinitions {
 
     /** The definition that a call of {@code path} at token index {@code at} of the file sees, or null. */
     MacroDefinition find(List<String> path, int at) {
+        return find(path, at, 0);
+    }
+
+    /** How many `use .. as ..` renamings are followed from one call (a cycle of them names no macro). */
+    private static final int MAX_RENAMINGS = 4;
+
+    private MacroDefinition find(List<String> path, int at, int renamings) {
+        MacroDefinition found = findByName(path, at);
+        return found != null || renamings >= MAX_RENAMINGS ? found : throughImport(path, at, renamings + 1);
+    }
+
+    /**
+     * A macro a call names through a `use` that renames or re-exports it: `use m as n;` or
+     * `use crate::m as n;` then `n!`, `pub use crate::m as n;` at the crate's root then `crate::n!`,
+     * `pub use dep::m as n;` then `crate::n!`. The import is looked for in this file (for `n!`,
+     * `self::n!` and `super::n!`, where the file's modules are the near ones) or in the module the
+     * path names from the crate's root (`crate::n!`, `crate::a::n!`).
+     */
+    private MacroDefinition throughImport(List<String> path, int at, int renamings) {
+        String name = path.get(path.size() - 1);
+        List<FileDeclarations.Import> imports;
+        if (path.size() >= 2 && path.get(0).equals("crate") && path.stream().skip(1).noneMatch(STD_CRATES::contains)) {
+            imports = model.crateView().importsIn(path.subList(1, path.size() - 1));
+        } else if (path.size() == 1 || path.size() == 2 && (path.get(0).equals("self") || path.get(0).equals("super"))) {
+            imports = model.declarations().imports();
+        } else {
+            return null;
+        }
+        for (FileDeclarations.Import imp : imports) {
+            List<String> target = imp.target();
+            if (imp.glob() || !imp.alias().equals(name) || target.isEmpty() || target.equals(path)) {
+                continue;
+            }
+            String original = target.get(target.size() - 1);
+            String first = target.get(0);
+            MacroDefinition d;
+            if (target.size() == 1) { // `use m as n;`: the macro in scope as `m`
+                d = original.equals(name) ? null : find(List.of(original), at, renamings);
+            } else if (first.equals("crate") || first.equals("self") || first.equals("super")) {
+                d = find(target, at, renamings);
+            } else if (STD_CRATES.contains(first)) {
+                continue; // std's macros keep their own handling under any name
+            } else if (model.crateView().dependency(first) != null) {
+                d = target.size() == 2 ? ofDependency(first, original) : null;
+            } else { // `use macros::m as n;`: a path from the crate's root (2018) into its modules
+                List<String> fromRoot = new java.util.ArrayList<>(target);
+                fromRoot.add(0, "crate");
+                d = find(fromRoot, at, renamings);
+            }
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private MacroDefinition findByName(List<String> path, int at) {
         String name = path.get(path.size() - 1);
         boolean crateRelative = path.size() == 1 || path.size() == 2
                 && (path.get(0).equals("crate") || path.get(0).equals("$crate") || path.get(0).equals("self")
@@ -46,11 +105,13 @@ final class MacroDefinitions {
             MacroDefinition dependency = path.size() == 2 ? ofDependency(path.get(0), name) : null;
             return dependency != null ? dependency : throughModules(path, name);
         }
-        List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
+        List<ParserRuleContext> here = local().get(name);
         if (here != null) {
-            RustParser.MacroRulesDefinitionContext before = null;
-            for (RustParser.MacroRulesDefinitionContext d : here) {
-                if (d.getStart().getTokenIndex() < at && inScope(d, at)) {
+            ParserRuleContext before = null;
+            for (ParserRuleContext d : here) {
+                // a macros-2.0 definition is an item: seen from its whole module, before it too
+                boolean textuallyBefore = d.getStart().getTokenIndex() < at || d instanceof RustParser.Macro2DefinitionContext;
+                if (textuallyBefore && inScope(d, at)) {
                     before = d;
                 }
             }
@@ -58,7 +119,7 @@ final class MacroDefinitions {
                 return null; // defined in this file only after the call: another one may be in scope
             }
             if (before != null) {
-                RustParser.MacroRulesDefinitionContext d = before;
+                ParserRuleContext d = before;
                 return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
             }
         }
@@ -84,12 +145,12 @@ final class MacroDefinitions {
         if (!intoCrate && (STD_CRATES.contains(first) || model.crateView().dependency(first) != null)) {
             return null;
         }
-        List<RustParser.MacroRulesDefinitionContext> here = local().get(name);
+        List<ParserRuleContext> here = local().get(name);
         if (here != null) {
             if (here.size() > 1) {
                 return null; // which of this file's definitions the path reaches is not known here
             }
-            RustParser.MacroRulesDefinitionContext d = here.get(0);
+            ParserRuleContext d = here.get(0);
             return read.computeIfAbsent(d, k -> MacroDefinition.read(name, bodyTokens(name, d)));
         }
         if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
@@ -111,11 +172,45 @@ final class MacroDefinitions {
             return null;
         }
         WorkspaceIndex.CrateDeclarations dep = model.crateView().dependency(crateName);
-        String body = dep == null ? null : dep.exportedMacroBody(name);
-        if (body == null) {
+        if (dep == null) {
             return null;
         }
+        String body = dep.exportedMacroBody(name);
+        if (body == null) {
+            return reexportedBy(crateName, dep, name);
+        }
         return read.computeIfAbsent(crateName + "\0" + body, k -> MacroDefinition.ofText(name, body).ofCrate(crateName));
+    }
+
+    /**
+     * A macro that the dependency {@code dep} re-exports at its root under {@code name}:
+     * `pub use crate::m as name;` (its own macro, renamed), or `pub use other::m;` (a macro of its
+     * own dependency `other`, one step only). The second is expanded only when this crate depends
+     * on that very `other` under the same name, so that the expansion's `$crate` paths resolve
+     * into the right crate; else it is left alone.
+     */
+    private MacroDefinition reexportedBy(String crateName, WorkspaceIndex.CrateDeclarations dep, String name) {
+        for (FileDeclarations.Import imp : dep.importsIn(List.of())) {
+            List<String> target = imp.target();
+            if (!imp.isPublic() || imp.glob() || !imp.alias().equals(name) || target.size() != 2) {
+                continue;
+            }
+            String first = target.get(0);
+            String original = target.get(1);
+            if ((first.equals("crate") || first.equals("self")) && !original.equals(name)) {
+                String body = dep.macroBody(original);
+                if (body != null) {
+                    return read.computeIfAbsent(crateName + "\0" + body, k -> MacroDefinition.ofText(original, body).ofCrate(crateName));
+                }
+            } else if (!STD_CRATES.contains(first) && dep.dependency(first) != null
+                    && dep.dependency(first) == model.crateView().dependency(first)) {
+                String body = dep.dependency(first).exportedMacroBody(original);
+                if (body != null) {
+                    return read.computeIfAbsent(first + "\0" + body, k -> MacroDefinition.ofText(original, body).ofCrate(first));
+                }
+            }
+        }
+        return null;
     }
 
     /**
@@ -168,7 +263,7 @@ final class MacroDefinitions {
      * A definition in a block (a function body) is seen only inside that block; one among items,
      * in the rest of the file.
      */
-    private static boolean inScope(RustParser.MacroRulesDefinitionContext d, int at) {
+    private static boolean inScope(ParserRuleContext d, int at) {
         for (org.antlr.v4.runtime.tree.ParseTree p = d.getParent(); p != null; p = p.getParent()) {
             if (p instanceof RustParser.BlockExpressionContext b) {
                 return b.getStart().getTokenIndex() < at && at < b.getStop().getTokenIndex();
@@ -203,10 +298,11 @@ final class MacroDefinitions {
         return false;
     }
 
-    private Map<String, List<RustParser.MacroRulesDefinitionContext>> local() {
+    private Map<String, List<ParserRuleContext>> local() {
         if (local == null) {
             local = new HashMap<>();
-            if (model.source().text().contains("macro_rules")) {
+            String text = model.source().text();
+            if (text.contains("macro_rules") || text.contains("macro ")) {
                 collect(model.parsed().tree());
             }
         }
@@ -218,6 +314,10 @@ final class MacroDefinitions {
             local.computeIfAbsent(d.identifier().getText(), k -> new ArrayList<>()).add(d);
             return;
         }
+        if (node instanceof RustParser.Macro2DefinitionContext d) {
+            local.computeIfAbsent(d.identifier().getText(), k -> new ArrayList<>()).add(d);
+            return;
+        }
         for (int i = 0; i < node.getChildCount(); i++) {
             ParseTree child = node.getChild(i);
             if (child.getChildCount() > 0) {
@@ -226,12 +326,25 @@ final class MacroDefinitions {
         }
     }
 
-    /** The tokens inside the definition's outer delimiters, as the file's tokens. */
-    private List<Token> bodyTokens(String name, RustParser.MacroRulesDefinitionContext d) {
+    /**
+     * The definition's rules as the body of a `macro_rules!` (inside its outer delimiters), as the
+     * file's tokens; a macros-2.0 definition's are rewritten to that form ({@link Macro2Rules}).
+     */
+    private List<Token> bodyTokens(String name, ParserRuleContext d) {
+        if (d instanceof RustParser.Macro2DefinitionContext m) {
+            List<RustParser.DelimTokenTreeContext> groups = m.delimTokenTree();
+            return Macro2Rules.asRulesBody(groupTokens(name, groups.get(0), true),
+                    groups.size() > 1 ? groupTokens(name, groups.get(1), true) : List.of());
+        }
+        return groupTokens(name, ((RustParser.MacroRulesDefinitionContext) d).delimTokenTree(), false);
+    }
+
+    /** A group's tokens, its delimiters included or not; doc comments as `#[doc = ".."]`. */
+    private List<Token> groupTokens(String name, RustParser.DelimTokenTreeContext group, boolean withDelimiters) {
         List<Token> tokens = new ArrayList<>();
-        Token open = d.delimTokenTree().getStart();
-        Token close = d.delimTokenTree().getStop();
-        for (int i = open.getTokenIndex() + 1; i < close.getTokenIndex(); i++) {
+        int open = group.getStart().getTokenIndex();
+        int close = group.getStop().getTokenIndex();
+        for (int i = withDelimiters ? open : open + 1; withDelimiters ? i <= close : i < close; i++) {
             Token t = model.parsed().tokens().get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
                 tokens.add(new FileToken(t));

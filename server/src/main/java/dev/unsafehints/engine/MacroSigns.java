@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * keep the same bodies. A name too many only costs a parse; a name too few hides an expansion.
  */
 final class MacroSigns {
-    private static final Pattern DEFINITION = Pattern.compile("macro_rules\\s*!\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*([({\\[])");
+    /** `macro_rules! name {`, or a macros-2.0 `macro name(` / `macro name {`. */
+    private static final Pattern DEFINITION =
+            Pattern.compile("(?:macro_rules\\s*!\\s*|\\bmacro\\s+)([A-Za-z_][A-Za-z0-9_]*)\\s*([({\\[])");
 
     private MacroSigns() {
     }
@@ -23,13 +25,21 @@ final class MacroSigns {
     static Set<String> of(SourceDocument document, WorkspaceIndex index) {
         Set<String> crate = index.macrosWritingUnsafe(document.crate());
         String text = document.text();
-        if (!text.contains("macro_rules") || !text.contains("unsafe")) {
+        if (!(text.contains("macro_rules") || text.contains("macro ")) || !text.contains("unsafe")) {
             return crate;
         }
         Set<String> names = new HashSet<>(crate);
         Matcher m = DEFINITION.matcher(text);
         while (m.find()) {
-            String body = text.substring(m.end(2) - 1, closing(text, m.end(2) - 1));
+            int end = closing(text, m.end(2) - 1);
+            int next = end;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (m.group(2).equals("(") && next < text.length() && text.charAt(next) == '{') {
+                end = closing(text, next); // `macro name($x:expr) { body }`: the body is the second group
+            }
+            String body = text.substring(m.end(2) - 1, end);
             if (body.contains("unsafe") || crate.stream().anyMatch(c -> body.contains(c + "!"))) {
                 names.add(m.group(1));
             }

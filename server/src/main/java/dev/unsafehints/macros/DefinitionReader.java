@@ -149,6 +149,10 @@ final class DefinitionReader {
                 parts.add(new Transcriber.Repeat(inner, r.separator, r.op,
                         List.copyOf(usedVariables(inner, new LinkedHashSet<>()))));
                 i = r.next;
+            } else if (t.getType() == RustLexer.DOLLAR && i + 1 < to && run.get(i + 1).getType() == RustLexer.LBRACE) {
+                // `${concat(..)}`, `${count(..)}`: unstable metavariable expressions, which would be
+                // written out as they stand and make code that is not the macro's
+                throw fail("it uses a metavariable expression (`${..}`), which the expander does not support");
             } else if (t.getType() == RustLexer.DOLLAR && i + 1 < to && run.get(i + 1).getType() == RustLexer.KW_CRATE) {
                 parts.add(new Transcriber.Crate(run.get(i + 1)));
                 i += 2;

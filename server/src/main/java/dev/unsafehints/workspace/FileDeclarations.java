@@ -390,6 +390,34 @@ public final class FileDeclarations {
         macroDefinitions.computeIfAbsent(definition.identifier().getText(), k -> new ArrayList<>()).add(text.toString());
     }
 
+    /**
+     * Records a macros-2.0 definition (`macro name(..) { .. }`, `macro name { .. }`) as the body of
+     * the `macro_rules!` with the same rules, so the crate's other files expand it alike. It is an
+     * item, named by its path: the index keeps it by name, as it keeps the crate's `macro_rules!`.
+     */
+    private void macro2Definition(RustParser.Macro2DefinitionContext definition) {
+        List<RustParser.DelimTokenTreeContext> groups = definition.delimTokenTree();
+        List<Token> rules = dev.unsafehints.macros.Macro2Rules.asRulesBody(codeTokens(groups.get(0)),
+                groups.size() > 1 ? codeTokens(groups.get(1)) : List.of());
+        StringBuilder text = new StringBuilder();
+        for (Token t : rules) {
+            text.append(t.getText()).append(' ');
+        }
+        macroDefinitions.computeIfAbsent(definition.identifier().getText(), k -> new ArrayList<>()).add(text.toString());
+    }
+
+    /** A group's code tokens, its delimiters included (doc comments left out). */
+    private List<Token> codeTokens(RustParser.DelimTokenTreeContext group) {
+        List<Token> tokens = new ArrayList<>();
+        for (int i = group.getStart().getTokenIndex(); i <= group.getStop().getTokenIndex(); i++) {
+            Token t = parsed.tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                tokens.add(t);
+            }
+        }
+        return tokens;
+    }
+
     /** The `macro_rules!` definitions among this file's items: name -> bodies as text. */
     public Map<String, List<String>> macroDefinitions() {
         return macroDefinitions;
@@ -458,6 +486,9 @@ public final class FileDeclarations {
             if (hasAttribute(item, "macro_export")) {
                 exportedMacros.add(item.macroItem().macroRulesDefinition().identifier().getText());
             }
+        }
+        if (vis != null && vis.macro2Definition() != null) {
+            macro2Definition(vis.macro2Definition());
         }
         if (vis != null && vis.externCrate() != null && vis.externCrate().identifier().size() >= 1
                 && hasAttribute(item, "macro_use")) {

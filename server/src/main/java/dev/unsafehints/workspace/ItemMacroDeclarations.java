@@ -60,10 +60,29 @@ public final class ItemMacroDeclarations {
      * for the definitions the crate has now.
      */
     public static List<FileDeclarations> withExpansions(List<FileDeclarations> files, Edition edition) {
+        return withExpansions(files, edition, DependencyMacros.NONE);
+    }
+
+    /**
+     * The `#[macro_export]` macros of a crate's dependencies, by the names the crate gives them, for
+     * the calls among its items that name one (`dep::m! { .. }`, or `m! { .. }` after `use dep::m;`
+     * or through `#[macro_use] extern crate dep;`).
+     */
+    @FunctionalInterface
+    public interface DependencyMacros {
+        /** The body (as text) of the exported macro {@code name} of dependency {@code crateName}, or null. */
+        String exported(String crateName, String name);
+
+        DependencyMacros NONE = (crateName, name) -> null;
+    }
+
+    /** As {@link #withExpansions(List, Edition)}, the calls of the dependencies' macros expanded too. */
+    public static List<FileDeclarations> withExpansions(List<FileDeclarations> files, Edition edition,
+                                                        DependencyMacros dependencies) {
         if (files.stream().allMatch(f -> f.itemMacroCalls().isEmpty())) {
             return files;
         }
-        Definitions definitions = new Definitions(files);
+        Definitions definitions = new Definitions(files, dependencies);
         List<FileDeclarations> all = new ArrayList<>(files);
         for (FileDeclarations f : files) {
             if (!f.itemMacroCalls().isEmpty()) {
@@ -108,25 +127,24 @@ public final class ItemMacroDeclarations {
                                Definitions definitions, Edition edition, ExpansionBudget budget,
                                Map<String, String> used, List<FileDeclarations> out) {
         List<String> path = call.path();
-        boolean crateRelative = path.size() == 1 || path.size() == 2
-                && (path.get(0).equals("crate") || path.get(0).equals("$crate") || path.get(0).equals("self"));
-        if (!crateRelative || budget.exhausted()) {
+        if (path.size() > 2 || budget.exhausted()) {
             return;
         }
         String name = path.get(path.size() - 1);
-        List<String> bodies = definitions.bodiesFor(f, name);
-        used.put(name, Definitions.digest(bodies));
-        for (String body : bodies) {
+        Definitions.Found found = definitions.resolve(f, path);
+        // kept even when nothing was found: a dependency indexed later may define it
+        used.put(String.join("::", path), Definitions.digest(found.bodies()));
+        for (String body : found.bodies()) {
             if (mayDeclareUnsafe(body) || mayDeclareUnsafe(call.input())
                     || call.frame() != null && mayDeclareUnsafe(call.frame())) { // an extern block's items are unsafe
-                expandWith(f, call, name, body, at, definitions, edition, budget, used, out);
+                expandWith(f, call, name, body, found.crateName(), at, definitions, edition, budget, used, out);
             }
         }
     }
 
     private static void expandWith(FileDeclarations f, FileDeclarations.ItemMacroCall call, String name, String body,
-                                   TextPosition at, Definitions definitions, Edition edition, ExpansionBudget budget,
-                                   Map<String, String> used, List<FileDeclarations> out) {
+                                   String crateName, TextPosition at, Definitions definitions, Edition edition,
+                                   ExpansionBudget budget, Map<String, String> used, List<FileDeclarations> out) {
         List<Token> input = lex(call.input());
         Token anchor = new CommonToken(RustLexer.IDENTIFIER, name);
         List<Token> tokens;
@@ -134,7 +152,11 @@ public final class ItemMacroDeclarations {
         try {
             budget.enter(name);
             entered = true;
-            tokens = MacroExpander.expand(definitions.read(name, body), new CallSite(name, anchor, anchor), input, budget);
+            MacroDefinition definition = definitions.read(name, body);
+            if (crateName != null) { // its `$crate` is the dependency, so its `$crate::m!` calls are too
+                definition = definition.ofCrate(crateName);
+            }
+            tokens = MacroExpander.expand(definition, new CallSite(name, anchor, anchor), input, budget);
         } catch (ExpansionException e) {
             return; // the analysis gives the note at the call
         } finally {
@@ -381,12 +403,63 @@ public final class ItemMacroDeclarations {
     private static final class Definitions {
         private final Map<String, Set<String>> crate = new HashMap<>();
         private final Map<String, MacroDefinition> read = new HashMap<>();
+        private final DependencyMacros dependencies;
+        /** The dependencies the crate's `#[macro_use] extern crate` names, in one order. */
+        private final Set<String> macroUseCrates = new java.util.TreeSet<>();
 
-        Definitions(List<FileDeclarations> files) {
+        Definitions(List<FileDeclarations> files, DependencyMacros dependencies) {
+            this.dependencies = dependencies;
             for (FileDeclarations f : files) {
                 f.macroDefinitions().forEach((name, bodies) ->
                         crate.computeIfAbsent(name, k -> new HashSet<>()).addAll(bodies));
+                macroUseCrates.addAll(f.macroUseCrates());
             }
+        }
+
+        /** The bodies a call's path names, and the dependency that defines them (null: the crate's own). */
+        record Found(String crateName, List<String> bodies) {
+            static final Found NOTHING = new Found(null, List.of());
+        }
+
+        /**
+         * What a call among items names, as the analysis finds it: `m!`, `crate::m!`, `self::m!`
+         * and `$crate::m!` the crate's own macro; else, for `m!`, a dependency's exported one that
+         * this file imports (`use dep::m;`, `use dep::m as n;`) or that `#[macro_use] extern crate`
+         * brings in (one such dependency only); `dep::m!` that dependency's.
+         */
+        Found resolve(FileDeclarations f, List<String> path) {
+            String name = path.get(path.size() - 1);
+            String first = path.get(0);
+            boolean crateRelative = path.size() == 1 || first.equals("crate") || first.equals("$crate") || first.equals("self");
+            if (crateRelative) {
+                List<String> own = bodiesFor(f, name);
+                return !own.isEmpty() || path.size() == 2 ? new Found(null, own) : imported(f, name);
+            }
+            String body = dependencies.exported(first, name);
+            return body == null ? Found.NOTHING : new Found(first, List.of(body));
+        }
+
+        private Found imported(FileDeclarations f, String name) {
+            for (FileDeclarations.Import imp : f.imports()) {
+                List<String> target = imp.target();
+                if (!imp.glob() && imp.alias().equals(name) && target.size() == 2) {
+                    String body = dependencies.exported(target.get(0), target.get(1));
+                    if (body != null) {
+                        return new Found(target.get(0), List.of(body));
+                    }
+                }
+            }
+            Found found = Found.NOTHING;
+            for (String crateName : macroUseCrates) {
+                String body = dependencies.exported(crateName, name);
+                if (body != null) {
+                    if (!found.bodies().isEmpty()) {
+                        return Found.NOTHING; // two crates export the name: which one wins is not known here
+                    }
+                    found = new Found(crateName, List.of(body));
+                }
+            }
+            return found;
         }
 
         /** At most this many different definitions of one name are tried. */
@@ -398,12 +471,36 @@ public final class ItemMacroDeclarations {
                 return List.of(own.get(0));
             }
             Set<String> bodies = crate.get(name);
-            if (bodies == null || bodies.size() > MAX_VARIANTS) {
+            if (bodies == null) {
+                String original = renamed(f, name);
+                return original == null ? List.of() : bodiesFor(f, original);
+            }
+            if (bodies.size() > MAX_VARIANTS) {
                 return List.of();
             }
             List<String> sorted = new ArrayList<>(bodies);
             sorted.sort(null); // one order whatever the files' order
             return sorted;
+        }
+
+        /**
+         * The crate macro that this file's `use m as name;` or `use crate::m as name;` renames,
+         * when the crate defines it (one step: a renaming of a renaming is not followed).
+         */
+        private String renamed(FileDeclarations f, String name) {
+            for (FileDeclarations.Import imp : f.imports()) {
+                List<String> target = imp.target();
+                if (imp.glob() || !imp.alias().equals(name) || target.isEmpty() || target.size() > 2) {
+                    continue;
+                }
+                String original = target.get(target.size() - 1);
+                boolean crateRelative = target.size() == 1 || target.get(0).equals("crate") || target.get(0).equals("self")
+                        || target.get(0).equals("super");
+                if (crateRelative && !original.equals(name) && crate.containsKey(original)) {
+                    return original;
+                }
+            }
+            return null;
         }
 
         synchronized MacroDefinition read(String name, String body) {
@@ -412,7 +509,7 @@ public final class ItemMacroDeclarations {
 
         boolean stillHold(FileDeclarations f, Map<String, String> used) {
             for (Map.Entry<String, String> e : used.entrySet()) {
-                if (!digest(bodiesFor(f, e.getKey())).equals(e.getValue())) {
+                if (!digest(resolve(f, List.of(e.getKey().split("::", -1))).bodies()).equals(e.getValue())) {
                     return false;
                 }
             }

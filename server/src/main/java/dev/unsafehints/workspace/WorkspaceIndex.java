@@ -162,7 +162,8 @@ public class WorkspaceIndex {
                 }
             }
         }
-        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition());
+        List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition(),
+                dependencyMacros(key(crate)));
         CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key(crate)));
         if (view.leavesOut(current.file())) {
             view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
@@ -211,7 +212,7 @@ public class WorkspaceIndex {
         Map<Path, FileDeclarations> files = byCrate.getOrDefault(root, Map.of());
         CrateInfo info = packages.get(root);
         CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
-                info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition()), environment);
+                info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition(), dependencyMacros(root)), environment);
         view.crateInfo = info;
         view.dependencies = dependencyViews(root);
         view.devDependencies = devDependencyViews(root);
@@ -223,6 +224,37 @@ public class WorkspaceIndex {
         Set<String> names = new java.util.TreeSet<>(dependencies.getOrDefault(root, Map.of()).keySet());
         names.addAll(standardLibrary.keySet());
         return names;
+    }
+
+    /**
+     * The exported macros of the dependencies of the crate at {@code root}, by the names it uses,
+     * for the index's expansions of its item macro calls. Read from the dependencies' files as
+     * indexed, not from their merged views: those are built while this crate's view is, and a
+     * dependency's own expansions do not define macros.
+     */
+    private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root) {
+        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        if (names.isEmpty()) {
+            return ItemMacroDeclarations.DependencyMacros.NONE;
+        }
+        Map<String, java.util.Optional<String>> known = new ConcurrentHashMap<>();
+        return (crateName, name) -> known.computeIfAbsent(crateName + "::" + name, k -> {
+            Path dep = names.get(crateName);
+            Map<Path, FileDeclarations> files = dep == null || dep.equals(root) ? null : byCrate.get(dep);
+            String body = null;
+            for (FileDeclarations f : files == null ? List.<FileDeclarations>of() : byPath(files.values())) {
+                if (!f.exportedMacros().contains(name)) {
+                    continue;
+                }
+                for (String b : f.macroDefinitions().getOrDefault(name, List.of())) {
+                    if (body != null && !body.equals(b)) {
+                        return java.util.Optional.empty(); // two definitions: which one is exported is not known here
+                    }
+                    body = b;
+                }
+            }
+            return java.util.Optional.ofNullable(body);
+        }).orElse(null);
     }
 
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
@@ -608,13 +640,25 @@ public class WorkspaceIndex {
         public Set<String> macrosWritingUnsafe() {
             Set<String> known = writingUnsafe;
             if (known == null) {
-                known = Set.copyOf(namesWritingUnsafe());
+                if (!COMPUTING_WRITING_UNSAFE.get().add(this)) {
+                    // re-exports lead back to a crate still being computed (std's crates import each
+                    // other in test code): nothing more from this path
+                    return Set.of();
+                }
+                try {
+                    known = Set.copyOf(namesWritingUnsafe());
+                } finally {
+                    COMPUTING_WRITING_UNSAFE.get().remove(this);
+                }
                 writingUnsafe = known; // a race only computes the same set twice
             }
             return known;
         }
 
         private volatile Set<String> writingUnsafe;
+        private static final Set<String> STD_CRATE_NAMES = Set.of("std", "core", "alloc");
+        private static final ThreadLocal<Set<CrateDeclarations>> COMPUTING_WRITING_UNSAFE =
+                ThreadLocal.withInitial(() -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
 
         /** The macros that write `unsafe`, themselves or through the crate macros they call. */
         private Set<String> namesWritingUnsafe() {
@@ -643,7 +687,33 @@ public class WorkspaceIndex {
                     }
                 }
             }
+            names.addAll(renamedWritingUnsafe(names));
             return names;
+        }
+
+        /**
+         * The names that `use` gives to macros writing `unsafe`: `use m as n;`, `pub use crate::m as n;`,
+         * `use dep::m as n;` or `pub use dep::m;` (a dependency's exported one).
+         */
+        private Set<String> renamedWritingUnsafe(Set<String> own) {
+            Set<String> renamed = new HashSet<>();
+            for (List<FileDeclarations.Import> imports : importsByModule.values()) {
+                for (FileDeclarations.Import imp : imports) {
+                    List<String> target = imp.target();
+                    if (imp.glob() || target.isEmpty() || imp.alias().isEmpty() || !Character.isLowerCase(imp.alias().charAt(0))) {
+                        continue; // macros are named in snake case; types and modules need no look
+                    }
+                    String original = target.get(target.size() - 1);
+                    // std's macros keep their own handling, and std's crates import each other
+                    CrateDeclarations dep = target.size() == 2 && !STD_CRATE_NAMES.contains(target.get(0))
+                            ? dependencies.apply(target.get(0)) : null;
+                    if (dep != null ? dep.exportedMacrosWritingUnsafe().contains(original)
+                            : !original.equals(imp.alias()) && own.contains(original)) {
+                        renamed.add(imp.alias());
+                    }
+                }
+            }
+            return renamed;
         }
 
         private static final java.util.regex.Pattern MACRO_CALL =
@@ -661,7 +731,13 @@ public class WorkspaceIndex {
         /** The names of the crate's exported macros whose text writes `unsafe` (themselves or through the crate's). */
         public Set<String> exportedMacrosWritingUnsafe() {
             Set<String> names = new HashSet<>(macrosWritingUnsafe());
-            names.retainAll(exportedMacros);
+            Set<String> reexported = new HashSet<>();
+            for (FileDeclarations.Import imp : importsIn(List.of())) { // `pub use crate::m as n;` at the root
+                if (imp.isPublic() && !imp.glob()) {
+                    reexported.add(imp.alias());
+                }
+            }
+            names.removeIf(n -> !exportedMacros.contains(n) && !reexported.contains(n));
             return names;
         }
 

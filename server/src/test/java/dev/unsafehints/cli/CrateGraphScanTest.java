@@ -77,8 +77,8 @@ class CrateGraphScanTest {
     @Test
     void aTraitMethodDeclaredUnsafeInATransitiveDependencyIsUnsafeOnAnyType() throws Exception {
         // `traitdefs` declares the trait, `wrapper` re-exports it and exports a macro that
-        // implements it (as foreign-types does for openssl); the index does not expand a
-        // dependency's macros, so the app's impl is known only to the analysis of its file
+        // implements it (as foreign-types does for openssl); the index expands the app's call of
+        // that macro, so the impl it writes, with its `unsafe fn from_ptr`, is the app's
         Path traitdefs = dir.resolve("traitdefs");
         Files.createDirectories(traitdefs.resolve("src"));
         Files.writeString(traitdefs.resolve("Cargo.toml"), "[package]\nname = \"traitdefs\"\nversion = \"0.1.0\"\n");
@@ -131,7 +131,7 @@ class CrateGraphScanTest {
                 }
             }
         }
-        assertEquals(List.of("5:call to unsafe function `Handle::from_ptr`: `ForeignType::from_ptr` is declared `unsafe`"),
+        assertEquals(List.of("5:call to unsafe function `Handle::from_ptr`: `Handle::from_ptr` is declared `unsafe`"),
                 calls, run.err());
     }
 

@@ -192,6 +192,50 @@ class MacroExpanderTest {
         });
     }
 
+    // ------------------------------------------------------------------ macros 2.0
+
+    @Test
+    void aMacro20WithOneRuleTakesItsMatcherFromTheFirstGroupAndItsTranscriberFromTheSecond() {
+        MacroDefinition d = macro2("macro non_null(mut $place:expr, $t:ident) { unsafe { &mut *(&raw mut $place as *mut $t) } }");
+        assertEquals("unsafe { & mut * ( & raw mut self . end as * mut u8 ) }", expand(d, "mut self.end, u8"));
+        assertTrue(d.writesUnsafe());
+    }
+
+    @Test
+    void aMacro20WithRulesSeparatesThemByCommasAndKeepsTheCommasInsideRules() {
+        MacroDefinition d = macro2("macro m { (read $e:expr) => { r($e, 1) }, ($($e:expr),*) => { f($($e),*) }, }");
+        assertEquals("r ( p , 1 )", expand(d, "read p"));
+        assertEquals("f ( a , b )", expand(d, "a, b"));
+    }
+
+    @Test
+    void aMacro20WhoseRulesDoNotReadSaysWhy() {
+        assertEquals("the definition of `m!` cannot be read: expected `=>` after a matcher",
+                macro2("macro m { (a) { b } }").failure());
+    }
+
+    @Test
+    void aMetavariableExpressionIsANoteNotCodeThatIsNotTheMacros() {
+        assertEquals("the definition of `m!` cannot be read: it uses a metavariable expression (`${..}`),"
+                + " which the expander does not support",
+                definition("macro_rules! m { ($n:ident) => { libc::${concat(SYS_, $n)} } }").failure());
+    }
+
+    /** `macro name ..` read from its text, as the analysis reads one of the file's. */
+    private static MacroDefinition macro2(String text) {
+        List<Token> tokens = lex(text);
+        String name = tokens.get(1).getText();
+        int firstEnd = TokenRun.of(tokens.subList(2, tokens.size())).closer(0) + 2;
+        List<Token> first = tokens.subList(2, firstEnd + 1);
+        List<Token> second = tokens.subList(firstEnd + 1, tokens.size());
+        return MacroDefinition.read(name, Macro2Rules.asRulesBody(first, second));
+    }
+
+    private static String expand(MacroDefinition d, String call) {
+        Token at = lex("m").get(0);
+        return text(MacroExpander.expand(d, CallSite.of(d.name(), at, at), lex(call), ExpansionBudget.standard()));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Expands, then expands every `name!(..)` in the result again, as the analysis does. */

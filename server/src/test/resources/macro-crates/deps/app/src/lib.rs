@@ -28,3 +28,19 @@ pub fn through_crate(fd: i32) -> i32 {
     // SAFETY: the caller owns `fd`.
     unsafe { close_fd!(fd) } //~ unsafe-call
 }
+
+pub fn by_reexported_name(p: *const u8) -> u8 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { sysm::deref_unwrapped!(p) } //~ raw-pointer-deref
+}
+
+pub mod wrappers;
+
+pub fn through_written_fns(fd: i32) -> i32 {
+    // SAFETY: the caller owns `fd`.
+    unsafe { wrappers::close_by_path(fd) + wrappers::close_by_import(fd) } //~ unsafe-call //~ unsafe-call
+}
+
+pub fn through_a_safe_fn(fd: i32) -> i32 {
+    wrappers::close_safely(fd)
+}

@@ -49,6 +49,21 @@ macro_rules! close_fd {
     };
 }
 
+/// Writes `unsafe` wrappers of `sys` functions among the calling crate's items, as FFI crates
+/// generate their bindings.
+#[macro_export]
+macro_rules! unsafe_wrappers {
+    ($($name:ident => $target:ident;)*) => {
+        $(
+            /// # Safety
+            /// As for the wrapped function.
+            pub unsafe fn $name(fd: i32) -> i32 {
+                unsafe { $crate::sys::$target(fd) }
+            }
+        )*
+    };
+}
+
 /// Not exported: other crates cannot call it.
 #[allow(unused_macros)]
 macro_rules! private_close {
@@ -56,3 +71,6 @@ macro_rules! private_close {
         unsafe { $crate::sys::close($fd) }
     };
 }
+
+/// `read_unwrapped!` under another name, re-exported at the root.
+pub use crate::read_unwrapped as deref_unwrapped;
