@@ -29,11 +29,11 @@ public final class ModulePaths {
             return List.of();
         }
         Path abs = file.toAbsolutePath().normalize();
-        PathAttributes.Placement placed = PathAttributes.of(crate.root(), abs);
+        PathAttributes.Placement placed = PathAttributes.of(crate, abs);
         if (placed != null && !placed.declaringFile().equals(abs) && DEPTH.get() < 16) {
             DEPTH.set(DEPTH.get() + 1);
             try {
-                return PathAttributes.append(of(placed.declaringFile(), crate), placed.name());
+                return PathAttributes.append(of(placed.declaringFile(), crate), placed.names());
             } finally {
                 DEPTH.set(DEPTH.get() - 1);
             }
@@ -131,7 +131,7 @@ public final class ModulePaths {
         }
         for (Path dir = file.getParent(); dir != null && !dir.equals(stop) && DEPTH.get() < 16; dir = dir.getParent()) {
             Path modFile = dir.resolve("mod.rs");
-            if (!modFile.equals(file) && PathAttributes.of(crate.root(), modFile) != null) {
+            if (!modFile.equals(file) && PathAttributes.of(crate, modFile) != null) {
                 DEPTH.set(DEPTH.get() + 1);
                 try {
                     List<String> path = new ArrayList<>(of(modFile, crate));
