@@ -54,9 +54,29 @@ public final class SafetyComments {
     }
 
     static Coverage coversItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
+        return Coverage.of(itemComments(model, item, unsafeKeyword));
+    }
+
+    private static List<Token> itemComments(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
         Comments comments = model.comments();
         List<Token> found = aboveOrAmongAttributes(comments, item);
-        return Coverage.of(found != null ? found : marked(comments.directlyAbove(unsafeKeyword)));
+        return found != null || unsafeKeyword == null ? found : marked(comments.directlyAbove(unsafeKeyword));
+    }
+
+    /**
+     * The comments of the {@code SAFETY:} marker that covers the block, found where
+     * {@link #coversBlock} looks (empty when none does): the review quotes the same comment the
+     * rules accept.
+     */
+    public static List<Token> commentOfBlock(FileModel model, RustParser.UnsafeBlockContext block) {
+        List<Token> found = blockComments(model, block, null);
+        return found == null ? List.of() : found;
+    }
+
+    /** As {@link #commentOfBlock}, for an unsafe impl or other item and its {@code unsafe} keyword. */
+    public static List<Token> commentOfItem(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
+        List<Token> found = itemComments(model, item, unsafeKeyword);
+        return found == null ? List.of() : found;
     }
 
     /** Whether a SAFETY comment covers a site, and whether it is still a template. */

@@ -25,6 +25,7 @@ import dev.unsafehints.workspace.CrateInfo;
 import dev.unsafehints.workspace.DeclarationsCache;
 import dev.unsafehints.workspace.StdSources;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ModulePaths;
 import dev.unsafehints.workspace.SourceDocument;
 import dev.unsafehints.workspace.WorkspaceIndex;
 import java.nio.file.Path;
@@ -293,12 +294,12 @@ final class ScanRunner {
             CrateSource source = crateSource(crate);
             FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(), crate),
                     settingsFor(crate), index));
-            ModulePath module = ModulePath.of(crate, file, base);
             // a file placed by `#[path]` (also under `cfg_attr`) is the module that declares it, under
             // that declaration's cfg: the index follows the module tree, the layout cannot
             List<String> conditions = index.declarationsOf(crate, file, read.text())
                     .map(d -> index.crate(crate, d).fileConditions(file)).orElse(List.of());
-            FileReport report = builder.build(analysis, source.key(), module.pathIn(crate, file), module.testOnly());
+            FileReport report = builder.build(analysis, source.key(), String.join("::", ModulePaths.of(file, crate)),
+                    ModulePaths.isIntegrationTest(file, crate));
             if (conditions.isEmpty()) {
                 assembler.addFile(report);
             } else {
@@ -397,8 +398,8 @@ final class ScanRunner {
             }
             FileAnalysis analysis = dependencyWatchdog.call(() -> analyzer.analyze(new SourceDocument(file,
                     read.text(), dep.crate()), request.settings(), index));
-            ModulePath module = ModulePath.of(dep.crate(), file, dep.pkg().root());
-            into.files().add(dep.builder().build(analysis, key, module.path(), dep.testOnly()));
+            String module = String.join("::", ModulePaths.of(file, dep.crate()));
+            into.files().add(dep.builder().build(analysis, key, module, dep.testOnly()));
         } catch (Watchdog.TimedOut slow) {
             into.skipped().add(new SkippedFile(relative, SkippedFile.Reason.TIMED_OUT, slow.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {

@@ -236,6 +236,27 @@ public final class FileDeclarations {
      * in this file, and its {@code #[path = ".."]} when it has one.
      */
     public record ChildModule(List<String> modulePath, List<String> cfg, String pathAttribute) {
+        /**
+         * The file its {@code #[path]} names, or null when it has none: relative to the folder of
+         * {@code declaringFile} (whose own module is {@code fileModule}), below the inline modules
+         * between that module and this one. The one reading of a path attribute: the module tree
+         * ({@link ModuleConditions}) and the module paths ({@link PathAttributes}) both ask here.
+         */
+        Path placedFile(Path declaringFile, List<String> fileModule) {
+            Path folder = declaringFile.toAbsolutePath().normalize().getParent();
+            if (pathAttribute == null || folder == null || !isBelow(fileModule)) {
+                return null;
+            }
+            for (String inline : modulePath.subList(fileModule.size(), modulePath.size() - 1)) {
+                folder = folder.resolve(inline);
+            }
+            return folder.resolve(pathAttribute).normalize();
+        }
+
+        /** Whether the module is declared below {@code fileModule}, as a child module of a file's is. */
+        boolean isBelow(List<String> fileModule) {
+            return modulePath.size() > fileModule.size() && modulePath.subList(0, fileModule.size()).equals(fileModule);
+        }
     }
 
     /**

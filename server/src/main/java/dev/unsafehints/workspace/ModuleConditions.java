@@ -116,16 +116,12 @@ final class ModuleConditions {
         }
         List<String> declared = child.modulePath();
         List<String> own = parent.fileModulePath();
-        if (declared.isEmpty() || declared.size() <= own.size() || !declared.subList(0, own.size()).equals(own)) {
+        if (declared.isEmpty() || !child.isBelow(own)) {
             return List.of(); // not below the file's module: the index's module paths say otherwise
         }
         List<String> inline = declared.subList(own.size(), declared.size() - 1);
         if (child.pathAttribute() != null) {
-            Path base = folder;
-            for (String m : inline) {
-                base = base.resolve(m);
-            }
-            return List.of(base.resolve(child.pathAttribute()).normalize());
+            return List.of(child.placedFile(file, own));
         }
         String name = file.getFileName().toString();
         Path moduleFolder = MOD_RS_NAMES.contains(name) || own.isEmpty()

@@ -1,5 +1,6 @@
 package dev.unsafehints.workspace;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,13 +8,18 @@ import java.util.List;
 /**
  * The module path of a file within its crate, from Cargo's layout: {@code src/lib.rs} and
  * {@code src/main.rs} are the root, {@code src/a/b.rs} and {@code src/a/b/mod.rs} are {@code a::b}.
- * Files outside {@code src/} (tests, examples, benches, build scripts) are roots of their own. A
- * file placed by a {@code #[path]} attribute (also under {@code cfg_attr}) is the module that
- * declares it so ({@link PathAttributes}).
+ * Each file directly in {@code src/bin/}, {@code tests/}, {@code examples/} or {@code benches/}, each
+ * {@code main.rs} one folder below them, and {@code build.rs} is the root of a crate of its own
+ * (a binary, an integration test, ...), so its path is empty and the modules it declares follow the
+ * usual rules from its folder. A file placed by a {@code #[path]} attribute (also under
+ * {@code cfg_attr}) is the module that declares it so ({@link PathAttributes}). The one place that
+ * knows this: the scan, the language server and the review all ask here.
  */
 public final class ModulePaths {
     /** Guards against path attributes that place files in a cycle. */
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+    /** The folders whose files Cargo makes crate roots (src/bin before src, the longer first). */
+    private static final List<String> TARGET_FOLDERS = List.of("src/bin", "tests", "examples", "benches");
 
     private ModulePaths() {
     }
@@ -23,11 +29,11 @@ public final class ModulePaths {
             return List.of();
         }
         Path abs = file.toAbsolutePath().normalize();
-        PathAttributes.Placement placed = PathAttributes.of(crate.root(), abs);
+        PathAttributes.Placement placed = PathAttributes.of(crate, abs);
         if (placed != null && !placed.declaringFile().equals(abs) && DEPTH.get() < 16) {
             DEPTH.set(DEPTH.get() + 1);
             try {
-                return PathAttributes.append(of(placed.declaringFile(), crate), placed.name());
+                return PathAttributes.append(of(placed.declaringFile(), crate), placed.names());
             } finally {
                 DEPTH.set(DEPTH.get() - 1);
             }
@@ -35,7 +41,7 @@ public final class ModulePaths {
         Path src = crate.root().resolve("src");
         if (!abs.startsWith(src)) {
             List<String> below = belowPlacedModFile(abs, crate, null);
-            return below == null ? List.of() : below;
+            return below != null ? below : targetModulePath(abs, crate.root());
         }
         // `#[cfg_attr(linux_raw, path = "backend/linux_raw/mod.rs")] mod backend;` makes
         // src/backend/linux_raw/fs/mod.rs the module backend::fs, not backend::linux_raw::fs
@@ -54,8 +60,57 @@ public final class ModulePaths {
             return List.of();
         }
         if (parts.size() >= 1 && parts.get(0).equals("bin")) {
+            return targetModulePath(abs, crate.root());
+        }
+        if (!stem.equals("mod")) {
+            parts.add(stem);
+        }
+        return parts;
+    }
+
+    /**
+     * Whether {@code file} is in {@code crate}'s {@code tests/} folder: the integration tests and their
+     * modules, built only by {@code cargo test}.
+     */
+    public static boolean isIntegrationTest(Path file, CrateInfo crate) {
+        return crate.root() != null && file != null
+                && file.toAbsolutePath().normalize().startsWith(crate.root().resolve("tests"));
+    }
+
+    /**
+     * The module path of a file of an auto-discovered target folder ({@code src/bin}, {@code tests},
+     * {@code examples}, {@code benches}), where Cargo makes {@code dir/x.rs} and {@code dir/x/main.rs}
+     * crate roots. Below a root {@code dir/x/main.rs} the modules are relative to {@code dir/x/}; other
+     * files are modules that the roots directly in {@code dir} declare ({@code tests/common/mod.rs} is
+     * {@code common}). Files elsewhere outside {@code src/} ({@code build.rs}) are roots too.
+     */
+    private static List<String> targetModulePath(Path file, Path crateRoot) {
+        Path dir = null;
+        for (String target : TARGET_FOLDERS) {
+            Path candidate = crateRoot.resolve(target);
+            if (file.startsWith(candidate)) {
+                dir = candidate;
+            }
+        }
+        if (dir == null) {
             return List.of();
         }
+        Path rel = dir.relativize(file);
+        if (rel.getNameCount() == 1) {
+            return List.of(); // dir/x.rs
+        }
+        if (Files.isRegularFile(dir.resolve(rel.getName(0)).resolve("main.rs"))) {
+            rel = rel.subpath(1, rel.getNameCount()); // below dir/x/main.rs: that crate's own modules
+            if (rel.toString().equals("main.rs")) {
+                return List.of();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Path p : rel) {
+            parts.add(p.toString());
+        }
+        String last = parts.remove(parts.size() - 1);
+        String stem = last.endsWith(".rs") ? last.substring(0, last.length() - 3) : last;
         if (!stem.equals("mod")) {
             parts.add(stem);
         }
@@ -76,7 +131,7 @@ public final class ModulePaths {
         }
         for (Path dir = file.getParent(); dir != null && !dir.equals(stop) && DEPTH.get() < 16; dir = dir.getParent()) {
             Path modFile = dir.resolve("mod.rs");
-            if (!modFile.equals(file) && PathAttributes.of(crate.root(), modFile) != null) {
+            if (!modFile.equals(file) && PathAttributes.of(crate, modFile) != null) {
                 DEPTH.set(DEPTH.get() + 1);
                 try {
                     List<String> path = new ArrayList<>(of(modFile, crate));

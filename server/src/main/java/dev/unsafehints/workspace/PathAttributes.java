@@ -1,5 +1,7 @@
 package dev.unsafehints.workspace;
 
+import dev.unsafehints.grammar.Edition;
+import dev.unsafehints.grammar.RustParsing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,29 +10,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Module files that a {@code #[path = ".."]} attribute places, also under {@code cfg_attr}:
  * {@code #[cfg_attr(unix, path = "sys/unix.rs")] mod sys;} makes {@code sys/unix.rs} the module
- * {@code sys}, the way FFI crates pick a platform's implementation. Read once per crate from the
- * text of its {@code src/} files (a cheap scan, no parse), and kept for the life of the process.
+ * {@code sys}, the way FFI crates pick a platform's implementation. Found once per crate in its
+ * {@code src/} files and kept for the life of the process: a cheap text test picks the files that
+ * may hold one, and their parse tree, read by {@link FileDeclarations} as the module tree's reading
+ * is, says what they declare.
  */
 final class PathAttributes {
-    /**
-     * Attributes (with a path among them) right before {@code mod name;}; an attribute may span
-     * lines and hold one level of brackets ({@code #[allow(\n a,\n b\n)]}). Possessive, so that
-     * the regex engine does not recurse once per character of a long attribute.
-     */
-    private static final Pattern MOD_WITH_PATH = Pattern.compile(
-            "((?:#\\[(?:[^\\[\\]]++|\\[[^\\]]*+\\])*+\\]\\s*)+)(?:pub(?:\\([^)]*\\))?\\s+)?mod\\s+(?:r#)?([A-Za-z_][A-Za-z0-9_]*)\\s*;");
-    private static final Pattern PATH_VALUE = Pattern.compile("\\bpath\\s*=\\s*\"([^\"]+)\"");
+    /** A quick test for a file that may declare a module with a path attribute; the parse decides. */
+    private static final Pattern MAY_PLACE = Pattern.compile("\\bpath\\s*=");
     private static final long MAX_FILE_BYTES = 4L << 20;
 
-    /** Where a placed file's module is declared: in {@code declaringFile}, as {@code name}. */
-    record Placement(Path declaringFile, String name) {
+    /**
+     * Where a placed file's module is declared: in {@code declaringFile}, as {@code names} below
+     * that file's own module (the inline modules around the declaration, then its name).
+     */
+    record Placement(Path declaringFile, List<String> names) {
     }
 
     private static final Map<Path, Map<Path, Placement>> BY_CRATE = new ConcurrentHashMap<>();
@@ -38,12 +38,17 @@ final class PathAttributes {
     private PathAttributes() {
     }
 
-    /** How {@code file} of the crate at {@code root} is placed by a path attribute, or null. */
-    static Placement of(Path root, Path file) {
-        return BY_CRATE.computeIfAbsent(root, PathAttributes::scan).get(file);
+    /** How {@code file} of {@code crate} is placed by a path attribute, or null. */
+    static Placement of(CrateInfo crate, Path file) {
+        return placements(crate.root(), crate.edition()).get(file);
     }
 
-    private static Map<Path, Placement> scan(Path root) {
+    /** The crate's placements, read on first use (with the edition of the first asker: it only matters for keywords). */
+    private static Map<Path, Placement> placements(Path root, Edition edition) {
+        return BY_CRATE.computeIfAbsent(root, r -> scan(r, edition));
+    }
+
+    private static Map<Path, Placement> scan(Path root, Edition edition) {
         Map<Path, Placement> placed = new HashMap<>();
         Path src = root.resolve("src");
         if (!Files.isDirectory(src)) {
@@ -51,7 +56,7 @@ final class PathAttributes {
         }
         try (Stream<Path> files = Files.walk(src)) {
             for (Path file : files.filter(p -> p.toString().endsWith(".rs")).toList()) {
-                read(file, placed);
+                read(file.toAbsolutePath().normalize(), edition, placed);
             }
         } catch (IOException | UncheckedIOException e) {
             // what could be read counts; the rest keeps the layout's module paths
@@ -59,7 +64,7 @@ final class PathAttributes {
         return Map.copyOf(placed);
     }
 
-    private static void read(Path file, Map<Path, Placement> placed) {
+    private static void read(Path file, Edition edition, Map<Path, Placement> placed) {
         String text;
         try {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_FILE_BYTES) {
@@ -69,23 +74,23 @@ final class PathAttributes {
         } catch (IOException | RuntimeException e) {
             return;
         }
-        if (!text.contains("path")) {
+        if (!MAY_PLACE.matcher(text).find()) {
             return;
         }
-        Matcher m = MOD_WITH_PATH.matcher(text);
-        while (m.find()) {
-            Matcher value = PATH_VALUE.matcher(m.group(1));
-            while (value.find()) {
-                // relative to the folder of the file that declares the module (the Reference)
-                Path target = file.getParent().resolve(value.group(1)).normalize();
-                placed.putIfAbsent(target, new Placement(file, m.group(2)));
+        // the file's own module does not matter here: the declared modules are read relative to it
+        FileDeclarations declarations = FileDeclarations.of(file, List.of(),
+                RustParsing.parseDeclarations(text, edition), text);
+        for (FileDeclarations.ChildModule child : declarations.childModules()) {
+            Path target = child.placedFile(file, List.of());
+            if (target != null) {
+                placed.putIfAbsent(target, new Placement(file, child.modulePath()));
             }
         }
     }
 
     /** Every file that a path attribute of the crate at {@code root} places. */
     static java.util.Set<Path> placedFiles(Path root) {
-        return BY_CRATE.computeIfAbsent(root, PathAttributes::scan).keySet();
+        return placements(root, Edition.E2021).keySet();
     }
 
     /** For tests: forgets what was read. */
@@ -93,9 +98,9 @@ final class PathAttributes {
         BY_CRATE.clear();
     }
 
-    static List<String> append(List<String> parent, String name) {
+    static List<String> append(List<String> parent, List<String> names) {
         java.util.ArrayList<String> path = new java.util.ArrayList<>(parent);
-        path.add(name);
+        path.addAll(names);
         return List.copyOf(path);
     }
 }

@@ -205,6 +205,23 @@ class ReviewServiceTest {
     }
 
     @Test
+    void theQuotedSafetyCommentIsTheOneTheAnalysisAccepts() throws Exception {
+        // above the `let` of a closure whose body is the block: the rules count it (as clippy does),
+        // and the checklist quotes it (its own lookup used to stop at the closure and quote nothing)
+        repo.write("src/closure.rs", String.join("\n",
+                "pub fn first(p: *const u8) -> u8 {",
+                "    // SAFETY: the caller's pointer is valid for reads.",
+                "    let read = || unsafe { *p };",
+                "    read()",
+                "}",
+                ""));
+        ReviewedSite s = only(review());
+        assertTrue(s.checklist().stream().anyMatch(i -> i.mark() == Mark.OK && !i.quote().isEmpty()
+                && i.quote().get(0).equals("SAFETY: the caller's pointer is valid for reads.")),
+                () -> s.checklist().toString());
+    }
+
+    @Test
     void aFileMovedWithoutChangingItsModulePathChangesNoSite() throws Exception {
         String raw = "pub unsafe fn get(p: *const u8) -> u8 {\n    unsafe { *p }\n}\n";
         repo.write("src/raw.rs", raw);

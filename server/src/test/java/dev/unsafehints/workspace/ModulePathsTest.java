@@ -62,6 +62,15 @@ class ModulePathsTest {
     }
 
     @Test
+    void aPathAttributeInAnInlineModuleIsReadBelowItsFolder() throws IOException {
+        // the Reference: in a mod-rs file, the inline modules around the declaration are folders
+        Path crateRoot = root.toAbsolutePath().normalize();
+        write("src/lib.rs", "mod outer {\n    #[path = \"x.rs\"]\n    mod inner;\n}\n");
+        CrateInfo crate = new CrateInfo(crateRoot, "c", "", Edition.E2021);
+        assertEquals(List.of("outer", "inner"), ModulePaths.of(write("src/outer/x.rs", ""), crate));
+    }
+
+    @Test
     void aLongAttributeIsReadWithoutRecursion() throws IOException {
         Path crateRoot = root.toAbsolutePath().normalize();
         write("src/lib.rs", "#[doc = \"" + "x".repeat(200_000) + "\"]\n#[path = \"p.rs\"]\nmod q;\n");

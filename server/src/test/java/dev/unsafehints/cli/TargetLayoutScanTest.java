@@ -1,0 +1,64 @@
+package dev.unsafehints.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Item paths in the files of Cargo's other targets: a file of {@code src/bin/}, {@code tests/},
+ * {@code examples/} or {@code benches/} and {@code build.rs} is the root of a crate of its own, so
+ * its items are not under {@code bin::tool} or {@code tests::smoke}; the modules it declares follow
+ * the usual rules from its folder. Each fixture file says the item path of its one site in a
+ * {@code // item path:} comment.
+ */
+class TargetLayoutScanTest {
+    private static final Pattern MARKER = Pattern.compile("// item path: (\\S+)");
+
+    @Test
+    void eachTargetFileIsACrateRoot() throws Exception {
+        Path crate = Path.of(TargetLayoutScanTest.class.getResource("/scan/target-layout/Cargo.toml").toURI()).getParent();
+        ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none",
+                crate.toString());
+        Map<String, String> found = new TreeMap<>();
+        List<String> testOnly = new ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(run.out()).path("files")) {
+            for (JsonNode s : f.path("sites")) {
+                if (s.path("ruleId").asText().equals("raw-pointer-deref")) {
+                    String file = f.path("path").asText();
+                    found.put(file, s.path("itemPath").asText());
+                    if (s.path("testOnly").asBoolean()) {
+                        testOnly.add(file);
+                    }
+                }
+            }
+        }
+        assertEquals(expected(crate), found);
+        assertEquals(List.of("tests/common/mod.rs", "tests/smoke.rs", "tests/suite/main.rs", "tests/suite/part.rs"),
+                testOnly.stream().sorted().toList(), "the files of tests/ are built only by cargo test");
+    }
+
+    /** The item path each fixture file's marker expects, by the file's path in the crate. */
+    private static Map<String, String> expected(Path crate) throws Exception {
+        Map<String, String> expected = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(crate)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".rs")).toList()) {
+                Matcher m = MARKER.matcher(Files.readString(file));
+                if (m.find()) {
+                    expected.put(crate.relativize(file).toString().replace('\\', '/'), m.group(1));
+                }
+            }
+        }
+        return expected;
+    }
+}

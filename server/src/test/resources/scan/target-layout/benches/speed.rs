@@ -1,0 +1,4 @@
+// item path: g
+pub fn g(p: *const u8) -> u8 {
+    unsafe { *p }
+}

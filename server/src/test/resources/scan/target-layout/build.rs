@@ -1,0 +1,5 @@
+// the build script: a crate root
+// item path: g
+pub fn g(p: *const u8) -> u8 {
+    unsafe { *p }
+}

@@ -1,0 +1,6 @@
+pub mod a;
+
+// item path: g
+pub fn g(p: *const u8) -> u8 {
+    unsafe { *p }
+}

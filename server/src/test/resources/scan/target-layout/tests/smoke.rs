@@ -1,0 +1,7 @@
+// an integration test: a crate root
+mod common;
+
+// item path: g
+pub fn g(p: *const u8) -> u8 {
+    unsafe { *p }
+}
