@@ -34,6 +34,8 @@ final class ExpressionTypes {
     private final Supplier<Ty> selfType;
     private final Supplier<List<String>> module;
     private final Supplier<GenericBounds> bounds;
+    private final Supplier<List<org.antlr.v4.runtime.Token>> fileCode;
+    private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
     /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
@@ -45,9 +47,12 @@ final class ExpressionTypes {
      * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
      * @param selfType  the enclosing impl's self type, unknown outside impls
      * @param bounds    the trait bounds of the generic parameters in scope
+     * @param fileCode  the file's code tokens (its `thread_local!` keys are read from them)
      */
     ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
-                    Supplier<List<String>> module, Supplier<GenericBounds> bounds) {
+                    Supplier<List<String>> module, Supplier<GenericBounds> bounds,
+                    Supplier<List<org.antlr.v4.runtime.Token>> fileCode) {
+        this.fileCode = fileCode;
         this.scopes = scopes;
         this.resolver = resolver;
         this.selfValue = selfValue;
@@ -313,8 +318,19 @@ final class ExpressionTypes {
         if (b != null) {
             return ofBinding(b);
         }
+        Ty key = threadLocals().key(name); // `thread_local!(static NAME: T = ..)` in this file
+        if (key.isKnown()) {
+            return key;
+        }
         String declared = resolver.crate().staticType(name); // a static or constant of the crate
         return declared == null ? Ty.UNKNOWN : TypeParser.parse(declared);
+    }
+
+    private ThreadLocalKeys threadLocals() {
+        if (threadLocals == null) {
+            threadLocals = ThreadLocalKeys.of(fileCode.get());
+        }
+        return threadLocals;
     }
 
     /** `Self` written in a type means the impl's self type. */
@@ -525,6 +541,15 @@ final class ExpressionTypes {
             return builtIn;
         }
         List<RustParser.ExpressionContext> args = arguments(m.callArguments());
+        if (ThreadLocalKeys.isKey(peelReferences(receiver)) && args.size() == 1
+                && args.get(0) instanceof RustParser.ClosureExprContext closure) {
+            Ty.Named key = (Ty.Named) peelReferences(receiver);
+            Ty result = ThreadLocalKeys.result(name, closureValue(closure.closureExpression(),
+                    ThreadLocalKeys.closureParameters(key, name, 0, 1)));
+            if (result != null) {
+                return result; // std's `LocalKey` methods, whose `F: FnOnce(&T) -> R` the index does not bind
+            }
+        }
         boolean opaque = unalias(peelReferences(receiver)) instanceof Ty.Opaque;
         Ty adapted = opaque ? iterators().methodResult(receiver, name, args) : null;
         if (adapted != null) {
@@ -879,6 +904,13 @@ final class ExpressionTypes {
         if (arguments.getParent() instanceof RustParser.MethodCallExprContext m) {
             Ty receiver = of(m.expression());
             String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (ThreadLocalKeys.isKey(peelReferences(receiver))) {
+                List<Ty> key = ThreadLocalKeys.closureParameters((Ty.Named) peelReferences(receiver), name, index,
+                        arguments.nested().size());
+                if (!key.isEmpty()) {
+                    return key;
+                }
+            }
             MethodLookup.Found found = unalias(peelReferences(receiver)) instanceof Ty.Opaque ? null
                     : methods().find(receiver, name);
             if (found == null) {
