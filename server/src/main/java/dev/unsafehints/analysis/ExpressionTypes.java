@@ -34,8 +34,9 @@ final class ExpressionTypes {
     private final Supplier<Ty> selfType;
     private final Supplier<List<String>> module;
     private final Supplier<GenericBounds> bounds;
-    private final Supplier<List<org.antlr.v4.runtime.Token>> fileCode;
+    private final Supplier<dev.unsafehints.grammar.ParsedFile> file;
     private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
+    private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a struct is first asked for
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
     /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
@@ -47,12 +48,12 @@ final class ExpressionTypes {
      * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
      * @param selfType  the enclosing impl's self type, unknown outside impls
      * @param bounds    the trait bounds of the generic parameters in scope
-     * @param fileCode  the file's code tokens (its `thread_local!` keys are read from them)
+     * @param file      the file's parse (its `thread_local!` keys and the structs of its fn bodies)
      */
     ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
                     Supplier<List<String>> module, Supplier<GenericBounds> bounds,
-                    Supplier<List<org.antlr.v4.runtime.Token>> fileCode) {
-        this.fileCode = fileCode;
+                    Supplier<dev.unsafehints.grammar.ParsedFile> file) {
+        this.file = file;
         this.scopes = scopes;
         this.resolver = resolver;
         this.selfValue = selfValue;
@@ -328,7 +329,7 @@ final class ExpressionTypes {
 
     private ThreadLocalKeys threadLocals() {
         if (threadLocals == null) {
-            threadLocals = ThreadLocalKeys.of(fileCode.get());
+            threadLocals = ThreadLocalKeys.of(file.get().lexedCode());
         }
         return threadLocals;
     }
@@ -993,7 +994,8 @@ final class ExpressionTypes {
 
     /**
      * The struct of that name: the one this file declares (a module's own item hides same-named ones
-     * elsewhere: parking_lot_core has a `ThreadData` in two modules), else the crate's, else a
+     * elsewhere: parking_lot_core has a `ThreadData` in two modules; one declared inside a fn body
+     * counts too, and where it and the module's disagree only their common fields are known), else the crate's, else a
      * dependency's when they agree; null when unknown.
      */
     TypeShapes.Struct struct(String name) {
@@ -1001,6 +1003,13 @@ final class ExpressionTypes {
             return structs.get(name);
         }
         TypeShapes.Struct found = resolver.file() == null ? null : resolver.file().typeShapes().structs().get(name);
+        if (bodyStructs == null) {
+            bodyStructs = BodyStructs.of(file.get().tree());
+        }
+        TypeShapes.Struct inBody = bodyStructs.get(name); // `struct Guard<T> { .. }` inside a fn of this file
+        if (inBody != null) {
+            found = found == null ? inBody : TypeShapes.agreeing(found, inBody);
+        }
         if (found == null) {
             found = resolver.crate().structShape(name);
         }

@@ -1,0 +1,42 @@
+package dev.unsafehints.analysis;
+
+import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.workspace.TypeShapes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * The structs that a file declares inside fn bodies (smallvec's `struct DropOnPanic<T>` guard in
+ * `insert_many`). The declarations index reads signatures only, so it does not see them; the type
+ * model reads their fields from the file's full tree, the first time a struct name is not found
+ * elsewhere.
+ */
+final class BodyStructs {
+    private BodyStructs() {
+    }
+
+    /** The shapes of the structs inside blocks of {@code tree}, by name; same-named ones keep the fields they agree on. */
+    static Map<String, TypeShapes.Struct> of(ParseTree tree) {
+        Map<String, TypeShapes.Struct> found = new HashMap<>();
+        Deque<ParseTree> todo = new ArrayDeque<>(); // no recursion: deep trees cannot overflow the stack
+        Deque<Boolean> inBlock = new ArrayDeque<>();
+        todo.push(tree);
+        inBlock.push(false);
+        while (!todo.isEmpty()) {
+            ParseTree node = todo.pop();
+            boolean block = inBlock.pop();
+            if (node instanceof RustParser.Struct_Context s && block && s.identifier() != null) {
+                found.merge(s.identifier().getText(), TypeShapes.shape(s), TypeShapes::agreeing);
+            }
+            boolean below = block || node instanceof RustParser.BlockExpressionContext;
+            for (int i = node.getChildCount() - 1; i >= 0; i--) {
+                todo.push(node.getChild(i));
+                inBlock.push(below);
+            }
+        }
+        return found;
+    }
+}
