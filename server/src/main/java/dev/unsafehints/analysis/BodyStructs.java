@@ -5,17 +5,30 @@ import dev.unsafehints.workspace.TypeShapes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
 
 /**
  * The structs that a file declares inside fn bodies (smallvec's `struct DropOnPanic<T>` guard in
  * `insert_many`). The declarations index reads signatures only, so it does not see them; the type
- * model reads their fields from the file's full tree, the first time a struct name is not found
- * elsewhere.
+ * model reads their fields from the file's full tree, once, when the file's tokens write
+ * `struct NAME` for a name its module-level declarations do not account for.
  */
 final class BodyStructs {
     private BodyStructs() {
+    }
+
+    /** How often {@code code} (a file's code tokens) writes `struct NAME`, by name: a cheap test before the tree is walked. */
+    static Map<String, Integer> written(List<Token> code) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i + 1 < code.size(); i++) {
+            if (code.get(i).getText().equals("struct")) {
+                counts.merge(code.get(i + 1).getText(), 1, Integer::sum);
+            }
+        }
+        return counts;
     }
 
     /** The shapes of the structs inside blocks of {@code tree}, by name; same-named ones keep the fields they agree on. */

@@ -36,7 +36,8 @@ final class ExpressionTypes {
     private final Supplier<GenericBounds> bounds;
     private final Supplier<dev.unsafehints.grammar.ParsedFile> file;
     private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
-    private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a struct is first asked for
+    private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a fn body may declare one
+    private Map<String, Integer> structsWritten; // how often the file's tokens write `struct NAME`
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
     /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
@@ -325,6 +326,24 @@ final class ExpressionTypes {
         }
         String declared = resolver.crate().staticType(name); // a static or constant of the crate
         return declared == null ? Ty.UNKNOWN : TypeParser.parse(declared);
+    }
+
+    /**
+     * The struct of that name declared inside a fn body of this file, or null. The tree is walked only
+     * when the file's tokens write `struct name` more often than its module-level declarations account for.
+     */
+    private TypeShapes.Struct bodyStruct(String name, boolean declaredInModule) {
+        if (structsWritten == null) {
+            structsWritten = BodyStructs.written(file.get().lexedCode());
+        }
+        int written = structsWritten.getOrDefault(name, 0);
+        if (written == 0 || declaredInModule && written == 1) {
+            return null; // no `struct name` but the module's own
+        }
+        if (bodyStructs == null) {
+            bodyStructs = BodyStructs.of(file.get().tree());
+        }
+        return bodyStructs.get(name);
     }
 
     private ThreadLocalKeys threadLocals() {
@@ -1003,10 +1022,7 @@ final class ExpressionTypes {
             return structs.get(name);
         }
         TypeShapes.Struct found = resolver.file() == null ? null : resolver.file().typeShapes().structs().get(name);
-        if (bodyStructs == null) {
-            bodyStructs = BodyStructs.of(file.get().tree());
-        }
-        TypeShapes.Struct inBody = bodyStructs.get(name); // `struct Guard<T> { .. }` inside a fn of this file
+        TypeShapes.Struct inBody = bodyStruct(name, found != null); // `struct Guard<T> { .. }` inside a fn
         if (inBody != null) {
             found = found == null ? inBody : TypeShapes.agreeing(found, inBody);
         }
