@@ -34,6 +34,10 @@ final class ExpressionTypes {
     private final Supplier<Ty> selfType;
     private final Supplier<List<String>> module;
     private final Supplier<GenericBounds> bounds;
+    private final Supplier<dev.unsafehints.grammar.ParsedFile> file;
+    private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
+    private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a fn body may declare one
+    private Map<String, Integer> structsWritten; // how often the file's tokens write `struct NAME`
     private final Map<Binding, Ty> bindingTypes = new IdentityHashMap<>();
     private final Map<RustParser.ExpressionContext, Ty> memo = new IdentityHashMap<>();
     /** Above 0 while an expression is read with names bound only for that reading (a `match` arm's): nothing is memoized. */
@@ -45,9 +49,12 @@ final class ExpressionTypes {
      * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
      * @param selfType  the enclosing impl's self type, unknown outside impls
      * @param bounds    the trait bounds of the generic parameters in scope
+     * @param file      the file's parse (its `thread_local!` keys and the structs of its fn bodies)
      */
     ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
-                    Supplier<List<String>> module, Supplier<GenericBounds> bounds) {
+                    Supplier<List<String>> module, Supplier<GenericBounds> bounds,
+                    Supplier<dev.unsafehints.grammar.ParsedFile> file) {
+        this.file = file;
         this.scopes = scopes;
         this.resolver = resolver;
         this.selfValue = selfValue;
@@ -313,8 +320,37 @@ final class ExpressionTypes {
         if (b != null) {
             return ofBinding(b);
         }
+        Ty key = threadLocals().key(name); // `thread_local!(static NAME: T = ..)` in this file
+        if (key.isKnown()) {
+            return key;
+        }
         String declared = resolver.crate().staticType(name); // a static or constant of the crate
         return declared == null ? Ty.UNKNOWN : TypeParser.parse(declared);
+    }
+
+    /**
+     * The struct of that name declared inside a fn body of this file, or null. The tree is walked only
+     * when the file's tokens write `struct name` more often than its module-level declarations account for.
+     */
+    private TypeShapes.Struct bodyStruct(String name, boolean declaredInModule) {
+        if (structsWritten == null) {
+            structsWritten = BodyStructs.written(file.get().lexedCode());
+        }
+        int written = structsWritten.getOrDefault(name, 0);
+        if (written == 0 || declaredInModule && written == 1) {
+            return null; // no `struct name` but the module's own
+        }
+        if (bodyStructs == null) {
+            bodyStructs = BodyStructs.of(file.get().tree());
+        }
+        return bodyStructs.get(name);
+    }
+
+    private ThreadLocalKeys threadLocals() {
+        if (threadLocals == null) {
+            threadLocals = ThreadLocalKeys.of(file.get().lexedCode());
+        }
+        return threadLocals;
     }
 
     /** `Self` written in a type means the impl's self type. */
@@ -525,6 +561,15 @@ final class ExpressionTypes {
             return builtIn;
         }
         List<RustParser.ExpressionContext> args = arguments(m.callArguments());
+        if (ThreadLocalKeys.isKey(peelReferences(receiver)) && args.size() == 1
+                && args.get(0) instanceof RustParser.ClosureExprContext closure) {
+            Ty.Named key = (Ty.Named) peelReferences(receiver);
+            Ty result = ThreadLocalKeys.result(name, closureValue(closure.closureExpression(),
+                    ThreadLocalKeys.closureParameters(key, name, 0, 1)));
+            if (result != null) {
+                return result; // std's `LocalKey` methods, whose `F: FnOnce(&T) -> R` the index does not bind
+            }
+        }
         boolean opaque = unalias(peelReferences(receiver)) instanceof Ty.Opaque;
         Ty adapted = opaque ? iterators().methodResult(receiver, name, args) : null;
         if (adapted != null) {
@@ -879,6 +924,13 @@ final class ExpressionTypes {
         if (arguments.getParent() instanceof RustParser.MethodCallExprContext m) {
             Ty receiver = of(m.expression());
             String name = m.pathExprSegment().pathIdentSegment().getText();
+            if (ThreadLocalKeys.isKey(peelReferences(receiver))) {
+                List<Ty> key = ThreadLocalKeys.closureParameters((Ty.Named) peelReferences(receiver), name, index,
+                        arguments.nested().size());
+                if (!key.isEmpty()) {
+                    return key;
+                }
+            }
             MethodLookup.Found found = unalias(peelReferences(receiver)) instanceof Ty.Opaque ? null
                     : methods().find(receiver, name);
             if (found == null) {
@@ -961,7 +1013,8 @@ final class ExpressionTypes {
 
     /**
      * The struct of that name: the one this file declares (a module's own item hides same-named ones
-     * elsewhere: parking_lot_core has a `ThreadData` in two modules), else the crate's, else a
+     * elsewhere: parking_lot_core has a `ThreadData` in two modules; one declared inside a fn body
+     * counts too, and where it and the module's disagree only their common fields are known), else the crate's, else a
      * dependency's when they agree; null when unknown.
      */
     TypeShapes.Struct struct(String name) {
@@ -969,6 +1022,10 @@ final class ExpressionTypes {
             return structs.get(name);
         }
         TypeShapes.Struct found = resolver.file() == null ? null : resolver.file().typeShapes().structs().get(name);
+        TypeShapes.Struct inBody = bodyStruct(name, found != null); // `struct Guard<T> { .. }` inside a fn
+        if (inBody != null) {
+            found = found == null ? inBody : TypeShapes.agreeing(found, inBody);
+        }
         if (found == null) {
             found = resolver.crate().structShape(name);
         }

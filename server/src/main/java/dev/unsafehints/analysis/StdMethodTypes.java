@@ -51,7 +51,8 @@ final class StdMethodTypes {
             case "MaybeUninit::as_ptr" -> new Ty.Ptr(false, arg);
             case "Cell::get", "Cell::replace", "Cell::take", "Cell::into_inner", "UnsafeCell::into_inner",
                  "ManuallyDrop::into_inner", "MaybeUninit::assume_init", "Option::unwrap", "Option::expect", "Option::unwrap_unchecked", "Result::unwrap",
-                 "Result::expect", "Result::unwrap_unchecked" -> arg;
+                 "Result::expect", "Result::unwrap_unchecked", "Option::unwrap_or", "Option::unwrap_or_else",
+                 "Result::unwrap_or", "Result::unwrap_or_else" -> arg;
             case "NonNull::as_ref" -> new Ty.Ref(false, arg);
             case "NonNull::as_mut" -> new Ty.Ref(true, arg);
             case "Vec::as_ptr", "Box::as_ptr" -> new Ty.Ptr(false, elementOf(arg, n));

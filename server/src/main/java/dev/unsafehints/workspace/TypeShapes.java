@@ -87,6 +87,12 @@ public final class TypeShapes {
     }
 
     void struct(RustParser.Struct_Context s) {
+        // two structs of one name in a file are cfg twins: where they disagree the field says nothing
+        structs.merge(s.identifier().getText(), shape(s), TypeShapes::agreeing);
+    }
+
+    /** A struct's generics and field types as written (spaced). */
+    public static Struct shape(RustParser.Struct_Context s) {
         Map<String, String> fields = new HashMap<>();
         if (s.structFields() != null) {
             for (RustParser.StructFieldContext f : s.structFields().structField()) {
@@ -98,10 +104,7 @@ public final class TypeShapes {
                 fields.put(Integer.toString(i), FnPointerTypes.sourceText(tuple.get(i).type_()));
             }
         }
-        String name = s.identifier().getText();
-        Struct shape = new Struct(typeParameters(s.genericParams()), fields);
-        // two structs of one name in a file are cfg twins: where they disagree the field says nothing
-        structs.merge(name, shape, TypeShapes::agreeing);
+        return new Struct(typeParameters(s.genericParams()), fields);
     }
 
     /**
@@ -130,7 +133,7 @@ public final class TypeShapes {
     }
 
     /** Two structs of one name: the fields on which they agree (none when their generics differ). */
-    static Struct agreeing(Struct a, Struct b) {
+    public static Struct agreeing(Struct a, Struct b) {
         if (a.equals(b)) {
             return a;
         }
