@@ -1183,7 +1183,7 @@ final class UnsafeFactsBuilder {
             walkChildren(c);
             return;
         }
-        List<String> path = calleePath(c.expression());
+        List<String> path = calleePath(c.expression(), model.edition());
         Binding named = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
         if (named != null && named.function() == null
                 && ExpressionTypes.peelReferences(exprTypes.ofBinding(named)) instanceof Ty.FnPtr f && f.isUnsafe()) {
@@ -1203,7 +1203,8 @@ final class UnsafeFactsBuilder {
                     : FnPointerCalls.isSafeFnPointer(local)
                     ? new CallResolver.Callee(false, local.name(), null, true) // a safe `fn(..)` pointer
                     : CallResolver.Callee.UNKNOWN;
-            String written = String.join("::", path);
+            String written = path.get(0).equals("::") ? "::" + String.join("::", path.subList(1, path.size()))
+                    : String.join("::", path);
             if (callee.unsafeWithoutTargetFeature() && !targetFeatures.isEmpty() && lacksFeaturesOf(callee)) {
                 record(OperationKind.UNSAFE_CALL, at, written, "call to `" + written + "`",
                         "`" + callee.displayPath() + "` needs a target feature that this function does not enable"
@@ -1626,7 +1627,7 @@ final class UnsafeFactsBuilder {
         List<DeclaredFn> candidates = new ArrayList<>();
         boolean method = args.getParent() instanceof RustParser.MethodCallExprContext;
         if (args.getParent() instanceof RustParser.CallExprContext call) {
-            List<String> path = calleePath(call.expression());
+            List<String> path = calleePath(call.expression(), model.edition());
             Binding local = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             DeclaredFn fn = path == null ? null : local != null ? local.function()
                     : resolver.resolve(path, module, selfTypeName()).declaration();
@@ -2272,10 +2273,18 @@ final class UnsafeFactsBuilder {
 
     // ------------------------------------------------------------------ helpers
 
-    /** The callee path of `f(..)` without generic arguments, or null when the callee is not a path. */
-    private static List<String> calleePath(RustParser.ExpressionContext callee) {
+    /**
+     * The callee path of `f(..)` without generic arguments, or null when the callee is not a path. A
+     * leading `::` names a crate from edition 2018 on (`::libc::f`, never a module `libc` of this
+     * crate); in edition 2015 it names the crate's root, where the path is looked up as before.
+     */
+    private static List<String> calleePath(RustParser.ExpressionContext callee, Edition edition) {
         if (callee instanceof RustParser.PathExprContext p) {
             List<String> path = new ArrayList<>();
+            if (edition != Edition.E2015 && p.pathInExpression().getChild(0) instanceof TerminalNode colons
+                    && colons.getText().equals("::")) {
+                path.add("::");
+            }
             for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
                 path.add(s.pathIdentSegment().getText());
             }
@@ -2293,7 +2302,7 @@ final class UnsafeFactsBuilder {
             return path;
         }
         if (callee instanceof RustParser.ParenthesizedExprContext p) {
-            return calleePath(p.nested().expression());
+            return calleePath(p.nested().expression(), edition);
         }
         return null;
     }

@@ -43,6 +43,9 @@ class ServeProcessTest {
             rpc.request(2, "textDocument/hover", "{\"textDocument\":{\"uri\":\"file:///tmp/x.rs\"},"
                     + "\"position\":{\"line\":0,\"character\":28}}");
             assertNull(rpc.response(2).get("error"));
+            // the diagnostics come after a short debounce, which a busy machine may stretch past the hover
+            assertEquals("file:///tmp/x.rs", rpc.notification("textDocument/publishDiagnostics")
+                    .path("params").path("uri").asText());
             rpc.request(3, "shutdown", "null");
             assertNull(rpc.response(3).get("error"));
             rpc.notify("exit", "null");

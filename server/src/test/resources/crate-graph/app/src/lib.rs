@@ -48,3 +48,20 @@ pub fn close_through_shim(fd: i32) -> i32 {
     // SAFETY: the caller owns `fd`.
     unsafe { shim::sys_close(fd) }
 }
+
+// A local module with the dependency's name: `::ffi` is the crate all the same (edition 2018 on),
+// and `ffi` alone, inside `shadow`, is the module.
+mod shadow {
+    mod ffi {
+        pub fn sys_close(_fd: i32) -> i32 { 0 }
+    }
+
+    pub fn close_through_crate(fd: i32) -> i32 {
+        // SAFETY: the caller owns `fd`.
+        unsafe { ::ffi::sys_close(fd) }
+    }
+
+    pub fn close_local(fd: i32) -> i32 {
+        ffi::sys_close(fd)
+    }
+}

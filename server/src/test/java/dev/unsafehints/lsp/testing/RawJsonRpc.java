@@ -126,6 +126,30 @@ public final class RawJsonRpc implements AutoCloseable {
         throw new AssertionError("no response with id " + id + "; saw " + seen);
     }
 
+    /** The first notification of this method (waiting for it as {@link #response} waits). */
+    public JsonNode notification(String method) throws InterruptedException {
+        for (JsonNode m : seen()) {
+            if (method.equals(m.path("method").asText())) {
+                return m;
+            }
+        }
+        long deadline = System.nanoTime() + RecordingClient.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (readFailure != null) {
+                throw new AssertionError("the server wrote something that is not framed JSON-RPC", readFailure);
+            }
+            JsonNode m = received.poll(50, TimeUnit.MILLISECONDS);
+            if (m == null) {
+                continue;
+            }
+            seen.add(m);
+            if (method.equals(m.path("method").asText())) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + method + "; saw " + seen);
+    }
+
     public List<JsonNode> seen() {
         received.drainTo(seen);
         return seen;
