@@ -9,7 +9,8 @@ import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { Commands, SERVER_DEPENDENCIES_COMMAND } from '../constants';
 import { packageDescription, parseDependencyList, parseDependencySites } from './dependencyModel';
 import type { DependencyPackage } from './dependencyModel';
-import { countsLabel, groupInventory, kindLabel, siteLabel } from './inventoryModel';
+import { groupInventory } from './inventoryModel';
+import { fileItem, kindItem, siteItem, siteRange } from './treeItems';
 import type { FileGroup, InventorySite, KindGroup } from './inventoryModel';
 import type { ServerController } from '../server/serverController';
 
@@ -141,34 +142,16 @@ export class DependencyTreeProvider implements vscode.TreeDataProvider<Dependenc
       }
       case 'message':
         return new vscode.TreeItem(node.text);
-      case 'file': {
-        const item = new vscode.TreeItem(vscode.Uri.parse(node.group.uri), collapsed);
-        item.label = node.group.file;
-        item.description = countsLabel(node.group.counts);
-        item.iconPath = vscode.ThemeIcon.File;
-        return item;
-      }
-      case 'kind': {
-        const item = new vscode.TreeItem(kindLabel(node.group.ruleId), collapsed);
-        item.description = String(node.group.sites.length);
-        item.iconPath = new vscode.ThemeIcon('shield');
-        item.tooltip = node.group.ruleId;
-        return item;
-      }
-      case 'site': {
-        const { site } = node;
-        const item = new vscode.TreeItem(`Ln ${site.range.start.line + 1}, Col ${site.range.start.character + 1}`);
-        item.description = siteLabel(site.message);
-        item.tooltip = new vscode.MarkdownString().appendText(`${site.message}\n\n${site.ruleId}`);
-        item.iconPath = new vscode.ThemeIcon('debug-breakpoint-unsupported');
-        const { start, end } = site.range;
-        item.command = {
+      case 'file':
+        return fileItem(node.group, collapsed);
+      case 'kind':
+        return kindItem(node.group, collapsed);
+      case 'site':
+        return siteItem(node.site, {
           command: Commands.openDependencySite,
           title: 'Go to unsafe site (read-only)',
-          arguments: [site.uri, new vscode.Range(start.line, start.character, end.line, end.character)],
-        };
-        return item;
-      }
+          arguments: [node.site.uri, siteRange(node.site)],
+        });
     }
   }
 

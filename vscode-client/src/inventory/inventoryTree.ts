@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { SERVER_INVENTORY_COMMAND } from '../constants';
-import { countSites, countsLabel, groupInventory, parseInventory, siteLabel } from './inventoryModel';
+import { countSites, countsLabel, groupInventory, parseInventory } from './inventoryModel';
+import { fileItem, kindItem, siteItem, siteRange } from './treeItems';
 import type { CrateGroup, FileGroup, InventorySite, KindGroup } from './inventoryModel';
 import type { ServerController } from '../server/serverController';
 
@@ -17,10 +18,6 @@ function plural(count: number, word: string): string {
 }
 
 const EXPAND_KINDS_UP_TO = 200;
-
-function toRange(site: InventorySite): vscode.Range {
-  return new vscode.Range(site.range.start.line, site.range.start.character, site.range.end.line, site.range.end.character);
-}
 
 export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryNode>, vscode.Disposable {
   private crates: CrateGroup[] = [];
@@ -114,39 +111,17 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
         item.contextValue = 'crate';
         return item;
       }
-      case 'file': {
-        const item = new vscode.TreeItem(vscode.Uri.parse(node.group.uri), expanded);
-        item.label = node.group.file;
-        item.description = countsLabel(node.group.counts);
-        item.iconPath = vscode.ThemeIcon.File;
-        item.contextValue = 'file';
-        return item;
-      }
-      case 'kind': {
+      case 'file':
+        return fileItem(node.group, expanded);
+      case 'kind':
         // Small inventories open fully, so a click on a site is one step away; big ones stay folded.
-        const state = this.rowCount <= EXPAND_KINDS_UP_TO ? expanded : vscode.TreeItemCollapsibleState.Collapsed;
-        const item = new vscode.TreeItem(node.group.label, state);
-        item.description = String(node.group.sites.length);
-        item.iconPath = new vscode.ThemeIcon('shield');
-        item.tooltip = node.group.ruleId;
-        item.contextValue = 'kind';
-        return item;
-      }
-      case 'site': {
-        const { site } = node;
-        // Position first: in a narrow side bar it is what stays readable, the message follows.
-        const item = new vscode.TreeItem(`Ln ${site.range.start.line + 1}, Col ${site.range.start.character + 1}`);
-        item.description = siteLabel(site.message);
-        item.tooltip = new vscode.MarkdownString().appendText(`${site.message}\n\n${site.ruleId}`);
-        item.iconPath = new vscode.ThemeIcon('debug-breakpoint-unsupported');
-        item.contextValue = 'site';
-        item.command = {
+        return kindItem(node.group, this.rowCount <= EXPAND_KINDS_UP_TO ? expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      case 'site':
+        return siteItem(node.site, {
           command: 'vscode.open',
           title: 'Go to unsafe site',
-          arguments: [vscode.Uri.parse(site.uri), { selection: toRange(site) } satisfies vscode.TextDocumentShowOptions],
-        };
-        return item;
-      }
+          arguments: [vscode.Uri.parse(node.site.uri), { selection: siteRange(node.site) } satisfies vscode.TextDocumentShowOptions],
+        });
     }
   }
 

@@ -104,32 +104,18 @@ public final class RawJsonRpc implements AutoCloseable {
 
     /** The response with this id (other messages met on the way are kept in {@link #seen()}). */
     public JsonNode response(int id) throws InterruptedException {
-        for (JsonNode m : seen) {
-            if (m.has("id") && m.get("id").asInt() == id && !m.has("method")) {
-                return m;
-            }
-        }
-        long deadline = System.nanoTime() + RecordingClient.PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (readFailure != null) {
-                throw new AssertionError("the server wrote something that is not framed JSON-RPC", readFailure);
-            }
-            JsonNode m = received.poll(50, TimeUnit.MILLISECONDS);
-            if (m == null) {
-                continue;
-            }
-            seen.add(m);
-            if (m.has("id") && m.get("id").asInt() == id && !m.has("method")) {
-                return m;
-            }
-        }
-        throw new AssertionError("no response with id " + id + "; saw " + seen);
+        return first(m -> m.has("id") && m.get("id").asInt() == id && !m.has("method"), "no response with id " + id);
     }
 
-    /** The first notification of this method (waiting for it as {@link #response} waits). */
+    /** The first notification of this method, waiting for it as {@link #response} waits. */
     public JsonNode notification(String method) throws InterruptedException {
+        return first(m -> method.equals(m.path("method").asText()), "no " + method);
+    }
+
+    /** The first message, seen or still to come, that is {@code wanted}. */
+    private JsonNode first(java.util.function.Predicate<JsonNode> wanted, String failure) throws InterruptedException {
         for (JsonNode m : seen()) {
-            if (method.equals(m.path("method").asText())) {
+            if (wanted.test(m)) {
                 return m;
             }
         }
@@ -143,11 +129,11 @@ public final class RawJsonRpc implements AutoCloseable {
                 continue;
             }
             seen.add(m);
-            if (method.equals(m.path("method").asText())) {
+            if (wanted.test(m)) {
                 return m;
             }
         }
-        throw new AssertionError("no " + method + "; saw " + seen);
+        throw new AssertionError(failure + "; saw " + seen);
     }
 
     public List<JsonNode> seen() {
