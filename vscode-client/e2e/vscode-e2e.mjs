@@ -475,15 +475,24 @@ const featureSteps = [
     // The fn's range is selected (the cursor ends at its last line) in a tab of the dependency's file.
     await page.locator('.tabs-container .tab.active').filter({ hasText: 'fixture-dep' }).waitFor({ timeout: WAIT });
     facts.dependencySelection = await page.locator('.statusbar-item').filter({ hasText: /\(\d+ selected\)/ }).first().innerText();
-    // Read-only in this session: typing changes nothing, so the tab never turns dirty.
+    // Read-only in this session: the tab carries the lock that VS Code draws for read-only editors
+    // (the extension sets it just after the tab opens, so wait for it), typing changes nothing and the
+    // tab never turns dirty.
     const depFile = join(dirname(FOLDER), 'fixture-dep', 'src', 'lib.rs');
     const before = readFileSync(depFile, 'utf8');
-    await page.keyboard.type('zz');
-    await page.waitForTimeout(500);
-    facts.dependencyTabDirty = await page.locator('.tabs-container .tab.active.dirty').count();
-    assert(facts.dependencyTabDirty === 0, 'the dependency\'s file took an edit');
-    assert(readFileSync(depFile, 'utf8') === before, 'the dependency\'s file changed on disk');
-    await page.keyboard.press('Control+w');
+    try {
+      // (the lock is a file decoration: an icon badge drawn by a generated CSS class, not an element)
+      await page.locator('.tabs-container .tab.active [class*="-iconBadge-"]').first().waitFor({ timeout: WAIT });
+      await page.keyboard.type('zz');
+      await page.waitForTimeout(500);
+      facts.dependencyTabDirty = await page.locator('.tabs-container .tab.active.dirty').count();
+      assert(facts.dependencyTabDirty === 0, 'the dependency\'s file took an edit');
+      assert(readFileSync(depFile, 'utf8') === before, 'the dependency\'s file changed on disk');
+    } finally {
+      // Never leave a dirty tab behind: closing it would open a save dialog that blocks the next steps.
+      if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) await runCommand('File: Revert File');
+      await page.keyboard.press('Control+w');
+    }
     await header.click();
     await inventoryHeader.click();
   }],
