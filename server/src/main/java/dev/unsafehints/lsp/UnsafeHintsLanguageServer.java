@@ -115,6 +115,8 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
     private volatile boolean workspaceTrusted = true;
     private final java.util.concurrent.atomic.AtomicLong manifestChanges = new java.util.concurrent.atomic.AtomicLong();
     private volatile LanguageClient client;
+    /** The diagnostics last sent for each file that has some (see {@link #publish}). */
+    private final java.util.Map<String, PublishDiagnosticsParams> lastPublished = new java.util.HashMap<>();
     private volatile ClientFeatures features = ClientFeatures.NONE;
     private volatile ParentProcessWatcher parentWatcher;
 
@@ -498,10 +500,23 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         return d;
     }
 
+    /**
+     * Sends a file's diagnostics, unless they repeat the last ones sent for it: the same version
+     * analysed again (after the index or the crate graph was refreshed) usually changes nothing, and
+     * clients redraw every squiggle and Problems row on each notification.
+     */
     void publish(String uri, List<org.eclipse.lsp4j.Diagnostic> diagnostics, Integer version) {
         LanguageClient c = client;
-        if (c != null) {
-            c.publishDiagnostics(new PublishDiagnosticsParams(uri, diagnostics, version));
+        if (c == null) {
+            return;
+        }
+        PublishDiagnosticsParams params = new PublishDiagnosticsParams(uri, diagnostics, version);
+        boolean cleared = version == null && diagnostics.isEmpty();
+        synchronized (lastPublished) { // the check and the send in one order for every caller
+            PublishDiagnosticsParams previous = cleared ? lastPublished.remove(uri) : lastPublished.put(uri, params);
+            if (!params.equals(previous)) {
+                c.publishDiagnostics(params);
+            }
         }
     }
 

@@ -82,6 +82,34 @@ class SettingsTest {
     }
 
     @Test
+    void anAnalysisThatChangesNothingIsNotSentAgain(@TempDir Path root) {
+        try (LspHarness lsp = LspHarness.start()) {
+            lsp.initialize(root);
+            String uri = root.resolve("lib.rs").toUri().toString();
+            lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));
+            UnsafeHintsLanguageServer server = lsp.session.server();
+            Object first = server.analyses().current(uri);
+            int published = lsp.client.diagnosticsFor(uri).size();
+
+            // the same settings again: the open file is analysed again, to the same diagnostics
+            lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
+            lsp.client.await(() -> {
+                var now = server.analyses().current(uri);
+                return now != first && now.isDone() ? true : null;
+            }, "the file analysed again");
+            assertEquals(published, lsp.client.diagnosticsFor(uri).size(), lsp.client.diagnosticsFor(uri).toString());
+
+            // settings that change a severity are sent, at the same version
+            lsp.client.settings = settings("raw-pointer-deref", "error");
+            lsp.server.getWorkspaceService().didChangeConfiguration(new DidChangeConfigurationParams(new JsonObject()));
+            PublishDiagnosticsParams changed = lsp.client.awaitDiagnostics(uri,
+                    p -> lsp.client.diagnosticsFor(uri).indexOf(p) >= published);
+            assertEquals(DiagnosticSeverity.Error, severityOf(changed, "raw-pointer-deref"));
+            assertEquals(published + 1, lsp.client.diagnosticsFor(uri).size());
+        }
+    }
+
+    @Test
     void readsTheProjectFileAndReloadsItWhenItChanges(@TempDir Path root) throws Exception {
         Files.writeString(root.resolve(ConfigFile.FILE_NAME), "[rules]\nmissing-safety-comment = \"error\"\n");
         try (LspHarness lsp = LspHarness.start()) {
