@@ -206,11 +206,12 @@ public final class Analyzer {
         List<FileStructure.CountedSite> counted = new ArrayList<>();
         UnsafeFacts facts = model.facts();
         for (UnsafeBlockFact b : facts.blocks()) {
-            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented()));
+            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented(),
+                    b.safetyComment()));
         }
         for (FunctionFact f : facts.functions()) {
             if (f.isUnsafe()) {
-                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection()));
+                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection(), null));
             }
         }
         return new FileStructure(flat, counted);

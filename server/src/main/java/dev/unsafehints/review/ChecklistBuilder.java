@@ -5,6 +5,7 @@ import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.FunctionFact;
 import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.OperationKind;
+import dev.unsafehints.analysis.SafetyComments;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
 import dev.unsafehints.grammar.Edition;
@@ -112,7 +113,7 @@ final class ChecklistBuilder {
             add(0, Mark.ARGUE, "Explain why every operation in this block is sound.");
             return;
         }
-        String comment = SafetyCommentText.forBlock(file.model, (RustParser.UnsafeBlockContext) block.context());
+        String comment = SafetyComments.blockText(file.model, (RustParser.UnsafeBlockContext) block.context());
         if (block.isSafetyTemplate()) {
             add(0, Mark.GAP, "The `// SAFETY:` comment is still the template: replace its `<...>` placeholder with"
                     + " why each obligation below holds here.");
@@ -152,17 +153,17 @@ final class ChecklistBuilder {
         Obligations.Contract contract = Obligations.of(op, source);
         String header;
         switch (op.kind()) {
-            case RAW_POINTER_DEREF -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): "
-                    + contract.access().description() + " of raw pointer " + code(shorten(op.subject()));
+            case RAW_POINTER_DEREF -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + "): "
+                    + contract.access().description() + " of raw pointer " + code(Obligations.shorten(op.subject()));
             case STATIC_MUT_ACCESS -> {
                 long uses = site.block == null ? 1 : site.block.operations().stream()
                         .filter(o -> o.kind() == op.kind() && o.subject().equals(op.subject())).count();
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
+                header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
                         + " more use" + (uses > 2 ? "s" : "") + " in this block" : "") + "): use of mutable static "
                         + code(op.subject());
             }
-            case INLINE_ASM -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
-            case UNSAFE_CALL, UNION_FIELD_ACCESS -> header = "`" + shorten(source.slice(op.range())) + "` (" + at
+            case INLINE_ASM -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
+            case UNSAFE_CALL, UNION_FIELD_ACCESS -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at
                     + "): " + op.what();
             default -> header = op.what() + " (" + at + ")";
         }
@@ -345,7 +346,7 @@ final class ChecklistBuilder {
 
     private void unsafeImpl() {
         RustParser.ImplementationContext impl = (RustParser.ImplementationContext) site.item.node;
-        String comment = SafetyCommentText.forItem(file.model, site.item.holder, impl.KW_UNSAFE().getSymbol());
+        String comment = SafetyComments.itemText(file.model, site.item.holder, impl.KW_UNSAFE().getSymbol());
         String trait = SourceItems.traitName(impl);
         String type = code(SourceItems.collapse(file.model.textOf(impl.type_())));
         boolean commented = !comment.isEmpty();
@@ -542,9 +543,5 @@ final class ChecklistBuilder {
         return "`" + text.replace("`", "'") + "`";
     }
 
-    static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
-    }
 
 }
