@@ -12,15 +12,11 @@ import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.review.ChecklistItem.Mark;
-import dev.unsafehints.rules.guideline.LargeUnsafeBlockRule;
-import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
-import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
-import dev.unsafehints.rules.guideline.MultipleUnsafeOpsRule;
-import dev.unsafehints.rules.guideline.UnsafeOpInUnsafeFnRule;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.rules.inventory.ExternBlockRule;
 import dev.unsafehints.rules.inventory.InlineAsmRule;
-import dev.unsafehints.rules.inventory.RawBorrowRule;
-import dev.unsafehints.rules.inventory.RawPointerCastRule;
 import dev.unsafehints.rules.inventory.StaticMutRule;
 import dev.unsafehints.rules.inventory.UnionRule;
 import dev.unsafehints.rules.inventory.UnsafeAttrRule;
@@ -28,11 +24,6 @@ import dev.unsafehints.rules.inventory.UnsafeBlockRule;
 import dev.unsafehints.rules.inventory.UnsafeFnRule;
 import dev.unsafehints.rules.inventory.UnsafeImplRule;
 import dev.unsafehints.rules.inventory.UnsafeTraitRule;
-import dev.unsafehints.rules.operations.InlineAsmUseRule;
-import dev.unsafehints.rules.operations.RawPointerDerefRule;
-import dev.unsafehints.rules.operations.StaticMutAccessRule;
-import dev.unsafehints.rules.operations.UnionFieldAccessRule;
-import dev.unsafehints.rules.operations.UnsafeCallRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
@@ -49,13 +40,14 @@ import java.util.regex.Pattern;
  * it in small documented functions, review it, wrap it in safe abstractions.
  */
 final class ChecklistBuilder {
-    /** Rules whose findings the checklist already covers: the site, its operations, and the points it makes itself. */
-    private static final Set<String> SITE_RULES = Set.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID,
-            ExternBlockRule.ID, StaticMutRule.ID, UnionRule.ID, RawPointerCastRule.ID, RawBorrowRule.ID, InlineAsmRule.ID, UnsafeAttrRule.ID,
-            RawPointerDerefRule.ID, UnsafeCallRule.ID, StaticMutAccessRule.ID, UnionFieldAccessRule.ID, InlineAsmUseRule.ID,
-            // guideline rules whose point the checklist makes itself, with more detail
-            MissingSafetyCommentRule.ID, MultipleUnsafeOpsRule.ID, LargeUnsafeBlockRule.ID, MissingSafetyDocRule.ID,
-            UnsafeOpInUnsafeFnRule.ID);
+    /**
+     * Rules whose findings the checklist already covers (the sites, their operations, and the points
+     * it makes itself), as each rule declares ({@link RuleInfo#review()}): every other rule's findings
+     * are gaps.
+     */
+    private static final Set<String> SITE_RULES = RuleCatalog.all().stream()
+            .filter(r -> r.review() != RuleInfo.ReviewRole.GAP).map(RuleDescriptor::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A fn longer than this many lines is "long" when its unsafe block is a small part of it. */
     private static final int LONG_FN_LINES = 40;
     private static final int MAX_QUOTE_LINES = 14;

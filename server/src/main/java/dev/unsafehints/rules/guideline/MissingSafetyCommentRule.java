@@ -24,7 +24,8 @@ import java.util.Map;
  * and in the bodies of `macro_rules!` ({@link MacroBodySafety}).
  */
 @RuleInfo(id = MissingSafetyCommentRule.ID, title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks")
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyCommentRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "missing-safety-comment";

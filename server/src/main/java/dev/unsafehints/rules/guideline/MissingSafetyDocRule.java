@@ -21,7 +21,8 @@ import java.util.Map;
 /** A public unsafe fn or unsafe trait whose docs lack a `# Safety` section. */
 @RuleInfo(id = MissingSafetyDocRule.ID, title = "Public unsafe API without a # Safety section",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc")
+        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyDocRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "missing-safety-doc";
