@@ -27,7 +27,7 @@ public final class UnsafeFacts {
     public record ExpansionNote(TextRange range, String macroName, String message) {
     }
 
-    /** A site that a guideline rule reports, found during the walk (e.g. a reference to a `static mut`). */
+    /** A site that a guideline rule reports, found during the walk (an unsafe impl without a SAFETY comment, a public unsafe trait without `# Safety`). */
     public record ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes, Severity severity) {
         public ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes) {
             this(kind, range, message, fixes, null);
@@ -40,9 +40,7 @@ public final class UnsafeFacts {
             /** An unsafe impl without a SAFETY comment (the message is the trait's name). */
             UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
             /** An unsafe impl whose SAFETY comment is still the template (the message is the trait's name). */
-            UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT,
-            /** A reference taken to a `static mut`. */
-            STATIC_MUT_REFERENCE
+            UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
         }
     }
 

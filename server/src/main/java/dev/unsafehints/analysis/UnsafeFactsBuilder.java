@@ -14,7 +14,6 @@ import dev.unsafehints.macros.MacroExpander;
 import dev.unsafehints.parse.CfgMacroBranches;
 import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.text.Snippets;
-import dev.unsafehints.text.TextEdit;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.DeclaredFn;
@@ -1356,18 +1355,12 @@ final class UnsafeFactsBuilder {
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(widenOverParentheses(p)), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
         if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(call),
-                    "`." + call.pathExprSegment().getText() + "()` takes a reference to mutable static `" + name
-                            + "`: any other access while it lives is undefined behaviour (denied in edition 2024)",
-                    List.of()));
+            facts.codeSites.add(new CodeSite.StaticMutReference(model.rangeOf(call), name,
+                    call.pathExprSegment().getText(), null, false));
         }
         if (parent instanceof RustParser.BorrowExprContext b) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(b),
-                    "reference to mutable static `" + name + "`: any other access while it lives is undefined"
-                            + " behaviour (denied in edition 2024)",
-                    List.of(new Fix("Take a raw pointer instead (`&raw " + (b.KW_MUT() != null ? "mut" : "const") + "`)",
-                            List.of(new TextEdit(new TextRange(model.startOf(b.getStart()),
-                                    model.startOf(p.getStart())), b.KW_MUT() != null ? "&raw mut " : "&raw const "))))));
+            facts.codeSites.add(new CodeSite.StaticMutReference(model.rangeOf(b), name, "",
+                    new TextRange(model.startOf(b.getStart()), model.startOf(p.getStart())), b.KW_MUT() != null));
         }
     }
 
