@@ -516,7 +516,7 @@ final class UnsafeFactsBuilder {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
-                        model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
+                        model.rangeOf(start, headerEnd), t.identifier().getText()));
             }
         }
         traitDepth++;
@@ -571,7 +571,7 @@ final class UnsafeFactsBuilder {
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
                         ? UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
                         : UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
-                        model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
+                        model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             }
         }
         impls.push(new ImplFrame(selfName, selfPointer, i.typePath() != null,

@@ -62,7 +62,7 @@ public final class MissingSafetyCommentRule implements Rule {
             String indent = SafetyTemplates.indentationAt(source, anchor);
             Fix fix = new Fix("Add a SAFETY comment", List.of(SafetyTemplates.insertAboveLine(source, anchor,
                     indent + "// SAFETY: <why this type upholds the contract of "
-                            + (impl.message().isEmpty() ? "the trait" : "`" + impl.message() + "`") + ">" + newline)));
+                            + (impl.name().isEmpty() ? "the trait" : "`" + impl.name() + "`") + ">" + newline)));
             sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
                     + " trait's contract", List.of(), List.of(fix), Map.of());
         }

@@ -43,7 +43,7 @@ public final class MissingSafetyDocRule implements Rule {
                     "callers cannot know what they must guarantee", operationsIn(model, fn));
         }
         for (UnsafeFacts.ContextualSite trait : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC)) {
-            report(model, sink, trait.range(), "unsafe " + trait.message().replace("trait ", "trait `") + "`",
+            report(model, sink, trait.range(), "unsafe trait `" + trait.name() + "`",
                     "implementors cannot know what they must uphold", List.of());
         }
     }
