@@ -88,4 +88,19 @@ public sealed interface CodeSite {
      */
     record BareUnsafeAttribute(TextRange range, String name, String text) implements CodeSite {
     }
+
+    /**
+     * A reference taken to a {@code static mut}: a borrow ({@code &S}, {@code &mut S}) or a method
+     * that takes {@code &self} or {@code &mut self} ({@code S.push(x)}).
+     *
+     * @param range          the borrow, or the method call
+     * @param staticName     the static's name
+     * @param method         the method that takes the reference, or empty for a borrow
+     * @param borrowOperator for a borrow, the {@code &} or {@code &mut } in front of the static (what a
+     *                       rewrite to a raw borrow replaces); null for a method
+     * @param mutable        for a borrow, whether it is {@code &mut}
+     */
+    record StaticMutReference(TextRange range, String staticName, String method, TextRange borrowOperator,
+                              boolean mutable) implements CodeSite {
+    }
 }

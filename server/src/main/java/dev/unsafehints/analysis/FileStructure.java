@@ -1,5 +1,6 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.TextRange;
 import java.util.List;
 
 /**
@@ -17,7 +18,15 @@ public record FileStructure(int[] bodies, List<CountedSite> counted) {
         counted = List.copyOf(counted);
     }
 
-    /** An unsafe block ({@code block}) or unsafe function, and whether it is documented. */
-    public record CountedSite(boolean block, int start, boolean documented) {
+    /**
+     * An unsafe block ({@code block}) or unsafe function, whether it is documented, and for a block
+     * where its covering SAFETY comment is (null when none; see {@link SafetyComments#text}).
+     */
+    public record CountedSite(boolean block, int start, boolean documented, TextRange safetyComment) {
+        /** This site with its offsets mapped through an edit. */
+        public CountedSite moved(java.util.function.IntUnaryOperator offset, java.util.function.IntUnaryOperator end) {
+            return new CountedSite(block, offset.applyAsInt(start), documented, safetyComment == null ? null
+                    : new TextRange(offset.applyAsInt(safetyComment.start()), end.applyAsInt(safetyComment.end())));
+        }
     }
 }

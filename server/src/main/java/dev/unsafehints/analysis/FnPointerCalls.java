@@ -1,6 +1,7 @@
 package dev.unsafehints.analysis;
 
 import dev.unsafehints.grammar.RustParser;
+import dev.unsafehints.text.Snippets;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.FileDeclarations;
@@ -100,7 +101,7 @@ final class FnPointerCalls {
                 ? "field `" + fieldPath + "` is declared `" + declared.typeText() + "`"
                 : "field `" + fieldPath + "` is declared `" + declared.typeText() + "`, an alias of `"
                         + crate.unsafeFnAlias(declared.aliasName()) + "`";
-        return new Target(UnsafeFactsBuilder.shorten(model.textOf(f)), why, related(declared));
+        return new Target(Snippets.shorten(model.textOf(f)), why, related(declared));
     }
 
     private RelatedLocation related(FnPointerField f) {

@@ -1,5 +1,6 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.text.Snippets;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
@@ -244,8 +245,7 @@ public final class Obligations {
 
     /** One line, at most 60 characters. */
     public static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
+        return Snippets.shorten(text, 60);
     }
 
     private static String lastSegment(String path) {

@@ -1,8 +1,12 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.grammar.RustLexer;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.CommentTokens;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ParseTree;
@@ -20,12 +24,14 @@ public final class SafetyComments {
     }
 
     /**
+     * The comments of the {@code SAFETY:} marker that cover the block (empty when none does).
      * {@code macro} is the invocation whose arguments hold the block (they are parsed apart from the
      * file's tree), or null; its statement then counts as the block's.
      */
-    static Coverage coversBlock(FileModel model, RustParser.UnsafeBlockContext block,
-                                RustParser.MacroInvocationContext macro) {
-        return Coverage.of(blockComments(model, block, macro));
+    static List<Token> commentOfBlock(FileModel model, RustParser.UnsafeBlockContext block,
+                                      RustParser.MacroInvocationContext macro) {
+        List<Token> found = blockComments(model, block, macro);
+        return found == null ? List.of() : found;
     }
 
     /** The comments holding the SAFETY marker that covers the block, or null. */
@@ -69,8 +75,7 @@ public final class SafetyComments {
      * rules accept.
      */
     public static List<Token> commentOfBlock(FileModel model, RustParser.UnsafeBlockContext block) {
-        List<Token> found = blockComments(model, block, null);
-        return found == null ? List.of() : found;
+        return commentOfBlock(model, block, null);
     }
 
     /** As {@link #commentOfBlock}, for an unsafe impl or other item and its {@code unsafe} keyword. */
@@ -79,12 +84,62 @@ public final class SafetyComments {
         return found == null ? List.of() : found;
     }
 
+    /** The text of the comment covering the block ({@link #commentOfBlock}), as {@link #text} gives it. */
+    public static String blockText(FileModel model, RustParser.UnsafeBlockContext block) {
+        return text(commentOfBlock(model, block));
+    }
+
+    /** The text of the comment covering an item ({@link #commentOfItem}), as {@link #text} gives it. */
+    public static String itemText(FileModel model, ParserRuleContext item, Token unsafeKeyword) {
+        return text(commentOfItem(model, item, unsafeKeyword));
+    }
+
+    /**
+     * The source of a comment group as it reads: each comment on its own line without its
+     * {@code //} or {@code /* *}{@code /} markers, blank when there are no comments.
+     */
+    public static String text(List<Token> comments) {
+        StringBuilder sb = new StringBuilder();
+        for (Token t : comments) {
+            if (!CommentTokens.isComment(t)) {
+                continue;
+            }
+            String text = t.getText();
+            text = text.startsWith("//") ? text.substring(2) : text.replaceAll("^/\\*+|\\*+/$", "");
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(text.strip());
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * As {@link #text}, for the comments in a stretch of source (a block's
+     * {@link UnsafeBlockFact#safetyComment()} range, read again from the text it was found in).
+     */
+    public static String text(String commentSource) {
+        RustLexer lexer = new RustLexer(CharStreams.fromString(commentSource));
+        lexer.removeErrorListeners();
+        List<Token> tokens = new ArrayList<>();
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            tokens.add(t);
+        }
+        return text(tokens);
+    }
+
+    /** The argument a SAFETY comment's text makes: what follows its {@code SAFETY:} marker (all of it without one). */
+    public static String argument(String text) {
+        int marker = text.toUpperCase(Locale.ROOT).indexOf("SAFETY:");
+        return (marker < 0 ? text : text.substring(marker + "SAFETY:".length())).strip();
+    }
+
     /** Whether a SAFETY comment covers a site, and whether it is still a template. */
     public enum Coverage {
         NONE, TEMPLATE, COMMENTED;
 
         static Coverage of(List<Token> comments) {
-            if (comments == null) {
+            if (comments == null || comments.isEmpty()) {
                 return NONE;
             }
             return CommentTokens.safetyMarkerIsTemplate(comments) ? TEMPLATE : COMMENTED;

@@ -14,18 +14,21 @@ public final class UnsafeBlockFact {
     private final UnsafeBlockFact enclosingBlock;
     private final FunctionFact function;
     private final SafetyComments.Coverage safety;
+    private final TextRange safetyComment;
     private final int statementCount;
     final List<UnsafeOperation> operations = new ArrayList<>();
     final List<UnsafeOperation> uncertainOperations = new ArrayList<>();
 
     UnsafeBlockFact(ParserRuleContext context, Token unsafeKeyword, TextRange range, UnsafeBlockFact enclosingBlock,
-                    FunctionFact function, SafetyComments.Coverage safety, int statementCount) {
+                    FunctionFact function, SafetyComments.Coverage safety, TextRange safetyComment,
+                    int statementCount) {
         this.context = context;
         this.unsafeKeyword = unsafeKeyword;
         this.range = range;
         this.enclosingBlock = enclosingBlock;
         this.function = function;
         this.safety = safety;
+        this.safetyComment = safetyComment;
         this.statementCount = statementCount;
     }
 
@@ -56,6 +59,15 @@ public final class UnsafeBlockFact {
      */
     public boolean isSafetyCommented() {
         return safety == SafetyComments.Coverage.COMMENTED;
+    }
+
+    /**
+     * Where the comments holding the block's {@code SAFETY:} marker are (from the first comment's
+     * start to the last one's end), or null when no comment covers it: the hover quotes what the
+     * rule accepted.
+     */
+    public TextRange safetyComment() {
+        return safetyComment;
     }
 
     /** The SAFETY comment is there but still holds the template's placeholder. */

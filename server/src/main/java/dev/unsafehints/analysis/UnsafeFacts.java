@@ -27,22 +27,22 @@ public final class UnsafeFacts {
     public record ExpansionNote(TextRange range, String macroName, String message) {
     }
 
-    /** A site that a guideline rule reports, found during the walk (e.g. a reference to a `static mut`). */
-    public record ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes, Severity severity) {
-        public ContextualSite(Kind kind, TextRange range, String message, List<Fix> fixes) {
-            this(kind, range, message, fixes, null);
-        }
+    /**
+     * A site that a guideline rule reports, found during the walk (an unsafe impl without a SAFETY
+     * comment, a public unsafe trait without `# Safety`), without words: the rule writes them.
+     *
+     * @param name the trait's name (the implemented trait's for an impl; empty when it has none)
+     */
+    public record ContextualSite(Kind kind, TextRange range, String name) {
 
         /** What was found. */
         public enum Kind {
-            /** A public unsafe trait whose docs have no `# Safety` section (the message names the trait). */
+            /** A public unsafe trait whose docs have no `# Safety` section. */
             UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
-            /** An unsafe impl without a SAFETY comment (the message is the trait's name). */
+            /** An unsafe impl without a SAFETY comment. */
             UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
-            /** An unsafe impl whose SAFETY comment is still the template (the message is the trait's name). */
-            UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT,
-            /** A reference taken to a `static mut`. */
-            STATIC_MUT_REFERENCE
+            /** An unsafe impl whose SAFETY comment is still the template. */
+            UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
         }
     }
 

@@ -13,7 +13,7 @@ import dev.unsafehints.macros.MacroDefinition;
 import dev.unsafehints.macros.MacroExpander;
 import dev.unsafehints.parse.CfgMacroBranches;
 import dev.unsafehints.parse.SafetyDocs;
-import dev.unsafehints.text.TextEdit;
+import dev.unsafehints.text.Snippets;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.DeclaredFn;
@@ -516,7 +516,7 @@ final class UnsafeFactsBuilder {
                 Token start = firstTokenAfterAttributes(holder);
                 Token headerEnd = tokenBefore(t.LBRACE() == null ? null : t.LBRACE().getSymbol(), t.getStop());
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC,
-                        model.rangeOf(start, headerEnd), "trait " + t.identifier().getText(), List.of()));
+                        model.rangeOf(start, headerEnd), t.identifier().getText()));
             }
         }
         traitDepth++;
@@ -571,7 +571,7 @@ final class UnsafeFactsBuilder {
                 facts.contextualSites.add(new UnsafeFacts.ContextualSite(coverage == SafetyComments.Coverage.TEMPLATE
                         ? UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITH_TEMPLATE_SAFETY_COMMENT
                         : UnsafeFacts.ContextualSite.Kind.UNSAFE_IMPL_WITHOUT_SAFETY_COMMENT,
-                        model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName, List.of()));
+                        model.rangeOf(i.KW_UNSAFE().getSymbol(), i.getStop()), traitName));
             }
         }
         impls.push(new ImplFrame(selfName, selfPointer, i.typePath() != null,
@@ -694,8 +694,10 @@ final class UnsafeFactsBuilder {
         // a block that a dependency's macro writes is that dependency's: what it holds is allowed
         // there and answered for in its text, not at the user's call
         boolean foreign = keyword instanceof ExpandedToken t && dependencySites.contains(t.site());
+        List<Token> comment = writtenByMacro ? List.of() : SafetyComments.commentOfBlock(model, b, macros.peek());
         UnsafeBlockFact fact = new UnsafeBlockFact(b, keyword, model.rangeOf(b), blocks.peek(), functions.peek(),
-                writtenByMacro ? SafetyComments.Coverage.COMMENTED : SafetyComments.coversBlock(model, b, macros.peek()),
+                writtenByMacro ? SafetyComments.Coverage.COMMENTED : SafetyComments.Coverage.of(comment),
+                comment.isEmpty() ? null : model.rangeOf(comment.get(0), comment.get(comment.size() - 1)),
                 b.blockExpression().statement().size());
         if (!writtenByMacro) {
             // a block the macro's text writes is its text's: the SAFETY comment, the block rules
@@ -840,7 +842,7 @@ final class UnsafeFactsBuilder {
                     if (!pointer && inferred instanceof Ty.Ptr) {
                         pointer = true;
                         evidence = "`" + name + "` holds a raw pointer (line " + line(l) + ": `"
-                                + shorten(model.textOf(l.expression())) + "` is a `" + inferred.display() + "`)";
+                                + Snippets.shorten(model.textOf(l.expression())) + "` is a `" + inferred.display() + "`)";
                     }
                 }
             }
@@ -882,7 +884,7 @@ final class UnsafeFactsBuilder {
         }
         boolean pointer = t instanceof Ty.Ptr;
         String evidence = pointer ? "`" + b.name() + "` holds a raw pointer (line " + line(a) + ": `"
-                + shorten(model.textOf(a.expression(1))) + "` is a `" + t.display() + "`)" : b.evidence();
+                + Snippets.shorten(model.textOf(a.expression(1))) + "` is a `" + t.display() + "`)" : b.evidence();
         scopes.replace(b, new Binding(b.name(), pointer, t.display(), evidence, b.declaration()));
     }
 
@@ -948,7 +950,7 @@ final class UnsafeFactsBuilder {
                         // rustc reports `U { b: x }` at the field's own pattern `x`
                         record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(f.pattern() != null ? f.pattern() : f), field,
                                 "read of union field `" + union + "::" + field + "` by a pattern",
-                                "the pattern `" + shorten(model.textOf(st)) + "` matches the union `" + union + "`",
+                                "the pattern `" + Snippets.shorten(model.textOf(st)) + "` matches the union `" + union + "`",
                                 null, "");
                     }
                 }
@@ -1130,10 +1132,10 @@ final class UnsafeFactsBuilder {
         String why = pointers.of(d.expression());
         Ty operand = why == null ? exprTypes.of(d.expression()) : Ty.UNKNOWN;
         if (operand instanceof Ty.Ptr) {
-            why = "`" + shorten(model.textOf(d.expression())) + "` is a `" + operand.display() + "`";
+            why = "`" + Snippets.shorten(model.textOf(d.expression())) + "` is a `" + operand.display() + "`";
         }
         TextRange range = model.rangeOf(widenOverParentheses(d));
-        String what = "dereference of raw pointer `" + shorten(model.textOf(d.expression())) + "`";
+        String what = "dereference of raw pointer `" + Snippets.shorten(model.textOf(d.expression())) + "`";
         if (why != null) {
             List<String> parameter = new ArrayList<>();
             addPointerParameter(d.expression(), parameter);
@@ -1221,7 +1223,7 @@ final class UnsafeFactsBuilder {
             }
         } else if (ExpressionTypes.peelReferences(exprTypes.of(c.expression())) instanceof Ty.FnPtr f) {
             if (f.isUnsafe()) {
-                String written = shorten(model.textOf(c.expression()));
+                String written = Snippets.shorten(model.textOf(c.expression()));
                 record(OperationKind.UNSAFE_CALL, at, written,
                         "call through unsafe function pointer `" + written + "`",
                         "`" + written + "` is an `" + f.display() + "`", null, "", arguments);
@@ -1239,7 +1241,7 @@ final class UnsafeFactsBuilder {
         CallResolver.Callee declared = onSelf ? resolver.resolveSelfMethod(name, selfTypeName(), module)
                 : resolver.resolveMethod(name, true, m.expression() instanceof RustParser.CallExprContext
                         || m.expression() instanceof RustParser.MethodCallExprContext);
-        String receiverText = shorten(model.textOf(m.expression()));
+        String receiverText = Snippets.shorten(model.textOf(m.expression()));
         TextRange range = model.rangeOf(widenOverParentheses(m)); // `(x.m())` at the `(`, as rustc
         String what = "call to unsafe method `" + name + "`";
         String pointerWhy = StdUnsafeApis.UNSAFE_POINTER_METHODS.contains(name) ? pointers.of(m.expression()) : null;
@@ -1353,18 +1355,12 @@ final class UnsafeFactsBuilder {
         record(OperationKind.STATIC_MUT_ACCESS, model.rangeOf(widenOverParentheses(p)), name, "use of mutable static `" + name + "`",
                 "`" + name + "` is declared `static mut`", null, "");
         if (parent instanceof RustParser.MethodCallExprContext call && isAutorefMethod(call)) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(call),
-                    "`." + call.pathExprSegment().getText() + "()` takes a reference to mutable static `" + name
-                            + "`: any other access while it lives is undefined behaviour (denied in edition 2024)",
-                    List.of()));
+            facts.codeSites.add(new CodeSite.StaticMutReference(model.rangeOf(call), name,
+                    call.pathExprSegment().getText(), null, false));
         }
         if (parent instanceof RustParser.BorrowExprContext b) {
-            facts.contextualSites.add(new UnsafeFacts.ContextualSite(UnsafeFacts.ContextualSite.Kind.STATIC_MUT_REFERENCE, model.rangeOf(b),
-                    "reference to mutable static `" + name + "`: any other access while it lives is undefined"
-                            + " behaviour (denied in edition 2024)",
-                    List.of(new Fix("Take a raw pointer instead (`&raw " + (b.KW_MUT() != null ? "mut" : "const") + "`)",
-                            List.of(new TextEdit(new TextRange(model.startOf(b.getStart()),
-                                    model.startOf(p.getStart())), b.KW_MUT() != null ? "&raw mut " : "&raw const "))))));
+            facts.codeSites.add(new CodeSite.StaticMutReference(model.rangeOf(b), name, "",
+                    new TextRange(model.startOf(b.getStart()), model.startOf(p.getStart())), b.KW_MUT() != null));
         }
     }
 
@@ -1441,7 +1437,7 @@ final class UnsafeFactsBuilder {
         }
         record(OperationKind.UNION_FIELD_ACCESS, model.rangeOf(widenOverParentheses(f)), fieldName,
                 "read of union field `" + unionName + "::" + fieldName + "`",
-                "`" + shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
+                "`" + Snippets.shorten(model.textOf(f.expression())) + "` is a `" + unionName + "` union", null, "");
     }
 
     /** The union a field's base expression is known to be: a typed binding, `self`, or a union literal. */
@@ -2386,11 +2382,6 @@ final class UnsafeFactsBuilder {
 
     private int line(ParserRuleContext ctx) {
         return model.positionOf(model.startOf(ctx.getStart())).line() + 1;
-    }
-
-    static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() > 40 ? oneLine.substring(0, 37) + "..." : oneLine;
     }
 
     /** Small text helpers shared with other builders. */

@@ -6,21 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
-import dev.unsafehints.rules.RuleCatalog;
-import dev.unsafehints.rules.RuleNames;
-import dev.unsafehints.rules.RuleOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +29,9 @@ import java.util.regex.Pattern;
  * missing-safety-comment = "error"
  * </pre>
  *
- * Levels are those {@link Severity#parse} accepts. Keys the file does not set keep their defaults.
+ * Levels are those {@link Severity#parse} accepts; what each key may hold, and the words for a
+ * value that is wrong, are {@link SettingsReader}'s, shared with the editor settings. Keys the file
+ * does not set keep their defaults.
  * A file that cannot be read as configuration (not TOML, a level or a value that is not one) is an
  * error ({@link InvalidConfigException}); a key or rule id we do not know is a warning with a "did
  * you mean" ({@link Loaded#warnings()}), so that a misspelling is never silent and a file written
@@ -45,10 +40,6 @@ import java.util.regex.Pattern;
 public final class ConfigFile {
     /** The file name looked up at a workspace or project root. */
     public static final String FILE_NAME = "unsafe-hints.toml";
-
-    /** The keys of the file's top level. */
-    static final List<String> KEYS = java.util.stream.Stream.concat(RuleCatalog.options().stream().map(RuleOption::key),
-            java.util.stream.Stream.of("rules")).toList();
 
     private static final TomlMapper TOML = new TomlMapper();
 
@@ -121,60 +112,17 @@ public final class ConfigFile {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return Loaded.DEFAULT;
         }
+        SettingsReader.Read read = SettingsReader.read(root, SettingsReader.Source.PROJECT_FILE);
         Locator where = new Locator(text);
         List<Problem> warnings = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!KEYS.contains(key)) {
-                Optional<String> near = RuleNames.nearest(key, KEYS);
-                String hint = near.map(k -> "; did you mean `" + k + "`?")
-                        .orElse(RuleCatalog.byId(key).isPresent() ? "; rule levels go in the [rules] table"
-                                : " (known keys: " + String.join(", ", KEYS) + ")");
-                warnings.add(where.key(List.of(key), "unknown key `" + key + "`, ignored" + hint));
+        for (SettingsReader.Issue issue : read.issues()) {
+            Problem problem = where.key(issue.path(), issue.message());
+            if (issue.error()) {
+                throw new InvalidConfigException(origin, problem);
             }
+            warnings.add(problem);
         }
-        Map<String, Severity> severities = new LinkedHashMap<>();
-        JsonNode rules = root.path("rules");
-        if (!rules.isMissingNode()) {
-            if (!rules.isObject()) {
-                throw new InvalidConfigException(origin, where.key(List.of("rules"),
-                        "`rules` must be a table of rule-id = \"level\" ([rules])"));
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> rule = it.next();
-                List<String> path = List.of("rules", rule.getKey());
-                if (!rule.getValue().isTextual()) {
-                    throw new InvalidConfigException(origin, where.key(path, "rules." + rule.getKey()
-                            + " must be a string (" + Severity.VOCABULARY + ")"));
-                }
-                Severity level;
-                try {
-                    level = Severity.parse(rule.getValue().asText());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidConfigException(origin, where.key(path, "rules." + rule.getKey() + ": "
-                            + e.getMessage()));
-                }
-                if (RuleCatalog.byId(rule.getKey()).isEmpty()) {
-                    warnings.add(where.key(path, "unknown rule `" + rule.getKey() + "`, ignored"
-                            + RuleNames.suggestion(rule.getKey()).map(s -> "; did you mean " + s + "?")
-                            .orElse(" (`unsafe-hints explain` lists the rules)")));
-                    continue;
-                }
-                severities.put(rule.getKey(), level);
-            }
-        }
-        Map<String, Integer> options = new HashMap<>();
-        for (RuleOption option : RuleCatalog.options()) {
-            JsonNode node = root.path(option.key());
-            if (!node.isMissingNode()) {
-                if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0) {
-                    throw new InvalidConfigException(origin, where.key(List.of(option.key()),
-                            option.key() + " must be a whole number >= 0, not " + node));
-                }
-                options.put(option.key(), node.asInt());
-            }
-        }
-        return new Loaded(AnalysisSettings.DEFAULT.overriddenBy(severities, options), warnings);
+        return new Loaded(AnalysisSettings.DEFAULT.overriddenBy(read.severities(), read.options()), warnings);
     }
 
     /** The TOML parser's complaint in a user's words, at the place it names (also for the review ledger). */

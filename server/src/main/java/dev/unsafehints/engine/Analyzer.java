@@ -159,7 +159,7 @@ public final class Analyzer {
                         ? java.util.Optional.of(model.declarations().detached()) : java.util.Optional.empty());
     }
 
-    /** Records, per finding, the #[cfg] conditions that guard it (property "cfg", joined by " && "). */
+    /** Records, per finding, the #[cfg] conditions that guard it ({@link Finding#cfg()}). */
     private static void attachCfg(FileModel model, List<Finding> findings) {
         if (!model.source().text().contains("cfg")) {
             return;
@@ -168,12 +168,9 @@ public final class Analyzer {
         int[] offsets = findings.stream().mapToInt(f -> f.range().start()).toArray();
         List<List<String>> conditions = CfgConditions.at(model, offsets);
         for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
             List<String> cfg = conditions.get(i);
             if (!cfg.isEmpty()) {
-                Map<String, String> props = new java.util.HashMap<>(f.properties());
-                props.put("cfg", String.join(" && ", cfg));
-                findings.set(i, new Finding(f.ruleId(), f.severity(), f.message(), f.range(), f.related(), f.fixes(), props));
+                findings.set(i, findings.get(i).withCfg(cfg));
             }
         }
     }
@@ -206,11 +203,12 @@ public final class Analyzer {
         List<FileStructure.CountedSite> counted = new ArrayList<>();
         UnsafeFacts facts = model.facts();
         for (UnsafeBlockFact b : facts.blocks()) {
-            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented()));
+            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented(),
+                    b.safetyComment()));
         }
         for (FunctionFact f : facts.functions()) {
             if (f.isUnsafe()) {
-                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection()));
+                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection(), null));
             }
         }
         return new FileStructure(flat, counted);

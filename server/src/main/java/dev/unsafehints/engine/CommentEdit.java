@@ -232,7 +232,7 @@ final class CommentEdit {
         }
         List<FileStructure.CountedSite> counted = new ArrayList<>();
         for (FileStructure.CountedSite c : previous.structure().counted()) {
-            counted.add(new FileStructure.CountedSite(c.block(), shift.offset(c.start()), c.documented()));
+            counted.add(c.moved(shift::offset, shift::end));
         }
         SourceText oldSource = previous.source();
         int editLine = oldSource.positionAt(editStart).line(); // the lines stay: only positions on it move

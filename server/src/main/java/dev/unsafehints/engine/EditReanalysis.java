@@ -273,7 +273,7 @@ final class EditReanalysis {
         }
         for (FileStructure.CountedSite c : previous.structure().counted()) {
             if (inOldRegion(regions, c.start())) {
-                counted.add(new FileStructure.CountedSite(c.block(), moved(c.start()), c.documented()));
+                counted.add(c.moved(this::moved, this::moved));
             }
         }
         FileStructure structure = new FileStructure(partial.structure().bodies(), counted);

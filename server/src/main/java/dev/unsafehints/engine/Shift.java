@@ -50,6 +50,7 @@ record Shift(int editStart, int oldEditEnd, int delta) {
             }
             fixes.add(new Fix(fix.title(), edits));
         }
-        return new Finding(f.ruleId(), f.severity(), f.message(), range(f.range()), related, fixes, f.properties());
+        return new Finding(f.ruleId(), f.severity(), f.message(), range(f.range()), related, fixes, f.properties(),
+                f.cfg());
     }
 }

@@ -1,18 +1,17 @@
 package dev.unsafehints.lsp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import dev.unsafehints.analysis.AnalysisSettings;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.config.ConfigFile;
-import dev.unsafehints.rules.RuleCatalog;
-import dev.unsafehints.rules.RuleOption;
+import dev.unsafehints.config.SettingsReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SettingsStore {
     /** The section the server asks the client for with {@code workspace/configuration}. */
     public static final String SECTION = "unsafeHints";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the editor settings say; a missing rule or option means "not set here". */
     public record EditorSettings(Map<String, Severity> severities, Map<String, Integer> options, boolean cargoEnabled) {
@@ -191,7 +191,8 @@ public final class SettingsStore {
      * Takes the editor's {@code unsafeHints} object ({@code {"rules": {"id": "warning"}, "largeBlockThreshold": 8,
      * "cargo": {"enable": true}}}); {@code cargo.enable} (off unless set) lets the server run
      * {@code cargo metadata}, which runs what the project's `.cargo/config.toml` names.
-     * Unknown values are reported and skipped; the rest still applies.
+     * Values are read as the project file's are ({@link SettingsReader}); a wrong one is reported
+     * and skipped, and the rest still applies.
      */
     public void updateEditorSettings(JsonElement section) {
         editor = parse(section, log);
@@ -202,61 +203,17 @@ public final class SettingsStore {
         if (section == null || !section.isJsonObject()) {
             return EditorSettings.NONE;
         }
-        JsonObject object = section.getAsJsonObject();
-        Map<String, Severity> severities = new HashMap<>();
-        List<String> problems = new ArrayList<>();
-        JsonElement rules = object.get("rules");
-        if (rules != null && rules.isJsonObject()) {
-            for (Map.Entry<String, JsonElement> e : rules.getAsJsonObject().entrySet()) {
-                if (dev.unsafehints.rules.RuleCatalog.byId(e.getKey()).isEmpty()) {
-                    problems.add("unsafeHints.rules." + e.getKey() + ": unknown rule, ignored"
-                            + dev.unsafehints.rules.RuleNames.suggestion(e.getKey()).map(m -> "; did you mean " + m + "?")
-                            .orElse(""));
-                    continue;
-                }
-                JsonElement value = e.getValue();
-                if (!(value instanceof JsonPrimitive) || !value.getAsJsonPrimitive().isString()) {
-                    problems.add("unsafeHints.rules." + e.getKey() + " must be a string");
-                    continue;
-                }
-                String text = value.getAsString().trim();
-                if (text.isEmpty() || text.equalsIgnoreCase("default")) {
-                    continue; // "default": keep the rule's own severity (or the project file's)
-                }
-                try {
-                    severities.put(e.getKey(), Severity.parse(text));
-                } catch (IllegalArgumentException ex) {
-                    problems.add("unsafeHints.rules." + e.getKey() + ": " + ex.getMessage());
-                }
-            }
-        } else if (rules != null && !rules.isJsonNull()) {
-            problems.add("unsafeHints.rules must be an object of rule id to level");
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(section.toString());
+        } catch (JsonProcessingException e) {
+            return EditorSettings.NONE; // cannot happen: Gson wrote it
         }
-        Map<String, Integer> options = new HashMap<>();
-        for (RuleOption option : RuleCatalog.options()) {
-            JsonElement t = object.get(option.editorKey());
-            if (t != null && !t.isJsonNull()) {
-                if (t.isJsonPrimitive() && t.getAsJsonPrimitive().isNumber()
-                        && t.getAsDouble() == Math.rint(t.getAsDouble()) && t.getAsDouble() >= 0) {
-                    options.put(option.key(), t.getAsInt());
-                } else {
-                    problems.add("unsafeHints." + option.editorKey() + " must be a whole number >= 0, not " + t);
-                }
-            }
+        SettingsReader.Read read = SettingsReader.read(tree, SettingsReader.Source.EDITOR);
+        for (SettingsReader.Issue issue : read.issues()) {
+            // a wrong editor setting is skipped alone; the others still apply
+            log.warn("editor settings: " + issue.message());
         }
-        boolean cargoEnabled = false;
-        JsonElement cargo = object.get("cargo");
-        if (cargo != null && cargo.isJsonObject() && cargo.getAsJsonObject().get("enable") != null) {
-            JsonElement enable = cargo.getAsJsonObject().get("enable");
-            if (enable.isJsonPrimitive() && enable.getAsJsonPrimitive().isBoolean()) {
-                cargoEnabled = enable.getAsBoolean();
-            } else {
-                problems.add("unsafeHints.cargo.enable must be true or false, not " + enable);
-            }
-        }
-        for (String p : problems) {
-            log.warn("setting ignored: " + p);
-        }
-        return new EditorSettings(severities, options, cargoEnabled);
+        return new EditorSettings(read.severities(), read.options(), read.cargoEnabled());
     }
 }

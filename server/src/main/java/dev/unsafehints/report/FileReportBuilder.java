@@ -19,7 +19,6 @@ import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,13 +89,9 @@ public final class FileReportBuilder {
         if (itemPath.isBlank()) {
             itemPath = join(modulePath, enclosing.itemPath());
         }
-        // The analysis' own conditions (property "cfg", joined by " && ") come first; ours add what it
-        // does not record, such as #[test].
+        // The analysis' own conditions come first; ours add what it does not record, such as #[test].
         List<String> cfg = new ArrayList<>();
-        String given = f.properties().get("cfg");
-        if (given != null && !given.isBlank()) {
-            Arrays.stream(given.split("\\s*(?:&&|;)\\s*")).map(String::strip).filter(s -> !s.isEmpty()).forEach(cfg::add);
-        }
+        f.cfg().stream().map(String::strip).filter(s -> !s.isEmpty()).forEach(cfg::add);
         for (String c : enclosing.cfg()) {
             String bare = c.replaceAll("\\s", "");
             if (cfg.stream().noneMatch(x -> x.replaceAll("\\s", "").equals(bare))) {

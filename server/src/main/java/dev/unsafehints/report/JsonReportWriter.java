@@ -231,7 +231,7 @@ public final class JsonReportWriter implements ReportWriter {
         g.writeEndArray();
         g.writeObjectFieldStart("properties");
         for (Map.Entry<String, String> p : new java.util.TreeMap<>(s.properties()).entrySet()) {
-            if (!p.getKey().equals("cfg") && !p.getKey().equals(Site.COMPILED)) { // already above
+            if (!p.getKey().equals(Site.COMPILED)) { // already above
                 g.writeStringField(p.getKey(), p.getValue());
             }
         }

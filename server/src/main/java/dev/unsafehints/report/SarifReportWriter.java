@@ -149,7 +149,7 @@ public final class SarifReportWriter implements ReportWriter {
         g.writeEndArray();
         g.writeBooleanField("testOnly", s.testOnly());
         for (Map.Entry<String, String> p : new TreeMap<>(s.properties()).entrySet()) {
-            if (!p.getKey().equals("cfg") && !p.getKey().equals("itemPath") && !p.getKey().equals("testOnly")) {
+            if (!p.getKey().equals("itemPath") && !p.getKey().equals("testOnly")) {
                 g.writeStringField(p.getKey(), p.getValue());
             }
         }

@@ -5,21 +5,18 @@ import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.FunctionFact;
 import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.OperationKind;
+import dev.unsafehints.analysis.SafetyComments;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeOperation;
 import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.SafetyDocs;
 import dev.unsafehints.review.ChecklistItem.Mark;
-import dev.unsafehints.rules.guideline.LargeUnsafeBlockRule;
-import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
-import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
-import dev.unsafehints.rules.guideline.MultipleUnsafeOpsRule;
-import dev.unsafehints.rules.guideline.UnsafeOpInUnsafeFnRule;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.rules.inventory.ExternBlockRule;
 import dev.unsafehints.rules.inventory.InlineAsmRule;
-import dev.unsafehints.rules.inventory.RawBorrowRule;
-import dev.unsafehints.rules.inventory.RawPointerCastRule;
 import dev.unsafehints.rules.inventory.StaticMutRule;
 import dev.unsafehints.rules.inventory.UnionRule;
 import dev.unsafehints.rules.inventory.UnsafeAttrRule;
@@ -27,11 +24,6 @@ import dev.unsafehints.rules.inventory.UnsafeBlockRule;
 import dev.unsafehints.rules.inventory.UnsafeFnRule;
 import dev.unsafehints.rules.inventory.UnsafeImplRule;
 import dev.unsafehints.rules.inventory.UnsafeTraitRule;
-import dev.unsafehints.rules.operations.InlineAsmUseRule;
-import dev.unsafehints.rules.operations.RawPointerDerefRule;
-import dev.unsafehints.rules.operations.StaticMutAccessRule;
-import dev.unsafehints.rules.operations.UnionFieldAccessRule;
-import dev.unsafehints.rules.operations.UnsafeCallRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import java.util.ArrayList;
@@ -48,13 +40,14 @@ import java.util.regex.Pattern;
  * it in small documented functions, review it, wrap it in safe abstractions.
  */
 final class ChecklistBuilder {
-    /** Rules whose findings the checklist already covers: the site, its operations, and the points it makes itself. */
-    private static final Set<String> SITE_RULES = Set.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID,
-            ExternBlockRule.ID, StaticMutRule.ID, UnionRule.ID, RawPointerCastRule.ID, RawBorrowRule.ID, InlineAsmRule.ID, UnsafeAttrRule.ID,
-            RawPointerDerefRule.ID, UnsafeCallRule.ID, StaticMutAccessRule.ID, UnionFieldAccessRule.ID, InlineAsmUseRule.ID,
-            // guideline rules whose point the checklist makes itself, with more detail
-            MissingSafetyCommentRule.ID, MultipleUnsafeOpsRule.ID, LargeUnsafeBlockRule.ID, MissingSafetyDocRule.ID,
-            UnsafeOpInUnsafeFnRule.ID);
+    /**
+     * Rules whose findings the checklist already covers (the sites, their operations, and the points
+     * it makes itself), as each rule declares ({@link RuleInfo#review()}): every other rule's findings
+     * are gaps.
+     */
+    private static final Set<String> SITE_RULES = RuleCatalog.all().stream()
+            .filter(r -> r.review() != RuleInfo.ReviewRole.GAP).map(RuleDescriptor::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** A fn longer than this many lines is "long" when its unsafe block is a small part of it. */
     private static final int LONG_FN_LINES = 40;
     private static final int MAX_QUOTE_LINES = 14;
@@ -112,7 +105,7 @@ final class ChecklistBuilder {
             add(0, Mark.ARGUE, "Explain why every operation in this block is sound.");
             return;
         }
-        String comment = SafetyCommentText.forBlock(file.model, (RustParser.UnsafeBlockContext) block.context());
+        String comment = SafetyComments.blockText(file.model, (RustParser.UnsafeBlockContext) block.context());
         if (block.isSafetyTemplate()) {
             add(0, Mark.GAP, "The `// SAFETY:` comment is still the template: replace its `<...>` placeholder with"
                     + " why each obligation below holds here.");
@@ -152,17 +145,17 @@ final class ChecklistBuilder {
         Obligations.Contract contract = Obligations.of(op, source);
         String header;
         switch (op.kind()) {
-            case RAW_POINTER_DEREF -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): "
-                    + contract.access().description() + " of raw pointer " + code(shorten(op.subject()));
+            case RAW_POINTER_DEREF -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + "): "
+                    + contract.access().description() + " of raw pointer " + code(Obligations.shorten(op.subject()));
             case STATIC_MUT_ACCESS -> {
                 long uses = site.block == null ? 1 : site.block.operations().stream()
                         .filter(o -> o.kind() == op.kind() && o.subject().equals(op.subject())).count();
-                header = "`" + shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
+                header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + (uses > 1 ? ", and " + (uses - 1)
                         + " more use" + (uses > 2 ? "s" : "") + " in this block" : "") + "): use of mutable static "
                         + code(op.subject());
             }
-            case INLINE_ASM -> header = "`" + shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
-            case UNSAFE_CALL, UNION_FIELD_ACCESS -> header = "`" + shorten(source.slice(op.range())) + "` (" + at
+            case INLINE_ASM -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at + "): inline assembly";
+            case UNSAFE_CALL, UNION_FIELD_ACCESS -> header = "`" + Obligations.shorten(source.slice(op.range())) + "` (" + at
                     + "): " + op.what();
             default -> header = op.what() + " (" + at + ")";
         }
@@ -345,7 +338,7 @@ final class ChecklistBuilder {
 
     private void unsafeImpl() {
         RustParser.ImplementationContext impl = (RustParser.ImplementationContext) site.item.node;
-        String comment = SafetyCommentText.forItem(file.model, site.item.holder, impl.KW_UNSAFE().getSymbol());
+        String comment = SafetyComments.itemText(file.model, site.item.holder, impl.KW_UNSAFE().getSymbol());
         String trait = SourceItems.traitName(impl);
         String type = code(SourceItems.collapse(file.model.textOf(impl.type_())));
         boolean commented = !comment.isEmpty();
@@ -542,9 +535,5 @@ final class ChecklistBuilder {
         return "`" + text.replace("`", "'") + "`";
     }
 
-    static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() > 60 ? oneLine.substring(0, 57) + "..." : oneLine;
-    }
 
 }

@@ -10,16 +10,11 @@ import dev.unsafehints.analysis.UnsafeFacts;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.grammar.RustParsing;
-import dev.unsafehints.rules.inventory.ExternBlockRule;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.rules.inventory.InlineAsmRule;
 import dev.unsafehints.rules.inventory.InventoryKinds;
-import dev.unsafehints.rules.inventory.StaticMutRule;
-import dev.unsafehints.rules.inventory.UnionRule;
-import dev.unsafehints.rules.inventory.UnsafeAttrRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextRange;
 import dev.unsafehints.workspace.CrateInfo;
@@ -38,9 +33,12 @@ import java.util.Set;
  * a union, an unsafe attribute, or inline assembly outside any unsafe block.
  */
 final class FileSites {
-    /** The inventory kinds that are review sites (casts and raw borrows are safe to write). */
-    static final Set<String> SITE_KINDS = Set.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID,
-            ExternBlockRule.ID, StaticMutRule.ID, UnionRule.ID, UnsafeAttrRule.ID, InlineAsmRule.ID);
+    /**
+     * The inventory kinds that are review sites, as each rule declares ({@link RuleInfo.ReviewRole#isSite()};
+     * casts and raw borrows are safe to write, and are none).
+     */
+    static final Set<String> SITE_KINDS = RuleCatalog.all().stream().filter(r -> r.review().isSite())
+            .map(RuleDescriptor::id).collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** One site of the file. */
     static final class Site {
         final String kind;

@@ -3,13 +3,9 @@ package dev.unsafehints.review;
 import dev.unsafehints.analysis.FileModel;
 import dev.unsafehints.grammar.RustParser;
 import dev.unsafehints.parse.SafetyDocs;
-import dev.unsafehints.rules.inventory.ExternBlockRule;
-import dev.unsafehints.rules.inventory.StaticMutRule;
-import dev.unsafehints.rules.inventory.UnionRule;
-import dev.unsafehints.rules.inventory.UnsafeAttrRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import dev.unsafehints.rules.RuleCatalog;
+import dev.unsafehints.rules.RuleDescriptor;
+import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.workspace.ModulePaths;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -97,8 +93,9 @@ public record ItemFingerprint(String itemPath, String hash) {
     }
 
     /** Site kinds (inventory rule ids) whose item is the site itself rather than the fn around it. */
-    public static final Set<String> ITEM_KINDS = Set.of(UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
-            StaticMutRule.ID, UnionRule.ID, UnsafeAttrRule.ID);
+    public static final Set<String> ITEM_KINDS = RuleCatalog.all().stream()
+            .filter(r -> r.review() == RuleInfo.ReviewRole.ITEM_SITE).map(RuleDescriptor::id)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Finds and fingerprints the items of one parsed file; items are fingerprinted once. Not thread-safe. */
     public static final class Finder {

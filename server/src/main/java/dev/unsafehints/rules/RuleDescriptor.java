@@ -53,6 +53,11 @@ public record RuleDescriptor(String id, String title, Severity defaultSeverity, 
         return info().map(i -> List.of(i.checklist())).orElse(List.of());
     }
 
+    /** What review makes of the rule's findings (see {@link RuleInfo#review()}); GAP for rules outside the catalogue. */
+    public RuleInfo.ReviewRole review() {
+        return info().map(RuleInfo::review).orElse(RuleInfo.ReviewRole.GAP);
+    }
+
     /** The rule's option, if it has one (see {@link RuleOption}). */
     public java.util.Optional<RuleOption> option() {
         return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleOption.class));

@@ -48,5 +48,25 @@ public @interface RuleInfo {
     /** What a reviewer should ask at the rule's sites (review checklists); empty: the generic questions. */
     String[] checklist() default {};
 
+    /** What review makes of the rule's findings; a rule that says nothing has its findings listed as gaps. */
+    ReviewRole review() default ReviewRole.GAP;
+
     enum Category { INVENTORY, OPERATION, GUIDELINE }
+
+    /** How a rule's findings enter a review (the sites it checks and the checklists it writes). */
+    enum ReviewRole {
+        /** A finding inside a site is a gap the site's checklist lists with its message. */
+        GAP,
+        /** The checklist makes the finding's point itself, with more detail: no gap is listed for it. */
+        COVERED,
+        /** Each finding is a review site, fingerprinted by the fn or item around it (an unsafe block). */
+        SITE,
+        /** Each finding is a review site that is an item of its own (an unsafe fn, impl, static, ...). */
+        ITEM_SITE;
+
+        /** Whether the rule's findings are review sites. */
+        public boolean isSite() {
+            return this == SITE || this == ITEM_SITE;
+        }
+    }
 }

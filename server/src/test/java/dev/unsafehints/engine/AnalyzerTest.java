@@ -149,8 +149,8 @@ class AnalyzerTest {
                 + "    fn f(p: *const u8) -> u8 { unsafe { *p } }\n}\nfn g(p: *const u8) -> u8 { unsafe { *p } }\n";
         FileAnalysis a = analyze(text);
         List<Finding> blocks = of(a, "unsafe-block");
-        assertEquals("test && feature = \"x\"", blocks.get(0).properties().get("cfg"));
-        assertEquals(null, blocks.get(1).properties().get("cfg"));
+        assertEquals(List.of("test", "feature = \"x\""), blocks.get(0).cfg());
+        assertEquals(List.of(), blocks.get(1).cfg());
     }
 
     @Test

@@ -84,6 +84,40 @@ class HoverTest {
     }
 
     @Test
+    void quotesTheSafetyCommentTheRuleAcceptedAlsoInsideTheBlockAndAfterAnEditOfIt() {
+        lsp = LspHarness.start(LspHarness.options().withRules(RuleCatalog.all()));
+        lsp.initialize(Capabilities.typicalEditor());
+        String uri = "file:///tmp/unsafe-hints-test/src/inside.rs";
+        String text = String.join("\n",
+                "fn four(p: *const u8) -> u8 {",
+                "    unsafe {",
+                "        // SAFETY: `p` comes from a live box",
+                "        *p",
+                "    }",
+                "}",
+                "fn five(p: *const u8) -> u8 {",
+                "    // SAFETY: the pointer is valid",
+                "    // and aligned",
+                "    let v = unsafe { *p };",
+                "    v",
+                "}",
+                "");
+        lsp.open(uri, text);
+        java.util.function.Function<String, String> hover = at -> LspHarness.get(lsp.server.getTextDocumentService()
+                .hover(new HoverParams(new TextDocumentIdentifier(uri), Texts.at(text, at))))
+                .getContents().getRight().getValue();
+        String inside = hover.apply("unsafe {\n");
+        assertTrue(inside.startsWith("**Unsafe block** · 1 unsafe operation · SAFETY comment\n"), inside);
+        assertTrue(inside.contains("**SAFETY:** “`p` comes from a live box”"), inside);
+        assertTrue(hover.apply("unsafe { *p };").contains("**SAFETY:** “the pointer is valid and aligned”"));
+        // an edit of the comment's second line (no "safety" in it): the hover quotes the new words
+        lsp.change(uri, LspHarness.range(8, 11, 8, 11), "well ");
+        String edited = LspHarness.get(lsp.server.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier(uri), new Position(9, 13)))).getContents().getRight().getValue();
+        assertTrue(edited.contains("**SAFETY:** “the pointer is valid and well aligned”"), edited);
+    }
+
+    @Test
     void saysWhenTheSafetyCommentIsMissing() {
         open(Capabilities.typicalEditor());
         String md = hoverAt(Texts.at(TEXT, "unsafe { *p }")).getContents().getRight().getValue();

@@ -152,11 +152,11 @@ class SettingsTest {
             lsp.client.settings = section;
             lsp.initialize(root);
             lsp.client.awaitLog(m -> m.contains("unsafe-hints.toml:2:1: rules.unsafe-block: unknown level 'loud'"));
-            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.missing-safety-coment: unknown rule, ignored; did you"
-                    + " mean"));
+            lsp.client.awaitLog(m -> m.contains("editor settings: unknown rule `missing-safety-coment`, ignored; did"
+                    + " you mean"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.raw-pointer-deref"));
             lsp.client.awaitLog(m -> m.contains("unsafeHints.largeBlockThreshold must be a whole number"));
-            lsp.client.awaitLog(m -> m.contains("unsafeHints.rules.unsafe-blok: unknown rule, ignored; did you mean"
+            lsp.client.awaitLog(m -> m.contains("editor settings: unknown rule `unsafe-blok`, ignored; did you mean"
                     + " `unsafe-block`?"));
             String uri = root.resolve("lib.rs").toUri().toString();
             PublishDiagnosticsParams p = lsp.client.awaitDiagnostics(uri, lsp.open(uri, TEXT));

@@ -128,6 +128,49 @@ class RuleDeclarationsTest {
     }
 
     @Test
+    void everyCountingRuleSaysWhatReviewMakesOfIt() {
+        for (RuleDescriptor r : RuleCatalog.all()) {
+            switch (r.category()) {
+                case OPERATION -> assertEquals(RuleInfo.ReviewRole.COVERED, r.review(),
+                        r.id() + ": the checklist lists each operation of a site itself");
+                case INVENTORY -> assertTrue(r.review() != RuleInfo.ReviewRole.GAP,
+                        r.id() + " does not say whether it is a review site or covered by one");
+                case GUIDELINE -> assertFalse(r.review().isSite(), r.id() + ": a guideline finding is no review site");
+            }
+        }
+    }
+
+    @Test
+    void reviewKeepsNoHandListOfRules() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(MAIN_SOURCES.resolve("dev/unsafehints/review"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file);
+                for (int at = text.indexOf(".of("); at >= 0; at = text.indexOf(".of(", at + 1)) {
+                    String call = argumentsOf(text, at + ".of(".length());
+                    if (RULE_ID_REFERENCE.matcher(call).results().count() >= 2) {
+                        found.add(MAIN_SOURCES.relativize(file) + ": " + call.replaceAll("\\s+", " "));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found, "review lists rules by hand (declare the role on the rule: @RuleInfo(review = ..))");
+    }
+
+    private static final java.util.regex.Pattern RULE_ID_REFERENCE = java.util.regex.Pattern.compile("\\w+Rule\\.ID\\b");
+
+    /** The text of a call's arguments, from just after its `(` to the matching `)`. */
+    private static String argumentsOf(String text, int from) {
+        int depth = 1;
+        int i = from;
+        while (i < text.length() && depth > 0) {
+            char c = text.charAt(i++);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        }
+        return text.substring(from, Math.max(from, i - 1));
+    }
+
+    @Test
     void theLintNamesAreTheRulesDeclarations() {
         Map<String, String> declared = RuleCatalog.all().stream()
                 .flatMap(r -> r.lints().stream().map(l -> Map.entry(l, r.id())))

@@ -3,38 +3,15 @@ package dev.unsafehints.lsp.features;
 import dev.unsafehints.text.SourceText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the comment lines right above a line of code, to quote them in hovers: the
- * {@code // SAFETY:} comment of an unsafe block and the {@code # Safety} section of an unsafe
- * fn's doc comment. Line-based on purpose: hovers only quote text, the rules decide what counts.
+ * Reads the doc comment lines right above an unsafe fn, to quote its {@code # Safety} section in
+ * hovers. Line-based on purpose: hovers only quote text, the rules decide what counts (a block's
+ * SAFETY comment is the analysis' find, {@code SafetyComments}).
  */
 final class CommentsAbove {
     private CommentsAbove() {
-    }
-
-    /** The {@code SAFETY:} comment directly above the line (from its marker on), if there is one. */
-    static Optional<String> safetyComment(SourceText source, int line) {
-        List<String> comments = new ArrayList<>();
-        for (int l = line - 1; l >= 0; l--) {
-            String text = source.lineText(l).strip();
-            if (!text.startsWith("//")) {
-                break;
-            }
-            comments.add(0, text.replaceFirst("^//+\\s?", ""));
-        }
-        for (int i = 0; i < comments.size(); i++) {
-            int marker = comments.get(i).toUpperCase(Locale.ROOT).indexOf("SAFETY:");
-            if (marker >= 0) {
-                List<String> rest = new ArrayList<>();
-                rest.add(comments.get(i).substring(marker + "SAFETY:".length()).strip());
-                rest.addAll(comments.subList(i + 1, comments.size()));
-                return Optional.of(String.join(" ", rest).strip());
-            }
-        }
-        return Optional.empty();
     }
 
     /**

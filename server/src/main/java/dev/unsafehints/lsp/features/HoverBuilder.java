@@ -1,10 +1,12 @@
 package dev.unsafehints.lsp.features;
 
 import dev.unsafehints.analysis.Concern;
+import dev.unsafehints.analysis.FileStructure;
 import dev.unsafehints.analysis.Finding;
 import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.OperationKind;
 import dev.unsafehints.analysis.RelatedLocation;
+import dev.unsafehints.analysis.SafetyComments;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.lsp.document.AnalyzedDocument;
 import dev.unsafehints.lsp.document.FindingConverter;
@@ -181,7 +183,7 @@ public final class HoverBuilder {
         sb.append("\n\n");
         switch (safety) {
             case DOCUMENTED -> {
-                Optional<String> comment = CommentsAbove.safetyComment(source, source.lineOf(block.range().start()));
+                Optional<String> comment = safetyComment(doc, block);
                 if (comment.isPresent()) {
                     sb.append("**SAFETY:** “").append(oneLine(comment.get(), COMMENT_QUOTE)).append('”');
                     Set<String> left = new LinkedHashSet<>();
@@ -205,6 +207,21 @@ public final class HoverBuilder {
         appendRuleLines(sb, doc.findings().stream().filter(f -> belongsTo(doc, f, block)).toList());
         sb.append("\n\n").append(docLink(block.ruleId()));
         return sb.toString();
+    }
+
+    /**
+     * The argument of the SAFETY comment the analysis found covering the block (the comment the
+     * rule accepted, wherever clippy accepts it), read from where the analysis says it is.
+     */
+    private static Optional<String> safetyComment(AnalyzedDocument doc, Finding block) {
+        for (FileStructure.CountedSite site : doc.analysis().structure().counted()) {
+            if (site.block() && site.start() == block.range().start() && site.safetyComment() != null
+                    && site.safetyComment().end() <= doc.source().length()) {
+                String argument = SafetyComments.argument(SafetyComments.text(doc.source().slice(site.safetyComment())));
+                return argument.isEmpty() ? Optional.empty() : Optional.of(argument);
+            }
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ unsafe fns

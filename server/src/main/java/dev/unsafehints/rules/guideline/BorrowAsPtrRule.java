@@ -7,6 +7,7 @@ import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.FindingSink;
 import dev.unsafehints.rules.Rule;
 import dev.unsafehints.rules.RuleInfo;
+import dev.unsafehints.text.Snippets;
 import dev.unsafehints.text.TextEdit;
 import dev.unsafehints.text.TextRange;
 import java.util.List;

@@ -20,7 +20,8 @@ import java.util.Map;
  * `unsafeHints.largeBlockThreshold` in the editor).
  */
 @RuleInfo(id = LargeUnsafeBlockRule.ID, title = "Unsafe block with much safe code", severity = Severity.INFO,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"})
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "minimize"},
+        review = RuleInfo.ReviewRole.COVERED)
 @RuleOption(key = LargeUnsafeBlockRule.THRESHOLD, editorKey = "largeBlockThreshold",
         defaultValue = LargeUnsafeBlockRule.DEFAULT_THRESHOLD)
 public final class LargeUnsafeBlockRule implements Rule {

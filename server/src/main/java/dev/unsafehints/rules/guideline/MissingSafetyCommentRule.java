@@ -24,7 +24,8 @@ import java.util.Map;
  * and in the bodies of `macro_rules!` ({@link MacroBodySafety}).
  */
 @RuleInfo(id = MissingSafetyCommentRule.ID, title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks")
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyCommentRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "missing-safety-comment";
@@ -61,7 +62,7 @@ public final class MissingSafetyCommentRule implements Rule {
             String indent = SafetyTemplates.indentationAt(source, anchor);
             Fix fix = new Fix("Add a SAFETY comment", List.of(SafetyTemplates.insertAboveLine(source, anchor,
                     indent + "// SAFETY: <why this type upholds the contract of "
-                            + (impl.message().isEmpty() ? "the trait" : "`" + impl.message() + "`") + ">" + newline)));
+                            + (impl.name().isEmpty() ? "the trait" : "`" + impl.name() + "`") + ">" + newline)));
             sink.report(impl.range(), "unsafe impl without a `// SAFETY:` comment: say why the type upholds the"
                     + " trait's contract", List.of(), List.of(fix), Map.of());
         }

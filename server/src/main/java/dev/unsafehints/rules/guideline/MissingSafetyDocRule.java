@@ -21,7 +21,8 @@ import java.util.Map;
 /** A public unsafe fn or unsafe trait whose docs lack a `# Safety` section. */
 @RuleInfo(id = MissingSafetyDocRule.ID, title = "Public unsafe API without a # Safety section",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
-        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc")
+        tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyDocRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "missing-safety-doc";
@@ -42,7 +43,7 @@ public final class MissingSafetyDocRule implements Rule {
                     "callers cannot know what they must guarantee", operationsIn(model, fn));
         }
         for (UnsafeFacts.ContextualSite trait : model.facts().contextualSites(UnsafeFacts.ContextualSite.Kind.UNSAFE_TRAIT_WITHOUT_SAFETY_DOC)) {
-            report(model, sink, trait.range(), "unsafe " + trait.message().replace("trait ", "trait `") + "`",
+            report(model, sink, trait.range(), "unsafe trait `" + trait.name() + "`",
                     "implementors cannot know what they must uphold", List.of());
         }
     }

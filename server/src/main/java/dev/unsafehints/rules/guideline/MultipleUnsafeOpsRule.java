@@ -18,7 +18,8 @@ import java.util.Map;
  * related locations.
  */
 @RuleInfo(id = MultipleUnsafeOpsRule.ID, title = "Several unsafe operations in one block", severity = Severity.INFO,
-        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "clippy::multiple_unsafe_ops_per_block")
+        category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "clippy::multiple_unsafe_ops_per_block",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class MultipleUnsafeOpsRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "multiple-unsafe-ops";

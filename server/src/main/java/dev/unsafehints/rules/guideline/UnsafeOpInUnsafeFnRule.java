@@ -18,7 +18,8 @@ import java.util.Map;
  * edition 2024 (lint unsafe_op_in_unsafe_fn); earlier editions allow it, so it is a note there.
  */
 @RuleInfo(id = UnsafeOpInUnsafeFnRule.ID, title = "Unsafe operation outside an unsafe block in an unsafe fn",
-        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "unsafe_op_in_unsafe_fn")
+        severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "isolate"}, lints = "unsafe_op_in_unsafe_fn",
+        review = RuleInfo.ReviewRole.COVERED)
 public final class UnsafeOpInUnsafeFnRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-op-in-unsafe-fn";

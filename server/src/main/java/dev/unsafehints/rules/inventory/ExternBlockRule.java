@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "extern", columnOrder = 5, noun = "extern block",
         checklist = {
                 "Do the declared signatures match the foreign definitions exactly (types, ABI, nullability)?",
-                "Is each foreign function wrapped in a safe function that checks its arguments?"})
+                "Is each foreign function wrapped in a safe function that checks its arguments?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class ExternBlockRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "extern-block";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "asm", columnOrder = 10, noun = "asm! block",
         checklist = {
                 "Are all clobbered registers, memory effects and flags declared in the operands and options?",
-                "Is there a portable alternative (an intrinsic, core::arch) that would do?"})
+                "Is there a portable alternative (an intrinsic, core::arch) that would do?"},
+        review = RuleInfo.ReviewRole.SITE)
 public final class InlineAsmRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "inline-asm";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "raw borrows", columnOrder = 9, noun = "raw borrow",
         checklist = {
                 "Is the raw pointer used only while the place is alive and not moved?",
-                "Is `&raw`/`addr_of!` used because the place may be unaligned or uninitialized, as intended?"})
+                "Is `&raw`/`addr_of!` used because the place may be unaligned or uninitialized, as intended?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class RawBorrowRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "raw-borrow";

@@ -14,7 +14,8 @@ import java.util.Map;
         column = "casts", columnOrder = 8, noun = "cast",
         checklist = {
                 "Is the target type's alignment and size compatible with the data behind the pointer?",
-                "Does a *const-to-*mut cast ever lead to a write through memory that was shared?"})
+                "Does a *const-to-*mut cast ever lead to a write through memory that was shared?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class RawPointerCastRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "raw-pointer-cast";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "static mut", columnOrder = 6, noun = "static mut",
         checklist = {
                 "Can this be an atomic, a Mutex, a OnceLock or a thread_local! instead?",
-                "If not: what guarantees no two threads (or re-entrant calls) access it at once?"})
+                "If not: what guarantees no two threads (or re-entrant calls) access it at once?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class StaticMutRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "static-mut";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "unions", columnOrder = 7, noun = "union",
         checklist = {
                 "Is the active field tracked, so reads only use the field last written?",
-                "Are all bit patterns valid for every field that is read?"})
+                "Are all bit patterns valid for every field that is read?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class UnionRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "union";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "unsafe attrs", columnOrder = 11, noun = "unsafe attribute",
         checklist = {
                 "Can the symbol name collide with another symbol in the final binary?",
-                "Does the exported signature match what the other side expects?"})
+                "Does the exported signature match what the other side expects?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class UnsafeAttrRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-attr";

@@ -23,7 +23,8 @@ import java.util.Map;
         checklist = {
                 "Does a SAFETY comment name each operation's precondition and say why it holds here?",
                 "Is the block as small as it can be: only the unsafe operations, no safe code around them?",
-                "Do the invariants it relies on hold on every path into the block, including panics and early returns?"})
+                "Do the invariants it relies on hold on every path into the block, including panics and early returns?"},
+        review = RuleInfo.ReviewRole.SITE)
 public final class UnsafeBlockRule implements Rule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-block";

@@ -21,7 +21,8 @@ import java.util.Map;
         checklist = {
                 "Does the `# Safety` section list every condition a caller must uphold?",
                 "Does the body check what it can instead of leaving it to callers?",
-                "Are the unsafe operations in the body in their own `unsafe {}` blocks with SAFETY comments?"})
+                "Are the unsafe operations in the body in their own `unsafe {}` blocks with SAFETY comments?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class UnsafeFnRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-fn";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "impls", columnOrder = 3, noun = "unsafe impl",
         checklist = {
                 "Does the type really uphold the trait's contract (for Send/Sync: no unsynchronized shared mutation, no thread-bound data)?",
-                "Is there a SAFETY comment explaining why, and is it still true for every field?"})
+                "Is there a SAFETY comment explaining why, and is it still true for every field?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class UnsafeImplRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-impl";

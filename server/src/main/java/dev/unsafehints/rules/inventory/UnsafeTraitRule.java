@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "traits", columnOrder = 4, noun = "unsafe trait",
         checklist = {
                 "Does the trait's documentation say exactly what implementors must guarantee?",
-                "Does unsafe code elsewhere rely on more than that documented contract?"})
+                "Does unsafe code elsewhere rely on more than that documented contract?"},
+        review = RuleInfo.ReviewRole.ITEM_SITE)
 public final class UnsafeTraitRule extends InventoryRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-trait";

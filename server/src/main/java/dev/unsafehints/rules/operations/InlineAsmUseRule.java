@@ -9,7 +9,8 @@ import dev.unsafehints.rules.RuleInfo;
         tags = {"unsafe", "operation"},
         column = "asm", columnOrder = 5, noun = "asm use", tokenType = "macro",
         checklist = {
-                "Are the operands and clobbers complete, and does the asm respect Rust's memory model?"})
+                "Are the operands and clobbers complete, and does the asm respect Rust's memory model?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class InlineAsmUseRule extends OperationRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "inline-asm-use";

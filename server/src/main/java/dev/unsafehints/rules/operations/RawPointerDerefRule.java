@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "deref", columnOrder = 1, noun = "dereference", tokenType = "operator",
         checklist = {
                 "Is the pointer non-null, aligned, and pointing into a live allocation of the right type?",
-                "Is the memory initialized, and does no `&mut` to it exist while it is read (or any reference while written)?"})
+                "Is the memory initialized, and does no `&mut` to it exist while it is read (or any reference while written)?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class RawPointerDerefRule extends OperationRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "raw-pointer-deref";

@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "static", columnOrder = 3, noun = "static mut use", tokenType = "variable",
         checklist = {
                 "Is every access to this static synchronized, or provably single-threaded and non-reentrant?",
-                "Is a reference to it ever held across code that could access it again?"})
+                "Is a reference to it ever held across code that could access it again?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class StaticMutAccessRule extends OperationRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "static-mut-access";

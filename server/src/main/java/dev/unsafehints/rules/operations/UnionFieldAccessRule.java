@@ -9,7 +9,8 @@ import dev.unsafehints.rules.RuleInfo;
         tags = {"unsafe", "operation"},
         column = "union", columnOrder = 4, noun = "union field read", tokenType = "property",
         checklist = {
-                "Is the field read the one that was last written (or valid for every bit pattern)?"})
+                "Is the field read the one that was last written (or valid for every bit pattern)?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class UnionFieldAccessRule extends OperationRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "union-field-access";

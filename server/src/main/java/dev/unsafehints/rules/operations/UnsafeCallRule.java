@@ -10,7 +10,8 @@ import dev.unsafehints.rules.RuleInfo;
         column = "call", columnOrder = 2, noun = "call", tokenType = "function",
         checklist = {
                 "Read the callee's `# Safety` section: is each condition met at this call?",
-                "Is the argument that the conditions hold written down in a SAFETY comment?"})
+                "Is the argument that the conditions hold written down in a SAFETY comment?"},
+        review = RuleInfo.ReviewRole.COVERED)
 public final class UnsafeCallRule extends OperationRule {
     /** The rule's id, for code that names the rule. */
     public static final String ID = "unsafe-call";
