@@ -498,10 +498,7 @@ final class ExpressionTypes {
             Ty callee = peelReferences(of(c.expression()));
             return callee instanceof Ty.FnPtr f ? f.result() : Ty.UNKNOWN;
         }
-        List<String> path = new ArrayList<>();
-        for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-            path.add(s.pathIdentSegment().getText());
-        }
+        List<String> path = ExpressionPaths.segments(p.pathInExpression(), resolver.edition());
         if (path.size() == 1 && c.callArguments() != null && c.callArguments().nested().size() == 1
                 && scopes.lookup(path.get(0)) == null) {
             // the prelude's variants wrap their one argument (a crate may declare its own `Some`)
@@ -945,10 +942,7 @@ final class ExpressionTypes {
                     : declared;
         } else if (arguments.getParent() instanceof RustParser.CallExprContext call
                 && call.expression() instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
+            List<String> path = ExpressionPaths.segments(p.pathInExpression(), resolver.edition());
             CallResolver.Callee callee = resolver.resolve(path, module.get(), selfType.get().name());
             if (!callee.known() || callee.declaration() == null) {
                 return List.of();
