@@ -91,7 +91,8 @@ final class ExpressionTypes {
         if (b == null || b.typeText() == null) {
             return Ty.UNKNOWN;
         }
-        return bindingTypes.computeIfAbsent(b, x -> withSelf(TypeParser.parse(x.typeText())));
+        return bindingTypes.computeIfAbsent(b,
+                x -> withSelf(withParameterAssocs(x.typeText(), TypeParser.parse(x.typeText()))));
     }
 
     private Ty compute(RustParser.ExpressionContext e) {
@@ -291,7 +292,7 @@ final class ExpressionTypes {
     }
 
     /** A type's text with its tokens spaced as written, so that `*const u8` does not read `*constu8`. */
-    private static String spaced(org.antlr.v4.runtime.ParserRuleContext node) {
+    static String spaced(org.antlr.v4.runtime.ParserRuleContext node) {
         StringBuilder sb = new StringBuilder();
         collect(node, sb);
         return sb.toString().trim();
@@ -354,6 +355,32 @@ final class ExpressionTypes {
     }
 
     /** `Self` written in a type means the impl's self type. */
+    /** `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`), else unknown. */
+    private Ty parameterAssoc(String parameter, String name) {
+        String fixed = bounds.get().assoc(parameter, name);
+        return fixed == null ? Ty.UNKNOWN : withSelf(TypeParser.parse(fixed));
+    }
+
+    /** `<T as Trait>::Name`, written where a type goes. */
+    private static final java.util.regex.Pattern QUALIFIED_ASSOC =
+            java.util.regex.Pattern.compile("<\\s*(\\w+)\\s+as\\s+[^<>]+(?:<[^<>]*>)?\\s*>\\s*::\\s*(\\w+)");
+
+    /**
+     * A declared type that projects an associated type out of a generic parameter in scope (`T::Output`,
+     * `<T as Source>::Output`): what the parameter's bounds fix it to. Other types are returned as they are.
+     */
+    private Ty withParameterAssocs(String text, Ty parsed) {
+        java.util.regex.Matcher q = QUALIFIED_ASSOC.matcher(text.trim());
+        if (q.matches() && bounds.get().isParameter(q.group(1))) {
+            return parameterAssoc(q.group(1), q.group(2));
+        }
+        if (parsed instanceof Ty.Named n && n.path().size() == 2 && n.args().isEmpty()
+                && bounds.get().isParameter(n.path().get(0))) {
+            return parameterAssoc(n.path().get(0), n.path().get(1));
+        }
+        return parsed;
+    }
+
     private Ty withSelf(Ty t) {
         Ty self = selfType.get();
         return self.isKnown() ? t.substitute(Map.of("Self", self)) : t;
@@ -763,6 +790,9 @@ final class ExpressionTypes {
 
     /** Associated type {@code name} as the trait impls for {@code owner} define it; unknown when they disagree. */
     Ty assocType(Ty.Named owner, String name) {
+        if (owner.path().size() == 1 && owner.args().isEmpty() && bounds.get().isParameter(owner.name())) {
+            return parameterAssoc(owner.name(), name); // a generic parameter: only its bounds say
+        }
         Ty found = null;
         for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(owner.name())) {
             for (TypeShapes.Assoc a : c.assocTypes(owner.name())) {

@@ -1312,7 +1312,7 @@ final class UnsafeFactsBuilder {
         }
         record(OperationKind.UNSAFE_CALL, range, name, what,
                 "`" + first.displayPath() + "` is declared `unsafe` (`" + receiverText + "` is "
-                        + (found.selfType() == null ? found.via() : "a `" + receiver.display() + "`") + ")",
+                        + (found.selfType() == null || found.throughBound() ? found.via() : "a `" + receiver.display() + "`") + ")",
                 related(first), first.safetyDoc(), arguments);
         return true;
     }
