@@ -34,7 +34,7 @@ final class ExpressionTypes {
     private final Supplier<Ty> selfType;
     private final Supplier<List<String>> module;
     private final Supplier<GenericBounds> bounds;
-    private final Supplier<dev.unsafehints.grammar.ParsedFile> file;
+    private final FileModel file;
     private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
     private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a fn body may declare one
     private Map<String, Integer> structsWritten; // how often the file's tokens write `struct NAME`
@@ -49,11 +49,11 @@ final class ExpressionTypes {
      * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
      * @param selfType  the enclosing impl's self type, unknown outside impls
      * @param bounds    the trait bounds of the generic parameters in scope
-     * @param file      the file's parse (its `thread_local!` keys and the structs of its fn bodies)
+     * @param file      the file (its `thread_local!` keys, and the structs of its fn bodies and their impls)
      */
     ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
                     Supplier<List<String>> module, Supplier<GenericBounds> bounds,
-                    Supplier<dev.unsafehints.grammar.ParsedFile> file) {
+                    FileModel file) {
         this.file = file;
         this.scopes = scopes;
         this.resolver = resolver;
@@ -335,26 +335,45 @@ final class ExpressionTypes {
      */
     private TypeShapes.Struct bodyStruct(String name, boolean declaredInModule) {
         if (structsWritten == null) {
-            structsWritten = BodyStructs.written(file.get().lexedCode());
+            structsWritten = BodyStructs.written(file.parsed().lexedCode());
         }
         int written = structsWritten.getOrDefault(name, 0);
         if (written == 0 || declaredInModule && written == 1) {
             return null; // no `struct name` but the module's own
         }
         if (bodyStructs == null) {
-            bodyStructs = BodyStructs.of(file.get().tree());
+            bodyStructs = BodyStructs.of(file.parsed().tree());
         }
         return bodyStructs.get(name);
     }
 
+    /**
+     * The methods named {@code name} of the impls inside fn bodies of this file for a struct {@code owner}
+     * that a fn body declares (the index reads no bodies). The tree is walked once, and only for a
+     * name the file writes `struct name` for.
+     */
+    List<DeclaredFn> bodyMethods(String owner, String name) {
+        if (structsWritten == null) {
+            structsWritten = BodyStructs.written(file.parsed().lexedCode());
+        }
+        if (structsWritten.getOrDefault(owner, 0) == 0) {
+            return List.of();
+        }
+        if (bodyImpls == null) {
+            bodyImpls = BodyStructs.methods(file);
+        }
+        return bodyImpls.getOrDefault(owner, List.of()).stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    private Map<String, List<DeclaredFn>> bodyImpls;
+
     private ThreadLocalKeys threadLocals() {
         if (threadLocals == null) {
-            threadLocals = ThreadLocalKeys.of(file.get().lexedCode());
+            threadLocals = ThreadLocalKeys.of(file.parsed().lexedCode());
         }
         return threadLocals;
     }
 
-    /** `Self` written in a type means the impl's self type. */
     /** `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`), else unknown. */
     private Ty parameterAssoc(String parameter, String name) {
         String fixed = bounds.get().assoc(parameter, name);
@@ -381,6 +400,7 @@ final class ExpressionTypes {
         return parsed;
     }
 
+    /** `Self` written in a type means the impl's self type. */
     private Ty withSelf(Ty t) {
         Ty self = selfType.get();
         return self.isKnown() ? t.substitute(Map.of("Self", self)) : t;

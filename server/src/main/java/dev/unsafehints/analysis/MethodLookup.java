@@ -101,6 +101,10 @@ final class MethodLookup {
                 break; // the crate's own type: a dependency's type of the same name is another
             }
         }
+        if (found.isEmpty()) {
+            // a struct declared in a fn body, with its impl beside it: the index has neither
+            types.bodyMethods(owner, name).stream().filter(MethodLookup::takesSelf).forEach(found::add);
+        }
         List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
         return ownFileFirst(owner, inherent.isEmpty() ? found : inherent);
     }

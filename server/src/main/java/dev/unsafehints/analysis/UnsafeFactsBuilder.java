@@ -106,7 +106,7 @@ final class UnsafeFactsBuilder {
         this.exprTypes = new ExpressionTypes(scopes, resolver,
                 () -> selfValues.isEmpty() ? Ty.UNKNOWN : selfValues.peek(),
                 () -> impls.isEmpty() ? Ty.UNKNOWN : impls.peek().selfType(), this::modulePath,
-                () -> bounds.isEmpty() ? GenericBounds.NONE : bounds.peek(), model::parsed);
+                () -> bounds.isEmpty() ? GenericBounds.NONE : bounds.peek(), model);
     }
 
     UnsafeFacts build() {
