@@ -41,3 +41,49 @@ pub fn first(bytes: &[u8]) -> u8 {
     let safe = *v.head;
     safe + unsafe { *v.raw } //~ op
 }
+
+// The impl of a struct declared in a fn body sits in the body too: its methods resolve by the
+// receiver's type like any other (a guard that hands out its pointer, as parking_lot_core's does).
+pub fn through_a_body_impl(raw: *const u8) -> u8 {
+    struct Cursor {
+        at: *const u8,
+    }
+
+    impl Cursor {
+        fn position(&self) -> *const u8 {
+            self.at
+        }
+
+        /// # Safety
+        /// `at` must point to a live byte.
+        unsafe fn peek(&self) -> u8 {
+            self.at as usize as u8 // only the test calls it: no read
+        }
+
+        fn offset(&self) -> usize {
+            self.at as usize
+        }
+    }
+
+    let c = Cursor { at: raw };
+    let here = c.position();
+    let skip = c.offset() as u8;
+    // SAFETY: the caller passes a live byte.
+    unsafe { *here + c.peek() + skip } //~ op //~ op
+}
+
+pub fn a_body_method_returning_a_reference(bytes: &[u8]) -> u8 {
+    struct Window<'a> {
+        bytes: &'a [u8],
+    }
+
+    impl<'a> Window<'a> {
+        fn first(&self) -> &'a u8 {
+            &self.bytes[0]
+        }
+    }
+
+    let w = Window { bytes };
+    // a reference: reading through it needs no `unsafe`
+    *w.first()
+}

@@ -67,6 +67,11 @@ final class CallResolver {
     private final String crateName;
     private final Edition edition;
 
+    /** The edition of the file whose paths this resolver reads. */
+    Edition edition() {
+        return edition;
+    }
+
     CallResolver(WorkspaceIndex.CrateDeclarations crate, FileDeclarations file, String crateName, Edition edition) {
         this.crate = crate;
         this.file = file;

@@ -34,7 +34,7 @@ final class ExpressionTypes {
     private final Supplier<Ty> selfType;
     private final Supplier<List<String>> module;
     private final Supplier<GenericBounds> bounds;
-    private final Supplier<dev.unsafehints.grammar.ParsedFile> file;
+    private final FileModel file;
     private ThreadLocalKeys threadLocals; // read from the file's tokens when a name first needs it
     private Map<String, TypeShapes.Struct> bodyStructs; // read from the file's tree when a fn body may declare one
     private Map<String, Integer> structsWritten; // how often the file's tokens write `struct NAME`
@@ -49,11 +49,11 @@ final class ExpressionTypes {
      * @param selfValue the type of `self` in the current fn (`&Self` for `&self`), unknown outside methods
      * @param selfType  the enclosing impl's self type, unknown outside impls
      * @param bounds    the trait bounds of the generic parameters in scope
-     * @param file      the file's parse (its `thread_local!` keys and the structs of its fn bodies)
+     * @param file      the file (its `thread_local!` keys, and the structs of its fn bodies and their impls)
      */
     ExpressionTypes(Scopes scopes, CallResolver resolver, Supplier<Ty> selfValue, Supplier<Ty> selfType,
                     Supplier<List<String>> module, Supplier<GenericBounds> bounds,
-                    Supplier<dev.unsafehints.grammar.ParsedFile> file) {
+                    FileModel file) {
         this.file = file;
         this.scopes = scopes;
         this.resolver = resolver;
@@ -91,7 +91,8 @@ final class ExpressionTypes {
         if (b == null || b.typeText() == null) {
             return Ty.UNKNOWN;
         }
-        return bindingTypes.computeIfAbsent(b, x -> withSelf(TypeParser.parse(x.typeText())));
+        return bindingTypes.computeIfAbsent(b,
+                x -> withSelf(withParameterAssocs(x.typeText(), TypeParser.parse(x.typeText()))));
     }
 
     private Ty compute(RustParser.ExpressionContext e) {
@@ -291,7 +292,7 @@ final class ExpressionTypes {
     }
 
     /** A type's text with its tokens spaced as written, so that `*const u8` does not read `*constu8`. */
-    private static String spaced(org.antlr.v4.runtime.ParserRuleContext node) {
+    static String spaced(org.antlr.v4.runtime.ParserRuleContext node) {
         StringBuilder sb = new StringBuilder();
         collect(node, sb);
         return sb.toString().trim();
@@ -334,23 +335,69 @@ final class ExpressionTypes {
      */
     private TypeShapes.Struct bodyStruct(String name, boolean declaredInModule) {
         if (structsWritten == null) {
-            structsWritten = BodyStructs.written(file.get().lexedCode());
+            structsWritten = BodyStructs.written(file.parsed().lexedCode());
         }
         int written = structsWritten.getOrDefault(name, 0);
         if (written == 0 || declaredInModule && written == 1) {
             return null; // no `struct name` but the module's own
         }
         if (bodyStructs == null) {
-            bodyStructs = BodyStructs.of(file.get().tree());
+            bodyStructs = BodyStructs.of(file.parsed().tree());
         }
         return bodyStructs.get(name);
     }
 
+    /**
+     * The methods named {@code name} of the impls inside fn bodies of this file for a struct {@code owner}
+     * that a fn body declares (the index reads no bodies). The tree is walked once, and only for a
+     * name the file writes `struct name` for.
+     */
+    List<DeclaredFn> bodyMethods(String owner, String name) {
+        if (structsWritten == null) {
+            structsWritten = BodyStructs.written(file.parsed().lexedCode());
+        }
+        if (structsWritten.getOrDefault(owner, 0) == 0) {
+            return List.of();
+        }
+        if (bodyImpls == null) {
+            bodyImpls = BodyStructs.methods(file);
+        }
+        return bodyImpls.getOrDefault(owner, List.of()).stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    private Map<String, List<DeclaredFn>> bodyImpls;
+
     private ThreadLocalKeys threadLocals() {
         if (threadLocals == null) {
-            threadLocals = ThreadLocalKeys.of(file.get().lexedCode());
+            threadLocals = ThreadLocalKeys.of(file.parsed().lexedCode());
         }
         return threadLocals;
+    }
+
+    /** `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`), else unknown. */
+    private Ty parameterAssoc(String parameter, String name) {
+        String fixed = bounds.get().assoc(parameter, name);
+        return fixed == null ? Ty.UNKNOWN : withSelf(TypeParser.parse(fixed));
+    }
+
+    /** `<T as Trait>::Name`, written where a type goes. */
+    private static final java.util.regex.Pattern QUALIFIED_ASSOC =
+            java.util.regex.Pattern.compile("<\\s*(\\w+)\\s+as\\s+[^<>]+(?:<[^<>]*>)?\\s*>\\s*::\\s*(\\w+)");
+
+    /**
+     * A declared type that projects an associated type out of a generic parameter in scope (`T::Output`,
+     * `<T as Source>::Output`): what the parameter's bounds fix it to. Other types are returned as they are.
+     */
+    private Ty withParameterAssocs(String text, Ty parsed) {
+        java.util.regex.Matcher q = QUALIFIED_ASSOC.matcher(text.trim());
+        if (q.matches() && bounds.get().isParameter(q.group(1))) {
+            return parameterAssoc(q.group(1), q.group(2));
+        }
+        if (parsed instanceof Ty.Named n && n.path().size() == 2 && n.args().isEmpty()
+                && bounds.get().isParameter(n.path().get(0))) {
+            return parameterAssoc(n.path().get(0), n.path().get(1));
+        }
+        return parsed;
     }
 
     /** `Self` written in a type means the impl's self type. */
@@ -498,10 +545,7 @@ final class ExpressionTypes {
             Ty callee = peelReferences(of(c.expression()));
             return callee instanceof Ty.FnPtr f ? f.result() : Ty.UNKNOWN;
         }
-        List<String> path = new ArrayList<>();
-        for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-            path.add(s.pathIdentSegment().getText());
-        }
+        List<String> path = ExpressionPaths.segments(p.pathInExpression(), resolver.edition());
         if (path.size() == 1 && c.callArguments() != null && c.callArguments().nested().size() == 1
                 && scopes.lookup(path.get(0)) == null) {
             // the prelude's variants wrap their one argument (a crate may declare its own `Some`)
@@ -766,6 +810,9 @@ final class ExpressionTypes {
 
     /** Associated type {@code name} as the trait impls for {@code owner} define it; unknown when they disagree. */
     Ty assocType(Ty.Named owner, String name) {
+        if (owner.path().size() == 1 && owner.args().isEmpty() && bounds.get().isParameter(owner.name())) {
+            return parameterAssoc(owner.name(), name); // a generic parameter: only its bounds say
+        }
         Ty found = null;
         for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(owner.name())) {
             for (TypeShapes.Assoc a : c.assocTypes(owner.name())) {
@@ -945,10 +992,7 @@ final class ExpressionTypes {
                     : declared;
         } else if (arguments.getParent() instanceof RustParser.CallExprContext call
                 && call.expression() instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
+            List<String> path = ExpressionPaths.segments(p.pathInExpression(), resolver.edition());
             CallResolver.Callee callee = resolver.resolve(path, module.get(), selfType.get().name());
             if (!callee.known() || callee.declaration() == null) {
                 return List.of();

@@ -1,5 +1,6 @@
 package dev.unsafehints.analysis;
 
+import dev.unsafehints.grammar.Edition;
 import dev.unsafehints.grammar.RustParser;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +42,8 @@ final class InferredCastType {
             Map.entry("AtomicPtr::new", List.of("mut")), Map.entry("CStr::from_ptr", List.of("const")));
 
     /** The raw pointer type a `.. as _` cast takes, or null when it is not known to be one. */
-    static ExpectedPointer expectedPointer(RustParser.CastExprContext cast) {
-        return at(cast, STD_POINTER_PARAMETERS);
+    static ExpectedPointer expectedPointer(RustParser.CastExprContext cast, Edition edition) {
+        return at(cast, STD_POINTER_PARAMETERS, edition);
     }
 
     /**
@@ -62,12 +63,13 @@ final class InferredCastType {
      * fn returning a pointer, a pointer parameter of a catalogued std function), or null: there a
      * reference coerces to a raw pointer.
      */
-    static ExpectedPointer coercionTarget(RustParser.ExpressionContext e) {
-        return at(e, STD_COERCION_PARAMETERS);
+    static ExpectedPointer coercionTarget(RustParser.ExpressionContext e, Edition edition) {
+        return at(e, STD_COERCION_PARAMETERS, edition);
     }
 
-    private static ExpectedPointer at(RustParser.ExpressionContext cast, Map<String, List<String>> parametersOf) {
-        ExpectedPointer argument = stdArgument(cast, parametersOf);
+    private static ExpectedPointer at(RustParser.ExpressionContext cast, Map<String, List<String>> parametersOf,
+                                     Edition edition) {
+        ExpectedPointer argument = stdArgument(cast, parametersOf, edition);
         if (argument != null) {
             return argument;
         }
@@ -85,7 +87,7 @@ final class InferredCastType {
 
     /** `ptr::read(p as _)`: the argument's parameter type, for the functions of the table. */
     private static ExpectedPointer stdArgument(RustParser.ExpressionContext cast,
-                                               Map<String, List<String>> parametersOf) {
+                                               Map<String, List<String>> parametersOf, Edition edition) {
         ParserRuleContext node = UnsafeFactsBuilder.widenOverParentheses(cast);
         if (!(node.getParent() instanceof RustParser.NestedContext arg)
                 || !(arg.getParent() instanceof RustParser.CallArgumentsContext args)
@@ -93,12 +95,11 @@ final class InferredCastType {
                 || !(call.expression() instanceof RustParser.PathExprContext callee)) {
             return null;
         }
-        List<String> path = new ArrayList<>();
-        for (RustParser.PathExprSegmentContext s : callee.pathInExpression().pathExprSegment()) {
-            path.add(s.pathIdentSegment().getText());
-        }
-        // `ptr::read`, or a full std path like `std::sync::atomic::AtomicPtr::new`
-        boolean stdPath = path.size() == 2 || path.size() > 2 && StdUnsafeApis.isStdCrate(path.get(0));
+        List<String> path = ExpressionPaths.segments(callee.pathInExpression(), edition);
+        // `ptr::read`, or a full std path like `std::sync::atomic::AtomicPtr::new` or `::core::ptr::read`
+        String key = ExpressionPaths.stdKey(path);
+        boolean stdPath = key != null && (path.size() == 2 || path.size() > 2
+                && (StdUnsafeApis.isStdCrate(path.get(0)) || path.get(0).equals(ExpressionPaths.CRATE_MARKER)));
         List<String> parameters = !stdPath ? null
                 : parametersOf.get(String.join("::", path.subList(path.size() - 2, path.size())));
         int index = args.nested().indexOf(arg);

@@ -23,8 +23,16 @@ final class MethodLookup {
     private static final int MAX_DEREFS = 8;
     private static final int MAX_TRAITS = 64;
 
-    /** The declarations a call resolves to, and the type they were found on (null for a trait bound). */
+    /**
+     * The declarations a call resolves to, and the type they were found on: the generic parameter for
+     * a parameter's bound (`Self` in the trait's signatures), null for an `impl Trait` value.
+     */
     record Found(List<DeclaredFn> declarations, Ty selfType, String via) {
+        /** Whether a trait bound of a generic parameter brought the methods (`via` reads `T: Trait`). */
+        boolean throughBound() {
+            return via.contains(": ");
+        }
+
         /** The first declaration when all agree on being unsafe in {@code edition} or not; null when they disagree. */
         DeclaredFn agreed(dev.unsafehints.grammar.Edition edition) {
             DeclaredFn first = declarations.get(0);
@@ -57,7 +65,9 @@ final class MethodLookup {
             }
             if (t instanceof Ty.Named n) {
                 if (n.path().size() == 1 && bounds.get().isParameter(n.name())) {
-                    return inTraits(bounds.get().of(n.name()), name, n.name());
+                    Found f = inTraits(bounds.get().of(n.name()), name, n.name());
+                    // `Self` in the trait's signature is the parameter: `Self::Output` is what its bounds fix
+                    return f == null ? null : new Found(f.declarations(), n, f.via());
                 }
                 List<DeclaredFn> own = ofType(n, name);
                 if (!own.isEmpty()) {
@@ -90,6 +100,10 @@ final class MethodLookup {
             if (!found.isEmpty() && c == resolver.crate()) {
                 break; // the crate's own type: a dependency's type of the same name is another
             }
+        }
+        if (found.isEmpty()) {
+            // a struct declared in a fn body, with its impl beside it: the index has neither
+            types.bodyMethods(owner, name).stream().filter(MethodLookup::takesSelf).forEach(found::add);
         }
         List<DeclaredFn> inherent = inherentOnly(found, resolver.crateAndDependencies());
         return ownFileFirst(owner, inherent.isEmpty() ? found : inherent);
@@ -195,7 +209,11 @@ final class MethodLookup {
                 queue.addAll(c.supertraits(trait));
             }
         }
-        return found.isEmpty() ? null : new Found(found, null, "`" + receiver + ": " + via + "`");
+        // a call through a bound is the trait's own declaration (rustc picks no impl for it): the
+        // impls' copies, indexed under the trait's name too, would make `Self::Output` disagree
+        List<DeclaredFn> declared = found.stream().filter(fn -> fn.implType() == null).toList();
+        List<DeclaredFn> chosen = declared.isEmpty() ? found : declared;
+        return chosen.isEmpty() ? null : new Found(chosen, null, "`" + receiver + ": " + via + "`");
     }
 
     private static boolean takesSelf(DeclaredFn fn) {

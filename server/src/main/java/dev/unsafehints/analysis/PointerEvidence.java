@@ -86,12 +86,9 @@ final class PointerEvidence {
             return null;
         }
         if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
-            String key = StdUnsafeApis.withoutStdCrate(path);
-            if (StdUnsafeApis.POINTER_RETURNING_PATHS.contains(key)) {
+            List<String> path = ExpressionPaths.segments(p.pathInExpression(), model.edition());
+            String key = ExpressionPaths.stdKey(path);
+            if (key != null && StdUnsafeApis.POINTER_RETURNING_PATHS.contains(key)) {
                 return "`" + key + "` returns a raw pointer";
             }
             if (path.size() == 1 && (key.equals("null") || key.equals("null_mut"))) {
@@ -123,10 +120,7 @@ final class PointerEvidence {
             return c.known() ? c.declaration() : null;
         }
         if (e instanceof RustParser.CallExprContext call && call.expression() instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
+            List<String> path = ExpressionPaths.segments(p.pathInExpression(), model.edition());
             CallResolver.Callee c = resolver.resolve(path, module.get(), selfType.get());
             return c.known() ? c.declaration() : null;
         }
@@ -156,13 +150,10 @@ final class PointerEvidence {
             return methodConstness(m);
         }
         if (e instanceof RustParser.CallExprContext c && c.expression() instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
-            String key = StdUnsafeApis.withoutStdCrate(path);
+            List<String> path = ExpressionPaths.segments(p.pathInExpression(), model.edition());
+            String key = ExpressionPaths.stdKey(path);
             boolean bareNull = path.size() == 1 && (key.equals("null") || key.equals("null_mut")); // as in of()
-            String std = StdPointerConstness.ofPath(bareNull ? "ptr::" + key : key);
+            String std = key == null ? null : StdPointerConstness.ofPath(bareNull ? "ptr::" + key : key);
             if (std != null) {
                 return std;
             }

@@ -106,7 +106,7 @@ final class UnsafeFactsBuilder {
         this.exprTypes = new ExpressionTypes(scopes, resolver,
                 () -> selfValues.isEmpty() ? Ty.UNKNOWN : selfValues.peek(),
                 () -> impls.isEmpty() ? Ty.UNKNOWN : impls.peek().selfType(), this::modulePath,
-                () -> bounds.isEmpty() ? GenericBounds.NONE : bounds.peek(), model::parsed);
+                () -> bounds.isEmpty() ? GenericBounds.NONE : bounds.peek(), model);
     }
 
     UnsafeFacts build() {
@@ -1185,7 +1185,7 @@ final class UnsafeFactsBuilder {
             walkChildren(c);
             return;
         }
-        List<String> path = calleePath(c.expression(), model.edition());
+        List<String> path = ExpressionPaths.callee(c.expression(), model.edition());
         Binding named = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
         if (named != null && named.function() == null
                 && ExpressionTypes.peelReferences(exprTypes.ofBinding(named)) instanceof Ty.FnPtr f && f.isUnsafe()) {
@@ -1314,7 +1314,7 @@ final class UnsafeFactsBuilder {
         }
         record(OperationKind.UNSAFE_CALL, range, name, what,
                 "`" + first.displayPath() + "` is declared `unsafe` (`" + receiverText + "` is "
-                        + (found.selfType() == null ? found.via() : "a `" + receiver.display() + "`") + ")",
+                        + (found.selfType() == null || found.throughBound() ? found.via() : "a `" + receiver.display() + "`") + ")",
                 related(first), first.safetyDoc(), arguments);
         return true;
     }
@@ -1331,10 +1331,7 @@ final class UnsafeFactsBuilder {
         List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
         String name = segments.get(segments.size() - 1).pathIdentSegment().getText();
         Binding local = segments.size() == 1 ? scopes.lookup(name) : null;
-        List<String> written = new ArrayList<>();
-        for (RustParser.PathExprSegmentContext s : segments) {
-            written.add(s.pathIdentSegment().getText());
-        }
+        List<String> written = ExpressionPaths.segments(p.pathInExpression(), model.edition());
         boolean staticMut = local != null ? local.isStaticMut() : resolver.isStaticMut(written, module);
         if (!staticMut && local == null && segments.size() == 1 && externStatics().contains(name)) {
             if (!isRawBorrow(placeParent(p))
@@ -1594,7 +1591,7 @@ final class UnsafeFactsBuilder {
      * as an explicit target, and `.cast()` infers the pointee from the same expected type.
      */
     private void inferredPointerCast(RustParser.CastExprContext c) {
-        InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
+        InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c, model.edition());
         if (expected == null) {
             expected = crateParameter(c);
         }
@@ -1623,7 +1620,7 @@ final class UnsafeFactsBuilder {
         List<DeclaredFn> candidates = new ArrayList<>();
         boolean method = args.getParent() instanceof RustParser.MethodCallExprContext;
         if (args.getParent() instanceof RustParser.CallExprContext call) {
-            List<String> path = calleePath(call.expression(), model.edition());
+            List<String> path = ExpressionPaths.callee(call.expression(), model.edition());
             Binding local = path != null && path.size() == 1 ? scopes.lookup(path.get(0)) : null;
             DeclaredFn fn = path == null ? null : local != null ? local.function()
                     : resolver.resolve(path, module, selfTypeName()).declaration();
@@ -1741,7 +1738,7 @@ final class UnsafeFactsBuilder {
         Ty operand = pointerTypeOf(c.expression());
         String target = model.textOf(c.castType().castType());
         if (target.equals("_")) {
-            InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c);
+            InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c, model.edition());
             if (expected == null) {
                 expected = crateParameter(c);
             }
@@ -1887,7 +1884,7 @@ final class UnsafeFactsBuilder {
         if (b.AND() == null || !macros.isEmpty() || !isRawBorrowable(b.expression())) {
             return;
         }
-        InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b);
+        InferredCastType.ExpectedPointer target = InferredCastType.coercionTarget(b, model.edition());
         if (target == null) {
             target = crateParameter(b);
         }
@@ -1919,14 +1916,10 @@ final class UnsafeFactsBuilder {
             return isRawBorrowable(i.expression());
         }
         if (e instanceof RustParser.PathExprContext p) {
-            List<RustParser.PathExprSegmentContext> segments = p.pathInExpression().pathExprSegment();
-            List<String> written = new ArrayList<>();
-            for (RustParser.PathExprSegmentContext s : segments) {
-                if (s.genericArgs() != null) {
-                    return false;
-                }
-                written.add(s.pathIdentSegment().getText());
+            if (p.pathInExpression().pathExprSegment().stream().anyMatch(s -> s.genericArgs() != null)) {
+                return false; // a fn or a const item by path: no place
             }
+            List<String> written = ExpressionPaths.segments(p.pathInExpression(), model.edition());
             String name = written.get(written.size() - 1);
             if (written.size() == 1) {
                 Binding local = scopes.lookup(name);
@@ -2268,40 +2261,6 @@ final class UnsafeFactsBuilder {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * The callee path of `f(..)` without generic arguments, or null when the callee is not a path. A
-     * leading `::` names a crate from edition 2018 on (`::libc::f`, never a module `libc` of this
-     * crate); in edition 2015 it names the crate's root, where the path is looked up as before.
-     */
-    private static List<String> calleePath(RustParser.ExpressionContext callee, Edition edition) {
-        if (callee instanceof RustParser.PathExprContext p) {
-            List<String> path = new ArrayList<>();
-            if (edition != Edition.E2015 && p.pathInExpression().getChild(0) instanceof TerminalNode colons
-                    && colons.getText().equals("::")) {
-                path.add("::");
-            }
-            for (RustParser.PathExprSegmentContext s : p.pathInExpression().pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
-            return path;
-        }
-        if (callee instanceof RustParser.QualifiedPathExprContext q) {
-            RustParser.QualifiedPathContext qp = q.qualifiedPath();
-            List<String> path = new ArrayList<>();
-            String owner = qp.typePath() != null ? FileDeclarations.lastSegmentName(qp.typePath().getText())
-                    : FileDeclarations.lastSegmentName(qp.type_().getText());
-            path.add(owner);
-            for (RustParser.PathExprSegmentContext s : qp.pathExprSegment()) {
-                path.add(s.pathIdentSegment().getText());
-            }
-            return path;
-        }
-        if (callee instanceof RustParser.ParenthesizedExprContext p) {
-            return calleePath(p.nested().expression(), edition);
-        }
-        return null;
-    }
 
     /**
      * The node with the parentheses around it: rustc reports `(*p).f` at the `(`, and `((e))` stands

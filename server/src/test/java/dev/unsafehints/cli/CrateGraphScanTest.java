@@ -55,13 +55,21 @@ class CrateGraphScanTest {
                 // through a module that re-exports the dependency's fn for the crate (`pub(crate) use`)
                 "49:call to unsafe function `shim::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)",
                 // a leading `::` names the crate even where a local module `ffi` is in scope
-                "61:call to unsafe function `::ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)"),
+                "62:call to unsafe function `::ffi::sys_close`: `ffi::sys_close` is declared `unsafe` in the dependency `ffi` (mysys 0.3.0)"),
                 calls, run.err());
+        List<String> derefs = new ArrayList<>();
         for (JsonNode file : run.json().path("files")) {
             for (JsonNode site : file.path("sites")) {
                 assertFalse(site.path("ruleId").asText().equals("unused-unsafe"), site.toString());
+                if (site.path("ruleId").asText().equals("raw-pointer-deref")) {
+                    derefs.add(site.path("region").path("startLine").asInt() + ":" + site.path("message").asText());
+                }
             }
         }
+        // `::ffi::last_error()` is the dependency's fn returning `*const i32`; `ffi::last_error()`
+        // inside `shadow` is the local module's, returning `&i32`
+        assertEquals(1, derefs.size(), derefs.toString());
+        assertTrue(derefs.get(0).startsWith("71:"), derefs.toString());
         assertFalse(Files.exists(app.resolve("Cargo.lock")), "the scan must not leave a Cargo.lock behind");
         assertFalse(Files.exists(app.resolve("target")));
     }
@@ -253,7 +261,7 @@ class CrateGraphScanTest {
         Run run = scan(app.toString());
         assertTrue(run.err().contains("unsafe-hints scan: cargo metadata failed: "), run.err());
         assertTrue(run.err().contains("; read Cargo.lock instead"), run.err());
-        assertEquals(7, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
+        assertEquals(8, run.json().path("totals").path("counts").path("unsafe-block").asInt(),
                 "the crate's own sites are all there");
         assertEquals(0, run.exitCode());
     }

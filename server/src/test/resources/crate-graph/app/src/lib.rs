@@ -54,6 +54,7 @@ pub fn close_through_shim(fd: i32) -> i32 {
 mod shadow {
     mod ffi {
         pub fn sys_close(_fd: i32) -> i32 { 0 }
+        pub fn last_error() -> &'static i32 { &0 }
     }
 
     pub fn close_through_crate(fd: i32) -> i32 {
@@ -63,5 +64,14 @@ mod shadow {
 
     pub fn close_local(fd: i32) -> i32 {
         ffi::sys_close(fd)
+    }
+
+    pub fn error_of_the_crate() -> i32 {
+        // SAFETY: the dependency's error slot is a static: it lives as long as the program.
+        unsafe { *::ffi::last_error() }
+    }
+
+    pub fn error_of_the_module() -> i32 {
+        *ffi::last_error()
     }
 }
