@@ -2,9 +2,12 @@ package dev.unsafehints.analysis;
 
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
+import dev.unsafehints.workspace.ResolvedPath;
 import dev.unsafehints.workspace.WorkspaceIndex.CrateDeclarations;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the function a path into another crate names, the way rustc resolves it: module by module
@@ -12,12 +15,16 @@ import java.util.List;
  * `self::`, `super::`, and into the crate's own dependencies), so that {@code std::ptr::read}
  * arrives at {@code core::ptr::read} and {@code core::arch::x86_64::_mm_loadu_si128} at the
  * function in {@code core_arch::x86::sse2}. A path it cannot follow gives no answer rather than a
- * guess; the number of steps is bounded (glob cycles, deep chains).
+ * guess; the number of steps is bounded (glob cycles, deep chains). Each answer is kept in the
+ * crate's view ({@link ResolvedPath}): a crate's sites write the same few paths over and over, and
+ * one that leads nowhere walks every glob import up to the bound.
  */
 final class DependencyPaths {
     private static final int MAX_STEPS = 400;
 
     private int steps;
+    /** The dependency lookups made (each once), which the kept answer depends on. */
+    private final Set<ResolvedPath.DependencyLookup> lookups = new LinkedHashSet<>();
 
     private DependencyPaths() {
     }
@@ -27,7 +34,25 @@ final class DependencyPaths {
      * (cfg variants of the same function), or empty.
      */
     static List<DeclaredFn> resolve(CrateDeclarations crate, List<String> path) {
-        return path.isEmpty() ? List.of() : new DependencyPaths().item(crate, List.of(), path, 0);
+        if (path.isEmpty()) {
+            return List.of();
+        }
+        ResolvedPath known = crate.resolvedPath(path);
+        if (known != null) {
+            return known.functions();
+        }
+        DependencyPaths resolution = new DependencyPaths();
+        ResolvedPath resolved = new ResolvedPath(resolution.item(crate, List.of(), path, 0),
+                new ArrayList<>(resolution.lookups));
+        crate.rememberResolvedPath(path, resolved);
+        return resolved.functions();
+    }
+
+    /** {@code crate.dependency(name)}, noted as something the answer depends on. */
+    private CrateDeclarations dependency(CrateDeclarations crate, String name) {
+        CrateDeclarations answer = crate.dependency(name);
+        lookups.add(new ResolvedPath.DependencyLookup(crate, name, answer));
+        return answer;
     }
 
     /** Resolves {@code rest} starting in {@code module} of {@code crate}. */
@@ -99,7 +124,7 @@ final class DependencyPaths {
             }
             case "::": {
                 // a crate by name (`extern crate alloc as alloc_crate;` records `::alloc`)
-                CrateDeclarations named = rest.size() < 2 ? null : crate.dependency(rest.get(0));
+                CrateDeclarations named = rest.size() < 2 ? null : dependency(crate, rest.get(0));
                 return named == null ? List.of() : item(named, List.of(), rest.subList(1, rest.size()), depth + 1);
             }
             default:
@@ -115,7 +140,7 @@ final class DependencyPaths {
                 return target(crate, List.of(), append(imp.target(), rest), depth + 1);
             }
         }
-        CrateDeclarations other = crate.dependency(first);
+        CrateDeclarations other = dependency(crate, first);
         if (other != null) {
             return rest.isEmpty() ? List.of() : item(other, List.of(), rest, depth + 1);
         }

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +21,6 @@ import java.util.stream.Stream;
  * is, says what they declare.
  */
 final class PathAttributes {
-    /** A quick test for a file that may declare a module with a path attribute; the parse decides. */
-    private static final Pattern MAY_PLACE = Pattern.compile("\\bpath\\s*=");
     private static final long MAX_FILE_BYTES = 4L << 20;
 
     /**
@@ -74,7 +71,7 @@ final class PathAttributes {
         } catch (IOException | RuntimeException e) {
             return;
         }
-        if (!MAY_PLACE.matcher(text).find()) {
+        if (!mayPlace(text)) {
             return;
         }
         // the file's own module does not matter here: the declared modules are read relative to it
@@ -86,6 +83,34 @@ final class PathAttributes {
                 placed.putIfAbsent(target, new Placement(file, child.modulePath()));
             }
         }
+    }
+
+    /**
+     * A quick test for a file that may declare a module with a path attribute ({@code path} as a
+     * word, then {@code =}); the parse decides. Every file of a crate goes through it, so it is a
+     * plain search: a regular expression starting with a word boundary tested every character.
+     */
+    static boolean mayPlace(String text) {
+        for (int at = text.indexOf("path"); at >= 0; at = text.indexOf("path", at + 4)) {
+            if (at > 0 && isWordChar(text.charAt(at - 1))) {
+                continue;
+            }
+            int after = at + 4;
+            if (after < text.length() && isWordChar(text.charAt(after))) {
+                continue;
+            }
+            while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                after++;
+            }
+            if (after < text.length() && text.charAt(after) == '=') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
     }
 
     /** Every file that a path attribute of the crate at {@code root} places. */

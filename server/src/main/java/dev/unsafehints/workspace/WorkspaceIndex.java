@@ -411,6 +411,19 @@ public class WorkspaceIndex {
                     : crateInfo.name() + " " + crateInfo.version();
         }
 
+        /** Paths into this crate already resolved (see {@link ResolvedPath}), by the path. */
+        private final Map<List<String>, ResolvedPath> resolvedPaths = new ConcurrentHashMap<>();
+
+        /** What {@code path} resolved to in this view while it still holds, else null. */
+        public ResolvedPath resolvedPath(List<String> path) {
+            ResolvedPath known = resolvedPaths.get(path);
+            return known != null && known.stillHolds() ? known : null;
+        }
+
+        public void rememberResolvedPath(List<String> path, ResolvedPath resolved) {
+            resolvedPaths.put(List.copyOf(path), resolved);
+        }
+
         /** The declarations of the dependency this crate's code calls {@code name}, or null. */
         public CrateDeclarations dependency(String name) {
             return dependencies.apply(name);

@@ -84,4 +84,16 @@ class ModulePathsTest {
         Files.writeString(file, text);
         return file;
     }
+
+    @Test
+    void theQuickTestPassesEveryFileThatMayWriteAPathAttribute() {
+        for (String may : List.of("#[path = \"a.rs\"] mod a;", "#[cfg_attr(unix, path=\"u.rs\")]", "path\n\t =",
+                "let path = p;", "path == q")) { // the parse sets the last two aside
+            assertEquals(true, PathAttributes.mayPlace(may), may);
+        }
+        for (String not : List.of("", "path", "(path)= x", "paths = 1", "filepath = 1", "_path = 1", "path2 =", "path: &str",
+                "x.path")) {
+            assertEquals(false, PathAttributes.mayPlace(not), not);
+        }
+    }
 }
