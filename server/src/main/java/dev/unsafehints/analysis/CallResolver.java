@@ -123,10 +123,7 @@ final class CallResolver {
         if (dev == null) {
             return null;
         }
-        if (testOnlyFile == null) {
-            testOnlyFile = crate.isTestOnlyFile(file.file());
-        }
-        return testOnlyFile || inTestCode.getAsBoolean() ? dev : null;
+        return isTestOnlyFile() || inTestCode.getAsBoolean() ? dev : null;
     }
 
     /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
@@ -558,7 +555,6 @@ final class CallResolver {
 
     private List<WorkspaceIndex.CrateDeclarations> everything;
 
-    /** The crate and every crate it depends on, directly or not (computed once per file). */
     /** The declarations of the file being analysed. */
     FileDeclarations file() {
         return file;
@@ -593,20 +589,47 @@ final class CallResolver {
         return all;
     }
 
+    /**
+     * The crate and every crate it depends on, directly or not (computed once per file); in a file
+     * that only test builds compile (tests/, a `#[cfg(test)] mod x;`), its dev-dependencies and
+     * what they reach come after, so test code finds the methods of their types.
+     */
     List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
         if (everything == null) {
             List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();
             all.add(crate);
-            for (int i = 0; i < all.size() && all.size() < 1_000; i++) {
-                for (WorkspaceIndex.CrateDeclarations d : all.get(i).allDependencies()) {
+            int closed = close(all, 0);
+            List<WorkspaceIndex.CrateDeclarations> dev = crate.allDevDependencies();
+            if (!dev.isEmpty() && isTestOnlyFile()) {
+                for (WorkspaceIndex.CrateDeclarations d : dev) {
                     if (!all.contains(d)) {
                         all.add(d);
                     }
                 }
+                close(all, closed);
             }
             everything = all;
         }
         return everything;
+    }
+
+    /** Adds to {@code all} what its crates from {@code from} on depend on, until nothing is new; returns its size. */
+    private static int close(List<WorkspaceIndex.CrateDeclarations> all, int from) {
+        for (int i = from; i < all.size() && all.size() < 1_000; i++) {
+            for (WorkspaceIndex.CrateDeclarations d : all.get(i).allDependencies()) {
+                if (!all.contains(d)) {
+                    all.add(d);
+                }
+            }
+        }
+        return all.size();
+    }
+
+    private boolean isTestOnlyFile() {
+        if (testOnlyFile == null) {
+            testOnlyFile = crate.isTestOnlyFile(file.file());
+        }
+        return testOnlyFile;
     }
 
     /** A method call `recv.name(..)` where the crate declares methods of that name. */

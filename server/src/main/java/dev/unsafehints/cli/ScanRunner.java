@@ -299,7 +299,7 @@ final class ScanRunner {
             List<String> conditions = index.declarationsOf(crate, file, read.text())
                     .map(d -> index.crate(crate, d).fileConditions(file)).orElse(List.of());
             FileReport report = builder.build(analysis, source.key(), String.join("::", ModulePaths.of(file, crate)),
-                    ModulePaths.isIntegrationTest(file, crate));
+                    ModulePaths.isTestTarget(file, crate));
             if (conditions.isEmpty()) {
                 assembler.addFile(report);
             } else {

@@ -36,6 +36,8 @@ final class DocumentAnalyses implements AutoCloseable {
     private final Map<String, Slot> slots = new HashMap<>(); // guarded by this
     private final Map<String, Long> lastSubmit = new HashMap<>(); // guarded by this; System.nanoTime()
     private final Object publishLock = new Object();
+    /** Analyses started and not yet handed on: while there are any, the indexer waits ({@link #busy()}). */
+    private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
 
     DocumentAnalyses(Function<Snapshot, AnalyzedDocument> analyze, Consumer<AnalyzedDocument> onCurrentResult,
                      int threads, ClientLog log) {
@@ -113,11 +115,27 @@ final class DocumentAnalyses implements AutoCloseable {
 
     private void start(Slot slot) { // caller holds the lock
         slot.started = true;
+        running.incrementAndGet();
         try {
-            workers.execute(() -> run(slot));
+            workers.execute(() -> {
+                try {
+                    run(slot);
+                } finally {
+                    running.decrementAndGet();
+                }
+            });
         } catch (java.util.concurrent.RejectedExecutionException closed) {
+            running.decrementAndGet();
             slot.result.cancel(false); // the server is shutting down
         }
+    }
+
+    /**
+     * Whether an open document's analysis is under way (not one still waiting out its debounce):
+     * the user waits for it, so background work gives it the cores.
+     */
+    boolean busy() {
+        return running.get() > 0;
     }
 
     private void run(Slot slot) {

@@ -163,7 +163,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
             public String relativePath(Path file) {
                 return WorkspaceInventory.relativeTo(settings.roots()).apply(file);
             }
-        }, log::warn);
+        }, log::warn, analyses::busy);
         this.textDocumentService = new UnsafeHintsTextDocumentService(this);
         this.workspaceService = new UnsafeHintsWorkspaceService(this);
     }

@@ -38,16 +38,23 @@ public final class ModulePaths {
                 DEPTH.set(DEPTH.get() - 1);
             }
         }
-        Path src = crate.root().resolve("src");
-        if (!abs.startsWith(src)) {
-            List<String> below = belowPlacedModFile(abs, crate, null);
-            return below != null ? below : targetModulePath(abs, crate.root());
+        CargoTargets targets = CargoTargets.of(crate);
+        if (targets.rootAt(abs) != null) {
+            return List.of(); // `[[bin]] path = "cli/main.rs"`, `[lib] path = "lib.rs"`: a crate root wherever it is
         }
+        Path src = crate.root().resolve("src");
         // `#[cfg_attr(linux_raw, path = "backend/linux_raw/mod.rs")] mod backend;` makes
         // src/backend/linux_raw/fs/mod.rs the module backend::fs, not backend::linux_raw::fs
-        List<String> below = belowPlacedModFile(abs, crate, src);
+        List<String> below = belowPlacedModFile(abs, crate, abs.startsWith(src) ? src : null);
         if (below != null) {
             return below;
+        }
+        CargoTargets.Target owner = targets.owner(abs);
+        if (owner != null) {
+            return relativeModulePath(owner.root().getParent(), abs);
+        }
+        if (!abs.startsWith(src)) {
+            return targetModulePath(abs, crate.root());
         }
         Path rel = src.relativize(abs);
         List<String> parts = new ArrayList<>();
@@ -69,12 +76,40 @@ public final class ModulePaths {
     }
 
     /**
-     * Whether {@code file} is in {@code crate}'s {@code tests/} folder: the integration tests and their
-     * modules, built only by {@code cargo test}.
+     * Whether {@code file} belongs to a test, example or bench target of {@code crate} (its root or a
+     * module in that root's folder), which only {@code cargo test}, {@code cargo bench} and
+     * {@code --examples} builds compile; a file no target's folder holds counts by the folder
+     * Cargo would discover it in ({@code tests/}, {@code benches/}, {@code examples/}).
      */
-    public static boolean isIntegrationTest(Path file, CrateInfo crate) {
-        return crate.root() != null && file != null
-                && file.toAbsolutePath().normalize().startsWith(crate.root().resolve("tests"));
+    public static boolean isTestTarget(Path file, CrateInfo crate) {
+        if (crate.root() == null || file == null) {
+            return false;
+        }
+        Path abs = file.toAbsolutePath().normalize();
+        CargoTargets.Target owner = CargoTargets.of(crate).owner(abs);
+        if (owner != null) {
+            return owner.kind().testOnly();
+        }
+        for (String folder : List.of("tests", "benches", "examples")) {
+            if (abs.startsWith(crate.root().toAbsolutePath().normalize().resolve(folder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The module path of {@code file} in the module tree of a crate root in {@code folder}. */
+    private static List<String> relativeModulePath(Path folder, Path file) {
+        List<String> parts = new ArrayList<>();
+        for (Path p : folder.relativize(file)) {
+            parts.add(p.toString());
+        }
+        String last = parts.remove(parts.size() - 1);
+        String stem = last.endsWith(".rs") ? last.substring(0, last.length() - 3) : last;
+        if (!stem.equals("mod")) {
+            parts.add(stem);
+        }
+        return parts;
     }
 
     /**

@@ -172,6 +172,7 @@ public class WorkspaceIndex {
         view.dependencies = dependencyViews(key(crate));
         view.devDependencies = devDependencyViews(key(crate));
         view.dependencyNames = dependencyNamesOf(key(crate));
+        view.devDependencyNames = Set.copyOf(devDependencies.getOrDefault(key(crate), Map.of()).keySet());
         return view;
     }
 
@@ -217,6 +218,7 @@ public class WorkspaceIndex {
         view.dependencies = dependencyViews(root);
         view.devDependencies = devDependencyViews(root);
         view.dependencyNames = dependencyNamesOf(root);
+        view.devDependencyNames = Set.copyOf(devDependencies.getOrDefault(root, Map.of()).keySet());
         return view;
     }
 
@@ -334,6 +336,8 @@ public class WorkspaceIndex {
         private java.util.function.Function<String, CrateDeclarations> devDependencies = name -> null;
         /** The names of the crate's dependencies, the standard library's included (set by the index). */
         private java.util.Set<String> dependencyNames = Set.of();
+        /** The names the crate's test code uses for its dev-only dependencies (set by the index). */
+        private java.util.Set<String> devDependencyNames = Set.of();
         private final Set<String> traitNames = new HashSet<>();
         private final Map<String, TypeShapes.Struct> structShapes = new HashMap<>();
         private final Map<String, List<String>> supertraits = new HashMap<>();
@@ -391,6 +395,21 @@ public class WorkspaceIndex {
             return all;
         }
 
+        /**
+         * The declarations of the crate's dev-only dependencies (not their own dependencies): what
+         * test code sees beside {@link #allDependencies()}.
+         */
+        public List<CrateDeclarations> allDevDependencies() {
+            List<CrateDeclarations> all = new ArrayList<>();
+            for (String name : devDependencyNames) {
+                CrateDeclarations d = devDependency(name);
+                if (d != null && !all.contains(d)) {
+                    all.add(d);
+                }
+            }
+            return all;
+        }
+
         /** Whether the crate declares a trait of this name. */
         public boolean declaresTrait(String name) {
             return traitNames.contains(name);
@@ -439,7 +458,7 @@ public class WorkspaceIndex {
 
         /**
          * Whether {@code file} of this crate exists only in test, bench and example builds: a file
-         * of its tests/, benches/ or examples/ target folders, or a module declared under
+         * of a test, bench or example target ({@link ModulePaths#isTestTarget}), or a module declared under
          * {@code cfg(test)} ({@code #[cfg(test)] mod tests;}).
          */
         public boolean isTestOnlyFile(Path file) {
@@ -447,11 +466,8 @@ public class WorkspaceIndex {
             if (file == null || root == null) {
                 return false;
             }
-            Path abs = file.toAbsolutePath().normalize();
-            for (String target : List.of("tests", "benches", "examples")) {
-                if (abs.startsWith(root.resolve(target))) {
-                    return true;
-                }
+            if (ModulePaths.isTestTarget(file, crateInfo)) {
+                return true;
             }
             for (String condition : moduleConditions.of(file)) {
                 if (condition.equals("test")) {

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Calls into a dev-dependency (resources/dev-deps: `app` has `devsys` only under
  * `[dev-dependencies]`) resolve from the code that can name it: a `cfg(test)` module, a `#[test]`
- * fn, tests/ and examples/; never from the library's normal code. `scan --deps` lists the package
+ * fn, tests/ and examples/; never from the library's normal code. In a test-only file the methods of
+ * its types resolve too (`cell.poke_unchecked()` on a `devsys::Cell`). `scan --deps` lists the package
  * with its sites counted as test-only. The fixture builds and its tests pass with cargo.
  */
 class DevDependenciesScanTest {
     private static final List<String> CALLS = List.of(
-            "examples/demo.rs:4 test-only=false", "src/lib.rs:21 test-only=true", "src/lib.rs:31 test-only=true",
-            "tests/it.rs:5 test-only=true");
+            "examples/demo.rs:4 test-only=true devsys::poke", "src/lib.rs:21 test-only=true devsys::poke",
+            "src/lib.rs:31 test-only=true devsys::poke", "tests/it.rs:14 test-only=true Cell::poke_unchecked",
+            "tests/it.rs:5 test-only=true devsys::poke");
 
     @TempDir
     Path dir;
@@ -74,7 +76,7 @@ class DevDependenciesScanTest {
         assertTrue(devsys != null, json.path("crates").toString());
         assertEquals("0.4.0 path", devsys.path("version").asText() + " " + devsys.path("source").asText());
         assertEquals(0, devsys.path("counts").size(), "nothing of it is in a normal build: " + devsys);
-        assertEquals(1, devsys.path("testOnlyCounts").path("unsafe-fn").asInt(), devsys.toString());
+        assertEquals(2, devsys.path("testOnlyCounts").path("unsafe-fn").asInt(), devsys.toString());
         assertEquals(1, devsys.path("testOnlyCounts").path("unsafe-block").asInt(), devsys.toString());
     }
 
@@ -83,10 +85,13 @@ class DevDependenciesScanTest {
         for (JsonNode file : json.path("files")) {
             for (JsonNode site : file.path("sites")) {
                 if (site.path("ruleId").asText().equals("unsafe-call")) {
-                    assertTrue(site.path("message").asText().endsWith(
-                            "`devsys::poke` is declared `unsafe` in the dependency `devsys` 0.4.0"), site.toString());
+                    String message = site.path("message").asText();
+                    String callee = message.endsWith(
+                            "`devsys::poke` is declared `unsafe` in the dependency `devsys` 0.4.0") ? "devsys::poke"
+                            : message.endsWith("`Cell::poke_unchecked` is declared `unsafe` (`cell` is a `Cell`)")
+                            ? "Cell::poke_unchecked" : message;
                     calls.add(file.path("path").asText() + ":" + site.path("region").path("startLine").asInt()
-                            + " test-only=" + site.path("testOnly").asBoolean());
+                            + " test-only=" + site.path("testOnly").asBoolean() + " " + callee);
                 }
             }
         }

@@ -27,7 +27,38 @@ class TargetLayoutScanTest {
 
     @Test
     void eachTargetFileIsACrateRoot() throws Exception {
-        Path crate = Path.of(TargetLayoutScanTest.class.getResource("/scan/target-layout/Cargo.toml").toURI()).getParent();
+        Path crate = fixture("target-layout");
+        Scanned scanned = scan(crate);
+        assertEquals(expected(crate), scanned.itemPaths());
+        assertEquals(List.of("benches/speed.rs", "examples/demo.rs", "tests/common/mod.rs", "tests/smoke.rs",
+                        "tests/suite/main.rs", "tests/suite/part.rs"), scanned.testOnly(),
+                "the files of tests/, benches/ and examples/ are built only by cargo test, bench and --examples");
+    }
+
+    /**
+     * A manifest that names its targets' paths and turns discovery off: {@code [lib] path = "lib.rs"}
+     * and {@code [[bin]] path = "cli/main.rs"} are roots whose modules sit beside them, and with
+     * {@code autotests = false} the files next to the one declared test are its modules, not tests of
+     * their own; the test, example and bench targets are test-only wherever their folders are.
+     */
+    @Test
+    void explicitTargetPathsAreCrateRootsAsCargoBuildsThem() throws Exception {
+        Path crate = fixture("explicit-targets");
+        Scanned scanned = scan(crate);
+        assertEquals(expected(crate), scanned.itemPaths());
+        assertEquals(List.of("perf/speed.rs", "samples/demo.rs", "tests/all.rs", "tests/helpers.rs",
+                "tests/parts/mod.rs"), scanned.testOnly());
+    }
+
+    private record Scanned(Map<String, String> itemPaths, List<String> testOnly) {
+    }
+
+    private static Path fixture(String name) throws Exception {
+        return Path.of(TargetLayoutScanTest.class.getResource("/scan/" + name + "/Cargo.toml").toURI()).getParent();
+    }
+
+    /** The item path of each file's raw-pointer-deref site, and the files whose site is test-only. */
+    private static Scanned scan(Path crate) throws Exception {
         ScanFixture.Run run = ScanFixture.scanWithRealRules("--no-cargo", "--format", "json", "--fail-on", "none",
                 crate.toString());
         Map<String, String> found = new TreeMap<>();
@@ -43,9 +74,7 @@ class TargetLayoutScanTest {
                 }
             }
         }
-        assertEquals(expected(crate), found);
-        assertEquals(List.of("tests/common/mod.rs", "tests/smoke.rs", "tests/suite/main.rs", "tests/suite/part.rs"),
-                testOnly.stream().sorted().toList(), "the files of tests/ are built only by cargo test");
+        return new Scanned(found, testOnly.stream().sorted().toList());
     }
 
     /** The item path each fixture file's marker expects, by the file's path in the crate. */

@@ -13,3 +13,26 @@ pub unsafe fn poke(p: *mut u8) {
 pub fn poke_ref(r: &mut u8) {
     *r = 7;
 }
+
+/// A byte that test code sets through an unsafe method.
+pub struct Cell {
+    byte: u8,
+}
+
+impl Cell {
+    pub fn new() -> Cell {
+        Cell { byte: 0 }
+    }
+
+    /// Sets the byte to 7.
+    ///
+    /// # Safety
+    /// No other reference to the cell may be in use (the contract a real API would have).
+    pub unsafe fn poke_unchecked(&mut self) {
+        self.byte = 7;
+    }
+
+    pub fn get(&self) -> u8 {
+        self.byte
+    }
+}

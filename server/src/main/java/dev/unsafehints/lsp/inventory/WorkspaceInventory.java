@@ -86,10 +86,38 @@ public final class WorkspaceInventory implements AutoCloseable {
     private volatile boolean everIndexed;
 
     public WorkspaceInventory(RuleLookup rules, FileAnalyzer analyzer, FileNaming naming, Consumer<String> warn) {
+        this(rules, analyzer, naming, warn, () -> false);
+    }
+
+    /**
+     * {@code editorBusy}: whether an open document's analysis is running; an indexing pass waits
+     * before each file while it is, so the editor's diagnostics (the first ones above all, while
+     * the JVM is still cold) do not share the cores with it.
+     */
+    public WorkspaceInventory(RuleLookup rules, FileAnalyzer analyzer, FileNaming naming, Consumer<String> warn,
+                              java.util.function.BooleanSupplier editorBusy) {
         this.rules = rules;
         this.analyzer = analyzer;
         this.naming = naming;
         this.warn = warn;
+        this.editorBusy = editorBusy;
+    }
+
+    private final java.util.function.BooleanSupplier editorBusy;
+    /** The longest an indexing pass waits for the editor's analyses before it goes on regardless. */
+    private static final long MAX_YIELD_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
+    /** Waits while the editor's analyses run (at most {@link #MAX_YIELD_NANOS}, and not past a newer pass). */
+    private void yieldToEditor(long pass) {
+        long deadline = System.nanoTime() + MAX_YIELD_NANOS;
+        while (editorBusy.getAsBoolean() && passCounter.get() == pass && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**
@@ -136,6 +164,7 @@ public final class WorkspaceInventory implements AutoCloseable {
         // Two passes, as the analysis of one file reads the declarations of the others (which fns
         // are unsafe, which statics are mut): first every file's declarations, then the analyses.
         for (int i = 0; i < all.size(); i++) {
+            yieldToEditor(pass);
             if (passCounter.get() != pass) {
                 progress.end("superseded by a newer indexing pass");
                 return;
@@ -150,6 +179,7 @@ public final class WorkspaceInventory implements AutoCloseable {
         }
         Set<Path> seen = new HashSet<>(all);
         for (int i = 0; i < all.size(); i++) {
+            yieldToEditor(pass);
             if (passCounter.get() != pass) {
                 progress.end("superseded by a newer indexing pass");
                 return;

@@ -1,0 +1,6 @@
+// item path: demo_g
+pub fn demo_g(p: *const u8) -> u8 {
+    unsafe { *p }
+}
+
+fn main() {}

@@ -1,0 +1,1 @@
+// not a target: autobins = false
