@@ -19,6 +19,7 @@ import java.util.Map;
 public record Finding(String ruleId, Severity severity, String message, TextRange range,
                       List<RelatedLocation> related, List<Fix> fixes, Map<String, String> properties) {
     public Finding {
+        message = dev.unsafehints.macros.LocalHygiene.display(message); // a macro's local reads as written
         related = List.copyOf(related);
         fixes = List.copyOf(fixes);
         properties = Map.copyOf(properties);
