@@ -85,10 +85,6 @@ macro_rules! wrapper {
 }
 wrapper!(pub generated);
 
-macro deref_two($p:expr) {
-    unsafe { *$p } //~ unsafe-code
-}
-
 macro_rules! deref {
     ($p:expr) => {
         unsafe { *$p } //~ unsafe-code
