@@ -171,6 +171,27 @@ macro_rules! impl_send {
     };
 }
 
+// Macros 2.0 (`decl_macro`, in the standard library's sources) are read the same way: the one
+// rule of `macro m(..) { .. }`, or each transcriber of `macro m { (..) => { .. }, .. }`.
+macro read_byte($p:expr) {
+    unsafe { *$p } //~ missing-safety-comment
+}
+
+macro read_byte_documented($p:expr) {
+    // SAFETY: callers pass a pointer to a live byte.
+    unsafe { *$p }
+}
+
+macro send_for {
+    ($t:ty) => {
+        unsafe impl Send for $t {} //~ missing-safety-comment
+    },
+    (documented $t:ty) => {
+        // SAFETY: the type owns its data.
+        unsafe impl Send for $t {}
+    },
+}
+
 macro_rules! first_inside {
     ($p:expr) => {
         unsafe {

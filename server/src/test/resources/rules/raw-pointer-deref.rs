@@ -277,3 +277,74 @@ impl<'a> LockGuard<'a> {
         unsafe { *inner.data.get() } //~ raw-pointer-deref
     }
 }
+
+// Hygiene (macro_rules! is mixed-site): a local the macro's own text binds is not the caller's
+// local of the same name, in either direction.
+macro_rules! read_shadowing {
+    ($e:expr) => {{
+        let x: *const u32 = core::ptr::null();
+        let _unused = x;
+        *$e
+    }};
+}
+
+/// # Safety
+/// None needed: the `*x` passed in dereferences the caller's reference, not the macro's pointer.
+pub unsafe fn caller_reference_is_not_the_macro_pointer(x: &u32) -> u32 {
+    read_shadowing!(x)
+}
+
+macro_rules! read_after_counter {
+    ($e:expr) => {{
+        let p: usize = 0;
+        let _unused = p;
+        *$e
+    }};
+}
+
+/// # Safety
+/// `p` must be valid for reads.
+pub unsafe fn caller_pointer_is_not_the_macro_counter(p: *const u32) -> u32 {
+    // SAFETY: the caller passes a valid pointer.
+    unsafe { read_after_counter!(p) } //~ raw-pointer-deref
+}
+
+macro_rules! declare_pointer {
+    () => {
+        let q: *const u32 = core::ptr::null();
+        let _unused = q;
+    };
+}
+
+/// # Safety
+/// None needed: `q` after the call is still the caller's reference.
+pub unsafe fn statement_binding_does_not_shadow_the_callers(q: &u32) -> u32 {
+    declare_pointer!();
+    *q
+}
+
+macro_rules! read_own_pointer {
+    ($e:expr) => {{
+        let own: *const u32 = $e;
+        *own
+    }};
+}
+
+pub fn macro_own_local_is_still_its_pointer(r: &u32) -> u32 {
+    // SAFETY: `r` is a valid reference.
+    unsafe { read_own_pointer!(r) } //~ raw-pointer-deref
+}
+
+macro_rules! bind_callers_name {
+    ($name:ident, $e:expr) => {
+        let $name: *const u32 = $e;
+    };
+}
+
+/// # Safety
+/// None needed: `s` points to `r`.
+pub unsafe fn name_passed_in_binds_for_the_caller(r: &u32) -> u32 {
+    bind_callers_name!(s, r);
+    // SAFETY: `s` points to `r`.
+    unsafe { *s } //~ raw-pointer-deref
+}

@@ -29,7 +29,7 @@ final class ExpansionText {
             if (previous[0] != null && spaced(previous[0], token)) {
                 sb.append(' ');
             }
-            sb.append(token.getText());
+            sb.append(dev.unsafehints.macros.LocalHygiene.spelling(token));
             previous[0] = token;
             return;
         }

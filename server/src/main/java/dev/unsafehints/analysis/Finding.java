@@ -23,6 +23,7 @@ public record Finding(String ruleId, Severity severity, String message, TextRang
                       List<RelatedLocation> related, List<Fix> fixes, Map<String, String> properties,
                       List<String> cfg) {
     public Finding {
+        message = dev.unsafehints.macros.LocalHygiene.display(message); // a macro's local reads as written
         related = List.copyOf(related);
         fixes = List.copyOf(fixes);
         properties = Map.copyOf(properties);

@@ -190,20 +190,43 @@ final class MacroDefinitions {
      * into the right crate; else it is left alone.
      */
     private MacroDefinition reexportedBy(String crateName, WorkspaceIndex.CrateDeclarations dep, String name) {
+        return reexportedBy(crateName, dep, name, 0);
+    }
+
+    /**
+     * As {@link #reexportedBy(String, WorkspaceIndex.CrateDeclarations, String)}, following a
+     * re-export of a re-export (`pub use crate::a as b; pub use crate::b as c;`) and a path into
+     * the dependency's modules (`pub use crate::inner::m as n;`), up to {@link #MAX_RENAMINGS} steps.
+     */
+    private MacroDefinition reexportedBy(String crateName, WorkspaceIndex.CrateDeclarations dep, String name, int steps) {
+        if (steps >= MAX_RENAMINGS) {
+            return null;
+        }
         for (FileDeclarations.Import imp : dep.importsIn(List.of())) {
             List<String> target = imp.target();
-            if (!imp.isPublic() || imp.glob() || !imp.alias().equals(name) || target.size() != 2) {
+            if (imp.isPublic() && imp.glob() && !target.isEmpty()) {
+                MacroDefinition globbed = reexportedByGlob(crateName, dep, name, target);
+                if (globbed != null) {
+                    return globbed;
+                }
+                continue;
+            }
+            if (!imp.isPublic() || imp.glob() || !imp.alias().equals(name) || target.size() < 2) {
                 continue;
             }
             String first = target.get(0);
-            String original = target.get(1);
+            String original = target.get(target.size() - 1);
             if ((first.equals("crate") || first.equals("self")) && !original.equals(name)) {
                 String body = dep.macroBody(original);
                 if (body != null) {
                     return read.computeIfAbsent(crateName + "\0" + body, k -> MacroDefinition.ofText(original, body).ofCrate(crateName));
                 }
-            } else if (!STD_CRATES.contains(first) && dep.dependency(first) != null
-                    && dep.dependency(first) == model.crateView().dependency(first)) {
+                MacroDefinition further = target.size() == 2 ? reexportedBy(crateName, dep, original, steps + 1) : null;
+                if (further != null) {
+                    return further;
+                }
+            } else if (target.size() == 2 && (!STD_CRATES.contains(first) && dep.dependency(first) != null
+                    && dep.dependency(first) == model.crateView().dependency(first))) {
                 String body = dep.dependency(first).exportedMacroBody(original);
                 if (body != null) {
                     return read.computeIfAbsent(first + "\0" + body, k -> MacroDefinition.ofText(original, body).ofCrate(first));
@@ -214,8 +237,31 @@ final class MacroDefinitions {
     }
 
     /**
+     * A macro that a glob re-export at the dependency's root brings out under its own name:
+     * `pub use crate::macros::*;` (the dependency's one macro of that name: a `pub macro`, or one
+     * a module re-exports), or `pub use other::*;` (its dependency `other`'s exported macro, when
+     * this crate depends on that same `other`).
+     */
+    private MacroDefinition reexportedByGlob(String crateName, WorkspaceIndex.CrateDeclarations dep, String name,
+                                            List<String> target) {
+        String first = target.get(0);
+        if (first.equals("crate") || first.equals("self")) {
+            String body = target.size() >= 2 ? dep.macroBody(name) : null;
+            return body == null ? null
+                    : read.computeIfAbsent(crateName + "\0" + body, k -> MacroDefinition.ofText(name, body).ofCrate(crateName));
+        }
+        if (target.size() == 1 && !STD_CRATES.contains(first) && dep.dependency(first) != null
+                && dep.dependency(first) == model.crateView().dependency(first)) {
+            String body = dep.dependency(first).exportedMacroBody(name);
+            return body == null ? null : read.computeIfAbsent(first + "\0" + body, k -> MacroDefinition.ofText(name, body).ofCrate(first));
+        }
+        return null;
+    }
+
+    /**
      * A dependency's macro that a plain `name!` calls: imported by a `use dep::name;` of this file,
-     * or brought into scope by the crate's `#[macro_use] extern crate dep;` (when exactly one such
+     * or by its glob import `use dep::*;` (a `#[macro_export]` macro is an item of the dependency's
+     * root), or brought into scope by the crate's `#[macro_use] extern crate dep;` (when exactly one such
      * dependency exports the name).
      */
     private MacroDefinition importedFromDependency(String name) {
@@ -226,6 +272,22 @@ final class MacroDefinitions {
                     return d;
                 }
             }
+        }
+        // then the glob imports (`use dep::*;`), which yield to a name imported or defined by name
+        MacroDefinition globbed = null;
+        for (FileDeclarations.Import imp : model.declarations().imports()) {
+            if (imp.glob() && imp.target().size() == 1) {
+                MacroDefinition d = ofDependency(imp.target().get(0), name);
+                if (d != null) {
+                    if (globbed != null && globbed != d) {
+                        return null; // two globs bring the name: rustc calls the call ambiguous
+                    }
+                    globbed = d;
+                }
+            }
+        }
+        if (globbed != null) {
+            return globbed;
         }
         MacroDefinition found = null;
         for (String crateName : model.crateView().macroUseCrates()) {

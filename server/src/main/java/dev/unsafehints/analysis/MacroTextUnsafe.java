@@ -7,7 +7,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * The unsafe code written in the transcribers (the right-hand sides) of this file's
- * `macro_rules!`: `unsafe` blocks, fns, traits, impls and extern blocks, and the attributes that
+ * `macro_rules!` and macros 2.0 (`macro m(..) { .. }`, `macro m { (..) => { .. }, .. }`): `unsafe` blocks, fns, traits, impls and extern blocks, and the attributes that
  * name or place a symbol (`#[no_mangle]`, `#[export_name]`, `#[link_section]`) on a fn or static.
  * A macro body is tokens until it is expanded, so this is read from the tokens; rustc points at
  * these places in the macro's text too when it reports what an expansion of a local macro wrote.
@@ -30,9 +30,9 @@ public final class MacroTextUnsafe {
     private MacroTextUnsafe() {
     }
 
-    /** Every site in the transcribers of the file's `macro_rules!`, in source order (see {@link FileModel#macroTextUnsafe}). */
+    /** Every site in the transcribers of the file's macros, in source order (see {@link FileModel#macroTextUnsafe}). */
     static List<Site> read(FileModel model) {
-        if (!model.source().text().contains("macro_rules")) {
+        if (!model.source().text().contains("macro")) {
             return List.of();
         }
         List<Token> code = new ArrayList<>();
@@ -45,17 +45,21 @@ public final class MacroTextUnsafe {
         for (int i = 0; i + 3 < code.size(); i++) { // macro_rules ! NAME { ... }
             if (code.get(i).getType() == RustLexer.KW_MACRORULES && code.get(i + 1).getType() == RustLexer.NOT
                     && isOpen(code.get(i + 3).getType())) {
-                i = scan(code, i + 3, code.get(i + 2).getText(), sites);
+                i = scan(code, i + 3, code.get(i + 2).getText(), false, sites);
+            } else if (code.get(i).getType() == RustLexer.KW_MACRO && code.get(i + 1).getType() == RustLexer.IDENTIFIER
+                    && isOpen(code.get(i + 2).getType())) { // macro NAME (..) { .. } or macro NAME { rules }
+                String name = code.get(i + 1).getText();
+                int close = closeOf(code, i + 2);
+                i = close + 1 < code.size() && isOpen(code.get(close + 1).getType())
+                        ? scan(code, close + 1, name, true, sites)
+                        : scan(code, i + 2, name, false, sites);
             }
         }
         return sites;
     }
 
-    /**
-     * The transcribers of the body opening at {@code open}: at its top level, each group that
-     * follows `=>`. Returns the index of the body's closing token.
-     */
-    private static int scan(List<Token> all, int open, String macro, List<Site> sites) {
+    /** The index of the token that closes the group opening at {@code open} (or the last token). */
+    private static int closeOf(List<Token> all, int open) {
         int close = open;
         for (int depth = 0; close < all.size(); close++) {
             int type = all.get(close).getType();
@@ -64,16 +68,26 @@ public final class MacroTextUnsafe {
                 break;
             }
         }
-        List<Token> code = all.subList(open + 1, Math.min(close, all.size()));
+        return Math.min(close, all.size() - 1);
+    }
+
+    /**
+     * The transcribers of the body opening at {@code open}: at its top level, each group that
+     * follows `=>`, or the whole group when it is one ({@code single}: a macro 2.0's second
+     * group). Returns the index of the body's closing token.
+     */
+    private static int scan(List<Token> all, int open, String macro, boolean single, List<Site> sites) {
+        int close = closeOf(all, open);
+        List<Token> code = all.subList(open + 1, Math.max(open + 1, close));
         int depth = 0;
-        boolean transcriber = false;
+        boolean transcriber = single;
         for (int i = 0; i < code.size(); i++) {
             int type = code.get(i).getType();
-            if (depth == 0 && isOpen(type)) {
+            if (depth == 0 && isOpen(type) && !single) {
                 transcriber = i > 0 && code.get(i - 1).getType() == RustLexer.FATARROW;
             }
             depth += isOpen(type) ? 1 : isClose(type) ? -1 : 0;
-            if (depth > 0 && transcriber && i + 1 < code.size()) {
+            if ((single || depth > 0) && transcriber && i + 1 < code.size()) {
                 Site site = type == RustLexer.KW_UNSAFE ? unsafeSite(code, i, macro)
                         : type == RustLexer.POUND ? attributeSite(code, i, macro) : null;
                 if (site != null) {

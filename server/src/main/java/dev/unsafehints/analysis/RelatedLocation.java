@@ -9,4 +9,7 @@ import java.nio.file.Path;
  * inside a block. {@code file} is null when it is the finding's own file.
  */
 public record RelatedLocation(Path file, TextRange range, TextPosition start, TextPosition end, String message) {
+    public RelatedLocation {
+        message = dev.unsafehints.macros.LocalHygiene.display(message); // a macro's local reads as written
+    }
 }

@@ -2093,7 +2093,9 @@ final class UnsafeFactsBuilder {
                             case EXTERNAL_ITEMS -> "items of an extern block";
                         });
             }
-            walkExpansion(m, site, code.get());
+            dev.unsafehints.macros.LocalHygiene.separate(tokens, code.get(), site);
+            walkExpansion(m, site, position == ExpansionParser.Position.STATEMENTS
+                    ? statementsOf((RustParser.BlockExpressionContext) code.get().get(0)) : code.get());
             return true;
         } catch (ExpansionException e) {
             note(site, e.getMessage());
@@ -2107,6 +2109,23 @@ final class UnsafeFactsBuilder {
             }
             dropMacroWritten(inventoryBefore, contextualBefore, codeSitesBefore, site);
         }
+    }
+
+    /**
+     * The statements a statement macro writes, walked in the caller's block (not in the block they
+     * were parsed in): a `let $name = ..;` binds the caller's name for the code after the call, as
+     * in rustc, while the locals of the macro's own text are apart by their hygiene.
+     */
+    private List<ParserRuleContext> statementsOf(RustParser.BlockExpressionContext block) {
+        bindLocalFunctions(block);
+        bindLocalImports(block);
+        List<ParserRuleContext> statements = new ArrayList<>();
+        for (int i = 0; i < block.getChildCount(); i++) {
+            if (block.getChild(i) instanceof ParserRuleContext child) {
+                statements.add(child);
+            }
+        }
+        return statements;
     }
 
     private void walkExpansion(RustParser.MacroInvocationContext m, CallSite site, List<ParserRuleContext> code) {

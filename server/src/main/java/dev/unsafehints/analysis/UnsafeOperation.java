@@ -24,6 +24,10 @@ public record UnsafeOperation(OperationKind kind, TextRange range, String subjec
                               RelatedLocation declaration, String safetyDoc,
                               UnsafeBlockFact block, FunctionFact function, java.util.List<String> arguments) {
     public UnsafeOperation {
+        // a macro's hygienic local reads as written (its suffix only keeps it apart from the caller's)
+        subject = dev.unsafehints.macros.LocalHygiene.display(subject);
+        what = dev.unsafehints.macros.LocalHygiene.display(what);
+        why = dev.unsafehints.macros.LocalHygiene.display(why);
         arguments = java.util.List.copyOf(arguments);
     }
 

@@ -74,6 +74,7 @@ public final class DependencyIndexer {
             }
             parses.add(files);
         }
+        List<List<FileDeclarations>> missed = new ArrayList<>();
         for (int i = 0; i < misses.size(); i++) {
             Miss miss = misses.get(i);
             List<FileDeclarations> declarations = new ArrayList<>();
@@ -86,6 +87,14 @@ public final class DependencyIndexer {
             // what the package's own macros declare among its items, made now so the cache keeps it
             dev.unsafehints.workspace.ItemMacroDeclarations.expandAll(declarations, miss.crate().edition());
             declarations.forEach(d -> index.update(miss.crate(), d));
+            missed.add(declarations);
+        }
+        // once every package is in the index: what the calls of the dependencies' macros declare
+        // (an FFI crate's wrappers written by another crate's macro), so the cache keeps that too
+        for (int i = 0; i < misses.size(); i++) {
+            Miss miss = misses.get(i);
+            List<FileDeclarations> declarations = missed.get(i);
+            index.expandWithDependencies(miss.crate(), declarations);
             List<Path> outside = new ArrayList<>(miss.files());
             outside.removeAll(new java.util.HashSet<>(miss.inLibDir()));
             cache.write(DeclarationsCache.keyOf(miss.pkg(), miss.inLibDir()), outside, declarations);

@@ -102,8 +102,9 @@ final class RuleMatcher {
         return at;
     }
 
-    /** The same token: kind and text. */
+    /** The same token: kind and spelling. */
     static boolean same(Token a, Token b) {
-        return a.getType() == b.getType() && a.getText().equals(b.getText());
+        // a name the macro text bound matches by its spelling, as rustc matches identifiers
+        return a.getType() == b.getType() && LocalHygiene.spelling(a).equals(LocalHygiene.spelling(b));
     }
 }

@@ -424,7 +424,7 @@ public final class ItemMacroDeclarations {
         /**
          * What a call among items names, as the analysis finds it: `m!`, `crate::m!`, `self::m!`
          * and `$crate::m!` the crate's own macro; else, for `m!`, a dependency's exported one that
-         * this file imports (`use dep::m;`, `use dep::m as n;`) or that `#[macro_use] extern crate`
+         * this file imports (`use dep::m;`, `use dep::m as n;`, `use dep::*;`) or that `#[macro_use] extern crate`
          * brings in (one such dependency only); `dep::m!` that dependency's.
          */
         Found resolve(FileDeclarations f, List<String> path) {
@@ -440,14 +440,40 @@ public final class ItemMacroDeclarations {
         }
 
         private Found imported(FileDeclarations f, String name) {
+            return imported(f, name, 0);
+        }
+
+        private Found imported(FileDeclarations f, String name, int renamings) {
             for (FileDeclarations.Import imp : f.imports()) {
                 List<String> target = imp.target();
+                if (!imp.glob() && imp.alias().equals(name) && target.size() == 1 && !target.get(0).equals(name)
+                        && renamings < MAX_RENAMINGS) { // `use d1 as d2;` after `use dep::m as d1;`
+                    Found through = imported(f, target.get(0), renamings + 1);
+                    if (!through.bodies().isEmpty()) {
+                        return through;
+                    }
+                }
                 if (!imp.glob() && imp.alias().equals(name) && target.size() == 2) {
                     String body = dependencies.exported(target.get(0), target.get(1));
                     if (body != null) {
                         return new Found(target.get(0), List.of(body));
                     }
                 }
+            }
+            Found globbed = Found.NOTHING; // `use dep::*;` brings the dependency's exported macros
+            for (FileDeclarations.Import imp : f.imports()) {
+                if (imp.glob() && imp.target().size() == 1) {
+                    String body = dependencies.exported(imp.target().get(0), name);
+                    if (body != null) {
+                        if (!globbed.bodies().isEmpty() && !globbed.bodies().get(0).equals(body)) {
+                            return Found.NOTHING; // two globs bring the name: ambiguous
+                        }
+                        globbed = new Found(imp.target().get(0), List.of(body));
+                    }
+                }
+            }
+            if (!globbed.bodies().isEmpty()) {
+                return globbed;
             }
             Found found = Found.NOTHING;
             for (String crateName : macroUseCrates) {
@@ -466,14 +492,21 @@ public final class ItemMacroDeclarations {
         private static final int MAX_VARIANTS = 4;
 
         List<String> bodiesFor(FileDeclarations f, String name) {
+            return bodiesFor(f, name, 0);
+        }
+
+        /** How many renamings of renamings (`use a as b; use b as c;`) are followed. */
+        private static final int MAX_RENAMINGS = 4;
+
+        private List<String> bodiesFor(FileDeclarations f, String name, int renamings) {
             List<String> own = f.macroDefinitions().get(name);
             if (own != null && new HashSet<>(own).size() == 1) {
                 return List.of(own.get(0));
             }
             Set<String> bodies = crate.get(name);
             if (bodies == null) {
-                String original = renamed(f, name);
-                return original == null ? List.of() : bodiesFor(f, original);
+                String original = renamings < MAX_RENAMINGS ? renamed(f, name) : null;
+                return original == null ? List.of() : bodiesFor(f, original, renamings + 1);
             }
             if (bodies.size() > MAX_VARIANTS) {
                 return List.of();
@@ -485,7 +518,7 @@ public final class ItemMacroDeclarations {
 
         /**
          * The crate macro that this file's `use m as name;` or `use crate::m as name;` renames,
-         * when the crate defines it (one step: a renaming of a renaming is not followed).
+         * or names another renaming of this file (followed up to {@link #MAX_RENAMINGS} steps).
          */
         private String renamed(FileDeclarations f, String name) {
             for (FileDeclarations.Import imp : f.imports()) {
@@ -496,11 +529,21 @@ public final class ItemMacroDeclarations {
                 String original = target.get(target.size() - 1);
                 boolean crateRelative = target.size() == 1 || target.get(0).equals("crate") || target.get(0).equals("self")
                         || target.get(0).equals("super");
-                if (crateRelative && !original.equals(name) && crate.containsKey(original)) {
+                if (crateRelative && !original.equals(name) && (crate.containsKey(original) || renames(f, original))) {
                     return original;
                 }
             }
             return null;
+        }
+
+        /** Whether a non-glob `use` of this file binds {@code name}. */
+        private static boolean renames(FileDeclarations f, String name) {
+            for (FileDeclarations.Import imp : f.imports()) {
+                if (!imp.glob() && imp.alias().equals(name) && !imp.target().isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         synchronized MacroDefinition read(String name, String body) {

@@ -200,6 +200,20 @@ public class WorkspaceIndex {
         return names;
     }
 
+    /**
+     * Makes the expansions of the item macro calls in {@code files} (all of {@code crate}'s files)
+     * with its dependencies' exported macros too, as its merged view will, so that a cache entry
+     * written now holds them and a run that reads it expands nothing again. Nothing happens while
+     * the crate's dependencies are not known yet (they are set after the indexing in the editor).
+     */
+    public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files) {
+        Path root = key(crate);
+        if (dependencies.getOrDefault(root, Map.of()).isEmpty()) {
+            return;
+        }
+        ItemMacroDeclarations.withExpansions(byPath(files), crate.edition(), dependencyMacros(root));
+    }
+
     private CrateDeclarations mergedView(Path root) {
         return merged.computeIfAbsent(root, k -> newView(root, environmentOf(root)));
     }

@@ -142,6 +142,34 @@ class MacroExpansionAnalysisTest {
                 AnalysisSettings.DEFAULT, WorkspaceIndex.empty());
     }
 
+    @Test
+    void aMacrosHygienicLocalReadsAsWrittenInMessages() {
+        String text = """
+                macro_rules! read_own {
+                    ($e:expr) => {{
+                        let own: *const u32 = $e;
+                        *own
+                    }};
+                }
+                pub fn f(r: &u32) -> u32 {
+                    // SAFETY: `r` is a valid reference.
+                    unsafe { read_own!(r) }
+                }
+                """;
+        Path file = Path.of("/c/src/lib.rs");
+        WorkspaceIndex index = WorkspaceIndex.empty();
+        index.update(CRATE, FileDeclarations.read(file, CRATE, text));
+        FileAnalysis analysis = new Analyzer().analyze(new SourceDocument(file, text, CRATE), AnalysisSettings.DEFAULT,
+                index);
+        List<Finding> derefs = of(analysis, "raw-pointer-deref");
+        assertEquals(1, derefs.size(), analysis.findings().toString());
+        assertTrue(derefs.get(0).message().contains("`own` is declared `*const u32`"), derefs.get(0).message());
+        for (Finding finding : analysis.findings()) {
+            assertTrue(finding.message().chars().allMatch(c -> c < 0x2000 || c > 0x2060 && c != 0xFEFF),
+                    "no hygiene mark in: " + finding.message());
+        }
+    }
+
     private static List<Finding> of(FileAnalysis analysis, String rule) {
         return analysis.findings().stream().filter(f -> f.ruleId().equals(rule)).toList();
     }

@@ -33,6 +33,52 @@ class DependencyMacroScanTest {
     @TempDir
     Path dir;
 
+    /**
+     * A dependency whose items another dependency's macro writes (`wrapm`, through
+     * `sysm::unsafe_wrappers!`) is stored in the declarations cache with those items: a second run,
+     * from the cache, reports exactly what the cold one did.
+     */
+    @Test
+    void aCachedRunFindsWhatAColdOneFoundWithTheDependenciesExpansionsStored() throws Exception {
+        ScanFixture.copy(Path.of("src/test/resources/macro-crates/deps"), dir);
+        Path app = dir.resolve("app");
+        Path cache = dir.resolve("cache");
+        ScanFixture.Run cold = ScanFixture.scanWithRealRules("--format", "json", "--no-cargo", "--cache-dir",
+                cache.toString(), app.toString());
+        Set<String> coldSites = sites(cold);
+        assertEquals(true, coldSites.stream().anyMatch(s -> s.contains("close_wrapped")), coldSites.toString());
+        boolean stored = false;
+        try (Stream<Path> entries = Files.list(cache)) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().startsWith("wrapm")).toList()) {
+                try (java.io.InputStream in = new java.util.zip.GZIPInputStream(Files.newInputStream(entry))) {
+                    for (JsonNode file : new ObjectMapper().readTree(in).path("files")) {
+                        // the declarations the expansion made, not the call's input text
+                        stored |= file.path("expanded").path("files").toString().contains("close_wrapped");
+                    }
+                }
+            }
+        }
+        assertEquals(true, stored, "wrapm's cache entry holds what sysm's macro declares in it");
+        ScanFixture.Run cached = ScanFixture.scanWithRealRules("--format", "json", "--no-cargo", "--cache-dir",
+                cache.toString(), "--timings", app.toString());
+        assertEquals(true, cached.err().contains("from the cache"), cached.err());
+        assertEquals(coldSites, sites(cached));
+    }
+
+    /** Each operation site of a JSON report: file, line, rule and message. */
+    private static Set<String> sites(ScanFixture.Run run) throws Exception {
+        Set<String> sites = new TreeSet<>();
+        for (JsonNode file : new ObjectMapper().readTree(run.out()).path("files")) {
+            for (JsonNode site : file.path("sites")) {
+                if (OPERATIONS.contains(site.path("ruleId").asText())) {
+                    sites.add(file.path("path").asText() + ":" + site.path("region").path("startLine").asInt() + " "
+                            + site.path("ruleId").asText() + " " + site.path("message").asText());
+                }
+            }
+        }
+        return sites;
+    }
+
     @Test
     void aDependencysExportedMacrosAreExpandedAndTheirCrateIsTheDependency() throws Exception {
         ScanFixture.copy(Path.of("src/test/resources/macro-crates/deps"), dir);

@@ -44,3 +44,8 @@ pub fn through_written_fns(fd: i32) -> i32 {
 pub fn through_a_safe_fn(fd: i32) -> i32 {
     wrappers::close_safely(fd)
 }
+
+pub fn through_another_crates_wrappers(fd: i32) -> i32 {
+    // SAFETY: the caller owns `fd`.
+    unsafe { wrapm::close_wrapped(fd) } //~ unsafe-call
+}
