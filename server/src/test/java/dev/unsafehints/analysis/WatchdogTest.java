@@ -31,7 +31,7 @@ class WatchdogTest {
                 Interruption.check();
             }
         }));
-        assertEquals("not analysed: stopped after 0.05 s (the per-file time limit)", slow.getMessage());
+        assertEquals("not analysed: stopped after 0.05 s of work (the per-file time limit)", slow.getMessage());
         assertFalse(Thread.currentThread().isInterrupted(), "the next file on this thread must not see the flag");
     }
 
@@ -43,6 +43,22 @@ class WatchdogTest {
                 Thread.onSpinWait(); // ignores the flag, as code that swallowed the stop would
             }
             return "partial";
+        }));
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
+    void waitingIsNotWorkUntilTheClockReachesItsOwnBound() throws Exception {
+        // A thread that waits (as a file's analysis does on a machine busy with other work) uses no
+        // CPU time: twice the limit on the clock is not a reason to stop it.
+        assertEquals("waited", watchdog.call(() -> {
+            Thread.sleep(100);
+            return "waited";
+        }));
+        // Work that waits far longer than the limit is stopped all the same.
+        assertThrows(Watchdog.TimedOut.class, () -> watchdog.call(() -> {
+            Thread.sleep(50L * Watchdog.WALL_FACTOR * 20);
+            return "never";
         }));
         assertFalse(Thread.currentThread().isInterrupted());
     }
