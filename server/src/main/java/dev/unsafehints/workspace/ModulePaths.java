@@ -100,8 +100,13 @@ public final class ModulePaths {
 
     /** The module path of {@code file} in the module tree of a crate root in {@code folder}. */
     private static List<String> relativeModulePath(Path folder, Path file) {
+        return modulePath(folder.relativize(file));
+    }
+
+    /** The modules a relative file path names: {@code a/b.rs} is {@code a::b}, {@code a/mod.rs} is {@code a}. */
+    private static List<String> modulePath(Path relative) {
         List<String> parts = new ArrayList<>();
-        for (Path p : folder.relativize(file)) {
+        for (Path p : relative) {
             parts.add(p.toString());
         }
         String last = parts.remove(parts.size() - 1);
@@ -140,16 +145,7 @@ public final class ModulePaths {
                 return List.of();
             }
         }
-        List<String> parts = new ArrayList<>();
-        for (Path p : rel) {
-            parts.add(p.toString());
-        }
-        String last = parts.remove(parts.size() - 1);
-        String stem = last.endsWith(".rs") ? last.substring(0, last.length() - 3) : last;
-        if (!stem.equals("mod")) {
-            parts.add(stem);
-        }
-        return parts;
+        return modulePath(rel);
     }
 
     /**
