@@ -483,6 +483,8 @@ const featureSteps = [
     try {
       // (the lock is a file decoration: an icon badge drawn by a generated CSS class, not an element)
       await page.locator('.tabs-container .tab.active [class*="-iconBadge-"]').first().waitFor({ timeout: WAIT });
+      // ... and the keyboard is in the editor then (the extension focuses it once it is read-only).
+      await waitUntil('the dependency\'s editor has the keyboard', () => document.activeElement?.closest('.monaco-editor') != null);
       await page.keyboard.type('zz');
       await page.waitForTimeout(500);
       facts.dependencyTabDirty = await page.locator('.tabs-container .tab.active.dirty').count();

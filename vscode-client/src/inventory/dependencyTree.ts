@@ -66,10 +66,14 @@ export class DependencyTreeProvider implements vscode.TreeDataProvider<Dependenc
     this.changed.fire(undefined);
   }
 
-  /** Opens a dependency's file at a site, read-only for this session. */
+  /**
+   * Opens a dependency's file at a site, read-only for this session. The editor takes the keyboard
+   * only once it is read-only: a key typed in between would otherwise edit the dependency.
+   */
   static async openSite(uri: string, range: vscode.Range): Promise<void> {
-    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preview: true });
+    await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection: range, preview: true, preserveFocus: true });
     await vscode.commands.executeCommand('workbench.action.files.setActiveEditorReadonlyInSession');
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   }
 
   private async request(args: unknown[]): Promise<unknown> {
