@@ -57,22 +57,13 @@ public final class ModulePaths {
             return targetModulePath(abs, crate.root());
         }
         Path rel = src.relativize(abs);
-        List<String> parts = new ArrayList<>();
-        for (Path p : rel) {
-            parts.add(p.toString());
-        }
-        String last = parts.remove(parts.size() - 1);
-        String stem = last.endsWith(".rs") ? last.substring(0, last.length() - 3) : last;
-        if (parts.isEmpty() && (stem.equals("lib") || stem.equals("main"))) {
+        if (rel.getNameCount() == 1 && (rel.toString().equals("lib.rs") || rel.toString().equals("main.rs"))) {
             return List.of();
         }
-        if (parts.size() >= 1 && parts.get(0).equals("bin")) {
+        if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("bin")) {
             return targetModulePath(abs, crate.root());
         }
-        if (!stem.equals("mod")) {
-            parts.add(stem);
-        }
-        return parts;
+        return modulePath(rel);
     }
 
     /**
