@@ -85,6 +85,8 @@ public final class LanguageServerRunner {
                                 ClientLog.Stderr stderrLog) {
         ClientLog log = new ClientLog(stderr, stderrLog);
         UnsafeHintsLanguageServer server = new UnsafeHintsLanguageServer(options, log);
+        // the server's own classes are initialised; the analysis warms up while LSP4J starts and the client connects
+        StartupWarmUp.begin();
         ExecutorService threads = Executors.newCachedThreadPool(DaemonThreads.named("unsafe-hints-jsonrpc"));
         Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
                 .setLocalService(server)
