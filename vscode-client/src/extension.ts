@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const dependencyView = vscode.window.createTreeView(DEPENDENCIES_VIEW_ID, { treeDataProvider: dependencies, showCollapseAll: true });
   dependencies.attach(dependencyView);
   const report = new ReportPanel(server, log);
-  const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined);
+  const statusBar = new UnsafeStatusBar(() => server.runningClient !== undefined, () => server.siteRules);
   const reviews = new ReviewPanel(server, log);
 
   context.subscriptions.push(

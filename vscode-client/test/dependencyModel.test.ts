@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { packageDescription, parseDependencyList, parseDependencySites } from '../src/inventory/dependencyModel';
 import { groupInventory } from '../src/inventory/inventoryModel';
+import { SERVER_SITE_RULES } from './serverSiteRules';
 
 describe('dependency model', () => {
   it('reads the package list and drops malformed entries', () => {
@@ -34,7 +35,7 @@ describe('dependency model', () => {
         { uri: 'file:///w/devsys/src/lib.rs', crate: 'devsys 0.4.0', file: 'src/lib.rs', ruleId: 'raw-pointer-deref', kind: 'operation', range: range(8), message: 'dereference' },
       ],
     });
-    const crates = groupInventory(sites);
+    const crates = groupInventory(sites, SERVER_SITE_RULES);
     assert.deepEqual(crates.map((c) => [c.crate, c.files.length, c.counts]),
       [['devsys 0.4.0', 1, { unsafeSites: 2, undocumented: 0, operations: 1 }]]);
   });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { countSites, countsLabel, groupInventory, kindLabel, parseInventory, siteLabel } from '../src/inventory/inventoryModel';
+import { SERVER_SITE_RULES } from './serverSiteRules';
 
 function site(crate: string, file: string, ruleId: string, line: number, character = 4): Record<string, unknown> {
   return {
@@ -68,6 +69,7 @@ describe('groupInventory', () => {
         site('alpha', 'src/mem.rs', 'unsafe-fn', 2),
         site('alpha', 'src/ffi.rs', 'extern-block', 1),
       ]),
+      SERVER_SITE_RULES,
     );
     assert.deepEqual(
       groups.map((c) => [c.crate, c.siteCount, c.files.map((f) => [f.file, f.siteCount, f.kinds.map((k) => [k.label, k.sites.map((s) => s.range.start.line)])])]),
@@ -81,7 +83,7 @@ describe('groupInventory', () => {
     );
   });
   it('is empty for no sites', () => {
-    assert.deepEqual(groupInventory([]), []);
+    assert.deepEqual(groupInventory([], SERVER_SITE_RULES), []);
   });
   it('counts unsafe sites, undocumented ones and operations as the status bar does; casts count as none', () => {
     const sites = parseInventory([
@@ -93,9 +95,9 @@ describe('groupInventory', () => {
       site('a', 'src/lib.rs', 'inline-asm', 4),
       site('a', 'src/lib.rs', 'inline-asm-use', 4),
     ]);
-    const crates = groupInventory(sites);
+    const crates = groupInventory(sites, SERVER_SITE_RULES);
     assert.deepEqual(crates.map((c) => [c.counts, c.siteCount]), [[{ unsafeSites: 3, undocumented: 2, operations: 2 }, 3]]);
-    assert.equal(countsLabel(countSites(sites)), '3 unsafe sites (2 undocumented) · 2 operations');
+    assert.equal(countsLabel(countSites(sites, SERVER_SITE_RULES)), '3 unsafe sites (2 undocumented) · 2 operations');
   });
 });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { statusText, statusTooltip, summarize } from '../src/status/unsafeSummary';
+import { SERVER_SITE_RULES } from './serverSiteRules';
 
 const ours = (code: string, documented?: string): { source: string; code: { value: string; target: string }; data?: unknown } => ({
   source: 'unsafe-hints',
@@ -19,23 +20,23 @@ describe('summarize', () => {
       ours('raw-pointer-deref'), // an operation inside a block, not a site of its own
       ours('large-unsafe-block'),
       ours('raw-pointer-cast'), // safe code that makes a raw pointer
-    ]);
+    ], SERVER_SITE_RULES);
     assert.deepEqual(summary, { unsafeSites: 3, undocumented: 2 });
   });
   it('takes documentation from the sites, so a warning turned off or suppressed changes nothing', () => {
-    const withWarnings = summarize([ours('unsafe-block', 'no'), ours('missing-safety-comment'), ours('unsafe-block', 'yes')]);
-    const without = summarize([ours('unsafe-block', 'no'), ours('unsafe-block', 'yes')]);
+    const withWarnings = summarize([ours('unsafe-block', 'no'), ours('missing-safety-comment'), ours('unsafe-block', 'yes')], SERVER_SITE_RULES);
+    const without = summarize([ours('unsafe-block', 'no'), ours('unsafe-block', 'yes')], SERVER_SITE_RULES);
     assert.deepEqual(withWarnings, { unsafeSites: 2, undocumented: 1 });
     assert.deepEqual(without, withWarnings);
   });
   it('ignores other sources, such as rust-analyzer, even with the same code', () => {
-    assert.deepEqual(summarize([{ source: 'rust-analyzer', code: 'unsafe-block' }, { code: 'unsafe-fn' }]), {
+    assert.deepEqual(summarize([{ source: 'rust-analyzer', code: 'unsafe-block' }, { code: 'unsafe-fn' }], SERVER_SITE_RULES), {
       unsafeSites: 0,
       undocumented: 0,
     });
   });
   it('accepts plain string and number codes', () => {
-    assert.deepEqual(summarize([{ source: 'unsafe-hints', code: 'unsafe-impl' }, { source: 'unsafe-hints', code: 7 }]), {
+    assert.deepEqual(summarize([{ source: 'unsafe-hints', code: 'unsafe-impl' }, { source: 'unsafe-hints', code: 7 }], SERVER_SITE_RULES), {
       unsafeSites: 1,
       undocumented: 0,
     });

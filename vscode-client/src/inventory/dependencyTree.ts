@@ -106,7 +106,7 @@ export class DependencyTreeProvider implements vscode.TreeDataProvider<Dependenc
     if (answer === undefined) {
       return 'Could not list this package\'s unsafe code (see "Unsafe Hints: Show Output").';
     }
-    const files = groupInventory(parseDependencySites(answer)).flatMap((crate) => crate.files);
+    const files = groupInventory(parseDependencySites(answer), this.server.siteRules).flatMap((crate) => crate.files);
     this.files.set(pkg.root, files);
     return files;
   }

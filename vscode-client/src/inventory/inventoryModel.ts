@@ -8,7 +8,8 @@
  * "operations" are the unsafe operations inside. Pointer casts and borrows (safe code) and
  * `static mut`/union declarations are listed under their kinds but counted in none of these.
  */
-import { UNSAFE_SITE_RULES, isUndocumented } from '../status/unsafeSummary';
+import type { SiteRules } from '../status/siteRules';
+import { isUndocumented } from '../status/unsafeSummary';
 
 export interface InventoryPosition {
   readonly line: number;
@@ -72,14 +73,14 @@ const OPERATION_RULES: ReadonlySet<string> = new Set([
 ]);
 
 /** Counts unsafe sites, the undocumented ones among them, and unsafe operations. */
-export function countSites(sites: readonly InventorySite[]): SiteCounts {
+export function countSites(sites: readonly InventorySite[], rules: SiteRules): SiteCounts {
   let unsafeSites = 0;
   let undocumented = 0;
   let operations = 0;
   for (const site of sites) {
-    if (UNSAFE_SITE_RULES.has(site.ruleId)) {
+    if (rules.unsafeSites.has(site.ruleId)) {
       unsafeSites++;
-      if (isUndocumented(site.ruleId, site.documented)) {
+      if (isUndocumented(site.ruleId, site.documented, rules)) {
         undocumented++;
       }
     } else if (OPERATION_RULES.has(site.ruleId)) {
@@ -206,7 +207,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 const byName = (a: string, b: string): number => a.localeCompare(b, 'en');
 
 /** Crates by name, files by path, kinds by label, sites in file order. */
-export function groupInventory(sites: readonly InventorySite[]): CrateGroup[] {
+export function groupInventory(sites: readonly InventorySite[], rules: SiteRules): CrateGroup[] {
   return [...groupBy(sites, (s) => s.crate)]
     .sort(([a], [b]) => byName(a, b))
     .map(([crate, crateSites]) => {
@@ -219,11 +220,11 @@ export function groupInventory(sites: readonly InventorySite[]): CrateGroup[] {
               sites: [...kindSites].sort((a, b) => comparePositions(a.range.start, b.range.start)),
             }))
             .sort((a, b) => byName(a.label, b.label));
-          const counts = countSites(fileSites);
+          const counts = countSites(fileSites, rules);
           return { file: fileSites[0]?.file ?? uri, uri, kinds, siteCount: counts.unsafeSites, counts };
         })
         .sort((a, b) => byName(a.file, b.file));
-      const counts = countSites(crateSites);
+      const counts = countSites(crateSites, rules);
       return { crate, files, siteCount: counts.unsafeSites, counts };
     });
 }

@@ -68,9 +68,9 @@ export class InventoryTreeProvider implements vscode.TreeDataProvider<InventoryN
       });
       const sites = parseInventory(answer);
       this.rows = sites.length;
-      this.crates = groupInventory(sites);
+      this.crates = groupInventory(sites, this.server.siteRules);
       const files = this.crates.reduce((sum, crate) => sum + crate.files.length, 0);
-      this.setMessage(this.crates.length === 0 ? undefined : `${countsLabel(countSites(sites))} in ${plural(files, 'file')}`);
+      this.setMessage(this.crates.length === 0 ? undefined : `${countsLabel(countSites(sites, this.server.siteRules))} in ${plural(files, 'file')}`);
     } catch (error) {
       this.log.error(`Unsafe inventory request failed: ${String(error)}`);
       this.crates = [];

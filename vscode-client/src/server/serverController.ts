@@ -10,6 +10,8 @@ import { BUNDLED_RUNTIME_RELATIVE_PATH, CLIENT_ID, CLIENT_NAME, CONFIG_SECTION, 
 import { locateJava } from './javaRuntime';
 import { jvmOptions, serverCommand } from './serverLaunch';
 import type { JavaFound } from '../java/javaDiscovery';
+import { siteRulesOf } from '../status/siteRules';
+import type { SiteRules } from '../status/siteRules';
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -42,6 +44,11 @@ export class ServerController implements vscode.Disposable {
 
   get runningClient(): LanguageClient | undefined {
     return this.client?.state === State.Running ? this.client : undefined;
+  }
+
+  /** What the running server counts as unsafe sites (see `siteRules.ts`); nothing while none runs. */
+  get siteRules(): SiteRules {
+    return siteRulesOf(this.runningClient?.initializeResult?.capabilities.experimental);
   }
 
   /** The running client, waiting for a start in progress. */

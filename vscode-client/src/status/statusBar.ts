@@ -1,13 +1,17 @@
 /** Status bar item for the active Rust file: how much unsafe code it has and how much is unexplained. */
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import type { SiteRules } from './siteRules';
 import { SERVER_STOPPED_TEXT, SERVER_STOPPED_TOOLTIP, statusText, statusTooltip, summarize } from './unsafeSummary';
 
 export class UnsafeStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('unsafeHints.status', vscode.StatusBarAlignment.Left, 10);
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly serverRunning: () => boolean) {
+  constructor(
+    private readonly serverRunning: () => boolean,
+    private readonly siteRules: () => SiteRules,
+  ) {
     this.item.name = 'Unsafe Hints';
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => { this.update(); }),
@@ -32,7 +36,7 @@ export class UnsafeStatusBar implements vscode.Disposable {
       this.item.tooltip = SERVER_STOPPED_TOOLTIP;
       this.item.command = Commands.showOutput;
     } else {
-      const summary = summarize(vscode.languages.getDiagnostics(document.uri));
+      const summary = summarize(vscode.languages.getDiagnostics(document.uri), this.siteRules());
       this.item.text = statusText(summary);
       this.item.tooltip = statusTooltip(summary);
       this.item.command = Commands.showInventory;

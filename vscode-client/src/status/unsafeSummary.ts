@@ -3,33 +3,18 @@
  * Pure: it sees plain diagnostic records, not VS Code objects.
  */
 
+import type { SiteRules } from './siteRules';
+
 /** The `source` of every diagnostic our language server publishes. */
 export const DIAGNOSTIC_SOURCE = 'unsafe-hints';
-
-/**
- * Inventory rules that mark a place where the `unsafe` keyword (or an extern block, whose items are
- * unsafe to use) is written: what "N unsafe" counts. The other inventory rules (raw pointer casts
- * and borrows, `static mut` and union declarations, asm) find safe code or code inside these places.
- */
-export const UNSAFE_SITE_RULES: ReadonlySet<string> = new Set([
-  'unsafe-block',
-  'unsafe-fn',
-  'unsafe-impl',
-  'unsafe-trait',
-  'extern-block',
-  'unsafe-attr',
-]);
-
-/** The sites whose documentation the server reports: a SAFETY comment for a block, `# Safety` for a fn. */
-export const DOCUMENTED_SITE_RULES: ReadonlySet<string> = new Set(['unsafe-block', 'unsafe-fn']);
 
 /**
  * Whether an unsafe block or fn is undocumented, from the fact the server attaches to it
  * (`documented`: `yes`, `template` for an unedited template, `no`), not from whether the
  * missing-safety-comment or missing-safety-doc warnings are on or suppressed.
  */
-export function isUndocumented(ruleId: string, documented: unknown): boolean {
-  return DOCUMENTED_SITE_RULES.has(ruleId) && (documented === 'no' || documented === 'template');
+export function isUndocumented(ruleId: string, documented: unknown, rules: SiteRules): boolean {
+  return rules.documented.has(ruleId) && (documented === 'no' || documented === 'template');
 }
 
 export interface DiagnosticLike {
@@ -52,7 +37,8 @@ function codeOf(diagnostic: DiagnosticLike): string | undefined {
   return typeof code === 'object' ? String(code.value) : String(code);
 }
 
-export function summarize(diagnostics: readonly DiagnosticLike[]): UnsafeSummary {
+/** Counts the unsafe sites and the undocumented ones, by the rules the server declared (`SiteRules`). */
+export function summarize(diagnostics: readonly DiagnosticLike[], rules: SiteRules): UnsafeSummary {
   let unsafeSites = 0;
   let undocumented = 0;
   for (const diagnostic of diagnostics) {
@@ -60,11 +46,11 @@ export function summarize(diagnostics: readonly DiagnosticLike[]): UnsafeSummary
       continue;
     }
     const code = codeOf(diagnostic);
-    if (code !== undefined && UNSAFE_SITE_RULES.has(code)) {
+    if (code !== undefined && rules.unsafeSites.has(code)) {
       unsafeSites++;
       const data = diagnostic.data;
       const documented = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).documented : undefined;
-      if (isUndocumented(code, documented)) {
+      if (isUndocumented(code, documented, rules)) {
         undocumented++;
       }
     }

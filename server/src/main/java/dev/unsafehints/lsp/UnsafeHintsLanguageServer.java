@@ -226,6 +226,7 @@ public final class UnsafeHintsLanguageServer implements LanguageServer, Language
         folders.setSupported(true);
         folders.setChangeNotifications(true);
         caps.setWorkspace(new WorkspaceServerCapabilities(folders));
+        caps.setExperimental(java.util.Map.of("unsafeHints", SiteRules.declared()));
         return caps;
     }
 

@@ -1,11 +1,5 @@
 package dev.unsafehints.report;
 
-import dev.unsafehints.rules.inventory.ExternBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeAttrRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +12,9 @@ import java.util.Map;
  * that are not ({@code 12/3}). Test-only code is left out, as cargo-geiger leaves out tests.
  */
 public final class DependencyTable {
-    /** The counted columns: their rule ids and labels. */
-    public static final List<UnsafeKinds.Kind> COLUMNS = List.of(
-            new UnsafeKinds.Kind(UnsafeBlockRule.ID, "blocks"),
-            new UnsafeKinds.Kind(UnsafeFnRule.ID, "fns"),
-            new UnsafeKinds.Kind(UnsafeImplRule.ID, "impls"),
-            new UnsafeKinds.Kind(UnsafeTraitRule.ID, "traits"),
-            new UnsafeKinds.Kind(ExternBlockRule.ID, "extern"));
+    /** The counted columns: the narrow tables' columns that are unsafe sites (where `unsafe` is written). */
+    public static final List<UnsafeKinds.Kind> COLUMNS = UnsafeKinds.NARROW.stream()
+            .filter(k -> UnsafeKinds.SITES.contains(k.ruleId())).toList();
 
     public static final String LEGEND = "12/3: 12 compiled for this target and features (or not known), 3 not";
 
@@ -79,8 +69,7 @@ public final class DependencyTable {
 
     static int unsafeSites(Counts counts) {
         int n = 0;
-        for (String id : List.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
-                UnsafeAttrRule.ID)) {
+        for (String id : UnsafeKinds.SITES) {
             n += counts.get(id);
         }
         return n;

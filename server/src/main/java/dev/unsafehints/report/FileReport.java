@@ -1,10 +1,6 @@
 package dev.unsafehints.report;
 
-import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
-import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import dev.unsafehints.rules.RuleInfo;
 import java.util.List;
 import java.util.Map;
 
@@ -87,10 +83,11 @@ public record FileReport(String path, String crateKey, String edition, List<Site
             if (testOnly && !s.testOnly()) {
                 // the coverages count outside test-only code, as the columns do: a block of a
                 // `#[cfg(test)] mod tests;` file leaves them too (a tests.rs counted 0 blocks but 1 to cover)
-                int documented = documented(s) ? 1 : 0;
-                if (UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())) {
+                RuleInfo.SafetyText text = UnsafeKinds.documentedByOf(s.ruleId());
+                int documented = text != RuleInfo.SafetyText.NONE && documented(s, text) ? 1 : 0;
+                if (text == RuleInfo.SafetyText.COMMENT) {
                     comments = new Coverage(comments.documented() - documented, comments.total() - 1);
-                } else if (s.ruleId().equals(UnsafeFnRule.ID) || s.ruleId().equals(UnsafeTraitRule.ID)) {
+                } else if (text == RuleInfo.SafetyText.SAFETY_SECTION) {
                     docs = new Coverage(docs.documented() - documented, docs.total() - 1);
                 }
             }
@@ -107,16 +104,19 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 comments, docs, guardedModules);
     }
 
-    /** Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no template). */
-    private boolean documented(Site s) {
-        if (s.ruleId().equals(UnsafeBlockRule.ID) && s.properties().containsKey("safetyComment")) {
+    /**
+     * Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no
+     * template): from the state its rule recorded on the site (blocks, fns), else from the rule that
+     * reports the text missing.
+     */
+    private boolean documented(Site s, RuleInfo.SafetyText text) {
+        if (s.properties().containsKey("safetyComment")) {
             return "true".equals(s.properties().get("safetyComment"));
         }
-        if (s.ruleId().equals(UnsafeFnRule.ID) && s.properties().containsKey("safetySection")) {
+        if (s.properties().containsKey("safetySection")) {
             return "documented".equals(s.properties().get("safetySection"));
         }
-        String missing = UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())
-                ? MissingSafetyCommentRule.ID : MissingSafetyDocRule.ID;
+        String missing = UnsafeKinds.missingRule(text);
         return sites.stream().noneMatch(m -> m.ruleId().equals(missing) && m.span().startLine() <= s.span().endLine()
                 && m.span().endLine() >= s.span().startLine());
     }

@@ -8,12 +8,6 @@ import dev.unsafehints.analysis.SyntaxProblem;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleInfo;
-import dev.unsafehints.rules.guideline.MissingSafetyCommentRule;
-import dev.unsafehints.rules.guideline.MissingSafetyDocRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import dev.unsafehints.text.SourceText;
 import dev.unsafehints.text.TextPosition;
 import dev.unsafehints.text.TextRange;
@@ -165,8 +159,7 @@ public final class FileReportBuilder {
         List<Boolean> blocks = structure.counted().stream().filter(FileStructure.CountedSite::block)
                 .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
                 .map(FileStructure.CountedSite::documented).toList();
-        return coverage(sites, List.of(UnsafeBlockRule.ID, UnsafeImplRule.ID), MissingSafetyCommentRule.ID,
-                UnsafeBlockRule.ID, blocks, true);
+        return coverage(sites, RuleInfo.SafetyText.COMMENT, "safetyComment", blocks, true);
     }
 
     /**
@@ -178,13 +171,20 @@ public final class FileReportBuilder {
         List<Boolean> fns = structure.counted().stream().filter(c -> !c.block())
                 .sorted(java.util.Comparator.comparingInt(FileStructure.CountedSite::start))
                 .map(FileStructure.CountedSite::documented).toList();
-        return coverage(sites, List.of(UnsafeFnRule.ID, UnsafeTraitRule.ID), MissingSafetyDocRule.ID,
-                UnsafeFnRule.ID, fns, false);
+        return coverage(sites, RuleInfo.SafetyText.SAFETY_SECTION, "safetySection", fns, false);
     }
 
-    private static Coverage coverage(List<Site> sites, List<String> subjectRules, String missingRule,
-                                     String listedRule, List<Boolean> listed, boolean sameStart) {
-        List<Site> all = sites.stream().filter(s -> s.ruleId().equals(listedRule))
+    /**
+     * The coverage of the sites {@code text} documents. {@code listed} is the analysis' own list of
+     * the sites whose rule records the text's state on each finding (property {@code stateProperty}:
+     * blocks, fns); the others are documented unless the rule that reports the text missing has a
+     * finding there.
+     */
+    private static Coverage coverage(List<Site> sites, RuleInfo.SafetyText text, String stateProperty,
+                                     List<Boolean> listed, boolean sameStart) {
+        List<String> subjectRules = UnsafeKinds.documentedBy(text);
+        String missingRule = UnsafeKinds.missingRule(text);
+        List<Site> all = sites.stream().filter(s -> s.properties().containsKey(stateProperty))
                 .sorted(java.util.Comparator.comparingInt((Site s) -> s.span().startLine())
                         .thenComparingInt(s -> s.span().startColumn())).toList();
         boolean useList = all.size() == listed.size();
@@ -206,7 +206,7 @@ public final class FileReportBuilder {
                 continue;
             }
             total++;
-            boolean has = useList && s.ruleId().equals(listedRule) ? listed.get(position.get(s))
+            boolean has = useList && s.properties().containsKey(stateProperty) ? listed.get(position.get(s))
                     : sameStart ? !missingStarts.contains(startKey(s.span()))
                     : missing.stream().noneMatch(m -> overlaps(m.span(), s.span()));
             documented += has ? 1 : 0;

@@ -4,8 +4,6 @@ import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
 import dev.unsafehints.rules.RuleInfo;
-import dev.unsafehints.rules.inventory.RawPointerCastRule;
-import dev.unsafehints.rules.inventory.UnionRule;
 import dev.unsafehints.rules.operations.OperationKinds;
 import java.io.IOException;
 import java.io.Writer;
@@ -137,8 +135,9 @@ public final class HtmlReportWriter implements ReportWriter {
                 .filter(k -> model.crates().stream().anyMatch(c -> c.counts().get(k.ruleId()) > 0)).toList();
         List<String> none = new ArrayList<>();
         UnsafeKinds.INVENTORY.stream().filter(k -> !inventory.contains(k)).forEach(k -> none.add(k.label()));
+        // an operation's label that begins an inventory label ("static", "static mut") says which it is
         UnsafeKinds.OPERATIONS.stream().filter(k -> !operations.contains(k)).forEach(k -> none.add(k.label()
-                + (k.label().equals("static") || k.label().equals(UnionRule.ID) || k.label().equals("asm") ? " (operations)" : "")));
+                + (UnsafeKinds.INVENTORY.stream().anyMatch(i -> i.label().startsWith(k.label())) ? " (operations)" : "")));
         out.write("<section id=\"crates\"><h2>Crates</h2>\n<div class=\"scroll\"><table>\n<thead><tr><th>Crate</th><th>Edition</th>"
                 + "<th><code>unsafe_code</code></th><th>Files</th>");
         for (UnsafeKinds.Kind k : inventory) {
@@ -358,12 +357,20 @@ public final class HtmlReportWriter implements ReportWriter {
      * The smallest inventory site whose span holds the site's start (and, for operations, its whole
      * span): of those that hold it, the one that starts last. {@code containers} are sorted by start.
      */
+    /** The rules whose cards list no operations inside them ({@link RuleInfo#holdsOperations()}), looked up once. */
+    private static final Set<String> HOLDING_NO_OPERATIONS = RuleCatalog.all().stream()
+            .filter(r -> !r.holdsOperations()).map(RuleDescriptor::id).collect(java.util.stream.Collectors.toSet());
+
+    private static boolean holdsOperations(String ruleId) {
+        return !HOLDING_NO_OPERATIONS.contains(ruleId);
+    }
+
     private static Site innermost(List<Site> containers, Site s) {
         int i = lastStartingAtOrBefore(containers, s.span().startLine(), s.span().startColumn());
         for (; i >= 0; i--) {
             Site c = containers.get(i);
             boolean holds = before(s.span().endLine(), s.span().endColumn(), c.span().endLine(), c.span().endColumn())
-                    && (s.category() != RuleInfo.Category.OPERATION || !c.ruleId().equals(RawPointerCastRule.ID));
+                    && (s.category() != RuleInfo.Category.OPERATION || holdsOperations(c.ruleId()));
             if (holds) {
                 return c;
             }

@@ -4,12 +4,6 @@ import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleDocs;
-import dev.unsafehints.rules.inventory.ExternBlockRule;
-import dev.unsafehints.rules.inventory.RawPointerCastRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -181,23 +175,25 @@ public final class MarkdownReportWriter implements ReportWriter {
         if (model.crates().isEmpty()) {
             return;
         }
-        md.append("| Crate | `unsafe_code` | blocks | fns | impls | traits | extern | casts | operations | SAFETY comments |\n")
-                .append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        md.append("| Crate | `unsafe_code` |");
+        UnsafeKinds.NARROW.forEach(k -> md.append(' ').append(k.label()).append(" |"));
+        md.append(" operations | SAFETY comments |\n|---|---|").append("--:|".repeat(UnsafeKinds.NARROW.size() + 2)).append('\n');
         int rows = 0;
         for (CrateReport c : model.crates()) {
             if (rows++ >= 50) {
-                md.append("| … ").append(model.crates().size() - 50).append(" more crates | | | | | | | | | |\n");
+                md.append("| … ").append(model.crates().size() - 50).append(" more crates |")
+                        .append(" |".repeat(UnsafeKinds.NARROW.size() + 3)).append('\n');
                 break;
             }
             int ops = 0;
             for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
                 ops += c.counts().get(k.ruleId());
             }
-            md.append("| ").append(cell(c.displayName())).append(" | ").append(c.policy().label()).append(" | ")
-                    .append(c.counts().get(UnsafeBlockRule.ID)).append(" | ").append(c.counts().get(UnsafeFnRule.ID)).append(" | ")
-                    .append(c.counts().get(UnsafeImplRule.ID)).append(" | ").append(c.counts().get(UnsafeTraitRule.ID)).append(" | ")
-                    .append(c.counts().get(ExternBlockRule.ID)).append(" | ").append(c.counts().get(RawPointerCastRule.ID)).append(" | ")
-                    .append(ops).append(" | ").append(c.safetyComments().percentText()).append(" |\n");
+            md.append("| ").append(cell(c.displayName())).append(" | ").append(c.policy().label()).append(" | ");
+            for (UnsafeKinds.Kind k : UnsafeKinds.NARROW) {
+                md.append(c.counts().get(k.ruleId())).append(" | ");
+            }
+            md.append(ops).append(" | ").append(c.safetyComments().percentText()).append(" |\n");
         }
         md.append('\n');
     }

@@ -4,17 +4,7 @@ import dev.unsafehints.analysis.Obligations;
 import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
-import dev.unsafehints.rules.inventory.ExternBlockRule;
-import dev.unsafehints.rules.inventory.InlineAsmRule;
-import dev.unsafehints.rules.inventory.RawBorrowRule;
-import dev.unsafehints.rules.inventory.RawPointerCastRule;
-import dev.unsafehints.rules.inventory.StaticMutRule;
-import dev.unsafehints.rules.inventory.UnionRule;
-import dev.unsafehints.rules.inventory.UnsafeAttrRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import dev.unsafehints.rules.RuleInfo;
 import dev.unsafehints.rules.operations.OperationKinds;
 import java.io.IOException;
 import java.io.Writer;
@@ -217,11 +207,8 @@ public final class TextReportWriter implements ReportWriter {
             return;
         }
         List<String> header = new ArrayList<>(List.of("crate", "unsafe_code"));
-        List<String> inventory = List.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID, UnsafeTraitRule.ID, ExternBlockRule.ID,
-                RawPointerCastRule.ID);
-        for (String id : inventory) {
-            header.add(label(UnsafeKinds.INVENTORY, id));
-        }
+        List<String> inventory = UnsafeKinds.NARROW.stream().map(UnsafeKinds.Kind::ruleId).toList();
+        UnsafeKinds.NARROW.forEach(k -> header.add(k.label()));
         for (UnsafeKinds.Kind k : UnsafeKinds.OPERATIONS) {
             header.add(k.label());
         }
@@ -304,10 +291,6 @@ public final class TextReportWriter implements ReportWriter {
         return row;
     }
 
-    private static String label(List<UnsafeKinds.Kind> kinds, String id) {
-        return kinds.stream().filter(k -> k.ruleId().equals(id)).map(UnsafeKinds.Kind::label).findFirst().orElse(id);
-    }
-
     private String minLevelName() {
         return minLevel == Severity.ERROR ? "error" : minLevel == Severity.WARNING ? "warning" : "note";
     }
@@ -321,8 +304,7 @@ public final class TextReportWriter implements ReportWriter {
         List<String> sites = new ArrayList<>();
         Coverage comments = model.totalSafetyComments();
         Coverage docs = model.totalSafetyDocs();
-        for (String rule : List.of(UnsafeBlockRule.ID, UnsafeImplRule.ID, UnsafeFnRule.ID, UnsafeTraitRule.ID,
-                ExternBlockRule.ID, UnsafeAttrRule.ID, StaticMutRule.ID, UnionRule.ID, InlineAsmRule.ID)) {
+        for (String rule : SENTENCE_ORDER) {
             addCount(sites, c.get(rule), nounOf(rule));
         }
         List<String> ops = new ArrayList<>();
@@ -332,7 +314,8 @@ public final class TextReportWriter implements ReportWriter {
             opTotal += n;
             addCount(ops, n, nounOf(k.ruleId()));
         }
-        if (sites.isEmpty() && opTotal == 0 && c.get(RawPointerCastRule.ID) + c.get(RawBorrowRule.ID) == 0) {
+        int safeCode = UnsafeKinds.SAFE_CODE.stream().mapToInt(c::get).sum();
+        if (sites.isEmpty() && opTotal == 0 && safeCode == 0) {
             out.write(style(BOLD, "Inventory:") + " no unsafe code\n\n");
             return;
         }
@@ -344,22 +327,53 @@ public final class TextReportWriter implements ReportWriter {
         }
         if (docs.total() > 0) {
             sb.append(comments.total() > 0 ? ", " : "; ").append("`# Safety` sections on ").append(docs.documented()).append(" of ").append(docs.total())
-                    .append(c.get(UnsafeTraitRule.ID) > 0 ? " unsafe fns and traits" : " unsafe fns");
+                    .append(' ').append(sectionSubjects(c));
         }
         sb.append(". ").append(opTotal).append(" unsafe operation").append(plural(opTotal));
         if (!ops.isEmpty()) {
             sb.append(" (").append(String.join(", ", ops)).append(')');
         }
-        int casts = c.get(RawPointerCastRule.ID);
-        int borrows = c.get(RawBorrowRule.ID);
-        if (casts + borrows > 0) {
+        if (safeCode > 0) {
             sb.append("; safe code making raw pointers: ");
             List<String> safe = new ArrayList<>();
-            addCount(safe, casts, nounOf(RawPointerCastRule.ID));
-            addCount(safe, borrows, nounOf(RawBorrowRule.ID));
+            UnsafeKinds.SAFE_CODE.forEach(rule -> addCount(safe, c.get(rule), nounOf(rule)));
             sb.append(String.join(", ", safe));
         }
         out.write(sb + ".\n\n");
+    }
+
+    /**
+     * The inventory the sentence counts, in its order: where `unsafe` is written first, those a
+     * SAFETY comment documents, then those a `# Safety` section does, then the rest; safe code apart.
+     */
+    private static final List<String> SENTENCE_ORDER = RuleCatalog.all().stream()
+            .filter(r -> r.category() == RuleInfo.Category.INVENTORY && !r.safeCode())
+            .sorted(java.util.Comparator.comparing((RuleDescriptor r) -> !r.unsafeSite())
+                    .thenComparing(RuleDescriptor::documentedBy).thenComparingInt(RuleDescriptor::columnOrder))
+            .map(RuleDescriptor::id).toList();
+
+    /**
+     * What the `# Safety` sections document, in plural ("unsafe fns and traits"): the first kind
+     * always, the others when the scan found one; a leading word they share is said once.
+     */
+    private static String sectionSubjects(Counts c) {
+        List<String> subjects = UnsafeKinds.documentedBy(RuleInfo.SafetyText.SAFETY_SECTION);
+        List<String> nouns = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            if (i == 0 || c.get(subjects.get(i)) > 0) {
+                nouns.add(nounOf(subjects.get(i)) + "s");
+            }
+        }
+        String first = nouns.get(0);
+        int space = first.indexOf(' ');
+        String shared = space < 0 ? "" : first.substring(0, space + 1);
+        StringBuilder words = new StringBuilder(first);
+        for (int i = 1; i < nouns.size(); i++) {
+            String noun = nouns.get(i);
+            words.append(i == nouns.size() - 1 ? " and " : ", ")
+                    .append(!shared.isEmpty() && noun.startsWith(shared) ? noun.substring(shared.length()) : noun);
+        }
+        return words.toString();
     }
 
     /** What one site of a rule is called in a sentence, as the rule declares it. */

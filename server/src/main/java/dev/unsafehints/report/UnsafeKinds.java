@@ -3,12 +3,7 @@ package dev.unsafehints.report;
 import dev.unsafehints.rules.RuleCatalog;
 import dev.unsafehints.rules.RuleDescriptor;
 import dev.unsafehints.rules.RuleInfo;
-import dev.unsafehints.rules.inventory.ExternBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeAttrRule;
-import dev.unsafehints.rules.inventory.UnsafeBlockRule;
-import dev.unsafehints.rules.inventory.UnsafeFnRule;
-import dev.unsafehints.rules.inventory.UnsafeImplRule;
-import dev.unsafehints.rules.inventory.UnsafeTraitRule;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,22 +25,48 @@ public final class UnsafeKinds {
     /**
      * The "unsafe sites": where `unsafe` is written (blocks, fns, impls, traits, extern blocks,
      * attributes), as the editor's status bar counts them; operations, casts, `static mut` and
-     * union declarations are counted apart.
+     * union declarations are counted apart. The rules say it ({@link RuleInfo#unsafeSite()}).
      */
-    public static final List<String> SITES = List.of(UnsafeBlockRule.ID, UnsafeFnRule.ID, UnsafeImplRule.ID,
-            UnsafeTraitRule.ID, ExternBlockRule.ID, UnsafeAttrRule.ID);
+    public static final List<String> SITES = RuleCatalog.all().stream()
+            .filter(RuleDescriptor::unsafeSite).sorted(Comparator.comparingInt(RuleDescriptor::columnOrder))
+            .map(RuleDescriptor::id).toList();
 
-    /** Rules whose sites are an unsafe block or impl that may carry a SAFETY comment. */
-    public static final List<String> SAFETY_COMMENT_SUBJECTS = List.of(UnsafeBlockRule.ID, UnsafeImplRule.ID);
+    /** The inventory columns of the narrow crate tables (text, Markdown), as the rules declare them. */
+    public static final List<Kind> NARROW = INVENTORY.stream().filter(k -> descriptor(k.ruleId()).narrowColumn()).toList();
+
+    /** The inventory rules whose sites are safe code making raw pointers (casts, raw borrows). */
+    public static final List<String> SAFE_CODE = INVENTORY.stream().map(Kind::ruleId)
+            .filter(id -> descriptor(id).safeCode()).toList();
 
     private UnsafeKinds() {
+    }
+
+    /** The rules whose sites {@code text} documents, in column order ({@link RuleInfo#documentedBy()}). */
+    public static List<String> documentedBy(RuleInfo.SafetyText text) {
+        return RuleCatalog.all().stream().filter(r -> r.documentedBy() == text)
+                .sorted(Comparator.comparingInt(RuleDescriptor::columnOrder)).map(RuleDescriptor::id).toList();
+    }
+
+    /** What documents a rule's sites; NONE for a rule outside the catalogue. */
+    public static RuleInfo.SafetyText documentedByOf(String ruleId) {
+        return RuleCatalog.byId(ruleId).map(RuleDescriptor::documentedBy).orElse(RuleInfo.SafetyText.NONE);
+    }
+
+    /** The guideline rule that reports a site without {@code text} ({@link RuleInfo#reportsMissing()}). */
+    public static String missingRule(RuleInfo.SafetyText text) {
+        return RuleCatalog.all().stream().filter(r -> r.reportsMissing() == text).map(RuleDescriptor::id)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no rule reports a missing " + text));
+    }
+
+    private static RuleDescriptor descriptor(String ruleId) {
+        return RuleCatalog.byId(ruleId).orElseThrow();
     }
 
     /** The rules of a category that declare a report column, in their declared order. */
     private static List<Kind> columns(RuleInfo.Category category) {
         return RuleCatalog.all().stream()
                 .filter(r -> r.category() == category && !r.column().isEmpty())
-                .sorted(java.util.Comparator.comparingInt(RuleDescriptor::columnOrder))
+                .sorted(Comparator.comparingInt(RuleDescriptor::columnOrder))
                 .map(r -> new Kind(r.id(), r.column()))
                 .toList();
     }

@@ -58,6 +58,36 @@ public record RuleDescriptor(String id, String title, Severity defaultSeverity, 
         return info().map(RuleInfo::review).orElse(RuleInfo.ReviewRole.GAP);
     }
 
+    /** Whether `unsafe` is written at the rule's sites (see {@link RuleInfo#unsafeSite()}). */
+    public boolean unsafeSite() {
+        return info().map(RuleInfo::unsafeSite).orElse(false);
+    }
+
+    /** What documents one of the rule's sites (see {@link RuleInfo#documentedBy()}). */
+    public RuleInfo.SafetyText documentedBy() {
+        return info().map(RuleInfo::documentedBy).orElse(RuleInfo.SafetyText.NONE);
+    }
+
+    /** The text whose absence the rule reports (see {@link RuleInfo#reportsMissing()}). */
+    public RuleInfo.SafetyText reportsMissing() {
+        return info().map(RuleInfo::reportsMissing).orElse(RuleInfo.SafetyText.NONE);
+    }
+
+    /** Whether the rule's sites are safe code making raw pointers (see {@link RuleInfo#safeCode()}). */
+    public boolean safeCode() {
+        return info().map(RuleInfo::safeCode).orElse(false);
+    }
+
+    /** Whether a report's card of the rule's site lists the operations inside (see {@link RuleInfo#holdsOperations()}). */
+    public boolean holdsOperations() {
+        return info().map(RuleInfo::holdsOperations).orElse(true);
+    }
+
+    /** Whether the narrow crate tables show the rule's column (see {@link RuleInfo#narrowColumn()}). */
+    public boolean narrowColumn() {
+        return info().map(RuleInfo::narrowColumn).orElse(false);
+    }
+
     /** The rule's option, if it has one (see {@link RuleOption}). */
     public java.util.Optional<RuleOption> option() {
         return java.util.Optional.ofNullable(ruleClass == null ? null : ruleClass.getAnnotation(RuleOption.class));

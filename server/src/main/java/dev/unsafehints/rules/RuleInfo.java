@@ -51,7 +51,48 @@ public @interface RuleInfo {
     /** What review makes of the rule's findings; a rule that says nothing has its findings listed as gaps. */
     ReviewRole review() default ReviewRole.GAP;
 
+    /**
+     * Whether `unsafe` is written at the rule's sites (blocks, fns, impls, traits, extern blocks,
+     * attributes): the "unsafe sites" that the reports and the editor's status bar count. The other
+     * inventory rules find safe code, or code inside these places.
+     */
+    boolean unsafeSite() default false;
+
+    /** The text that documents one of the rule's sites, whose coverage the reports show; NONE: nothing does. */
+    SafetyText documentedBy() default SafetyText.NONE;
+
+    /** On a guideline rule: the text whose absence it reports, so the reports' coverage can read its findings. */
+    SafetyText reportsMissing() default SafetyText.NONE;
+
+    /**
+     * Whether the rule's sites are safe code that makes raw pointers (a cast, a raw borrow): the
+     * reports name them apart from the unsafe code.
+     */
+    boolean safeCode() default false;
+
+    /**
+     * Whether the HTML report's card of one of the rule's sites lists the unsafe operations inside
+     * its span (an unsafe block does; a cast does not: what it converts is its block's business).
+     */
+    boolean holdsOperations() default true;
+
+    /**
+     * Whether the rule's column is one of the few that the narrow crate tables show (text and
+     * Markdown; the dependency table shows those of them that are unsafe sites).
+     */
+    boolean narrowColumn() default false;
+
     enum Category { INVENTORY, OPERATION, GUIDELINE }
+
+    /** What documents an unsafe site, in the order the reports name them. */
+    enum SafetyText {
+        /** A `// SAFETY:` comment above a block or impl says why it is sound. */
+        COMMENT,
+        /** A `# Safety` section of a fn's or trait's docs says what callers and implementors must uphold. */
+        SAFETY_SECTION,
+        /** Nothing is expected to document the site. */
+        NONE
+    }
 
     /** How a rule's findings enter a review (the sites it checks and the checklists it writes). */
     enum ReviewRole {

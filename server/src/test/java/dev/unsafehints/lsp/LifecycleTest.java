@@ -41,6 +41,25 @@ class LifecycleTest {
     }
 
     @Test
+    void sendsTheRulesAClientCountsAsUnsafeSites() {
+        // the client's status bar and inventory count what the rules declare, not a list of their own
+        try (LspHarness lsp = LspHarness.start()) {
+            com.google.gson.JsonObject declared = ((com.google.gson.JsonObject) lsp.initialize().getCapabilities()
+                    .getExperimental()).getAsJsonObject("unsafeHints");
+            assertEquals(dev.unsafehints.report.UnsafeKinds.SITES, strings(declared.getAsJsonArray("unsafeSiteRules")));
+            assertEquals(java.util.List.of("unsafe-block", "unsafe-impl", "unsafe-fn", "unsafe-trait"),
+                    strings(declared.getAsJsonArray("documentedSiteRules")));
+            assertTrue(dev.unsafehints.report.UnsafeKinds.SITES.containsAll(strings(declared.getAsJsonArray("documentedSiteRules"))));
+        }
+    }
+
+    private static java.util.List<String> strings(com.google.gson.JsonArray array) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        array.forEach(e -> out.add(e.getAsString()));
+        return out;
+    }
+
+    @Test
     void offersPullDiagnosticsToClientsThatSupportThem() {
         try (LspHarness lsp = LspHarness.start()) {
             InitializeResult result = lsp.initialize(Capabilities.pullDiagnostics());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.unsafehints.analysis.InventorySite;
 import dev.unsafehints.analysis.OperationKind;
 import dev.unsafehints.lsp.features.SemanticTokensBuilder;
+import dev.unsafehints.report.DependencyTable;
 import dev.unsafehints.report.ReviewChecklist;
 import dev.unsafehints.report.UnsafeKinds;
 import dev.unsafehints.rules.inventory.InventoryKinds;
@@ -156,6 +157,54 @@ class RuleDeclarationsTest {
         }
         assertEquals(List.of(), found, "review lists rules by hand (declare the role on the rule: @RuleInfo(review = ..))");
     }
+
+    @Test
+    void reportNamesNoRule() throws IOException {
+        // the report's columns, coverages and sentences come from what the rules declare, so a new rule
+        // cannot be left out of one of them by a list that forgot it
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(MAIN_SOURCES.resolve("dev/unsafehints/report"))) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                String text = Files.readString(file);
+                RULE_ID_REFERENCE.matcher(text).results()
+                        .forEach(m -> found.add(MAIN_SOURCES.relativize(file) + ": " + m.group()));
+                RULE_CLASS_IMPORT.matcher(text).results()
+                        .forEach(m -> found.add(MAIN_SOURCES.relativize(file) + ": " + m.group()));
+            }
+        }
+        assertEquals(List.of(), found, "the report names rules (declare what it needs on @RuleInfo and read the catalogue)");
+    }
+
+    @Test
+    void everySafetyTextHasItsSitesAndTheRuleThatMissesIt() {
+        for (RuleInfo.SafetyText text : RuleInfo.SafetyText.values()) {
+            if (text == RuleInfo.SafetyText.NONE) {
+                continue;
+            }
+            List<String> sites = UnsafeKinds.documentedBy(text);
+            assertFalse(sites.isEmpty(), "no rule's sites are documented by " + text);
+            sites.forEach(id -> assertTrue(UnsafeKinds.SITES.contains(id), id + " is documented but no unsafe site"));
+            long missing = RuleCatalog.all().stream().filter(r -> r.reportsMissing() == text).count();
+            assertEquals(1, missing, "rules reporting a missing " + text);
+            assertEquals(RuleInfo.Category.GUIDELINE, RuleCatalog.byId(UnsafeKinds.missingRule(text)).orElseThrow().category());
+        }
+        for (RuleDescriptor r : RuleCatalog.all()) {
+            if (r.category() != RuleInfo.Category.INVENTORY) {
+                assertFalse(r.unsafeSite() || r.safeCode() || r.narrowColumn() || !r.holdsOperations()
+                        || r.documentedBy() != RuleInfo.SafetyText.NONE, r.id() + ": only inventory rules count sites");
+            }
+            assertFalse(r.unsafeSite() && r.safeCode(), r.id() + ": an unsafe site is not safe code");
+        }
+        assertEquals(List.of("unsafe-block", "unsafe-fn", "unsafe-impl", "unsafe-trait", "extern-block", "unsafe-attr"),
+                UnsafeKinds.SITES);
+        assertEquals(List.of("blocks", "fns", "impls", "traits", "extern"),
+                DependencyTable.COLUMNS.stream().map(UnsafeKinds.Kind::label).toList());
+        assertEquals(List.of("blocks", "fns", "impls", "traits", "extern", "casts"),
+                UnsafeKinds.NARROW.stream().map(UnsafeKinds.Kind::label).toList());
+    }
+
+    private static final java.util.regex.Pattern RULE_CLASS_IMPORT = java.util.regex.Pattern.compile(
+            "import dev\\.unsafehints\\.rules\\.(inventory|operations|guideline)\\.\\w+Rule;");
 
     private static final java.util.regex.Pattern RULE_ID_REFERENCE = java.util.regex.Pattern.compile("\\w+Rule\\.ID\\b");
 

@@ -25,6 +25,7 @@ import java.util.Map;
  */
 @RuleInfo(id = MissingSafetyCommentRule.ID, title = "Unsafe code without a SAFETY comment", severity = Severity.WARNING,
         category = RuleInfo.Category.GUIDELINE, tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::undocumented_unsafe_blocks",
+        reportsMissing = RuleInfo.SafetyText.COMMENT,
         review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyCommentRule implements Rule {
     /** The rule's id, for code that names the rule. */

@@ -22,6 +22,7 @@ import java.util.Map;
 @RuleInfo(id = MissingSafetyDocRule.ID, title = "Public unsafe API without a # Safety section",
         severity = Severity.WARNING, category = RuleInfo.Category.GUIDELINE,
         tags = {"unsafe", "guideline", "documentation"}, lints = "clippy::missing_safety_doc",
+        reportsMissing = RuleInfo.SafetyText.SAFETY_SECTION,
         review = RuleInfo.ReviewRole.COVERED)
 public final class MissingSafetyDocRule implements Rule {
     /** The rule's id, for code that names the rule. */

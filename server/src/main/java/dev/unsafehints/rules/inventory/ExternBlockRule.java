@@ -7,7 +7,7 @@ import dev.unsafehints.rules.RuleInfo;
 /** Extern block. */
 @RuleInfo(id = ExternBlockRule.ID, title = "Extern block", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "extern", columnOrder = 5, noun = "extern block",
+        column = "extern", columnOrder = 5, noun = "extern block", unsafeSite = true, narrowColumn = true,
         checklist = {
                 "Do the declared signatures match the foreign definitions exactly (types, ABI, nullability)?",
                 "Is each foreign function wrapped in a safe function that checks its arguments?"},

@@ -7,7 +7,7 @@ import dev.unsafehints.rules.RuleInfo;
 /** Raw borrow. */
 @RuleInfo(id = RawBorrowRule.ID, title = "Raw borrow", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "raw borrows", columnOrder = 9, noun = "raw borrow",
+        column = "raw borrows", columnOrder = 9, noun = "raw borrow", safeCode = true,
         checklist = {
                 "Is the raw pointer used only while the place is alive and not moved?",
                 "Is `&raw`/`addr_of!` used because the place may be unaligned or uninitialized, as intended?"},

@@ -11,7 +11,7 @@ import java.util.Map;
 /** Cast to a raw pointer. */
 @RuleInfo(id = RawPointerCastRule.ID, title = "Cast to a raw pointer", severity = Severity.HINT,
         category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory", "pointer"},
-        column = "casts", columnOrder = 8, noun = "cast",
+        column = "casts", columnOrder = 8, noun = "cast", safeCode = true, narrowColumn = true, holdsOperations = false,
         checklist = {
                 "Is the target type's alignment and size compatible with the data behind the pointer?",
                 "Does a *const-to-*mut cast ever lead to a write through memory that was shared?"},

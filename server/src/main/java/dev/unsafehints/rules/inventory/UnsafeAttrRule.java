@@ -7,7 +7,7 @@ import dev.unsafehints.rules.RuleInfo;
 /** Unsafe attribute. */
 @RuleInfo(id = UnsafeAttrRule.ID, title = "Unsafe attribute", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "unsafe attrs", columnOrder = 11, noun = "unsafe attribute",
+        column = "unsafe attrs", columnOrder = 11, noun = "unsafe attribute", unsafeSite = true,
         checklist = {
                 "Can the symbol name collide with another symbol in the final binary?",
                 "Does the exported signature match what the other side expects?"},

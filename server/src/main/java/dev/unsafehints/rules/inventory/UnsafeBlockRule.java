@@ -19,7 +19,8 @@ import java.util.Map;
  */
 @RuleInfo(id = UnsafeBlockRule.ID, title = "Unsafe block", severity = Severity.HINT,
         category = RuleInfo.Category.INVENTORY, tags = {"unsafe", "inventory"},
-        column = "blocks", columnOrder = 1, noun = "unsafe block",
+        column = "blocks", columnOrder = 1, noun = "unsafe block", unsafeSite = true, documentedBy = RuleInfo.SafetyText.COMMENT,
+        narrowColumn = true,
         checklist = {
                 "Does a SAFETY comment name each operation's precondition and say why it holds here?",
                 "Is the block as small as it can be: only the unsafe operations, no safe code around them?",

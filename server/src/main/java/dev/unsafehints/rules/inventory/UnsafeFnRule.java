@@ -17,7 +17,8 @@ import java.util.Map;
  */
 @RuleInfo(id = UnsafeFnRule.ID, title = "Unsafe function", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "fns", columnOrder = 2, noun = "unsafe fn",
+        column = "fns", columnOrder = 2, noun = "unsafe fn", unsafeSite = true, documentedBy = RuleInfo.SafetyText.SAFETY_SECTION,
+        narrowColumn = true,
         checklist = {
                 "Does the `# Safety` section list every condition a caller must uphold?",
                 "Does the body check what it can instead of leaving it to callers?",

@@ -7,7 +7,8 @@ import dev.unsafehints.rules.RuleInfo;
 /** Unsafe trait implementation. */
 @RuleInfo(id = UnsafeImplRule.ID, title = "Unsafe trait implementation", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "impls", columnOrder = 3, noun = "unsafe impl",
+        column = "impls", columnOrder = 3, noun = "unsafe impl", unsafeSite = true, documentedBy = RuleInfo.SafetyText.COMMENT,
+        narrowColumn = true,
         checklist = {
                 "Does the type really uphold the trait's contract (for Send/Sync: no unsynchronized shared mutation, no thread-bound data)?",
                 "Is there a SAFETY comment explaining why, and is it still true for every field?"},

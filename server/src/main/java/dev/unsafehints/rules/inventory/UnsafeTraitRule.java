@@ -7,7 +7,8 @@ import dev.unsafehints.rules.RuleInfo;
 /** Unsafe trait. */
 @RuleInfo(id = UnsafeTraitRule.ID, title = "Unsafe trait", severity = Severity.HINT, category = RuleInfo.Category.INVENTORY,
         tags = {"unsafe", "inventory"},
-        column = "traits", columnOrder = 4, noun = "unsafe trait",
+        column = "traits", columnOrder = 4, noun = "unsafe trait", unsafeSite = true, documentedBy = RuleInfo.SafetyText.SAFETY_SECTION,
+        narrowColumn = true,
         checklist = {
                 "Does the trait's documentation say exactly what implementors must guarantee?",
                 "Does unsafe code elsewhere rely on more than that documented contract?"},
