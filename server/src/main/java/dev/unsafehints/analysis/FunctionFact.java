@@ -96,6 +96,11 @@ public final class FunctionFact {
         return SafetyDocs.hasWrittenSafetySection(docs);
     }
 
+    /** The words of the {@code # Safety} section (template or not), empty when there is none. */
+    public String safetySection() {
+        return SafetyDocs.safetySection(docs);
+    }
+
     /** The {@code # Safety} section is there but still the template (it holds a {@code <...>} placeholder). */
     public boolean hasSafetyTemplate() {
         return SafetyDocs.hasSafetySection(docs) && !SafetyDocs.hasWrittenSafetySection(docs);

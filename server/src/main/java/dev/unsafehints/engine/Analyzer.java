@@ -203,12 +203,11 @@ public final class Analyzer {
         List<FileStructure.CountedSite> counted = new ArrayList<>();
         UnsafeFacts facts = model.facts();
         for (UnsafeBlockFact b : facts.blocks()) {
-            counted.add(new FileStructure.CountedSite(true, b.range().start(), b.isSafetyCommented(),
-                    b.safetyComment()));
+            counted.add(FileStructure.CountedSite.block(b.range().start(), b.isSafetyCommented(), b.safetyComment()));
         }
         for (FunctionFact f : facts.functions()) {
             if (f.isUnsafe()) {
-                counted.add(new FileStructure.CountedSite(false, f.itemRange().start(), f.hasSafetySection(), null));
+                counted.add(FileStructure.CountedSite.function(f.itemRange().start(), f.hasSafetySection(), f.safetySection()));
             }
         }
         return new FileStructure(flat, counted);

@@ -141,6 +141,33 @@ class HoverTest {
     }
 
     @Test
+    void quotesTheSafetySectionAsTheRulesReadTheDocs() {
+        // `#[doc]` attributes and a doc comment after an attribute are docs to rustc and to the rules
+        String text = String.join("\n",
+                "#[doc = \"Writes a byte.\"]",
+                "#[doc = \"\"]",
+                "#[doc = \"# Safety\"]",
+                "#[inline]",
+                "/// `p` must point to a writable byte.",
+                "pub(crate) unsafe fn write(p: *mut u8) { unsafe { *p = 0 } }",
+                "",
+                "/// No section here.",
+                "unsafe fn bare(p: *mut u8) { unsafe { write(p) } }",
+                "");
+        lsp = LspHarness.start(LspHarness.options().withRules(RuleCatalog.all()));
+        lsp.initialize(Capabilities.typicalEditor());
+        lsp.open(URI, text);
+        String write = LspHarness.get(lsp.server.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier(URI), Texts.at(text, "unsafe fn write")))).getContents().getRight().getValue();
+        assertTrue(write.startsWith("**Unsafe function**: `# Safety` documented\n"), write);
+        assertTrue(write.contains("its `# Safety` section):\n\n> `p` must point to a writable byte."), write);
+        String bare = LspHarness.get(lsp.server.getTextDocumentService().hover(new HoverParams(
+                new TextDocumentIdentifier(URI), Texts.at(text, "unsafe fn bare")))).getContents().getRight().getValue();
+        assertTrue(bare.startsWith("**Unsafe function**: no `# Safety` section"), bare);
+        assertTrue(!bare.contains("writable"), "another fn's section is not this one's: " + bare);
+    }
+
+    @Test
     void onAFindingShowsItsMessageAndRuleDocument() {
         open(Capabilities.typicalEditor());
         Position onDeref = Texts.at(TEXT, "*p }", 1);

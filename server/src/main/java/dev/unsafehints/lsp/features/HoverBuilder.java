@@ -226,10 +226,31 @@ public final class HoverBuilder {
 
     // ------------------------------------------------------------------ unsafe fns
 
+    /**
+     * The words of the fn's {@code # Safety} section as the rules read its docs, which the analysis
+     * keeps on the fn it counted: the last one whose item starts at or before the finding (the fn's
+     * {@code unsafe}) with only its qualifiers between ({@code pub const}).
+     */
+    private static Optional<String> safetySection(AnalyzedDocument doc, Finding fn) {
+        FileStructure.CountedSite found = null;
+        for (FileStructure.CountedSite site : doc.analysis().structure().counted()) {
+            if (!site.block() && site.start() <= fn.range().start() && (found == null || site.start() > found.start())) {
+                found = site;
+            }
+        }
+        if (found == null || found.safetySection() == null || fn.range().start() > doc.source().length()
+                || !QUALIFIERS_ONLY.matcher(doc.source().slice(new TextRange(found.start(), fn.range().start()))).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(found.safetySection());
+    }
+
+    /** What may stand between a fn item's start and its {@code unsafe}: visibility and qualifiers, no other item. */
+    private static final java.util.regex.Pattern QUALIFIERS_ONLY =
+            java.util.regex.Pattern.compile("(?s)(?!.*\\bfn\\b)[^{};#]*");
+
     private String fnHover(AnalyzedDocument doc, Finding fn) {
-        SourceText source = doc.source();
-        int line = source.lineOf(fn.range().start());
-        Optional<String> section = CommentsAbove.safetyDocSection(source, line);
+        Optional<String> section = safetySection(doc, fn);
         String state = fn.properties().getOrDefault("safetySection", section.isPresent() ? "documented" : "missing");
         StringBuilder sb = new StringBuilder();
         sb.append("**Unsafe function**: ").append(switch (state) {
