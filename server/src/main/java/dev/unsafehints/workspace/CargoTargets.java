@@ -37,7 +37,8 @@ public final class CargoTargets {
     private static final CargoTargets NONE = new CargoTargets(List.of());
     /** The folders whose changes can add or remove discovered roots (their mtime changes with their entries). */
     private static final List<String> WATCHED = List.of("Cargo.toml", "src", "src/bin", "tests", "examples", "benches");
-    private static final Map<Path, Stamped> BY_PACKAGE = new ConcurrentHashMap<>();
+    /** Keyed by package root and edition (Cargo's 2015 discovery rules differ). */
+    private static final Map<String, Stamped> BY_PACKAGE = new ConcurrentHashMap<>();
 
     private record Stamped(List<FileTime> stamp, CargoTargets targets) {
     }
@@ -54,13 +55,15 @@ public final class CargoTargets {
             return NONE;
         }
         Path root = crate.root().toAbsolutePath().normalize();
+        boolean edition2015 = crate.edition() == dev.unsafehints.grammar.Edition.E2015;
+        String key = root + (edition2015 ? " 2015" : "");
         List<FileTime> stamp = stamp(root);
-        Stamped known = BY_PACKAGE.get(root);
+        Stamped known = BY_PACKAGE.get(key);
         if (known != null && known.stamp().equals(stamp)) {
             return known.targets();
         }
-        CargoTargets read = read(root, crate.edition() == dev.unsafehints.grammar.Edition.E2015);
-        BY_PACKAGE.put(root, new Stamped(stamp, read));
+        CargoTargets read = read(root, edition2015);
+        BY_PACKAGE.put(key, new Stamped(stamp, read));
         return read;
     }
 
