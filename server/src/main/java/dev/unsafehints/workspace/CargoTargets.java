@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * ({@code [lib]}, {@code [[bin]]}, {@code [[test]]}, {@code [[example]]}, {@code [[bench]]} with or
  * without a {@code path}, and {@code package.build}), plus the ones Cargo discovers in its usual
  * folders unless {@code autolib}, {@code autobins}, {@code autotests}, {@code autoexamples} or
- * {@code autobenches} turn discovery off. Kept per package and re-read when the manifest or a target
+ * {@code autobenches} turn discovery off. A crate folder without a manifest gets what Cargo would
+ * discover in it. Kept per package and re-read when the manifest or a target
  * folder changes (a file added to {@code tests/} is a new root).
  */
 public final class CargoTargets {
@@ -38,6 +39,8 @@ public final class CargoTargets {
     /** The folders whose changes can add or remove discovered roots (their mtime changes with their entries). */
     private static final List<String> WATCHED = List.of("Cargo.toml", "src", "src/bin", "tests", "examples", "benches");
     /** Keyed by package root and edition (Cargo's 2015 discovery rules differ). */
+    /** Where Cargo discovers test, example and bench roots. */
+    private static final List<String> TEST_ONLY_FOLDERS = List.of("tests", "examples", "benches");
     private static final Map<String, Stamped> BY_PACKAGE = new ConcurrentHashMap<>();
 
     private record Stamped(List<FileTime> stamp, CargoTargets targets) {
@@ -104,6 +107,20 @@ public final class CargoTargets {
         return found;
     }
 
+    /**
+     * Whether {@code file} lies in a folder whose crate roots only test builds compile
+     * ({@code tests/}, {@code examples/}, {@code benches/} of the package at {@code root}): where no
+     * target owns a file, this is the build it would belong to.
+     */
+    public static boolean inTestOnlyFolder(Path root, Path file) {
+        for (String folder : TEST_ONLY_FOLDERS) {
+            if (file.startsWith(root.resolve(folder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<FileTime> stamp(Path root) {
         List<FileTime> stamp = new ArrayList<>(WATCHED.size());
         for (String name : WATCHED) {
@@ -117,9 +134,11 @@ public final class CargoTargets {
     }
 
     private static CargoTargets read(Path root, boolean edition2015) {
-        JsonNode manifest = CargoManifests.readToml(root.resolve("Cargo.toml"));
+        Path manifestFile = root.resolve("Cargo.toml");
+        JsonNode manifest = Files.exists(manifestFile) ? CargoManifests.readToml(manifestFile)
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (manifest == null) {
-            return NONE;
+            return NONE; // a manifest cargo could not read either: no target to trust
         }
         JsonNode pkg = manifest.path("package");
         String packageName = pkg.path("name").asText("");
