@@ -17,6 +17,8 @@ final class CallResolver {
     record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
                   boolean unsafeWithoutTargetFeature, String dependency, String dependencyPackage) {
         static final Callee UNKNOWN = new Callee(false, "", null, false, false);
+        /** The {@code dependencyPackage} of a callee in the library of the caller's own package (from a binary or test). */
+        static final String OWN_LIBRARY = "";
 
         Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
                boolean unsafeWithoutTargetFeature, String dependency) {
@@ -47,6 +49,9 @@ final class CallResolver {
             if (dependency == null) {
                 return "`" + declaration.displayPath() + "` is declared `unsafe`";
             }
+            if (OWN_LIBRARY.equals(dependencyPackage)) {
+                return "`" + displayPath + "` is declared `unsafe` in this package's library `" + dependency + "`";
+            }
             // the package and version a user finds in Cargo.lock: `libc` 0.2.139, `ffi` (openssl-sys 0.9.80)
             String pkg = dependencyPackage == null ? ""
                     : dependencyPackage.startsWith(dependency.replace('_', '-') + " ")
@@ -75,7 +80,8 @@ final class CallResolver {
     CallResolver(WorkspaceIndex.CrateDeclarations crate, FileDeclarations file, String crateName, Edition edition) {
         this.crate = crate;
         this.file = file;
-        this.crateName = crateName.replace('-', '_');
+        // a binary or test names the library like a dependency (its own crate has no name to use)
+        this.crateName = crate.isLibrary() ? crateName.replace('-', '_') : "";
         this.edition = edition;
     }
 
@@ -432,9 +438,10 @@ final class CallResolver {
 
     private Callee inDependency(DeclaredFn fn, List<String> absolute, WorkspaceIndex.CrateDeclarations dependency) {
         boolean isUnsafe = fn.isUnsafeIn(edition);
+        String pkg = dependency == null ? null
+                : !crate.isLibrary() && crate.samePackage(dependency) ? Callee.OWN_LIBRARY : dependency.packageLabel();
         return new Callee(isUnsafe, String.join("::", absolute), fn, true,
-                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0),
-                dependency == null ? null : dependency.packageLabel());
+                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0), pkg);
     }
 
     /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */

@@ -35,7 +35,7 @@ public final class CargoTargets {
     public record Target(Path root, Kind kind) {
     }
 
-    private static final CargoTargets NONE = new CargoTargets(List.of());
+    private static final CargoTargets NONE = new CargoTargets(List.of(), "");
     /** The folders whose changes can add or remove discovered roots (their mtime changes with their entries). */
     private static final List<String> WATCHED = List.of("Cargo.toml", "src", "src/bin", "tests", "examples", "benches");
     /** Keyed by package root and edition (Cargo's 2015 discovery rules differ). */
@@ -47,9 +47,20 @@ public final class CargoTargets {
     }
 
     private final List<Target> targets;
+    /** {@code [lib] name}; empty when the manifest leaves it to the package name. */
+    private final String libName;
 
-    private CargoTargets(List<Target> targets) {
+    private CargoTargets(List<Target> targets, String libName) {
         this.targets = targets;
+        this.libName = libName;
+    }
+
+    /**
+     * The crate name the library is built under when the manifest sets one ({@code [lib] name});
+     * empty when it is the package's name; null when the package has no library.
+     */
+    public String libName() {
+        return targets.stream().anyMatch(t -> t.kind() == Kind.LIB) ? libName : null;
     }
 
     /** The targets of the package whose manifest is in {@code crate}'s root; none outside a package. */
@@ -174,7 +185,7 @@ public final class CargoTargets {
         } else if (!build.isBoolean() || build.asBoolean()) {
             add(found, root, "", Kind.BUILD_SCRIPT, List.of("build.rs"));
         }
-        return new CargoTargets(List.copyOf(found));
+        return new CargoTargets(List.copyOf(found), lib.path("name").asText(""));
     }
 
     /** A discovery switch: its value when the manifest sets it, else on unless {@code offByDefault}. */

@@ -48,8 +48,14 @@ public final class ModulePaths {
         if (owner != null) {
             return modulePath(owner.root().getParent().relativize(abs));
         }
-        // no target's folder holds it: src/ is the library's by Cargo's convention, anything else is its own root
-        return abs.startsWith(src) ? modulePath(src.relativize(abs)) : List.of();
+        // no target's folder holds it (nothing on disk yet, as for an unsaved buffer): by Cargo's
+        // convention src/lib.rs and src/main.rs are roots and the rest of src/ their modules
+        if (!abs.startsWith(src)) {
+            return List.of();
+        }
+        Path rel = src.relativize(abs);
+        boolean root = rel.getNameCount() == 1 && (rel.toString().equals("lib.rs") || rel.toString().equals("main.rs"));
+        return root ? List.of() : modulePath(rel);
     }
 
     /**
