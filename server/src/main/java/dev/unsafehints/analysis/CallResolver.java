@@ -17,6 +17,8 @@ final class CallResolver {
     record Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
                   boolean unsafeWithoutTargetFeature, String dependency, String dependencyPackage) {
         static final Callee UNKNOWN = new Callee(false, "", null, false, false);
+        /** The {@code dependencyPackage} of a callee in the library of the caller's own package (from a binary or test). */
+        static final String OWN_LIBRARY = "";
 
         Callee(boolean isUnsafe, String displayPath, DeclaredFn declaration, boolean known,
                boolean unsafeWithoutTargetFeature, String dependency) {
@@ -47,6 +49,9 @@ final class CallResolver {
             if (dependency == null) {
                 return "`" + declaration.displayPath() + "` is declared `unsafe`";
             }
+            if (OWN_LIBRARY.equals(dependencyPackage)) {
+                return "`" + displayPath + "` is declared `unsafe` in this package's library `" + dependency + "`";
+            }
             // the package and version a user finds in Cargo.lock: `libc` 0.2.139, `ffi` (openssl-sys 0.9.80)
             String pkg = dependencyPackage == null ? ""
                     : dependencyPackage.startsWith(dependency.replace('_', '-') + " ")
@@ -75,7 +80,8 @@ final class CallResolver {
     CallResolver(WorkspaceIndex.CrateDeclarations crate, FileDeclarations file, String crateName, Edition edition) {
         this.crate = crate;
         this.file = file;
-        this.crateName = crateName.replace('-', '_');
+        // a binary or test names the library like a dependency (its own crate has no name to use)
+        this.crateName = crate.isLibrary() ? crateName.replace('-', '_') : "";
         this.edition = edition;
     }
 
@@ -105,6 +111,23 @@ final class CallResolver {
         return lookup(absolute, module);
     }
 
+    /** How many test-only items (`#[cfg(test)] mod`, `#[test] fn`) the walk is inside. */
+    private int testItems;
+
+    /** The walk enters an item that only test builds compile: dev-dependencies become visible. */
+    void enterTestCode() {
+        testItems++;
+    }
+
+    void exitTestCode() {
+        testItems--;
+    }
+
+    /** Whether the code being walked is compiled only in test builds: a test-only file or item. */
+    private boolean isTestCode() {
+        return testItems > 0 || isTestOnlyFile();
+    }
+
     /** Whether the call being resolved is test code (see {@link #resolve(List, List, String, java.util.function.BooleanSupplier)}). */
     private java.util.function.BooleanSupplier inTestCode = () -> false;
     /** Whether the file exists only in test builds (tests/, benches/, examples/, a cfg(test) module); null until asked. */
@@ -123,7 +146,7 @@ final class CallResolver {
         if (dev == null) {
             return null;
         }
-        return isTestOnlyFile() || inTestCode.getAsBoolean() ? dev : null;
+        return isTestCode() || inTestCode.getAsBoolean() ? dev : null;
     }
 
     /** Turns a written path into one rooted at the crate ([crate, ...]), std, or another crate. */
@@ -415,9 +438,10 @@ final class CallResolver {
 
     private Callee inDependency(DeclaredFn fn, List<String> absolute, WorkspaceIndex.CrateDeclarations dependency) {
         boolean isUnsafe = fn.isUnsafeIn(edition);
+        String pkg = dependency == null ? null
+                : !crate.isLibrary() && crate.samePackage(dependency) ? Callee.OWN_LIBRARY : dependency.packageLabel();
         return new Callee(isUnsafe, String.join("::", absolute), fn, true,
-                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0),
-                dependency == null ? null : dependency.packageLabel());
+                !isUnsafe && !fn.targetFeatures().isEmpty(), absolute.get(0), pkg);
     }
 
     /** The first of {@code fns} that {@code which} accepts, if all it accepts agree on unsafety; else null. */
@@ -554,6 +578,8 @@ final class CallResolver {
     }
 
     private List<WorkspaceIndex.CrateDeclarations> everything;
+    /** {@link #everything} and the dev-dependencies with what they reach, for test code. */
+    private List<WorkspaceIndex.CrateDeclarations> everythingForTests;
 
     /** The declarations of the file being analysed. */
     FileDeclarations file() {
@@ -590,27 +616,33 @@ final class CallResolver {
     }
 
     /**
-     * The crate and every crate it depends on, directly or not (computed once per file); in a file
-     * that only test builds compile (tests/, a `#[cfg(test)] mod x;`), its dev-dependencies and
-     * what they reach come after, so test code finds the methods of their types.
+     * The crate and every crate it depends on, directly or not (computed once per file); in code
+     * that only test builds compile (a file under tests/, a `#[cfg(test)] mod x;`, or inside a
+     * `#[cfg(test)]` or `#[test]` item), its dev-dependencies and what they reach come after, so
+     * test code finds the methods of their types.
      */
     List<WorkspaceIndex.CrateDeclarations> crateAndDependencies() {
         if (everything == null) {
             List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>();
             all.add(crate);
-            int closed = close(all, 0);
-            List<WorkspaceIndex.CrateDeclarations> dev = crate.allDevDependencies();
-            if (!dev.isEmpty() && isTestOnlyFile()) {
-                for (WorkspaceIndex.CrateDeclarations d : dev) {
-                    if (!all.contains(d)) {
-                        all.add(d);
-                    }
-                }
-                close(all, closed);
-            }
+            close(all, 0);
             everything = all;
         }
-        return everything;
+        if (!isTestCode()) {
+            return everything;
+        }
+        if (everythingForTests == null) {
+            List<WorkspaceIndex.CrateDeclarations> all = new ArrayList<>(everything);
+            int closed = all.size();
+            for (WorkspaceIndex.CrateDeclarations d : crate.allDevDependencies()) {
+                if (!all.contains(d)) {
+                    all.add(d);
+                }
+            }
+            close(all, closed);
+            everythingForTests = all.size() == closed ? everything : all;
+        }
+        return everythingForTests;
     }
 
     /** Adds to {@code all} what its crates from {@code from} on depend on, until nothing is new; returns its size. */

@@ -17,16 +17,21 @@ final class TestCode {
     /** True when {@code node} or one of its ancestors carries such an attribute. */
     static boolean encloses(ParserRuleContext node) {
         for (ParserRuleContext n = node; n != null; n = n.getParent()) {
-            for (String condition : CfgAttributes.of(n)) {
-                if (requiresTest(condition)) {
-                    return true;
-                }
-            }
-            if (hasTestAttribute(n)) {
+            if (marks(n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** True when {@code node} itself (not an ancestor) carries such an attribute. */
+    static boolean marks(ParserRuleContext node) {
+        for (String condition : CfgAttributes.of(node)) {
+            if (requiresTest(condition)) {
+                return true;
+            }
+        }
+        return hasTestAttribute(node);
     }
 
     /** {@code test}, or {@code all(..)} with {@code test} among its top-level arguments. */

@@ -278,7 +278,17 @@ final class UnsafeFactsBuilder {
      * the file is analysed. On a well-formed item an exception is a bug and goes on up.
      */
     private void item(RustParser.ItemContext item) {
-        walkRecovering(item);
+        boolean test = TestCode.marks(item);
+        if (test) {
+            resolver.enterTestCode();
+        }
+        try {
+            walkRecovering(item);
+        } finally {
+            if (test) {
+                resolver.exitTestCode();
+            }
+        }
     }
 
     private void walkRecovering(ParseTree node) {

@@ -23,7 +23,7 @@ final class MacroSigns {
     }
 
     static Set<String> of(SourceDocument document, WorkspaceIndex index) {
-        Set<String> crate = index.macrosWritingUnsafe(document.crate());
+        Set<String> crate = index.macrosWritingUnsafe(document.crate(), document.path());
         String text = document.text();
         if (!(text.contains("macro_rules") || text.contains("macro ")) || !text.contains("unsafe")) {
             return crate;

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * ({@code [lib]}, {@code [[bin]]}, {@code [[test]]}, {@code [[example]]}, {@code [[bench]]} with or
  * without a {@code path}, and {@code package.build}), plus the ones Cargo discovers in its usual
  * folders unless {@code autolib}, {@code autobins}, {@code autotests}, {@code autoexamples} or
- * {@code autobenches} turn discovery off. Kept per package and re-read when the manifest or a target
+ * {@code autobenches} turn discovery off. A crate folder without a manifest gets what Cargo would
+ * discover in it. Kept per package and re-read when the manifest or a target
  * folder changes (a file added to {@code tests/} is a new root).
  */
 public final class CargoTargets {
@@ -34,18 +35,32 @@ public final class CargoTargets {
     public record Target(Path root, Kind kind) {
     }
 
-    private static final CargoTargets NONE = new CargoTargets(List.of());
+    private static final CargoTargets NONE = new CargoTargets(List.of(), "");
     /** The folders whose changes can add or remove discovered roots (their mtime changes with their entries). */
     private static final List<String> WATCHED = List.of("Cargo.toml", "src", "src/bin", "tests", "examples", "benches");
-    private static final Map<Path, Stamped> BY_PACKAGE = new ConcurrentHashMap<>();
+    /** Keyed by package root and edition (Cargo's 2015 discovery rules differ). */
+    /** Where Cargo discovers test, example and bench roots. */
+    private static final List<String> TEST_ONLY_FOLDERS = List.of("tests", "examples", "benches");
+    private static final Map<String, Stamped> BY_PACKAGE = new ConcurrentHashMap<>();
 
     private record Stamped(List<FileTime> stamp, CargoTargets targets) {
     }
 
     private final List<Target> targets;
+    /** {@code [lib] name}; empty when the manifest leaves it to the package name. */
+    private final String libName;
 
-    private CargoTargets(List<Target> targets) {
+    private CargoTargets(List<Target> targets, String libName) {
         this.targets = targets;
+        this.libName = libName;
+    }
+
+    /**
+     * The crate name the library is built under when the manifest sets one ({@code [lib] name});
+     * empty when it is the package's name; null when the package has no library.
+     */
+    public String libName() {
+        return targets.stream().anyMatch(t -> t.kind() == Kind.LIB) ? libName : null;
     }
 
     /** The targets of the package whose manifest is in {@code crate}'s root; none outside a package. */
@@ -54,13 +69,15 @@ public final class CargoTargets {
             return NONE;
         }
         Path root = crate.root().toAbsolutePath().normalize();
+        boolean edition2015 = crate.edition() == dev.unsafehints.grammar.Edition.E2015;
+        String key = root + (edition2015 ? " 2015" : "");
         List<FileTime> stamp = stamp(root);
-        Stamped known = BY_PACKAGE.get(root);
+        Stamped known = BY_PACKAGE.get(key);
         if (known != null && known.stamp().equals(stamp)) {
             return known.targets();
         }
-        CargoTargets read = read(root, crate.edition() == dev.unsafehints.grammar.Edition.E2015);
-        BY_PACKAGE.put(root, new Stamped(stamp, read));
+        CargoTargets read = read(root, edition2015);
+        BY_PACKAGE.put(key, new Stamped(stamp, read));
         return read;
     }
 
@@ -101,6 +118,20 @@ public final class CargoTargets {
         return found;
     }
 
+    /**
+     * Whether {@code file} lies in a folder whose crate roots only test builds compile
+     * ({@code tests/}, {@code examples/}, {@code benches/} of the package at {@code root}): where no
+     * target owns a file, this is the build it would belong to.
+     */
+    public static boolean inTestOnlyFolder(Path root, Path file) {
+        for (String folder : TEST_ONLY_FOLDERS) {
+            if (file.startsWith(root.resolve(folder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<FileTime> stamp(Path root) {
         List<FileTime> stamp = new ArrayList<>(WATCHED.size());
         for (String name : WATCHED) {
@@ -114,9 +145,11 @@ public final class CargoTargets {
     }
 
     private static CargoTargets read(Path root, boolean edition2015) {
-        JsonNode manifest = CargoManifests.readToml(root.resolve("Cargo.toml"));
+        Path manifestFile = root.resolve("Cargo.toml");
+        JsonNode manifest = Files.exists(manifestFile) ? CargoManifests.readToml(manifestFile)
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (manifest == null) {
-            return NONE;
+            return NONE; // a manifest cargo could not read either: no target to trust
         }
         JsonNode pkg = manifest.path("package");
         String packageName = pkg.path("name").asText("");
@@ -152,7 +185,7 @@ public final class CargoTargets {
         } else if (!build.isBoolean() || build.asBoolean()) {
             add(found, root, "", Kind.BUILD_SCRIPT, List.of("build.rs"));
         }
-        return new CargoTargets(List.copyOf(found));
+        return new CargoTargets(List.copyOf(found), lib.path("name").asText(""));
     }
 
     /** A discovery switch: its value when the manifest sets it, else on unless {@code offByDefault}. */

@@ -1,25 +1,20 @@
 package dev.unsafehints.workspace;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The module path of a file within its crate, from Cargo's layout: {@code src/lib.rs} and
- * {@code src/main.rs} are the root, {@code src/a/b.rs} and {@code src/a/b/mod.rs} are {@code a::b}.
- * Each file directly in {@code src/bin/}, {@code tests/}, {@code examples/} or {@code benches/}, each
- * {@code main.rs} one folder below them, and {@code build.rs} is the root of a crate of its own
- * (a binary, an integration test, ...), so its path is empty and the modules it declares follow the
- * usual rules from its folder. A file placed by a {@code #[path]} attribute (also under
+ * The module path of a file within its crate, from the crate roots Cargo builds ({@link CargoTargets}):
+ * a root's path is empty, and the modules it declares sit in its folder ({@code src/a/b.rs} and
+ * {@code src/a/b/mod.rs} are {@code a::b} of {@code src/lib.rs}; {@code tests/common/mod.rs} is
+ * {@code common} of a test root in {@code tests/}). A file placed by a {@code #[path]} attribute (also under
  * {@code cfg_attr}) is the module that declares it so ({@link PathAttributes}). The one place that
  * knows this: the scan, the language server and the review all ask here.
  */
 public final class ModulePaths {
     /** Guards against path attributes that place files in a cycle. */
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
-    /** The folders whose files Cargo makes crate roots (src/bin before src, the longer first). */
-    private static final List<String> TARGET_FOLDERS = List.of("src/bin", "tests", "examples", "benches");
 
     private ModulePaths() {
     }
@@ -51,19 +46,16 @@ public final class ModulePaths {
         }
         CargoTargets.Target owner = targets.owner(abs);
         if (owner != null) {
-            return relativeModulePath(owner.root().getParent(), abs);
+            return modulePath(owner.root().getParent().relativize(abs));
         }
+        // no target's folder holds it (nothing on disk yet, as for an unsaved buffer): by Cargo's
+        // convention src/lib.rs and src/main.rs are roots and the rest of src/ their modules
         if (!abs.startsWith(src)) {
-            return targetModulePath(abs, crate.root());
-        }
-        Path rel = src.relativize(abs);
-        if (rel.getNameCount() == 1 && (rel.toString().equals("lib.rs") || rel.toString().equals("main.rs"))) {
             return List.of();
         }
-        if (rel.getNameCount() > 1 && rel.getName(0).toString().equals("bin")) {
-            return targetModulePath(abs, crate.root());
-        }
-        return modulePath(rel);
+        Path rel = src.relativize(abs);
+        boolean root = rel.getNameCount() == 1 && (rel.toString().equals("lib.rs") || rel.toString().equals("main.rs"));
+        return root ? List.of() : modulePath(rel);
     }
 
     /**
@@ -81,17 +73,7 @@ public final class ModulePaths {
         if (owner != null) {
             return owner.kind().testOnly();
         }
-        for (String folder : List.of("tests", "benches", "examples")) {
-            if (abs.startsWith(crate.root().toAbsolutePath().normalize().resolve(folder))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The module path of {@code file} in the module tree of a crate root in {@code folder}. */
-    private static List<String> relativeModulePath(Path folder, Path file) {
-        return modulePath(folder.relativize(file));
+        return CargoTargets.inTestOnlyFolder(crate.root().toAbsolutePath().normalize(), abs);
     }
 
     /** The modules a relative file path names: {@code a/b.rs} is {@code a::b}, {@code a/mod.rs} is {@code a}. */
@@ -106,37 +88,6 @@ public final class ModulePaths {
             parts.add(stem);
         }
         return parts;
-    }
-
-    /**
-     * The module path of a file of an auto-discovered target folder ({@code src/bin}, {@code tests},
-     * {@code examples}, {@code benches}), where Cargo makes {@code dir/x.rs} and {@code dir/x/main.rs}
-     * crate roots. Below a root {@code dir/x/main.rs} the modules are relative to {@code dir/x/}; other
-     * files are modules that the roots directly in {@code dir} declare ({@code tests/common/mod.rs} is
-     * {@code common}). Files elsewhere outside {@code src/} ({@code build.rs}) are roots too.
-     */
-    private static List<String> targetModulePath(Path file, Path crateRoot) {
-        Path dir = null;
-        for (String target : TARGET_FOLDERS) {
-            Path candidate = crateRoot.resolve(target);
-            if (file.startsWith(candidate)) {
-                dir = candidate;
-            }
-        }
-        if (dir == null) {
-            return List.of();
-        }
-        Path rel = dir.relativize(file);
-        if (rel.getNameCount() == 1) {
-            return List.of(); // dir/x.rs
-        }
-        if (Files.isRegularFile(dir.resolve(rel.getName(0)).resolve("main.rs"))) {
-            rel = rel.subpath(1, rel.getNameCount()); // below dir/x/main.rs: that crate's own modules
-            if (rel.toString().equals("main.rs")) {
-                return List.of();
-            }
-        }
-        return modulePath(rel);
     }
 
     /**

@@ -25,19 +25,20 @@ public class WorkspaceIndex {
 
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
-    /** The package (name, version) of each crate root, as the files were indexed under it. */
+    /** The package (name, version) of each crate (by its key, see {@link #key}), as the files were indexed under it. */
     private final Map<Path, CrateInfo> packages = new ConcurrentHashMap<>();
 
     public void update(CrateInfo crate, FileDeclarations declarations) {
         declarations.detach();
-        if (crate.root() != null && packages.put(crate.root(), crate) == null) {
-            merged.remove(key(crate));
-            mergedAsWritten.remove(key(crate));
+        Path key = key(crate, declarations.file());
+        if (crate.root() != null && packages.put(key, crate) == null) {
+            merged.remove(key);
+            mergedAsWritten.remove(key);
         }
-        FileDeclarations before = byCrate.computeIfAbsent(key(crate), k -> new ConcurrentHashMap<>())
+        FileDeclarations before = byCrate.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
                 .put(declarations.file(), declarations);
-        merged.remove(key(crate));
-        mergedAsWritten.remove(key(crate));
+        merged.remove(key);
+        mergedAsWritten.remove(key);
         if (before == null || !before.fingerprint().equals(declarations.fingerprint())) {
             version.incrementAndGet();
         }
@@ -72,8 +73,8 @@ public class WorkspaceIndex {
 
     /** The indexed declarations of {@code file} when they were read from this very text. */
     public java.util.Optional<FileDeclarations> declarationsOf(CrateInfo crate, Path file, String text) {
-        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
-        FileDeclarations d = known == null || file == null ? null : known.get(file);
+        Map<Path, FileDeclarations> known = file == null ? null : byCrate.get(key(crate, file));
+        FileDeclarations d = known == null ? null : known.get(file);
         return d != null && d.isOf(text) ? java.util.Optional.of(d) : java.util.Optional.empty();
     }
 
@@ -139,19 +140,20 @@ public class WorkspaceIndex {
         version.incrementAndGet();
     }
 
-    private CfgEnvironment environmentOf(Path root) {
-        CfgEnvironment e = root == null || root.equals(NO_CRATE) ? null : environments.apply(root);
+    private CfgEnvironment environmentOf(Path key) {
+        CfgEnvironment e = key == null || key.equals(NO_CRATE) ? null : environments.apply(packageOf(key));
         return e == null ? CfgEnvironment.UNKNOWN : e;
     }
 
     /** The view of one crate, with {@code current} (the file being analyzed) taking precedence. */
     public CrateDeclarations crate(CrateInfo crate, FileDeclarations current) {
-        Map<Path, FileDeclarations> known = byCrate.get(key(crate));
+        Path key = key(crate, current.file());
+        Map<Path, FileDeclarations> known = byCrate.get(key);
         if (known != null && known.containsKey(current.file())) {
             // the index holds this file (the scanner and the server update it before analyzing):
             // share one merged view per crate instead of merging for every file
-            CrateDeclarations view = mergedView(key(crate));
-            return view.leavesOut(current.file()) ? mergedAsWrittenView(key(crate)) : view;
+            CrateDeclarations view = mergedView(key);
+            return view.leavesOut(current.file()) ? mergedAsWrittenView(key) : view;
         }
         List<FileDeclarations> files = new ArrayList<>();
         files.add(current);
@@ -163,30 +165,31 @@ public class WorkspaceIndex {
             }
         }
         List<FileDeclarations> withExpansions = ItemMacroDeclarations.withExpansions(files, crate.edition(),
-                dependencyMacros(key(crate)));
-        CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key(crate)));
+                dependencyMacros(key));
+        CrateDeclarations view = new CrateDeclarations(withExpansions, environmentOf(key));
         if (view.leavesOut(current.file())) {
             view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
         }
         view.crateInfo = crate;
-        view.dependencies = dependencyViews(key(crate));
-        view.devDependencies = devDependencyViews(key(crate));
-        view.dependencyNames = dependencyNamesOf(key(crate));
-        view.devDependencyNames = Set.copyOf(devDependencies.getOrDefault(key(crate), Map.of()).keySet());
+        view.library = packageOf(key).equals(key);
+        view.dependencies = dependencyViews(key);
+        view.devDependencies = devDependencyViews(key);
+        view.dependencyNames = dependencyNamesOf(key);
+        view.devDependencyNames = Set.copyOf(devDependenciesOf(key).keySet());
         return view;
     }
 
     /**
-     * The names of the crate's `macro_rules!` whose bodies write `unsafe` (empty when the index
-     * does not hold the crate): a body that calls one is parsed for the analysis.
+     * The names of the `macro_rules!` whose bodies write `unsafe` in the crate of {@code file}
+     * (empty when the index does not hold it): a body that calls one is parsed for the analysis.
      */
-    public Set<String> macrosWritingUnsafe(CrateInfo crate) {
-        Path root = key(crate);
+    public Set<String> macrosWritingUnsafe(CrateInfo crate, Path file) {
+        Path root = key(crate, file);
         if (!byCrate.containsKey(root)) {
             return Set.of();
         }
         Set<String> own = mergedView(root).macrosWritingUnsafe();
-        Map<String, Path> deps = dependencies.getOrDefault(root, Map.of());
+        Map<String, Path> deps = dependenciesOf(root);
         if (deps.isEmpty()) {
             return own;
         }
@@ -207,7 +210,7 @@ public class WorkspaceIndex {
      * the crate's dependencies are not known yet (they are set after the indexing in the editor).
      */
     public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files) {
-        Path root = key(crate);
+        Path root = crate.root() == null ? NO_CRATE : crate.root(); // a dependency: its library's files
         if (dependencies.getOrDefault(root, Map.of()).isEmpty()) {
             return;
         }
@@ -229,15 +232,16 @@ public class WorkspaceIndex {
         CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
                 info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition(), dependencyMacros(root)), environment);
         view.crateInfo = info;
+        view.library = packageOf(root).equals(root);
         view.dependencies = dependencyViews(root);
         view.devDependencies = devDependencyViews(root);
         view.dependencyNames = dependencyNamesOf(root);
-        view.devDependencyNames = Set.copyOf(devDependencies.getOrDefault(root, Map.of()).keySet());
+        view.devDependencyNames = Set.copyOf(devDependenciesOf(root).keySet());
         return view;
     }
 
     private Set<String> dependencyNamesOf(Path root) {
-        Set<String> names = new java.util.TreeSet<>(dependencies.getOrDefault(root, Map.of()).keySet());
+        Set<String> names = new java.util.TreeSet<>(dependenciesOf(root).keySet());
         names.addAll(standardLibrary.keySet());
         return names;
     }
@@ -249,7 +253,7 @@ public class WorkspaceIndex {
      * dependency's own expansions do not define macros.
      */
     private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root) {
-        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        Map<String, Path> names = dependenciesOf(root);
         if (names.isEmpty()) {
             return ItemMacroDeclarations.DependencyMacros.NONE;
         }
@@ -275,7 +279,7 @@ public class WorkspaceIndex {
 
     /** Looks up a dependency's merged declarations by the name the crate at {@code root} uses for it. */
     private java.util.function.Function<String, CrateDeclarations> dependencyViews(Path root) {
-        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        Map<String, Path> names = dependenciesOf(root);
         Map<String, Path> std = standardLibrary;
         if (names.isEmpty() && std.isEmpty()) {
             return name -> null;
@@ -288,7 +292,7 @@ public class WorkspaceIndex {
 
     /** Looks up a dev-only dependency's merged declarations by the name the member at {@code root} uses for it. */
     private java.util.function.Function<String, CrateDeclarations> devDependencyViews(Path root) {
-        Map<String, Path> names = devDependencies.getOrDefault(root, Map.of());
+        Map<String, Path> names = devDependenciesOf(root);
         if (names.isEmpty()) {
             return name -> null;
         }
@@ -308,8 +312,53 @@ public class WorkspaceIndex {
         return sorted;
     }
 
-    private static Path key(CrateInfo crate) {
-        return crate.root() == null ? NO_CRATE : crate.root();
+    /**
+     * The crate {@code file} of the package {@code crate} belongs to: the package root for its
+     * library (and files no target owns), else the root file of the binary, test, example, bench
+     * or build script that owns it ({@link CargoTargets}). Each of those is a crate of its own:
+     * its `crate::` paths and root names are its own, and it names the library like a dependency.
+     */
+    private Path key(CrateInfo crate, Path file) {
+        if (crate.root() == null) {
+            return NO_CRATE;
+        }
+        CargoTargets.Target owner = file == null ? null : CargoTargets.of(crate).owner(file.toAbsolutePath().normalize());
+        if (owner == null || owner.kind() == CargoTargets.Kind.LIB) {
+            return crate.root();
+        }
+        packageOfTarget.putIfAbsent(owner.root(), crate.root());
+        String library = CargoTargets.of(crate).libName();
+        if (owner.kind() != CargoTargets.Kind.BUILD_SCRIPT && library != null) {
+            // `[lib] name`, else the package's name with `_` for `-`, as cargo passes it to rustc
+            libraryNames.putIfAbsent(owner.root(), library.isEmpty() ? crate.name().replace('-', '_') : library);
+        }
+        return owner.root();
+    }
+
+    /** The package root of a target's crate (by its root file); a package's own key is its root. */
+    private final Map<Path, Path> packageOfTarget = new ConcurrentHashMap<>();
+    /** The name under which a target's crate (not a build script: it cannot) sees its package's library. */
+    private final Map<Path, String> libraryNames = new ConcurrentHashMap<>();
+
+    private Path packageOf(Path key) {
+        return packageOfTarget.getOrDefault(key, key);
+    }
+
+    /** The dependencies of the crate at {@code key} by the names it uses; a target's include its package's library. */
+    private Map<String, Path> dependenciesOf(Path key) {
+        Path pkg = packageOf(key);
+        Map<String, Path> deps = dependencies.getOrDefault(pkg, Map.of());
+        String lib = pkg.equals(key) ? null : libraryNames.get(key);
+        if (lib == null || lib.isEmpty()) {
+            return deps;
+        }
+        Map<String, Path> all = new HashMap<>(deps);
+        all.putIfAbsent(lib, pkg);
+        return all;
+    }
+
+    private Map<String, Path> devDependenciesOf(Path key) {
+        return devDependencies.getOrDefault(packageOf(key), Map.of());
     }
 
     /** The declarations of one crate, merged for lookups. */
@@ -431,6 +480,22 @@ public class WorkspaceIndex {
 
         /** The package these declarations are of (its name and version), or null when the index does not say. */
         private CrateInfo crateInfo;
+        /** False for a crate of the package's binaries, tests, examples, benches or build script. */
+        private boolean library = true;
+
+        /**
+         * Whether this is the package's library (or a crate outside any package), not one of its
+         * other targets: only the library's code may use the package's name for itself.
+         */
+        public boolean isLibrary() {
+            return library;
+        }
+
+        /** Whether {@code other} is a crate of the same package (its library, when this is a binary or test). */
+        public boolean samePackage(CrateDeclarations other) {
+            return other != null && crateInfo != null && other.crateInfo != null && crateInfo.root() != null
+                    && crateInfo.root().equals(other.crateInfo.root());
+        }
 
         /**
          * How a user names the package: {@code libc 0.2.139} (its Cargo.toml's name and version),

@@ -17,14 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Calls into a dev-dependency (resources/dev-deps: `app` has `devsys` only under
  * `[dev-dependencies]`) resolve from the code that can name it: a `cfg(test)` module, a `#[test]`
- * fn, tests/ and examples/; never from the library's normal code. In a test-only file the methods of
- * its types resolve too (`cell.poke_unchecked()` on a `devsys::Cell`). `scan --deps` lists the package
+ * fn, tests/ and examples/; never from the library's normal code. In test code the methods of its
+ * types resolve too (`cell.poke_unchecked()` on a `devsys::Cell`, in tests/ and in a `cfg(test)` module). `scan --deps` lists the package
  * with its sites counted as test-only. The fixture builds and its tests pass with cargo.
  */
 class DevDependenciesScanTest {
     private static final List<String> CALLS = List.of(
             "examples/demo.rs:4 test-only=true devsys::poke", "src/lib.rs:21 test-only=true devsys::poke",
-            "src/lib.rs:31 test-only=true devsys::poke", "tests/it.rs:14 test-only=true Cell::poke_unchecked",
+            "src/lib.rs:30 test-only=true Cell::poke_unchecked", "src/lib.rs:39 test-only=true devsys::poke",
+            "tests/it.rs:14 test-only=true Cell::poke_unchecked",
             "tests/it.rs:5 test-only=true devsys::poke");
 
     @TempDir
@@ -61,6 +62,11 @@ class DevDependenciesScanTest {
 
                 pub fn not_test_code(p: *mut u8) {
                     unsafe { devsys::poke(p) }
+                }
+
+                pub fn not_test_code_either() {
+                    let mut cell = devsys::Cell::new();
+                    unsafe { cell.poke_unchecked() };
                 }
                 """, java.nio.file.StandardOpenOption.APPEND);
         assertEquals(CALLS, unsafeCalls(scan("--no-cargo", app.toString())));

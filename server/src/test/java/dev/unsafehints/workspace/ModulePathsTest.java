@@ -24,6 +24,21 @@ class ModulePathsTest {
     }
 
     @Test
+    void withoutAManifestTheRootsAreThoseCargoWouldDiscover() throws IOException {
+        CrateInfo crate = new CrateInfo(root.toAbsolutePath().normalize(), "c", "", Edition.E2021);
+        write("src/lib.rs", "");
+        assertEquals(List.of(), ModulePaths.of(write("src/main.rs", "mod cli;"), crate));
+        assertEquals(List.of("cli"), ModulePaths.of(write("src/cli.rs", ""), crate));
+        assertEquals(List.of(), ModulePaths.of(write("src/bin/tool/main.rs", "mod helper;"), crate));
+        assertEquals(List.of("helper"), ModulePaths.of(write("src/bin/tool/helper.rs", ""), crate));
+        assertEquals(List.of(), ModulePaths.of(write("tests/it.rs", "mod common;"), crate));
+        assertEquals(List.of("common"), ModulePaths.of(write("tests/common/mod.rs", ""), crate));
+        assertEquals(List.of(), ModulePaths.of(write("build.rs", ""), crate));
+        assertEquals(true, ModulePaths.isTestTarget(root.resolve("tests/common/mod.rs"), crate));
+        assertEquals(false, ModulePaths.isTestTarget(root.resolve("src/bin/tool/helper.rs"), crate));
+    }
+
+    @Test
     void aPathAttributePlacesTheFileUnderTheModuleThatDeclaresIt() throws IOException {
         Path crateRoot = root.toAbsolutePath().normalize();
         write("src/lib.rs", """

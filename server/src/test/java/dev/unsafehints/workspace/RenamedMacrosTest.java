@@ -38,9 +38,9 @@ class RenamedMacrosTest {
                 """));
         index.setDependencies(Map.of(A, Map.of("b", B), B, Map.of("a", A)));
 
-        Set<String> names = index.macrosWritingUnsafe(CRATE_A);
+        Set<String> names = index.macrosWritingUnsafe(CRATE_A, A.resolve("src/lib.rs"));
         assertTrue(names.containsAll(Set.of("write_a", "local_a", "from_b", "write_b")), names::toString);
         assertEquals(false, names.contains("still_safe"), names::toString);
-        assertTrue(index.macrosWritingUnsafe(CRATE_B).contains("write_b"));
+        assertTrue(index.macrosWritingUnsafe(CRATE_B, B.resolve("src/lib.rs")).contains("write_b"));
     }
 }

@@ -22,6 +22,14 @@ mod tests {
         devsys::poke_ref(&mut x);
         assert_eq!(x, 7);
     }
+
+    #[test]
+    fn pokes_a_cell() {
+        let mut cell = devsys::Cell::new();
+        // SAFETY: `cell` is a local: no other reference to it exists.
+        unsafe { cell.poke_unchecked() };
+        assert_eq!(cell.get(), 7);
+    }
 }
 
 #[test]
