@@ -434,3 +434,20 @@ pub trait Closer {
 
     fd_methods!(close_default => close, close_again => close); //~ unsafe-call //~ unsafe-call
 }
+
+mod matches_operands {
+    unsafe fn code() -> i32 {
+        0
+    }
+
+    pub fn scrutinee(x: i32) -> bool {
+        // SAFETY: `code` has no precondition.
+        let coded = unsafe { matches!(code(), 0) }; //~ unsafe-call
+        coded && matches!(x, 1 | 2)
+    }
+
+    pub fn guard(x: Option<i32>) -> bool {
+        // SAFETY: `code` has no precondition.
+        unsafe { matches!(x, Some(y) if y == code()) } //~ unsafe-call
+    }
+}
