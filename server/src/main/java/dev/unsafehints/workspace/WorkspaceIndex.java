@@ -207,11 +207,20 @@ public class WorkspaceIndex {
      * the crate's dependencies are not known yet (they are set after the indexing in the editor).
      */
     public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files) {
-        Path root = key(crate);
-        if (dependencies.getOrDefault(root, Map.of()).isEmpty()) {
+        expandWithDependencies(crate, files, dependencies.getOrDefault(key(crate), Map.of()));
+    }
+
+    /**
+     * As {@link #expandWithDependencies(CrateInfo, List)} with the crate's dependencies by the names
+     * it uses given here: the language server indexes the graph's packages before it tells the index
+     * their names (so that no lookup sees a half-indexed graph), and its cache entries must hold the
+     * same expansions as the scanner's.
+     */
+    public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files, Map<String, Path> names) {
+        if (names.isEmpty()) {
             return;
         }
-        ItemMacroDeclarations.withExpansions(byPath(files), crate.edition(), dependencyMacros(root));
+        ItemMacroDeclarations.withExpansions(byPath(files), crate.edition(), dependencyMacros(key(crate), names));
     }
 
     private CrateDeclarations mergedView(Path root) {
@@ -249,7 +258,10 @@ public class WorkspaceIndex {
      * dependency's own expansions do not define macros.
      */
     private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root) {
-        Map<String, Path> names = dependencies.getOrDefault(root, Map.of());
+        return dependencyMacros(root, dependencies.getOrDefault(root, Map.of()));
+    }
+
+    private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root, Map<String, Path> names) {
         if (names.isEmpty()) {
             return ItemMacroDeclarations.DependencyMacros.NONE;
         }
