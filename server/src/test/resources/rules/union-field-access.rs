@@ -77,3 +77,24 @@ pub fn local_union(x: u64) -> u32 {
     // SAFETY: every bit pattern of the low half is a valid `u32`.
     unsafe { h.low + (Halves { whole: x }).low } //~ union-field-access //~ union-field-access
 }
+
+// A macro's own local spelled like a field: the field label in its text stays the field's name
+// (hygiene renames the local, never the label), so the pattern still reads the union's field.
+pub union Word {
+    low: u32,
+    float: f32,
+}
+
+macro_rules! low_of {
+    ($u:expr) => {{
+        let low = 1u32;
+        match $u {
+            Word { low: v } => v + low,
+        }
+    }};
+}
+
+pub fn low_of_word(u: Word) -> u32 {
+    // SAFETY: every bit pattern is a valid `u32`.
+    unsafe { low_of!(u) } //~ union-field-access
+}

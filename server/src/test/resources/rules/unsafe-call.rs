@@ -434,3 +434,53 @@ pub trait Closer {
 
     fd_methods!(close_default => close, close_again => close); //~ unsafe-call //~ unsafe-call
 }
+
+mod matches_operands {
+    unsafe fn code() -> i32 {
+        0
+    }
+
+    pub fn scrutinee(x: i32) -> bool {
+        // SAFETY: `code` has no precondition.
+        let coded = unsafe { matches!(code(), 0) }; //~ unsafe-call
+        coded && matches!(x, 1 | 2)
+    }
+
+    pub fn guard(x: Option<i32>) -> bool {
+        // SAFETY: `code` has no precondition.
+        unsafe { matches!(x, Some(y) if y == code()) } //~ unsafe-call
+    }
+}
+
+mod fn_pointer_items {
+    unsafe extern "C" fn raw_statfs(_path: *const u8) -> i32 {
+        0
+    }
+
+    extern "C" fn checked_statfs(_path: *const u8) -> i32 {
+        0
+    }
+
+    macro_rules! items_of {
+        ($($item:item)*) => { $($item)* };
+    }
+
+    // as nix declares `LIBC_STATFS` in a `cfg_if!` branch
+    items_of! {
+        const VIA_MACRO: unsafe extern "C" fn(path: *const u8) -> i32 = raw_statfs;
+    }
+    const WRITTEN: unsafe extern "C" fn(path: *const u8) -> i32 = raw_statfs;
+    static SAFE: extern "C" fn(path: *const u8) -> i32 = checked_statfs;
+
+    fn with_path(f: impl FnOnce(*const u8) -> i32) -> i32 {
+        f(core::ptr::null())
+    }
+
+    pub fn statfs() -> i32 {
+        // SAFETY: both accept a null path.
+        let n = unsafe { WRITTEN(core::ptr::null()) }; //~ unsafe-call
+        // SAFETY: as above.
+        let m = unsafe { with_path(|p| VIA_MACRO(p)) }; //~ unsafe-call
+        n + m + SAFE(core::ptr::null())
+    }
+}

@@ -206,7 +206,7 @@ final class CallResolver {
         }
         // a function defined in this very module
         if (path.size() == 1) {
-            for (DeclaredFn fn : crate.functionsNamed(first)) {
+            for (DeclaredFn fn : crate.functionsNamed(first, file.file())) {
                 if (fn.owner() == null && fn.modulePath().equals(module)) {
                     return concat(concat(List.of("crate"), module), List.of(first));
                 }
@@ -232,7 +232,7 @@ final class CallResolver {
         if (Character.isUpperCase(first.charAt(0))) {
             return concat(List.of("crate", "<type>"), path);
         }
-        for (DeclaredFn fn : crate.functionsNamed(path.get(path.size() - 1))) {
+        for (DeclaredFn fn : crate.functionsNamed(path.get(path.size() - 1), file.file())) {
             List<String> candidate = concat(module, path.subList(0, path.size() - 1));
             if (fn.modulePath().equals(candidate)) {
                 return concat(concat(List.of("crate"), module), path);
@@ -275,7 +275,7 @@ final class CallResolver {
      */
     private DeclaredFn inModule(List<String> modulePath, String name, int hops) {
         DeclaredFn declared = null;
-        for (DeclaredFn fn : crate.functionsNamed(name)) {
+        for (DeclaredFn fn : crate.functionsNamed(name, file.file())) {
             if (fn.owner() == null && fn.modulePath().equals(modulePath)) {
                 if (declared != null && declared.isUnsafe() != fn.isUnsafe()) {
                     return null; // cfg variants the target does not decide between (a build script's cfg)
@@ -464,7 +464,7 @@ final class CallResolver {
 
     private Callee method(String owner, String name) {
         Callee found = Callee.UNKNOWN;
-        for (DeclaredFn fn : crate.functionsNamed(name)) {
+        for (DeclaredFn fn : crate.functionsNamed(name, file.file())) {
             if (owner.equals(fn.owner())) {
                 if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
                     return Callee.UNKNOWN; // differing declarations: do not guess
@@ -540,7 +540,7 @@ final class CallResolver {
      */
     Callee resolveSelfMethod(String name, String selfType, List<String> module) {
         Callee found = Callee.UNKNOWN;
-        for (DeclaredFn fn : crate.functionsNamed(name)) {
+        for (DeclaredFn fn : crate.functionsNamed(name, file.file())) {
             if (selfType.equals(fn.owner()) && fn.modulePath().equals(module)) {
                 if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
                     return resolveMethod(name);
@@ -685,7 +685,7 @@ final class CallResolver {
      */
     Callee resolveMethod(String name, boolean receiver, boolean onCallResult) {
         Callee found = Callee.UNKNOWN;
-        for (DeclaredFn fn : crate.functionsNamed(name)) {
+        for (DeclaredFn fn : crate.functionsNamed(name, file.file())) {
             if (fn.owner() == null
                     || receiver && (fn.parameterTypes().isEmpty() || !fn.parameterTypes().get(0).equals("self"))) {
                 continue;

@@ -36,7 +36,8 @@ final class FnPointerCalls {
     /** The unsafe fn pointer that {@code callee} (the expression before `(..)`) is, or null. */
     Target unsafeCallee(RustParser.ExpressionContext callee) {
         if (callee instanceof RustParser.PathExprContext p && p.pathInExpression().pathExprSegment().size() == 1) {
-            return binding(scopes.lookup(p.getText()), callee);
+            Binding local = scopes.lookup(p.getText());
+            return local != null ? binding(local, callee) : valueItem(p.getText(), callee);
         }
         if (callee instanceof RustParser.ParenthesizedExprContext paren) {
             RustParser.ExpressionContext inner = paren.nested().expression();
@@ -70,6 +71,32 @@ final class FnPointerCalls {
         RelatedLocation at = range == null ? null : new RelatedLocation(null, range, model.positionOf(range.start()),
                 model.positionOf(range.end()), "`" + b.name() + "` is declared here");
         return new Target(b.name(), why, at);
+    }
+
+    /**
+     * A crate `const` or `static` of that name declared with an unsafe fn pointer type (nix's
+     * `const LIBC_STATFS: unsafe extern fn(..) = libc::statfs64;`, declared in a `cfg_if!` branch,
+     * which the index expands). Same-named items whose types disagree, and a crate fn of the name,
+     * leave the call unknown.
+     */
+    private Target valueItem(String name, ParserRuleContext callee) {
+        String declared = crate.staticType(name);
+        if (declared == null || declared.isEmpty() || !crate.functionsNamed(name).isEmpty()) {
+            return null;
+        }
+        declared = declared.replaceAll("\\s+", " ").trim();
+        String why;
+        if (FnPointerTypes.isUnsafeFnPointerText(declared)) {
+            why = "`" + name + "` is declared `" + declared + "`";
+        } else {
+            String alias = FnPointerTypes.aliasCandidate(declared);
+            String aliased = alias == null || isGenericParameter(alias, callee) ? null : crate.unsafeFnAlias(alias);
+            if (aliased == null) {
+                return null;
+            }
+            why = "`" + name + "` is declared `" + declared + "`, an alias of `" + aliased + "`";
+        }
+        return new Target(name, why, null);
     }
 
     /** Whether an enclosing fn, impl or trait declares a type parameter of this name (it hides an alias). */

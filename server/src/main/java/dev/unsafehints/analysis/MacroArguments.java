@@ -26,6 +26,9 @@ final class MacroArguments {
     }
 
     static List<RustParser.ExpressionContext> parse(FileModel model, RustParser.MacroInvocationContext m, String name) {
+        if (name.equals("matches")) {
+            return matchesOperands(tokensOf(model, m));
+        }
         if (!EXPRESSION_LIST_MACROS.contains(name)) {
             return List.of();
         }
@@ -82,6 +85,25 @@ final class MacroArguments {
                     }
                 }
             }
+        }
+        return result;
+    }
+
+    /**
+     * The expressions of {@code matches!(scrutinee, pattern if guard)}: the scrutinee and the guard,
+     * which rustc checks as the caller's code (rustix's `matches!(ret(syscall!(..)), ..)`). The
+     * pattern is not an expression, and has no comma outside brackets.
+     */
+    private static List<RustParser.ExpressionContext> matchesOperands(List<Token> tokens) {
+        List<RustParser.ExpressionContext> result = new ArrayList<>();
+        List<List<Token>> runs = split(tokens, RustLexer.COMMA);
+        if (runs.size() != 2) {
+            return result; // not `expr, pattern` (a trailing comma makes no run): the call does not compile
+        }
+        parseExpression(runs.get(0), result);
+        List<List<Token>> patternAndGuard = split(runs.get(1), RustLexer.KW_IF);
+        if (patternAndGuard.size() == 2) {
+            parseExpression(patternAndGuard.get(1), result);
         }
         return result;
     }

@@ -126,7 +126,7 @@ final class MacroDefinitions {
         if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
             return null;
         }
-        String body = model.crateView().macroBody(name);
+        String body = model.crateView().macroBody(name, model.declarations().file());
         if (body != null) {
             return read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
         }
@@ -156,7 +156,7 @@ final class MacroDefinitions {
         if (dev.unsafehints.macros.StdMacroNames.contains(name)) {
             return null;
         }
-        String body = model.crateView().macroBody(name);
+        String body = model.crateView().macroBody(name, model.declarations().file());
         return body == null ? null : read.computeIfAbsent(body, k -> MacroDefinition.ofText(name, body));
     }
 

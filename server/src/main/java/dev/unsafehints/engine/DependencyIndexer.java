@@ -38,10 +38,24 @@ public final class DependencyIndexer {
 
     private final DeclarationsCache cache;
     private final Watchdog watchdog;
+    /** Each package's dependencies by the names it uses (by package root); null: the index's own. */
+    private final java.util.Map<Path, java.util.Map<String, Path>> dependencyNames;
 
+    /** An indexer for an index that already knows the graph's dependency names. */
     public DependencyIndexer(DeclarationsCache cache, Watchdog watchdog) {
+        this(cache, watchdog, null);
+    }
+
+    /**
+     * An indexer for an index told the graph's names only after indexing (the language server):
+     * {@code dependencyNames} lets it expand the calls of dependencies' macros before it writes a
+     * package's cache entry, so that entry is as complete as the scanner's.
+     */
+    public DependencyIndexer(DeclarationsCache cache, Watchdog watchdog,
+                             java.util.Map<Path, java.util.Map<String, Path>> dependencyNames) {
         this.cache = cache;
         this.watchdog = watchdog;
+        this.dependencyNames = dependencyNames;
     }
 
     /**
@@ -94,7 +108,12 @@ public final class DependencyIndexer {
         for (int i = 0; i < misses.size(); i++) {
             Miss miss = misses.get(i);
             List<FileDeclarations> declarations = missed.get(i);
-            index.expandWithDependencies(miss.crate(), declarations);
+            if (dependencyNames == null) {
+                index.expandWithDependencies(miss.crate(), declarations);
+            } else {
+                index.expandWithDependencies(miss.crate(), declarations,
+                        dependencyNames.getOrDefault(miss.crate().root(), java.util.Map.of()));
+            }
             List<Path> outside = new ArrayList<>(miss.files());
             outside.removeAll(new java.util.HashSet<>(miss.inLibDir()));
             cache.write(DeclarationsCache.keyOf(miss.pkg(), miss.inLibDir()), outside, declarations);

@@ -97,12 +97,15 @@ final class DependencyLoader implements AutoCloseable {
         List<CrateGraph.Package> packages = graph.packagesToIndex(std,
                 root -> roots.stream().anyMatch(r -> root.startsWith(r.toAbsolutePath().normalize())));
         reporter.report(packages.size() + " packages", 10);
-        List<DependencyIndexer.Outcome> outcomes = new DependencyIndexer(cache, watchdog)
+        java.util.Map<Path, java.util.Map<String, Path>> names = graph.dependencyNames(std);
+        // the names are given to the indexer now, so the cache entries it writes hold the expansions
+        // of the dependencies' macros, as the scanner's do
+        List<DependencyIndexer.Outcome> outcomes = new DependencyIndexer(cache, watchdog, names)
                 .index(packages, pkg -> DependencyIndexer.crateOf(pkg, manifests), index, parsers);
         // the names go in last: until the declarations are there, calls stay unresolved as before
         dev.unsafehints.workspace.CfgEnvironment host = dev.unsafehints.workspace.CfgEnvironment.host();
         index.setCfgEnvironments(root -> host.withFeatures(graph.featuresOf(root)));
-        index.setDependencies(graph.dependencyNames(std));
+        index.setDependencies(names);
         index.setDevDependencies(graph.devDependencies());
         if (std.found()) {
             index.setStandardLibrary(std.namesForCrates());

@@ -150,9 +150,9 @@ final class DefinitionReader {
                         List.copyOf(usedVariables(inner, new LinkedHashSet<>()))));
                 i = r.next;
             } else if (t.getType() == RustLexer.DOLLAR && i + 1 < to && run.get(i + 1).getType() == RustLexer.LBRACE) {
-                // `${concat(..)}`, `${count(..)}`: unstable metavariable expressions, which would be
-                // written out as they stand and make code that is not the macro's
-                throw fail("it uses a metavariable expression (`${..}`), which the expander does not support");
+                int close = run.closer(i + 1);
+                parts.add(expression(t, i + 2, close));
+                i = close + 1;
             } else if (t.getType() == RustLexer.DOLLAR && i + 1 < to && run.get(i + 1).getType() == RustLexer.KW_CRATE) {
                 parts.add(new Transcriber.Crate(run.get(i + 1)));
                 i += 2;
@@ -167,9 +167,38 @@ final class DefinitionReader {
         return parts;
     }
 
+    private static final Set<String> EXPRESSIONS = Set.of("count", "index", "len", "ignore", "concat");
+
+    /** The metavariable expression between {@code ${} and {@code }}: a name, then its arguments in parentheses. */
+    private Transcriber.Expression expression(Token dollar, int from, int to) {
+        if (to - from < 3 || !EXPRESSIONS.contains(run.get(from).getText())
+                || run.get(from + 1).getType() != RustLexer.LPAREN || run.closer(from + 1) != to - 1) {
+            throw fail("`${..}` is not one of `count`, `index`, `len`, `ignore` or `concat` with its arguments in parentheses");
+        }
+        return new Transcriber.Expression(run.get(from).getText(), List.copyOf(run.slice(from + 2, to - 1)), dollar);
+    }
+
+    /** The metavariables an expression names (`$x`, or a bare `x` in `count(x)` as first written). */
+    static List<String> expressionVariables(Transcriber.Expression e) {
+        List<String> names = new java.util.ArrayList<>();
+        List<Token> args = e.arguments();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).getType() == RustLexer.DOLLAR && i + 1 < args.size() && FragmentParser.isIdentifier(args.get(i + 1))) {
+                names.add(args.get(i + 1).getText());
+            }
+        }
+        if (names.isEmpty() && (e.function().equals("count") || e.function().equals("ignore")) && !args.isEmpty()
+                && FragmentParser.isIdentifier(args.get(0))) {
+            names.add(args.get(0).getText());
+        }
+        return names;
+    }
+
     private static Set<String> usedVariables(List<Transcriber> parts, Set<String> into) {
         for (Transcriber t : parts) {
-            if (t instanceof Transcriber.Variable v) {
+            if (t instanceof Transcriber.Expression e) {
+                into.addAll(expressionVariables(e));
+            } else if (t instanceof Transcriber.Variable v) {
                 into.add(v.name());
             } else if (t instanceof Transcriber.Group g) {
                 usedVariables(g.parts(), into);

@@ -42,8 +42,9 @@ public final class LocalHygiene {
      */
     public static void separate(List<? extends Token> tokens, List<? extends ParserRuleContext> parsed, CallSite site) {
         Set<String> bound = new HashSet<>();
+        Set<Token> fieldLabels = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ParserRuleContext node : parsed) {
-            collectBindings(node, site, bound);
+            collectBindings(node, site, bound, fieldLabels);
         }
         if (bound.isEmpty()) {
             return;
@@ -51,7 +52,7 @@ public final class LocalHygiene {
         String suffix = suffix(EXPANSIONS.incrementAndGet());
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i) instanceof ExpandedToken t && t.site() == site && t.getType() == RustLexer.IDENTIFIER
-                    && bound.contains(t.writtenText()) && mayNameLocal(tokens, i)) {
+                    && bound.contains(t.writtenText()) && mayNameLocal(tokens, i) && !fieldLabels.contains(t)) {
                 t.rename(t.writtenText() + suffix);
             }
         }
@@ -104,17 +105,23 @@ public final class LocalHygiene {
 
     /**
      * The names that patterns written by this expansion's text bind. A capitalised name in a
-     * pattern is a constant, unit struct or variant by Rust's conventions, not a local.
+     * pattern is a constant, unit struct or variant by Rust's conventions, not a local. Also the
+     * field labels among the tokens (`S { p: .. }` in an expression or a pattern): a field's name
+     * is the struct's, never a local, whatever local of the macro is spelled the same.
      */
-    private static void collectBindings(ParseTree node, CallSite site, Set<String> bound) {
+    private static void collectBindings(ParseTree node, CallSite site, Set<String> bound, Set<Token> fieldLabels) {
         if (node instanceof RustParser.IdentifierPatContext p) {
             add(p.identifier(), site, bound);
         } else if (node instanceof RustParser.StructPatternFieldContext f && f.pattern() == null) {
             add(f.identifier(), site, bound); // shorthand `S { x, .. }` binds `x`
+        } else if (node instanceof RustParser.StructPatternFieldContext f && f.identifier() != null) {
+            fieldLabels.add(f.identifier().getStart());
+        } else if (node instanceof RustParser.StructExprFieldContext f && f.identifier() != null && f.expression() != null) {
+            fieldLabels.add(f.identifier().getStart());
         }
         for (int i = 0; i < node.getChildCount(); i++) {
             if (!(node.getChild(i) instanceof TerminalNode)) {
-                collectBindings(node.getChild(i), site, bound);
+                collectBindings(node.getChild(i), site, bound, fieldLabels);
             }
         }
     }

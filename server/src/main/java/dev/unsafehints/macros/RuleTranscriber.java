@@ -16,6 +16,8 @@ final class RuleTranscriber {
     private final CallSite site;
     private final ExpansionBudget budget;
     private final List<Token> out = new ArrayList<>();
+    /** The repetitions being written, innermost first: {index, count} each, for `${index()}` and `${len()}`. */
+    private final java.util.Deque<int[]> repetitions = new java.util.ArrayDeque<>();
 
     /** How `$crate` is written: `crate` for the calling crate's own macros, else the dependency's name. */
     private final String crateName;
@@ -44,6 +46,9 @@ final class RuleTranscriber {
                         : new ExpandedToken(RustLexer.IDENTIFIER, crateName, site));
             } else if (part instanceof Transcriber.Variable variable) {
                 variable(variable, bindings);
+            } else if (part instanceof Transcriber.Expression expression) {
+                MetavariableExpressions.write(expression, bindings, repetitions, site.macroName())
+                        .ifPresent(token -> add(new ExpandedToken(token.type(), token.text(), site)));
             } else {
                 repeat((Transcriber.Repeat) part, bindings);
             }
@@ -79,7 +84,10 @@ final class RuleTranscriber {
             throw new ExpansionException("a repetition in `" + site.macroName()
                     + "!` uses no variable that repeats at this depth");
         }
+        int[] position = {0, count};
+        repetitions.push(position);
         for (int i = 0; i < count; i++) {
+            position[0] = i;
             if (i > 0 && r.separator() != null) {
                 add(own(r.separator()));
             }
@@ -91,6 +99,7 @@ final class RuleTranscriber {
             }
             write(r.parts(), iteration);
         }
+        repetitions.pop();
     }
 
     private Token own(Token definitionToken) {

@@ -21,6 +21,14 @@ sealed interface Transcriber {
     record Crate(Token token) implements Transcriber {
     }
 
+    /**
+     * {@code ${function(arguments)}}, a metavariable expression: {@code count($x, depth)},
+     * {@code index(depth)}, {@code len(depth)}, {@code ignore($x)} or {@code concat(a, $x, "b")}
+     * ({@code arguments} as written between the parentheses).
+     */
+    record Expression(String function, List<Token> arguments, Token dollar) implements Transcriber {
+    }
+
     /** {@code $( parts ) separator? op}, repeated once per element of the variables it uses. */
     record Repeat(List<Transcriber> parts, Token separator, char op, List<String> variables) implements Transcriber {
     }

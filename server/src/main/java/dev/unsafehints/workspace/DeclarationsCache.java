@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class DeclarationsCache {
     /** Bump when the stored form changes in a way old entries cannot be read as. */
-    private static final String FORMAT = "8";
+    private static final String FORMAT = "9";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 

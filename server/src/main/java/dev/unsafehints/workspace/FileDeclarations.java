@@ -397,18 +397,81 @@ public final class FileDeclarations {
      * (the expander reads them again when a call needs it; positions do not matter there, the
      * expansion is reported at the call).
      */
-    private void macroDefinition(RustParser.MacroRulesDefinitionContext definition) {
+    private void macroDefinition(RustParser.MacroRulesDefinitionContext definition, boolean localInnerMacros) {
         RustParser.DelimTokenTreeContext body = definition.delimTokenTree();
+        Set<Token> crateCalls = localInnerMacros ? innerMacroCalls(body) : Set.of();
         StringBuilder text = new StringBuilder();
         for (int i = body.getStart().getTokenIndex() + 1; i < body.getStop().getTokenIndex(); i++) {
             Token t = parsed.tokens().get(i);
             if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                if (crateCalls.contains(t)) {
+                    text.append("$crate :: ");
+                }
                 text.append(t.getText()).append(' ');
             } else if (CommentTokens.isOuterDoc(t)) {
                 text.append(dev.unsafehints.macros.DocAttribute.text(CommentTokens.docText(t)));
             }
         }
         macroDefinitions.computeIfAbsent(definition.identifier().getText(), k -> new ArrayList<>()).add(text.toString());
+    }
+
+    /** Whether a `macro_rules!` item is `#[macro_export(local_inner_macros)]`. */
+    private static boolean hasLocalInnerMacros(ParserRuleContext item) {
+        for (ParseTree child : childrenOf(item)) {
+            if (child instanceof RustParser.OuterAttributeContext attr
+                    && attr.attr().attrBody().simplePath().getText().equals("macro_export")
+                    && attr.attr().attrBody().getText().contains("local_inner_macros")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The names of the single-segment macro calls in a `#[macro_export(local_inner_macros)]` body's
+     * transcribers: rustc resolves each as `$crate::name!` (bitflags 1's `bitflags!` calls its own
+     * `__impl_bitflags!` so), so the stored text writes them so. Matchers are left as written, and
+     * so are the standard library's macro names, which such a crate cannot mean to redefine.
+     */
+    private Set<Token> innerMacroCalls(RustParser.DelimTokenTreeContext body) {
+        List<Token> code = new ArrayList<>();
+        for (int i = body.getStart().getTokenIndex() + 1; i < body.getStop().getTokenIndex(); i++) {
+            Token t = parsed.tokens().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                code.add(t);
+            }
+        }
+        Set<Token> calls = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        int depth = 0;
+        boolean transcriber = false;
+        for (int i = 0; i < code.size(); i++) {
+            int type = code.get(i).getType();
+            if (depth == 0 && type == RustLexer.FATARROW) {
+                transcriber = true;
+            } else if (depth == 0 && type == RustLexer.SEMI) {
+                transcriber = false;
+            }
+            if (type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE) {
+                depth++;
+            } else if (type == RustLexer.RPAREN || type == RustLexer.RBRACKET || type == RustLexer.RBRACE) {
+                depth--;
+                if (depth == 0) {
+                    transcriber = false; // a rule's transcriber is one group
+                }
+            }
+            if (transcriber && depth > 0 && type == RustLexer.IDENTIFIER && i + 2 < code.size()
+                    && code.get(i + 1).getType() == RustLexer.NOT && isOpen(code.get(i + 2).getType())
+                    && (i == 0 || code.get(i - 1).getType() != RustLexer.PATHSEP && code.get(i - 1).getType() != RustLexer.DOLLAR)
+                    && !code.get(i).getText().equals("macro_rules")
+                    && !dev.unsafehints.macros.StdMacroNames.contains(code.get(i).getText())) {
+                calls.add(code.get(i));
+            }
+        }
+        return calls;
+    }
+
+    private static boolean isOpen(int type) {
+        return type == RustLexer.LPAREN || type == RustLexer.LBRACKET || type == RustLexer.LBRACE;
     }
 
     /**
@@ -503,7 +566,7 @@ public final class FileDeclarations {
     private void declare(RustParser.ItemContext item, List<String> module) {
         RustParser.VisItemContext vis = item.visItem();
         if (vis == null && item.macroItem() != null && item.macroItem().macroRulesDefinition() != null) {
-            macroDefinition(item.macroItem().macroRulesDefinition());
+            macroDefinition(item.macroItem().macroRulesDefinition(), hasLocalInnerMacros(item));
             if (hasAttribute(item, "macro_export")) {
                 exportedMacros.add(item.macroItem().macroRulesDefinition().identifier().getText());
             }

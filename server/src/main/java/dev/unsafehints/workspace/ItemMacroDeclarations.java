@@ -136,7 +136,8 @@ public final class ItemMacroDeclarations {
         used.put(String.join("::", path), Definitions.digest(found.bodies()));
         for (String body : found.bodies()) {
             if (mayDeclareUnsafe(body) || mayDeclareUnsafe(call.input())
-                    || call.frame() != null && mayDeclareUnsafe(call.frame())) { // an extern block's items are unsafe
+                    || call.frame() != null && mayDeclareUnsafe(call.frame()) // an extern block's items are unsafe
+                    || callsOneThatMayDeclareUnsafe(f, body, found.crateName(), definitions)) {
                 expandWith(f, call, name, body, found.crateName(), at, definitions, edition, budget, used, out);
             }
         }
@@ -234,6 +235,30 @@ public final class ItemMacroDeclarations {
             return null;
         }
         return tokens.get(i + 4).getText();
+    }
+
+    private static final java.util.regex.Pattern CRATE_MACRO_CALL =
+            java.util.regex.Pattern.compile("\\$crate :: ([A-Za-z_][A-Za-z0-9_]*) ! [(\\[{]");
+
+    /**
+     * Whether a dependency's macro text calls, as `$crate::m!`, a macro of its crate whose text has
+     * such a keyword (bitflags 1's `bitflags!` writes its `unsafe fn from_bits_unchecked` through
+     * `__impl_bitflags!`): one step deep, which is how such helper macros are written.
+     */
+    private static boolean callsOneThatMayDeclareUnsafe(FileDeclarations f, String body, String crateName,
+                                                        Definitions definitions) {
+        if (crateName == null || !body.contains("$crate")) {
+            return false;
+        }
+        java.util.regex.Matcher m = CRATE_MACRO_CALL.matcher(body);
+        while (m.find()) {
+            for (String inner : definitions.resolve(f, List.of(crateName, m.group(1))).bodies()) {
+                if (mayDeclareUnsafe(inner)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -23,6 +23,8 @@ final class ModuleConditions {
     /** Per file: the declarations that make it a module, each as (declaring file, declaration). */
     private final Map<Path, List<Declaring>> declaredBy = new HashMap<>();
     private final Map<Path, List<String>> memo = new HashMap<>();
+    /** Per file: the file each `mod` declaration above it chose (see {@link #exclusive}), memoized. */
+    private final Map<Path, Map<String, Path>> choices = new HashMap<>();
     private final Set<Path> visiting = new HashSet<>();
 
     private record Declaring(FileDeclarations parent, FileDeclarations.ChildModule module) {
@@ -73,6 +75,54 @@ final class ModuleConditions {
         } finally {
             visiting.remove(key);
         }
+    }
+
+    /**
+     * Whether {@code a} and {@code b} can never be modules of one build: one `mod` declaration above
+     * them places them under different files, as {@code #[cfg_attr(libc, path = "libc/mod.rs")]}
+     * beside {@code #[cfg_attr(linux_raw, path = "linux_raw/mod.rs")] mod backend;} does. A build
+     * has one file for each declared module, so code below one choice never calls into the other,
+     * even where the index cannot tell which cfg holds (a build script sets it).
+     */
+    synchronized boolean exclusive(Path a, Path b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        Map<String, Path> aChose = choices(normalized(a));
+        if (aChose.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Path> e : choices(normalized(b)).entrySet()) {
+            Path other = aChose.get(e.getKey());
+            if (other != null && !other.equals(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The file chosen for each `mod` declaration (keyed by declaring file and module path) on the way
+     * from the crate's root to {@code file}; only through files declared once, as the module tree
+     * is then one path.
+     */
+    private Map<String, Path> choices(Path file) {
+        Map<String, Path> known = choices.get(file);
+        if (known != null) {
+            return known;
+        }
+        choices.put(file, Map.of()); // a module cycle sees nothing
+        Map<String, Path> chose = new HashMap<>();
+        List<Declaring> declarations = declaredBy.getOrDefault(file, List.of());
+        if (declarations.size() == 1 && declarations.get(0).parent().file() != null) {
+            Declaring d = declarations.get(0);
+            Path parent = normalized(d.parent().file());
+            chose.putAll(choices(parent));
+            chose.put(parent + "#" + String.join("::", d.module().modulePath()), file);
+        }
+        Map<String, Path> result = Map.copyOf(chose);
+        choices.put(file, result);
+        return result;
     }
 
     /** What the declarations of the file's module require: one's conditions, or any(all(..), ..) of several. */

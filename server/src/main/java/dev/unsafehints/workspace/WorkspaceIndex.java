@@ -211,10 +211,21 @@ public class WorkspaceIndex {
      */
     public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files) {
         Path root = crate.root() == null ? NO_CRATE : crate.root(); // a dependency: its library's files
-        if (dependencies.getOrDefault(root, Map.of()).isEmpty()) {
+        expandWithDependencies(crate, files, dependencies.getOrDefault(root, Map.of()));
+    }
+
+    /**
+     * As {@link #expandWithDependencies(CrateInfo, List)} with the crate's dependencies by the names
+     * it uses given here: the language server indexes the graph's packages before it tells the index
+     * their names (so that no lookup sees a half-indexed graph), and its cache entries must hold the
+     * same expansions as the scanner's.
+     */
+    public void expandWithDependencies(CrateInfo crate, List<FileDeclarations> files, Map<String, Path> names) {
+        if (names.isEmpty()) {
             return;
         }
-        ItemMacroDeclarations.withExpansions(byPath(files), crate.edition(), dependencyMacros(root));
+        Path root = crate.root() == null ? NO_CRATE : crate.root();
+        ItemMacroDeclarations.withExpansions(byPath(files), crate.edition(), dependencyMacros(root, names));
     }
 
     private CrateDeclarations mergedView(Path root) {
@@ -253,7 +264,10 @@ public class WorkspaceIndex {
      * dependency's own expansions do not define macros.
      */
     private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root) {
-        Map<String, Path> names = dependenciesOf(root);
+        return dependencyMacros(root, dependenciesOf(root));
+    }
+
+    private ItemMacroDeclarations.DependencyMacros dependencyMacros(Path root, Map<String, Path> names) {
         if (names.isEmpty()) {
             return ItemMacroDeclarations.DependencyMacros.NONE;
         }
@@ -383,6 +397,8 @@ public class WorkspaceIndex {
         private final Map<String, List<String>> typeAliases = new HashMap<>();
         /** The bodies of the crate's `macro_rules!` definitions by name (distinct texts). */
         private final Map<String, Set<String>> macroBodies = new HashMap<>();
+        /** The files defining each macro name, with the bodies each one defines (for {@link #macroBody(String, Path)}). */
+        private final Map<String, Map<Path, List<String>>> macroBodiesByFile = new HashMap<>();
         private final Set<String> exportedMacros = new HashSet<>();
         private final Set<String> macroUseCrates = new HashSet<>();
         private final Set<String> structNames = new HashSet<>();
@@ -601,6 +617,10 @@ public class WorkspaceIndex {
                 }
                 f.staticMuts().forEach((k, v) -> staticMuts.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 f.macroDefinitions().forEach((k, v) -> macroBodies.computeIfAbsent(k, x -> new HashSet<>()).addAll(v));
+                if (f.file() != null) {
+                    f.macroDefinitions().forEach((k, v) -> macroBodiesByFile.computeIfAbsent(k, x -> new HashMap<>())
+                            .computeIfAbsent(f.file(), x -> new ArrayList<>()).addAll(v));
+                }
                 exportedMacros.addAll(f.exportedMacros());
                 macroUseCrates.addAll(f.macroUseCrates());
                 f.moduleVisibility().forEach(moduleVisibility::putIfAbsent);
@@ -859,6 +879,26 @@ public class WorkspaceIndex {
             return bodies != null && bodies.size() == 1 ? bodies.iterator().next() : null;
         }
 
+        /**
+         * As {@link #macroBody(String)} for a call in {@code from}, leaving out the definitions of
+         * files that are never modules of a build that compiles {@code from} ({@link ModuleConditions#exclusive}):
+         * rustix's `syscall!` of its libc backend beside the one of its linux_raw backend.
+         */
+        public String macroBody(String name, Path from) {
+            String only = macroBody(name);
+            Map<Path, List<String>> byFile = macroBodiesByFile.get(name);
+            if (only != null || from == null || byFile == null || byFile.size() < 2) {
+                return only;
+            }
+            Set<String> bodies = new HashSet<>();
+            byFile.forEach((file, defined) -> {
+                if (!moduleConditions.exclusive(from, file)) {
+                    bodies.addAll(defined);
+                }
+            });
+            return bodies.size() == 1 ? bodies.iterator().next() : null;
+        }
+
         public boolean declaresStruct(String name) {
             return fieldKinds.containsKey(name);
         }
@@ -878,6 +918,20 @@ public class WorkspaceIndex {
                 List<DeclaredFn> compiled = all.stream().filter(fn -> !Boolean.FALSE.equals(isCompiled(fn))).toList();
                 return compiled.isEmpty() ? all : compiled;
             });
+        }
+
+        /**
+         * As {@link #functionsNamed(String)} for a call in {@code from}: the declarations in files that
+         * are never modules of a build that compiles {@code from} ({@link ModuleConditions#exclusive})
+         * are left out too, unless that leaves none.
+         */
+        public List<DeclaredFn> functionsNamed(String name, Path from) {
+            List<DeclaredFn> all = functionsNamed(name);
+            if (all.size() < 2 || from == null) {
+                return all;
+            }
+            List<DeclaredFn> reachable = all.stream().filter(fn -> !moduleConditions.exclusive(from, fn.file())).toList();
+            return reachable.isEmpty() || reachable.size() == all.size() ? all : reachable;
         }
 
         /**

@@ -41,6 +41,11 @@ class MacroCrateFixtureTest {
         checkMarkers(Path.of("src/test/resources/macro-crates/decl"));
     }
 
+    @Test
+    void codeOfOneCfgAttrPathBackendSeesOnlyItsOwnFnsAndMacros() throws IOException {
+        checkMarkers(Path.of("src/test/resources/macro-crates/backends"));
+    }
+
     private static void checkMarkers(Path root) throws IOException {
         CrateInfo crate = new CrateInfo(root.toAbsolutePath(), root.getFileName().toString(), "0.1.0", Edition.E2021);
         Map<Path, String> texts = new TreeMap<>();

@@ -137,6 +137,30 @@ class MacroExpansionAnalysisTest {
         assertTrue(notes.get(0).message().contains("does not parse"), notes.get(0).message());
     }
 
+    @Test
+    void metavariableExpressionsAreExpandedAsStdsSyscallMacroWritesThem() {
+        String text = """
+                mod libc {
+                    pub const SYS_gettid: i64 = 186;
+                    pub unsafe fn syscall(n: i64, a: i64) -> i64 { n + a }
+                }
+                macro_rules! syscall {
+                    (fn $name:ident($($param:ident : $t:ty),*) -> $ret:ty;) => {
+                        fn $name($($param: $t),*) -> $ret {
+                            unsafe { libc::syscall(libc::${concat(SYS_, $name)}, $($param),*) as $ret }
+                        }
+                    };
+                }
+                syscall!(fn gettid(a: i64) -> i64;);
+                """;
+        FileAnalysis analysis = analyze(text);
+        assertEquals(List.of(), of(analysis, "macro-not-expanded"));
+        List<Finding> calls = of(analysis, "unsafe-call");
+        assertEquals(1, calls.size(), analysis.findings().toString());
+        assertEquals(text.indexOf("syscall!(fn"), calls.get(0).range().start());
+        assertTrue(calls.get(0).message().contains("in the expansion of `syscall!`"), calls.get(0).message());
+    }
+
     private static FileAnalysis analyze(String text) {
         return new Analyzer().analyze(new SourceDocument(Path.of("/c/src/lib.rs"), text, CRATE),
                 AnalysisSettings.DEFAULT, WorkspaceIndex.empty());

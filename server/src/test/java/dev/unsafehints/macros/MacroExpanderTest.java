@@ -214,11 +214,53 @@ class MacroExpanderTest {
                 macro2("macro m { (a) { b } }").failure());
     }
 
+    // ------------------------------------------------------------------ metavariable expressions
+    // the values are what nightly rustc prints for the same macros (RUSTC_BOOTSTRAP=1, feature macro_metavar_expr)
+
     @Test
-    void aMetavariableExpressionIsANoteNotCodeThatIsNotTheMacros() {
-        assertEquals("the definition of `m!` cannot be read: it uses a metavariable expression (`${..}`),"
-                + " which the expander does not support",
-                definition("macro_rules! m { ($n:ident) => { libc::${concat(SYS_, $n)} } }").failure());
+    void countIsTheNumberOfFragmentsAtTheInnermostDepthOrAtTheDepthGivenFromThere() {
+        assertEquals("3", expand("macro_rules! m { ($($x:ident),*) => { ${count($x)} } }", "a, b, c"));
+        assertEquals("[ 2 , 1 ]", expand("macro_rules! m { ($({$($x:ident),*})*) => { [$(${count($x)}),*] } }", "{a, b} {c}"));
+        assertEquals("( 3 , 2 )", expand("macro_rules! m { ($({$($x:ident),*})*) => { (${count($x)}, ${count($x, 1)}) } }",
+                "{a, b} {c}"));
+        assertEquals("`${count(.., 1)}` is deeper than `$x` repeats in `m!`",
+                failure("macro_rules! m { ($($x:ident),*) => { ${count($x, 1)} } }", "a"));
+        assertEquals("`${count(..)}` needs a metavariable that repeats at this depth in `m!`",
+                failure("macro_rules! m { ($x:ident) => { ${count($x)} } }", "a"));
+    }
+
+    @Test
+    void indexAndLenAreThePositionInAndLengthOfTheRepetitionBeingWritten() {
+        assertEquals("[ 0 , 1 , 2 ]", expand("macro_rules! m { ($($x:ident),*) => { [$(${ignore($x)} ${index()}),*] } }",
+                "a, b, c"));
+        assertEquals("[ ( 0 , 0 , 2 , 2 ) , ( 0 , 1 , 2 , 2 ) , ( 1 , 0 , 2 , 1 ) ]",
+                expand("macro_rules! m { ($({$($x:ident),*})*) => "
+                        + "{ [$($( ${ignore($x)} (${index(1)}, ${index()}, ${len(1)}, ${len()}) ),*),*] } }", "{a, b} {c}"));
+        assertEquals("`${index(0)}` is outside that many repetitions in `m!`",
+                failure("macro_rules! m { () => { ${index()} } }", ""));
+    }
+
+    @Test
+    void ignoreWritesNothingButDrivesItsRepetitionAsCoresTupleImplsDo() {
+        assertEquals("self . 0 == other . 0 && self . 1 == other . 1",
+                expand("macro_rules! m { ($($T:ident)+) => { $( ${ignore($T)} self.${index()} == other.${index()} )&&+ } }",
+                        "A B"));
+    }
+
+    @Test
+    void concatSpellsOneIdentifierAsStdsSyscallMacroNamesTheSyscallsNumber() {
+        assertEquals("libc :: SYS_gettid", expand("macro_rules! m { ($n:ident) => { libc::${concat(SYS_, $n)} } }", "gettid"));
+        assertEquals("fmt_u64_small", expand("macro_rules! m { ($f:ident) => { ${concat($f, _small)} } }", "fmt_u64"));
+        assertEquals("ab_c", expand("macro_rules! m { ($s:literal) => { ${concat(a, $s, \"_c\")} } }", "\"b\""));
+        assertEquals("`${concat(..)}` does not make an identifier: `a1-` in `m!`",
+                failure("macro_rules! m { ($s:literal) => { ${concat(a, $s)} } }", "\"1-\""));
+    }
+
+    @Test
+    void anUnknownMetavariableExpressionIsANoteAtTheCall() {
+        assertEquals("the definition of `m!` cannot be read: `${..}` is not one of `count`, `index`, `len`, `ignore` or"
+                + " `concat` with its arguments in parentheses",
+                definition("macro_rules! m { ($n:ident) => { ${upper($n)} } }").failure());
     }
 
     /** `macro name ..` read from its text, as the analysis reads one of the file's. */

@@ -49,3 +49,10 @@ pub fn through_another_crates_wrappers(fd: i32) -> i32 {
     // SAFETY: the caller owns `fd`.
     unsafe { wrapm::close_wrapped(fd) } //~ unsafe-call
 }
+
+sysm::flags!(Mode);
+
+pub fn mode_of(bits: u32) -> u32 {
+    // SAFETY: the caller passes defined flags only.
+    unsafe { Mode::from_bits_unchecked(bits) }.bits() //~ unsafe-call
+}

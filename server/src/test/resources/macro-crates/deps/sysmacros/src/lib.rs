@@ -74,3 +74,34 @@ macro_rules! private_close {
 
 /// `read_unwrapped!` under another name, re-exported at the root.
 pub use crate::read_unwrapped as deref_unwrapped;
+
+/// Declares a flags type, as bitflags 1 does: `local_inner_macros` makes the plain
+/// `__flags_impl!` call this crate's macro, which writes an unsafe constructor.
+#[macro_export(local_inner_macros)]
+macro_rules! flags {
+    ($name:ident) => {
+        #[derive(Clone, Copy)]
+        pub struct $name {
+            bits: u32,
+        }
+        __flags_impl!($name);
+    };
+}
+
+#[macro_export(local_inner_macros)]
+#[doc(hidden)]
+macro_rules! __flags_impl {
+    ($name:ident) => {
+        impl $name {
+            /// # Safety
+            /// `bits` must hold only defined flags.
+            pub const unsafe fn from_bits_unchecked(bits: u32) -> Self {
+                Self { bits }
+            }
+
+            pub fn bits(self) -> u32 {
+                self.bits
+            }
+        }
+    };
+}

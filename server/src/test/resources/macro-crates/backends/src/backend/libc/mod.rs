@@ -1,0 +1,4 @@
+#[macro_use]
+mod weak;
+mod conv;
+pub(crate) mod fs;

@@ -1,0 +1,5 @@
+macro_rules! syscall {
+    ($nr:expr, $a:expr) => {
+        ($nr ^ $a) as i32
+    };
+}

@@ -1,0 +1,4 @@
+#[macro_use]
+mod arch;
+mod conv;
+pub(crate) mod fs;
