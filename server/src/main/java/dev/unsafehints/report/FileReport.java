@@ -80,6 +80,7 @@ public record FileReport(String path, String crateKey, String edition, List<Site
         Counts tests = Counts.EMPTY;
         Coverage comments = safetyComments;
         Coverage docs = safetyDocs;
+        Map<String, List<Site>> missing = null; // the missing-SAFETY sites by rule id, found on first need
         for (Site s : sites) {
             List<String> cfg = new java.util.ArrayList<>(outer);
             s.cfg().stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
@@ -87,7 +88,10 @@ public record FileReport(String path, String crateKey, String edition, List<Site
             if (testOnly && !s.testOnly()) {
                 // the coverages count outside test-only code, as the columns do: a block of a
                 // `#[cfg(test)] mod tests;` file leaves them too (a tests.rs counted 0 blocks but 1 to cover)
-                int documented = documented(s) ? 1 : 0;
+                if (missing == null) {
+                    missing = missingSafetySites();
+                }
+                int documented = documented(s, missing) ? 1 : 0;
                 if (UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())) {
                     comments = new Coverage(comments.documented() - documented, comments.total() - 1);
                 } else if (s.ruleId().equals(UnsafeFnRule.ID) || s.ruleId().equals(UnsafeTraitRule.ID)) {
@@ -107,17 +111,34 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 comments, docs, guardedModules);
     }
 
-    /** Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no template). */
-    private boolean documented(Site s) {
+    /** The sites that report a missing SAFETY comment or `# Safety` section, by rule id. */
+    private Map<String, List<Site>> missingSafetySites() {
+        Map<String, List<Site>> missing = new java.util.HashMap<>();
+        missing.put(MissingSafetyCommentRule.ID, new java.util.ArrayList<>());
+        missing.put(MissingSafetyDocRule.ID, new java.util.ArrayList<>());
+        for (Site m : sites) {
+            List<Site> of = missing.get(m.ruleId());
+            if (of != null) {
+                of.add(m);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no
+     * template); {@code missing}: {@link #missingSafetySites()}, made once for all the sites asked about.
+     */
+    private boolean documented(Site s, Map<String, List<Site>> missing) {
         if (s.ruleId().equals(UnsafeBlockRule.ID) && s.properties().containsKey("safetyComment")) {
             return "true".equals(s.properties().get("safetyComment"));
         }
         if (s.ruleId().equals(UnsafeFnRule.ID) && s.properties().containsKey("safetySection")) {
             return "documented".equals(s.properties().get("safetySection"));
         }
-        String missing = UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())
+        String missingRule = UnsafeKinds.SAFETY_COMMENT_SUBJECTS.contains(s.ruleId())
                 ? MissingSafetyCommentRule.ID : MissingSafetyDocRule.ID;
-        return sites.stream().noneMatch(m -> m.ruleId().equals(missing) && m.span().startLine() <= s.span().endLine()
+        return missing.get(missingRule).stream().noneMatch(m -> m.span().startLine() <= s.span().endLine()
                 && m.span().endLine() >= s.span().startLine());
     }
 }
