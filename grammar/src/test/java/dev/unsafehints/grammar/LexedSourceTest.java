@@ -46,6 +46,7 @@ class LexedSourceTest {
     @ValueSource(strings = {
         "#!/usr/bin/env run-cargo-script\nfn main() { unsafe { f() } }",
         "\uFEFFfn f() { let s = \"é → 😀\"; unsafe { *p } }",
+        "fn f() {\r\n    let c = '😀'; let 𝔵 = 1;\r\n\r    unsafe { *p }\n/* two\nlines */ }\n\n",
         "fn f() { let v = x.0. await; let w = x.0.1; let (): ::T = y; let (): :::T = z; }",
         "fn f() { let dyn = 1; unsafe { g(dyn) } }\nstruct S { dyn: u8 }",
         "fn f() { unsafe { *p } } /* never closed",
