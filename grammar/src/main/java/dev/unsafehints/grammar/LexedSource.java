@@ -8,6 +8,7 @@ import org.antlr.v4.runtime.CommonTokenFactory;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.misc.Pair;
 
 /**
@@ -25,7 +26,8 @@ public final class LexedSource {
     private static final int INTS_PER_TOKEN = 5;
     private static final int INTS_PER_TOKEN_WITHOUT_LINES = 3;
 
-    private final String text;
+    private final int textLength;
+    private final int textHash;
     private final Edition edition;
     private final CharStream input;
     private final int[] tokens;
@@ -36,7 +38,8 @@ public final class LexedSource {
 
     private LexedSource(String text, Edition edition, CharStream input, int[] tokens, int stride, int count,
                         int[] lineFeeds, List<SyntaxError> errors) {
-        this.text = text;
+        this.textLength = text.length();
+        this.textHash = text.hashCode();
         this.edition = edition;
         this.input = input;
         this.tokens = tokens;
@@ -46,18 +49,28 @@ public final class LexedSource {
         this.errors = List.copyOf(errors);
     }
 
-    /** Whether these are the tokens of this very text lexed for this edition. */
+    /**
+     * Whether these are the tokens of this very text lexed for this edition: the text is not kept,
+     * but the code points it was lexed from are, and they are compared when length and hash agree.
+     */
     public boolean isOf(String text, Edition edition) {
-        return this.edition == edition && this.text.equals(text);
+        return this.edition == edition && mayBeOf(text)
+                && (input.size() == 0 || input.getText(Interval.of(0, input.size() - 1))
+                        .equals(RustParsing.blankShebang(text)));
+    }
+
+    /** The quick part of {@link #isOf}: the text has the length and hash of the one lexed. */
+    boolean mayBeOf(String text) {
+        return textLength == text.length() && textHash == text.hashCode();
     }
 
     public Edition edition() {
         return edition;
     }
 
-    /** About how many bytes of heap this holds: the tokens, the text and its code points (a byte each, mostly). */
+    /** About how many bytes of heap this holds: the tokens and the text's code points (a byte each, mostly). */
     public long retainedBytes() {
-        return 64L + 4L * tokens.length + 4L * lineFeeds.length + 2L * text.length();
+        return 64L + 4L * tokens.length + 4L * lineFeeds.length + textLength;
     }
 
     /** The lexical errors, in the order the lexer reported them. */
@@ -108,7 +121,7 @@ public final class LexedSource {
                 return null;
             }
             CharStream input = lexer.getInputStream();
-            int[] lineFeeds = lineFeeds(input);
+            int[] lineFeeds = lineFeeds(input, text);
             if (!linesFollowLineFeeds(lineFeeds)) {
                 return new LexedSource(text, edition, input, Arrays.copyOf(tokens, count * INTS_PER_TOKEN),
                         INTS_PER_TOKEN, count, new int[0], errors);
@@ -122,10 +135,19 @@ public final class LexedSource {
                     errors);
         }
 
-        private static int[] lineFeeds(CharStream input) {
+        private static int[] lineFeeds(CharStream input, String text) {
             int[] feeds = new int[64];
             int n = 0;
-            String all = input.size() == 0 ? "" : input.getText(org.antlr.v4.runtime.misc.Interval.of(0, input.size() - 1));
+            if (input.size() == text.length()) { // no code point takes two chars: offsets are the text's
+                for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+                    if (n == feeds.length) {
+                        feeds = Arrays.copyOf(feeds, n * 2);
+                    }
+                    feeds[n++] = at;
+                }
+                return Arrays.copyOf(feeds, n);
+            }
+            String all = input.size() == 0 ? "" : input.getText(Interval.of(0, input.size() - 1));
             int offset = 0; // in code points
             for (int i = 0; i < all.length(); offset++) {
                 int c = all.codePointAt(i);

@@ -129,10 +129,11 @@ public final class RustParsing {
 
     /**
      * As {@link #parseUnsafeRelevant(String, Edition, java.util.Set)} on the text that {@code lexed}
-     * was lexed from, for its edition, replaying its tokens instead of lexing it again.
+     * was lexed from, for its edition, replaying its tokens instead of lexing it again. The caller
+     * makes sure that it is that text ({@link LexedSource#isOf}).
      */
     public static ParsedFile parseUnsafeRelevant(String text, LexedSource lexed, java.util.Set<String> macroSigns) {
-        if (!lexed.isOf(text, lexed.edition())) {
+        if (!lexed.mayBeOf(text)) { // the caller checked the text whole (LexedSource.isOf)
             throw new IllegalArgumentException("the tokens were lexed from another text");
         }
         PredictionCache.Generation caches = PredictionCache.current();
