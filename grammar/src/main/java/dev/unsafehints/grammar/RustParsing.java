@@ -106,6 +106,45 @@ public final class RustParsing {
         return parse(text, edition, BodySkippingTokenSource.Mode.ALL_BODIES);
     }
 
+    /** A parse and the lexer's tokens it was made from, for another parse of the same text. */
+    public record Lexed(ParsedFile parsed, LexedSource lexed) {
+    }
+
+    /**
+     * As {@link #parseDeclarations(String, Edition)}, keeping also the lexer's tokens
+     * ({@link Lexed#lexed()}), from which {@link #parseUnsafeRelevant(LexedSource, java.util.Set)}
+     * parses the same text again without lexing it.
+     */
+    public static Lexed parseDeclarationsKeepingTokens(String text, Edition edition) {
+        PredictionCache.Generation caches = PredictionCache.current();
+        try {
+            LexedSource[] lexed = new LexedSource[1];
+            ParsedFile parsed = parse(text, edition, BodySkippingTokenSource.Mode.ALL_BODIES, -1, caches,
+                    java.util.Set.of(), null, lexed);
+            return new Lexed(parsed, lexed[0]);
+        } finally {
+            PredictionCache.afterParse(caches);
+        }
+    }
+
+    /**
+     * As {@link #parseUnsafeRelevant(String, Edition, java.util.Set)} on the text that {@code lexed}
+     * was lexed from, for its edition, replaying its tokens instead of lexing it again. The caller
+     * makes sure that it is that text ({@link LexedSource#isOf}).
+     */
+    public static ParsedFile parseUnsafeRelevant(String text, LexedSource lexed, java.util.Set<String> macroSigns) {
+        if (!lexed.mayBeOf(text)) { // the caller checked the text whole (LexedSource.isOf)
+            throw new IllegalArgumentException("the tokens were lexed from another text");
+        }
+        PredictionCache.Generation caches = PredictionCache.current();
+        try {
+            return parse(text, lexed.edition(), BodySkippingTokenSource.Mode.SAFE_BODIES, -1, caches, macroSigns,
+                    lexed, null);
+        } finally {
+            PredictionCache.afterParse(caches);
+        }
+    }
+
     /**
      * Parses a run of tokens already lexed from a file (a macro's arguments, say) with one rule of
      * the grammar, by the fast stage alone and with the shared caches. The tokens are not
@@ -156,16 +195,45 @@ public final class RustParsing {
 
     private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip, int focus,
                                     PredictionCache.Generation caches, java.util.Set<String> macroSigns) {
-        RustLexer lexer = new RustLexer(CharStreams.fromString(blankShebang(text)));
-        caches.install(lexer);
-        lexer.setEdition(edition);
-        lexer.removeErrorListeners();
+        return parse(text, edition, skip, focus, caches, macroSigns, null, null);
+    }
+
+    /**
+     * The one parse all others are: the tokens come from {@code replayed} when given (a text lexed
+     * before), else from a new lexer, whose tokens {@code lexed[0]} receives when it is given.
+     */
+    private static ParsedFile parse(String text, Edition edition, BodySkippingTokenSource.Mode skip, int focus,
+                                    PredictionCache.Generation caches, java.util.Set<String> macroSigns,
+                                    LexedSource replayed, LexedSource[] lexed) {
         List<SyntaxError> errors = new ArrayList<>();
-        lexer.addErrorListener(new Collector(errors));
-        BodySkippingTokenSource skipping = skip == null ? null : new BodySkippingTokenSource(lexer, skip, focus).withMacroSigns(macroSigns);
-        CommonTokenStream tokens = new CommonTokenStream(skipping == null ? lexer : skipping);
+        TokenSource source;
+        RustLexer lexer = null;
+        LexedSource.Recorder recorder = null;
+        if (replayed != null) {
+            source = replayed.replay();
+        } else {
+            lexer = new RustLexer(CharStreams.fromString(blankShebang(text)));
+            caches.install(lexer);
+            lexer.setEdition(edition);
+            lexer.removeErrorListeners();
+            lexer.addErrorListener(new Collector(errors));
+            source = lexer;
+            if (lexed != null) {
+                recorder = new LexedSource.Recorder(lexer);
+                source = recorder;
+            }
+        }
+        BodySkippingTokenSource skipping = skip == null ? null : new BodySkippingTokenSource(source, skip, focus).withMacroSigns(macroSigns);
+        CommonTokenStream tokens = new CommonTokenStream(skipping == null ? source : skipping);
         tokens.fill();
-        errors.addAll(lexer.lexicalErrors());
+        if (replayed != null) {
+            errors.addAll(replayed.errors());
+        } else {
+            errors.addAll(lexer.lexicalErrors());
+            if (recorder != null) {
+                lexed[0] = recorder.finish(text, edition, errors);
+            }
+        }
         SyntaxError tooDeep = NestingLimit.check(tokens.getTokens(), NestingLimit.MAX_DEPTH);
         if (tooDeep != null) {
             return new ParsedFile(emptyCrate(tokens), tokens, List.of(tooDeep), false, edition,

@@ -7,6 +7,8 @@ import dev.unsafehints.analysis.Watchdog;
 import dev.unsafehints.config.ConfigFile;
 import dev.unsafehints.engine.Analyzer;
 import dev.unsafehints.engine.DependencyIndexer;
+import dev.unsafehints.grammar.LexedSource;
+import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.report.Baseline;
 import dev.unsafehints.report.CrateSource;
 import dev.unsafehints.report.FileReport;
@@ -83,6 +85,8 @@ final class ScanRunner {
     private final AtomicBoolean internalErrors = new AtomicBoolean();
     private final Path base;
     private final FileReportBuilder builder;
+    /** The index pass's tokens of each file, for the analysis pass. */
+    private final LexedFiles lexedFiles = new LexedFiles(LexedFiles.DEFAULT_BUDGET);
 
     /** Wall time of the walk and the two passes, for --timings. */
     double walkSeconds;
@@ -275,7 +279,11 @@ final class ScanRunner {
         }
         try {
             CrateInfo crate = manifests.crateOf(file);
-            index.update(crate, watchdog.call(() -> FileDeclarations.read(file, crate, read.text())));
+            index.update(crate, watchdog.call(() -> {
+                RustParsing.Lexed parse = RustParsing.parseDeclarationsKeepingTokens(read.text(), crate.edition());
+                lexedFiles.offer(file, parse.lexed());
+                return FileDeclarations.read(file, crate, read.text(), parse.parsed());
+            }));
         } catch (Watchdog.TimedOut | RuntimeException | StackOverflowError e) {
             // The file is still analyzed in pass two, which reports the failure; only its declarations are missing.
         }
@@ -292,8 +300,9 @@ final class ScanRunner {
             }
             CrateInfo crate = manifests.crateOf(file);
             CrateSource source = crateSource(crate);
+            LexedSource lexed = lexedFiles.take(file);
             FileAnalysis analysis = watchdog.call(() -> analyzer.analyze(new SourceDocument(file, read.text(), crate),
-                    settingsFor(crate), index));
+                    settingsFor(crate), index, lexed));
             // a file placed by `#[path]` (also under `cfg_attr`) is the module that declares it, under
             // that declaration's cfg: the index follows the module tree, the layout cannot
             List<String> conditions = index.declarationsOf(crate, file, read.text())

@@ -14,6 +14,7 @@ import dev.unsafehints.analysis.Severity;
 import dev.unsafehints.analysis.SyntaxProblem;
 import dev.unsafehints.analysis.UnsafeBlockFact;
 import dev.unsafehints.analysis.UnsafeFacts;
+import dev.unsafehints.grammar.LexedSource;
 import dev.unsafehints.grammar.ParsedFile;
 import dev.unsafehints.grammar.RustParsing;
 import dev.unsafehints.grammar.SyntaxError;
@@ -77,7 +78,17 @@ public final class Analyzer {
     }
 
     public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
-        return DeepStack.call(() -> analyzeHere(document, settings, index));
+        return DeepStack.call(() -> analyzeHere(document, settings, index, null));
+    }
+
+    /**
+     * As {@link #analyze(SourceDocument, AnalysisSettings, WorkspaceIndex)}, parsing from the tokens an
+     * earlier parse of the document's text lexed (the scanner's index pass) when they are of this
+     * very text and edition; the result is the same.
+     */
+    public FileAnalysis analyze(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index,
+                                LexedSource lexed) {
+        return DeepStack.call(() -> analyzeHere(document, settings, index, lexed));
     }
 
     /**
@@ -91,12 +102,15 @@ public final class Analyzer {
     public FileAnalysis analyzeEdit(FileAnalysis previous, SourceDocument document, AnalysisSettings settings,
                                     WorkspaceIndex index) {
         return DeepStack.call(() -> EditReanalysis.of(this, previous, document, settings, index)
-                .orElseGet(() -> analyzeHere(document, settings, index)));
+                .orElseGet(() -> analyzeHere(document, settings, index, null)));
     }
 
-    private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index) {
-        ParsedFile parsed = RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition(),
-                MacroSigns.of(document, index));
+    private FileAnalysis analyzeHere(SourceDocument document, AnalysisSettings settings, WorkspaceIndex index,
+                                     LexedSource lexed) {
+        java.util.Set<String> macroSigns = MacroSigns.of(document, index);
+        ParsedFile parsed = lexed != null && lexed.isOf(document.text(), document.crate().edition())
+                ? RustParsing.parseUnsafeRelevant(document.text(), lexed, macroSigns)
+                : RustParsing.parseUnsafeRelevant(document.text(), document.crate().edition(), macroSigns);
         return analyzeParsed(document, parsed, settings, index);
     }
 

@@ -29,8 +29,15 @@ final class MacroSigns {
             return crate;
         }
         Set<String> names = new HashSet<>(crate);
-        Matcher m = DEFINITION.matcher(text);
-        while (m.find()) {
+        Matcher m = DEFINITION.matcher(text).useTransparentBounds(true); // `\b` sees the character before
+        for (int at = text.indexOf("macro"); at >= 0; at = text.indexOf("macro", at)) {
+            // every match starts at a "macro": trying there alone finds what find() finds, without
+            // the regular expression's test at every character of the file
+            if (!m.region(at, text.length()).lookingAt()) {
+                at++;
+                continue;
+            }
+            at = m.end();
             int end = closing(text, m.end(2) - 1);
             int next = end;
             while (next < text.length() && Character.isWhitespace(text.charAt(next))) {

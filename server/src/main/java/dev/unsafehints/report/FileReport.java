@@ -76,6 +76,7 @@ public record FileReport(String path, String crateKey, String edition, List<Site
         Counts tests = Counts.EMPTY;
         Coverage comments = safetyComments;
         Coverage docs = safetyDocs;
+        Map<String, List<Site>> missing = null; // this file's sites by rule id, made on first need
         for (Site s : sites) {
             List<String> cfg = new java.util.ArrayList<>(outer);
             s.cfg().stream().filter(c -> !cfg.contains(c)).forEach(cfg::add);
@@ -84,7 +85,10 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 // the coverages count outside test-only code, as the columns do: a block of a
                 // `#[cfg(test)] mod tests;` file leaves them too (a tests.rs counted 0 blocks but 1 to cover)
                 RuleInfo.SafetyText text = UnsafeKinds.documentedByOf(s.ruleId());
-                int documented = text != RuleInfo.SafetyText.NONE && documented(s, text) ? 1 : 0;
+                if (text != RuleInfo.SafetyText.NONE && missing == null) {
+                    missing = sitesByRule();
+                }
+                int documented = text != RuleInfo.SafetyText.NONE && documented(s, text, missing) ? 1 : 0;
                 if (text == RuleInfo.SafetyText.COMMENT) {
                     comments = new Coverage(comments.documented() - documented, comments.total() - 1);
                 } else if (text == RuleInfo.SafetyText.SAFETY_SECTION) {
@@ -104,20 +108,29 @@ public record FileReport(String path, String crateKey, String edition, List<Site
                 comments, docs, guardedModules);
     }
 
+    /** This file's sites by rule id. */
+    private Map<String, List<Site>> sitesByRule() {
+        Map<String, List<Site>> byRule = new java.util.HashMap<>();
+        for (Site m : sites) {
+            byRule.computeIfAbsent(m.ruleId(), k -> new java.util.ArrayList<>()).add(m);
+        }
+        return byRule;
+    }
+
     /**
      * Whether a block, impl, fn or trait of this file has its SAFETY comment or `# Safety` section (no
      * template): from the state its rule recorded on the site (blocks, fns), else from the rule that
-     * reports the text missing.
+     * reports the text missing; {@code byRule}: {@link #sitesByRule()}, made once for all the sites asked about.
      */
-    private boolean documented(Site s, RuleInfo.SafetyText text) {
+    private boolean documented(Site s, RuleInfo.SafetyText text, Map<String, List<Site>> byRule) {
         if (s.properties().containsKey("safetyComment")) {
             return "true".equals(s.properties().get("safetyComment"));
         }
         if (s.properties().containsKey("safetySection")) {
             return "documented".equals(s.properties().get("safetySection"));
         }
-        String missing = UnsafeKinds.missingRule(text);
-        return sites.stream().noneMatch(m -> m.ruleId().equals(missing) && m.span().startLine() <= s.span().endLine()
+        return byRule.getOrDefault(UnsafeKinds.missingRule(text), List.of()).stream()
+                .noneMatch(m -> m.span().startLine() <= s.span().endLine()
                 && m.span().endLine() >= s.span().startLine());
     }
 }

@@ -206,8 +206,12 @@ public final class FileDeclarations {
      * a full parse. Gives the same declarations as {@link #of} on a full parse (tested on the corpus).
      */
     public static FileDeclarations read(Path file, CrateInfo crate, String text) {
-        ParsedFile parsed = RustParsing.parseDeclarations(text, crate.edition());
-        return of(file, ModulePaths.of(file, crate), parsed, text);
+        return read(file, crate, text, RustParsing.parseDeclarations(text, crate.edition()));
+    }
+
+    /** As {@link #read(Path, CrateInfo, String)}, from the text's declarations-only parse made by the caller. */
+    public static FileDeclarations read(Path file, CrateInfo crate, String text, ParsedFile declarationsParse) {
+        return of(file, ModulePaths.of(file, crate), declarationsParse, text);
     }
 
     public static FileDeclarations of(Path file, List<String> fileModulePath, ParsedFile parsed, String text) {

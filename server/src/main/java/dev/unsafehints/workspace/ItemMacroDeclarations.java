@@ -267,9 +267,23 @@ public final class ItemMacroDeclarations {
      * `forward_ref_binop!` impls) would cost a parse each and declare nothing unsafe.
      */
     private static boolean mayDeclareUnsafe(String text) {
-        String spaced = " " + text;
-        return spaced.contains(" unsafe ") || spaced.contains(" extern ") || spaced.contains(" static ")
-                || spaced.contains(" union ");
+        return hasWord(text, "unsafe ") || hasWord(text, "extern ") || hasWord(text, "static ") || hasWord(text, "union ");
+    }
+
+    /**
+     * Whether {@code word} (with its trailing space) starts the text or follows a space: what
+     * {@code (" " + text).contains(" " + word)} says, without copying the text for every test.
+     */
+    private static boolean hasWord(String text, String word) {
+        if (text.startsWith(word)) {
+            return true;
+        }
+        for (int at = text.indexOf(word, 1); at > 0; at = text.indexOf(word, at + 1)) {
+            if (text.charAt(at - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Token> lex(String text) {
