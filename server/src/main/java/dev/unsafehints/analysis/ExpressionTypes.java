@@ -25,6 +25,7 @@ final class ExpressionTypes {
     private static final int MAX_DEPTH = 48; // long method chains: `a.b().c().d()..`
     private static final int MAX_DEREFS = 8; // `Deref` chains, cyclic ones included
     private static final int MAX_ALIASES = 8; // `type A = B; type B = A;` stops here
+    private static final int MAX_TRAITS = 64; // a parameter's bounds with their supertraits, cycles included
     private static final java.util.Set<String> INTEGERS = java.util.Set.of("u8", "u16", "u32", "u64", "u128", "usize",
             "i8", "i16", "i32", "i64", "i128", "isize");
 
@@ -136,7 +137,8 @@ final class ExpressionTypes {
             return b.getStart().getText().equals("&&") ? new Ty.Ref(false, ref) : ref;
         }
         if (e instanceof RustParser.CastExprContext c) {
-            return withSelf(TypeParser.parse(spaced(c.castType())));
+            String target = spaced(c.castType());
+            return withSelf(withParameterAssocs(target, TypeParser.parse(target)));
         }
         if (e instanceof RustParser.TryExprContext t) {
             Ty inner = peelReferences(of(t.expression()));
@@ -374,10 +376,42 @@ final class ExpressionTypes {
         return threadLocals;
     }
 
-    /** `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`), else unknown. */
+    /**
+     * `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`); else,
+     * when the one trait among `T`'s bounds and their supertraits that bounds its associated type
+     * `Name` (`trait Tr { type Name: Pokes; }`), some type implementing those traits; else unknown.
+     */
     private Ty parameterAssoc(String parameter, String name) {
         String fixed = bounds.get().assoc(parameter, name);
-        return fixed == null ? Ty.UNKNOWN : withSelf(TypeParser.parse(fixed));
+        if (fixed != null) {
+            return withSelf(TypeParser.parse(fixed));
+        }
+        List<String> required = null;
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(bounds.get().of(parameter));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
+            String trait = queue.poll();
+            if (!seen.add(trait)) {
+                continue;
+            }
+            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+                if (!c.declaresTrait(trait)) {
+                    continue;
+                }
+                List<String> b = c.assocBounds(trait, name);
+                if (!b.isEmpty()) {
+                    if (required != null && !required.equals(b)) {
+                        return Ty.UNKNOWN; // two traits (or two of one name) say different things of `T::Name`
+                    }
+                    required = b;
+                }
+                queue.addAll(c.supertraits(trait));
+            }
+        }
+        if (required == null) {
+            return Ty.UNKNOWN;
+        }
+        return new Ty.Opaque(required.stream().map(t -> new Ty.Named(List.of(t), List.of())).toList());
     }
 
     /** `<T as Trait>::Name`, written where a type goes. */
@@ -393,11 +427,46 @@ final class ExpressionTypes {
         if (q.matches() && bounds.get().isParameter(q.group(1))) {
             return parameterAssoc(q.group(1), q.group(2));
         }
+        java.util.regex.Matcher c = CONCRETE_ASSOC.matcher(text.trim());
+        if (c.matches()) {
+            return traitImplAssoc(c.group(1), dev.unsafehints.workspace.FileDeclarations.lastSegmentName(c.group(2)), c.group(3));
+        }
         if (parsed instanceof Ty.Named n && n.path().size() == 2 && n.args().isEmpty()
                 && bounds.get().isParameter(n.path().get(0))) {
             return parameterAssoc(n.path().get(0), n.path().get(1));
         }
         return parsed;
+    }
+
+    /** `<Type as Trait>::Name` with a type that is no generic parameter: group 1 the type, 2 the trait's path, 3 the name. */
+    private static final java.util.regex.Pattern CONCRETE_ASSOC =
+            java.util.regex.Pattern.compile("<\\s*((?:\\w+\\s*::\\s*)*\\w+)\\s+as\\s+((?:\\w+\\s*::\\s*)*\\w+)\\s*>\\s*::\\s*(\\w+)");
+
+    /**
+     * `<Type as Trait>::Name` written for a type of the crate or its dependencies: what the impls of
+     * that trait for that type say the associated type is; unknown where they disagree or none does,
+     * and for a generic parameter or `Self` (their bounds say, see {@link #parameterAssoc}).
+     */
+    private Ty traitImplAssoc(String typeText, String trait, String name) {
+        Ty owner = TypeParser.parse(typeText);
+        if (!(owner instanceof Ty.Named n) || !n.args().isEmpty() || n.name().equals("Self")
+                || bounds.get().isParameter(n.name())) {
+            return Ty.UNKNOWN;
+        }
+        Ty found = null;
+        for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(n.name())) {
+            for (TypeShapes.Assoc a : c.assocTypes(n.name())) {
+                if (!a.name().equals(name) || !a.trait().equals(trait)) {
+                    continue;
+                }
+                Ty t = assocValue(a, n);
+                if (!t.isKnown() || found != null && !found.equals(t)) {
+                    return Ty.UNKNOWN;
+                }
+                found = t;
+            }
+        }
+        return found == null ? Ty.UNKNOWN : found;
     }
 
     /** `Self` written in a type means the impl's self type. */
