@@ -645,8 +645,46 @@ final class ExpressionTypes {
             return Ty.UNKNOWN;
         }
         DeclaredFn fn = callee.declaration();
+        if (path.size() >= 2 && fn.implType() == null && fn.owner() != null && fn.owner().equals(path.get(path.size() - 2))
+                && c.callArguments() != null && !fn.parameterTypes().isEmpty() && fn.parameterTypes().get(0).equals("self")) {
+            return traitPathResult(fn, arguments(c.callArguments()));
+        }
         Ty owner = path.size() >= 2 && fn.implType() != null ? ownerOf(path) : null;
         return signatureResult(fn, owner, arguments(c.callArguments()), false);
+    }
+
+    /**
+     * `Tr::get(x, ..)` that resolved to the trait's own method: the impl of `Tr` for the type of `x`
+     * says what it returns (as `<X as Tr>::get(x)` would). The receiver's type is `x`'s without its
+     * references; where the trait is also implemented for a reference or pointer to that type, `Self`
+     * could be either, and where the impls found disagree, the result stays unknown.
+     */
+    private Ty traitPathResult(DeclaredFn trait, List<RustParser.ExpressionContext> args) {
+        if (!(unalias(peelReferences(of(args.get(0)))) instanceof Ty.Named self) || bounds.get().isParameter(self.name())) {
+            return signatureResult(trait, null, args, false);
+        }
+        Ty result = null;
+        for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+            for (DeclaredFn fn : c.functionsNamed(trait.name())) {
+                if (!fn.isTraitImplCopy() || !trait.owner().equals(fn.owner())) {
+                    continue;
+                }
+                Ty implType = TypeParser.parse(fn.implType());
+                Ty under = implType instanceof Ty.Ref r ? r.referent() : implType instanceof Ty.Ptr p ? p.pointee() : null;
+                if (under != null && peelReferences(under) instanceof Ty.Named n && n.name().equals(self.name())) {
+                    return Ty.UNKNOWN; // `impl Tr for &X` beside `impl Tr for X`: which one depends on `self`'s form
+                }
+                if (!(implType instanceof Ty.Named n) || !n.name().equals(self.name())) {
+                    continue;
+                }
+                Ty r = signatureResult(fn, self, args, false);
+                if (!r.isKnown() || result != null && !result.equals(r)) {
+                    return Ty.UNKNOWN;
+                }
+                result = r;
+            }
+        }
+        return result == null ? Ty.UNKNOWN : result;
     }
 
     private static List<RustParser.ExpressionContext> arguments(RustParser.CallArgumentsContext arguments) {

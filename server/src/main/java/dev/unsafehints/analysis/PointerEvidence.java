@@ -116,8 +116,19 @@ final class PointerEvidence {
     /** The crate fn or method a call resolves to, when the resolution is unambiguous; else null. */
     DeclaredFn crateCallee(RustParser.ExpressionContext e) {
         if (e instanceof RustParser.MethodCallExprContext m) {
-            CallResolver.Callee c = resolver.resolveMethod(m.pathExprSegment().pathIdentSegment().getText());
-            return c.known() ? c.declaration() : null;
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            CallResolver.Callee c = resolver.resolveMethod(name);
+            if (!c.known() || c.declaration() == null) {
+                return null;
+            }
+            // by name alone the signature is known only when every method of that name has it: a trait's
+            // `fn get(&self) -> Self::Out` and its impls' `-> *const u8` and `-> &u8` are several
+            for (DeclaredFn fn : resolver.crate().functionsNamed(name)) {
+                if (fn.owner() != null && !java.util.Objects.equals(fn.returnType(), c.declaration().returnType())) {
+                    return null;
+                }
+            }
+            return c.declaration();
         }
         if (e instanceof RustParser.CallExprContext call && call.expression() instanceof RustParser.PathExprContext p) {
             List<String> path = ExpressionPaths.segments(p.pathInExpression(), model.edition());
