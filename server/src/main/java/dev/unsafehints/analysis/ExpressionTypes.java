@@ -920,18 +920,39 @@ final class ExpressionTypes {
         if (owner.path().size() == 1 && owner.args().isEmpty() && bounds.get().isParameter(owner.name())) {
             return parameterAssoc(owner.name(), name); // a generic parameter: only its bounds say
         }
-        Ty found = null;
+        List<TypeShapes.Assoc> own = ownFileAssocs(owner.name(), name);
+        if (!own.isEmpty()) {
+            return agreedAssoc(own, owner);
+        }
+        List<TypeShapes.Assoc> all = new ArrayList<>();
         for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(owner.name())) {
-            for (TypeShapes.Assoc a : c.assocTypes(owner.name())) {
-                if (!a.name().equals(name)) {
-                    continue;
-                }
-                Ty t = assocValue(a, owner);
-                if (!t.isKnown() || found != null && !found.equals(t)) {
-                    return Ty.UNKNOWN;
-                }
-                found = t;
+            c.assocTypes(owner.name()).stream().filter(a -> a.name().equals(name)).forEach(all::add);
+        }
+        return agreedAssoc(all, owner);
+    }
+
+    /**
+     * When this file declares a struct named {@code owner}, its own impls' associated type {@code name}
+     * for it: the type the file's code names is the file's (as for its fields, {@link #struct}), and
+     * a same-named struct of another module (rkyv's three `RawIter`s) has other impls.
+     */
+    private List<TypeShapes.Assoc> ownFileAssocs(String owner, String name) {
+        dev.unsafehints.workspace.FileDeclarations own = resolver.file();
+        if (own == null || !own.typeShapes().structs().containsKey(owner)) {
+            return List.of();
+        }
+        return own.typeShapes().assocs().getOrDefault(owner, List.of()).stream().filter(a -> a.name().equals(name)).toList();
+    }
+
+    /** What these impls say the associated type is for {@code owner}; unknown when one cannot tell or they disagree. */
+    private Ty agreedAssoc(List<TypeShapes.Assoc> impls, Ty.Named owner) {
+        Ty found = null;
+        for (TypeShapes.Assoc a : impls) {
+            Ty t = assocValue(a, owner);
+            if (!t.isKnown() || found != null && !found.equals(t)) {
+                return Ty.UNKNOWN;
             }
+            found = t;
         }
         return found == null ? Ty.UNKNOWN : found;
     }
