@@ -666,7 +666,7 @@ final class ExpressionTypes {
         Ty result = null;
         for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
             for (DeclaredFn fn : c.functionsNamed(trait.name())) {
-                if (!fn.isTraitImplCopy() || !trait.owner().equals(fn.owner())) {
+                if (!fn.copiedFromATraitImpl() || !trait.owner().equals(fn.owner())) {
                     continue;
                 }
                 Ty implType = TypeParser.parse(fn.implType());

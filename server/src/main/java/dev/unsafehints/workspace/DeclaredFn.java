@@ -175,7 +175,7 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
      * signature is the impl's (`-> *const u8` where the trait says `-> Self::Out`). A lookup by the
      * trait's name must read the trait's own declaration, not one impl's.
      */
-    public boolean isTraitImplCopy() {
+    public boolean copiedFromATraitImpl() {
         return owner != null && implType != null && !owner.equals(FileDeclarations.lastSegmentName(implType));
     }
 
@@ -184,9 +184,9 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
      * under a trait's name when the trait's own declaration is among them.
      */
     public static java.util.List<DeclaredFn> ownDeclarations(java.util.List<DeclaredFn> fns) {
-        boolean hasOwn = fns.stream().anyMatch(fn -> !fn.isTraitImplCopy());
-        boolean hasCopies = fns.stream().anyMatch(DeclaredFn::isTraitImplCopy);
-        return hasOwn && hasCopies ? fns.stream().filter(fn -> !fn.isTraitImplCopy()).toList() : fns;
+        boolean hasOwn = fns.stream().anyMatch(fn -> !fn.copiedFromATraitImpl());
+        boolean hasCopies = fns.stream().anyMatch(DeclaredFn::copiedFromATraitImpl);
+        return hasOwn && hasCopies ? fns.stream().filter(fn -> !fn.copiedFromATraitImpl()).toList() : fns;
     }
 
     public String displayPath() {
