@@ -732,14 +732,22 @@ final class ExpressionTypes {
             return known == null ? Ty.UNKNOWN : known;
         }
         Ty result = null;
+        boolean disagree = false;
         for (DeclaredFn fn : found.declarations()) {
             Ty r = signatureResult(fn, found.selfType(), args, true);
-            if (result != null && !result.equals(r)) {
+            disagree |= result != null && !result.equals(r);
+            result = result == null ? r : result;
+            if (disagree && !samePointerKind(result, r)) {
                 return Ty.UNKNOWN;
             }
-            result = r;
         }
-        return result;
+        // the impls a type has for several instances of one trait (`SliceIndex<str>` and `SliceIndex<[T]>`
+        // of a `Range`) may all return raw pointers of one mutability: the call returns a raw pointer
+        return disagree ? new Ty.Ptr(((Ty.Ptr) result).mutable(), Ty.UNKNOWN) : result;
+    }
+
+    private static boolean samePointerKind(Ty a, Ty b) {
+        return a instanceof Ty.Ptr p && b instanceof Ty.Ptr q && p.mutable() == q.mutable();
     }
 
     private MethodLookup methods;
