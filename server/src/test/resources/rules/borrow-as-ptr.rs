@@ -114,3 +114,12 @@ pub fn places(items: &[u32], maybe: Option<(u8, u8)>) -> usize {
     }
     n
 }
+
+// ok: a target type named by an alias (clippy's `borrow_as_ptr` looks at the written `*const`).
+pub type ConstWord = *const u64;
+
+pub fn named_target(local: u64) -> u64 {
+    let p = &local as ConstWord;
+    // SAFETY: `p` points to `local`, alive here.
+    unsafe { *p }
+}

@@ -29,6 +29,15 @@ pub fn in_an_argument(buf: &[u16]) -> usize {
     std::mem::size_of_val(&(buf.as_ptr() as *mut u16)) //~ invalid-ptr-cast
 }
 
+// The `*mut` type named by an alias is the same mistake.
+pub type MutBytes = *mut u8;
+
+pub fn through_an_alias(v: &[u8]) -> MutBytes {
+    let start: *const u8 = v.as_ptr();
+    let _ = start;
+    v.as_ptr() as MutBytes //~ invalid-ptr-cast
+}
+
 // ok: a mutable borrow may become a mutable pointer.
 pub fn from_mutable(x: &mut i32) -> *mut i32 {
     x as *mut i32

@@ -254,3 +254,17 @@ pub fn inferred_nowhere(p: *const u8) -> *const u32 {
 pub fn through_a_borrow(v: &mut u64) -> *mut u8 {
     &mut *v as *mut _ as *mut u8 //~ ptr-as-ptr //~ borrow-as-ptr
 }
+
+// ok: a target type named by an alias or an associated type (clippy's `ptr_as_ptr` looks at the
+// written `*const`/`*mut`, and `.cast()` could not name the pointee any better); an operand whose
+// alias names a pointer is a pointer all the same.
+pub type Words = *const u32;
+pub type Bytes = *const u8;
+
+pub fn named_target(p: *const u8) -> Words {
+    p as Words
+}
+
+pub fn named_operand(p: Bytes) -> *const u16 {
+    p as *const u16 //~ ptr-as-ptr
+}

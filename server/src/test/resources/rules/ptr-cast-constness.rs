@@ -65,3 +65,29 @@ pub fn borrowed(key: &ffi::Key) {
 pub fn not_pointers(r: &u8, addr: usize) -> (*mut u8, *mut u8) {
     (r as *const u8 as *mut u8, addr as *mut u8) //~ ptr-cast-constness
 }
+
+// A pointer type named by an alias or an associated type is that pointer type: the cast still
+// changes only the mutability (the operand's type, the target's, or both).
+pub type Bytes = *const u8;
+pub type MutBytes = *mut u8;
+
+pub trait Link {
+    type Out;
+}
+
+impl Link for Node {
+    type Out = *mut Node;
+}
+
+pub fn through_aliases(p: Bytes, q: *const u8, n: &Node) -> (*mut u8, MutBytes, MutBytes, <Node as Link>::Out) {
+    (p as *mut u8, q as MutBytes, p as MutBytes, n.next as <Node as Link>::Out) //~ ptr-cast-constness //~ ptr-cast-constness //~ ptr-cast-constness //~ ptr-cast-constness
+}
+
+pub fn through_an_associated_type(p: <Node as Link>::Out) -> *const Node {
+    p as *const Node //~ ptr-cast-constness
+}
+
+// ok: the alias names another pointee, so the cast changes two things.
+pub fn other_pointee(q: *const u32) -> MutBytes {
+    q as MutBytes
+}

@@ -412,7 +412,8 @@ final class CallResolver {
         List<String> modulePath = absolute.subList(1, absolute.size() - 1);
         if (!modulePath.isEmpty() && Character.isUpperCase(modulePath.get(modulePath.size() - 1).charAt(0))) {
             String owner = modulePath.get(modulePath.size() - 1);
-            DeclaredFn agreed = agreeing(dependency.functionsNamed(name), fn -> owner.equals(fn.owner()));
+            DeclaredFn agreed = agreeing(DeclaredFn.ownDeclarations(dependency.functionsNamed(name).stream()
+                    .filter(fn -> owner.equals(fn.owner())).toList()), fn -> true);
             if (agreed == null) {
                 return traitMethod(name); // `X509Ref::from_ptr`: from a trait the type implements
             }
@@ -464,13 +465,13 @@ final class CallResolver {
 
     private Callee method(String owner, String name) {
         Callee found = Callee.UNKNOWN;
-        for (DeclaredFn fn : crate.functionsNamed(name, file.file())) {
-            if (owner.equals(fn.owner())) {
-                if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
-                    return Callee.UNKNOWN; // differing declarations: do not guess
-                }
-                found = Callee.of(fn);
+        // `Tr::get(x)`: the trait's own `fn get(&self) -> Self::Out`, not the last impl's `-> *const u8`
+        for (DeclaredFn fn : DeclaredFn.ownDeclarations(
+                crate.functionsNamed(name, file.file()).stream().filter(fn -> owner.equals(fn.owner())).toList())) {
+            if (found.known() && found.isUnsafe() != fn.isUnsafe()) {
+                return Callee.UNKNOWN; // differing declarations: do not guess
             }
+            found = Callee.of(fn);
         }
         return found;
     }

@@ -25,6 +25,7 @@ final class ExpressionTypes {
     private static final int MAX_DEPTH = 48; // long method chains: `a.b().c().d()..`
     private static final int MAX_DEREFS = 8; // `Deref` chains, cyclic ones included
     private static final int MAX_ALIASES = 8; // `type A = B; type B = A;` stops here
+    private static final int MAX_TRAITS = 64; // a parameter's bounds with their supertraits, cycles included
     private static final java.util.Set<String> INTEGERS = java.util.Set.of("u8", "u16", "u32", "u64", "u128", "usize",
             "i8", "i16", "i32", "i64", "i128", "isize");
 
@@ -136,7 +137,8 @@ final class ExpressionTypes {
             return b.getStart().getText().equals("&&") ? new Ty.Ref(false, ref) : ref;
         }
         if (e instanceof RustParser.CastExprContext c) {
-            return withSelf(TypeParser.parse(spaced(c.castType())));
+            String target = spaced(c.castType());
+            return withSelf(withParameterAssocs(target, TypeParser.parse(target)));
         }
         if (e instanceof RustParser.TryExprContext t) {
             Ty inner = peelReferences(of(t.expression()));
@@ -374,10 +376,42 @@ final class ExpressionTypes {
         return threadLocals;
     }
 
-    /** `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`), else unknown. */
+    /**
+     * `T::Name` for a generic parameter `T`: the type a bound of `T` fixes (`T: Tr<Name = X>`); else,
+     * when the one trait among `T`'s bounds and their supertraits that bounds its associated type
+     * `Name` (`trait Tr { type Name: Pokes; }`), some type implementing those traits; else unknown.
+     */
     private Ty parameterAssoc(String parameter, String name) {
         String fixed = bounds.get().assoc(parameter, name);
-        return fixed == null ? Ty.UNKNOWN : withSelf(TypeParser.parse(fixed));
+        if (fixed != null) {
+            return withSelf(TypeParser.parse(fixed));
+        }
+        List<String> required = null;
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(bounds.get().of(parameter));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
+            String trait = queue.poll();
+            if (!seen.add(trait)) {
+                continue;
+            }
+            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+                if (!c.declaresTrait(trait)) {
+                    continue;
+                }
+                List<String> b = c.assocBounds(trait, name);
+                if (!b.isEmpty()) {
+                    if (required != null && !required.equals(b)) {
+                        return Ty.UNKNOWN; // two traits (or two of one name) say different things of `T::Name`
+                    }
+                    required = b;
+                }
+                queue.addAll(c.supertraits(trait));
+            }
+        }
+        if (required == null) {
+            return Ty.UNKNOWN;
+        }
+        return new Ty.Opaque(required.stream().map(t -> new Ty.Named(List.of(t), List.of())).toList());
     }
 
     /** `<T as Trait>::Name`, written where a type goes. */
@@ -393,11 +427,46 @@ final class ExpressionTypes {
         if (q.matches() && bounds.get().isParameter(q.group(1))) {
             return parameterAssoc(q.group(1), q.group(2));
         }
+        java.util.regex.Matcher c = CONCRETE_ASSOC.matcher(text.trim());
+        if (c.matches()) {
+            return traitImplAssoc(c.group(1), dev.unsafehints.workspace.FileDeclarations.lastSegmentName(c.group(2)), c.group(3));
+        }
         if (parsed instanceof Ty.Named n && n.path().size() == 2 && n.args().isEmpty()
                 && bounds.get().isParameter(n.path().get(0))) {
             return parameterAssoc(n.path().get(0), n.path().get(1));
         }
         return parsed;
+    }
+
+    /** `<Type as Trait>::Name` with a type that is no generic parameter: group 1 the type, 2 the trait's path, 3 the name. */
+    private static final java.util.regex.Pattern CONCRETE_ASSOC =
+            java.util.regex.Pattern.compile("<\\s*((?:\\w+\\s*::\\s*)*\\w+)\\s+as\\s+((?:\\w+\\s*::\\s*)*\\w+)\\s*>\\s*::\\s*(\\w+)");
+
+    /**
+     * `<Type as Trait>::Name` written for a type of the crate or its dependencies: what the impls of
+     * that trait for that type say the associated type is; unknown where they disagree or none does,
+     * and for a generic parameter or `Self` (their bounds say, see {@link #parameterAssoc}).
+     */
+    private Ty traitImplAssoc(String typeText, String trait, String name) {
+        Ty owner = TypeParser.parse(typeText);
+        if (!(owner instanceof Ty.Named n) || !n.args().isEmpty() || n.name().equals("Self")
+                || bounds.get().isParameter(n.name())) {
+            return Ty.UNKNOWN;
+        }
+        Ty found = null;
+        for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(n.name())) {
+            for (TypeShapes.Assoc a : c.assocTypes(n.name())) {
+                if (!a.name().equals(name) || !a.trait().equals(trait)) {
+                    continue;
+                }
+                Ty t = assocValue(a, n);
+                if (!t.isKnown() || found != null && !found.equals(t)) {
+                    return Ty.UNKNOWN;
+                }
+                found = t;
+            }
+        }
+        return found == null ? Ty.UNKNOWN : found;
     }
 
     /** `Self` written in a type means the impl's self type. */
@@ -576,8 +645,46 @@ final class ExpressionTypes {
             return Ty.UNKNOWN;
         }
         DeclaredFn fn = callee.declaration();
+        if (path.size() >= 2 && fn.implType() == null && fn.owner() != null && fn.owner().equals(path.get(path.size() - 2))
+                && c.callArguments() != null && !fn.parameterTypes().isEmpty() && fn.parameterTypes().get(0).equals("self")) {
+            return traitPathResult(fn, arguments(c.callArguments()));
+        }
         Ty owner = path.size() >= 2 && fn.implType() != null ? ownerOf(path) : null;
         return signatureResult(fn, owner, arguments(c.callArguments()), false);
+    }
+
+    /**
+     * `Tr::get(x, ..)` that resolved to the trait's own method: the impl of `Tr` for the type of `x`
+     * says what it returns (as `<X as Tr>::get(x)` would). The receiver's type is `x`'s without its
+     * references; where the trait is also implemented for a reference or pointer to that type, `Self`
+     * could be either, and where the impls found disagree, the result stays unknown.
+     */
+    private Ty traitPathResult(DeclaredFn trait, List<RustParser.ExpressionContext> args) {
+        if (!(unalias(peelReferences(of(args.get(0)))) instanceof Ty.Named self) || bounds.get().isParameter(self.name())) {
+            return signatureResult(trait, null, args, false);
+        }
+        Ty result = null;
+        for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
+            for (DeclaredFn fn : c.functionsNamed(trait.name())) {
+                if (!fn.copiedFromATraitImpl() || !trait.owner().equals(fn.owner())) {
+                    continue;
+                }
+                Ty implType = TypeParser.parse(fn.implType());
+                Ty under = implType instanceof Ty.Ref r ? r.referent() : implType instanceof Ty.Ptr p ? p.pointee() : null;
+                if (under != null && peelReferences(under) instanceof Ty.Named n && n.name().equals(self.name())) {
+                    return Ty.UNKNOWN; // `impl Tr for &X` beside `impl Tr for X`: which one depends on `self`'s form
+                }
+                if (!(implType instanceof Ty.Named n) || !n.name().equals(self.name())) {
+                    continue;
+                }
+                Ty r = signatureResult(fn, self, args, false);
+                if (!r.isKnown() || result != null && !result.equals(r)) {
+                    return Ty.UNKNOWN;
+                }
+                result = r;
+            }
+        }
+        return result == null ? Ty.UNKNOWN : result;
     }
 
     private static List<RustParser.ExpressionContext> arguments(RustParser.CallArgumentsContext arguments) {
@@ -625,14 +732,22 @@ final class ExpressionTypes {
             return known == null ? Ty.UNKNOWN : known;
         }
         Ty result = null;
+        boolean disagree = false;
         for (DeclaredFn fn : found.declarations()) {
             Ty r = signatureResult(fn, found.selfType(), args, true);
-            if (result != null && !result.equals(r)) {
+            disagree |= result != null && !result.equals(r);
+            result = result == null ? r : result;
+            if (disagree && !samePointerKind(result, r)) {
                 return Ty.UNKNOWN;
             }
-            result = r;
         }
-        return result;
+        // the impls a type has for several instances of one trait (`SliceIndex<str>` and `SliceIndex<[T]>`
+        // of a `Range`) may all return raw pointers of one mutability: the call returns a raw pointer
+        return disagree ? new Ty.Ptr(((Ty.Ptr) result).mutable(), Ty.UNKNOWN) : result;
+    }
+
+    private static boolean samePointerKind(Ty a, Ty b) {
+        return a instanceof Ty.Ptr p && b instanceof Ty.Ptr q && p.mutable() == q.mutable();
     }
 
     private MethodLookup methods;
@@ -813,18 +928,39 @@ final class ExpressionTypes {
         if (owner.path().size() == 1 && owner.args().isEmpty() && bounds.get().isParameter(owner.name())) {
             return parameterAssoc(owner.name(), name); // a generic parameter: only its bounds say
         }
-        Ty found = null;
+        List<TypeShapes.Assoc> own = ownFileAssocs(owner.name(), name);
+        if (!own.isEmpty()) {
+            return agreedAssoc(own, owner);
+        }
+        List<TypeShapes.Assoc> all = new ArrayList<>();
         for (WorkspaceIndex.CrateDeclarations c : cratesDeclaring(owner.name())) {
-            for (TypeShapes.Assoc a : c.assocTypes(owner.name())) {
-                if (!a.name().equals(name)) {
-                    continue;
-                }
-                Ty t = assocValue(a, owner);
-                if (!t.isKnown() || found != null && !found.equals(t)) {
-                    return Ty.UNKNOWN;
-                }
-                found = t;
+            c.assocTypes(owner.name()).stream().filter(a -> a.name().equals(name)).forEach(all::add);
+        }
+        return agreedAssoc(all, owner);
+    }
+
+    /**
+     * When this file declares a struct named {@code owner}, its own impls' associated type {@code name}
+     * for it: the type the file's code names is the file's (as for its fields, {@link #struct}), and
+     * a same-named struct of another module (rkyv's three `RawIter`s) has other impls.
+     */
+    private List<TypeShapes.Assoc> ownFileAssocs(String owner, String name) {
+        dev.unsafehints.workspace.FileDeclarations own = resolver.file();
+        if (own == null || !own.typeShapes().structs().containsKey(owner)) {
+            return List.of();
+        }
+        return own.typeShapes().assocs().getOrDefault(owner, List.of()).stream().filter(a -> a.name().equals(name)).toList();
+    }
+
+    /** What these impls say the associated type is for {@code owner}; unknown when one cannot tell or they disagree. */
+    private Ty agreedAssoc(List<TypeShapes.Assoc> impls, Ty.Named owner) {
+        Ty found = null;
+        for (TypeShapes.Assoc a : impls) {
+            Ty t = assocValue(a, owner);
+            if (!t.isKnown() || found != null && !found.equals(t)) {
+                return Ty.UNKNOWN;
             }
+            found = t;
         }
         return found == null ? Ty.UNKNOWN : found;
     }

@@ -116,8 +116,20 @@ final class PointerEvidence {
     /** The crate fn or method a call resolves to, when the resolution is unambiguous; else null. */
     DeclaredFn crateCallee(RustParser.ExpressionContext e) {
         if (e instanceof RustParser.MethodCallExprContext m) {
-            CallResolver.Callee c = resolver.resolveMethod(m.pathExprSegment().pathIdentSegment().getText());
-            return c.known() ? c.declaration() : null;
+            String name = m.pathExprSegment().pathIdentSegment().getText();
+            CallResolver.Callee c = resolver.resolveMethod(name);
+            if (!c.known() || c.declaration() == null) {
+                return null;
+            }
+            // by name alone what the call returns is known only where every method of that name agrees on
+            // it: a trait's `fn get(&self) -> Self::Out` and its impls' `-> *const u8` and `-> &u8` do not
+            String shape = pointerShape(c.declaration());
+            for (DeclaredFn fn : resolver.crate().functionsNamed(name)) {
+                if (fn.owner() != null && !shape.equals(pointerShape(fn))) {
+                    return null;
+                }
+            }
+            return c.declaration();
         }
         if (e instanceof RustParser.CallExprContext call && call.expression() instanceof RustParser.PathExprContext p) {
             List<String> path = ExpressionPaths.segments(p.pathInExpression(), model.edition());
@@ -125,6 +137,30 @@ final class PointerEvidence {
             return c.known() ? c.declaration() : null;
         }
         return null;
+    }
+
+    /**
+     * What the evidence reads of a fn's return type: a raw pointer and its mutability (`*const
+     * Self::Output` and `*const str` alike), the pointers among a tuple's elements, else the text.
+     */
+    private static String pointerShape(DeclaredFn fn) {
+        if (fn.returnType() == null) {
+            return "";
+        }
+        String pointer = StdPointerConstness.ofType(fn.returnType());
+        if (pointer != null) {
+            return "*" + pointer;
+        }
+        List<String> elements = fn.tupleElementTypes();
+        if (!elements.isEmpty()) {
+            StringBuilder shape = new StringBuilder("(");
+            for (String e : elements) {
+                String p = StdPointerConstness.ofType(e);
+                shape.append(p == null ? "_" : "*" + p).append(',');
+            }
+            return shape.append(')').toString();
+        }
+        return String.valueOf(fn.returnType());
     }
 
     /** "const" or "mut" when the pointer's mutability is known, else null. */

@@ -1592,8 +1592,28 @@ final class UnsafeFactsBuilder {
             castStyle(c, toMut);
         } else if (type.getText().equals("_")) {
             inferredPointerCast(c);
+        } else if (exprTypes.of(c) instanceof Ty.Ptr target) {
+            namedPointerCast(c, target);
         }
         walkChildren(c);
+    }
+
+    /**
+     * A cast to a pointer type that a name stands for (`p as MutPtr` with `type MutPtr = *mut u8;`,
+     * `p as <S as Tr>::Ptr`): rustc and clippy judge the type, not its spelling, so a cast that changes
+     * only the mutability and a `*mut` made from `.as_ptr()` are the same findings as with `*mut u8`
+     * written out. `ptr_as_ptr` and `borrow_as_ptr` look at the written `*const`/`*mut` and stay silent,
+     * and so does the raw-pointer-cast inventory (what the source writes).
+     */
+    private void namedPointerCast(RustParser.CastExprContext c, Ty.Ptr target) {
+        if (!target.pointee().isKnown()) {
+            return;
+        }
+        if (target.mutable() && c.expression() instanceof RustParser.MethodCallExprContext m
+                && m.pathExprSegment().getText().equals("as_ptr")) {
+            CastChecks.mutableFromShared(model, c, true, facts, this::declaredType, false);
+        }
+        constnessOnlyCast(c, target.mutable(), target.pointee());
     }
 
     /**
@@ -1745,7 +1765,6 @@ final class UnsafeFactsBuilder {
      * (`c_uchar` is not taken for `u8`), so the rule stays silent there.
      */
     private void constnessOnlyCast(RustParser.CastExprContext c, boolean toMut) {
-        Ty operand = pointerTypeOf(c.expression());
         String target = model.textOf(c.castType().castType());
         if (target.equals("_")) {
             InferredCastType.ExpectedPointer expected = InferredCastType.expectedPointer(c, model.edition());
@@ -1758,9 +1777,14 @@ final class UnsafeFactsBuilder {
             }
             target = expected.pointee();
         }
+        constnessOnlyCast(c, toMut, TypeParser.parse(target));
+    }
+
+    /** `p as *mut T` where `p`'s pointee is the target's {@code pointee}: a cast of the mutability alone. */
+    private void constnessOnlyCast(RustParser.CastExprContext c, boolean toMut, Ty pointee) {
+        Ty operand = pointerTypeOf(c.expression());
         if (!(operand instanceof Ty.Ptr pointer) || pointer.mutable() == toMut || !pointer.pointee().isKnown()
-                || !withoutPathPrefixes(pointer.pointee().display())
-                        .equals(withoutPathPrefixes(TypeParser.parse(target).display()))) {
+                || !withoutPathPrefixes(pointer.pointee().display()).equals(withoutPathPrefixes(pointee.display()))) {
             return;
         }
         facts.codeSites.add(new CodeSite.MutabilityOnlyCast(model.rangeOf(widenOverParentheses(c)), model.rangeOf(c),

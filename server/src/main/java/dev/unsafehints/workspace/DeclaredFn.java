@@ -169,6 +169,26 @@ public record DeclaredFn(String name, List<String> modulePath, String owner, boo
         return result;
     }
 
+    /**
+     * Whether this is a trait impl's method as the index also files it under the trait's name
+     * (`impl Tr for A { fn get(..) }` is `Tr::get` and `A::get`): the trait's copy of an impl, whose
+     * signature is the impl's (`-> *const u8` where the trait says `-> Self::Out`). A lookup by the
+     * trait's name must read the trait's own declaration, not one impl's.
+     */
+    public boolean copiedFromATraitImpl() {
+        return owner != null && implType != null && !owner.equals(FileDeclarations.lastSegmentName(implType));
+    }
+
+    /**
+     * Those of {@code fns} that a lookup by {@code owner} should read: without the impls' copies filed
+     * under a trait's name when the trait's own declaration is among them.
+     */
+    public static java.util.List<DeclaredFn> ownDeclarations(java.util.List<DeclaredFn> fns) {
+        boolean hasOwn = fns.stream().anyMatch(fn -> !fn.copiedFromATraitImpl());
+        boolean hasCopies = fns.stream().anyMatch(DeclaredFn::copiedFromATraitImpl);
+        return hasOwn && hasCopies ? fns.stream().filter(fn -> !fn.copiedFromATraitImpl()).toList() : fns;
+    }
+
     public String displayPath() {
         StringBuilder sb = new StringBuilder();
         for (String m : modulePath) {

@@ -374,6 +374,53 @@ public final class FileDeclarations {
         }
     }
 
+    /** An impl's methods, under the self type's name and, for a trait impl, under the trait's as well. */
+    private void implementation(RustParser.ImplementationContext impl, List<String> module) {
+        typeShapes.implementation(impl);
+        String owner = lastSegmentName(impl.typePath() != null ? impl.typePath().getText() : impl.type_().getText());
+        String implType = FnPointerTypes.sourceText(impl.type_());
+        List<String> implGenerics = TypeShapes.typeParameters(impl.genericParams());
+        for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
+            if (a.function_() != null) {
+                function(a.function_(), a, module, owner, false, implType, implGenerics);
+            }
+            if (a.macroItem() != null) {
+                itemMacroCall(a.macroItem(), module, header(impl, impl.LBRACE().getSymbol()));
+            }
+        }
+        if (impl.typePath() != null) {
+            // methods of a trait impl are also reachable through the self type
+            String selfType = lastSegmentName(impl.type_().getText());
+            for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
+                if (a.function_() != null) {
+                    function(a.function_(), a, module, selfType, false, implType, implGenerics);
+                }
+            }
+        }
+    }
+
+    /**
+     * The impls inside `const _: () = { .. };`, a habit of derive macros and of crates that group
+     * an impl with the `use`s it needs (rkyv's `ArchivedHashIndex::build_and_serialize`): an impl
+     * applies wherever its type is seen, so its methods are the module's type's. The block's own
+     * `use`s stay the block's, and its cfg attributes guard what it holds.
+     */
+    private void anonymousConstImpls(RustParser.ConstantItemContext constant, List<String> module) {
+        if (!(constant.expression() instanceof RustParser.BlockLikeExprContext b)
+                || !(b.blockLikeExpression() instanceof RustParser.PlainBlockContext block)) {
+            return;
+        }
+        for (RustParser.StatementContext statement : block.blockExpression().statement()) {
+            if (statement instanceof RustParser.ItemStatementContext item && item.visItem() != null
+                    && item.visItem().implementation() != null) {
+                int outer = enclosingCfg.size();
+                dev.unsafehints.parse.CfgAttributes.addTo(item, enclosingCfg);
+                implementation(item.visItem().implementation(), module);
+                enclosingCfg.subList(outer, enclosingCfg.size()).clear();
+            }
+        }
+    }
+
     /** The items in the branches of a `cfg_if!` or `cfg_select!`: declared where the macro stands. */
     private void cfgMacro(RustParser.ItemContext item, List<String> module) {
         RustParser.MacroItemContext macro = item.macroItem();
@@ -687,28 +734,9 @@ public final class FileDeclarations {
                     .add(FnPointerTypes.sourceText(vis.typeAlias().type_()));
             typeShapes.alias(vis.typeAlias());
         } else if (vis.implementation() != null) {
-            RustParser.ImplementationContext impl = vis.implementation();
-            typeShapes.implementation(impl);
-            String owner = lastSegmentName(impl.typePath() != null ? impl.typePath().getText() : impl.type_().getText());
-            String implType = FnPointerTypes.sourceText(impl.type_());
-            List<String> implGenerics = TypeShapes.typeParameters(impl.genericParams());
-            for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
-                if (a.function_() != null) {
-                    function(a.function_(), a, module, owner, false, implType, implGenerics);
-                }
-                if (a.macroItem() != null) {
-                    itemMacroCall(a.macroItem(), module, header(impl, impl.LBRACE().getSymbol()));
-                }
-            }
-            if (impl.typePath() != null) {
-                // methods of a trait impl are also reachable through the self type
-                String selfType = lastSegmentName(impl.type_().getText());
-                for (RustParser.AssociatedItemContext a : impl.associatedItem()) {
-                    if (a.function_() != null) {
-                        function(a.function_(), a, module, selfType, false, implType, implGenerics);
-                    }
-                }
-            }
+            implementation(vis.implementation(), module);
+        } else if (vis.constantItem() != null && vis.constantItem().identifier() == null) {
+            anonymousConstImpls(vis.constantItem(), module);
         } else if (vis.trait_() != null) {
             String owner = vis.trait_().identifier().getText();
             traits.add(owner);

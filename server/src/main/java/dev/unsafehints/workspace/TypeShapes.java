@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * What a file's type declarations say that the type model needs: each struct's generic parameters and
- * field types (as written, spaced), each trait's supertraits, and each `Deref` impl's target. Types
+ * field types (as written, spaced), each trait's supertraits and the bounds of its associated types,
+ * and each `Deref` impl's target. Types
  * stay text here; the analysis reads them.
  */
 public final class TypeShapes {
@@ -159,6 +160,31 @@ public final class TypeShapes {
             }
         }
         supertraits.put(t.identifier().getText(), List.copyOf(names));
+        for (RustParser.AssociatedItemContext a : t.associatedItem()) {
+            RustParser.TypeAliasContext assoc = a.typeAlias();
+            if (assoc == null || assoc.typeParamBounds() == null || assoc.genericParams() != null) {
+                continue;
+            }
+            List<String> bounds = new ArrayList<>();
+            for (RustParser.TypeParamBoundContext b : assoc.typeParamBounds().typeParamBound()) {
+                if (b.traitBound() != null && !b.traitBound().getText().startsWith("?")) {
+                    bounds.add(FileDeclarations.lastSegmentName(b.traitBound().typePath().getText()));
+                }
+            }
+            if (!bounds.isEmpty()) {
+                // `type Item: Pokes;` bounds every value of `T::Item` as a supertrait bounds `Self`
+                supertraits.put(assocBoundKey(t.identifier().getText(), assoc.identifier().getText()), List.copyOf(bounds));
+            }
+        }
+    }
+
+    /**
+     * The key under which {@link #supertraits()} keeps the traits that trait {@code trait} requires of
+     * its associated type {@code name} (`trait Tr { type Item: Pokes; }`): `Tr::Item`, which no
+     * trait's own name can be.
+     */
+    public static String assocBoundKey(String trait, String name) {
+        return trait + "::" + name;
     }
 
     void implementation(RustParser.ImplementationContext i) {

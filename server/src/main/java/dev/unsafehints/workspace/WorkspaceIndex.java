@@ -444,6 +444,14 @@ public class WorkspaceIndex {
             return supertraits.getOrDefault(trait, List.of());
         }
 
+        /**
+         * The traits that the crate's trait {@code trait} requires of its associated type {@code name}
+         * (`type Item: Pokes;`), empty when none or unknown.
+         */
+        public List<String> assocBounds(String trait, String name) {
+            return supertraits.getOrDefault(TypeShapes.assocBoundKey(trait, name), List.of());
+        }
+
         /** The crate's `Deref` impls for types of that name. */
         public List<TypeShapes.Deref> derefs(String typeName) {
             return derefs.getOrDefault(typeName, List.of());
