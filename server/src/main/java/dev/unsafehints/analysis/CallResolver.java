@@ -646,6 +646,36 @@ final class CallResolver {
         return everythingForTests;
     }
 
+    /** A trait and a crate that declares a trait of that name. */
+    record TraitIn(String trait, WorkspaceIndex.CrateDeclarations crate) {
+    }
+
+    /** How many traits a walk of bounds and supertraits visits at most (cycles included). */
+    private static final int MAX_TRAITS = 64;
+
+    /**
+     * {@code traits} and their supertraits, nearest first, each with every crate of
+     * {@link #crateAndDependencies()} that declares a trait of its name.
+     */
+    List<TraitIn> traitsWithSupertraits(java.util.Collection<String> traits) {
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(traits);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<TraitIn> found = new ArrayList<>();
+        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
+            String trait = queue.poll();
+            if (!seen.add(trait)) {
+                continue;
+            }
+            for (WorkspaceIndex.CrateDeclarations c : crateAndDependencies()) {
+                if (c.declaresTrait(trait)) {
+                    found.add(new TraitIn(trait, c));
+                    queue.addAll(c.supertraits(trait));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Adds to {@code all} what its crates from {@code from} on depend on, until nothing is new; returns its size. */
     private static int close(List<WorkspaceIndex.CrateDeclarations> all, int from) {
         for (int i = from; i < all.size() && all.size() < 1_000; i++) {

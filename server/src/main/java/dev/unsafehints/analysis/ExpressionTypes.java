@@ -25,7 +25,6 @@ final class ExpressionTypes {
     private static final int MAX_DEPTH = 48; // long method chains: `a.b().c().d()..`
     private static final int MAX_DEREFS = 8; // `Deref` chains, cyclic ones included
     private static final int MAX_ALIASES = 8; // `type A = B; type B = A;` stops here
-    private static final int MAX_TRAITS = 64; // a parameter's bounds with their supertraits, cycles included
     private static final java.util.Set<String> INTEGERS = java.util.Set.of("u8", "u16", "u32", "u64", "u128", "usize",
             "i8", "i16", "i32", "i64", "i128", "isize");
 
@@ -387,25 +386,13 @@ final class ExpressionTypes {
             return withSelf(TypeParser.parse(fixed));
         }
         List<String> required = null;
-        java.util.Deque<String> queue = new java.util.ArrayDeque<>(bounds.get().of(parameter));
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
-            String trait = queue.poll();
-            if (!seen.add(trait)) {
-                continue;
-            }
-            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
-                if (!c.declaresTrait(trait)) {
-                    continue;
+        for (CallResolver.TraitIn t : resolver.traitsWithSupertraits(bounds.get().of(parameter))) {
+            List<String> b = t.crate().assocBounds(t.trait(), name);
+            if (!b.isEmpty()) {
+                if (required != null && !required.equals(b)) {
+                    return Ty.UNKNOWN; // two traits (or two of one name) say different things of `T::Name`
                 }
-                List<String> b = c.assocBounds(trait, name);
-                if (!b.isEmpty()) {
-                    if (required != null && !required.equals(b)) {
-                        return Ty.UNKNOWN; // two traits (or two of one name) say different things of `T::Name`
-                    }
-                    required = b;
-                }
-                queue.addAll(c.supertraits(trait));
+                required = b;
             }
         }
         if (required == null) {

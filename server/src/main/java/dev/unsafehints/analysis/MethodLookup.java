@@ -5,9 +5,7 @@ import dev.unsafehints.analysis.types.TypeParser;
 import dev.unsafehints.workspace.DeclaredFn;
 import dev.unsafehints.workspace.FileDeclarations;
 import dev.unsafehints.workspace.WorkspaceIndex;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +19,6 @@ import java.util.function.Supplier;
  */
 final class MethodLookup {
     private static final int MAX_DEREFS = 8;
-    private static final int MAX_TRAITS = 64;
 
     /**
      * The declarations a call resolves to, and the type they were found on: the generic parameter for
@@ -187,26 +184,14 @@ final class MethodLookup {
     }
 
     private Found inTraits(List<String> traits, String name, String receiver, boolean methodsOnly) {
-        Deque<String> queue = new ArrayDeque<>(traits);
-        Set<String> seen = new HashSet<>();
         List<DeclaredFn> found = new ArrayList<>();
         String via = null;
-        while (!queue.isEmpty() && seen.size() < MAX_TRAITS) {
-            String trait = queue.poll();
-            if (!seen.add(trait)) {
-                continue;
-            }
-            for (WorkspaceIndex.CrateDeclarations c : resolver.crateAndDependencies()) {
-                if (!c.declaresTrait(trait)) {
-                    continue;
+        for (CallResolver.TraitIn t : resolver.traitsWithSupertraits(traits)) {
+            for (DeclaredFn fn : t.crate().functionsNamed(name)) {
+                if (t.trait().equals(fn.owner()) && (!methodsOnly || takesSelf(fn))) {
+                    found.add(fn);
+                    via = via == null ? t.trait() : via;
                 }
-                for (DeclaredFn fn : c.functionsNamed(name)) {
-                    if (trait.equals(fn.owner()) && (!methodsOnly || takesSelf(fn))) {
-                        found.add(fn);
-                        via = via == null ? trait : via;
-                    }
-                }
-                queue.addAll(c.supertraits(trait));
             }
         }
         // a call through a bound is the trait's own declaration (rustc picks no impl for it): the
