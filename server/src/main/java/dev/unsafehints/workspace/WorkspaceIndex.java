@@ -172,6 +172,7 @@ public class WorkspaceIndex {
         }
         view.crateInfo = crate;
         view.library = packageOf(key).equals(key);
+        view.packageLibrary = packageLibraryOf(key);
         view.dependencies = dependencyViews(key);
         view.devDependencies = devDependencyViews(key);
         view.dependencyNames = dependencyNamesOf(key);
@@ -244,6 +245,7 @@ public class WorkspaceIndex {
                 info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition(), dependencyMacros(root)), environment);
         view.crateInfo = info;
         view.library = packageOf(root).equals(root);
+        view.packageLibrary = packageLibraryOf(root);
         view.dependencies = dependencyViews(root);
         view.devDependencies = devDependencyViews(root);
         view.dependencyNames = dependencyNamesOf(root);
@@ -369,6 +371,12 @@ public class WorkspaceIndex {
         Map<String, Path> all = new HashMap<>(deps);
         all.putIfAbsent(lib, pkg);
         return all;
+    }
+
+    /** For a target's crate, its package's library as the index holds it (null when it holds none). */
+    private java.util.function.Supplier<CrateDeclarations> packageLibraryOf(Path key) {
+        Path pkg = packageOf(key);
+        return () -> pkg.equals(key) || !byCrate.containsKey(pkg) ? null : mergedView(pkg);
     }
 
     private Map<String, Path> devDependenciesOf(Path key) {
@@ -513,6 +521,20 @@ public class WorkspaceIndex {
          */
         public boolean isLibrary() {
             return library;
+        }
+
+        /** The package's library, for a binary's or test's crate; null for the library itself. */
+        private java.util.function.Supplier<CrateDeclarations> packageLibrary = () -> null;
+        /** {@link #unionFields} with the package library's unions after them, made on first need. */
+        private Map<String, Set<String>> unionsWithLibrary;
+        private CrateDeclarations unionsLibrary;
+
+        /**
+         * The package's library, whose structs and unions a binary or test looks up by name after
+         * its own (field access compiles only on its public fields, which are its API).
+         */
+        private CrateDeclarations packageLibrary() {
+            return library ? null : packageLibrary.get();
         }
 
         /** Whether {@code other} is a crate of the same package (its library, when this is a binary or test). */
@@ -985,19 +1007,31 @@ public class WorkspaceIndex {
                 }
             }
             Set<FileDeclarations.FieldKind> kinds = kindsByFieldName.get(field);
+            CrateDeclarations lib = kinds == null ? packageLibrary() : null;
+            if (lib != null) {
+                return lib.fieldKind(struct, field);
+            }
             return kinds != null && kinds.size() == 1 ? kinds.iterator().next() : null;
         }
 
         /** The declared type of a struct's field (references left out), or null when unknown or ambiguous. */
         public String fieldType(String struct, String field) {
             Map<String, String> fields = fieldTypes.get(struct);
+            CrateDeclarations lib = fields == null ? packageLibrary() : null;
+            if (lib != null) {
+                return lib.fieldType(struct, field);
+            }
             String type = fields == null ? null : fields.get(field);
             return type == null || type.isEmpty() ? null : type;
         }
 
-        /** Whether a struct of that name declared in the crate has a field of that name. */
+        /** Whether a struct of that name declared in the crate (or its package's library) has a field of that name. */
         public boolean hasStructField(String struct, String field) {
             Map<String, FileDeclarations.FieldKind> fields = fieldKinds.get(struct);
+            CrateDeclarations lib = fields == null ? packageLibrary() : null;
+            if (lib != null) {
+                return lib.hasStructField(struct, field);
+            }
             return fields != null && fields.containsKey(field);
         }
 
@@ -1168,16 +1202,34 @@ public class WorkspaceIndex {
         }
 
         public Map<String, Set<String>> unions() {
-            return unionFields;
+            CrateDeclarations lib = packageLibrary();
+            if (lib == null || lib.unions().isEmpty()) {
+                return unionFields;
+            }
+            if (unionsWithLibrary == null || unionsLibrary != lib) { // the library's view is rebuilt when it changes
+                Map<String, Set<String>> all = new HashMap<>(unionFields);
+                lib.unions().forEach(all::putIfAbsent); // a union of the binary's own shadows the library's
+                unionsWithLibrary = all;
+                unionsLibrary = lib;
+            }
+            return unionsWithLibrary;
         }
 
-        /** Whether the crate declares a struct with fields, or a union, of this name. */
+        /** Whether the crate (or its package's library) declares a struct with fields, or a union, of this name. */
         public boolean declaresStructOrUnion(String name) {
-            return fieldKinds.containsKey(name) || unionFields.containsKey(name);
+            if (fieldKinds.containsKey(name) || unionFields.containsKey(name)) {
+                return true;
+            }
+            CrateDeclarations lib = packageLibrary();
+            return lib != null && lib.declaresStructOrUnion(name);
         }
 
-        /** A field name that only raw-pointer-typed struct fields of the crate use. */
+        /** A field name that only raw-pointer-typed struct fields of the crate (else its package's library) use. */
         public boolean isPointerOnlyField(String field) {
+            CrateDeclarations lib = pointerFields.containsKey(field) || otherFields.containsKey(field) ? null : packageLibrary();
+            if (lib != null) {
+                return lib.isPointerOnlyField(field);
+            }
             return pointerFields.containsKey(field) && !otherFields.containsKey(field);
         }
     }

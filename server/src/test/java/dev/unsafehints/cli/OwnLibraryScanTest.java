@@ -18,12 +18,13 @@ import org.junit.jupiter.api.Test;
  * A package's binary and tests are crates of their own that name the package's library like a
  * dependency (fixture {@code scan/own-library}, which cargo builds and tests): {@code own_library::raw_read}
  * is the library's unsafe fn, while {@code helper}, {@code util::go} and {@code crate::util::go} in the
- * binary are the binary's own items, whatever the library declares under the same names. Each line
- * that holds an unsafe call says so in a {@code // unsafe-call: PATH} marker.
+ * binary are the binary's own items, whatever the library declares under the same names, while the
+ * library's union is known by its name as before. Each line that holds an unsafe call or a union
+ * read says so in a {@code // unsafe-call: PATH} or {@code // union-field-access: PLACE} marker.
  */
 class OwnLibraryScanTest {
-    private static final Pattern MARKER = Pattern.compile("// unsafe-call: (\\S+)");
-    private static final Pattern CALLEE = Pattern.compile("^call to unsafe function `([^`]+)`");
+    private static final Pattern MARKER = Pattern.compile("// (unsafe-call|union-field-access): (\\S+)");
+    private static final Pattern WRITTEN = Pattern.compile("^(?:call to unsafe function|read of union field) `([^`]+)`");
 
     @Test
     void theBinaryAndTheTestsCallTheLibraryByItsCrateName() throws Exception {
@@ -35,9 +36,10 @@ class OwnLibraryScanTest {
         for (JsonNode f : new ObjectMapper().readTree(run.out()).path("files")) {
             for (JsonNode s : f.path("sites")) {
                 String at = f.path("path").asText() + ":" + s.path("region").path("startLine").asInt();
-                Matcher m = CALLEE.matcher(s.path("message").asText());
-                if (s.path("ruleId").asText().equals("unsafe-call") && m.find()) {
-                    calls.put(at, m.group(1));
+                String rule = s.path("ruleId").asText();
+                Matcher m = WRITTEN.matcher(s.path("message").asText());
+                if ((rule.equals("unsafe-call") || rule.equals("union-field-access")) && m.find()) {
+                    calls.put(at, rule + " " + m.group(1));
                 }
                 assertEquals(false, s.path("ruleId").asText().equals("unused-unsafe"), at + " " + s);
             }
@@ -62,7 +64,8 @@ class OwnLibraryScanTest {
                 for (int i = 0; i < lines.size(); i++) {
                     Matcher m = MARKER.matcher(lines.get(i));
                     if (m.find()) {
-                        expected.put(crate.relativize(file).toString().replace('\\', '/') + ":" + (i + 1), m.group(1));
+                        expected.put(crate.relativize(file).toString().replace('\\', '/') + ":" + (i + 1),
+                                m.group(1) + " " + m.group(2));
                     }
                 }
             }

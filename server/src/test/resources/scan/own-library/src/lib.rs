@@ -19,3 +19,9 @@ pub mod util {
     /// None: the contract of a real API would be here.
     pub unsafe fn go() {}
 }
+
+/// The same bits read as a float or an integer.
+pub union Bits {
+    pub f: f32,
+    pub u: u32,
+}

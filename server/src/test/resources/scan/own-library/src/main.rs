@@ -17,5 +17,8 @@ fn main() {
     own_library::helper();
     // SAFETY: `helper` has no contract.
     unsafe { helper() }; // unsafe-call: helper
-    println!("{v}");
+    let bits = own_library::Bits { f: 1.0 };
+    // SAFETY: every bit pattern is a valid `u32`.
+    let raw = unsafe { bits.u }; // union-field-access: Bits::u
+    println!("{v} {raw}");
 }
