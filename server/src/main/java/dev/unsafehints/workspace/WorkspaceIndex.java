@@ -170,14 +170,7 @@ public class WorkspaceIndex {
         if (view.leavesOut(current.file())) {
             view = new CrateDeclarations(withExpansions, CfgEnvironment.UNKNOWN);
         }
-        view.crateInfo = crate;
-        view.library = packageOf(key).equals(key);
-        view.packageLibrary = packageLibraryOf(key);
-        view.dependencies = dependencyViews(key);
-        view.devDependencies = devDependencyViews(key);
-        view.dependencyNames = dependencyNamesOf(key);
-        view.devDependencyNames = Set.copyOf(devDependenciesOf(key).keySet());
-        return view;
+        return connected(view, key, crate);
     }
 
     /**
@@ -243,13 +236,18 @@ public class WorkspaceIndex {
         CrateInfo info = packages.get(root);
         CrateDeclarations view = new CrateDeclarations(ItemMacroDeclarations.withExpansions(byPath(files.values()),
                 info == null ? dev.unsafehints.grammar.Edition.DEFAULT : info.edition(), dependencyMacros(root)), environment);
+        return connected(view, root, info);
+    }
+
+    /** Tells a crate's view (by its key) its package, its library and its dependencies. */
+    private CrateDeclarations connected(CrateDeclarations view, Path key, CrateInfo info) {
         view.crateInfo = info;
-        view.library = packageOf(root).equals(root);
-        view.packageLibrary = packageLibraryOf(root);
-        view.dependencies = dependencyViews(root);
-        view.devDependencies = devDependencyViews(root);
-        view.dependencyNames = dependencyNamesOf(root);
-        view.devDependencyNames = Set.copyOf(devDependenciesOf(root).keySet());
+        view.library = packageOf(key).equals(key);
+        view.packageLibrary = packageLibraryOf(key);
+        view.dependencies = dependencyViews(key);
+        view.devDependencies = devDependencyViews(key);
+        view.dependencyNames = dependencyNamesOf(key);
+        view.devDependencyNames = Set.copyOf(devDependenciesOf(key).keySet());
         return view;
     }
 
